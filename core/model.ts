@@ -1,0 +1,126 @@
+// The contract between adapters, the engine, the store, the background and the dashboard.
+// Everything here is plain JSON-compatible data: no DOM nodes, no class instances.
+
+export type Role = 'customer' | 'agent' | 'system';
+
+export type Message = {
+	id?: string | undefined;
+	role: Role;
+	/** True for internal notes: visible to agents only, never part of the public conversation. */
+	internal?: boolean | undefined;
+	author?: string | undefined;
+	text: string;
+	/** ISO-8601 */
+	at?: string | undefined;
+};
+
+export type Requester = {
+	id?: string | undefined;
+	name?: string | undefined;
+	email?: string | undefined;
+};
+
+export type TicketSnapshot = {
+	/** Adapter id: 'zendesk', 'freshdesk', ..., 'demo', 'custom'. */
+	helpdesk: string;
+	ticketId: string;
+	url?: string | undefined;
+	subject?: string | undefined;
+	status?: string | undefined;
+	priority?: string | undefined;
+	requester?: Requester | undefined;
+	assignee?: string | undefined;
+	group?: string | undefined;
+	tags?: string[] | undefined;
+	/** ISO-8601 */
+	createdAt?: string | undefined;
+	messages: Message[];
+};
+
+export type Level = 'none' | 'watch' | 'high' | 'critical';
+export const levels: readonly Level[] = ['none', 'watch', 'high', 'critical'];
+
+export type Trigger = 'poor-quality' | 'frontline-response' | 'long-wait' | 'miscommunication' | 'rigid-policy';
+export const triggers: readonly Trigger[] = ['poor-quality', 'frontline-response', 'long-wait', 'miscommunication', 'rigid-policy'];
+
+export type EscalationPath = 'functional' | 'hierarchical' | 'automatic';
+export const escalationPaths: readonly EscalationPath[] = ['functional', 'hierarchical', 'automatic'];
+
+/** A character range in `messages[messageIndex].text` that a person can check. */
+export type Evidence = {
+	messageIndex: number;
+	start: number;
+	end: number;
+};
+
+export type Signal = {
+	/** Stable identifier, e.g. 'phrase.manager', 'wait.sla', 'tone.trend'. */
+	id: string;
+	/** One line a person reads: "asked for a manager: 'let me speak to your supervisor'". */
+	label: string;
+	/** This signal's contribution to the score. */
+	weight: number;
+	evidence: Evidence[];
+};
+
+export type Suggestion = {
+	templateId: string;
+	text: string;
+	/** Required placeholders that could not be filled; the agent must fill them before inserting. */
+	missing: string[];
+};
+
+export type Assessment = {
+	level: Level;
+	/** 0..1 */
+	score: number;
+	signals: Signal[];
+	triggers: Array<{trigger: Trigger; confidence: number}>;
+	escalationPath?: EscalationPath | undefined;
+	/** One entry per input message, in order. */
+	messages: Array<{tone: number; dissatisfied: boolean}>;
+	suggestions: Suggestion[];
+};
+
+/** What the background stores each time a content script reads a ticket. */
+export type Observation = {
+	/** `${ticketKey}@${contentHash}`: the same content observed twice is one observation. */
+	id: string;
+	ticketKey: string;
+	helpdesk: string;
+	/** Hash of the snapshot's content (not of when it was seen). */
+	contentHash: string;
+	firstSeenAt: string;
+	lastSeenAt: string;
+	seenCount: number;
+	messageCount: number;
+	level?: Level | undefined;
+	score?: number | undefined;
+	signalIds?: string[] | undefined;
+};
+
+export type AdapterMissPart = 'url' | 'ticket' | 'messages' | 'editor' | 'api' | 'exception';
+
+export type DefuseEvent =
+	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
+	| {type: 'flag-raised'; ticketKey: string; level: Level; signalIds: string[]}
+	| {type: 'feedback'; ticketKey: string; verdict: 'agree' | 'disagree'; reason?: string | undefined}
+	| {type: 'snooze'; ticketKey: string; until: string}
+	| {type: 'escalated'; ticketKey: string; escalation: EscalationPath; team?: string | undefined; source: 'agent' | 'group-change' | 'sla-rule'}
+	| {type: 'template-inserted'; ticketKey: string; templateId: string};
+
+export type DefuseEventType = DefuseEvent['type'];
+
+/** A ticket's identity across sessions: helpdesk, host (without port) and the helpdesk's own id. */
+export function ticketKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'ticketId' | 'url'>): string {
+	let host = '';
+	if (snapshot.url) {
+		try {
+			host = new URL(snapshot.url).hostname;
+		} catch {
+			host = '';
+		}
+	}
+
+	return `${snapshot.helpdesk}:${host}:${snapshot.ticketId}`;
+}

@@ -1,0 +1,6 @@
+import {defineBackground} from '#imports';
+
+export default defineBackground({
+	type: 'module',
+	main() {},
+});

@@ -1,0 +1,60 @@
+// One linter, run by `npm test`. The boundary rules keep core/ runtime-neutral:
+// no extension APIs, no global DOM, no UI or worker libraries, Dexie only in core/store.
+import tseslint from 'typescript-eslint';
+
+const domGlobals = ['document', 'window', 'location', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'indexedDB', 'history'].map(name => ({
+	name,
+	message: 'core/ is runtime-neutral: take what you need as a parameter (adapters read the root they are given).',
+}));
+
+const uiImports = [
+	{group: ['#imports', 'wxt', 'wxt/*', '@wxt-dev/*', 'webextension-polyfill'], message: 'No extension APIs in core/.'},
+	{group: ['preact', 'preact/*', '@preact/*', 'comlink', 'uplot'], message: 'core/ has no UI or worker code.'},
+	{group: ['**/entrypoints/**', '**/dashboard/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'},
+];
+
+export default tseslint.config(
+	{ignores: ['node_modules/', '.output/', '.output-test/', '.wxt/', 'dist/', 'test/artifacts/']},
+	...tseslint.configs.recommended,
+	{
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'@typescript-eslint/consistent-type-imports': 'error',
+			'no-restricted-syntax': ['error', {selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enums.'}],
+			eqeqeq: ['error', 'smart'],
+			'no-eval': 'error',
+			'no-implied-eval': 'error',
+		},
+	},
+	{
+		files: ['core/**/*.ts'],
+		ignores: ['core/**/*.test.ts'],
+		rules: {
+			'no-restricted-globals': ['error', ...domGlobals],
+			'no-restricted-imports': ['error', {patterns: [...uiImports, {group: ['dexie', 'dexie/*'], message: 'Only core/store may import Dexie.'}, {group: ['sql.js'], message: 'sql.js lives in dashboard/ (metrics worker).'}]}],
+		},
+	},
+	{
+		files: ['core/store/**/*.ts'],
+		ignores: ['core/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: uiImports}],
+		},
+	},
+	{
+		// Content scripts send messages; the store, Dexie and sql.js never enter the page.
+		files: ['entrypoints/helpdesk.content/**', 'entrypoints/*.content.*', 'entrypoints/*-bridge.*'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [
+				{group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'], message: 'Content scripts never open IndexedDB or load the dashboard.'},
+			]}],
+		},
+	},
+	{
+		files: ['dashboard/**/*.{ts,tsx}'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'}]}],
+		},
+	},
+);

@@ -1,0 +1,12 @@
+import preact from '@preact/preset-vite';
+import {defineConfig} from 'vitest/config';
+import {WxtVitest} from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+	plugins: [WxtVitest(), preact()],
+	test: {
+		include: ['core/**/*.test.{ts,tsx}', 'dashboard/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+		environment: 'node',
+		testTimeout: 20_000,
+	},
+});
