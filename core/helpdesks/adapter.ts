@@ -131,31 +131,38 @@ export function isoOf(value: string | null | undefined): string | undefined {
 	return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+/** A bubbling event made by the element's own document, so it works in any realm (and in parsed documents). */
+function fire(element: Element, type: 'input' | 'change'): void {
+	const event = element.ownerDocument.createEvent('Event');
+	event.initEvent(type, true, false);
+	element.dispatchEvent(event);
+}
+
 /**
- * Puts text into a contenteditable or a textarea the way typing would, so the editor's own state
+ * Puts text into a contenteditable or a text field the way typing would, so the editor's own state
  * (and undo stack) registers it. Never submits.
  */
 export function typeInto(editor: Element, text: string): InsertOutcome {
-	const document_ = editor.ownerDocument;
-	if (editor instanceof document_.defaultView!.HTMLTextAreaElement || editor instanceof document_.defaultView!.HTMLInputElement) {
-		editor.focus();
-		const start = editor.selectionStart ?? editor.value.length;
-		const end = editor.selectionEnd ?? editor.value.length;
-		editor.setRangeText(text, start, end, 'end');
-		editor.dispatchEvent(new document_.defaultView!.InputEvent('input', {bubbles: true, inputType: 'insertText', data: text}));
-		editor.dispatchEvent(new document_.defaultView!.Event('change', {bubbles: true}));
+	if (editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT') {
+		const field = editor as HTMLTextAreaElement;
+		field.focus();
+		const start = field.selectionStart ?? field.value.length;
+		const end = field.selectionEnd ?? field.value.length;
+		field.setRangeText(text, start, end, 'end');
+		fire(field, 'input'); // Frameworks (React, Vue, jQuery plugins) listen for input/change
+		fire(field, 'change');
 		return {ok: true, via: 'value'};
 	}
 
-	if (editor instanceof document_.defaultView!.HTMLElement && editor.isContentEditable) {
-		editor.focus();
+	const editable = editor as HTMLElement;
+	if (editable.isContentEditable || editable.getAttribute('contenteditable') === 'true') {
+		editable.focus();
 		// Typing keeps the editor's own state and undo stack; innerHTML edits would be overwritten.
+		const document_ = editable.ownerDocument;
 		const inserted = typeof document_.execCommand === 'function' && document_.execCommand('insertText', false, text);
-		if (inserted) {
-			return {ok: true, via: 'insert-text'};
-		}
-
-		return {ok: false, via: 'none', reason: 'the editor refused the text (execCommand insertText failed)'};
+		return inserted
+			? {ok: true, via: 'insert-text'}
+			: {ok: false, via: 'none', reason: 'the editor refused the text (insertText failed)'};
 	}
 
 	return {ok: false, via: 'none', reason: 'the reply box is neither a text field nor editable'};

@@ -1,0 +1,7 @@
+// The adapter registry: one import and one entry per helpdesk.
+import type {Adapter} from './adapter.ts';
+import demo from './demo.ts';
+
+export const adapters: readonly Adapter[] = [
+	demo,
+];
