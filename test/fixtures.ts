@@ -1,10 +1,11 @@
 import {readFileSync, readdirSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-export const fixturesDir = fileURLToPath(new URL('fixtures/', import.meta.url));
+export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export function fixtureHtml(adapter: string, file: string): string {
-	return readFileSync(new URL(`fixtures/${adapter}/${file}`, import.meta.url), 'utf8');
+	return readFileSync(join(fixturesDir, adapter, file), 'utf8');
 }
 
 /** A fresh Document per call, parsed from a committed fixture (needs a DOM environment such as happy-dom). */
@@ -13,7 +14,7 @@ export function loadFixture(adapter: string, file: string): Document {
 }
 
 export function fixtureFiles(adapter: string): string[] {
-	return readdirSync(new URL(`fixtures/${adapter}/`, import.meta.url)).filter(name => name.endsWith('.html')).sort();
+	return readdirSync(join(fixturesDir, adapter)).filter(name => name.endsWith('.html')).sort();
 }
 
 /** The URL a fixture stands for, from its `<!-- url: ... -->` header comment. */
