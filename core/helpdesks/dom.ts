@@ -1,0 +1,169 @@
+// Defensive DOM helpers shared by adapters. Every function here reads only the node it is given and
+// never throws: a hostile or half-rendered page yields undefined / [] instead of an exception.
+import {blockText} from './adapter.ts';
+
+/** querySelector that returns null for an invalid selector or a detached root instead of throwing. */
+export function queryOne(root: ParentNode | null | undefined, selector: string): Element | null {
+	if (!root || !selector) {
+		return null;
+	}
+
+	try {
+		return root.querySelector(selector);
+	} catch {
+		return null;
+	}
+}
+
+export function queryAll(root: ParentNode | null | undefined, selector: string): Element[] {
+	if (!root || !selector) {
+		return [];
+	}
+
+	try {
+		return [...root.querySelectorAll(selector)];
+	} catch {
+		return [];
+	}
+}
+
+/** Whitespace-collapsed text of a node; undefined when empty. */
+export function textContentOf(node: Node | null | undefined): string | undefined {
+	const text = node?.textContent?.replaceAll(/\s+/g, ' ').trim();
+	return text ? text : undefined;
+}
+
+/** Text of the first match, like adapter.ts textOf(), but safe for any selector. */
+export function safeText(root: ParentNode | null | undefined, selector: string): string | undefined {
+	return textContentOf(queryOne(root, selector));
+}
+
+export function attributeOf(node: Element | null | undefined, name: string): string | undefined {
+	const value = node?.getAttribute(name)?.trim();
+	return value ? value : undefined;
+}
+
+/** The label of a <select>'s chosen option, or the text of any other element. */
+export function shownValue(node: Element | null | undefined): string | undefined {
+	if (!node) {
+		return undefined;
+	}
+
+	if (node.tagName === 'SELECT') {
+		const option = queryOne(node, 'option[selected]') ?? queryOne(node, 'option');
+		const select = node as HTMLSelectElement;
+		const chosen = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
+		return textContentOf(chosen ?? option);
+	}
+
+	if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') {
+		const value = (node as HTMLInputElement).value?.trim() || node.getAttribute('value')?.trim();
+		return value ? value : undefined;
+	}
+
+	return textContentOf(node);
+}
+
+/** Distinct non-empty texts of every match, in page order. */
+export function textsOf(root: ParentNode | null | undefined, selector: string): string[] {
+	const seen = new Set<string>();
+	for (const node of queryAll(root, selector)) {
+		const text = textContentOf(node);
+		if (text) {
+			seen.add(text);
+		}
+	}
+
+	return [...seen];
+}
+
+/** The document language of the page `root` belongs to ('en', 'de-DE', ...), if the page declares one. */
+export function pageLocale(root: ParentNode | null | undefined): string | undefined {
+	const node = root as (Node & {documentElement?: Element}) | null | undefined;
+	const html = node?.documentElement ?? node?.ownerDocument?.documentElement;
+	return attributeOf(html, 'lang');
+}
+
+/**
+ * Readable text of a message body without the parts the helpdesk marks as quoted history or
+ * signature: nodes matching `drop` are removed, and everything after a node matching `cutAfter`
+ * (a signature marker) is removed too. Works on a copy; the page is never touched.
+ */
+export function bodyText(body: Element | null | undefined, drop = '', cutAfter = ''): string {
+	if (!body) {
+		return '';
+	}
+
+	try {
+		const copy = body.cloneNode(true) as Element;
+		if (cutAfter) {
+			const marker = queryOne(copy, cutAfter);
+			if (marker) {
+				cutFrom(marker, copy);
+			}
+		}
+
+		for (const node of queryAll(copy, drop)) {
+			node.remove();
+		}
+
+		return stripQuotedText(blockText(copy));
+	} catch {
+		return textContentOf(body) ?? '';
+	}
+}
+
+function cutFrom(marker: Node, stop: Node): void {
+	let node: Node | null = marker;
+	while (node && node !== stop) {
+		while (node.nextSibling) {
+			node.nextSibling.remove();
+		}
+
+		const parent: Node | null = node.parentNode;
+		node.parentNode?.removeChild(node);
+		node = parent;
+	}
+}
+
+// Reply headers mail clients put above quoted history, in the languages phrase packs cover.
+const replyHeader = [
+	/^on .{4,200} wrote:?$/i,
+	/^am .{4,200} schrieb .{1,200}:?$/i,
+	/^le .{4,200} a écrit ?:?$/i,
+	/^el .{4,200} escribió:?$/i,
+	/^em .{4,200} escreveu:?$/i,
+	/^-{2,} ?(original message|ursprüngliche nachricht|message d'origine|mensaje original|mensagem original) ?-{2,}$/i,
+	/^_{10,}$/,
+	/^from: .{3,200}$/i, // Outlook's header block starts with From:
+];
+
+/** Drops quoted history ("On ... wrote:" and "> " lines) and a "-- " signature from plain text. */
+export function stripQuotedText(text: string): string {
+	const lines = text.split('\n');
+	const kept: string[] = [];
+	for (const line of lines) {
+		const trimmed = line.trim();
+		if (trimmed === '--' || line === '-- ') {
+			break;
+		}
+
+		if (kept.length > 0 && replyHeader.some(pattern => pattern.test(trimmed))) {
+			break;
+		}
+
+		if (trimmed.startsWith('>')) {
+			continue;
+		}
+
+		kept.push(line);
+	}
+
+	const result = kept.join('\n').trim();
+	return result === '' ? text.trim() : result;
+}
+
+/** The number in a `#123` / `Ticket #123` label. */
+export function numberIn(text: string | undefined): string | undefined {
+	return text ? /#\s*([\w-]+)/.exec(text)?.[1] : undefined;
+}
