@@ -50,7 +50,7 @@ export type Adapter = {
 	insertReply(root: ParentNode, text: string): InsertOutcome;
 };
 
-export function defineAdapter<T extends Adapter>(adapter: T): T {
+export function defineAdapter(adapter: Adapter): Adapter {
 	return adapter;
 }
 

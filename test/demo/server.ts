@@ -146,8 +146,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			const ticket = match ? byId(match[1] ?? '') : undefined;
 			if (match && ticket) {
 				if (request.method === 'GET' && !match[2]) {
-					const alsoOpen = (url.searchParams.get('also') ?? '').split(',').map(id => byId(id)).filter(other => other !== undefined && other.id !== ticket.id)
-						.map(other => ({ticket: other, extraMessages: added.get(other.id) ?? []}));
+					const alsoOpen = (url.searchParams.get('also') ?? '').split(',').flatMap(id => {
+						const other = byId(id);
+						return other && other.id !== ticket.id ? [{ticket: other, extraMessages: added.get(other.id) ?? []}] : [];
+					});
 					send(response, 200, renderTicketPage(ticket, startedAt, {extraMessages: added.get(ticket.id) ?? [], alsoOpen}));
 					return;
 				}
