@@ -1,0 +1,82 @@
+import {describe, expect, test} from 'vitest';
+import {checkSender, validateRequest} from './messages.ts';
+
+const self = {id: 'abcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnop'};
+
+const snapshot = {
+	helpdesk: 'demo',
+	ticketId: '1002',
+	url: 'http://127.0.0.1:5178/agent/tickets/1002',
+	subject: 'Charged twice',
+	requester: {name: 'Marcus Feld'},
+	tags: ['billing'],
+	messages: [
+		{id: 'c1', role: 'customer', author: 'Marcus Feld', text: 'Please refund the duplicate.', at: '2026-11-01T10:00:00.000Z'},
+		{role: 'agent', internal: true, text: 'Asked finance.'},
+	],
+};
+
+describe('validateRequest', () => {
+	test('accepts a well-formed observation', () => {
+		const result = validateRequest({type: 'observe', snapshot, assessment: {level: 'high', score: 0.7, signalIds: ['phrase.manager']}});
+		expect(result.ok).toBe(true);
+	});
+
+	test('accepts an adapter miss', () => {
+		expect(validateRequest({type: 'adapter-miss', helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/1', part: 'messages', detail: 'log not found'}).ok).toBe(true);
+	});
+
+	test.each([
+		['not an object', 'observe'],
+		['null', null],
+		['no type', {snapshot}],
+		['unknown type', {type: 'drop-database'}],
+		['prototype key as type', {type: 'constructor'}],
+		['missing snapshot', {type: 'observe'}],
+		['extra field', {type: 'observe', snapshot, html: '<b>x</b>'}],
+		['extra field in a message', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 'x', onclick: 'y'}]}}],
+		['bad role', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'admin', text: 'x'}]}}],
+		['text not a string', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 42}]}}],
+		['bad date', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 'x', at: 'yesterday-ish'}]}}],
+		['javascript url', {type: 'observe', snapshot: {...snapshot, url: 'javascript:alert(1)'}}],
+		['helpdesk id with markup', {type: 'observe', snapshot: {...snapshot, helpdesk: '<img>'}}],
+		['empty ticket id', {type: 'observe', snapshot: {...snapshot, ticketId: ''}}],
+		['score out of range', {type: 'observe', snapshot, assessment: {level: 'high', score: 7, signalIds: []}}],
+		['unknown level', {type: 'observe', snapshot, assessment: {level: 'doom', score: 0.5, signalIds: []}}],
+		['bad miss part', {type: 'adapter-miss', helpdesk: 'zendesk', url: 'x', part: 'everything', detail: ''}],
+	])('rejects %s', (_name, request) => {
+		const result = validateRequest(request);
+		expect(result.ok).toBe(false);
+		expect(result.ok ? '' : result.error).not.toBe('');
+	});
+
+	test('rejects oversized input with a clear error instead of storing it', () => {
+		const huge = {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 'x'.repeat(1_000_001)}]}};
+		expect(validateRequest(huge)).toEqual({ok: false, error: 'request.snapshot.messages[0].text is longer than 1000000 characters'});
+		const many = {type: 'observe', snapshot: {...snapshot, messages: Array.from({length: 20_001}, () => ({role: 'customer', text: 'hi'}))}};
+		expect(validateRequest(many)).toEqual({ok: false, error: 'request.snapshot.messages has more than 20000 items'});
+	});
+
+	test('accepts a 5,000-message thread', () => {
+		const long = {type: 'observe', snapshot: {...snapshot, messages: Array.from({length: 5000}, (_, index) => ({role: index % 2 ? 'agent' : 'customer', text: `message ${index}`}))}};
+		expect(validateRequest(long).ok).toBe(true);
+	});
+});
+
+describe('checkSender', () => {
+	test('a content script in a tab may observe', () => {
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'observe', self)).toEqual({ok: true, value: 'content-script'});
+	});
+
+	test('another extension may not', () => {
+		expect(checkSender({id: 'someoneelse', url: 'https://acme.zendesk.com/', tab: {id: 3}}, 'observe', self).ok).toBe(false);
+	});
+
+	test('an extension page may not pretend to be a content script', () => {
+		expect(checkSender({id: self.id, url: `${self.origin}/dashboard.html`, tab: {id: 4}}, 'observe', self).ok).toBe(false);
+	});
+
+	test('a sender with no tab and no extension url is rejected', () => {
+		expect(checkSender({id: self.id}, 'adapter-miss', self).ok).toBe(false);
+	});
+});

@@ -1,0 +1,191 @@
+// The typed message protocol between content scripts, extension pages and the background.
+// Types and validation only; the transport lives in entrypoints/. Nothing from a page is trusted:
+// every request is checked for its sender and its shape before a handler sees it.
+import {levels, type AdapterMissPart, type Level, type Message, type TicketSnapshot} from './model.ts';
+
+export const limits = {
+	messages: 20_000,
+	textChars: 1_000_000,
+	fieldChars: 2000,
+	tags: 200,
+} as const;
+
+/** The engine's verdict as the content script saw it, stored beside the observation. */
+export type AssessmentSummary = {level: Level; score: number; signalIds: string[]};
+
+export type BackgroundRequest =
+	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined}
+	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string};
+
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+export type BackgroundResponse =
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined}
+	| {ok: false; error: string};
+
+/** Which kind of sender may send each request. */
+export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'extension-page' | 'either'> = {
+	observe: 'content-script',
+	'adapter-miss': 'content-script',
+};
+
+/** What the helpdesk content script answers when the popup asks what it sees. */
+export type TabStatus =
+	| {state: 'ticket'; helpdesk: string; helpdeskName: string; ticketId: string; subject?: string | undefined; customerMessages: number; agentMessages: number; internalNotes: number; level?: Level | undefined}
+	| {state: 'list'; helpdesk: string; helpdeskName: string; rows: number}
+	| {state: 'waiting'; helpdesk: string; helpdeskName: string}
+	| {state: 'unreadable'; helpdesk: string; helpdeskName: string; missing: string[]; detail: string}
+	| {state: 'other-page'; helpdesk: string; helpdeskName: string};
+
+export const statusRequest = {type: 'defuse:status'} as const;
+
+export type Sender = {id?: string | undefined; url?: string | undefined; tab?: {id?: number | undefined} | undefined};
+
+export type Result<T> = {ok: true; value: T} | {ok: false; error: string};
+
+/** A request is from us when it comes from this extension, and from the kind of context allowed to send it. */
+export function checkSender(sender: Sender, type: BackgroundRequestType, self: {id: string; origin: string}): Result<'content-script' | 'extension-page'> {
+	if (sender.id !== self.id) {
+		return {ok: false, error: `sender is not this extension (${String(sender.id)})`};
+	}
+
+	const origin = self.origin.endsWith('/') ? self.origin : `${self.origin}/`;
+	const kind = sender.url?.startsWith(origin) ? 'extension-page' : (sender.tab ? 'content-script' : undefined);
+	if (!kind) {
+		return {ok: false, error: 'sender is neither an extension page nor a content script in a tab'};
+	}
+
+	const allowed = allowedSenders[type];
+	if (allowed !== 'either' && allowed !== kind) {
+		return {ok: false, error: `${type} may only come from a ${allowed}, not from a ${kind}`};
+	}
+
+	return {ok: true, value: kind};
+}
+
+type Check = (value: unknown, path: string) => string | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function string(maxChars: number = limits.fieldChars, pattern?: RegExp): Check {
+	return (value, path) => {
+		if (typeof value !== 'string') {
+			return `${path} must be a string`;
+		}
+
+		if (value.length > maxChars) {
+			return `${path} is longer than ${maxChars} characters`;
+		}
+
+		return pattern && !pattern.test(value) ? `${path} has an unexpected format` : undefined;
+	};
+}
+
+const optional = (check: Check): Check => (value, path) => value === undefined ? undefined : check(value, path);
+const oneOf = (allowed: readonly string[]): Check => (value, path) => typeof value === 'string' && allowed.includes(value) ? undefined : `${path} must be one of ${allowed.join(', ')}`;
+const isoDate: Check = (value, path) => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) ? undefined : `${path} must be an ISO-8601 date`;
+const boolean: Check = (value, path) => typeof value === 'boolean' ? undefined : `${path} must be true or false`;
+const number = (min: number, max: number): Check => (value, path) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? undefined : `${path} must be a number from ${min} to ${max}`;
+
+function object(shape: Record<string, Check>): Check {
+	return (value, path) => {
+		if (!isRecord(value)) {
+			return `${path} must be an object`;
+		}
+
+		for (const key of Object.keys(value)) {
+			if (!(key in shape)) {
+				return `${path}.${key} is not a known field`;
+			}
+		}
+
+		for (const [key, check] of Object.entries(shape)) {
+			const error = check(value[key], `${path}.${key}`);
+			if (error) {
+				return error;
+			}
+		}
+
+		return undefined;
+	};
+}
+
+function array(item: Check, maxItems: number): Check {
+	return (value, path) => {
+		if (!Array.isArray(value)) {
+			return `${path} must be a list`;
+		}
+
+		if (value.length > maxItems) {
+			return `${path} has more than ${maxItems} items`;
+		}
+
+		for (const [index, element] of value.entries()) {
+			const error = item(element, `${path}[${index}]`);
+			if (error) {
+				return error;
+			}
+		}
+
+		return undefined;
+	};
+}
+
+const helpdeskId = string(32, /^[a-z][a-z\d-]*$/);
+
+const message: Check = object({
+	id: optional(string(500)),
+	role: oneOf(['customer', 'agent', 'system'] satisfies Array<Message['role']>),
+	internal: optional(boolean),
+	author: optional(string()),
+	text: string(limits.textChars),
+	at: optional(isoDate),
+});
+
+const snapshot: Check = object({
+	helpdesk: helpdeskId,
+	ticketId: string(200, /^\S(.*\S)?$/),
+	url: optional(string(limits.fieldChars, /^https?:\/\//)),
+	subject: optional(string()),
+	status: optional(string(100)),
+	priority: optional(string(100)),
+	requester: optional(object({id: optional(string(500)), name: optional(string()), email: optional(string(500))})),
+	assignee: optional(string()),
+	group: optional(string()),
+	tags: optional(array(string(200), limits.tags)),
+	createdAt: optional(isoDate),
+	messages: array(message, limits.messages),
+});
+
+const assessment: Check = object({
+	level: oneOf(levels),
+	score: number(0, 1),
+	signalIds: array(string(100), 200),
+});
+
+const requestShapes: Record<BackgroundRequestType, Check> = {
+	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment)}),
+	'adapter-miss': object({
+		type: oneOf(['adapter-miss']),
+		helpdesk: helpdeskId,
+		url: string(limits.fieldChars),
+		part: oneOf(['url', 'ticket', 'messages', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
+		detail: string(),
+	}),
+};
+
+/** The request, or why it is not one. Unknown fields are rejected rather than stored. */
+export function validateRequest(value: unknown): Result<BackgroundRequest> {
+	if (!isRecord(value) || typeof value['type'] !== 'string') {
+		return {ok: false, error: 'request must be an object with a type'};
+	}
+
+	const type = value['type'];
+	if (!Object.hasOwn(requestShapes, type)) {
+		return {ok: false, error: `unknown request type: ${type.slice(0, 40)}`};
+	}
+
+	const error = requestShapes[type as BackgroundRequestType](value, 'request');
+	return error ? {ok: false, error} : {ok: true, value: value as BackgroundRequest};
+}
+
