@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import {Dexie} from 'dexie';
+import {afterEach, describe, expect, test} from 'vitest';
+import type {TicketSnapshot} from '../model.ts';
+import {openDb, schemaV1, type DefuseDb} from './db.ts';
+import {counts, listTickets, recentEvents, ticketMessages} from './reads.ts';
+import {contentHashOf, recordAdapterMiss, recordObservation} from './writes.ts';
+
+let opened: Dexie[] = [];
+let sequence = 0;
+function freshDb(): DefuseDb {
+	sequence++;
+	const db = openDb({name: `defuse-test-${sequence}`});
+	opened.push(db);
+	return db;
+}
+
+afterEach(async () => {
+	for (const db of opened) {
+		db.close();
+		await Dexie.delete(db.name);
+	}
+
+	opened = [];
+});
+
+const snapshot: TicketSnapshot = {
+	helpdesk: 'demo',
+	ticketId: '1002',
+	url: 'http://127.0.0.1:5178/agent/tickets/1002',
+	subject: 'Charged twice',
+	status: 'open',
+	requester: {id: 'u-202', name: 'Marcus Feld', email: 'marcus@example.net'},
+	messages: [
+		{id: 'c1', role: 'customer', text: 'Please refund the duplicate.', at: '2026-11-01T10:00:00.000Z'},
+		{id: 'c2', role: 'agent', text: 'Refunds take 10 business days.', at: '2026-11-01T11:00:00.000Z'},
+		{id: 'c3', role: 'agent', internal: true, text: 'Asked finance.', at: '2026-11-01T11:05:00.000Z'},
+	],
+};
+
+const t0 = new Date('2026-11-02T09:00:00Z');
+const t1 = new Date('2026-11-02T09:05:00Z');
+
+describe('recordObservation', () => {
+	test('viewing the same ticket twice duplicates nothing', async () => {
+		const db = freshDb();
+		const first = await recordObservation(db, snapshot, {level: 'watch', score: 0.3, signalIds: ['tone.trend']}, t0);
+		const second = await recordObservation(db, structuredClone(snapshot), {level: 'watch', score: 0.3, signalIds: ['tone.trend']}, t1);
+		expect(first.created).toBe(true);
+		expect(second.created).toBe(false);
+		expect(await counts(db)).toEqual({tickets: 1, messages: 3, observations: 1, events: 0});
+		const [observation] = await db.observations.toArray();
+		expect(observation).toMatchObject({seenCount: 2, firstSeenAt: t0.toISOString(), lastSeenAt: t1.toISOString(), level: 'watch'});
+		const [ticket] = await listTickets(db);
+		expect(ticket).toMatchObject({key: 'demo:127.0.0.1:1002', firstSeenAt: t0.toISOString(), lastSeenAt: t1.toISOString(), customerMessages: 1, agentMessages: 1, internalNotes: 1, requesterKey: 'demo:127.0.0.1:u-202'});
+	});
+
+	test('a new message adds one message and one observation, and keeps first-seen times', async () => {
+		const db = freshDb();
+		await recordObservation(db, snapshot, undefined, t0);
+		const grown = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'I want a manager.', at: '2026-11-02T09:04:00.000Z'}]};
+		await recordObservation(db, grown, {level: 'high', score: 0.7, signalIds: ['phrase.manager']}, t1);
+		expect(await counts(db)).toEqual({tickets: 1, messages: 4, observations: 2, events: 0});
+		const messages = await ticketMessages(db, 'demo:127.0.0.1:1002');
+		expect(messages.map(message => message.key)).toEqual(['c1', 'c2', 'c3', 'c4'].map(id => `demo:127.0.0.1:1002#${id}`));
+		expect(messages[0]?.firstSeenAt).toBe(t0.toISOString());
+		expect(messages[3]?.firstSeenAt).toBe(t1.toISOString());
+		expect((await listTickets(db))[0]?.lastLevel).toBe('high');
+	});
+
+	test('messages without ids are keyed by content, and identical repeats stay distinct', async () => {
+		const db = freshDb();
+		const anonymous: TicketSnapshot = {helpdesk: 'demo', ticketId: '7', messages: [{role: 'customer', text: 'Hello?'}, {role: 'customer', text: 'Hello?'}]};
+		await recordObservation(db, anonymous, undefined, t0);
+		await recordObservation(db, anonymous, undefined, t1);
+		expect(await db.messages.count()).toBe(2);
+	});
+
+	test('the content hash ignores when a ticket was seen but not what it says', () => {
+		expect(contentHashOf(snapshot)).toBe(contentHashOf(structuredClone(snapshot)));
+		expect(contentHashOf({...snapshot, status: 'solved'})).not.toBe(contentHashOf(snapshot));
+	});
+
+	test('a failing write stores nothing (one transaction)', async () => {
+		const db = freshDb();
+		// The last step of the transaction fails, as when a service worker dies or the disk is full mid-write.
+		const original = db.observations.add.bind(db.observations);
+		db.observations.add = (() => Promise.reject(new Error('disk full'))) as typeof db.observations.add;
+		await expect(recordObservation(db, snapshot, undefined, t0)).rejects.toThrow('disk full');
+		db.observations.add = original;
+		expect(await counts(db)).toEqual({tickets: 0, messages: 0, observations: 0, events: 0});
+	});
+});
+
+describe('recordAdapterMiss', () => {
+	test('the same miss on the same day counts up in one event', async () => {
+		const db = freshDb();
+		const miss = {helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/12?x=1', part: 'messages' as const, detail: 'omni-log not found'};
+		await recordAdapterMiss(db, miss, t0);
+		await recordAdapterMiss(db, miss, t1);
+		const events = await recentEvents(db, 'adapter-miss');
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({count: 2, helpdesk: 'zendesk', data: {url: 'https://acme.zendesk.com/agent/tickets/12', part: 'messages'}});
+	});
+});
+
+describe('schema upgrades', () => {
+	test('v1 data survives an upgrade to a v2 fixture schema, and the upgrader runs once', async () => {
+		const name = 'defuse-upgrade-test';
+		const v1 = openDb({name});
+		await recordObservation(v1, snapshot, undefined, t0);
+		await recordObservation(v1, {...snapshot, ticketId: '1003', status: 'Pending', requester: undefined}, undefined, t0);
+		v1.close();
+
+		// A v2 as a later release would ship it: a new index on status and an upgrader that normalises it.
+		const v2 = new Dexie(name) as DefuseDb;
+		v2.version(1).stores(schemaV1);
+		let upgraded = 0;
+		v2.version(2).stores({...schemaV1, tickets: `${schemaV1.tickets}, status`}).upgrade(async tx => {
+			await tx.table('tickets').toCollection().modify(ticket => {
+				upgraded++;
+				ticket.status = String(ticket.status ?? 'open').toLowerCase();
+			});
+		});
+		opened.push(v2);
+		await v2.open();
+		expect(v2.verno).toBe(2);
+		expect(upgraded).toBe(2);
+		expect(await v2.tickets.where('status').equals('pending').count()).toBe(1);
+		expect(await v2.messages.count()).toBe(3 + 3);
+		expect(await v2.observations.count()).toBe(2);
+
+		v2.close();
+		const again = new Dexie(name) as DefuseDb;
+		again.version(1).stores(schemaV1);
+		again.version(2).stores({...schemaV1, tickets: `${schemaV1.tickets}, status`}).upgrade(() => {
+			upgraded++;
+		});
+		opened.push(again);
+		await again.open();
+		expect(upgraded).toBe(2);
+	});
+});

@@ -1,0 +1,134 @@
+// The only code that writes to the store. Every write is an idempotent upsert keyed by content,
+// so viewing the same ticket twice (or a retried message after a killed service worker) never
+// duplicates anything, and each write is one transaction: all of it lands or none of it.
+import {hashString} from '../hash.ts';
+import type {AssessmentSummary} from '../messages.ts';
+import {ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../model.ts';
+import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
+
+/** Hash of what a snapshot says, not of when it was seen. */
+export function contentHashOf(snapshot: TicketSnapshot): string {
+	return hashString(JSON.stringify([
+		snapshot.subject ?? '',
+		snapshot.status ?? '',
+		snapshot.priority ?? '',
+		snapshot.assignee ?? '',
+		snapshot.group ?? '',
+		snapshot.tags ?? [],
+		snapshot.messages.map(message => [message.role, message.internal === true, message.at ?? '', message.text]),
+	]));
+}
+
+function hostOf(url: string | undefined): string {
+	try {
+		return url ? new URL(url).hostname : '';
+	} catch {
+		return '';
+	}
+}
+
+export function messageKeysOf(ticketKey: string, snapshot: TicketSnapshot): string[] {
+	const seen = new Map<string, number>();
+	return snapshot.messages.map(message => {
+		const base = message.id ?? hashString(`${message.role}|${message.at ?? ''}|${message.text}`);
+		const occurrence = seen.get(base) ?? 0;
+		seen.set(base, occurrence + 1);
+		return `${ticketKey}#${base}${occurrence > 0 ? `~${occurrence}` : ''}`;
+	});
+}
+
+export type ObserveResult = {ticketKey: string; observationId: string; created: boolean};
+
+export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, assessment: AssessmentSummary | undefined, now: Date): Promise<ObserveResult> {
+	const at = now.toISOString();
+	const ticketKey = ticketKeyOf(snapshot);
+	const host = hostOf(snapshot.url);
+	const contentHash = contentHashOf(snapshot);
+	const observationId = `${ticketKey}@${contentHash}`;
+	const keys = messageKeysOf(ticketKey, snapshot);
+	const requesterIdentity = snapshot.requester?.id ?? snapshot.requester?.email?.toLowerCase();
+
+	return db.transaction('rw', [db.tickets, db.messages, db.observations], async () => {
+		const previous = await db.tickets.get(ticketKey);
+		const ticket: TicketRow = {
+			key: ticketKey,
+			helpdesk: snapshot.helpdesk,
+			ticketId: snapshot.ticketId,
+			host,
+			url: snapshot.url,
+			subject: snapshot.subject,
+			status: snapshot.status,
+			priority: snapshot.priority,
+			requester: snapshot.requester,
+			requesterKey: requesterIdentity ? `${snapshot.helpdesk}:${host}:${requesterIdentity}` : undefined,
+			assignee: snapshot.assignee,
+			group: snapshot.group,
+			tags: snapshot.tags,
+			createdAt: snapshot.createdAt ?? previous?.createdAt,
+			firstSeenAt: previous?.firstSeenAt ?? at,
+			lastSeenAt: at,
+			messageCount: snapshot.messages.length,
+			customerMessages: snapshot.messages.filter(message => message.role === 'customer' && !message.internal).length,
+			agentMessages: snapshot.messages.filter(message => message.role === 'agent' && !message.internal).length,
+			internalNotes: snapshot.messages.filter(message => message.internal).length,
+			lastLevel: assessment?.level ?? previous?.lastLevel,
+			lastScore: assessment?.score ?? previous?.lastScore,
+		};
+		await db.tickets.put(ticket);
+
+		const existing = await db.messages.bulkGet(keys);
+		const rows: MessageRow[] = snapshot.messages.map((message, position) => ({
+			...message,
+			key: keys[position] ?? '',
+			ticketKey,
+			position,
+			firstSeenAt: existing[position]?.firstSeenAt ?? at,
+		}));
+		await db.messages.bulkPut(rows);
+
+		const observation = await db.observations.get(observationId);
+		if (observation) {
+			await db.observations.update(observationId, {lastSeenAt: at, seenCount: observation.seenCount + 1});
+			return {ticketKey, observationId, created: false};
+		}
+
+		await db.observations.add({
+			id: observationId,
+			ticketKey,
+			helpdesk: snapshot.helpdesk,
+			contentHash,
+			firstSeenAt: at,
+			lastSeenAt: at,
+			seenCount: 1,
+			messageCount: snapshot.messages.length,
+			level: assessment?.level,
+			score: assessment?.score,
+			signalIds: assessment?.signalIds,
+		});
+		return {ticketKey, observationId, created: true};
+	});
+}
+
+/** Records that an adapter could not read a page; repeats on the same day count up instead of piling up. */
+export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; url: string; part: AdapterMissPart; detail: string}, now: Date): Promise<EventRow> {
+	let page = miss.url;
+	try {
+		const url = new URL(miss.url);
+		page = `${url.origin}${url.pathname}`;
+	} catch {}
+
+	const id = `adapter-miss:${miss.helpdesk}:${page}:${miss.part}:${now.toISOString().slice(0, 10)}`;
+	return db.transaction('rw', db.events, async () => {
+		const previous = await db.events.get(id);
+		const row: EventRow = {
+			id,
+			type: 'adapter-miss',
+			helpdesk: miss.helpdesk,
+			at: previous?.at ?? now.toISOString(),
+			count: (previous?.count ?? 0) + 1,
+			data: {url: page, part: miss.part, detail: miss.detail, lastAt: now.toISOString()},
+		};
+		await db.events.put(row);
+		return row;
+	});
+}
