@@ -85,7 +85,7 @@ describe('recordObservation', () => {
 		const db = freshDb();
 		// The last step of the transaction fails, as when a service worker dies or the disk is full mid-write.
 		const original = db.observations.add.bind(db.observations);
-		db.observations.add = (() => Promise.reject(new Error('disk full'))) as typeof db.observations.add;
+		db.observations.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.observations.add;
 		await expect(recordObservation(db, snapshot, undefined, t0)).rejects.toThrow('disk full');
 		db.observations.add = original;
 		expect(await counts(db)).toEqual({tickets: 0, messages: 0, observations: 0, events: 0});
