@@ -1,0 +1,29 @@
+import type {PhrasePack} from '../phrases.ts';
+
+export const pt: PhrasePack = {
+	id: 'pt',
+	language: 'pt',
+	negators: ['não', 'nao', 'nunca', 'jamais', 'sem', 'nem', 'não quero', 'nao quero', 'não precisa', 'nao precisa'],
+	families: {
+		manager: [
+			'{falar|conversar} com {o|a|um|uma|seu|sua|vosso|algum}? {supervisor*|gerente|responsável|responsavel|superior|chefe|coordenador*|diretor*}',
+			'{quero|exijo|preciso} {de}? {um|uma|o|a|seu|sua}? {supervisor*|gerente|responsável|responsavel|superior|chefe}',
+			'{escalar|escalem|escalonar} {isso|este caso|o caso|o problema|a reclamação|a reclamacao}?', 'alguém {com autoridade|superior|competente|responsável}', 'reclamação formal', 'reclamacao formal',
+		],
+		legal: [
+			'advogado*', 'processo', 'processar', 'ação judicial', 'acao judicial', 'justiça', 'justica', 'tribunal', 'juizado', 'procon', 'reclame aqui', 'consumidor.gov',
+			'anatel', 'banco central', 'ouvidoria', 'defesa do consumidor', 'código de defesa', 'codigo de defesa', 'chargeback', 'contestar a {compra|cobrança|cobranca}', 'estorno no cartão',
+		],
+		churn: [
+			'{cancelar|cancelo|cancelamento|encerrar|rescindir} {minha|meu|a|o}? {conta|assinatura|contrato|plano|serviço|servico}?',
+			'{mudar|trocar|ir|passar} {para|pra} {a concorrência|a concorrencia|outra empresa|outro fornecedor|outra operadora|o concorrente}', 'concorrência', 'concorrencia', 'concorrente*', 'nunca mais',
+		],
+		repeat: [
+			'{segunda|terceira|quarta|quinta|enésima|enesima} vez', 'não é a primeira vez', 'nao e a primeira vez', 'de novo', 'novamente', 'mais uma vez', 'quantas vezes',
+			'{continua|continuam|ainda} {sem|não|nao|com problema|quebrado|parado|esperando|aguardando}', 'como {eu}? já {disse|falei|expliquei|informei|mencionei}',
+			'já {liguei|escrevi|enviei|expliquei|reclamei|abri} *', 'ninguém {responde|me responde|resolve}', 'ninguem {responde|me responde|resolve}',
+		],
+		urgency: ['urgente*', 'imediatamente', 'o quanto antes', 'o mais rápido possível', 'o mais rapido possivel', 'agora mesmo'],
+		insult: ['incompetente*', 'inúteis', 'inuteis', 'vergonha', 'palhaçada', 'palhacada', 'golpe', 'ladrões', 'ladroes', 'merda', 'absurdo'],
+	},
+};

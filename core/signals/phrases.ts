@@ -1,0 +1,458 @@
+// Escalation phrases (manager requests, legal threats, churn, repeat contact, ...), negation-aware.
+// Phrase packs are plain JSON-compatible data, one per language, so users can add or disable them.
+// Patterns use a small safe syntax (see phrase-packs/en.ts) compiled to bounded regular expressions:
+// users never write raw regex, so an edited pack cannot hang the page.
+import type {Evidence} from '../model.ts';
+import type {TextRange} from '../text.ts';
+import {de} from './phrase-packs/de.ts';
+import {en} from './phrase-packs/en.ts';
+import {es} from './phrase-packs/es.ts';
+import {fr} from './phrase-packs/fr.ts';
+import {pt} from './phrase-packs/pt.ts';
+import type {Finding, PreparedTicket} from './types.ts';
+
+export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult';
+export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult'];
+
+export type PhrasePack = {
+	/** Unique id; a user pack with a built-in id adds to that pack. */
+	id: string;
+	/** BCP 47 primary tag: 'en', 'es', ... */
+	language: string;
+	/** Words or short phrases that cancel a match when they come just before it in the same clause. */
+	negators: string[];
+	families: Partial<Record<PhraseFamily, string[]>>;
+};
+
+export const builtInPacks: Readonly<Record<string, PhrasePack>> = {en, es, de, fr, pt};
+
+export const familyLabels: Readonly<Record<PhraseFamily, string>> = {
+	manager: 'asked for a manager or escalation',
+	legal: 'legal or regulatory threat',
+	churn: 'talks about cancelling or leaving',
+	repeat: 'says this is a repeat contact',
+	public: 'threatens a public review or social media',
+	urgency: 'stresses urgency',
+	insult: 'insult or profanity',
+};
+
+export type PhraseMatch = {family: PhraseFamily; start: number; end: number; negated: boolean; pack: string};
+
+type CompiledPattern = {family: PhraseFamily; regex: RegExp};
+
+type CompiledPack = {
+	id: string;
+	patterns: CompiledPattern[];
+	exact: Map<string, number[]>;
+	prefixes: Map<number, Map<string, number[]>>;
+	always: number[];
+	negators: Set<string>;
+	negatorPairs: Set<string>;
+};
+
+const wordChars = /[\p{L}\p{N}'*]+/gu;
+const negationWords = /[\p{L}\p{N}']+/gu;
+const regexSpecial = /[.*+?^${}()|[\]\\]/g;
+const maxGapWords = 3;
+
+function splitTopLevel(pattern: string, separator: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let current = '';
+	for (let i = 0; i < pattern.length; i++) {
+		const char = pattern[i]!;
+		if (char === '\\' && i + 1 < pattern.length) {
+			current += char + pattern[i + 1]!;
+			i++;
+			continue;
+		}
+
+		if (char === '{') {
+			depth++;
+		} else if (char === '}') {
+			depth = Math.max(0, depth - 1);
+		}
+
+		if (char === separator && depth === 0) {
+			parts.push(current);
+			current = '';
+		} else {
+			current += char;
+		}
+	}
+
+	parts.push(current);
+	return parts.filter(part => part !== '');
+}
+
+function compileWord(word: string): string {
+	let prefix = false;
+	if (word.endsWith('*') && !word.endsWith('\\*')) {
+		prefix = true;
+		word = word.slice(0, -1);
+	}
+
+	let source = '';
+	for (let i = 0; i < word.length; i++) {
+		let char = word[i]!;
+		if (char === '\\' && i + 1 < word.length) {
+			i++;
+			char = word[i]!;
+		}
+
+		source += char === '\'' || char === '’' ? '[\'’]' : char.replace(regexSpecial, String.raw`\$&`);
+	}
+
+	return prefix ? `${source}[\\p{L}\\p{N}'’]*` : source;
+}
+
+function compileSequence(sequence: string): string {
+	const tokens = splitTopLevel(sequence.trim(), ' ');
+	let source = '';
+	let pendingSpace = false;
+	for (const raw of tokens) {
+		if (raw === '*') {
+			if (source !== '') {
+				source += String.raw`(?:\s+[^\s.!?;]+){0,${maxGapWords}}`;
+			}
+
+			continue;
+		}
+
+		const optional = raw.endsWith('?') && !raw.endsWith('\\?') && raw.length > 1;
+		const token = optional ? raw.slice(0, -1) : raw;
+		const body = token.startsWith('{') && token.endsWith('}')
+			? `(?:${splitTopLevel(token.slice(1, -1), '|').map(alternative => compileSequence(alternative)).join('|')})`
+			: compileWord(token);
+		const space = pendingSpace ? String.raw`\s+` : '';
+		source += optional ? `(?:${space}${body})?` : space + body;
+		pendingSpace = true;
+	}
+
+	return source;
+}
+
+function wordAnchor(raw: string): string | undefined {
+	const word = raw.replaceAll('\\', '').replaceAll('’', '\'').toLowerCase();
+	const match = /^[\p{L}\p{N}'*]+/u.exec(word);
+	return match?.[0];
+}
+
+function firstAnchors(pattern: string): string[] | undefined {
+	const tokens = splitTopLevel(pattern.trim(), ' ');
+	for (const raw of tokens) {
+		if (raw === '*' || (raw.endsWith('?') && !raw.endsWith('\\?'))) {
+			continue;
+		}
+
+		if (raw.startsWith('{') && raw.endsWith('}')) {
+			const anchors: string[] = [];
+			for (const alternative of splitTopLevel(raw.slice(1, -1), '|')) {
+				const inner = firstAnchors(alternative);
+				if (!inner) {
+					return undefined;
+				}
+
+				anchors.push(...inner);
+			}
+
+			return anchors;
+		}
+
+		const isPrefix = raw.endsWith('*') && !raw.endsWith('\\*');
+		const anchor = wordAnchor(isPrefix ? raw.slice(0, -1) : raw);
+		if (!anchor) {
+			return undefined;
+		}
+
+		// A prefix anchor, or a word with inner punctuation ("1-star"), is matched by its start
+		return [isPrefix || anchor.length < raw.replaceAll('\\', '').length ? `${anchor}*` : anchor];
+	}
+
+	return undefined;
+}
+
+/** A case-insensitive, word-bounded regex for one pattern in phrase-pack syntax. */
+export function compilePhrase(pattern: string): RegExp {
+	return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${compileSequence(pattern)})(?![\p{L}\p{N}])`, 'giu');
+}
+
+const compiledPacks = new WeakMap<PhrasePack, CompiledPack>();
+
+export function compilePack(pack: PhrasePack): CompiledPack {
+	const cached = compiledPacks.get(pack);
+	if (cached) {
+		return cached;
+	}
+
+	const compiled: CompiledPack = {id: pack.id, patterns: [], exact: new Map(), prefixes: new Map(), always: [], negators: new Set(), negatorPairs: new Set()};
+	for (const negator of pack.negators) {
+		const words = negator.toLowerCase().replaceAll('’', '\'').trim().split(/\s+/);
+		if (words.length === 1) {
+			compiled.negators.add(words[0]!);
+		} else if (words.length === 2) {
+			compiled.negatorPairs.add(words.join(' '));
+		}
+	}
+
+	for (const family of phraseFamilies) {
+		for (const pattern of pack.families[family] ?? []) {
+			if (typeof pattern !== 'string' || pattern.trim() === '') {
+				continue;
+			}
+
+			const index = compiled.patterns.length;
+			compiled.patterns.push({family, regex: compilePhrase(pattern)});
+			const anchors = firstAnchors(pattern);
+			if (!anchors || anchors.length === 0) {
+				compiled.always.push(index);
+				continue;
+			}
+
+			for (const anchor of anchors) {
+				if (anchor.endsWith('*')) {
+					const stem = anchor.slice(0, -1);
+					let byLength = compiled.prefixes.get(stem.length);
+					if (!byLength) {
+						byLength = new Map();
+						compiled.prefixes.set(stem.length, byLength);
+					}
+
+					byLength.set(stem, [...(byLength.get(stem) ?? []), index]);
+				} else {
+					compiled.exact.set(anchor, [...(compiled.exact.get(anchor) ?? []), index]);
+				}
+			}
+		}
+	}
+
+	compiledPacks.set(pack, compiled);
+	return compiled;
+}
+
+function isNegated(pack: CompiledPack, lower: string, segmentStart: number, at: number): boolean {
+	let from = Math.max(segmentStart, at - 60);
+	for (let i = at - 1; i >= from; i--) {
+		const char = lower[i]!;
+		if (char === '.' || char === '!' || char === '?' || char === ';' || char === ',' || char === ':' || char === '\n') {
+			from = i + 1;
+			break;
+		}
+	}
+
+	const words: string[] = lower.slice(from, at).match(negationWords) ?? [];
+	const butAt = words.lastIndexOf('but');
+	const window = words.slice(Math.max(butAt + 1, words.length - 4));
+	for (let i = 0; i < window.length; i++) {
+		if (pack.negators.has(window[i]!) || (i + 1 < window.length && pack.negatorPairs.has(`${window[i]!} ${window[i + 1]!}`))) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+function candidatesIn(pack: CompiledPack, lower: string, start: number, end: number): Set<number> {
+	const found = new Set<number>(pack.always);
+	wordChars.lastIndex = start;
+	for (let match = wordChars.exec(lower); match && match.index < end; match = wordChars.exec(lower)) {
+		const word = match[0];
+		const exact = pack.exact.get(word);
+		if (exact) {
+			for (const index of exact) {
+				found.add(index);
+			}
+		}
+
+		for (const [length, stems] of pack.prefixes) {
+			if (word.length >= length) {
+				const hits = stems.get(length === word.length ? word : word.slice(0, length));
+				if (hits) {
+					for (const index of hits) {
+						found.add(index);
+					}
+				}
+			}
+		}
+	}
+
+	return found;
+}
+
+/**
+ * All phrase matches in `text` within `ranges` (the author's own words), in text order.
+ * Negated matches are included with `negated: true`; overlapping matches of one family are merged.
+ */
+export function findPhrases(text: string, ranges: readonly TextRange[], packs: readonly PhrasePack[], disabled: ReadonlySet<string> = new Set()): PhraseMatch[] {
+	const lower = text.toLowerCase().replaceAll('’', '\'');
+	const matches: PhraseMatch[] = [];
+	for (const pack of packs) {
+		const compiled = compilePack(pack);
+		for (const range of ranges) {
+			for (const index of candidatesIn(compiled, lower, range.start, range.end)) {
+				const pattern = compiled.patterns[index]!;
+				if (disabled.has(pattern.family) || disabled.has(`${pack.id}:${pattern.family}`)) {
+					continue;
+				}
+
+				const {regex} = pattern;
+				regex.lastIndex = range.start;
+				for (let match = regex.exec(text); match && match.index + match[0].length <= range.end; match = regex.exec(text)) {
+					if (match[0].length === 0) {
+						regex.lastIndex++;
+						continue;
+					}
+
+					matches.push({family: pattern.family, start: match.index, end: match.index + match[0].length, negated: isNegated(compiled, lower, range.start, match.index), pack: pack.id});
+				}
+			}
+		}
+	}
+
+	matches.sort((a, b) => a.start - b.start || b.end - a.end);
+	const merged: PhraseMatch[] = [];
+	for (const match of matches) {
+		const overlapping = merged.find(other => other.family === match.family && match.start < other.end && other.start < match.end);
+		if (overlapping) {
+			overlapping.end = Math.max(overlapping.end, match.end);
+			overlapping.negated &&= match.negated;
+		} else {
+			merged.push({...match});
+		}
+	}
+
+	return merged;
+}
+
+const languageHints: Readonly<Record<string, readonly string[]>> = {
+	es: ['el', 'la', 'que', 'de', 'los', 'las', 'por', 'para', 'con', 'una', 'mi', 'pero', 'está', 'esto', 'hola', 'gracias', 'todavía', 'quiero', 'usted'],
+	de: ['der', 'die', 'das', 'und', 'ich', 'nicht', 'ist', 'mit', 'ein', 'eine', 'mein', 'meine', 'sie', 'bitte', 'noch', 'immer', 'hallo', 'danke', 'auf'],
+	fr: ['le', 'la', 'les', 'et', 'je', 'pas', 'est', 'une', 'mon', 'ma', 'vous', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'ne', 'des', 'ça'],
+	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso'],
+};
+
+/** Languages (besides English) whose packs should run on this text: cheap stop-word counting. */
+export function detectLanguages(text: string): string[] {
+	const sample = text.slice(0, 4000).toLowerCase();
+	const words = sample.match(/[\p{L}]+/gu) ?? [];
+	if (words.length === 0) {
+		return [];
+	}
+
+	const found: string[] = [];
+	for (const [language, hints] of Object.entries(languageHints)) {
+		const set = new Set(hints);
+		let hits = 0;
+		for (const word of words) {
+			if (set.has(word)) {
+				hits++;
+			}
+		}
+
+		if (hits >= 2 && hits / words.length >= 0.08) {
+			found.push(language);
+		}
+	}
+
+	return found;
+}
+
+export type PhraseOptions = {
+	packs: readonly PhrasePack[];
+	/** Families to skip: 'urgency' (every pack) or 'en:urgency' (one pack). */
+	disabled: ReadonlySet<string>;
+};
+
+/** Recency: a phrase the customer wrote several messages ago counts less. */
+const recencyDecay = 0.75;
+
+export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions): Finding[] {
+	const byFamily = new Map<PhraseFamily, {evidence: Evidence[]; strength: number; first: string}>();
+	const {customer} = prepared;
+	for (const [position, message] of customer.entries()) {
+		if (message.kept.length === 0) {
+			continue;
+		}
+
+		const later = customer.length - 1 - position;
+		for (const match of findPhrases(message.text, message.kept, options.packs, options.disabled)) {
+			if (match.negated) {
+				continue;
+			}
+
+			const entry = byFamily.get(match.family) ?? {evidence: [], strength: 0, first: message.text.slice(match.start, match.end)};
+			if (entry.evidence.length < 10) {
+				entry.evidence.push({messageIndex: message.index, start: match.start, end: match.end});
+			}
+
+			entry.strength = Math.max(entry.strength, recencyDecay ** later);
+			byFamily.set(match.family, entry);
+		}
+	}
+
+	const findings: Finding[] = [];
+	for (const family of phraseFamilies) {
+		const entry = byFamily.get(family);
+		if (entry) {
+			const quote = entry.first.length > 80 ? `${entry.first.slice(0, 77)}...` : entry.first;
+			const more = entry.evidence.length > 1 ? ` (+${entry.evidence.length - 1} more)` : '';
+			findings.push({id: `phrase.${family}`, label: `${familyLabels[family]}: '${quote}'${more}`, strength: entry.strength, evidence: entry.evidence});
+		}
+	}
+
+	return findings;
+}
+
+function isStringList(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+
+/** Checks a user-supplied pack (e.g. from settings or an import). */
+export function validatePhrasePack(value: unknown): {ok: true; pack: PhrasePack} | {ok: false; errors: string[]} {
+	const errors: string[] = [];
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return {ok: false, errors: ['pack must be an object']};
+	}
+
+	const record = value as Record<string, unknown>;
+	if (typeof record.id !== 'string' || record.id === '') {
+		errors.push('id must be a non-empty string');
+	}
+
+	if (typeof record.language !== 'string' || !/^[a-z]{2,3}$/.test(record.language)) {
+		errors.push('language must be a 2-3 letter code');
+	}
+
+	if (!isStringList(record.negators ?? [])) {
+		errors.push('negators must be a list of strings');
+	}
+
+	const families: PhrasePack['families'] = {};
+	if (typeof record.families === 'object' && record.families !== null && !Array.isArray(record.families)) {
+		for (const [family, patterns] of Object.entries(record.families)) {
+			if (!(phraseFamilies as readonly string[]).includes(family)) {
+				errors.push(`unknown family: ${family}`);
+			} else if (isStringList(patterns)) {
+				for (const pattern of patterns) {
+					try {
+						new RegExp(compileSequence(pattern), 'u');
+					} catch {
+						errors.push(`${family}: cannot use pattern '${pattern}'`);
+					}
+				}
+
+				families[family as PhraseFamily] = patterns;
+			} else {
+				errors.push(`${family} must be a list of strings`);
+			}
+		}
+	} else {
+		errors.push('families must be an object keyed by family');
+	}
+
+	if (errors.length > 0) {
+		return {ok: false, errors};
+	}
+
+	return {ok: true, pack: {id: record.id as string, language: record.language as string, negators: (record.negators as string[] | undefined) ?? [], families}};
+}
