@@ -14,7 +14,7 @@ const uiImports = [
 ];
 
 export default tseslint.config(
-	{ignores: ['node_modules/', '.output/', '.output-test/', '.wxt/', 'dist/', 'test/artifacts/']},
+	{ignores: ['node_modules/', '.output/', '.output-demo/', '.wxt/', 'dist/', 'test/artifacts/']},
 	...tseslint.configs.recommended,
 	{
 		rules: {

@@ -1,12 +1,14 @@
 import preact from '@preact/preset-vite';
 import {defineConfig} from 'wxt';
 
-// The test build also matches the loopback helpdesk pages the end-to-end tests serve.
-const isTestBuild = process.env['DEFUSE_TEST_BUILD'] === '1';
+// The demo build (npm start, end-to-end tests) also runs on the loopback demo helpdesk and fixture
+// pages. The shipped build never matches loopback.
+const isDemoBuild = process.env['DEFUSE_DEMO'] === '1';
+const loopback = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
 	imports: false,
-	outDir: isTestBuild ? '.output-test' : '.output',
+	outDir: isDemoBuild ? '.output-demo' : '.output',
 	manifest: ({browser}) => ({
 		name: 'Defuse',
 		description: 'Early escalation warnings inside your helpdesk. Everything stays on your machine.',
@@ -31,14 +33,29 @@ export default defineConfig({
 	}),
 	vite: () => ({
 		plugins: [preact()],
-		define: {
-			'import.meta.env.DEFUSE_TEST_BUILD': JSON.stringify(isTestBuild),
-		},
 		build: {
 			// Chromium rejects a whole extension whose files hold raw non-UTF-8-safe characters (U+FFFF).
 			rolldownOptions: {output: {charset: 'ascii'}},
 		},
 	}),
+	hooks: {
+		'build:manifestGenerated'(_wxt, manifest) {
+			if (!isDemoBuild) {
+				return;
+			}
+
+			for (const script of manifest.content_scripts ?? []) {
+				script.matches = [...new Set([...(script.matches ?? []), ...loopback])];
+			}
+
+			// The overlay's stylesheet is fetched by the content script from the page's origin.
+			for (const resource of manifest.web_accessible_resources ?? []) {
+				if (typeof resource === 'object' && 'matches' in resource) {
+					resource.matches = [...new Set([...resource.matches, ...loopback])];
+				}
+			}
+		},
+	},
 	zip: {
 		excludeSources: ['.output*/**', 'test/artifacts/**', 'test/bench/results.json', '**/*.log'],
 	},

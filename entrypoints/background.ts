@@ -1,6 +1,59 @@
-import {defineBackground} from '#imports';
+import {browser, defineBackground, type Browser} from '#imports';
+import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../core/messages.ts';
+import {openDb, type DefuseDb} from '../core/store/db.ts';
+import {recordAdapterMiss, recordObservation} from '../core/store/writes.ts';
+
+// The background is the only writer of the store. Each handler is one line into core/store.
+type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>) => Promise<BackgroundResponse>};
+
+const handlers: Handlers = {
+	async observe(db, request) {
+		const result = await recordObservation(db, request.snapshot, request.assessment, new Date());
+		return {ok: true, ticketKey: result.ticketKey, created: result.created};
+	},
+	async 'adapter-miss'(db, request) {
+		await recordAdapterMiss(db, request, new Date());
+		return {ok: true};
+	},
+};
 
 export default defineBackground({
 	type: 'module',
-	main() {},
+	main() {
+		let db: DefuseDb | undefined;
+		const self = {id: browser.runtime.id, origin: browser.runtime.getURL('/')};
+
+		async function handle(raw: unknown, sender: Browser.runtime.MessageSender): Promise<BackgroundResponse> {
+			const parsed = validateRequest(raw);
+			if (!parsed.ok) {
+				console.warn('Defuse: rejected a malformed message:', parsed.error);
+				return {ok: false, error: parsed.error};
+			}
+
+			const from = checkSender(sender, parsed.value.type, self);
+			if (!from.ok) {
+				console.warn('Defuse: rejected a message from an untrusted sender:', from.error);
+				return {ok: false, error: from.error};
+			}
+
+			db ??= openDb();
+			const handler = handlers[parsed.value.type] as (db: DefuseDb, request: BackgroundRequest) => Promise<BackgroundResponse>;
+			try {
+				return await handler(db, parsed.value);
+			} catch (error) {
+				console.error('Defuse: could not store', parsed.value.type, error);
+				return {ok: false, error: `could not store: ${String(error)}`};
+			}
+		}
+
+		browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+			// The popup talks to content scripts directly; their status queries are not for us.
+			if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {
+				return false;
+			}
+
+			void handle(raw, sender).then(sendResponse);
+			return true; // Keeps the channel open for the asynchronous answer
+		});
+	},
 });

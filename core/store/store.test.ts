@@ -4,7 +4,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {TicketSnapshot} from '../model.ts';
 import {openDb, schemaV1, type DefuseDb} from './db.ts';
 import {counts, listTickets, recentEvents, ticketMessages} from './reads.ts';
-import {contentHashOf, recordAdapterMiss, recordObservation} from './writes.ts';
+import {contentHashOf} from '../hash.ts';
+import {recordAdapterMiss, recordObservation} from './writes.ts';
 
 let opened: Dexie[] = [];
 let sequence = 0;

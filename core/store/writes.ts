@@ -1,23 +1,10 @@
 // The only code that writes to the store. Every write is an idempotent upsert keyed by content,
 // so viewing the same ticket twice (or a retried message after a killed service worker) never
 // duplicates anything, and each write is one transaction: all of it lands or none of it.
-import {hashString} from '../hash.ts';
+import {contentHashOf, hashString} from '../hash.ts';
 import type {AssessmentSummary} from '../messages.ts';
 import {ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
-
-/** Hash of what a snapshot says, not of when it was seen. */
-export function contentHashOf(snapshot: TicketSnapshot): string {
-	return hashString(JSON.stringify([
-		snapshot.subject ?? '',
-		snapshot.status ?? '',
-		snapshot.priority ?? '',
-		snapshot.assignee ?? '',
-		snapshot.group ?? '',
-		snapshot.tags ?? [],
-		snapshot.messages.map(message => [message.role, message.internal === true, message.at ?? '', message.text]),
-	]));
-}
 
 function hostOf(url: string | undefined): string {
 	try {

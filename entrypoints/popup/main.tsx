@@ -1,0 +1,33 @@
+import {browser} from '#imports';
+import {render} from 'preact';
+import {statusRequest, type TabStatus} from '../../core/messages.ts';
+import {Popup, type PopupView} from './popup.tsx';
+import './popup.css';
+
+const app = document.querySelector('#app')!;
+const openDashboard = () => {
+	void browser.tabs.create({url: browser.runtime.getURL('/dashboard.html')});
+	window.close();
+};
+
+const show = (view: PopupView) => render(<Popup view={view} onOpenDashboard={openDashboard} />, app);
+
+async function main(): Promise<void> {
+	show({kind: 'loading'});
+	// Tests open the popup as a page and name the tab to look at.
+	const requested = Number(new URLSearchParams(location.search).get('tab'));
+	const [tab] = requested ? [await browser.tabs.get(requested)] : await browser.tabs.query({active: true, currentWindow: true});
+	if (tab?.id === undefined) {
+		show({kind: 'no-helpdesk'});
+		return;
+	}
+
+	try {
+		const status = await browser.tabs.sendMessage(tab.id, statusRequest) as TabStatus | undefined;
+		show(status ? {kind: 'status', status} : {kind: 'no-helpdesk', url: tab.url});
+	} catch {
+		show({kind: 'no-helpdesk', url: tab.url}); // No Defuse content script in that tab
+	}
+}
+
+void main();
