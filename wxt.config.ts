@@ -51,7 +51,7 @@ export default defineConfig({
 			// The overlay's stylesheet is fetched by the content script from the page's origin.
 			for (const resource of manifest.web_accessible_resources ?? []) {
 				if (typeof resource === 'object' && 'matches' in resource) {
-					resource.matches = [...new Set([...resource.matches, ...loopback])];
+					resource.matches = [...new Set([...(resource.matches ?? []), ...loopback])];
 				}
 			}
 		},
