@@ -5,6 +5,9 @@ import {defineConfig} from 'wxt';
 // pages. The shipped build never matches loopback.
 const isDemoBuild = process.env['DEFUSE_DEMO'] === '1';
 const loopback = ['http://127.0.0.1/*', 'http://localhost/*'];
+// A public key only, so the unpacked demo build always gets the same id and `npm start` can print the
+// dashboard's address: chrome-extension://fhbjhdhledfeemcobknfjepfoclickfo/dashboard.html
+export const demoExtensionKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx2bX5/aQkLBTB3dqIDnH+nA9WKcOMKL8ssVkwXJ+utidCqJBM7pK/X78SzXV/ZVLsY7NNRCiGgfHeQ10R2Gif8jZOW9WsnqYsO1FBN769fAUf0RnGxjuK+Ymzo2uVBvBuN6ZuFQZWnGKYpl5DbC+1t4KF4fJ+lXJBagumW3Wol9CRN38YXXOUvQghg2UDaYHxjeYze04ml4MM79JPQA7HUmQiHH/BqnfO30ddq4xug0iMskJGSzh8oJ+Pn7pQwDBwn2JZBx6LGIJqBHt0ThFyNlR8uQX+mKt90iv02/WGZpDlG9kM4Maqy/eVTswICs1tQv+WEtrupt7HvA3GldqOQIDAQAB';
 
 export default defineConfig({
 	imports: false,
@@ -20,6 +23,7 @@ export default defineConfig({
 			: {
 				extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
 			},
+		...(isDemoBuild && browser !== 'firefox' ? {key: demoExtensionKey} : {}),
 		...(browser === 'firefox'
 			? {
 				browser_specific_settings: {

@@ -1,4 +1,5 @@
 // The extension spine end to end: demo helpdesk -> content script -> overlay -> background -> store -> dashboard.
+import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {startDemoServer, type DemoServer} from '../demo/server.ts';
 import {externalRequests, launchBrowser, screenshot, tabIdOf, type Browser} from './harness.ts';
@@ -14,6 +15,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await demo?.close();
+});
+
+test('the demo build has the stable id npm start prints', () => {
+	expect(browser.extensionId).toBe('fhbjhdhledfeemcobknfjepfoclickfo');
 });
 
 test('the overlay mounts in a shadow root with the ticket\'s facts', async () => {
@@ -86,7 +91,7 @@ test('a message arriving live updates the overlay', async () => {
 	await page.close();
 });
 
-test('the popup says what Defuse sees on the tab, and when it cannot read a page', async () => {
+test('the popup says what Defuse sees on the tab', async () => {
 	const ticket = await browser.context.newPage();
 	await ticket.goto(`${demo.url}/agent/tickets/1001`);
 	await expect.poll(async () => ticket.locator('defuse-overlay').getAttribute('data-state')).toBe('ticket');
@@ -98,6 +103,83 @@ test('the popup says what Defuse sees on the tab, and when it cannot read a page
 	await screenshot(popup, 'foundation-popup');
 	await popup.close();
 	await ticket.close();
+});
+
+async function storeCounts(page: Page): Promise<Record<string, number>> {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('defuse');
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const result: Record<string, number> = {};
+		for (const store of ['tickets', 'messages', 'observations', 'events']) {
+			result[store] = await new Promise<number>(resolve => {
+				const request = db.transaction(store).objectStore(store).count();
+				request.onsuccess = () => resolve(request.result);
+			});
+		}
+
+		db.close();
+		return result;
+	});
+}
+
+test('a page the adapter cannot read shows a clear state, never throws into the page, and is recorded', async () => {
+	const page = await browser.context.newPage();
+	const pageErrors: string[] = [];
+	page.on('pageerror', error => pageErrors.push(String(error)));
+	// A ticket URL whose page has none of the parts the adapter reads (as after a helpdesk redesign).
+	await page.goto(`${demo.url}/agent/tickets/4040`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 20_000}).toBe('unreadable');
+	const popup = await browser.context.newPage();
+	const tabId = await browser.worker.evaluate(async () => {
+		const {chrome} = globalThis as unknown as {chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}}};
+		for (const tab of await chrome.tabs.query({})) {
+			const status = await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined) as {state?: string} | undefined;
+			if (status?.state === 'unreadable') {
+				return tab.id;
+			}
+		}
+
+		return undefined;
+	});
+	expect(tabId).toBeDefined();
+	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+	await expect.poll(async () => popup.getByTestId('popup-title').textContent()).toBe('Defuse cannot read this page');
+	expect(await popup.getByTestId('popup-detail').textContent()).toContain('Missing: pane, log, article.');
+	await screenshot(popup, 'foundation-popup-unreadable');
+
+	const dashboard = await browser.context.newPage();
+	await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+	await expect.poll(async () => dashboard.locator('.misses li').count()).toBe(1);
+	expect(await dashboard.locator('.misses li').textContent()).toContain('/agent/tickets/4040 (ticket, 1x)');
+	expect(pageErrors).toEqual([]);
+	await Promise.all([dashboard.close(), popup.close(), page.close()]);
+});
+
+test('a malformed message to the background is rejected and nothing is stored', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+	const before = await storeCounts(page);
+	const responses = await page.evaluate(async () => {
+		const {chrome} = globalThis as unknown as {chrome: {runtime: {sendMessage(message: unknown): Promise<unknown>}}};
+		const valid = {helpdesk: 'demo', ticketId: '77', messages: [{role: 'customer', text: 'hello'}]};
+		return Promise.all([
+			chrome.runtime.sendMessage({type: 'observe', snapshot: {...valid, messages: [{role: 'customer', text: 42}]}}),
+			chrome.runtime.sendMessage({type: 'observe', snapshot: {...valid, html: '<img src=x onerror=alert(1)>'}}),
+			chrome.runtime.sendMessage({type: 'drop-everything'}),
+			chrome.runtime.sendMessage('observe'),
+			// Well-formed, but only a content script in a helpdesk tab may report what it read.
+			chrome.runtime.sendMessage({type: 'observe', snapshot: valid}),
+		]);
+	}) as Array<{ok: boolean; error?: string}>;
+	expect(responses.map(response => response.ok)).toEqual([false, false, false, false, false]);
+	expect(responses[0]?.error).toBe('request.snapshot.messages[0].text must be a string');
+	expect(responses[4]?.error).toContain('may only come from a content-script');
+	expect(await storeCounts(page)).toEqual(before);
+	await page.close();
 });
 
 test('during the whole run no request left 127.0.0.1', () => {

@@ -1,0 +1,47 @@
+// `npm start`: builds the demo extension (Chrome and Firefox) and serves the demo helpdesk on loopback.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startDemoServer} from './server.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const wxt = join(root, 'node_modules/.bin/wxt');
+const demoExtensionId = 'fhbjhdhledfeemcobknfjepfoclickfo'; // From the demo build's public key (wxt.config.ts)
+
+for (const args of [['build'], ['build', '-b', 'firefox']]) {
+	console.log(`Building the extension: wxt ${args.join(' ')}`);
+	const result = spawnSync(wxt, args, {cwd: root, stdio: 'inherit', env: {...process.env, DEFUSE_DEMO: '1'}});
+	if (result.status !== 0) {
+		console.error('The build failed; see above.');
+		process.exit(1);
+	}
+}
+
+const dashboardDir = join(root, 'dist/dashboard');
+const port = Number(process.env['PORT'] ?? 5178);
+const server = await startDemoServer({port, ...(existsSync(dashboardDir) ? {dashboardDir} : {})});
+
+console.log(`
+Defuse demo is running.
+
+  Demo helpdesk (ticket list):  ${server.url}/
+  An angry customer:            ${server.url}/agent/tickets/1002
+  A long wait (live messages):  ${server.url}/agent/tickets/1003
+  Dashboard (extension page):   chrome-extension://${demoExtensionId}/dashboard.html
+${existsSync(dashboardDir) ? `  Dashboard (static site):      ${server.url}/dashboard/\n` : ''}
+Load the extension once:
+  Chrome/Chromium: open chrome://extensions, turn on "Developer mode", click "Load unpacked"
+                   and choose ${join(root, '.output-demo/chrome-mv3')}
+  Firefox:         open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on..."
+                   and choose ${join(root, '.output-demo/firefox-mv2/manifest.json')}
+Then open a ticket above: the Defuse badge appears at the top right of the page.
+Press Ctrl+C to stop.`);
+
+const stop = async () => {
+	await server.close();
+	process.exit(0);
+};
+
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
