@@ -1,0 +1,66 @@
+import {expect, test} from 'vitest';
+import type {BusinessCalendar} from '../calendar.ts';
+import type {Message, TicketSnapshot} from '../model.ts';
+import {defaultSlaPolicy, type SlaPolicy} from '../sla.ts';
+import {prepareTicket} from './prepare.ts';
+import {detectWaiting, formatDuration} from './waiting.ts';
+
+const at = (iso: string) => Date.parse(iso);
+const snapshot = (messages: Message[], extra: Partial<TicketSnapshot> = {}): TicketSnapshot => ({helpdesk: 'demo', ticketId: '7', messages, ...extra});
+const office: BusinessCalendar = {timezone: 'UTC', weekly: {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']]}, holidays: []};
+
+test('first reply breached (default policy: 8h)', () => {
+	const ticket = snapshot([{role: 'customer', text: 'Order missing', at: '2026-03-02T08:00:00Z'}]);
+	const [finding] = detectWaiting(prepareTicket(ticket, at('2026-03-02T18:00:00Z')));
+	expect(finding).toEqual({id: 'wait.breach', label: 'waiting 10h for a first reply; SLA target 8h breached 2h ago', strength: 1, evidence: [{messageIndex: 0, start: 0, end: 13}]});
+});
+
+test('near breach is a weaker warning; well within target is nothing', () => {
+	const ticket = snapshot([{role: 'customer', text: 'Hello?', at: '2026-03-02T08:00:00Z'}]);
+	const [near] = detectWaiting(prepareTicket(ticket, at('2026-03-02T15:00:00Z')));
+	expect(near?.id).toBe('wait.sla');
+	expect(near?.label).toBe('waiting 7h for a first reply; SLA target 8h breaches in 1h');
+	expect(near!.strength).toBeLessThan(1);
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-02T10:00:00Z')))).toEqual([]);
+});
+
+test('next reply counts from the oldest unanswered customer message', () => {
+	const ticket = snapshot([
+		{role: 'customer', text: 'A', at: '2026-03-01T08:00:00Z'},
+		{role: 'agent', text: 'B', at: '2026-03-01T09:00:00Z'},
+		{role: 'agent', internal: true, text: 'note', at: '2026-03-02T09:00:00Z'},
+		{role: 'customer', text: 'C', at: '2026-03-02T10:00:00Z'},
+		{role: 'customer', text: 'D', at: '2026-03-03T09:00:00Z'},
+	], {priority: 'high'});
+	const [finding] = detectWaiting(prepareTicket(ticket, at('2026-03-02T19:00:00Z')));
+	expect(finding?.id).toBe('wait.breach');
+	expect(finding?.label).toBe('waiting 9h for a reply; SLA target 8h breached 1h ago');
+	expect(finding?.evidence[0]?.messageIndex).toBe(3);
+});
+
+test('answered, solved or pending tickets are not waiting', () => {
+	const answered = snapshot([{role: 'customer', text: 'A', at: '2026-03-01T08:00:00Z'}, {role: 'agent', text: 'B', at: '2026-03-01T09:00:00Z'}]);
+	expect(detectWaiting(prepareTicket(answered, at('2026-03-09T00:00:00Z')))).toEqual([]);
+	const waiting = [{role: 'customer' as const, text: 'A', at: '2026-03-01T08:00:00Z'}];
+	expect(detectWaiting(prepareTicket(snapshot(waiting, {status: 'solved'}), at('2026-03-09T00:00:00Z')))).toEqual([]);
+	expect(detectWaiting(prepareTicket(snapshot(waiting, {status: 'pending'}), at('2026-03-09T00:00:00Z')))).toEqual([]);
+});
+
+test('business hours and pauses', () => {
+	const policy: SlaPolicy = {id: 'office', hours: 'business', calendar: office, targets: {default: {firstReplyMinutes: 240}}};
+	const ticket = snapshot([{role: 'customer', text: 'Friday evening mail', at: '2026-03-06T16:00:00Z'}]);
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-09T10:00:00Z')), {policy})).toEqual([]);
+	const [late] = detectWaiting(prepareTicket(ticket, at('2026-03-09T14:00:00Z')), {policy});
+	expect(late?.label).toBe('waiting 6h business for a first reply; SLA target 4h breached 2h ago');
+	const pauses = [{start: at('2026-03-09T09:00:00Z'), end: at('2026-03-09T13:00:00Z')}];
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-09T14:00:00Z')), {policy, pauses})).toEqual([]);
+});
+
+test('missing timestamps or no clock: nothing', () => {
+	expect(detectWaiting(prepareTicket(snapshot([{role: 'customer', text: 'A'}]), at('2026-03-09T00:00:00Z')))).toEqual([]);
+	expect(detectWaiting(prepareTicket(snapshot([{role: 'customer', text: 'A', at: 'yesterday'}]), undefined), {policy: defaultSlaPolicy})).toEqual([]);
+});
+
+test('formatDuration', () => {
+	expect([formatDuration(5 * 60_000), formatDuration(90 * 60_000), formatDuration(50 * 3_600_000), formatDuration(72 * 3_600_000)]).toEqual(['5m', '1h 30m', '2d 2h', '3d']);
+});
