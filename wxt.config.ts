@@ -16,7 +16,8 @@ export default defineConfig({
 		name: 'Defuse',
 		description: 'Early escalation warnings inside your helpdesk. Everything stays on your machine.',
 		permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
-		optional_host_permissions: ['https://*/*', 'http://*/*'],
+		// Custom domains (self-hosted helpdesks) are granted one by one from the options page.
+		...(browser === 'firefox' ? {optional_permissions: ['https://*/*', 'http://*/*']} : {optional_host_permissions: ['https://*/*', 'http://*/*']}),
 		action: {default_title: 'Defuse'},
 		content_security_policy: browser === 'firefox'
 			? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" as unknown as Record<string, string>
