@@ -167,3 +167,16 @@ export function stripQuotedText(text: string): string {
 export function numberIn(text: string | undefined): string | undefined {
 	return text ? /#\s*([\w-]+)/.exec(text)?.[1] : undefined;
 }
+
+/**
+ * A selector that finds `element` again (for the main-world bridge): its id when it has a plain one,
+ * otherwise `fallback`.
+ */
+export function selectorFor(element: Element, fallback: string): string {
+	const id = element.getAttribute('id');
+	if (id && /^[A-Za-z][\w-]*$/.test(id)) {
+		return `#${id}`;
+	}
+
+	return id && !/["\\\n]/.test(id) ? `[id="${id}"]` : fallback;
+}

@@ -18,7 +18,7 @@ test('mutations change the page', () => {
 });
 
 test('a reader that throws is reported, a sound one is not', () => {
-	const failing = robustnessFailures({page: page(), copies: 20, seed: 1, read(copy) {
+	const failing = robustnessFailures({page: page(), states: 20, seed: 1, chain: 4, read(copy) {
 		if (!copy.querySelector('#a p.x')) {
 			throw new Error('boom');
 		}
@@ -27,7 +27,7 @@ test('a reader that throws is reported, a sound one is not', () => {
 	}});
 	expect(failing.length).toBeGreaterThan(0);
 	expect(failing[0]).toMatch(/threw Error: boom/);
-	expect(robustnessFailures({page: page(), copies: 20, seed: 1, read: () => []})).toEqual([]);
+	expect(robustnessFailures({page: page(), states: 20, seed: 1, read: () => []})).toEqual([]);
 });
 
 test('snapshotProblems flags non-string fields and bad roles', () => {
