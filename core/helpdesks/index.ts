@@ -1,7 +1,9 @@
 // The adapter registry: one import and one entry per helpdesk.
 import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
+import zammad from './zammad.ts';
 
 export const adapters: readonly Adapter[] = [
 	demo,
+	zammad,
 ];
