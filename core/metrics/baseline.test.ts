@@ -1,0 +1,18 @@
+// The JavaScript KPIs against values worked out by hand (cases in ./test-support.ts).
+import {describe, expect, test} from 'vitest';
+import {baselineKpis} from './baseline.ts';
+import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from './test-support.ts';
+
+describe.each(handKpiCases)('$name', ({dataset, timezone, query, rows, expected}) => {
+	const result = dataset === 'hand'
+		? baselineKpis(handDataset(), query, {timezone})
+		: baselineKpis(businessDataset(), query, {timezone, businessHours: {calendar: berlinHolidayOffice}});
+
+	test('row count', () => {
+		expect(result).toHaveLength(rows);
+	});
+
+	test.each(expected)('%s', (path, value) => {
+		expect(differences(valueAt(result, path), value)).toEqual([]);
+	});
+});

@@ -1,0 +1,330 @@
+// The KPIs by a straightforward JavaScript pass over the facts: the benchmark baseline and an
+// independent cross-check of the metric SQL (a test asserts both agree).
+import type {Dataset, SlaMetric} from './dataset.ts';
+import type {DeriveOptions, Facts, TicketFact} from './facts.ts';
+import {deriveFacts} from './facts.ts';
+import type {DurationMeasure, FilterField, GroupBy, KpiQuery, KpiRow, TimeGrain} from './kpis.ts';
+import {allGroup, csatClass, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOf} from './kpis.ts';
+import type {DayKeys} from './time.ts';
+import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from './time.ts';
+
+export type BaselineOptions = {
+	/** Time zone of days, weeks and months. @default 'UTC' */
+	timezone?: string | undefined;
+};
+
+type TicketView = {
+	fact: TicketFact;
+	keys: DayKeys;
+	escalated: boolean;
+	functional: boolean;
+	hierarchical: boolean;
+	automatic: boolean;
+	firstEscalationType: string | null;
+};
+
+type Accumulator = {
+	row: KpiRow;
+	values: Record<DurationMeasure, number[]>;
+	counts: Record<string, number>;
+	cesSum: number;
+};
+
+function fieldOf(fact: TicketFact, field: FilterField): string | null {
+	return field === 'helpdesk' ? fact.helpdesk : fact[field];
+}
+
+function dimensionValues(view: TicketView | undefined, groupBy: GroupBy): string[] {
+	if (groupBy === 'none') {
+		return [allGroup];
+	}
+
+	if (!view) {
+		return [noneGroup];
+	}
+
+	switch (groupBy) {
+		case 'theme': {
+			return view.fact.themes.length > 0 ? view.fact.themes : [noneGroup];
+		}
+
+		case 'escalation-type': {
+			return [view.firstEscalationType ?? 'none'];
+		}
+
+		case 'trigger': {
+			return [view.fact.trigger ?? noneGroup];
+		}
+
+		case 'helpdesk':
+		case 'agent':
+		case 'group':
+		case 'priority':
+		case 'channel': {
+			return [fieldOf(view.fact, groupBy) ?? noneGroup];
+		}
+
+		default: {
+			return [];
+		}
+	}
+}
+
+function groupsOf(view: TicketView | undefined, groupBy: GroupBy, keys: DayKeys): string[] {
+	return isTimeGrain(groupBy) ? [grainLabel(groupBy, keys[groupBy])] : dimensionValues(view, groupBy);
+}
+
+/** The local days the data spans: ticket creation and survey days up to asOf (customer dates do not widen it). */
+export function dataDayRange(facts: Pick<Facts, 'asOf' | 'tickets' | 'surveys'>, dayKeysOf: (ms: number) => DayKeys): [number, number] {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	const see = (ms: number): void => {
+		const {day} = dayKeysOf(ms);
+		min = Math.min(min, day);
+		max = Math.max(max, day);
+	};
+
+	see(facts.asOf);
+	for (const ticket of facts.tickets) {
+		see(ticket.createdAt);
+	}
+
+	for (const survey of facts.surveys) {
+		see(survey.at);
+	}
+
+	return [min, max];
+}
+
+/** Every bucket of a grain within [from, to] (yyyymmdd), with its clipped first and last day. */
+export function bucketsOf(grain: TimeGrain, from: number, to: number): Array<{key: number; start: number; end: number}> {
+	const buckets = new Map<number, {key: number; start: number; end: number}>();
+	for (let dayNumber = dayKeyToNumber(from); dayNumber <= dayKeyToNumber(to); dayNumber++) {
+		const day = dayNumberToKey(dayNumber);
+		const key = keysOfDay(day)[grain];
+		const bucket = buckets.get(key);
+		if (bucket) {
+			bucket.end = day;
+		} else {
+			buckets.set(key, {key, start: day, end: day});
+		}
+	}
+
+	return [...buckets.values()];
+}
+
+/** Week (its Monday) and month of a local day. */
+export function keysOfDay(day: number): DayKeys {
+	const dayNumber = dayKeyToNumber(day);
+	const weekday = (((dayNumber + 3) % 7) + 7) % 7;
+	return {day, week: dayNumberToKey(dayNumber - weekday), month: Math.floor(day / 100)};
+}
+
+/** All KPIs of one query, computed from facts in plain JavaScript. */
+export function computeKpis(facts: Facts, query: KpiQuery = {}, options: BaselineOptions = {}): KpiRow[] {
+	const groupBy = query.groupBy ?? 'none';
+	const fcrVariant = query.fcr ?? 'one-touch';
+	const csatRule = query.csat ?? 'top-2';
+	const dayKeysOf = makeDayKeys(options.timezone ?? 'UTC');
+	const [queryFrom, queryTo] = dayBounds(query);
+	const inPeriod = (day: number): boolean => day >= queryFrom && day <= queryTo;
+	const withChurn = groupBy === 'none' || isTimeGrain(groupBy);
+
+	const escalations = new Map<string, {first: number; firstType: string; types: Set<string>}>();
+	for (const escalation of facts.escalations) {
+		const known = escalations.get(escalation.ticketKey);
+		if (!known) {
+			escalations.set(escalation.ticketKey, {first: escalation.at, firstType: escalation.type, types: new Set([escalation.type])});
+			continue;
+		}
+
+		known.types.add(escalation.type);
+		if (escalation.at < known.first || (escalation.at === known.first && escalation.type < known.firstType)) {
+			known.first = escalation.at;
+			known.firstType = escalation.type;
+		}
+	}
+
+	const views = new Map<string, TicketView>();
+	for (const fact of facts.tickets) {
+		const escalation = escalations.get(fact.key);
+		views.set(fact.key, {
+			fact,
+			keys: dayKeysOf(fact.createdAt),
+			escalated: escalation !== undefined,
+			functional: escalation?.types.has('functional') ?? false,
+			hierarchical: escalation?.types.has('hierarchical') ?? false,
+			automatic: escalation?.types.has('automatic') ?? false,
+			firstEscalationType: escalation?.firstType ?? null,
+		});
+	}
+
+	const filters = query.filters ?? {};
+	const activeFilters = filterFields.filter(field => (filters[field]?.length ?? 0) > 0);
+	const passes = (view: TicketView | undefined): boolean => activeFilters.every(field => view !== undefined && filters[field]!.includes(fieldOf(view.fact, field) ?? '\u0000'));
+
+	const groups = new Map<string, Accumulator>();
+	const accumulator = (group: string): Accumulator => {
+		let found = groups.get(group);
+		if (!found) {
+			found = {row: emptyKpiRow(group, withChurn), values: {} as Record<DurationMeasure, number[]>, counts: {}, cesSum: 0};
+			groups.set(group, found);
+		}
+
+		return found;
+	};
+
+	const count = (target: Accumulator, name: string, add: boolean | number): void => {
+		target.counts[name] = (target.counts[name] ?? 0) + Number(add);
+	};
+
+	const value = (target: Accumulator, measure: DurationMeasure, measured: number | null): void => {
+		if (measured !== null) {
+			(target.values[measure] ??= []).push(measured);
+		}
+	};
+
+	for (const view of views.values()) {
+		const {fact} = view;
+		if (!inPeriod(view.keys.day) || !passes(view)) {
+			continue;
+		}
+
+		for (const group of groupsOf(view, groupBy, view.keys)) {
+			const target = accumulator(group);
+			count(target, 'tickets', true);
+			count(target, 'resolved', fact.resolved);
+			count(target, 'solved', fact.solved);
+			count(target, 'reopened', fact.solved && fact.reopens > 0);
+			const fcrOneTouchKnown = fact.resolved && fact.agentReplies !== null;
+			count(target, 'oneTouchDen', fcrOneTouchKnown);
+			count(target, 'oneTouch', fcrOneTouchKnown && fact.agentReplies! < 2);
+			const followUpKnown = fact.resolved && fact.customerFollowUp !== null;
+			count(target, 'noFollowUpDen', followUpKnown);
+			count(target, 'noFollowUp', followUpKnown && fact.customerFollowUp === false);
+			count(target, 'escalated', view.escalated);
+			count(target, 'functional', view.functional);
+			count(target, 'hierarchical', view.hierarchical);
+			count(target, 'automatic', view.automatic);
+			value(target, 'firstReply', fact.firstReplyMs);
+			value(target, 'firstReplyBusiness', fact.firstReplyBhMs);
+			value(target, 'firstResolution', fact.firstResolutionMs);
+			value(target, 'firstResolutionBusiness', fact.firstResolutionBhMs);
+			value(target, 'fullResolution', fact.fullResolutionMs);
+			value(target, 'fullResolutionBusiness', fact.fullResolutionBhMs);
+			for (const sla of fact.sla) {
+				count(target, `sla:${sla.metric}:achieved`, sla.outcome === 'achieved');
+				count(target, `sla:${sla.metric}:applied`, sla.outcome !== 'active');
+			}
+		}
+	}
+
+	// Next-reply intervals belong to the day of the reply.
+	for (const view of views.values()) {
+		if (!passes(view)) {
+			continue;
+		}
+
+		for (const reply of view.fact.replies) {
+			const keys = dayKeysOf(reply.at);
+			if (!inPeriod(keys.day)) {
+				continue;
+			}
+
+			for (const group of groupsOf(view, groupBy, keys)) {
+				const target = accumulator(group);
+				value(target, 'nextReply', reply.ms);
+				value(target, 'nextReplyBusiness', reply.bhMs);
+			}
+		}
+	}
+
+	// Survey responses belong to the day they were given; dimensions come from their ticket.
+	for (const survey of facts.surveys) {
+		const keys = dayKeysOf(survey.at);
+		const view = survey.ticketKey === null ? undefined : views.get(survey.ticketKey);
+		if (!inPeriod(keys.day) || !passes(view)) {
+			continue;
+		}
+
+		for (const group of groupsOf(view, groupBy, keys)) {
+			const target = accumulator(group);
+			if (survey.kind === 'csat') {
+				const verdict = csatClass(survey.score, csatRule);
+				count(target, 'csatGood', verdict === 'good');
+				count(target, 'csatBad', verdict === 'bad');
+			} else if (survey.kind === 'nps') {
+				count(target, 'npsResponses', true);
+				count(target, 'promoters', survey.score >= 9);
+				count(target, 'detractors', survey.score <= 6);
+			} else {
+				count(target, 'cesResponses', true);
+				target.cesSum += survey.score;
+			}
+		}
+	}
+
+	if (withChurn) {
+		const [dataFrom, dataTo] = dataDayRange(facts, dayKeysOf);
+		const from = Math.max(queryFrom, dataFrom);
+		const to = Math.min(queryTo, dataTo);
+		const customers = facts.customers.map(customer => ({
+			firstSeen: dayKeysOf(customer.firstSeenAt).day,
+			lost: customer.lostAt === null ? null : dayKeysOf(customer.lostAt).day,
+		}));
+		const periods = groupBy === 'none'
+			? (from <= to ? [{label: allGroup, start: from, end: to}] : [])
+			: bucketsOf(groupBy as TimeGrain, from, to).map(bucket => ({label: grainLabel(groupBy as TimeGrain, bucket.key), start: bucket.start, end: bucket.end}));
+		for (const period of periods) {
+			const target = accumulator(period.label);
+			for (const customer of customers) {
+				if (customer.firstSeen < period.start && (customer.lost === null || customer.lost >= period.start)) {
+					count(target, 'customersAtStart', true);
+					count(target, 'customersLost', customer.lost !== null && customer.lost <= period.end);
+				}
+			}
+		}
+	}
+
+	if (groupBy === 'none') {
+		accumulator(allGroup);
+	}
+
+	const rows: KpiRow[] = [];
+	for (const {row, values, counts, cesSum} of groups.values()) {
+		const c = (name: string): number => counts[name] ?? 0;
+		row.tickets = c('tickets');
+		for (const measure of Object.keys(row.durations) as DurationMeasure[]) {
+			row.durations[measure] = statsOf(values[measure] ?? []);
+		}
+
+		row.resolutionRate = ratio(c('resolved'), c('tickets'));
+		row.reopenRate = ratio(c('reopened'), c('solved'));
+		row.fcrOneTouch = ratio(c('oneTouch'), c('oneTouchDen'));
+		row.fcrNoFollowUp = ratio(c('noFollowUp'), c('noFollowUpDen'));
+		row.fcr = fcrVariant === 'one-touch' ? row.fcrOneTouch : row.fcrNoFollowUp;
+		row.escalationRate = ratio(c('escalated'), c('tickets'));
+		row.functionalEscalationRate = ratio(c('functional'), c('tickets'));
+		row.hierarchicalEscalationRate = ratio(c('hierarchical'), c('tickets'));
+		row.automaticEscalationRate = ratio(c('automatic'), c('tickets'));
+		for (const metric of Object.keys(row.sla) as SlaMetric[]) {
+			row.sla[metric] = ratio(c(`sla:${metric}:achieved`), c(`sla:${metric}:applied`));
+		}
+
+		row.csat = ratio(c('csatGood'), c('csatGood') + c('csatBad'));
+		row.nps = npsOf(c('npsResponses'), c('promoters'), c('detractors'));
+		row.ces = {responses: c('cesResponses'), mean: c('cesResponses') > 0 ? cesSum / c('cesResponses') : null};
+		if (row.churn !== null) {
+			row.churn = ratio(c('customersLost'), c('customersAtStart'));
+		}
+
+		rows.push(row);
+	}
+
+	return sortRows(rows);
+}
+
+/** Dataset -> facts -> KPIs, all in JavaScript. */
+export function baselineKpis(dataset: Dataset, query: KpiQuery = {}, options: BaselineOptions & DeriveOptions = {}): KpiRow[] {
+	return computeKpis(deriveFacts(dataset, options), query, options);
+}

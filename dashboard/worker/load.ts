@@ -1,0 +1,455 @@
+// Creating the metrics database and bulk-loading a dataset or facts into sql.js
+// (prepared statements inside one transaction).
+import initSqlJs from 'sql.js';
+import type {Database, SqlJsStatic, SqlValue} from 'sql.js';
+import {dataDayRange, keysOfDay} from '../../core/metrics/baseline.ts';
+import type {Dataset, DatasetTicket, TicketEvent} from '../../core/metrics/dataset.ts';
+import {asOfOf} from '../../core/metrics/dataset.ts';
+import type {Facts} from '../../core/metrics/facts.ts';
+import {deriveFacts, eventsByTicket, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
+import type {BusinessHours, DayKeys} from '../../core/metrics/time.ts';
+import {dayKeyToNumber, dayNumberToKey, makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
+import type {TableSpec} from './schema.ts';
+import {createIndexSql, createTableSql, factTables, insertSql, levelRank, timelineTables} from './schema.ts';
+import {deriveFactsSql} from './derive-sql.ts';
+
+export type SqlJsOptions = {
+	/** Where the wasm file is (browser: the bundled asset URL; Node: a resolved path). */
+	locateFile?: ((file: string) => string) | undefined;
+	/** The wasm bytes themselves, instead of locateFile. */
+	wasmBinary?: ArrayBuffer | Uint8Array | undefined;
+};
+
+export type TableRows = {table: TableSpec; rows: Iterable<SqlValue[]>; count: number};
+
+export type LoadProgress = {phase: 'derive' | 'insert' | 'index'; table?: string; done: number; total: number};
+
+export type LoadOptions = {
+	/** Time zone of days, weeks and months. @default the business calendar's zone, else 'UTC' */
+	timezone?: string | undefined;
+	businessHours?: BusinessHours | undefined;
+	/** Where per-ticket measures are derived: in JavaScript (fast, default) or by the SQL in derive-sql.ts. */
+	derive?: 'js' | 'sql' | undefined;
+	/** Also keep the timeline tables (tickets, ticket_events); always true when derive is 'sql'. */
+	keepTimeline?: boolean | undefined;
+	/** Extract themes from customer text. @default true */
+	themes?: boolean | undefined;
+	onProgress?: ((progress: LoadProgress) => void) | undefined;
+};
+
+type AggregateDatabase = Database & {
+	create_aggregate(name: string, functions: {init: () => unknown; step: (state: never, ...args: never[]) => unknown; finalize: (state: never) => SqlValue}): Database;
+};
+
+const engines = new Map<string, Promise<SqlJsStatic>>();
+
+/** sql.js, initialised once per wasm location. */
+export async function sqlJs(options: SqlJsOptions = {}): Promise<SqlJsStatic> {
+	const cacheKey = options.wasmBinary ? 'binary' : options.locateFile?.('sql-wasm.wasm') ?? 'default';
+	let engine = engines.get(cacheKey);
+	if (!engine) {
+		const config: Record<string, unknown> = {useOldExtensionFunctions: false};
+		if (options.locateFile) {
+			config.locateFile = options.locateFile;
+		}
+
+		if (options.wasmBinary) {
+			config.wasmBinary = options.wasmBinary;
+		}
+
+		engine = initSqlJs(config);
+		engines.set(cacheKey, engine);
+	}
+
+	return engine;
+}
+
+type QuantileState = {values: number[]; q: number};
+
+/** The two ordered-set aggregates the metric SQL uses, with DuckDB's semantics (median, quantile_cont). */
+export function registerAggregates(db: Database): void {
+	const aggregates = db as AggregateDatabase;
+	const finish = (state: QuantileState | null): number | null => {
+		if (!state || state.values.length === 0) {
+			return null;
+		}
+
+		const sorted = Float64Array.from(state.values).sort();
+		const position = (sorted.length - 1) * state.q;
+		const low = Math.floor(position);
+		const high = Math.ceil(position);
+		return sorted[low]! + ((position - low) * (sorted[high]! - sorted[low]!));
+	};
+
+	aggregates.create_aggregate('median', {
+		init: () => ({values: [], q: 0.5}),
+		step(state: QuantileState, value: number | null) {
+			if (value !== null) {
+				state.values.push(value);
+			}
+
+			return state;
+		},
+		finalize: finish,
+	});
+	aggregates.create_aggregate('quantile_cont', {
+		init: () => ({values: [], q: 0.5}),
+		step(state: QuantileState, value: number | null, q: number) {
+			state.q = q;
+			if (value !== null) {
+				state.values.push(value);
+			}
+
+			return state;
+		},
+		finalize: finish,
+	});
+}
+
+/** A new, empty in-memory database with the metric aggregates registered. */
+export async function openDatabase(options: SqlJsOptions = {}, data?: Uint8Array): Promise<Database> {
+	const SQL = await sqlJs(options);
+	const db = new SQL.Database(data);
+	registerAggregates(db);
+	return db;
+}
+
+export function createTables(db: Database, tables: readonly TableSpec[]): void {
+	for (const table of tables) {
+		db.run(`DROP TABLE IF EXISTS ${table.name}`);
+		db.run(createTableSql(table));
+	}
+}
+
+export function createIndexes(db: Database, tables: readonly TableSpec[]): void {
+	for (const table of tables) {
+		for (const statement of createIndexSql(table)) {
+			db.run(statement);
+		}
+	}
+}
+
+/** Inserts rows with one prepared statement per table, all in one transaction. */
+export function insertRows(db: Database, tables: readonly TableRows[], onProgress?: (progress: LoadProgress) => void): void {
+	db.run('BEGIN');
+	try {
+		for (const {table, rows, count} of tables) {
+			const statement = db.prepare(insertSql(table));
+			let done = 0;
+			try {
+				for (const row of rows) {
+					statement.run(row);
+					done++;
+					if (onProgress && done % 50_000 === 0) {
+						onProgress({phase: 'insert', table: table.name, done, total: count});
+					}
+				}
+			} finally {
+				statement.free();
+			}
+
+			onProgress?.({phase: 'insert', table: table.name, done, total: count});
+		}
+
+		db.run('COMMIT');
+	} catch (error) {
+		db.run('ROLLBACK');
+		throw error;
+	}
+}
+
+function spec(name: string): TableSpec {
+	const found = [...factTables, ...timelineTables].find(table => table.name === name);
+	if (!found) {
+		throw new Error(`Unknown table ${name}`);
+	}
+
+	return found;
+}
+
+function bool(value: boolean | null): number | null {
+	return value === null ? null : value ? 1 : 0;
+}
+
+function* mapRows<T>(items: readonly T[], map: (item: T) => SqlValue[] | Iterable<SqlValue[]>, flat = false): Iterable<SqlValue[]> {
+	for (const item of items) {
+		if (flat) {
+			yield * (map(item) as Iterable<SqlValue[]>);
+		} else {
+			yield map(item) as SqlValue[];
+		}
+	}
+}
+
+function timeZoneOf(options: {timezone?: string | undefined; businessHours?: BusinessHours | undefined}): string {
+	return options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
+}
+
+/** The days table: every local day from the first to the last day the data mentions. */
+function dayRows(facts: Pick<Facts, 'asOf' | 'tickets' | 'surveys'>, dayKeysOf: (ms: number) => DayKeys): SqlValue[][] {
+	const [first, last] = dataDayRange(facts, dayKeysOf);
+	const rows: SqlValue[][] = [];
+	for (let dayNumber = dayKeyToNumber(first); dayNumber <= dayKeyToNumber(last); dayNumber++) {
+		const keys = keysOfDay(dayNumberToKey(dayNumber));
+		rows.push([keys.day, keys.week, keys.month]);
+	}
+
+	return rows;
+}
+
+/** Rows of every fact table, computed lazily. Escalation columns of ticket_metrics come from `facts.escalations`. */
+export function factTableRows(facts: Facts, options: {timezone?: string | undefined} = {}): TableRows[] {
+	const dayKeysOf = makeDayKeys(options.timezone ?? 'UTC');
+	const keysOf = (ms: number): [number, number, number] => {
+		const keys = dayKeysOf(ms);
+		return [keys.day, keys.week, keys.month];
+	};
+
+	const escalations = new Map<string, {first: number; firstType: string; types: Set<string>}>();
+	for (const escalation of facts.escalations) {
+		const known = escalations.get(escalation.ticketKey);
+		if (!known) {
+			escalations.set(escalation.ticketKey, {first: escalation.at, firstType: escalation.type, types: new Set([escalation.type])});
+		} else {
+			known.types.add(escalation.type);
+			if (escalation.at < known.first || (escalation.at === known.first && escalation.type < known.firstType)) {
+				known.first = escalation.at;
+				known.firstType = escalation.type;
+			}
+		}
+	}
+
+	let replyCount = 0;
+	let slaCount = 0;
+	let themeCount = 0;
+	for (const ticket of facts.tickets) {
+		replyCount += ticket.replies.length;
+		slaCount += ticket.sla.length;
+		themeCount += ticket.themes.length;
+	}
+
+	const days = dayRows(facts, dayKeysOf);
+	const meta: SqlValue[][] = [['as_of', String(facts.asOf)], ['timezone', options.timezone ?? 'UTC'], ['schema_version', '1']];
+	return [
+		{
+			table: spec('ticket_metrics'),
+			count: facts.tickets.length,
+			rows: mapRows(facts.tickets, ticket => {
+				const escalation = escalations.get(ticket.key);
+				return [
+					ticket.key, ticket.helpdesk, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.trigger, ticket.status, ticket.requesterKey,
+					ticket.createdAt, ...keysOf(ticket.createdAt),
+					ticket.firstReplyMs, ticket.firstReplyBhMs, ticket.firstResolutionMs, ticket.firstResolutionBhMs, ticket.fullResolutionMs, ticket.fullResolutionBhMs,
+					bool(ticket.solved), bool(ticket.resolved), ticket.reopens, ticket.agentReplies, ticket.customerMessages, bool(ticket.customerFollowUp),
+					ticket.eventCount, ticket.lastEventAt,
+					escalation ? 1 : 0, bool(escalation?.types.has('functional') ?? false), bool(escalation?.types.has('hierarchical') ?? false),
+					bool(escalation?.types.has('automatic') ?? false), escalation?.first ?? null, escalation?.firstType ?? null,
+				];
+			}),
+		},
+		{
+			table: spec('reply_intervals'),
+			count: replyCount,
+			rows: mapRows(facts.tickets, ticket => ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs]), true),
+		},
+		{
+			table: spec('sla_outcomes'),
+			count: slaCount,
+			rows: mapRows(facts.tickets, ticket => ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs]), true),
+		},
+		{
+			table: spec('escalations'),
+			count: facts.escalations.length,
+			rows: mapRows(facts.escalations, row => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent]),
+		},
+		{
+			table: spec('flags'),
+			count: facts.flags.length,
+			rows: mapRows(facts.flags, row => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(',')]),
+		},
+		{
+			table: spec('feedback'),
+			count: facts.feedback.length,
+			rows: mapRows(facts.feedback, row => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent]),
+		},
+		{
+			table: spec('template_uses'),
+			count: facts.templates.length,
+			rows: mapRows(facts.templates, row => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent]),
+		},
+		{
+			table: spec('surveys'),
+			count: facts.surveys.length,
+			rows: mapRows(facts.surveys, row => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at)]),
+		},
+		{
+			table: spec('customers'),
+			count: facts.customers.length,
+			rows: mapRows(facts.customers, row => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day]),
+		},
+		{
+			table: spec('agent_hours'),
+			count: facts.agentHours.length,
+			rows: mapRows(facts.agentHours, row => [row.agent, row.hour, ...keysOf(row.hour)]),
+		},
+		{
+			table: spec('ticket_themes'),
+			count: themeCount,
+			rows: mapRows(facts.tickets, ticket => ticket.themes.map(theme => [ticket.key, theme]), true),
+		},
+		{table: spec('days'), count: days.length, rows: days},
+		{table: spec('meta'), count: meta.length, rows: meta},
+	];
+}
+
+/** Rows of the timeline tables (tickets, ticket_events), with event order and business clock readings. */
+export function timelineTableRows(dataset: Dataset, options: {timezone?: string | undefined; businessHours?: BusinessHours | undefined} = {}): TableRows[] {
+	const dayKeysOf = makeDayKeys(timeZoneOf(options));
+	const hourStartOf = makeHourStart(timeZoneOf(options));
+	let clock: ((ms: number) => number) | undefined;
+	if (options.businessHours) {
+		const [min, max] = timeRangeOf(dataset, asOfOf(dataset));
+		clock = makeBusinessClock(options.businessHours, min, max);
+	}
+
+	const reading = (ms: number): number | null => (clock ? clock(ms) : null);
+	const byTicket = eventsByTicket(dataset.events);
+	const ticketRow = (ticket: DatasetTicket): SqlValue[] => {
+		const keys = dayKeysOf(ticket.createdAt);
+		const reported = ticket.reported ?? {};
+		return [
+			ticket.key, ticket.helpdesk, ticket.ticketId, ticket.createdAt, reading(ticket.createdAt), keys.day, keys.week, keys.month,
+			ticket.requesterKey, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.status, ticket.trigger,
+			reported.firstReplyMinutes ?? null, reported.firstReplyBusinessMinutes ?? null,
+			reported.firstResolutionMinutes ?? null, reported.firstResolutionBusinessMinutes ?? null,
+			reported.fullResolutionMinutes ?? null, reported.fullResolutionBusinessMinutes ?? null,
+			reported.replies ?? null, reported.reopens ?? null,
+		];
+	};
+
+	const eventRow = (event: TicketEvent, ord: number): SqlValue[] => {
+		const keys = dayKeysOf(event.at);
+		const row: SqlValue[] = [
+			event.ticketKey, ord, event.at, reading(event.at), event.kind, event.actor ?? null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+			keys.day, keys.week, keys.month, hourStartOf(event.at),
+		];
+		switch (event.kind) {
+			case 'status': {
+				row[6] = event.status;
+				break;
+			}
+
+			case 'assign': {
+				row[7] = event.agent;
+				break;
+			}
+
+			case 'group-change': {
+				row[8] = event.group;
+				break;
+			}
+
+			case 'escalation': {
+				row[9] = event.escalation;
+				row[10] = event.source;
+				row[11] = event.team ?? null;
+				break;
+			}
+
+			case 'sla-target': {
+				row[12] = event.metric;
+				row[13] = event.targetMinutes;
+				row[14] = event.businessHours ? 1 : 0;
+				break;
+			}
+
+			case 'sla-breach': {
+				row[12] = event.metric;
+				break;
+			}
+
+			case 'flag': {
+				row[15] = event.level;
+				row[16] = [...event.signals].sort().join(',');
+				break;
+			}
+
+			case 'feedback': {
+				row[17] = event.verdict;
+				break;
+			}
+
+			case 'template': {
+				row[18] = event.templateId;
+				break;
+			}
+
+			default: {
+				break;
+			}
+		}
+
+		return row;
+	};
+
+	function* events(): Iterable<SqlValue[]> {
+		for (const [, list] of byTicket) {
+			for (const [index, event] of list.entries()) {
+				yield eventRow(event, index + 1);
+			}
+		}
+	}
+
+	return [
+		{table: spec('tickets'), count: dataset.tickets.length, rows: mapRows(dataset.tickets, ticketRow)},
+		{table: spec('ticket_events'), count: dataset.events.length, rows: events()},
+	];
+}
+
+export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
+	createTables(db, factTables);
+	insertRows(db, factTableRows(facts, {timezone: options.timezone}), options.onProgress);
+	options.onProgress?.({phase: 'index', done: 0, total: 1});
+	createIndexes(db, factTables);
+	options.onProgress?.({phase: 'index', done: 1, total: 1});
+}
+
+/**
+ * Loads a dataset: derives the per-ticket facts (JavaScript by default, or the SQL derivation)
+ * and fills the fact tables the KPI queries read.
+ */
+export function loadDataset(db: Database, dataset: Dataset, options: LoadOptions = {}): void {
+	const timezone = timeZoneOf(options);
+	if ((options.derive ?? 'js') === 'js') {
+		options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
+		const facts = deriveFacts(dataset, {businessHours: options.businessHours, themes: options.themes, timezone});
+		options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
+		loadFacts(db, facts, {timezone, onProgress: options.onProgress});
+		if (options.keepTimeline) {
+			createTables(db, timelineTables);
+			insertRows(db, timelineTableRows(dataset, {timezone, businessHours: options.businessHours}), options.onProgress);
+		}
+
+		return;
+	}
+
+	// SQL derivation: the timeline goes in, the fact tables come out of derive-sql.ts. Themes (text) and
+	// the non-timeline facts (surveys, customers, days) are still prepared here.
+	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
+	const asOf = asOfOf(dataset);
+	const base = deriveFacts({...dataset, tickets, events: [], asOf}, {themes: false, timezone});
+	createTables(db, [...factTables, ...timelineTables]);
+	const factRows = factTableRows(base, {timezone});
+	const keep = new Set(['surveys', 'customers', 'ticket_themes', 'days', 'meta']);
+	insertRows(db, [...factRows.filter(rows => keep.has(rows.table.name)), ...timelineTableRows({...dataset, tickets}, {timezone, businessHours: options.businessHours})], options.onProgress);
+	createIndexes(db, [...factTables, ...timelineTables]);
+	options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
+	let asOfBh: number | null = null;
+	if (options.businessHours) {
+		const [min, max] = timeRangeOf(dataset, asOf);
+		asOfBh = makeBusinessClock(options.businessHours, min, max)(asOf);
+	}
+
+	deriveFactsSql(db, {asOf, asOfBh});
+	options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
+}

@@ -1,0 +1,106 @@
+// The metric SQL against the independent JavaScript baseline on a generated team history, and the
+// SQL derivation of facts against the JavaScript one.
+import type {Database} from 'sql.js';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {computeKpis} from '../../core/metrics/baseline.ts';
+import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
+import type {Facts} from '../../core/metrics/facts.ts';
+import {deriveFacts} from '../../core/metrics/facts.ts';
+import type {KpiQuery} from '../../core/metrics/kpis.ts';
+import {groupings} from '../../core/metrics/kpis.ts';
+import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, computeThemeCounts, computeThemeSummary} from '../../core/metrics/reports.ts';
+import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
+import {loadDataset} from './load.ts';
+import {openNodeDatabase} from './node-database.ts';
+import {all, earlyWarning, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary} from './queries.ts';
+import {factTables} from './schema.ts';
+
+const timezone = 'Europe/Berlin';
+const businessHours = {calendar: berlinOffice};
+const dataset = generateDemoDataset({seed: 3, days: 45, ticketsPerDay: 24});
+let facts: Facts;
+let jsDb: Database;
+let sqlDb: Database;
+
+beforeAll(async () => {
+	facts = deriveFacts(dataset, {businessHours, timezone});
+	jsDb = await openNodeDatabase();
+	loadDataset(jsDb, dataset, {businessHours, timezone});
+	sqlDb = await openNodeDatabase();
+	loadDataset(sqlDb, dataset, {businessHours, timezone, derive: 'sql'});
+});
+
+afterAll(() => {
+	jsDb.close();
+	sqlDb.close();
+});
+
+const queries: Array<[string, KpiQuery]> = [
+	...groupings.map((groupBy): [string, KpiQuery] => [`grouped by ${groupBy}`, {groupBy}]),
+	['a period', {from: '2026-05-25', to: '2026-06-14'}],
+	['a period by week', {from: '2026-05-25', to: '2026-06-14', groupBy: 'week'}],
+	['filtered by agent and priority, FCR no-follow-up, CSAT top-1', {filters: {agent: ['Ana Ruiz', 'Dev Patel'], priority: ['high', 'urgent']}, fcr: 'no-follow-up', csat: 'top-1', groupBy: 'channel'}],
+	['filtered by helpdesk, CSAT excluding neutral', {filters: {helpdesk: ['freshdesk']}, csat: 'exclude-neutral', groupBy: 'theme'}],
+	['an empty period', {from: '2020-01-01', to: '2020-01-31'}],
+];
+
+describe('the generated history is not trivial', () => {
+	test('it has escalations of every type, flags, templates, surveys, reopens, pauses and themes', () => {
+		const kinds = new Set(dataset.events.map(event => (event.kind === 'escalation' ? `escalation:${event.escalation}` : event.kind === 'status' ? `status:${event.status}` : event.kind)));
+		for (const kind of ['escalation:functional', 'escalation:hierarchical', 'escalation:automatic', 'flag', 'feedback', 'template', 'status:pending', 'status:on-hold', 'status:reopened', 'status:closed', 'sla-breach']) {
+			expect(kinds, kind).toContain(kind);
+		}
+
+		expect(new Set(dataset.surveys.map(survey => survey.kind))).toEqual(new Set(['csat', 'nps', 'ces']));
+		expect(facts.tickets.filter(ticket => ticket.themes.length > 0).length).toBeGreaterThan(dataset.tickets.length / 2);
+		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'breached'))).toBe(true);
+		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'achieved'))).toBe(true);
+	});
+});
+
+describe('the SQL derivation of facts equals the JavaScript one', () => {
+	test.each(factTables.filter(table => table.name !== 'meta').map(table => table.name))('%s', name => {
+		const sql = `SELECT * FROM ${name} ORDER BY ${factTables.find(table => table.name === name)!.columns.map(([column]) => column).join(', ')}`;
+		const fromJs = all(jsDb, {sql, params: []});
+		const fromSql = all(sqlDb, {sql, params: []});
+		expect(fromJs.length).toBeGreaterThan(0);
+		expect(differences(fromSql, fromJs)).toEqual([]);
+	});
+});
+
+describe('the KPI SQL equals the JavaScript baseline', () => {
+	test.each(queries)('%s', (_name, query) => {
+		const expected = computeKpis(facts, query, {timezone});
+		expect(expected.length).toBeGreaterThan(0);
+		expect(differences(kpis(jsDb, query), expected)).toEqual([]);
+		expect(differences(kpis(sqlDb, query), expected)).toEqual([]);
+	});
+});
+
+describe('the report SQL equals the JavaScript baseline', () => {
+	const reportQueries: KpiQuery[] = [{}, {from: '2026-06-01', to: '2026-06-20', filters: {agent: ['Grace Kim', 'Hugo Silva', 'Ben Okafor']}}];
+	test.each(reportQueries)('early warning %j', query => {
+		const expected = computeEarlyWarning(facts, query, {timezone});
+		expect(expected.levels[0]!.flagged).toBeGreaterThan(0);
+		expect(differences(earlyWarning(jsDb, query), expected)).toEqual([]);
+		expect(differences(earlyWarning(sqlDb, query), expected)).toEqual([]);
+	});
+
+	test.each(reportQueries)('template effectiveness %j', query => {
+		const expected = computeTemplateEffectiveness(facts, query, {timezone});
+		expect(expected.length).toBeGreaterThan(2);
+		expect(differences(templateEffectiveness(jsDb, query), expected)).toEqual([]);
+	});
+
+	test.each(reportQueries)('themes %j', query => {
+		const expected = computeThemeSummary(facts, query, {timezone});
+		expect(expected.length).toBeGreaterThan(2);
+		expect(differences(themeSummary(jsDb, query), expected)).toEqual([]);
+		expect(differences(themeCounts(jsDb, query), computeThemeCounts(facts, query, {timezone}))).toEqual([]);
+	});
+
+	test('theme spikes', () => {
+		const expected = computeSpikes(facts, {}, {timezone});
+		expect(differences(themeSpikes(jsDb, {}), expected)).toEqual([]);
+	});
+});

@@ -1,0 +1,532 @@
+// The metric SQL. Each report is built as plain SQL text + positional parameters (runs unchanged in
+// SQLite/sql.js and DuckDB; `median` and `quantile_cont` are DuckDB built-ins that load.ts registers
+// in sql.js), then shaped into the report types of core/metrics. Functions take a sql.js Database.
+import type {Database, SqlValue} from 'sql.js';
+import type {SlaMetric} from '../../core/metrics/dataset.ts';
+import {flagLevels, slaMetrics} from '../../core/metrics/dataset.ts';
+import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core/metrics/kpis.ts';
+import {allGroup, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows} from '../../core/metrics/kpis.ts';
+import type {EarlyWarningReport, TemplateEffectiveness, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
+import {compareThemes, themeRow} from '../../core/metrics/reports.ts';
+import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
+import {detectSpikes} from '../../core/metrics/spikes.ts';
+
+export type SqlQuery = {sql: string; params: SqlValue[]};
+/** A result row; DuckDB's big integers are converted to numbers before shaping. */
+export type Row = Record<string, SqlValue | bigint | boolean | undefined>;
+
+/** Runs one query in sql.js and returns its rows as objects. */
+export function all(db: Database, query: SqlQuery): Row[] {
+	const statement = db.prepare(query.sql);
+	try {
+		statement.bind(query.params);
+		const rows: Row[] = [];
+		while (statement.step()) {
+			rows.push(statement.getAsObject());
+		}
+
+		return rows;
+	} finally {
+		statement.free();
+	}
+}
+
+function num(value: Row[string]): number {
+	return value === null || value === undefined ? 0 : Number(value);
+}
+
+function numOrNull(value: Row[string]): number | null {
+	return value === null || value === undefined ? null : Number(value);
+}
+
+const dimensionColumns: Record<string, string> = {
+	helpdesk: 't.helpdesk',
+	agent: 't.agent',
+	group: 't.group_name',
+	priority: 't.priority',
+	channel: 't.channel',
+	trigger: 't.trigger_name',
+};
+
+/** The group expression (and any join it needs) of a grouping, for rows anchored on table alias `anchor`. */
+function grouping(groupBy: GroupBy, anchor: string): {expr: string; join: string} {
+	if (groupBy === 'none') {
+		return {expr: `'${allGroup}'`, join: ''};
+	}
+
+	if (isTimeGrain(groupBy)) {
+		return {expr: `${anchor}.${groupBy}`, join: ''};
+	}
+
+	if (groupBy === 'theme') {
+		return {expr: `COALESCE(th.theme, '${noneGroup}')`, join: 'LEFT JOIN ticket_themes th ON th.ticket_key = t.ticket_key'};
+	}
+
+	if (groupBy === 'escalation-type') {
+		return {expr: `CASE WHEN t.ticket_key IS NULL THEN '${noneGroup}' ELSE COALESCE(t.first_escalation_type, 'none') END`, join: ''};
+	}
+
+	return {expr: `COALESCE(${dimensionColumns[groupBy]}, '${noneGroup}')`, join: ''};
+}
+
+/** `AND t.x IN (?, ...)` for each active filter, plus its parameters. */
+function filterSql(query: KpiQuery): {sql: string; params: SqlValue[]} {
+	const parts: string[] = [];
+	const params: SqlValue[] = [];
+	for (const field of filterFields) {
+		const values = query.filters?.[field] ?? [];
+		if (values.length > 0) {
+			parts.push(`AND ${field === 'helpdesk' ? 't.helpdesk' : dimensionColumns[field]} IN (${values.map(() => '?').join(', ')})`);
+			params.push(...values);
+		}
+	}
+
+	return {sql: parts.join(' '), params};
+}
+
+function statsSql(column: string, alias: string): string {
+	return `COUNT(${column}) AS ${alias}_n, AVG(${column}) AS ${alias}_mean, median(${column}) AS ${alias}_median, quantile_cont(${column}, 0.9) AS ${alias}_p90`;
+}
+
+function statsOfRow(row: Row, alias: string): Stats {
+	return {count: num(row[`${alias}_n`]), mean: numOrNull(row[`${alias}_mean`]), median: numOrNull(row[`${alias}_median`]), p90: numOrNull(row[`${alias}_p90`])};
+}
+
+const ticketMeasures: Array<[DurationMeasure, string]> = [
+	['firstReply', 'first_reply_ms'],
+	['firstReplyBusiness', 'first_reply_bh_ms'],
+	['firstResolution', 'first_resolution_ms'],
+	['firstResolutionBusiness', 'first_resolution_bh_ms'],
+	['fullResolution', 'full_resolution_ms'],
+	['fullResolutionBusiness', 'full_resolution_bh_ms'],
+];
+
+function groupBySql(groupBy: GroupBy, expr: string, extra = ''): string {
+	const terms = [groupBy === 'none' ? '' : expr, extra].filter(Boolean);
+	return terms.length > 0 ? `GROUP BY ${terms.join(', ')}` : '';
+}
+
+export type KpiQueries = {
+	tickets: SqlQuery;
+	replies: SqlQuery;
+	sla: SqlQuery;
+	surveys: SqlQuery;
+	churn: SqlQuery | undefined;
+};
+
+/** The SQL of every KPI of one query. */
+export function kpiQueries(query: KpiQuery = {}): KpiQueries {
+	const groupBy = query.groupBy ?? 'none';
+	const [from, to] = dayBounds(query);
+	const filter = filterSql(query);
+	const ticketGroup = grouping(groupBy, 't');
+	const tickets: SqlQuery = {
+		sql: `SELECT ${ticketGroup.expr} AS g,
+				COUNT(*) AS tickets,
+				SUM(t.resolved) AS resolved,
+				SUM(t.solved) AS solved,
+				SUM(CASE WHEN t.solved = 1 AND t.reopens > 0 THEN 1 ELSE 0 END) AS reopened,
+				SUM(CASE WHEN t.resolved = 1 AND t.agent_replies IS NOT NULL THEN 1 ELSE 0 END) AS one_touch_den,
+				SUM(CASE WHEN t.resolved = 1 AND t.agent_replies < 2 THEN 1 ELSE 0 END) AS one_touch,
+				SUM(CASE WHEN t.resolved = 1 AND t.customer_follow_up IS NOT NULL THEN 1 ELSE 0 END) AS no_follow_up_den,
+				SUM(CASE WHEN t.resolved = 1 AND t.customer_follow_up = 0 THEN 1 ELSE 0 END) AS no_follow_up,
+				SUM(t.escalated) AS escalated,
+				SUM(t.esc_functional) AS functional,
+				SUM(t.esc_hierarchical) AS hierarchical,
+				SUM(t.esc_automatic) AS automatic,
+				${ticketMeasures.map(([measure, column]) => statsSql(`t.${column}`, measure)).join(',\n\t\t\t\t')}
+			FROM ticket_metrics t ${ticketGroup.join}
+			WHERE t.day BETWEEN ? AND ? ${filter.sql}
+			${groupBySql(groupBy, ticketGroup.expr)}`,
+		params: [from, to, ...filter.params],
+	};
+
+	const replyGroup = grouping(groupBy, 'r');
+	const replies: SqlQuery = {
+		sql: `SELECT ${replyGroup.expr} AS g, ${statsSql('r.ms', 'nextReply')}, ${statsSql('r.bh_ms', 'nextReplyBusiness')}
+			FROM reply_intervals r JOIN ticket_metrics t ON t.ticket_key = r.ticket_key ${replyGroup.join}
+			WHERE r.day BETWEEN ? AND ? ${filter.sql}
+			${groupBySql(groupBy, replyGroup.expr)}`,
+		params: [from, to, ...filter.params],
+	};
+
+	const sla: SqlQuery = {
+		sql: `SELECT ${ticketGroup.expr} AS g, s.metric AS metric,
+				SUM(CASE WHEN s.outcome = 'achieved' THEN 1 ELSE 0 END) AS achieved,
+				SUM(CASE WHEN s.outcome <> 'active' THEN 1 ELSE 0 END) AS applied
+			FROM sla_outcomes s JOIN ticket_metrics t ON t.ticket_key = s.ticket_key ${ticketGroup.join}
+			WHERE t.day BETWEEN ? AND ? ${filter.sql}
+			${groupBySql(groupBy, ticketGroup.expr, 's.metric')}`,
+		params: [from, to, ...filter.params],
+	};
+
+	const [good, bad] = {
+		'top-2': ['s.score >= 4', 's.score < 4'],
+		'top-1': ['s.score >= 5', 's.score < 5'],
+		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
+	}[query.csat ?? 'top-2'];
+	const surveyGroup = grouping(groupBy, 's');
+	const surveys: SqlQuery = {
+		sql: `SELECT ${surveyGroup.expr} AS g,
+				SUM(CASE WHEN s.kind = 'csat' AND ${good} THEN 1 ELSE 0 END) AS csat_good,
+				SUM(CASE WHEN s.kind = 'csat' AND ${bad} THEN 1 ELSE 0 END) AS csat_bad,
+				SUM(CASE WHEN s.kind = 'nps' THEN 1 ELSE 0 END) AS nps_responses,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score >= 9 THEN 1 ELSE 0 END) AS promoters,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN 1 ELSE 0 END) AS detractors,
+				SUM(CASE WHEN s.kind = 'ces' THEN 1 ELSE 0 END) AS ces_responses,
+				SUM(CASE WHEN s.kind = 'ces' THEN s.score ELSE 0 END) AS ces_sum
+			FROM surveys s LEFT JOIN ticket_metrics t ON t.ticket_key = s.ticket_key ${surveyGroup.join}
+			WHERE s.day BETWEEN ? AND ? ${filter.sql}
+			${groupBySql(groupBy, surveyGroup.expr)}`,
+		params: [from, to, ...filter.params],
+	};
+
+	// Churn: customers lost in a period / customers at its start (present before it and not yet lost).
+	let churn: SqlQuery | undefined;
+	if (groupBy === 'none' || isTimeGrain(groupBy)) {
+		const bucket = groupBy === 'none' ? `'${allGroup}'` : `d.${groupBy}`;
+		churn = {
+			sql: `SELECT b.g AS g,
+					SUM(CASE WHEN c.customer_key IS NOT NULL AND (c.lost_day IS NULL OR c.lost_day >= b.start_day) THEN 1 ELSE 0 END) AS at_start,
+					SUM(CASE WHEN c.customer_key IS NOT NULL AND c.lost_day >= b.start_day AND c.lost_day <= b.end_day THEN 1 ELSE 0 END) AS lost
+				FROM (SELECT ${bucket} AS g, MIN(d.day) AS start_day, MAX(d.day) AS end_day
+					FROM days d WHERE d.day BETWEEN ? AND ? ${groupBy === 'none' ? '' : `GROUP BY d.${groupBy}`}) b
+				LEFT JOIN customers c ON c.first_seen_day < b.start_day
+				WHERE b.start_day IS NOT NULL
+				GROUP BY b.g`,
+			params: [from, to],
+		};
+	}
+
+	return {tickets, replies, sla, surveys, churn};
+}
+
+export type KpiResults = Record<'tickets' | 'replies' | 'sla' | 'surveys', Row[]> & {churn: Row[] | undefined};
+
+/** Shapes query results into KPI rows (the same shape as the JavaScript baseline). */
+export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
+	const groupBy = query.groupBy ?? 'none';
+	const withChurn = results.churn !== undefined;
+	const rows = new Map<string, KpiRow>();
+	const labelOf = (value: Row[string]): string => (isTimeGrain(groupBy) ? grainLabel(groupBy, Number(value)) : String(value));
+	const rowOf = (value: Row[string]): KpiRow => {
+		const label = labelOf(value);
+		let row = rows.get(label);
+		if (!row) {
+			row = emptyKpiRow(label, withChurn);
+			rows.set(label, row);
+		}
+
+		return row;
+	};
+
+	for (const result of results.tickets) {
+		if (groupBy === 'none' || num(result.tickets) > 0) {
+			const row = rowOf(result.g);
+			const tickets = num(result.tickets);
+			row.tickets = tickets;
+			for (const [measure] of ticketMeasures) {
+				row.durations[measure] = statsOfRow(result, measure);
+			}
+
+			row.resolutionRate = ratio(num(result.resolved), tickets);
+			row.reopenRate = ratio(num(result.reopened), num(result.solved));
+			row.fcrOneTouch = ratio(num(result.one_touch), num(result.one_touch_den));
+			row.fcrNoFollowUp = ratio(num(result.no_follow_up), num(result.no_follow_up_den));
+			row.fcr = (query.fcr ?? 'one-touch') === 'one-touch' ? row.fcrOneTouch : row.fcrNoFollowUp;
+			row.escalationRate = ratio(num(result.escalated), tickets);
+			row.functionalEscalationRate = ratio(num(result.functional), tickets);
+			row.hierarchicalEscalationRate = ratio(num(result.hierarchical), tickets);
+			row.automaticEscalationRate = ratio(num(result.automatic), tickets);
+		}
+	}
+
+	for (const result of results.replies) {
+		if (groupBy === 'none' || num(result.nextReply_n) + num(result.nextReplyBusiness_n) > 0) {
+			const row = rowOf(result.g);
+			row.durations.nextReply = statsOfRow(result, 'nextReply');
+			row.durations.nextReplyBusiness = statsOfRow(result, 'nextReplyBusiness');
+		}
+	}
+
+	for (const result of results.sla) {
+		const metric = String(result.metric) as SlaMetric;
+		if (slaMetrics.includes(metric)) {
+			rowOf(result.g).sla[metric] = ratio(num(result.achieved), num(result.applied));
+		}
+	}
+
+	for (const result of results.surveys) {
+		const row = rowOf(result.g);
+		const good = num(result.csat_good);
+		row.csat = ratio(good, good + num(result.csat_bad));
+		row.nps = npsOf(num(result.nps_responses), num(result.promoters), num(result.detractors));
+		const cesResponses = num(result.ces_responses);
+		row.ces = {responses: cesResponses, mean: cesResponses > 0 ? num(result.ces_sum) / cesResponses : null};
+	}
+
+	for (const result of results.churn ?? []) {
+		rowOf(result.g).churn = ratio(num(result.lost), num(result.at_start));
+	}
+
+	if (groupBy === 'none') {
+		rowOf(allGroup);
+	}
+
+	return sortRows([...rows.values()]);
+}
+
+/** Every KPI of design.md section 6 for one query (period, grouping, filters, FCR variant, CSAT rule). */
+export function kpis(db: Database, query: KpiQuery = {}): KpiRow[] {
+	const queries = kpiQueries(query);
+	return shapeKpis(query, {
+		tickets: all(db, queries.tickets),
+		replies: all(db, queries.replies),
+		sla: all(db, queries.sla),
+		surveys: all(db, queries.surveys),
+		churn: queries.churn ? all(db, queries.churn) : undefined,
+	});
+}
+
+/** Cohort of tickets created in the period that pass the filters, as a SQL fragment over alias t. */
+function cohortSql(query: KpiQuery): {where: string; params: SqlValue[]} {
+	const [from, to] = dayBounds(query);
+	const filter = filterSql(query);
+	return {where: `t.day BETWEEN ? AND ? ${filter.sql}`, params: [from, to, ...filter.params]};
+}
+
+function agentFilterSql(query: KpiQuery, column: string): {sql: string; params: SqlValue[]} {
+	const agents = query.filters?.agent ?? [];
+	return agents.length > 0 ? {sql: `AND ${column} IN (${agents.map(() => '?').join(', ')})`, params: [...agents]} : {sql: '', params: []};
+}
+
+export type EarlyWarningQueries = {levels: SqlQuery; flags: SqlQuery; hours: SqlQuery; feedback: SqlQuery};
+
+export function earlyWarningQueries(query: KpiQuery = {}): EarlyWarningQueries {
+	const cohort = cohortSql(query);
+	const [from, to] = dayBounds(query);
+	const levelColumns = flagLevels.map(level => `
+				SUM(CASE WHEN ff.${level}_at IS NOT NULL THEN 1 ELSE 0 END) AS ${level}_flagged,
+				SUM(CASE WHEN ff.${level}_at IS NOT NULL AND c.escalated = 1 THEN 1 ELSE 0 END) AS ${level}_tp,
+				median(CASE WHEN c.escalated = 1 THEN c.first_escalation_at - ff.${level}_at END) AS ${level}_lead`).join(',');
+	const levels: SqlQuery = {
+		sql: `WITH c AS (
+				SELECT t.ticket_key, t.escalated, t.first_escalation_at FROM ticket_metrics t WHERE ${cohort.where}),
+			ff AS (
+				SELECT f.ticket_key,
+					MIN(CASE WHEN f.level_rank >= 1 THEN f.at END) AS watch_at,
+					MIN(CASE WHEN f.level_rank >= 2 THEN f.at END) AS high_at,
+					MIN(CASE WHEN f.level_rank >= 3 THEN f.at END) AS critical_at
+				FROM flags f JOIN c ON c.ticket_key = f.ticket_key
+				WHERE c.first_escalation_at IS NULL OR f.at < c.first_escalation_at
+				GROUP BY f.ticket_key)
+			SELECT COUNT(*) AS tickets, SUM(c.escalated) AS escalated,${levelColumns}
+			FROM c LEFT JOIN ff ON ff.ticket_key = c.ticket_key`,
+		params: cohort.params,
+	};
+	const flagAgents = agentFilterSql(query, 'f.agent');
+	const hourAgents = agentFilterSql(query, 'h.agent');
+	const feedbackAgents = agentFilterSql(query, 'b.agent');
+	return {
+		levels,
+		flags: {sql: `SELECT f.agent AS agent, COUNT(*) AS n FROM flags f WHERE f.day BETWEEN ? AND ? ${flagAgents.sql} GROUP BY f.agent`, params: [from, to, ...flagAgents.params]},
+		hours: {sql: `SELECT h.agent AS agent, COUNT(*) AS n FROM agent_hours h WHERE h.day BETWEEN ? AND ? ${hourAgents.sql} GROUP BY h.agent`, params: [from, to, ...hourAgents.params]},
+		feedback: {
+			sql: `SELECT b.agent AS agent, SUM(CASE WHEN b.verdict = 'agree' THEN 1 ELSE 0 END) AS agree, SUM(CASE WHEN b.verdict = 'disagree' THEN 1 ELSE 0 END) AS disagree
+				FROM feedback b WHERE b.day BETWEEN ? AND ? ${feedbackAgents.sql} GROUP BY b.agent`,
+			params: [from, to, ...feedbackAgents.params],
+		},
+	};
+}
+
+export function shapeEarlyWarning(results: Record<keyof EarlyWarningQueries, Row[]>): EarlyWarningReport {
+	const summary = results.levels[0] ?? {};
+	const escalated = num(summary.escalated);
+	const perAgent = new Map<string, {flags: number; hours: number; agree: number; disagree: number}>();
+	const entry = (agent: Row[string]) => {
+		const name = String(agent);
+		let found = perAgent.get(name);
+		if (!found) {
+			found = {flags: 0, hours: 0, agree: 0, disagree: 0};
+			perAgent.set(name, found);
+		}
+
+		return found;
+	};
+
+	let flags = 0;
+	let hours = 0;
+	let agree = 0;
+	let disagree = 0;
+	for (const row of results.flags) {
+		flags += num(row.n);
+		if (row.agent !== null) {
+			entry(row.agent).flags += num(row.n);
+		}
+	}
+
+	for (const row of results.hours) {
+		hours += num(row.n);
+		entry(row.agent).hours += num(row.n);
+	}
+
+	for (const row of results.feedback) {
+		agree += num(row.agree);
+		disagree += num(row.disagree);
+		if (row.agent !== null) {
+			const found = entry(row.agent);
+			found.agree += num(row.agree);
+			found.disagree += num(row.disagree);
+		}
+	}
+
+	return {
+		tickets: num(summary.tickets),
+		escalated,
+		levels: flagLevels.map(level => {
+			const flagged = num(summary[`${level}_flagged`]);
+			const truePositives = num(summary[`${level}_tp`]);
+			return {
+				level,
+				flagged,
+				truePositives,
+				precision: flagged > 0 ? truePositives / flagged : null,
+				recall: escalated > 0 ? truePositives / escalated : null,
+				medianLeadMs: numOrNull(summary[`${level}_lead`]),
+			};
+		}),
+		flags,
+		agentHours: hours,
+		flagsPerAgentHour: hours > 0 ? flags / hours : null,
+		agreement: ratio(agree, agree + disagree),
+		byAgent: [...perAgent].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agent, found]) => ({
+			agent,
+			flags: found.flags,
+			agentHours: found.hours,
+			flagsPerAgentHour: found.hours > 0 ? found.flags / found.hours : null,
+			agreement: ratio(found.agree, found.agree + found.disagree),
+		})),
+	};
+}
+
+/** Precision / recall of flags per level, lead time, alert budget and agreement. */
+export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningReport {
+	const queries = earlyWarningQueries(query);
+	return shapeEarlyWarning({levels: all(db, queries.levels), flags: all(db, queries.flags), hours: all(db, queries.hours), feedback: all(db, queries.feedback)});
+}
+
+export function templateQuery(query: KpiQuery = {}): SqlQuery {
+	const [from, to] = dayBounds(query);
+	const filter = filterSql(query);
+	const cohort = cohortSql(query);
+	const [good, bad] = {
+		'top-2': ['s.score >= 4', 's.score < 4'],
+		'top-1': ['s.score >= 5', 's.score < 5'],
+		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
+	}[query.csat ?? 'top-2'];
+	return {
+		sql: `WITH uses AS (
+				SELECT u.template_id, u.ticket_key, MIN(u.at) AS first_at
+				FROM template_uses u JOIN ticket_metrics t ON t.ticket_key = u.ticket_key
+				WHERE u.day BETWEEN ? AND ? ${filter.sql}
+				GROUP BY u.template_id, u.ticket_key
+				UNION ALL
+				SELECT '(none)', t.ticket_key, NULL
+				FROM ticket_metrics t
+				WHERE ${cohort.where} AND NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_key = t.ticket_key)),
+			escalated AS (
+				SELECT uses.template_id, uses.ticket_key,
+					MAX(CASE WHEN e.ticket_key IS NOT NULL AND (uses.first_at IS NULL OR e.at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
+				FROM uses LEFT JOIN escalations e ON e.ticket_key = uses.ticket_key
+				GROUP BY uses.template_id, uses.ticket_key),
+			csat AS (
+				SELECT uses.template_id,
+					SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good,
+					SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
+				FROM uses JOIN surveys s ON s.ticket_key = uses.ticket_key AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.at > uses.first_at)
+				GROUP BY uses.template_id)
+			SELECT a.template_id AS template_id, a.tickets AS tickets, a.escalated AS escalated, c.good AS good, c.bad AS bad
+			FROM (SELECT template_id, COUNT(*) AS tickets, SUM(escalated) AS escalated FROM escalated GROUP BY template_id) a
+			LEFT JOIN csat c ON c.template_id = a.template_id`,
+		params: [from, to, ...filter.params, ...cohort.params],
+	};
+}
+
+export function shapeTemplates(rows: Row[]): TemplateEffectiveness[] {
+	const shaped = rows.map(row => {
+		const good = num(row.good);
+		return {
+			templateId: String(row.template_id),
+			tickets: num(row.tickets),
+			escalationRate: ratio(num(row.escalated), num(row.tickets)),
+			csat: ratio(good, good + num(row.bad)),
+		};
+	});
+	if (!shaped.some(row => row.templateId === '(none)')) {
+		shaped.push({templateId: '(none)', tickets: 0, escalationRate: ratio(0, 0), csat: ratio(0, 0)});
+	}
+
+	return shaped.sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
+}
+
+/** Escalation rate and CSAT after each template, and for tickets without one. */
+export function templateEffectiveness(db: Database, query: KpiQuery = {}): TemplateEffectiveness[] {
+	return shapeTemplates(all(db, templateQuery(query)));
+}
+
+export function themeQueries(query: KpiQuery = {}): {themes: SqlQuery; totals: SqlQuery} {
+	const cohort = cohortSql(query);
+	return {
+		themes: {
+			sql: `SELECT th.theme AS theme, COUNT(*) AS tickets, SUM(t.escalated) AS escalated
+				FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_key = th.ticket_key
+				WHERE ${cohort.where}
+				GROUP BY th.theme`,
+			params: cohort.params,
+		},
+		totals: {sql: `SELECT COUNT(*) AS tickets, SUM(t.escalated) AS escalated FROM ticket_metrics t WHERE ${cohort.where}`, params: cohort.params},
+	};
+}
+
+export function shapeThemes(themes: Row[], totals: Row[]): ThemeSummary[] {
+	const tickets = num(totals[0]?.tickets);
+	const escalated = num(totals[0]?.escalated);
+	const overallRate = tickets > 0 ? escalated / tickets : 0;
+	return themes.map(row => themeRow(String(row.theme), num(row.tickets), num(row.escalated), escalated, overallRate)).sort(compareThemes);
+}
+
+/** Recurring themes: tickets and escalations per theme, with share and lift. */
+export function themeSummary(db: Database, query: KpiQuery = {}): ThemeSummary[] {
+	const queries = themeQueries(query);
+	return shapeThemes(all(db, queries.themes), all(db, queries.totals));
+}
+
+export function themeCountsQuery(query: KpiQuery = {}): SqlQuery {
+	const [, to] = dayBounds(query);
+	const filter = filterSql(query);
+	return {
+		sql: `SELECT th.theme AS theme, t.day AS day, COUNT(*) AS n
+			FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_key = th.ticket_key
+			WHERE t.day <= ? ${filter.sql}
+			GROUP BY th.theme, t.day`,
+		params: [to, ...filter.params],
+	};
+}
+
+export function shapeThemeCounts(rows: Row[]): ThemeDayCount[] {
+	return rows
+		.map(row => ({theme: String(row.theme), day: num(row.day), count: num(row.n)}))
+		.sort((a, b) => (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : a.day - b.day));
+}
+
+/** Tickets per theme per day, up to the query's last day. */
+export function themeCounts(db: Database, query: KpiQuery = {}): ThemeDayCount[] {
+	return shapeThemeCounts(all(db, themeCountsQuery(query)));
+}
+
+/** Spikes of similar complaints per theme per day within the query's period. */
+export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOptions = {}): Spike[] {
+	const [from, to] = dayBounds(query);
+	const lastDay = num(all(db, {sql: 'SELECT MAX(day) AS day FROM days', params: []})[0]?.day);
+	return detectSpikes(themeCounts(db, query), Math.min(to, lastDay), {...options, from, to});
+}

@@ -1,0 +1,130 @@
+// Tables of the metrics database. Plain column types that SQLite (sql.js) and DuckDB both accept.
+// Documented column by column in core/metrics/README.md ("SQL tables").
+
+export type ColumnType = 'TEXT' | 'BIGINT' | 'INTEGER' | 'DOUBLE';
+export type TableSpec = {name: string; columns: ReadonlyArray<readonly [name: string, type: ColumnType]>; primaryKey?: string; indexes?: string[][]};
+
+const dayColumns = [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']] as const;
+
+/** Derived per-ticket measures and the annotation rows: what every KPI query reads. */
+export const factTables: readonly TableSpec[] = [
+	{
+		name: 'ticket_metrics',
+		primaryKey: 'ticket_key',
+		columns: [
+			['ticket_key', 'TEXT'], ['helpdesk', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['priority', 'TEXT'],
+			['channel', 'TEXT'], ['trigger_name', 'TEXT'], ['status', 'TEXT'], ['requester_key', 'TEXT'],
+			['created_at', 'BIGINT'], ...dayColumns,
+			['first_reply_ms', 'BIGINT'], ['first_reply_bh_ms', 'BIGINT'],
+			['first_resolution_ms', 'BIGINT'], ['first_resolution_bh_ms', 'BIGINT'],
+			['full_resolution_ms', 'BIGINT'], ['full_resolution_bh_ms', 'BIGINT'],
+			['solved', 'INTEGER'], ['resolved', 'INTEGER'], ['reopens', 'INTEGER'], ['agent_replies', 'INTEGER'],
+			['customer_messages', 'INTEGER'], ['customer_follow_up', 'INTEGER'], ['event_count', 'INTEGER'], ['last_event_at', 'BIGINT'],
+			['escalated', 'INTEGER'], ['esc_functional', 'INTEGER'], ['esc_hierarchical', 'INTEGER'], ['esc_automatic', 'INTEGER'],
+			['first_escalation_at', 'BIGINT'], ['first_escalation_type', 'TEXT'],
+		],
+		indexes: [['day']],
+	},
+	{
+		name: 'reply_intervals',
+		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT']],
+	},
+	{
+		name: 'sla_outcomes',
+		columns: [['ticket_key', 'TEXT'], ['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT']],
+		indexes: [['ticket_key']],
+	},
+	{
+		name: 'escalations',
+		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT']],
+		indexes: [['ticket_key']],
+	},
+	{
+		name: 'flags',
+		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT']],
+		indexes: [['ticket_key']],
+	},
+	{
+		name: 'feedback',
+		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['verdict', 'TEXT'], ['agent', 'TEXT']],
+	},
+	{
+		name: 'template_uses',
+		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT']],
+	},
+	{
+		name: 'surveys',
+		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['at', 'BIGINT'], ...dayColumns],
+		indexes: [['ticket_key']],
+	},
+	{
+		name: 'customers',
+		columns: [['customer_key', 'TEXT'], ['first_seen_at', 'BIGINT'], ['lost_at', 'BIGINT'], ['first_seen_day', 'INTEGER'], ['lost_day', 'INTEGER']],
+	},
+	{
+		name: 'agent_hours',
+		columns: [['agent', 'TEXT'], ['hour', 'BIGINT'], ...dayColumns],
+	},
+	{
+		name: 'ticket_themes',
+		columns: [['ticket_key', 'TEXT'], ['theme', 'TEXT']],
+		indexes: [['ticket_key']],
+	},
+	{
+		name: 'days',
+		primaryKey: 'day',
+		columns: [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']],
+	},
+	{
+		name: 'meta',
+		primaryKey: 'key',
+		columns: [['key', 'TEXT'], ['value', 'TEXT']],
+	},
+];
+
+/** The dataset itself in relational form (kept when asked, e.g. for the SQL derivation or a detailed export). */
+export const timelineTables: readonly TableSpec[] = [
+	{
+		name: 'tickets',
+		primaryKey: 'ticket_key',
+		columns: [
+			['ticket_key', 'TEXT'], ['helpdesk', 'TEXT'], ['ticket_id', 'TEXT'], ['created_at', 'BIGINT'], ['created_bh', 'BIGINT'], ...dayColumns,
+			['requester_key', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['priority', 'TEXT'], ['channel', 'TEXT'],
+			['status', 'TEXT'], ['trigger_name', 'TEXT'],
+			['reported_first_reply_minutes', 'DOUBLE'], ['reported_first_reply_bh_minutes', 'DOUBLE'],
+			['reported_first_resolution_minutes', 'DOUBLE'], ['reported_first_resolution_bh_minutes', 'DOUBLE'],
+			['reported_full_resolution_minutes', 'DOUBLE'], ['reported_full_resolution_bh_minutes', 'DOUBLE'],
+			['reported_replies', 'INTEGER'], ['reported_reopens', 'INTEGER'],
+		],
+	},
+	{
+		name: 'ticket_events',
+		primaryKey: 'ticket_key, ord',
+		columns: [
+			['ticket_key', 'TEXT'], ['ord', 'INTEGER'], ['at', 'BIGINT'], ['at_bh', 'BIGINT'], ['kind', 'TEXT'], ['actor', 'TEXT'],
+			['status', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['escalation_type', 'TEXT'], ['escalation_source', 'TEXT'],
+			['team', 'TEXT'], ['sla_metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['level', 'TEXT'],
+			['signals', 'TEXT'], ['verdict', 'TEXT'], ['template_id', 'TEXT'], ...dayColumns, ['hour_start', 'BIGINT'],
+		],
+		indexes: [['ticket_key', 'kind', 'ord']],
+	},
+];
+
+export function createTableSql(table: TableSpec): string {
+	const columns = table.columns.map(([name, type]) => `${name} ${type}`);
+	if (table.primaryKey) {
+		columns.push(`PRIMARY KEY (${table.primaryKey})`);
+	}
+
+	return `CREATE TABLE ${table.name} (${columns.join(', ')})`;
+}
+
+export function createIndexSql(table: TableSpec): string[] {
+	return (table.indexes ?? []).map(columns => `CREATE INDEX ${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`);
+}
+
+export function insertSql(table: TableSpec): string {
+	return `INSERT INTO ${table.name} (${table.columns.map(([name]) => name).join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`;
+}
+
+export const levelRank = {watch: 1, high: 2, critical: 3} as const;
