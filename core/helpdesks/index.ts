@@ -2,8 +2,10 @@
 import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
 import zammad from './zammad.ts';
+import zendesk from './zendesk.ts';
 
 export const adapters: readonly Adapter[] = [
 	demo,
 	zammad,
+	zendesk,
 ];

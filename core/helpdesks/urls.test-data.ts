@@ -9,7 +9,7 @@ export type UrlExamples = {
 export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 	zendesk: {
 		ticket: ['https://acme.zendesk.com/agent/tickets/4821', 'https://acme.zendesk.com/agent/tickets/4821?commentId=99'],
-		list: ['https://acme.zendesk.com/agent/filters/360001234567'],
+		list: ['https://acme.zendesk.com/agent/filters/360001234567', 'https://acme.zendesk.com/agent/dashboard', 'https://acme.zendesk.com/agent/views/7'],
 	},
 	freshdesk: {
 		ticket: ['https://acme.freshdesk.com/a/tickets/812'],
