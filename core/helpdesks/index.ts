@@ -1,11 +1,13 @@
 // The adapter registry: one import and one entry per helpdesk.
 import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
+import freescout from './freescout.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
 
 export const adapters: readonly Adapter[] = [
 	demo,
 	zammad,
+	freescout,
 	zendesk,
 ];
