@@ -30,44 +30,44 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				MAX(CASE WHEN kind = 'agent-reply' THEN ord END) AS last_agent_ord,
 				SUM(CASE WHEN kind = 'status' THEN 1 ELSE 0 END) AS status_events,
 				COUNT(*) AS event_count,
-				MAX(at) AS last_at
+				MAX(event_at) AS last_at
 			FROM ticket_events
 			GROUP BY ticket_key`),
 		// First reply: the first public agent reply after the first customer message.
 		plain(`CREATE TEMP TABLE d_first AS
-			SELECT m.ticket_key, m.first_customer_ord, fc.at AS fc_at, fc.at_bh AS fc_bh,
+			SELECT m.ticket_key, m.first_customer_ord, fc.event_at AS fc_at, fc.event_bh AS fc_bh,
 				(SELECT MIN(e.ord) FROM ticket_events e
 					WHERE e.ticket_key = m.ticket_key AND e.kind = 'agent-reply' AND e.ord > m.first_customer_ord) AS first_reply_ord
 			FROM d_msg m
 			JOIN ticket_events fc ON fc.ticket_key = m.ticket_key AND fc.ord = m.first_customer_ord`),
 		// Each agent reply with the previous agent reply's position (0 when none).
 		plain(`CREATE TEMP TABLE d_agent AS
-			SELECT e.ticket_key, e.ord, e.at, e.at_bh, e.day, e.week, e.month,
+			SELECT e.ticket_key, e.ord, e.event_at, e.event_bh, e.day, e.week, e.month,
 				COALESCE((SELECT MAX(p.ord) FROM ticket_events p
 					WHERE p.ticket_key = e.ticket_key AND p.kind = 'agent-reply' AND p.ord < e.ord), 0) AS prev_ord
 			FROM ticket_events e
 			WHERE e.kind = 'agent-reply'`),
 		// The oldest customer message answered by each agent reply.
 		plain(`CREATE TEMP TABLE d_groups AS
-			SELECT a.ticket_key, a.ord AS reply_ord, a.at AS reply_at, a.at_bh AS reply_bh, a.day, a.week, a.month,
+			SELECT a.ticket_key, a.ord AS reply_ord, a.event_at AS reply_at, a.event_bh AS reply_bh, a.day, a.week, a.month,
 				(SELECT MIN(c.ord) FROM ticket_events c
 					WHERE c.ticket_key = a.ticket_key AND c.kind = 'customer-message' AND c.ord > a.prev_ord AND c.ord < a.ord) AS group_ord
 			FROM d_agent a`),
 		// The oldest customer message still unanswered at the end of the timeline.
 		plain(`CREATE TEMP TABLE d_tail AS
-			SELECT m.ticket_key, m.first_customer_ord, e.ord AS tail_ord, e.at AS tail_at, e.at_bh AS tail_bh
+			SELECT m.ticket_key, m.first_customer_ord, e.ord AS tail_ord, e.event_at AS tail_at, e.event_bh AS tail_bh
 			FROM d_msg m
 			JOIN ticket_events e ON e.ticket_key = m.ticket_key AND e.ord = (
 				SELECT MIN(c.ord) FROM ticket_events c
 				WHERE c.ticket_key = m.ticket_key AND c.kind = 'customer-message' AND c.ord > COALESCE(m.last_agent_ord, 0))`),
 		// Status changes with the status before them ('reopened' means open again; a ticket starts open).
 		plain(`CREATE TEMP TABLE d_status AS
-			SELECT s.ticket_key, s.ord, s.at, s.at_bh, s.status AS raw_status,
+			SELECT s.ticket_key, s.ord, s.event_at, s.event_bh, s.status AS raw_status,
 				CASE WHEN s.status = 'reopened' THEN 'open' ELSE s.status END AS next_status,
 				COALESCE(CASE WHEN p.status = 'reopened' THEN 'open' ELSE p.status END, 'open') AS prev_status,
-				COALESCE(p.at, t.created_at) AS prev_at,
-				COALESCE(p.at_bh, t.created_bh) AS prev_bh
-			FROM (SELECT e.ticket_key, e.ord, e.at, e.at_bh, e.status,
+				COALESCE(p.event_at, t.created_at) AS prev_at,
+				COALESCE(p.event_bh, t.created_bh) AS prev_bh
+			FROM (SELECT e.ticket_key, e.ord, e.event_at, e.event_bh, e.status,
 					(SELECT MAX(q.ord) FROM ticket_events q WHERE q.ticket_key = e.ticket_key AND q.kind = 'status' AND q.ord < e.ord) AS prev_ord
 				FROM ticket_events e WHERE e.kind = 'status') s
 			JOIN tickets t ON t.ticket_key = s.ticket_key
@@ -75,33 +75,33 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 		// Solves: 'solved', or 'closed' straight from an unsolved state. Reopens: leaving solved/closed.
 		plain(`CREATE TEMP TABLE d_solved AS
 			SELECT ticket_key,
-				MIN(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN at END) AS first_solved_at,
-				MIN(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN at_bh END) AS first_solved_bh,
-				MAX(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN at END) AS last_solved_at,
-				MAX(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN at_bh END) AS last_solved_bh,
+				MIN(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN event_at END) AS first_solved_at,
+				MIN(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN event_bh END) AS first_solved_bh,
+				MAX(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN event_at END) AS last_solved_at,
+				MAX(CASE WHEN raw_status = 'solved' OR (raw_status = 'closed' AND prev_status NOT IN ${done}) THEN event_bh END) AS last_solved_bh,
 				SUM(CASE WHEN next_status NOT IN ${done} AND prev_status IN ${done} THEN 1 ELSE 0 END) AS reopens
 			FROM d_status
 			GROUP BY ticket_key`),
 		plain(`CREATE TEMP TABLE d_last_status AS
-			SELECT s.ticket_key, s.next_status, s.at, s.at_bh
+			SELECT s.ticket_key, s.next_status, s.event_at, s.event_bh
 			FROM d_status s
 			WHERE s.ord = (SELECT MAX(x.ord) FROM d_status x WHERE x.ticket_key = s.ticket_key)`),
 		// Status spans: from creation (open) through each change, the last one running until asOf.
 		{
 			sql: `CREATE TEMP TABLE d_spans AS
-			SELECT ticket_key, prev_status AS status, prev_at AS start_at, prev_bh AS start_bh, at AS end_at, at_bh AS end_bh FROM d_status
+			SELECT ticket_key, prev_status AS status, prev_at AS start_at, prev_bh AS start_bh, event_at AS end_at, event_bh AS end_bh FROM d_status
 			UNION ALL
-			SELECT t.ticket_key, COALESCE(l.next_status, 'open'), COALESCE(l.at, t.created_at), COALESCE(l.at_bh, t.created_bh),
-				CASE WHEN ? > COALESCE(l.at, t.created_at) THEN ? ELSE COALESCE(l.at, t.created_at) END,
-				CASE WHEN ? > COALESCE(l.at, t.created_at) THEN ? ELSE COALESCE(l.at_bh, t.created_bh) END
+			SELECT t.ticket_key, COALESCE(l.next_status, 'open'), COALESCE(l.event_at, t.created_at), COALESCE(l.event_bh, t.created_bh),
+				CASE WHEN ? > COALESCE(l.event_at, t.created_at) THEN ? ELSE COALESCE(l.event_at, t.created_at) END,
+				CASE WHEN ? > COALESCE(l.event_at, t.created_at) THEN ? ELSE COALESCE(l.event_bh, t.created_bh) END
 			FROM tickets t LEFT JOIN d_last_status l ON l.ticket_key = t.ticket_key`,
 			params: [asOf, asOf, asOf, asOfBh],
 		},
 		plain(`CREATE TEMP TABLE d_esc AS
 			SELECT a.ticket_key, a.first_at, a.functional, a.hierarchical, a.automatic,
 				(SELECT MIN(f.escalation_type) FROM ticket_events f
-					WHERE f.ticket_key = a.ticket_key AND f.kind = 'escalation' AND f.at = a.first_at) AS first_type
-			FROM (SELECT e.ticket_key, MIN(e.at) AS first_at,
+					WHERE f.ticket_key = a.ticket_key AND f.kind = 'escalation' AND f.event_at = a.first_at) AS first_type
+			FROM (SELECT e.ticket_key, MIN(e.event_at) AS first_at,
 					MAX(CASE WHEN e.escalation_type = 'functional' THEN 1 ELSE 0 END) AS functional,
 					MAX(CASE WHEN e.escalation_type = 'hierarchical' THEN 1 ELSE 0 END) AS hierarchical,
 					MAX(CASE WHEN e.escalation_type = 'automatic' THEN 1 ELSE 0 END) AS automatic
@@ -115,9 +115,9 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				event_count, last_event_at, escalated, esc_functional, esc_hierarchical, esc_automatic, first_escalation_at, first_escalation_type)
 			SELECT t.ticket_key, t.helpdesk, t.agent, t.group_name, t.priority, t.channel, t.trigger_name, t.status, t.requester_key,
 				t.created_at, t.day, t.week, t.month,
-				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN fr.at - f.fc_at
+				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN fr.event_at - f.fc_at
 					ELSE ROUND(t.reported_first_reply_minutes * 60000) END,
-				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN fr.at_bh - f.fc_bh
+				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN fr.event_bh - f.fc_bh
 					ELSE ROUND(t.reported_first_reply_bh_minutes * 60000) END,
 				CASE WHEN COALESCE(m.status_events, 0) > 0 THEN s.first_solved_at - t.created_at
 					ELSE ROUND(t.reported_first_resolution_minutes * 60000) END,
@@ -150,8 +150,8 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			LEFT JOIN d_solved s ON s.ticket_key = t.ticket_key
 			LEFT JOIN d_esc x ON x.ticket_key = t.ticket_key`),
 		plain('DELETE FROM reply_intervals'),
-		plain(`INSERT INTO reply_intervals (ticket_key, at, day, week, month, ms, bh_ms)
-			SELECT g.ticket_key, g.reply_at, g.day, g.week, g.month, g.reply_at - c.at, g.reply_bh - c.at_bh
+		plain(`INSERT INTO reply_intervals (ticket_key, event_at, day, week, month, ms, bh_ms)
+			SELECT g.ticket_key, g.reply_at, g.day, g.week, g.month, g.reply_at - c.event_at, g.reply_bh - c.event_bh
 			FROM d_groups g
 			JOIN d_msg m ON m.ticket_key = g.ticket_key
 			JOIN ticket_events c ON c.ticket_key = g.ticket_key AND c.ord = g.group_ord
@@ -168,7 +168,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 		},
 		{
 			sql: `CREATE TEMP TABLE d_instances AS
-			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN fr.at_bh - f.fc_bh ELSE fr.at - f.fc_at END AS measured, 1 AS complete
+			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN fr.event_bh - f.fc_bh ELSE fr.event_at - f.fc_at END AS measured, 1 AS complete
 			FROM d_targets g
 			JOIN d_first f ON f.ticket_key = g.ticket_key
 			JOIN ticket_events fr ON fr.ticket_key = g.ticket_key AND fr.ord = f.first_reply_ord
@@ -189,13 +189,13 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			JOIN d_tail l ON l.ticket_key = g.ticket_key
 			WHERE g.metric = 'next-reply' AND l.tail_ord <> l.first_customer_ord
 			UNION ALL
-			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN a.at_bh - p.at_bh ELSE a.at - p.at END, 1
+			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN a.event_bh - p.event_bh ELSE a.event_at - p.event_at END, 1
 			FROM d_targets g
 			JOIN d_agent a ON a.ticket_key = g.ticket_key
 			JOIN ticket_events p ON p.ticket_key = a.ticket_key AND p.ord = a.prev_ord
 			WHERE g.metric = 'periodic-update'
 			UNION ALL
-			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN ? - a.at_bh ELSE ? - a.at END, 0
+			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN ? - a.event_bh ELSE ? - a.event_at END, 0
 			FROM d_targets g
 			JOIN tickets t ON t.ticket_key = g.ticket_key
 			JOIN d_msg m ON m.ticket_key = g.ticket_key
@@ -239,21 +239,21 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			LEFT JOIN d_instances i ON i.ticket_key = g.ticket_key AND i.metric = g.metric
 			GROUP BY g.ticket_key, g.metric, g.target_minutes, g.business_hours`),
 		plain('DELETE FROM escalations'),
-		plain(`INSERT INTO escalations (ticket_key, at, day, week, month, type, source, agent)
-			SELECT DISTINCT ticket_key, at, day, week, month, escalation_type, escalation_source, actor FROM ticket_events WHERE kind = 'escalation'`),
+		plain(`INSERT INTO escalations (ticket_key, event_at, day, week, month, type, source, agent)
+			SELECT DISTINCT ticket_key, event_at, day, week, month, escalation_type, escalation_source, actor FROM ticket_events WHERE kind = 'escalation'`),
 		plain('DELETE FROM flags'),
-		plain(`INSERT INTO flags (ticket_key, at, day, week, month, level, level_rank, agent, signals)
-			SELECT DISTINCT ticket_key, at, day, week, month, level,
+		plain(`INSERT INTO flags (ticket_key, event_at, day, week, month, level, level_rank, agent, signals)
+			SELECT DISTINCT ticket_key, event_at, day, week, month, level,
 				CASE level WHEN 'watch' THEN 1 WHEN 'high' THEN 2 ELSE 3 END, actor, signals
 			FROM ticket_events WHERE kind = 'flag'`),
 		plain('DELETE FROM feedback'),
-		plain(`INSERT INTO feedback (ticket_key, at, day, week, month, verdict, agent)
-			SELECT DISTINCT ticket_key, at, day, week, month, verdict, actor FROM ticket_events WHERE kind = 'feedback'`),
+		plain(`INSERT INTO feedback (ticket_key, event_at, day, week, month, verdict, agent)
+			SELECT DISTINCT ticket_key, event_at, day, week, month, verdict, actor FROM ticket_events WHERE kind = 'feedback'`),
 		plain('DELETE FROM template_uses'),
-		plain(`INSERT INTO template_uses (ticket_key, at, day, week, month, template_id, agent)
-			SELECT DISTINCT ticket_key, at, day, week, month, template_id, actor FROM ticket_events WHERE kind = 'template'`),
+		plain(`INSERT INTO template_uses (ticket_key, event_at, day, week, month, template_id, agent)
+			SELECT DISTINCT ticket_key, event_at, day, week, month, template_id, actor FROM ticket_events WHERE kind = 'template'`),
 		plain('DELETE FROM agent_hours'),
-		plain(`INSERT INTO agent_hours (agent, hour, day, week, month)
+		plain(`INSERT INTO agent_hours (agent, hour_start, day, week, month)
 			SELECT actor, hour_start, MIN(day), MIN(week), MIN(month)
 			FROM ticket_events
 			WHERE actor IS NOT NULL AND kind <> 'customer-message'

@@ -11,6 +11,7 @@ import type {BusinessHours, DayKeys} from '../../core/metrics/time.ts';
 import {dayKeyToNumber, dayNumberToKey, makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
 import type {TableSpec} from './schema.ts';
 import {createIndexSql, createTableSql, factTables, insertSql, levelRank, timelineTables} from './schema.ts';
+import type {DeriveSqlParams} from './derive-sql.ts';
 import {deriveFactsSql} from './derive-sql.ts';
 
 export type SqlJsOptions = {
@@ -433,23 +434,36 @@ export function loadDataset(db: Database, dataset: Dataset, options: LoadOptions
 		return;
 	}
 
-	// SQL derivation: the timeline goes in, the fact tables come out of derive-sql.ts. Themes (text) and
-	// the non-timeline facts (surveys, customers, days) are still prepared here.
+	const inputs = sqlDeriveInputs(dataset, options);
+	createTables(db, [...factTables, ...timelineTables]);
+	insertRows(db, inputs.tables, options.onProgress);
+	createIndexes(db, [...factTables, ...timelineTables]);
+	options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
+	deriveFactsSql(db, inputs.params);
+	options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
+}
+
+/**
+ * What the SQL derivation starts from: the timeline tables, plus the facts that do not come from the
+ * timeline (surveys, customers, themes extracted from text, days, meta), and the asOf parameters.
+ */
+export function sqlDeriveInputs(dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes'> = {}): {tables: TableRows[]; params: DeriveSqlParams} {
+	const timezone = timeZoneOf(options);
 	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
 	const asOf = asOfOf(dataset);
 	const base = deriveFacts({...dataset, tickets, events: [], asOf}, {themes: false, timezone});
-	createTables(db, [...factTables, ...timelineTables]);
-	const factRows = factTableRows(base, {timezone});
 	const keep = new Set(['surveys', 'customers', 'ticket_themes', 'days', 'meta']);
-	insertRows(db, [...factRows.filter(rows => keep.has(rows.table.name)), ...timelineTableRows({...dataset, tickets}, {timezone, businessHours: options.businessHours})], options.onProgress);
-	createIndexes(db, [...factTables, ...timelineTables]);
-	options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
 	let asOfBh: number | null = null;
 	if (options.businessHours) {
 		const [min, max] = timeRangeOf(dataset, asOf);
 		asOfBh = makeBusinessClock(options.businessHours, min, max)(asOf);
 	}
 
-	deriveFactsSql(db, {asOf, asOfBh});
-	options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
+	return {
+		tables: [
+			...factTableRows(base, {timezone}).filter(rows => keep.has(rows.table.name)),
+			...timelineTableRows({...dataset, tickets}, {timezone, businessHours: options.businessHours}),
+		],
+		params: {asOf, asOfBh},
+	};
 }

@@ -314,11 +314,11 @@ export function earlyWarningQueries(query: KpiQuery = {}): EarlyWarningQueries {
 				SELECT t.ticket_key, t.escalated, t.first_escalation_at FROM ticket_metrics t WHERE ${cohort.where}),
 			ff AS (
 				SELECT f.ticket_key,
-					MIN(CASE WHEN f.level_rank >= 1 THEN f.at END) AS watch_at,
-					MIN(CASE WHEN f.level_rank >= 2 THEN f.at END) AS high_at,
-					MIN(CASE WHEN f.level_rank >= 3 THEN f.at END) AS critical_at
+					MIN(CASE WHEN f.level_rank >= 1 THEN f.event_at END) AS watch_at,
+					MIN(CASE WHEN f.level_rank >= 2 THEN f.event_at END) AS high_at,
+					MIN(CASE WHEN f.level_rank >= 3 THEN f.event_at END) AS critical_at
 				FROM flags f JOIN c ON c.ticket_key = f.ticket_key
-				WHERE c.first_escalation_at IS NULL OR f.at < c.first_escalation_at
+				WHERE c.first_escalation_at IS NULL OR f.event_at < c.first_escalation_at
 				GROUP BY f.ticket_key)
 			SELECT COUNT(*) AS tickets, SUM(c.escalated) AS escalated,${levelColumns}
 			FROM c LEFT JOIN ff ON ff.ticket_key = c.ticket_key`,
@@ -426,7 +426,7 @@ export function templateQuery(query: KpiQuery = {}): SqlQuery {
 	}[query.csat ?? 'top-2'];
 	return {
 		sql: `WITH uses AS (
-				SELECT u.template_id, u.ticket_key, MIN(u.at) AS first_at
+				SELECT u.template_id, u.ticket_key, MIN(u.event_at) AS first_at
 				FROM template_uses u JOIN ticket_metrics t ON t.ticket_key = u.ticket_key
 				WHERE u.day BETWEEN ? AND ? ${filter.sql}
 				GROUP BY u.template_id, u.ticket_key
@@ -436,14 +436,14 @@ export function templateQuery(query: KpiQuery = {}): SqlQuery {
 				WHERE ${cohort.where} AND NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_key = t.ticket_key)),
 			escalated AS (
 				SELECT uses.template_id, uses.ticket_key,
-					MAX(CASE WHEN e.ticket_key IS NOT NULL AND (uses.first_at IS NULL OR e.at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
+					MAX(CASE WHEN e.ticket_key IS NOT NULL AND (uses.first_at IS NULL OR e.event_at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
 				FROM uses LEFT JOIN escalations e ON e.ticket_key = uses.ticket_key
 				GROUP BY uses.template_id, uses.ticket_key),
 			csat AS (
 				SELECT uses.template_id,
 					SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good,
 					SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
-				FROM uses JOIN surveys s ON s.ticket_key = uses.ticket_key AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.at > uses.first_at)
+				FROM uses JOIN surveys s ON s.ticket_key = uses.ticket_key AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.event_at > uses.first_at)
 				GROUP BY uses.template_id)
 			SELECT a.template_id AS template_id, a.tickets AS tickets, a.escalated AS escalated, c.good AS good, c.bad AS bad
 			FROM (SELECT template_id, COUNT(*) AS tickets, SUM(escalated) AS escalated FROM escalated GROUP BY template_id) a

@@ -27,7 +27,7 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'reply_intervals',
-		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT']],
 	},
 	{
 		name: 'sla_outcomes',
@@ -36,25 +36,25 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'escalations',
-		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT']],
 		indexes: [['ticket_key']],
 	},
 	{
 		name: 'flags',
-		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT']],
 		indexes: [['ticket_key']],
 	},
 	{
 		name: 'feedback',
-		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['verdict', 'TEXT'], ['agent', 'TEXT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['verdict', 'TEXT'], ['agent', 'TEXT']],
 	},
 	{
 		name: 'template_uses',
-		columns: [['ticket_key', 'TEXT'], ['at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT']],
 	},
 	{
 		name: 'surveys',
-		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['at', 'BIGINT'], ...dayColumns],
+		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['event_at', 'BIGINT'], ...dayColumns],
 		indexes: [['ticket_key']],
 	},
 	{
@@ -63,7 +63,7 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'agent_hours',
-		columns: [['agent', 'TEXT'], ['hour', 'BIGINT'], ...dayColumns],
+		columns: [['agent', 'TEXT'], ['hour_start', 'BIGINT'], ...dayColumns],
 	},
 	{
 		name: 'ticket_themes',
@@ -101,7 +101,7 @@ export const timelineTables: readonly TableSpec[] = [
 		name: 'ticket_events',
 		primaryKey: 'ticket_key, ord',
 		columns: [
-			['ticket_key', 'TEXT'], ['ord', 'INTEGER'], ['at', 'BIGINT'], ['at_bh', 'BIGINT'], ['kind', 'TEXT'], ['actor', 'TEXT'],
+			['ticket_key', 'TEXT'], ['ord', 'INTEGER'], ['event_at', 'BIGINT'], ['event_bh', 'BIGINT'], ['kind', 'TEXT'], ['actor', 'TEXT'],
 			['status', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['escalation_type', 'TEXT'], ['escalation_source', 'TEXT'],
 			['team', 'TEXT'], ['sla_metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['level', 'TEXT'],
 			['signals', 'TEXT'], ['verdict', 'TEXT'], ['template_id', 'TEXT'], ...dayColumns, ['hour_start', 'BIGINT'],
