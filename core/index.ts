@@ -15,3 +15,19 @@ export type {
 	DefuseEvent,
 } from './model.ts';
 export {levels, triggers, escalationPaths, ticketKeyOf} from './model.ts';
+export {assess} from './assess.ts';
+export {scoreTone} from './tone.ts';
+export {checkDraft, draftRules} from './signals/draft.ts';
+export type {DraftIssue, DraftRule} from './signals/draft.ts';
+export {addBusinessMillis, businessMillisBetween, isBusinessTime, validateCalendar} from './calendar.ts';
+export type {BusinessCalendar, Weekday} from './calendar.ts';
+export {defaultSettings} from './context.ts';
+export type {AssessContext, AssessSettings, AlertBudget, Thresholds, EarlierTicket, ThemeCount} from './context.ts';
+export {defaultSlaPolicy, slaClock, targetsFor} from './sla.ts';
+export type {SlaPolicy, SlaTargets, SlaClock, PauseInterval} from './sla.ts';
+export {mayAlert, signalWeights} from './risk.ts';
+export {builtInPacks, phraseFamilies, validatePhrasePack} from './signals/phrases.ts';
+export type {PhraseFamily, PhrasePack} from './signals/phrases.ts';
+export {templateLibrary} from './templates/library.ts';
+export {render, validateTemplate} from './templates/template.ts';
+export type {Template, Placeholder, Situation, Rendered} from './templates/template.ts';

@@ -44,13 +44,13 @@ type CompiledPack = {
 	id: string;
 	patterns: CompiledPattern[];
 	exact: Map<string, number[]>;
-	prefixes: Map<number, Map<string, number[]>>;
+	/** Prefix anchors by their first two characters: [stem, pattern indexes]. */
+	prefixes: Map<string, Array<[string, number[]]>>;
 	always: number[];
 	negators: Set<string>;
 	negatorPairs: Set<string>;
 };
 
-const wordChars = /[\p{L}\p{N}'*]+/gu;
 const negationWords = /[\p{L}\p{N}']+/gu;
 const regexSpecial = /[.*+?^${}()|[\]\\]/g;
 const maxGapWords = 3;
@@ -212,13 +212,16 @@ export function compilePack(pack: PhrasePack): CompiledPack {
 			for (const anchor of anchors) {
 				if (anchor.endsWith('*')) {
 					const stem = anchor.slice(0, -1);
-					let byLength = compiled.prefixes.get(stem.length);
-					if (!byLength) {
-						byLength = new Map();
-						compiled.prefixes.set(stem.length, byLength);
+					const key = stem.slice(0, 2);
+					const list = compiled.prefixes.get(key) ?? [];
+					const entry = list.find(([other]) => other === stem);
+					if (entry) {
+						entry[1].push(index);
+					} else {
+						list.push([stem, [index]]);
 					}
 
-					byLength.set(stem, [...(byLength.get(stem) ?? []), index]);
+					compiled.prefixes.set(key, list);
 				} else {
 					compiled.exact.set(anchor, [...(compiled.exact.get(anchor) ?? []), index]);
 				}
@@ -252,11 +255,25 @@ function isNegated(pack: CompiledPack, lower: string, segmentStart: number, at: 
 	return false;
 }
 
+function isWordCode(code: number): boolean {
+	return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39 || code === 42 || (code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && code < 0x20_00);
+}
+
 function candidatesIn(pack: CompiledPack, lower: string, start: number, end: number): Set<number> {
 	const found = new Set<number>(pack.always);
-	wordChars.lastIndex = start;
-	for (let match = wordChars.exec(lower); match && match.index < end; match = wordChars.exec(lower)) {
-		const word = match[0];
+	let i = start;
+	while (i < end) {
+		if (!isWordCode(lower.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+
+		const from = i;
+		while (i < end && isWordCode(lower.charCodeAt(i))) {
+			i++;
+		}
+
+		const word = lower.slice(from, i);
 		const exact = pack.exact.get(word);
 		if (exact) {
 			for (const index of exact) {
@@ -264,11 +281,11 @@ function candidatesIn(pack: CompiledPack, lower: string, start: number, end: num
 			}
 		}
 
-		for (const [length, stems] of pack.prefixes) {
-			if (word.length >= length) {
-				const hits = stems.get(length === word.length ? word : word.slice(0, length));
-				if (hits) {
-					for (const index of hits) {
+		const stems = pack.prefixes.get(word.slice(0, 2));
+		if (stems) {
+			for (const [stem, indexes] of stems) {
+				if (word.startsWith(stem)) {
+					for (const index of indexes) {
 						found.add(index);
 					}
 				}
@@ -284,7 +301,8 @@ function candidatesIn(pack: CompiledPack, lower: string, start: number, end: num
  * Negated matches are included with `negated: true`; overlapping matches of one family are merged.
  */
 export function findPhrases(text: string, ranges: readonly TextRange[], packs: readonly PhrasePack[], disabled: ReadonlySet<string> = new Set()): PhraseMatch[] {
-	const lower = text.toLowerCase().replaceAll('’', '\'');
+	const lowered = text.toLowerCase();
+	const lower = lowered.includes('’') ? lowered.replaceAll('’', '\'') : lowered;
 	const matches: PhraseMatch[] = [];
 	for (const pack of packs) {
 		const compiled = compilePack(pack);
@@ -331,17 +349,17 @@ const languageHints: Readonly<Record<string, readonly string[]>> = {
 	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso'],
 };
 
+const hintSets = Object.entries(languageHints).map(([language, hints]) => [language, new Set(hints)] as const);
+
 /** Languages (besides English) whose packs should run on this text: cheap stop-word counting. */
 export function detectLanguages(text: string): string[] {
-	const sample = text.slice(0, 4000).toLowerCase();
-	const words = sample.match(/[\p{L}]+/gu) ?? [];
+	const words = text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? [];
 	if (words.length === 0) {
 		return [];
 	}
 
 	const found: string[] = [];
-	for (const [language, hints] of Object.entries(languageHints)) {
-		const set = new Set(hints);
+	for (const [language, set] of hintSets) {
 		let hits = 0;
 		for (const word of words) {
 			if (set.has(word)) {
@@ -366,7 +384,8 @@ export type PhraseOptions = {
 /** Recency: a phrase the customer wrote several messages ago counts less. */
 const recencyDecay = 0.75;
 
-export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions): Finding[] {
+/** `perMessage`, when given, receives the families found in each message (by message index). */
+export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions, perMessage?: Map<number, Set<PhraseFamily>>): Finding[] {
 	const byFamily = new Map<PhraseFamily, {evidence: Evidence[]; strength: number; first: string}>();
 	const {customer} = prepared;
 	for (const [position, message] of customer.entries()) {
@@ -378,6 +397,12 @@ export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions):
 		for (const match of findPhrases(message.text, message.kept, options.packs, options.disabled)) {
 			if (match.negated) {
 				continue;
+			}
+
+			if (perMessage) {
+				const families = perMessage.get(message.index) ?? new Set<PhraseFamily>();
+				families.add(match.family);
+				perMessage.set(message.index, families);
 			}
 
 			const entry = byFamily.get(match.family) ?? {evidence: [], strength: 0, first: message.text.slice(match.start, match.end)};

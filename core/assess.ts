@@ -1,0 +1,164 @@
+// assess(ticket, ctx): the early-warning engine's one entry point (design.md section 4).
+// Pure and deterministic: "now" comes from ctx.now or, failing that, the latest message time.
+import {resolveSettings, toMillis, type AssessContext, type AssessSettings} from './context.ts';
+import type {Assessment, TicketSnapshot} from './model.ts';
+import {levelFor, scoreRisk} from './risk.ts';
+import {pausesFromStatusChanges, type PauseInterval} from './sla.ts';
+import {checkDraft} from './signals/draft.ts';
+import {detectHistory} from './signals/history.ts';
+import {builtInPacks, detectLanguages, detectPhrases, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
+import {prepareTicket} from './signals/prepare.ts';
+import {detectShape} from './signals/shape.ts';
+import {detectSpikes} from './signals/spikes.ts';
+import {detectToneTrend} from './signals/tone-trend.ts';
+import type {Finding, PreparedTicket} from './signals/types.ts';
+import {detectWaiting} from './signals/waiting.ts';
+import {templateLibrary} from './templates/library.ts';
+import {selectTemplates, situationsFor} from './templates/select.ts';
+import {render} from './templates/template.ts';
+import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
+
+/** A customer message at or below this tone counts as dissatisfied (tuned on the dev corpus). */
+export const dissatisfiedTone = -0.4;
+/** Phrase families that mark a message as dissatisfied whatever its tone. */
+const dissatisfiedFamilies: ReadonlySet<PhraseFamily> = new Set(['manager', 'legal', 'churn', 'public', 'insult', 'repeat']);
+
+const mergedPacks = new WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>();
+
+/** Built-in packs with user packs merged in: a user pack with a built-in id adds phrases to it. */
+function allPacks(extra: readonly PhrasePack[]): Map<string, PhrasePack> {
+	const cached = mergedPacks.get(extra);
+	if (cached) {
+		return cached;
+	}
+
+	const packs = new Map<string, PhrasePack>(Object.entries(builtInPacks));
+	for (const pack of extra) {
+		const base = packs.get(pack.id);
+		if (base) {
+			const families: PhrasePack['families'] = {...base.families};
+			for (const [family, patterns] of Object.entries(pack.families) as Array<[PhraseFamily, string[]]>) {
+				families[family] = [...(families[family] ?? []), ...patterns];
+			}
+
+			packs.set(pack.id, {...base, negators: [...base.negators, ...pack.negators], families});
+		} else {
+			packs.set(pack.id, pack);
+		}
+	}
+
+	mergedPacks.set(extra, packs);
+	return packs;
+}
+
+function activePacks(prepared: PreparedTicket, settings: AssessSettings): PhrasePack[] {
+	const packs = allPacks(settings.extraPhrasePacks);
+	const userIds = new Set(settings.extraPhrasePacks.map(pack => pack.id));
+	let languages: Set<string>;
+	if (settings.languages === 'auto') {
+		let sample = '';
+		for (const message of prepared.customer) {
+			const range = message.kept[0];
+			if (range) {
+				sample += `${message.text.slice(range.start, Math.min(range.end, range.start + 1000))}\n`;
+			}
+
+			if (sample.length > 3000) {
+				break;
+			}
+		}
+
+		languages = new Set(['en', ...detectLanguages(sample)]);
+	} else {
+		languages = new Set(settings.languages);
+	}
+
+	return [...packs.values()].filter(pack => !settings.disabledPhrasePacks.includes(pack.id) && (languages.has(pack.language) || (userIds.has(pack.id) && !builtInPacks[pack.id])));
+}
+
+function pausesOf(ctx: AssessContext): PauseInterval[] {
+	const pauses: PauseInterval[] = [];
+	for (const pause of ctx.pauses ?? []) {
+		const start = toMillis(pause.start);
+		const end = pause.end === undefined ? Number.POSITIVE_INFINITY : toMillis(pause.end);
+		if (start !== undefined && end !== undefined) {
+			pauses.push({start, end});
+		}
+	}
+
+	const changes = (ctx.statusChanges ?? []).flatMap(change => {
+		const at = toMillis(change.at);
+		return at === undefined ? [] : [{at, status: change.status}];
+	});
+	return [...pauses, ...pausesFromStatusChanges(changes)];
+}
+
+function draftFinding(draft: string | undefined): Finding[] {
+	const issues = draft ? checkDraft(draft) : [];
+	if (issues.length === 0) {
+		return [];
+	}
+
+	const phrases = issues.slice(0, 3).map(issue => `'${issue.phrase}'`).join(', ');
+	return [{id: 'draft.phrasing', label: `your draft has phrasing that tends to escalate: ${phrases}`, strength: Math.min(1, 0.5 + (0.25 * (issues.length - 1))), evidence: []}];
+}
+
+function firstNameOf(name: string | undefined): string | undefined {
+	const first = name?.trim().split(/[\s,]+/)[0];
+	return first && /\p{L}/u.test(first) && !first.includes('@') ? first : undefined;
+}
+
+function emptyTicket(ticket: unknown): TicketSnapshot {
+	const record = typeof ticket === 'object' && ticket !== null ? ticket as Partial<TicketSnapshot> : {};
+	return {...record, helpdesk: String(record.helpdesk ?? ''), ticketId: String(record.ticketId ?? ''), messages: Array.isArray(record.messages) ? record.messages : []};
+}
+
+export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
+	const snapshot = Array.isArray(ticket?.messages) ? ticket : emptyTicket(ticket);
+	const settings = resolveSettings(ctx.settings);
+	const prepared = prepareTicket(snapshot, toMillis(ctx.now));
+	const perMessage = new Map<number, Set<PhraseFamily>>();
+	const findings: Finding[] = [
+		...detectPhrases(prepared, {packs: activePacks(prepared, settings), disabled: new Set(settings.disabledPhraseFamilies)}, perMessage),
+		...detectToneTrend(prepared),
+		...detectWaiting(prepared, {policy: ctx.sla?.policy, calendar: ctx.sla?.calendar, pauses: pausesOf(ctx)}),
+		...detectShape(prepared, ctx.shape ?? {}),
+		...detectHistory(prepared, ctx.history, settings.historyWindowDays),
+		...detectSpikes(prepared, ctx.themes, settings.spikeThreshold),
+		...draftFinding(ctx.draft),
+	];
+
+	const {score, signals} = scoreRisk(findings, settings.weightMultipliers);
+	const level = levelFor(score, settings.thresholds);
+	const triggers = level === 'none' ? [] : classifyTriggers(prepared, findings);
+	const escalationPath = chooseEscalationPath(level, findings, triggers);
+
+	const messages = prepared.messages.map(message => {
+		const families = perMessage.get(message.index);
+		const isCustomer = message.role === 'customer' && !message.internal;
+		const dissatisfied = isCustomer && (message.tone <= dissatisfiedTone || (families !== undefined && [...families].some(family => dissatisfiedFamilies.has(family))));
+		return {tone: message.tone, dissatisfied};
+	});
+
+	let suggestions: Assessment['suggestions'] = [];
+	if (level !== 'none') {
+		const situations = situationsFor(signals.map(signal => signal.id), triggers.map(entry => entry.trigger));
+		const values: Record<string, string | undefined> = {
+			'customer.firstName': firstNameOf(snapshot.requester?.name),
+			'customer.name': snapshot.requester?.name,
+			'ticket.id': snapshot.ticketId ? `#${snapshot.ticketId}` : undefined,
+			'ticket.subject': snapshot.subject,
+			'agent.name': ctx.agent?.name,
+			'agent.signature': ctx.agent?.signature,
+			...ctx.values,
+		};
+		suggestions = selectTemplates(templateLibrary, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
+	}
+
+	const assessment: Assessment = {level, score, signals, triggers, messages, suggestions};
+	if (escalationPath) {
+		assessment.escalationPath = escalationPath;
+	}
+
+	return assessment;
+}
