@@ -180,3 +180,12 @@ export function selectorFor(element: Element, fallback: string): string {
 
 	return id && !/["\\\n]/.test(id) ? `[id="${id}"]` : fallback;
 }
+
+/** `read()`, or `fallback` when it throws: adapters never throw into the page. */
+export function guard<T>(read: () => T, fallback: T): T {
+	try {
+		return read();
+	} catch {
+		return fallback;
+	}
+}
