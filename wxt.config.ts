@@ -45,11 +45,20 @@ export default defineConfig({
 	}),
 	hooks: {
 		'build:manifestGenerated'(_wxt, manifest) {
+			// The main-world editor bridge runs wherever the helpdesk content script runs.
+			const scripts = manifest.content_scripts ?? [];
+			const helpdesk = scripts.find(script => script.js?.includes('content-scripts/helpdesk.js'));
+			for (const script of scripts) {
+				if (script.js?.includes('content-scripts/editor-bridge.js')) {
+					script.matches = [...(helpdesk?.matches ?? [])];
+				}
+			}
+
 			if (!isDemoBuild) {
 				return;
 			}
 
-			for (const script of manifest.content_scripts ?? []) {
+			for (const script of scripts) {
 				script.matches = [...new Set([...(script.matches ?? []), ...loopback])];
 			}
 

@@ -1,9 +1,10 @@
 import {defineContentScript} from '#imports';
-import {adapters} from '../../core/helpdesks/index.ts';
 import {installBridge} from './bridge.ts';
 
 export default defineContentScript({
-	matches: [...new Set(adapters.flatMap(adapter => adapter.hosts))],
+	// Filled in at build time with the helpdesk content script's matches (wxt.config.ts): the bridge
+	// runs wherever Defuse reads pages, and stays free of the adapters' code.
+	matches: [],
 	world: 'MAIN',
 	runAt: 'document_idle',
 	main() {
