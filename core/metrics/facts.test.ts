@@ -44,7 +44,8 @@ describe('per-ticket measures from the hand-made timeline (calendar time)', () =
 			fullResolutionMs: minutes(101),
 			reopens: 0,
 			agentReplies: 1,
-			customerFollowUp: false,
+			customerFollowUp: true, // The second message (10:10) follows up on the first
+
 			replies: [],
 		});
 		expect(byId('2').sla).toEqual([

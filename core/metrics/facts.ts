@@ -52,7 +52,7 @@ export type TicketFact = {
 	/** Public agent replies; null when unknown. */
 	agentReplies: number | null;
 	customerMessages: number | null;
-	/** A customer message after the first public agent reply; null when the timeline is unknown. */
+	/** A customer message after the ticket's opening message; null when the timeline is unknown. */
 	customerFollowUp: boolean | null;
 	/** How complete this view of the ticket is (merges keep the most complete one). */
 	eventCount: number;
@@ -126,18 +126,21 @@ export function deriveTicket(ticket: DatasetTicket, events: readonly TicketEvent
 	let agentReplies = 0;
 	let firstCustomer = -1;
 	let firstReply = -1;
-	let lastCustomer = -1;
+	let firstAgent = -1;
 	let lastEventAt = ticket.createdAt;
 	for (const [index, event] of events.entries()) {
 		lastEventAt = Math.max(lastEventAt, event.at);
 		if (event.kind === 'customer-message') {
 			customerMessages++;
-			lastCustomer = index;
 			if (firstCustomer < 0) {
 				firstCustomer = index;
 			}
 		} else if (event.kind === 'agent-reply') {
 			agentReplies++;
+			if (firstAgent < 0) {
+				firstAgent = index;
+			}
+
 			if (firstReply < 0 && firstCustomer >= 0) {
 				firstReply = index;
 			}
@@ -232,8 +235,9 @@ export function deriveTicket(ticket: DatasetTicket, events: readonly TicketEvent
 		firstReplyBhMs = minutesToMs(reported.firstReplyBusinessMinutes);
 	}
 
-	const followUpFrom = firstReply >= 0 ? firstReply : firstCustomer;
-	const customerFollowUp = hasMessages ? lastCustomer > followUpFrom && followUpFrom >= 0 : null;
+	// Freshservice: any customer message after the one that opened the ticket is a follow-up.
+	const openedByCustomer = firstCustomer >= 0 && (firstAgent < 0 || firstCustomer < firstAgent);
+	const customerFollowUp = hasMessages ? customerMessages - (openedByCustomer ? 1 : 0) > 0 : null;
 
 	const sla = deriveSla({
 		ticket, events, asOf, clock, resolved, spans, firstCustomer, firstReply, groupStart, fullResolutionMs, fullResolutionBhMs, replies,

@@ -11,7 +11,7 @@ export const timeGrains: readonly TimeGrain[] = ['day', 'week', 'month'];
 export const dimensions: readonly Dimension[] = ['helpdesk', 'agent', 'group', 'priority', 'channel', 'trigger', 'theme', 'escalation-type'];
 export const groupings: readonly GroupBy[] = ['none', ...timeGrains, ...dimensions];
 
-/** 'one-touch': solved with fewer than 2 public agent replies (Zendesk). 'no-follow-up': solved without a customer message after the first agent reply (Freshservice). */
+/** 'one-touch': solved with fewer than 2 public agent replies (Zendesk). 'no-follow-up': solved without any customer message after the one that opened the ticket (Freshservice). */
 export type FcrVariant = 'one-touch' | 'no-follow-up';
 /** Which CSAT scores (1..5) are good and which are bad. 'top-2': 4-5 good, 1-3 bad. 'top-1': 5 good, 1-4 bad. 'exclude-neutral': 4-5 good, 1-2 bad, 3 left out. */
 export type CsatRule = 'top-2' | 'top-1' | 'exclude-neutral';

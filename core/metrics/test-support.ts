@@ -240,10 +240,10 @@ export const handKpiCases: HandCase[] = [
 			['all.durations.firstReplyBusiness', {count: 0, mean: null, median: null, p90: null}],
 			['all.resolutionRate', r(2, 4)],
 			['all.reopenRate', r(1, 2)],
-			// A had 3 replies and a follow-up; B one reply, no follow-up; C and D are not resolved.
+			// A had 3 replies and follow-ups; B one reply, but the customer wrote twice; C and D are not resolved.
 			['all.fcr', r(1, 2)],
 			['all.fcrOneTouch', r(1, 2)],
-			['all.fcrNoFollowUp', r(1, 2)],
+			['all.fcrNoFollowUp', r(0, 2)],
 			['all.escalationRate', r(2, 4)],
 			['all.functionalEscalationRate', r(0, 4)],
 			['all.hierarchicalEscalationRate', r(1, 4)],
@@ -259,6 +259,7 @@ export const handKpiCases: HandCase[] = [
 	},
 	{name: 'CSAT excluding neutral answers', dataset: 'hand', query: {csat: 'exclude-neutral'}, rows: 1, expected: [['all.csat', r(1, 2)]]},
 	{name: 'CSAT counting only 5 as good', dataset: 'hand', query: {csat: 'top-1'}, rows: 1, expected: [['all.csat', r(1, 3)]]},
+	{name: 'FCR without customer follow-up', dataset: 'hand', query: {fcr: 'no-follow-up'}, rows: 1, expected: [['all.fcr', r(0, 2)]]},
 	{
 		name: 'by day (UTC)',
 		dataset: 'hand',

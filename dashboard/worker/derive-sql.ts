@@ -26,7 +26,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				SUM(CASE WHEN kind = 'customer-message' THEN 1 ELSE 0 END) AS customer_messages,
 				SUM(CASE WHEN kind = 'agent-reply' THEN 1 ELSE 0 END) AS agent_replies,
 				MIN(CASE WHEN kind = 'customer-message' THEN ord END) AS first_customer_ord,
-				MAX(CASE WHEN kind = 'customer-message' THEN ord END) AS last_customer_ord,
+				MIN(CASE WHEN kind = 'agent-reply' THEN ord END) AS first_agent_ord,
 				MAX(CASE WHEN kind = 'agent-reply' THEN ord END) AS last_agent_ord,
 				SUM(CASE WHEN kind = 'status' THEN 1 ELSE 0 END) AS status_events,
 				COUNT(*) AS event_count,
@@ -136,8 +136,8 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN m.agent_replies ELSE t.reported_replies END,
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN m.customer_messages ELSE NULL END,
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) = 0 THEN NULL
-					WHEN COALESCE(f.first_reply_ord, m.first_customer_ord) IS NOT NULL
-						AND m.last_customer_ord > COALESCE(f.first_reply_ord, m.first_customer_ord) THEN 1
+					WHEN m.customer_messages - (CASE WHEN m.first_customer_ord IS NOT NULL
+						AND (m.first_agent_ord IS NULL OR m.first_customer_ord < m.first_agent_ord) THEN 1 ELSE 0 END) > 0 THEN 1
 					ELSE 0 END,
 				COALESCE(m.event_count, 0),
 				CASE WHEN m.last_at > t.created_at THEN m.last_at ELSE t.created_at END,
