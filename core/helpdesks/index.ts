@@ -2,6 +2,7 @@
 import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
 import freescout from './freescout.ts';
+import freshdesk from './freshdesk.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
 
@@ -10,4 +11,5 @@ export const adapters: readonly Adapter[] = [
 	zammad,
 	freescout,
 	zendesk,
+	freshdesk,
 ];

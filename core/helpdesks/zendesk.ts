@@ -1,7 +1,7 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, numberIn, pageLocale, queryAll, queryOne, safeText, shownValue, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, safeText, shownValue, textsOf} from './dom.ts';
 
 // Zendesk Support, agent workspace. Confidence per helpdesks.md §1: [3P-2025] = liferay-zendesk-userscript,
 // [3P-2024] = toggl track-extension, [3P] = other userscripts, [DOC] = developer.zendesk.com.
@@ -280,14 +280,6 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 		};
 	} catch {
 		return undefined;
-	}
-}
-
-function guard<T>(read: () => T, fallback: T): T {
-	try {
-		return read();
-	} catch {
-		return fallback;
 	}
 }
 
