@@ -121,10 +121,6 @@ function isClauseBreak(code: number): boolean {
 
 function sarcasmSpans(lower: string): number[] {
 	const spans: number[] = [];
-	if (!/great|wonder|fantas|brill|perfect|lovely|awesome|amazing|marvel|super|excellent|terrific|nice|thank|right|sure you|so-called|love|enjoy|adore|what a|stellar|as always|"/.test(lower)) {
-		return spans;
-	}
-
 	sarcasmStrong.lastIndex = 0;
 	for (let match = sarcasmStrong.exec(lower); match; match = sarcasmStrong.exec(lower)) {
 		spans.push(match.index, match.index + match[0].length);
@@ -158,28 +154,45 @@ function isCapsWord(text: string, start: number, end: number): boolean {
 	return true;
 }
 
+/** Positive contributions (offset, value) of the message being scanned, for sarcasm spans. */
+const positives: number[] = [];
+
+function add(result: Scan, value: number, at: number): void {
+	result.sum += value;
+	if (value > 0) {
+		result.positive += value;
+		positives.push(at, value);
+	} else {
+		result.negative += value;
+	}
+}
+
+// Words that can start a sarcastic phrase: only then is the sarcasm pattern run
+const sarcasmWords = new Set(['great', 'wonderful', 'fantastic', 'brilliant', 'perfect', 'lovely', 'awesome', 'amazing', 'marvelous', 'marvellous', 'super', 'excellent', 'terrific', 'nice', 'thanks', 'thank', 'right', 'sure', 'so', 'love', 'loving', 'enjoy', 'adore', 'what', 'stellar', 'always', 'joy', 'splendid', 'support', 'help', 'service', 'solution']);
+
+/** Removes positive contributions inside sarcastic phrases; returns how many phrases were found. */
+function applySarcasm(lower: string, result: Scan): number {
+	const spans = sarcasmSpans(lower);
+	for (let i = 0; i < positives.length; i += 2) {
+		if (inSpans(spans, positives[i]!)) {
+			result.sum -= positives[i + 1]!;
+			result.positive -= positives[i + 1]!;
+		}
+	}
+
+	return spans.length / 2;
+}
+
 function scan(original: string): Scan {
 	const lower = original.includes('’') ? original.toLowerCase().replaceAll('’', "'") : original.toLowerCase();
-	const spans = sarcasmSpans(lower);
-	const result: Scan = {sum: 0, positive: 0, negative: 0, words: 0, exclaim: 0, frustratedPunctuation: 0, questions: 0, upperLetters: 0, letters: 0, sarcasm: spans.length / 2};
+	const result: Scan = {sum: 0, positive: 0, negative: 0, words: 0, exclaim: 0, frustratedPunctuation: 0, questions: 0, upperLetters: 0, letters: 0, sarcasm: 0};
+	positives.length = 0;
+	let maybeSarcastic = false;
 	let negation = 0; // Words left in which a negator applies
 	let multiplier = 1;
 	let previous = '';
 	let previousScored = false;
 	const {length} = lower;
-	const add = (value: number, at: number) => {
-		if (value > 0 && spans.length > 0 && inSpans(spans, at)) {
-			return;
-		}
-
-		result.sum += value;
-		if (value > 0) {
-			result.positive += value;
-		} else {
-			result.negative += value;
-		}
-	};
-
 	let i = 0;
 	while (i < length) {
 		const code = lower.charCodeAt(i);
@@ -196,6 +209,7 @@ function scan(original: string): Scan {
 
 			const word = lower.slice(start, end);
 			result.words++;
+			maybeSarcastic ||= sarcasmWords.has(word);
 			for (let k = start; k < end; k++) {
 				const original_ = original.charCodeAt(k);
 				if (original_ >= 65 && original_ <= 90) {
@@ -219,7 +233,7 @@ function scan(original: string): Scan {
 					}
 				}
 
-				add(pair, start);
+				add(result, pair, start);
 				previous = word;
 				previousScored = false;
 				multiplier = 1;
@@ -236,13 +250,13 @@ function scan(original: string): Scan {
 			const boost = intensifierMap.get(word);
 			const polite = politenessMap.get(word);
 			if (polite !== undefined) {
-				add(word === 'kindly' && kindlyHostile.test(lower) ? -2 : polite, start);
+				add(result, word === 'kindly' && kindlyHostile.test(lower) ? -2 : polite, start);
 			}
 
 			let value = lexicon.get(word);
 			if (negation > 0) {
 				if (friendlyAfterNegation.has(word)) {
-					add(1, start);
+					add(result, 1, start);
 					negation = 0;
 					previous = word;
 					previousScored = false;
@@ -267,7 +281,7 @@ function scan(original: string): Scan {
 					scored *= 1.5;
 				}
 
-				add(scored, start);
+				add(result, scored, start);
 				previousScored = true;
 			} else {
 				previousScored = false;
@@ -297,7 +311,7 @@ function scan(original: string): Scan {
 				const three = lower.slice(i, i + 3);
 				const value = emoticons.get(three) ?? emoticons.get(three.slice(0, 2));
 				if (value !== undefined && (i === 0 || lower.charCodeAt(i - 1) === 32 || lower.charCodeAt(i - 1) === 10)) {
-					add(value, i);
+					add(result, value, i);
 					i += emoticons.has(three) ? 3 : 2;
 					continue;
 				}
@@ -320,11 +334,15 @@ function scan(original: string): Scan {
 		if (point >= 0x20_00) {
 			const value = lexicon.get(String.fromCodePoint(point));
 			if (value !== undefined) {
-				add(value, i);
+				add(result, value, i);
 			}
 		}
 
 		i += width;
+	}
+
+	if (maybeSarcastic || lower.includes('"')) {
+		result.sarcasm = applySarcasm(lower, result);
 	}
 
 	return result;

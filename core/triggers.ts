@@ -35,7 +35,8 @@ export const triggerCues: readonly Cue[] = [
 	{trigger: 'rigid-policy', weight: 0.5, agent: true, patterns: ['{per|as per|according to|due to} {our|company|the}? {policy|terms}', '{unable|not able|cannot|can\'t} {to}? {make|offer|provide} {an exception|exceptions|a refund}', 'not eligible', 'outside the {return|refund|warranty} {window|period}']},
 ];
 
-const compiledCues = triggerCues.map(cue => ({...cue, regexes: cue.patterns.map(pattern => compilePhrase(pattern))}));
+// One alternation per cue: a message costs one regex test per cue
+const compiledCues = triggerCues.map(cue => ({...cue, regexes: [compilePhrase(`{${cue.patterns.join('|')}}`)]}));
 
 /** How much each signal points at each trigger. */
 const signalTriggers: Readonly<Record<string, Partial<Record<Trigger, number>>>> = {

@@ -349,30 +349,49 @@ const languageHints: Readonly<Record<string, readonly string[]>> = {
 	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso'],
 };
 
-const hintSets = Object.entries(languageHints).map(([language, hints]) => [language, new Set(hints)] as const);
+const hintBits = new Map<string, number>();
+const hintLanguages = Object.keys(languageHints);
+for (const [bit, language] of hintLanguages.entries()) {
+	for (const word of languageHints[language]!) {
+		hintBits.set(word, (hintBits.get(word) ?? 0) | (1 << bit));
+	}
+}
 
 /** Languages (besides English) whose packs should run on this text: cheap stop-word counting. */
 export function detectLanguages(text: string): string[] {
-	const words = text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? [];
-	if (words.length === 0) {
-		return [];
-	}
+	const sample = text.length > 4000 ? text.slice(0, 4000).toLowerCase() : text.toLowerCase();
+	const hits = hintLanguages.map(() => 0);
+	let words = 0;
+	let i = 0;
+	while (i < sample.length) {
+		const code = sample.charCodeAt(i);
+		if (!((code >= 97 && code <= 122) || (code >= 0xC0 && code < 0x2000))) {
+			i++;
+			continue;
+		}
 
-	const found: string[] = [];
-	for (const [language, set] of hintSets) {
-		let hits = 0;
-		for (const word of words) {
-			if (set.has(word)) {
-				hits++;
+		const start = i;
+		while (i < sample.length) {
+			const next = sample.charCodeAt(i);
+			if (!((next >= 97 && next <= 122) || (next >= 0xC0 && next < 0x2000))) {
+				break;
+			}
+
+			i++;
+		}
+
+		words++;
+		const bits = hintBits.get(sample.slice(start, i));
+		if (bits !== undefined) {
+			for (let bit = 0; bit < hits.length; bit++) {
+				if (bits & (1 << bit)) {
+					hits[bit]!++;
+				}
 			}
 		}
-
-		if (hits >= 2 && hits / words.length >= 0.08) {
-			found.push(language);
-		}
 	}
 
-	return found;
+	return hintLanguages.filter((_, bit) => hits[bit]! >= 2 && hits[bit]! / words >= 0.08);
 }
 
 export type PhraseOptions = {
