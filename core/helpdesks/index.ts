@@ -2,6 +2,7 @@
 import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
 import freescout from './freescout.ts';
+import osticket from './osticket.ts';
 import freshdesk from './freshdesk.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
@@ -10,6 +11,7 @@ export const adapters: readonly Adapter[] = [
 	demo,
 	zammad,
 	freescout,
+	osticket,
 	zendesk,
 	freshdesk,
 ];
