@@ -1,38 +1,153 @@
 import {useState} from 'preact/hooks';
-import type {Level, TicketSnapshot} from '../../core/model.ts';
+import type {Assessment, EscalationPath, Level, TicketSnapshot, Trigger} from '../../core/model.ts';
+import {cleanValue} from '../../core/templates/template.ts';
 import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
+
+export type TicketView = {
+	kind: 'ticket';
+	helpdeskName: string;
+	snapshot: TicketSnapshot;
+	facts: ThreadFacts;
+	assessment: Assessment;
+	now: number;
+	stored: 'pending' | 'saved' | 'failed';
+};
 
 export type OverlayState =
 	| {kind: 'waiting'; helpdeskName: string}
 	| {kind: 'unreadable'; helpdeskName: string; missing: string[]; detail: string}
-	| {kind: 'ticket'; helpdeskName: string; snapshot: TicketSnapshot; facts: ThreadFacts; level: Level; now: number; stored: 'pending' | 'saved' | 'failed'};
+	| TicketView;
+
+export type ActionResult = {ok: boolean; message: string};
+
+export type OverlayActions = {
+	/** Marks the evidence of a signal in the thread. */
+	highlight(signalIndex: number): void;
+	insert(templateId: string, text: string): Promise<ActionResult>;
+	copy(text: string): Promise<ActionResult>;
+};
 
 const levelLabel: Record<Level, string> = {none: 'No risk', watch: 'Watch', high: 'High risk', critical: 'Critical'};
+const triggerLabel: Record<Trigger, string> = {
+	'poor-quality': 'poor product or service quality',
+	'frontline-response': 'unsatisfactory frontline response',
+	'long-wait': 'long wait',
+	miscommunication: 'miscommunication',
+	'rigid-policy': 'rigid policy',
+};
+const pathLabel: Record<EscalationPath, string> = {
+	functional: 'Functional: to a specialist who can fix it',
+	hierarchical: 'Hierarchical: to someone with the authority to decide',
+	automatic: 'Automatic: the SLA rule escalates it',
+};
 
-function Facts({state}: {state: Extract<OverlayState, {kind: 'ticket'}>}) {
-	const {snapshot, facts, now} = state;
-	const waiting = facts.unansweredSince ? now - Date.parse(facts.unansweredSince) : undefined;
+const placeholderPattern = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
+function fill(text: string, values: Record<string, string>): string {
+	return text.replaceAll(placeholderPattern, (whole, key: string) => {
+		const value = cleanValue(values[key] ?? '');
+		return value === '' ? whole : value;
+	});
+}
+
+function Suggestion({suggestion, index, actions}: {suggestion: Assessment['suggestions'][number]; index: number; actions: OverlayActions}) {
+	const [values, setValues] = useState<Record<string, string>>({});
+	const [result, setResult] = useState<ActionResult>();
+	const text = fill(suggestion.text, values);
+	const unfilled = suggestion.missing.filter(key => cleanValue(values[key] ?? '') === '');
+	const titleId = `suggestion-${index}`;
 	return (
-		<dl class="facts">
-			<dt>Ticket</dt>
-			<dd data-fact="ticket">#{snapshot.ticketId}{snapshot.subject ? ` ${snapshot.subject}` : ''}</dd>
-			{snapshot.requester?.name ? <><dt>Customer</dt><dd data-fact="requester">{snapshot.requester.name}</dd></> : null}
-			{snapshot.status ? <><dt>Status</dt><dd data-fact="status">{snapshot.status}{snapshot.priority ? `, ${snapshot.priority} priority` : ''}</dd></> : null}
-			<dt>Messages</dt>
-			<dd data-fact="messages">
-				<span data-count="customer">{facts.customerMessages}</span> from the customer, <span data-count="agent">{facts.agentMessages}</span> agent {facts.agentMessages === 1 ? 'reply' : 'replies'}
-				{facts.internalNotes > 0 ? <>, <span data-count="internal">{facts.internalNotes}</span> internal</> : null}
-			</dd>
-			<dt>Waiting</dt>
-			<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting)}`}</dd>
-		</dl>
+		<li class="suggestion" data-template={suggestion.templateId}>
+			<pre class="suggestion-text" id={titleId}>{text}</pre>
+			{suggestion.missing.length > 0
+				? (
+					<fieldset class="placeholders">
+						<legend>Fill in before inserting</legend>
+						{suggestion.missing.map(key => (
+							<label key={key}>
+								<span>{key}</span>
+								<input
+									type="text"
+									name={key}
+									value={values[key] ?? ''}
+									required
+									aria-describedby={titleId}
+									onInput={event => setValues({...values, [key]: (event.currentTarget as HTMLInputElement).value})}
+								/>
+							</label>
+						))}
+					</fieldset>
+				)
+				: null}
+			<div class="actions">
+				<button type="button" class="primary" data-action="insert" disabled={unfilled.length > 0} title={unfilled.length > 0 ? `Fill in: ${unfilled.join(', ')}` : 'Insert into the reply box'} onClick={async () => setResult(await actions.insert(suggestion.templateId, text))}>Insert</button>
+				<button type="button" data-action="copy" onClick={async () => setResult(await actions.copy(text))}>Copy</button>
+				{result ? <span class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</span> : null}
+			</div>
+		</li>
 	);
 }
 
-export function Overlay({state}: {state: OverlayState}) {
-	const [expanded, setExpanded] = useState(false);
-	const level = state.kind === 'ticket' ? state.level : undefined;
-	const badgeText = state.kind === 'ticket' ? levelLabel[state.level] : (state.kind === 'waiting' ? 'Reading' : 'Cannot read');
+function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActions}) {
+	const {snapshot, facts, assessment, now} = state;
+	const waiting = facts.unansweredSince ? now - Date.parse(facts.unansweredSince) : undefined;
+	const topTrigger = assessment.triggers[0];
+	return (
+		<>
+			<p class="score">Escalation risk <strong data-fact="score">{assessment.score.toFixed(2)}</strong> ({levelLabel[assessment.level].toLowerCase()})</p>
+			{assessment.signals.length > 0
+				? (
+					<section aria-labelledby="defuse-why">
+						<h3 id="defuse-why">Why</h3>
+						<ul class="reasons">
+							{assessment.signals.map((signal, index) => (
+								<li key={signal.id}>
+									<button type="button" class="reason" data-signal={signal.id} disabled={signal.evidence.length === 0} onClick={() => actions.highlight(index)} title={signal.evidence.length > 0 ? 'Show in the conversation' : undefined}>
+										<span class="weight" aria-label={`weight ${signal.weight.toFixed(2)}`}>+{signal.weight.toFixed(2)}</span> {signal.label}
+									</button>
+								</li>
+							))}
+						</ul>
+					</section>
+				)
+				: <p class="note">Nothing in this conversation points to an escalation.</p>}
+			{topTrigger
+				? (
+					<p class="trigger" data-fact="trigger">Likely trigger: <strong>{triggerLabel[topTrigger.trigger]}</strong> ({Math.round(topTrigger.confidence * 100)}%)</p>
+				)
+				: null}
+			{assessment.escalationPath ? <p class="path" data-fact="path">{pathLabel[assessment.escalationPath]}</p> : null}
+			<dl class="facts">
+				<dt>Ticket</dt>
+				<dd data-fact="ticket">#{snapshot.ticketId}{snapshot.subject ? ` ${snapshot.subject}` : ''}</dd>
+				{snapshot.requester?.name ? <><dt>Customer</dt><dd data-fact="requester">{snapshot.requester.name}</dd></> : null}
+				{snapshot.status ? <><dt>Status</dt><dd data-fact="status">{snapshot.status}{snapshot.priority ? `, ${snapshot.priority} priority` : ''}</dd></> : null}
+				<dt>Messages</dt>
+				<dd data-fact="messages">
+					<span data-count="customer">{facts.customerMessages}</span> from the customer, <span data-count="agent">{facts.agentMessages}</span> agent {facts.agentMessages === 1 ? 'reply' : 'replies'}
+					{facts.internalNotes > 0 ? <>, <span data-count="internal">{facts.internalNotes}</span> internal</> : null}
+				</dd>
+				<dt>Waiting</dt>
+				<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting)}`}</dd>
+			</dl>
+			{assessment.suggestions.length > 0
+				? (
+					<section aria-labelledby="defuse-replies">
+						<h3 id="defuse-replies">Suggested replies</h3>
+						<ol class="suggestions">
+							{assessment.suggestions.map((suggestion, index) => <Suggestion key={suggestion.templateId} suggestion={suggestion} index={index} actions={actions} />)}
+						</ol>
+					</section>
+				)
+				: null}
+			{state.stored === 'failed' ? <p class="note">This view could not be saved for the dashboard.</p> : null}
+		</>
+	);
+}
+
+export function Overlay({state, actions, expanded, onToggle}: {state: OverlayState; actions: OverlayActions; expanded: boolean; onToggle: () => void}) {
+	const level = state.kind === 'ticket' ? state.assessment.level : undefined;
+	const badgeText = state.kind === 'ticket' ? levelLabel[state.assessment.level] : (state.kind === 'waiting' ? 'Reading' : 'Cannot read');
 	return (
 		<div class={`overlay ${expanded ? 'is-expanded' : ''}`} data-state={state.kind}>
 			<button
@@ -40,18 +155,20 @@ export function Overlay({state}: {state: OverlayState}) {
 				class={`badge level-${level ?? 'unknown'}`}
 				aria-expanded={expanded}
 				aria-controls="defuse-panel"
-				aria-label={`Defuse: ${badgeText}. ${expanded ? 'Collapse' : 'Expand'} details`}
-				onClick={() => setExpanded(!expanded)}
+				aria-keyshortcuts="Alt+Shift+D"
+				aria-label={`Defuse: ${badgeText}. ${expanded ? 'Collapse' : 'Expand'} details (Alt+Shift+D)`}
+				onClick={onToggle}
 			>
 				<span class="dot" aria-hidden="true" />
 				<span class="brand">Defuse</span>
 				<span class="badge-text">{badgeText}</span>
+				{state.kind === 'ticket' && state.assessment.level !== 'none' ? <span class="badge-score">{state.assessment.score.toFixed(2)}</span> : null}
 			</button>
 			{expanded
 				? (
 					<section id="defuse-panel" class="panel" aria-label="Defuse details">
 						<header class="panel-head">{state.helpdeskName}</header>
-						{state.kind === 'ticket' ? <Facts state={state} /> : null}
+						{state.kind === 'ticket' ? <TicketPanel state={state} actions={actions} /> : null}
 						{state.kind === 'waiting' ? <p class="note">Waiting for the ticket to finish loading.</p> : null}
 						{state.kind === 'unreadable'
 							? (
@@ -61,7 +178,6 @@ export function Overlay({state}: {state: OverlayState}) {
 								</p>
 							)
 							: null}
-						{state.kind === 'ticket' && state.stored === 'failed' ? <p class="note">This view could not be saved for the dashboard.</p> : null}
 					</section>
 				)
 				: null}

@@ -5,12 +5,18 @@ import type {Adapter} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {BackgroundRequest, BackgroundResponse, TabStatus} from '../../core/messages.ts';
 import type {AdapterMissPart, TicketSnapshot} from '../../core/model.ts';
+import {assess} from '../../core/assess.ts';
+import {defaultSlaPolicy} from '../../core/sla.ts';
 import {threadFacts} from '../../core/thread.ts';
-import {Overlay, type OverlayState} from './overlay.tsx';
+import {insertViaBridge} from './bridge-client.ts';
+import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
+import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
 const giveUpAfterMs = 8000;
 const debounceMs = 200;
+// Waiting time grows while nothing on the page changes: re-assess on this clock.
+const clockMs = 60_000;
 
 async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
 	try {
@@ -31,15 +37,77 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 	let lastHash = '';
 	let reportedMiss = '';
 	let timer: number | undefined;
+	let expanded = false;
+	let evidenceLayer: HTMLElement | undefined;
+
+	const actions: OverlayActions = {
+		highlight(signalIndex) {
+			if (overlayState?.kind !== 'ticket') {
+				return;
+			}
+
+			const signal = overlayState.assessment.signals[signalIndex];
+			const evidence = signal?.evidence.find(candidate => candidate.end > candidate.start);
+			clearHighlight(evidenceLayer);
+			const range = evidence ? findEvidenceRange(document, overlayState.snapshot, evidence, ui?.shadowHost) : undefined;
+			if (range) {
+				const shownAs = showRange(document, range, evidenceLayer);
+				if (ui) {
+					ui.shadowHost.dataset['highlight'] = `${signal?.id ?? ''}:${shownAs}`;
+				}
+			}
+		},
+		async insert(_templateId, text) {
+			return insertReply(text);
+		},
+		async copy(text) {
+			try {
+				await navigator.clipboard.writeText(text);
+				return {ok: true, message: 'Copied'};
+			} catch {
+				return {ok: false, message: 'The browser did not allow copying; select the text and copy it.'};
+			}
+		},
+	};
+
+	async function insertReply(text: string): Promise<ActionResult> {
+		let outcome;
+		try {
+			outcome = adapter.insertReply(document, text);
+		} catch (error) {
+			outcome = {ok: false as const, via: 'none' as const, reason: String(error)};
+		}
+
+		if (outcome.ok) {
+			return {ok: true, message: 'Inserted into the reply box'};
+		}
+
+		if (outcome.via === 'bridge') {
+			const result = await insertViaBridge(document, outcome, text);
+			return result.ok ? {ok: true, message: 'Inserted into the reply box'} : {ok: false, message: `Could not insert: ${result.error ?? 'unknown error'}. Use Copy instead.`};
+		}
+
+		reportMiss(new URL(location.href), 'editor', outcome.reason);
+		return {ok: false, message: `Could not insert: ${outcome.reason}. Use Copy instead.`};
+	}
+
+	function toggle(): void {
+		expanded = !expanded;
+		if (!expanded) {
+			clearHighlight(evidenceLayer);
+		}
+
+		paint();
+	}
 
 	function paint(): void {
 		if (!ui || !overlayState) {
 			return;
 		}
 
-		ui.shadowHost.dataset['level'] = overlayState.kind === 'ticket' ? overlayState.level : 'none';
+		ui.shadowHost.dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
 		ui.shadowHost.dataset['state'] = overlayState.kind;
-		render(<Overlay state={overlayState} />, ui.uiContainer);
+		render(<Overlay state={overlayState} actions={actions} expanded={expanded} onToggle={toggle} />, ui.uiContainer);
 	}
 
 	function show(state: OverlayState): void {
@@ -54,7 +122,12 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			position: 'inline',
 			anchor: 'body',
 			append: 'last',
-			onMount: container => container,
+			onMount(container) {
+				evidenceLayer = document.createElement('div');
+				evidenceLayer.className = 'evidence-layer';
+				container.after(evidenceLayer);
+				return container;
+			},
 			onRemove: container => {
 				if (container) {
 					render(null, container);
@@ -89,6 +162,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		const hash = contentHashOf(snapshot);
 		const changed = hash !== lastHash;
 		lastHash = hash;
+		const now = Date.now();
+		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',
@@ -99,11 +174,12 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			customerMessages: facts.customerMessages,
 			agentMessages: facts.agentMessages,
 			internalNotes: facts.internalNotes,
-			level: 'none',
+			level: assessment.level,
 		};
-		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, level: 'none', now: Date.now(), stored});
+		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, now, stored});
 		if (changed) {
-			void send({type: 'observe', snapshot}).then(response => {
+			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id)};
+			void send({type: 'observe', snapshot, assessment: summary}).then(response => {
 				if (overlayState?.kind === 'ticket' && lastHash === hash) {
 					overlayState = {...overlayState, stored: response.ok ? 'saved' : 'failed'};
 					paint();
@@ -199,6 +275,20 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		hide();
 	});
 	ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
+	ctx.setInterval(() => {
+		if (overlayState?.kind === 'ticket') {
+			showTicket(overlayState.snapshot);
+		}
+	}, clockMs);
+	ctx.addEventListener(window, 'keydown', event => {
+		if (event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
+			event.preventDefault();
+			toggle();
+			if (expanded) {
+				ui?.shadow.querySelector<HTMLElement>('.badge')?.focus();
+			}
+		}
+	});
 
 	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void): boolean => {
 		if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {

@@ -1,0 +1,93 @@
+// The agent-facing overlay on the demo helpdesk: risk, reasons with evidence, trigger and path,
+// suggested replies with placeholders, insertion into the helpdesk's own editor.
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {startDemoServer, type DemoServer} from '../demo/server.ts';
+import {launchBrowser, screenshot, type Browser} from './harness.ts';
+
+let browser: Browser;
+let demo: DemoServer;
+
+beforeAll(async () => {
+	demo = await startDemoServer({scheduleLive: false});
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await demo?.close();
+});
+
+test('an angry ticket: critical badge, reasons with evidence highlighted in the thread, trigger and path', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1002`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-level')).toBe('critical');
+	await screenshot(page, 'overlay-collapsed-light');
+	await page.keyboard.press('Alt+Shift+D');
+	await expect.poll(async () => host.locator('.reason').count()).toBeGreaterThanOrEqual(3);
+	const reasons = await host.locator('.reason').allTextContents();
+	expect(reasons.join('\n')).toContain('speak to a manager');
+	expect(await host.locator('[data-fact="path"]').textContent()).toContain('Hierarchical');
+	expect(await host.locator('[data-fact="trigger"]').textContent()).toContain('Likely trigger');
+
+	await host.locator('.reason[data-signal="phrase.manager"]').click();
+	expect(await host.getAttribute('data-highlight')).toBe('phrase.manager:highlight');
+	const highlighted = await page.evaluate(() => {
+		const registry = (globalThis as unknown as {CSS: {highlights: Map<string, Set<Range>>}}).CSS.highlights;
+		const ranges = [...(registry.get('defuse-evidence') ?? [])];
+		return ranges.map(range => range.toString());
+	});
+	expect(highlighted).toEqual(['speak to a manager']);
+	// Highlighting does not change the helpdesk's DOM.
+	expect(await page.locator('mark, [data-defuse]').count()).toBe(0);
+	await screenshot(page, 'overlay-expanded-light');
+	await page.close();
+});
+
+test('a suggested reply: required placeholders must be filled before it can be inserted into the editor', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1002`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-level')).toBe('critical');
+	await host.locator('.badge').click();
+	const suggestion = host.locator('.suggestion').first();
+	const insert = suggestion.locator('[data-action="insert"]');
+	expect(await insert.isDisabled()).toBe(true);
+	const inputs = suggestion.locator('.placeholders input');
+	const count = await inputs.count();
+	expect(count).toBeGreaterThan(0);
+	for (let index = 0; index < count; index++) {
+		await inputs.nth(index).fill(['Billing team', 'Friday 5 pm', 'Sam Okafor'][index] ?? 'value');
+	}
+
+	expect(await insert.isDisabled()).toBe(false);
+	const text = await suggestion.locator('.suggestion-text').textContent();
+	expect(text).not.toContain('{{');
+	await insert.click();
+	await expect.poll(async () => suggestion.locator('.result').textContent()).toBe('Inserted into the reply box');
+	const editorText = await page.locator('[data-side-conversations-anchor-id="1002"] [data-test-id="omnicomposer-rich-text-ckeditor"]').innerText();
+	expect(editorText.replaceAll(/\s+/g, ' ').trim()).toBe((text ?? '').replaceAll(/\s+/g, ' ').trim());
+	await page.close();
+});
+
+test('a calm ticket stays quiet', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1001`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	expect(await host.getAttribute('data-level')).toBe('none');
+	await page.close();
+});
+
+test('dark helpdesk theme: the overlay follows it', async () => {
+	const dark = await browser.context.newPage();
+	await dark.emulateMedia({colorScheme: 'dark'});
+	await dark.goto(`${demo.url}/agent/tickets/1005`);
+	const host = dark.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	await host.locator('.badge').click();
+	const background = await host.locator('.panel').evaluate(element => getComputedStyle(element).backgroundColor);
+	expect(background).toBe('rgb(28, 33, 40)');
+	await screenshot(dark, 'overlay-expanded-dark');
+	await dark.close();
+});
