@@ -4,6 +4,7 @@ import demo from './demo.ts';
 import freescout from './freescout.ts';
 import osticket from './osticket.ts';
 import freshdesk from './freshdesk.ts';
+import helpscout from './helpscout.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
 
@@ -14,4 +15,5 @@ export const adapters: readonly Adapter[] = [
 	osticket,
 	zendesk,
 	freshdesk,
+	helpscout,
 ];
