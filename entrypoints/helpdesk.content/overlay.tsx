@@ -145,11 +145,11 @@ function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActio
 	);
 }
 
-export function Overlay({state, actions, expanded, onToggle}: {state: OverlayState; actions: OverlayActions; expanded: boolean; onToggle: () => void}) {
+export function Overlay({state, actions, expanded, theme, onToggle}: {state: OverlayState; actions: OverlayActions; expanded: boolean; theme: 'light' | 'dark'; onToggle: () => void}) {
 	const level = state.kind === 'ticket' ? state.assessment.level : undefined;
 	const badgeText = state.kind === 'ticket' ? levelLabel[state.assessment.level] : (state.kind === 'waiting' ? 'Reading' : 'Cannot read');
 	return (
-		<div class={`overlay ${expanded ? 'is-expanded' : ''}`} data-state={state.kind}>
+		<div class={`overlay ${expanded ? 'is-expanded' : ''}`} data-state={state.kind} data-theme={theme}>
 			<button
 				type="button"
 				class={`badge level-${level ?? 'unknown'}`}

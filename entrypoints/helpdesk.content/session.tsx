@@ -10,6 +10,7 @@ import {defaultSlaPolicy} from '../../core/sla.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {insertViaBridge} from './bridge-client.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
+import {pageTheme, panelMaxHeight} from './layout.ts';
 import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
@@ -107,7 +108,12 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 
 		ui.shadowHost.dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
 		ui.shadowHost.dataset['state'] = overlayState.kind;
-		render(<Overlay state={overlayState} actions={actions} expanded={expanded} onToggle={toggle} />, ui.uiContainer);
+		const theme = pageTheme(document) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+		render(<Overlay state={overlayState} actions={actions} expanded={expanded} theme={theme} onToggle={toggle} />, ui.uiContainer);
+		const panel = ui.shadow.querySelector<HTMLElement>('.panel');
+		if (panel) {
+			panel.style.maxHeight = `${panelMaxHeight(document, panel.getBoundingClientRect(), innerHeight)}px`;
+		}
 	}
 
 	function show(state: OverlayState): void {
@@ -280,6 +286,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			showTicket(overlayState.snapshot);
 		}
 	}, clockMs);
+	ctx.addEventListener(window, 'resize', () => paint());
 	ctx.addEventListener(window, 'keydown', event => {
 		if (event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
 			event.preventDefault();

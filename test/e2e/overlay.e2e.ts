@@ -88,6 +88,10 @@ test('dark helpdesk theme: the overlay follows it', async () => {
 	await host.locator('.badge').click();
 	const background = await host.locator('.panel').evaluate(element => getComputedStyle(element).backgroundColor);
 	expect(background).toBe('rgb(28, 33, 40)');
+	// The expanded panel never covers the reply box.
+	const panel = await host.locator('.panel').boundingBox();
+	const editor = await dark.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]').boundingBox();
+	expect(panel && editor && panel.y + panel.height <= editor.y).toBe(true);
 	await screenshot(dark, 'overlay-expanded-dark');
 	await dark.close();
 });
