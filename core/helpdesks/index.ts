@@ -3,8 +3,10 @@ import type {Adapter} from './adapter.ts';
 import demo from './demo.ts';
 import freescout from './freescout.ts';
 import osticket from './osticket.ts';
+import chatwoot from './chatwoot.ts';
 import freshdesk from './freshdesk.ts';
 import helpscout from './helpscout.ts';
+import intercom from './intercom.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
 
@@ -13,7 +15,9 @@ export const adapters: readonly Adapter[] = [
 	zammad,
 	freescout,
 	osticket,
+	chatwoot,
 	zendesk,
 	freshdesk,
 	helpscout,
+	intercom,
 ];

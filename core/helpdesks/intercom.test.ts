@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+import {describe, expect, test} from 'vitest';
+import {fixtureFiles, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
+import {customerName, longCount, longThread} from '../../test/fixtures/generate-long.ts';
+import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-checks.ts';
+import {missingParts} from './adapter.ts';
+import intercom, {selectors} from './intercom.ts';
+
+const none = {stream: 0, conversation: 0, partGroup: 0, part: 0, contentPart: 0, body: 0, author: 0, time: 0, quote: 0, title: 0, state: 0, assignee: 0, tag: 0, editor: 0, anyEditor: 0, listLink: 0};
+// How many nodes each selector finds per fixture. Intercom renames classes often: this fails first.
+const expected = {
+	'ticket-open.html': {...none, stream: 1, conversation: 1, partGroup: 6, body: 6, author: 5, time: 6, quote: 2, title: 1, state: 1, assignee: 1, tag: 1, editor: 1, anyEditor: 1},
+	'ticket-2026.html': {...none, stream: 1, part: 3, contentPart: 3, body: 3, author: 3, time: 3, title: 1, editor: 1, anyEditor: 1},
+	'ticket-switch.html': {...none, stream: 1, conversation: 3, partGroup: 1, body: 1, author: 1, time: 1, title: 1, editor: 1, anyEditor: 1, listLink: 2},
+	'ticket-long.html': {...none, stream: 1, conversation: 1, partGroup: 240, body: 240, author: 240, time: 240, title: 1, editor: 1, anyEditor: 1},
+	'list.html': {...none, conversation: 2, time: 2, listLink: 2},
+} satisfies Record<string, Record<keyof typeof selectors, number>>;
+
+test('every fixture has a count table', () => {
+	expect(Object.keys(expected).sort()).toEqual(fixtureFiles('intercom'));
+});
+
+describe.each(Object.entries(expected))('%s', (file, counts) => {
+	const page = loadFixture('intercom', file);
+	test.each(Object.entries(counts))('%s -> %i', (name, count) => {
+		expect(page.querySelectorAll(selectors[name as keyof typeof selectors])).toHaveLength(count);
+	});
+});
+
+describeUrlDetectors(intercom);
+
+describe('URL shapes', () => {
+	test.each([
+		'https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184467?view=List',
+		'https://app.intercom.com/a/inbox/abc123de/inbox/shared/all/conversation/184467',
+		'https://app.eu.intercom.com/a/apps/abc123de/inbox/inbox/conversations/184467',
+	])('ticket: %s', url => {
+		expect(intercom.isTicketPage(new URL(url))).toBe(true);
+		expect(intercom.isListPage(new URL(url))).toBe(false);
+	});
+	test.each(['https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512', 'https://app.intercom.com/a/inbox/abc123de/inbox'])('list: %s', url => {
+		expect(intercom.isListPage(new URL(url))).toBe(true);
+	});
+	test.each(['https://app.intercom.com/a/apps/abc123de/users/segments/all', 'https://app.intercom.com/a/inbox/abc123de/new-conversation', 'https://app.intercom.com/a/apps/abc123de/articles'])('neither: %s', url => {
+		expect(intercom.isTicketPage(new URL(url))).toBe(false);
+		expect(intercom.isListPage(new URL(url))).toBe(false);
+	});
+});
+
+const read = (file: string) => intercom.readTicket(loadFixture('intercom', file), fixtureUrl('intercom', file));
+
+describe('readTicket', () => {
+	test('Inbox 2: roles from the part category, note, bot, automated event, no quoted history', () => {
+		expect(read('ticket-open.html')).toEqual({
+			helpdesk: 'intercom',
+			ticketId: '184467',
+			url: 'https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184467?view=List',
+			status: 'open',
+			requester: {name: 'Noah Fischer'},
+			assignee: 'Mira Okonkwo',
+			tags: ['data-loss'],
+			createdAt: '2026-03-05T13:02:00.000Z',
+			messages: [
+				{id: 'pg-1', role: 'customer', author: 'Noah Fischer', at: '2026-03-05T13:02:00.000Z', text: 'Your app deleted my saved report templates after the update. All of them.'},
+				{id: 'pg-2', role: 'agent', author: 'Fin', at: '2026-03-05T13:02:20.000Z', text: 'I can help with templates! Have you tried Settings → Restore?'},
+				{id: 'pg-3', role: 'agent', author: 'Mira Okonkwo', at: '2026-03-05T13:20:00.000Z', text: 'Hi Noah, I\'m sorry about this. I\'m checking with our engineers whether the templates can be recovered.'},
+				{id: 'pg-4', role: 'agent', internal: true, author: 'Mira Okonkwo', at: '2026-03-05T13:21:00.000Z', text: '@Dev team: migration 5.2 dropped user_templates for accounts created before 2023?'},
+				{id: 'pg-5', role: 'system', author: undefined, at: '2026-03-05T13:21:30.000Z', text: 'Mira Okonkwo assigned this conversation to Tier 2'},
+				{id: 'pg-6', role: 'customer', author: 'Noah Fischer', at: '2026-03-05T14:05:00.000Z', text: 'Six months of work. I need them back today or I\'m cancelling.'},
+			],
+		});
+	});
+
+	test('2026 markup without categories: roles from row alignment and author type, times from titles', () => {
+		expect(read('ticket-2026.html')?.messages.map(message => [message.id, message.role, message.author, message.at, message.text])).toEqual([
+			['p-901', 'customer', 'Grace Liu', new Date(2026, 2, 5, 14, 14).toISOString(), 'Where is my refund? You said 3 days, it\'s been 9.'],
+			['p-902', 'agent', 'Tomas Lindqvist', new Date(2026, 2, 5, 14, 31).toISOString(), 'Hi Grace, I\'ve checked: the refund left us on March 2 and should arrive by Friday.'],
+			['p-903', 'customer', 'Grace Liu', new Date(2026, 2, 5, 15, 2).toISOString(), 'Friday. Fine. Last chance.'],
+		]);
+	});
+
+	test('without any layout hint the customer is whoever the header names', () => {
+		const page = loadFixture('intercom', 'ticket-2026.html');
+		for (const row of page.querySelectorAll('.justify-start, .justify-end, [data-author-type]')) {
+			row.classList.remove('justify-start', 'justify-end');
+			row.removeAttribute('data-author-type');
+		}
+
+		expect(intercom.readTicket(page, fixtureUrl('intercom', 'ticket-2026.html'))?.messages.map(message => message.role)).toEqual(['customer', 'agent', 'customer']);
+	});
+
+	test('several parts in one group are separate messages', () => {
+		const page = loadFixture('intercom', 'ticket-switch.html');
+		page.querySelector(selectors.partGroup)!.insertAdjacentHTML('beforeend', '<div data-part-id="a"><div class="inbox2__break-words">First</div></div><div data-part-id="b"><div class="inbox2__break-words">Second</div></div>');
+		const url = new URL('https://app.intercom.com/a/inbox/abc123de/inbox/conversation/184467');
+		expect(intercom.readTicket(page, url)?.messages.map(message => [message.id, message.role, message.author, message.text])).toEqual([
+			['a', 'customer', 'Noah Fischer', 'First'],
+			['b', 'customer', 'Noah Fischer', 'Second'],
+		]);
+	});
+
+	test('mid-switch: nothing while the stream still shows the previous conversation', () => {
+		expect(read('ticket-switch.html')).toBeUndefined();
+		const previous = intercom.readTicket(loadFixture('intercom', 'ticket-switch.html'), new URL('https://app.intercom.com/a/inbox/abc123de/inbox/conversation/184467'));
+		expect(previous?.messages).toHaveLength(1);
+	});
+
+	test('200+ parts: all of them, in order', () => {
+		const snapshot = read('ticket-long.html');
+		expect(snapshot?.messages).toHaveLength(longCount);
+		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at]))
+			.toEqual(longThread().map(message => [message.role, message.internal, message.author, message.text, message.at]));
+		expect(snapshot?.requester?.name).toBe(customerName);
+	});
+
+	test('undefined while rendering and on list pages; says what is missing', () => {
+		const page = loadFixture('intercom', 'ticket-open.html');
+		for (const body of page.querySelectorAll(selectors.body)) {
+			body.remove();
+		}
+
+		expect(intercom.readTicket(page, fixtureUrl('intercom', 'ticket-open.html'))).toBeUndefined();
+		expect(missingParts(intercom, page)).toEqual(['body']);
+		expect(intercom.readTicket(loadFixture('intercom', 'list.html'), fixtureUrl('intercom', 'list.html'))).toBeUndefined();
+	});
+});
+
+test('readList finds rows through their conversation links', () => {
+	expect(intercom.readList(loadFixture('intercom', 'list.html'), fixtureUrl('intercom', 'list.html'))).toEqual([
+		{ticketId: '184467', subject: 'Six months of work. I need them back today', requester: 'Noah Fischer', at: '2026-03-05T14:05:00.000Z'},
+		{ticketId: '184501', subject: 'Friday. Fine. Last chance.', requester: 'Grace Liu', at: '2026-03-05T15:02:00.000Z'},
+	]);
+});
+
+describe('insertReply', () => {
+	test('the ProseMirror composer goes through the bridge', () => {
+		const page = loadFixture('intercom', 'ticket-open.html');
+		const outcome = intercom.insertReply(page, 'Hi Noah');
+		expect(outcome).toEqual({ok: false, via: 'bridge', editor: 'prosemirror', selector: selectors.editor});
+		expect(page.querySelectorAll(selectors.editor)).toHaveLength(1);
+		expect(page.querySelector(selectors.editor)?.textContent).toBe('');
+	});
+
+	test('a composer outside the reply wrapper is still found; none at all is reported', () => {
+		const page = loadFixture('intercom', 'ticket-open.html');
+		page.querySelector('[data-conversation-reply-composer]')!.removeAttribute('data-conversation-reply-composer');
+		expect(intercom.insertReply(page, 'x')).toMatchObject({via: 'bridge', selector: selectors.anyEditor});
+		expect(intercom.insertReply(loadFixture('intercom', 'list.html'), 'x')).toMatchObject({ok: false, via: 'none'});
+	});
+});
+
+describeRobustness(intercom, 'intercom', fixtureFiles('intercom'));
