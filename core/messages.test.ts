@@ -22,6 +22,25 @@ describe('validateRequest', () => {
 		expect(result.ok).toBe(true);
 	});
 
+	test.each([
+		{type: 'feedback', ticketKey: 'demo:h:1', verdict: 'agree', level: 'high', signalIds: ['phrase.manager']},
+		{type: 'feedback', ticketKey: 'demo:h:1', verdict: 'disagree', reason: 'sarcasm between friends'},
+		{type: 'snooze', ticketKey: 'demo:h:1', until: '2026-11-02T13:00:00.000Z'},
+		{type: 'escalated', ticketKey: 'demo:h:1', escalation: 'hierarchical', team: 'Team leads', source: 'agent'},
+		{type: 'template-inserted', ticketKey: 'demo:h:1', templateId: 'legal-threat-neutral'},
+	])('accepts the agent action $type', action => {
+		expect(validateRequest({type: 'agent-action', actionId: 'k7-1', action}).ok).toBe(true);
+	});
+
+	test.each([
+		['unknown action', {type: 'delete-ticket', ticketKey: 'x'}],
+		['escalation claimed to come from an SLA rule', {type: 'escalated', ticketKey: 'x', escalation: 'automatic', source: 'sla-rule'}],
+		['bad verdict', {type: 'feedback', ticketKey: 'x', verdict: 'maybe'}],
+		['snooze without a date', {type: 'snooze', ticketKey: 'x', until: 'later'}],
+	])('rejects an agent action: %s', (_name, action) => {
+		expect(validateRequest({type: 'agent-action', actionId: 'k7-1', action}).ok).toBe(false);
+	});
+
 	test('accepts an adapter miss', () => {
 		expect(validateRequest({type: 'adapter-miss', helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/1', part: 'messages', detail: 'log not found'}).ok).toBe(true);
 	});

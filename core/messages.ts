@@ -1,7 +1,7 @@
 // The typed message protocol between content scripts, extension pages and the background.
 // Types and validation only; the transport lives in entrypoints/. Nothing from a page is trusted:
 // every request is checked for its sender and its shape before a handler sees it.
-import {levels, type AdapterMissPart, type Level, type Message, type TicketSnapshot} from './model.ts';
+import {escalationPaths, levels, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot} from './model.ts';
 
 export const limits = {
 	messages: 20_000,
@@ -15,18 +15,32 @@ export type AssessmentSummary = {level: Level; score: number; signalIds: string[
 
 export type BackgroundRequest =
 	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined}
-	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string};
+	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
+	/** `actionId` is made once per click, so a retried message is stored once. */
+	| {type: 'agent-action'; actionId: string; action: AgentAction}
+	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined};
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
+/** What the store knows about a ticket that the page cannot show. */
+export type TicketContext = {
+	snoozedUntil?: string | undefined;
+	feedback?: 'agree' | 'disagree' | undefined;
+	escalated?: {escalation: EscalationPath; team?: string | undefined; at: string} | undefined;
+	/** The requester's other tickets Defuse has seen, newest first. */
+	history: Array<{ticketId: string; createdAt: string; subject?: string | undefined; status?: string | undefined}>;
+};
+
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
 export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'extension-page' | 'either'> = {
 	observe: 'content-script',
 	'adapter-miss': 'content-script',
+	'agent-action': 'content-script',
+	'ticket-context': 'either',
 };
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
@@ -163,6 +177,23 @@ const assessment: Check = object({
 	signalIds: array(string(100), 200),
 });
 
+const ticketKey = string(500);
+
+/** One shape per action type; the `type` field picks which. */
+const agentActions: Record<AgentAction['type'], Check> = {
+	feedback: object({type: oneOf(['feedback']), ticketKey, verdict: oneOf(['agree', 'disagree']), reason: optional(string(500)), level: optional(oneOf(levels)), signalIds: optional(array(string(100), 200))}),
+	snooze: object({type: oneOf(['snooze']), ticketKey, until: isoDate}),
+	escalated: object({type: oneOf(['escalated']), ticketKey, escalation: oneOf(escalationPaths), team: optional(string(200)), source: oneOf(['agent'])}),
+	'template-inserted': object({type: oneOf(['template-inserted']), ticketKey, templateId: string(200)}),
+};
+
+const agentAction: Check = (value, path) => {
+	const type = isRecord(value) ? value['type'] : undefined;
+	return typeof type === 'string' && Object.hasOwn(agentActions, type)
+		? agentActions[type as AgentAction['type']](value, path)
+		: `${path}.type must be one of ${Object.keys(agentActions).join(', ')}`;
+};
+
 const requestShapes: Record<BackgroundRequestType, Check> = {
 	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment)}),
 	'adapter-miss': object({
@@ -171,6 +202,16 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		url: string(limits.fieldChars),
 		part: oneOf(['url', 'ticket', 'messages', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
 		detail: string(),
+	}),
+	'agent-action': object({
+		type: oneOf(['agent-action']),
+		actionId: string(100, /^[\w-]+$/),
+		action: agentAction,
+	}),
+	'ticket-context': object({
+		type: oneOf(['ticket-context']),
+		ticketKey: string(500),
+		requesterKey: optional(string(1000)),
 	}),
 };
 

@@ -104,12 +104,15 @@ export type AdapterMissPart = 'url' | 'ticket' | 'messages' | 'editor' | 'api' |
 export type DefuseEvent =
 	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
 	| {type: 'flag-raised'; ticketKey: string; level: Level; signalIds: string[]}
-	| {type: 'feedback'; ticketKey: string; verdict: 'agree' | 'disagree'; reason?: string | undefined}
+	| {type: 'feedback'; ticketKey: string; verdict: 'agree' | 'disagree'; reason?: string | undefined; level?: Level | undefined; signalIds?: string[] | undefined}
 	| {type: 'snooze'; ticketKey: string; until: string}
 	| {type: 'escalated'; ticketKey: string; escalation: EscalationPath; team?: string | undefined; source: 'agent' | 'group-change' | 'sla-rule'}
 	| {type: 'template-inserted'; ticketKey: string; templateId: string};
 
 export type DefuseEventType = DefuseEvent['type'];
+
+/** What an agent does from the overlay; stored as events. */
+export type AgentAction = Extract<DefuseEvent, {type: 'feedback' | 'snooze' | 'escalated' | 'template-inserted'}>;
 
 /** A ticket's identity across sessions: helpdesk, host (without port) and the helpdesk's own id. */
 export function ticketKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'ticketId' | 'url'>): string {
@@ -123,4 +126,15 @@ export function ticketKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'ticketI
 	}
 
 	return `${snapshot.helpdesk}:${host}:${snapshot.ticketId}`;
+}
+
+/** The requester's identity across tickets of one helpdesk: host and requester id (or email). */
+export function requesterKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'url' | 'requester'>): string | undefined {
+	const identity = snapshot.requester?.id ?? snapshot.requester?.email?.toLowerCase();
+	if (!identity) {
+		return undefined;
+	}
+
+	const [helpdesk, host] = ticketKeyOf({helpdesk: snapshot.helpdesk, ticketId: '', url: snapshot.url}).split(':');
+	return `${helpdesk ?? ''}:${host ?? ''}:${identity}`;
 }

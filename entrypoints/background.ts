@@ -1,7 +1,8 @@
 import {browser, defineBackground, type Browser} from '#imports';
 import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../core/messages.ts';
 import {openDb, type DefuseDb} from '../core/store/db.ts';
-import {recordAdapterMiss, recordObservation} from '../core/store/writes.ts';
+import {ticketContext} from '../core/store/reads.ts';
+import {recordAdapterMiss, recordAgentAction, recordObservation} from '../core/store/writes.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>) => Promise<BackgroundResponse>};
@@ -14,6 +15,13 @@ const handlers: Handlers = {
 	async 'adapter-miss'(db, request) {
 		await recordAdapterMiss(db, request, new Date());
 		return {ok: true};
+	},
+	async 'agent-action'(db, request) {
+		const {created} = await recordAgentAction(db, request.actionId, request.action, new Date());
+		return {ok: true, created};
+	},
+	async 'ticket-context'(db, request) {
+		return {ok: true, context: await ticketContext(db, request.ticketKey, request.requesterKey, new Date())};
 	},
 };
 

@@ -1,4 +1,6 @@
 import {Dexie} from 'dexie';
+import type {TicketContext} from '../messages.ts';
+import type {EscalationPath} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
 /** Most recently seen tickets first. */
@@ -17,4 +19,28 @@ export async function recentEvents(db: DefuseDb, type: string, limit = 200): Pro
 export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages' | 'observations' | 'events', number>> {
 	const [tickets, messages, observations, events] = await Promise.all([db.tickets.count(), db.messages.count(), db.observations.count(), db.events.count()]);
 	return {tickets, messages, observations, events};
+}
+
+/** What the overlay needs from earlier visits: snooze, feedback, a recorded escalation, and the requester's other tickets. */
+export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKey: string | undefined, now: Date): Promise<TicketContext> {
+	const [events, others] = await Promise.all([
+		db.events.where('ticketKey').equals(ticketKey).sortBy('at'),
+		requesterKey ? db.tickets.where('requesterKey').equals(requesterKey).toArray() : Promise.resolve([]),
+	]);
+	const last = (type: string) => events.findLast(event => event.type === type);
+	const snooze = last('snooze');
+	const snoozedUntil = typeof snooze?.data['until'] === 'string' && Date.parse(snooze.data['until']) > now.getTime() ? snooze.data['until'] : undefined;
+	const feedback = last('feedback')?.data['verdict'];
+	const escalated = last('escalated');
+	return {
+		snoozedUntil,
+		feedback: feedback === 'agree' || feedback === 'disagree' ? feedback : undefined,
+		escalated: escalated
+			? {escalation: escalated.data['escalation'] as EscalationPath, team: typeof escalated.data['team'] === 'string' ? escalated.data['team'] : undefined, at: escalated.at}
+			: undefined,
+		history: others
+			.filter(ticket => ticket.key !== ticketKey)
+			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
+			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+	};
 }

@@ -3,9 +3,9 @@ import {Dexie} from 'dexie';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {TicketSnapshot} from '../model.ts';
 import {openDb, schemaV1, type DefuseDb} from './db.ts';
-import {counts, listTickets, recentEvents, ticketMessages} from './reads.ts';
+import {counts, listTickets, recentEvents, ticketContext, ticketMessages} from './reads.ts';
 import {contentHashOf} from '../hash.ts';
-import {recordAdapterMiss, recordObservation} from './writes.ts';
+import {recordAdapterMiss, recordAgentAction, recordObservation} from './writes.ts';
 
 let opened: Dexie[] = [];
 let sequence = 0;
@@ -49,7 +49,7 @@ describe('recordObservation', () => {
 		const second = await recordObservation(db, structuredClone(snapshot), {level: 'watch', score: 0.3, signalIds: ['tone.trend']}, t1);
 		expect(first.created).toBe(true);
 		expect(second.created).toBe(false);
-		expect(await counts(db)).toEqual({tickets: 1, messages: 3, observations: 1, events: 0});
+		expect(await counts(db)).toEqual({tickets: 1, messages: 3, observations: 1, events: 1}); // One flag: the watch level, raised once
 		const [observation] = await db.observations.toArray();
 		expect(observation).toMatchObject({seenCount: 2, firstSeenAt: t0.toISOString(), lastSeenAt: t1.toISOString(), level: 'watch'});
 		const [ticket] = await listTickets(db);
@@ -61,7 +61,7 @@ describe('recordObservation', () => {
 		await recordObservation(db, snapshot, undefined, t0);
 		const grown = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'I want a manager.', at: '2026-11-02T09:04:00.000Z'}]};
 		await recordObservation(db, grown, {level: 'high', score: 0.7, signalIds: ['phrase.manager']}, t1);
-		expect(await counts(db)).toEqual({tickets: 1, messages: 4, observations: 2, events: 0});
+		expect(await counts(db)).toEqual({tickets: 1, messages: 4, observations: 2, events: 1}); // The flag raised at high
 		const messages = await ticketMessages(db, 'demo:127.0.0.1:1002');
 		expect(messages.map(message => message.key)).toEqual(['c1', 'c2', 'c3', 'c4'].map(id => `demo:127.0.0.1:1002#${id}`));
 		expect(messages[0]?.firstSeenAt).toBe(t0.toISOString());
@@ -140,5 +140,39 @@ describe('schema upgrades', () => {
 		opened.push(again);
 		await again.open();
 		expect(upgraded).toBe(2);
+	});
+});
+
+describe('flags and agent actions', () => {
+	const key = 'demo:127.0.0.1:1002';
+
+	test('a flag is raised when the level rises, once per content, and not when it stays or falls', async () => {
+		const db = freshDb();
+		await recordObservation(db, snapshot, {level: 'watch', score: 0.35, signalIds: ['tone.trend']}, t0);
+		await recordObservation(db, snapshot, {level: 'watch', score: 0.35, signalIds: ['tone.trend']}, t1);
+		const angrier = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'Manager. Now.'}]};
+		await recordObservation(db, angrier, {level: 'high', score: 0.6, signalIds: ['phrase.manager']}, t1);
+		await recordObservation(db, {...angrier, status: 'pending'}, {level: 'watch', score: 0.4, signalIds: []}, t1);
+		const flags = await recentEvents(db, 'flag-raised');
+		expect(flags.map(flag => flag.data['level']).sort()).toEqual(['high', 'watch']);
+	});
+
+	test('an action is stored once however often it is sent, and shapes the ticket context', async () => {
+		const db = freshDb();
+		await recordObservation(db, snapshot, undefined, t0);
+		await recordObservation(db, {...snapshot, ticketId: '0988', subject: 'Earlier refund question', createdAt: '2026-10-20T08:00:00.000Z'}, undefined, t0);
+		expect(await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0)).toEqual({created: true});
+		expect(await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0)).toEqual({created: false});
+		await recordAgentAction(db, 'a2', {type: 'snooze', ticketKey: key, until: '2026-11-02T13:00:00.000Z'}, t0);
+		await recordAgentAction(db, 'a3', {type: 'escalated', ticketKey: key, escalation: 'functional', team: 'Payments', source: 'agent'}, t1);
+		expect(await db.events.count()).toBe(3);
+		const context = await ticketContext(db, key, 'demo:127.0.0.1:u-202', t1);
+		expect(context).toEqual({
+			snoozedUntil: '2026-11-02T13:00:00.000Z',
+			feedback: 'disagree',
+			escalated: {escalation: 'functional', team: 'Payments', at: t1.toISOString()},
+			history: [{ticketId: '0988', createdAt: '2026-10-20T08:00:00.000Z', subject: 'Earlier refund question', status: 'open'}],
+		});
+		expect((await ticketContext(db, key, undefined, new Date('2026-11-02T14:00:00Z'))).snoozedUntil).toBeUndefined();
 	});
 });

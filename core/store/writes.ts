@@ -3,7 +3,7 @@
 // duplicates anything, and each write is one transaction: all of it lands or none of it.
 import {contentHashOf, hashString} from '../hash.ts';
 import type {AssessmentSummary} from '../messages.ts';
-import {ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../model.ts';
+import {levels, requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
 function hostOf(url: string | undefined): string {
@@ -33,10 +33,18 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 	const contentHash = contentHashOf(snapshot);
 	const observationId = `${ticketKey}@${contentHash}`;
 	const keys = messageKeysOf(ticketKey, snapshot);
-	const requesterIdentity = snapshot.requester?.id ?? snapshot.requester?.email?.toLowerCase();
 
-	return db.transaction('rw', [db.tickets, db.messages, db.observations], async () => {
+	return db.transaction('rw', [db.tickets, db.messages, db.observations, db.events], async () => {
 		const previous = await db.tickets.get(ticketKey);
+		// A flag is raised when the level rises above what this ticket last showed; the metrics measure
+		// how well flags precede escalations, so one per rise, keyed by content to survive repeats.
+		if (assessment && levels.indexOf(assessment.level) > levels.indexOf(previous?.lastLevel ?? 'none')) {
+			const flagId = `flag-raised:${ticketKey}@${contentHash}`;
+			if (!await db.events.get(flagId)) {
+				await db.events.add({id: flagId, type: 'flag-raised', ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {level: assessment.level, score: assessment.score, signalIds: assessment.signalIds}});
+			}
+		}
+
 		const ticket: TicketRow = {
 			key: ticketKey,
 			helpdesk: snapshot.helpdesk,
@@ -47,7 +55,7 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 			status: snapshot.status,
 			priority: snapshot.priority,
 			requester: snapshot.requester,
-			requesterKey: requesterIdentity ? `${snapshot.helpdesk}:${host}:${requesterIdentity}` : undefined,
+			requesterKey: requesterKeyOf(snapshot),
 			assignee: snapshot.assignee,
 			group: snapshot.group,
 			tags: snapshot.tags,
@@ -117,5 +125,19 @@ export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; u
 		};
 		await db.events.put(row);
 		return row;
+	});
+}
+
+/** Stores an agent's action once, however often the message is retried. */
+export async function recordAgentAction(db: DefuseDb, actionId: string, action: AgentAction, now: Date): Promise<{created: boolean}> {
+	const id = `${action.type}:${actionId}`;
+	return db.transaction('rw', db.events, async () => {
+		if (await db.events.get(id)) {
+			return {created: false};
+		}
+
+		const {type, ticketKey, ...data} = action;
+		await db.events.add({id, type, ticketKey, helpdesk: ticketKey.split(':')[0], at: now.toISOString(), count: 1, data});
+		return {created: true};
 	});
 }

@@ -1,4 +1,5 @@
 import {useState} from 'preact/hooks';
+import type {TicketContext} from '../../core/messages.ts';
 import type {Assessment, EscalationPath, Level, TicketSnapshot, Trigger} from '../../core/model.ts';
 import {cleanValue} from '../../core/templates/template.ts';
 import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
@@ -9,6 +10,7 @@ export type TicketView = {
 	snapshot: TicketSnapshot;
 	facts: ThreadFacts;
 	assessment: Assessment;
+	context?: TicketContext | undefined;
 	now: number;
 	stored: 'pending' | 'saved' | 'failed';
 };
@@ -25,7 +27,96 @@ export type OverlayActions = {
 	highlight(signalIndex: number): void;
 	insert(templateId: string, text: string): Promise<ActionResult>;
 	copy(text: string): Promise<ActionResult>;
+	feedback(verdict: 'agree' | 'disagree', reason?: string): Promise<ActionResult>;
+	snooze(until: Date): Promise<ActionResult>;
+	escalate(escalation: 'functional' | 'hierarchical', team: string): Promise<ActionResult>;
 };
+
+const disagreeReasons = ['The customer is not upset', 'Sarcasm or a joke', 'Already being handled', 'Quoted or forwarded text', 'Other'];
+
+function snoozeOptions(now: number): Array<{label: string; until: Date}> {
+	const tomorrow = new Date(now);
+	tomorrow.setDate(tomorrow.getDate() + 1);
+	tomorrow.setHours(9, 0, 0, 0);
+	return [
+		{label: '1 hour', until: new Date(now + 3_600_000)},
+		{label: '4 hours', until: new Date(now + (4 * 3_600_000))},
+		{label: 'Tomorrow 9:00', until: tomorrow},
+	];
+}
+
+const timeOf = (iso: string) => new Date(iso).toLocaleString([], {weekday: 'short', hour: '2-digit', minute: '2-digit'});
+
+function Feedback({state, actions}: {state: TicketView; actions: OverlayActions}) {
+	const [mode, setMode] = useState<'none' | 'disagree' | 'snooze' | 'escalate'>('none');
+	const [reason, setReason] = useState(disagreeReasons[0]!);
+	const [escalation, setEscalation] = useState<'functional' | 'hierarchical'>(state.assessment.escalationPath === 'functional' ? 'functional' : 'hierarchical');
+	const [team, setTeam] = useState('');
+	const [result, setResult] = useState<ActionResult>();
+	const {context} = state;
+	const run = async (action: Promise<ActionResult>) => {
+		const outcome = await action;
+		setResult(outcome);
+		if (outcome.ok) {
+			setMode('none');
+		}
+	};
+
+	return (
+		<section class="feedback" aria-labelledby="defuse-feedback">
+			<h3 id="defuse-feedback">Your call</h3>
+			{context?.escalated ? <p class="note" data-fact="escalated">Marked escalated ({context.escalated.escalation}{context.escalated.team ? `, ${context.escalated.team}` : ''}).</p> : null}
+			{context?.snoozedUntil ? <p class="note" data-fact="snoozed">Snoozed until {timeOf(context.snoozedUntil)}.</p> : null}
+			{context?.feedback ? <p class="note" data-fact="feedback">You {context.feedback === 'agree' ? 'agreed with' : 'disagreed with'} this warning.</p> : null}
+			<div class="actions">
+				{state.assessment.level === 'none'
+					? null
+					: (
+						<>
+							<button type="button" data-action="agree" aria-pressed={context?.feedback === 'agree'} onClick={() => void run(actions.feedback('agree'))}>Agree</button>
+							<button type="button" data-action="disagree" aria-expanded={mode === 'disagree'} onClick={() => setMode(mode === 'disagree' ? 'none' : 'disagree')}>Disagree</button>
+							<button type="button" data-action="snooze" aria-expanded={mode === 'snooze'} onClick={() => setMode(mode === 'snooze' ? 'none' : 'snooze')}>Snooze</button>
+						</>
+					)}
+				<button type="button" data-action="escalate" aria-expanded={mode === 'escalate'} onClick={() => setMode(mode === 'escalate' ? 'none' : 'escalate')}>Mark escalated</button>
+			</div>
+			{mode === 'disagree'
+				? (
+					<form class="subform" onSubmit={event => {
+						event.preventDefault();
+						void run(actions.feedback('disagree', reason));
+					}}>
+						<label>Why <select name="reason" value={reason} onChange={event => setReason((event.currentTarget as HTMLSelectElement).value)}>{disagreeReasons.map(option => <option key={option}>{option}</option>)}</select></label>
+						<button type="submit">Send</button>
+					</form>
+				)
+				: null}
+			{mode === 'snooze'
+				? (
+					<div class="subform" role="group" aria-label="Snooze for">
+						{snoozeOptions(state.now).map(option => <button key={option.label} type="button" data-snooze={option.label} onClick={() => void run(actions.snooze(option.until))}>{option.label}</button>)}
+					</div>
+				)
+				: null}
+			{mode === 'escalate'
+				? (
+					<form class="subform" onSubmit={event => {
+						event.preventDefault();
+						void run(actions.escalate(escalation, team));
+					}}>
+						<label>Type <select name="escalation" value={escalation} onChange={event => setEscalation((event.currentTarget as HTMLSelectElement).value as 'functional' | 'hierarchical')}>
+							<option value="functional">Functional (to a specialist team)</option>
+							<option value="hierarchical">Hierarchical (to a supervisor)</option>
+						</select></label>
+						<label>Team <input name="team" type="text" value={team} placeholder="e.g. Payments" onInput={event => setTeam((event.currentTarget as HTMLInputElement).value)} /></label>
+						<button type="submit">Save</button>
+					</form>
+				)
+				: null}
+			{result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null}
+		</section>
+	);
+}
 
 const levelLabel: Record<Level, string> = {none: 'No risk', watch: 'Watch', high: 'High risk', critical: 'Critical'};
 const triggerLabel: Record<Trigger, string> = {
@@ -140,6 +231,7 @@ function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActio
 					</section>
 				)
 				: null}
+			<Feedback state={state} actions={actions} />
 			{state.stored === 'failed' ? <p class="note">This view could not be saved for the dashboard.</p> : null}
 		</>
 	);
@@ -163,6 +255,7 @@ export function Overlay({state, actions, expanded, theme, onToggle}: {state: Ove
 				<span class="brand">Defuse</span>
 				<span class="badge-text">{badgeText}</span>
 				{state.kind === 'ticket' && state.assessment.level !== 'none' ? <span class="badge-score">{state.assessment.score.toFixed(2)}</span> : null}
+				{state.kind === 'ticket' && state.context?.snoozedUntil ? <span class="badge-snoozed">snoozed</span> : null}
 			</button>
 			{expanded
 				? (

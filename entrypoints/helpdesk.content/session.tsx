@@ -3,8 +3,8 @@ import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
-import type {BackgroundRequest, BackgroundResponse, TabStatus} from '../../core/messages.ts';
-import type {AdapterMissPart, TicketSnapshot} from '../../core/model.ts';
+import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
+import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
 import {assess} from '../../core/assess.ts';
 import {defaultSlaPolicy} from '../../core/sla.ts';
 import {threadFacts} from '../../core/thread.ts';
@@ -40,6 +40,36 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 	let timer: number | undefined;
 	let expanded = false;
 	let evidenceLayer: HTMLElement | undefined;
+	// What the store knows about the open ticket (snooze, feedback, escalation, the requester's history).
+	let context: {ticketKey: string; value?: TicketContext | undefined} | undefined;
+	let actionSequence = 0;
+
+	function currentTicketKey(): string | undefined {
+		return overlayState?.kind === 'ticket' ? ticketKeyOf(overlayState.snapshot) : undefined;
+	}
+
+	async function refreshContext(snapshot: TicketSnapshot): Promise<void> {
+		const ticketKey = ticketKeyOf(snapshot);
+		const response = await send({type: 'ticket-context', ticketKey, requesterKey: requesterKeyOf(snapshot)});
+		if (response.ok && response.context && context?.ticketKey === ticketKey && overlayState?.kind === 'ticket') {
+			context = {ticketKey, value: response.context};
+			showTicket(overlayState.snapshot);
+		}
+	}
+
+	async function act(action: AgentAction, done: string): Promise<ActionResult> {
+		actionSequence++;
+		const response = await send({type: 'agent-action', actionId: `${Date.now().toString(36)}-${actionSequence}-${Math.random().toString(36).slice(2, 8)}`, action});
+		if (!response.ok) {
+			return {ok: false, message: `Not saved: ${response.error}`};
+		}
+
+		if (overlayState?.kind === 'ticket') {
+			void refreshContext(overlayState.snapshot);
+		}
+
+		return {ok: true, message: done};
+	}
 
 	const actions: OverlayActions = {
 		highlight(signalIndex) {
@@ -58,8 +88,34 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 				}
 			}
 		},
-		async insert(_templateId, text) {
-			return insertReply(text);
+		async insert(templateId, text) {
+			const result = await insertReply(text);
+			const ticketKey = currentTicketKey();
+			if (result.ok && ticketKey) {
+				void act({type: 'template-inserted', ticketKey, templateId}, 'Recorded');
+			}
+
+			return result;
+		},
+		async feedback(verdict, reason) {
+			const ticketKey = currentTicketKey();
+			if (!ticketKey || overlayState?.kind !== 'ticket') {
+				return {ok: false, message: 'No ticket is open'};
+			}
+
+			const {level, signals} = overlayState.assessment;
+			return act({type: 'feedback', ticketKey, verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
+		},
+		async snooze(until) {
+			const ticketKey = currentTicketKey();
+			return ticketKey ? act({type: 'snooze', ticketKey, until: until.toISOString()}, 'Snoozed') : {ok: false, message: 'No ticket is open'};
+		},
+		async escalate(escalation, team) {
+			const ticketKey = currentTicketKey();
+			const name = team.trim();
+			return ticketKey
+				? act({type: 'escalated', ticketKey, escalation, team: name === '' ? undefined : name.slice(0, 200), source: 'agent'}, 'Escalation recorded')
+				: {ok: false, message: 'No ticket is open'};
 		},
 		async copy(text) {
 			try {
@@ -169,7 +225,14 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		const changed = hash !== lastHash;
 		lastHash = hash;
 		const now = Date.now();
-		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}});
+		const ticketKey = ticketKeyOf(snapshot);
+		if (context?.ticketKey !== ticketKey) {
+			context = {ticketKey};
+			void refreshContext(snapshot);
+		}
+
+		const history = context.value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
+		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}, history});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',
@@ -182,7 +245,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			internalNotes: facts.internalNotes,
 			level: assessment.level,
 		};
-		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, now, stored});
+		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, now, stored});
 		if (changed) {
 			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id)};
 			void send({type: 'observe', snapshot, assessment: summary}).then(response => {

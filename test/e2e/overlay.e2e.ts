@@ -70,6 +70,58 @@ test('a suggested reply: required placeholders must be filled before it can be i
 	await page.close();
 });
 
+async function storedEvents(type: string): Promise<Array<Record<string, unknown>>> {
+	const page = await browser.context.newPage();
+	await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+	const events = await page.evaluate(async wanted => {
+		const open = indexedDB.open('defuse');
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all = await new Promise<Array<Record<string, unknown>>>(resolve => {
+			const request = db.transaction('events').objectStore('events').getAll();
+			request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
+		});
+		db.close();
+		return all.filter(event => event['type'] === wanted);
+	}, type);
+	await page.close();
+	return events;
+}
+
+test('feedback, snooze and a marked escalation are stored as events and shown on the ticket', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1004`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	await host.locator('.badge').click();
+	await host.locator('[data-action="disagree"]').click();
+	await host.locator('select[name="reason"]').selectOption('Sarcasm or a joke');
+	await host.locator('.subform button[type="submit"]').click();
+	await expect.poll(async () => host.locator('[data-fact="feedback"]').textContent()).toBe('You disagreed with this warning.');
+	await host.locator('[data-action="snooze"]').click();
+	await host.locator('[data-snooze="1 hour"]').click();
+	await expect.poll(async () => host.locator('.badge-snoozed').count()).toBe(1);
+	await host.locator('[data-action="escalate"]').click();
+	await host.locator('select[name="escalation"]').selectOption('functional');
+	await host.locator('input[name="team"]').fill('Calendar engineering');
+	await host.locator('.subform button[type="submit"]').click();
+	await expect.poll(async () => host.locator('[data-fact="escalated"]').textContent()).toBe('Marked escalated (functional, Calendar engineering).');
+	await screenshot(page, 'overlay-feedback');
+
+	const [feedback] = await storedEvents('feedback');
+	expect(feedback).toMatchObject({ticketKey: 'demo:127.0.0.1:1004', data: {verdict: 'disagree', reason: 'Sarcasm or a joke'}});
+	expect(await storedEvents('snooze')).toHaveLength(1);
+	expect((await storedEvents('escalated'))[0]).toMatchObject({data: {escalation: 'functional', team: 'Calendar engineering', source: 'agent'}});
+	expect((await storedEvents('flag-raised')).some(flag => flag['ticketKey'] === 'demo:127.0.0.1:1004')).toBe(true);
+
+	// Reopening the ticket shows what was recorded.
+	await page.reload();
+	await expect.poll(async () => host.locator('.badge-snoozed').count()).toBe(1);
+	await page.close();
+});
+
 test('a calm ticket stays quiet', async () => {
 	const page = await browser.context.newPage();
 	await page.goto(`${demo.url}/agent/tickets/1001`);
