@@ -18,7 +18,7 @@ import {keptRanges, keptText} from './text.ts';
 /** Words whose AFINN value misreads support mail. */
 const supportOverrides: Record<string, number> = {
 	support: 0, help: 0, please: 0, like: 0, want: 0, care: 0, dear: 0, share: 0, matter: 0, top: 0, alert: 0,
-	pay: 0, chance: 0, certain: 0, free: 0, pretty: 0, kind: 0.5, fine: 1, hope: 1, hopefully: 1, trust: 0,
+	pay: 0, effective: 0, chance: 0, certain: 0, free: 0, pretty: 0, kind: 0.5, fine: 1, hope: 1, hopefully: 1, trust: 0,
 	charged: -0.5, charges: -0.5, problem: -0.75, problems: -0.75, fail: -1, failed: -1, failing: -1, fails: -1, cancel: 0, cancelled: -0.5, sorry: 0, apologize: 0,
 	apologise: 0, apology: 0, apologies: 0, no: 0, yes: 0, joke: -2, jokes: -1, incompetent: -3, incompetence: -3,
 	useless: -3, unacceptable: -3, pathetic: -3, scam: -3, unhelpful: -2, unresponsive: -2, nightmare: -3,
@@ -27,7 +27,7 @@ const supportOverrides: Record<string, number> = {
 	sorted: 2, fixed: 1.5, lifesaver: 3, legend: 2, superb: 4, crashing: -1, crashed: -1, crashes: -1,
 	error: -0.5, errors: -0.5, missing: -0.5, lost: -1, broken: -1, delay: -0.5, delayed: -1, wrong: -1, crash: -1,
 	unfortunately: -0.5, ignored: -2.5, ignoring: -2.5, lied: -3, lying: -3, liar: -3, threat: -1, complaint: -1,
-	complain: -1, urgent: 0, immediately: 0, excuse: -1, excuses: -2, hell: -3, fed: 0, bs: -3, wtf: -4,
+	complain: -1, urgent: 0, immediately: 0, excuse: -1, excuses: -2, hell: -3, fed: 0, bs: -3, wtf: -4, complicated: -1.5,
 };
 
 /** Neutral words that turn negative when negated ("doesn't work", "no reply", "still not fixed"). */
@@ -35,7 +35,7 @@ const negatedOnly: Record<string, number> = {
 	help: -1.5, helped: -2, work: -2, works: -2, working: -2, worked: -2, fixed: -2, resolved: -2, solved: -2,
 	received: -1.5, arrived: -1.5, reply: -1.5, replied: -1.5, response: -1.5, responded: -1.5, answer: -1.5,
 	answered: -1.5, refund: -1.5, refunded: -1.5, heard: -1.5, acceptable: -2, sorted: -2, happy: -2.5,
-	satisfied: -2.5, helpful: -2, clear: -1, improvement: -1.5, better: -1.5,
+	satisfied: -2.5, helpful: -2, clear: -1, improvement: -1.5, better: -1.5, ok: -1.5, okay: -1.5,
 };
 
 /** "no problem", "not a problem", "no worries": friendly, whatever the lexicon says. */
@@ -44,7 +44,7 @@ const friendlyAfterNegation = new Set(['problem', 'problems', 'worries', 'worry'
 const bigrams: Record<string, number> = {
 	'fed up': -3, 'sick of': -3, 'tired of': -2.5, 'last straw': -3, 'rip off': -3, 'waste of': -2,
 	'thank you': 2, 'well done': 3, 'so much': 0, 'at all': 0, 'no longer': -1, 'piece of': -2,
-	'good job': 3, 'great job': 3, 'works now': 2.5, 'working now': 2.5,
+	'good job': 3, 'great job': 3, 'works now': 2.5, 'working now': 2.5, 'to bother': 0,
 };
 
 const negators = new Set([

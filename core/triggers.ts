@@ -21,7 +21,7 @@ export const triggerCues: readonly Cue[] = [
 	]},
 	{trigger: 'long-wait', weight: 0.6, patterns: [
 		'{still|been} waiting', '{no|any} {update|updates|news|reply|response|answer|word}', '{haven\'t|have not|never} heard back', '{days|weeks|months|hours} {ago|now|later|without|and still|waiting}',
-		'{waited|waiting|on hold} for {hours|days|weeks|ages|over}', 'how long {do|does|will|must}', 'took {so|too} long', 'taking {so|too|forever}', 'slow {response|reply|service|support}', 'no one {replied|responded|answered|got back}',
+		'{waited|waiting|on hold} for {hours|days|weeks|ages|over}', 'how long {do|does|will|must}', 'took {so|too} long', 'taking {so|too|forever}', 'slow {response|reply|service|support}', '{no one|nobody} {replied|responded|answered|got back|answers|replies|responds|calls|called}',
 	]},
 	{trigger: 'miscommunication', weight: 0.7, patterns: [
 		'{that\'s|that is|this is|it\'s|it is} not what i {asked|said|meant|wrote|need}', 'not my question', 'you {misunderstood|misread|didn\'t understand|did not understand|don\'t understand|do not understand|got it wrong}',

@@ -53,6 +53,11 @@ describe('English families', () => {
 		expect(families('I did not like the reply, so let me speak to your supervisor')).toContain('manager');
 	});
 
+	test('a negation inside a condition does not cancel the threat', () => {
+		expect(families('If this is not fixed today we are moving to another provider.')).toContain('churn');
+		expect(families('Unless you don\'t reply by Monday I will call my lawyer')).toContain('legal');
+	});
+
 	test('offsets point at the phrase', () => {
 		const text = 'Hello. Let me speak to your supervisor!';
 		const [match] = findPhrases(text, [{start: 0, end: text.length}], allPacks);

@@ -21,6 +21,8 @@ export type PhrasePack = {
 	language: string;
 	/** Words or short phrases that cancel a match when they come just before it in the same clause. */
 	negators: string[];
+	/** Words that open a condition: "if this is not fixed I will cancel" is still a threat. */
+	conditionals?: string[] | undefined;
 	families: Partial<Record<PhraseFamily, string[]>>;
 };
 
@@ -49,6 +51,7 @@ type CompiledPack = {
 	always: number[];
 	negators: Set<string>;
 	negatorPairs: Set<string>;
+	conditionals: Set<string>;
 };
 
 const negationWords = /[\p{L}\p{N}']+/gu;
@@ -185,7 +188,7 @@ export function compilePack(pack: PhrasePack): CompiledPack {
 		return cached;
 	}
 
-	const compiled: CompiledPack = {id: pack.id, patterns: [], exact: new Map(), prefixes: new Map(), always: [], negators: new Set(), negatorPairs: new Set()};
+	const compiled: CompiledPack = {id: pack.id, patterns: [], exact: new Map(), prefixes: new Map(), always: [], negators: new Set(), negatorPairs: new Set(), conditionals: new Set((pack.conditionals ?? []).map(word => word.toLowerCase()))};
 	for (const negator of pack.negators) {
 		const words = negator.toLowerCase().replaceAll('’', '\'').trim().split(/\s+/);
 		if (words.length === 1) {
@@ -245,10 +248,14 @@ function isNegated(pack: CompiledPack, lower: string, segmentStart: number, at: 
 
 	const words: string[] = lower.slice(from, at).match(negationWords) ?? [];
 	const butAt = words.lastIndexOf('but');
-	const window = words.slice(Math.max(butAt + 1, words.length - 4));
-	for (let i = 0; i < window.length; i++) {
-		if (pack.negators.has(window[i]!) || (i + 1 < window.length && pack.negatorPairs.has(`${window[i]!} ${window[i + 1]!}`))) {
-			return true;
+	const first = Math.max(butAt + 1, words.length - 4);
+	for (let i = first; i < words.length; i++) {
+		if (pack.negators.has(words[i]!) || (i + 1 < words.length && pack.negatorPairs.has(`${words[i]!} ${words[i + 1]!}`))) {
+			// A negation inside a condition ("if it is not fixed") does not cancel what follows
+			const conditional = words.slice(butAt + 1, i).some(word => pack.conditionals.has(word));
+			if (!conditional) {
+				return true;
+			}
 		}
 	}
 
@@ -333,7 +340,7 @@ export function findPhrases(text: string, ranges: readonly TextRange[], packs: r
 		const overlapping = merged.find(other => other.family === match.family && match.start < other.end && other.start < match.end);
 		if (overlapping) {
 			overlapping.end = Math.max(overlapping.end, match.end);
-			overlapping.negated &&= match.negated;
+			overlapping.negated ||= match.negated; // The earliest match has the widest look-back
 		} else {
 			merged.push({...match});
 		}
@@ -343,10 +350,10 @@ export function findPhrases(text: string, ranges: readonly TextRange[], packs: r
 }
 
 const languageHints: Readonly<Record<string, readonly string[]>> = {
-	es: ['el', 'la', 'que', 'de', 'los', 'las', 'por', 'para', 'con', 'una', 'mi', 'pero', 'está', 'esto', 'hola', 'gracias', 'todavía', 'quiero', 'usted'],
-	de: ['der', 'die', 'das', 'und', 'ich', 'nicht', 'ist', 'mit', 'ein', 'eine', 'mein', 'meine', 'sie', 'bitte', 'noch', 'immer', 'hallo', 'danke', 'auf'],
-	fr: ['le', 'la', 'les', 'et', 'je', 'pas', 'est', 'une', 'mon', 'ma', 'vous', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'ne', 'des', 'ça'],
-	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso'],
+	es: ['el', 'la', 'que', 'de', 'los', 'las', 'por', 'para', 'con', 'una', 'un', 'mi', 'pero', 'está', 'esto', 'hola', 'gracias', 'todavía', 'quiero', 'usted', 'voy', 'estoy', 'tengo', 'sois', 'muy', 'es', 'en', 'del'],
+	de: ['der', 'die', 'das', 'und', 'ich', 'nicht', 'ist', 'mit', 'ein', 'eine', 'mein', 'meine', 'sie', 'bitte', 'noch', 'immer', 'hallo', 'danke', 'auf', 'was', 'für', 'werde', 'möchte', 'zum', 'ihren', 'ihr', 'schon', 'es'],
+	fr: ['le', 'la', 'les', 'et', 'je', 'pas', 'est', 'une', 'un', 'mon', 'ma', 'vous', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'ne', 'des', 'ça', 'veux', 'vais', 'à', 'suis', 'de', 'du', 'en'],
+	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso', 'quero', 'vou', 'no', 'na', 'em', 'os', 'as', 'do', 'da'],
 };
 
 const hintBits = new Map<string, number>();
@@ -402,6 +409,7 @@ export type PhraseOptions = {
 
 /** Recency: a phrase the customer wrote several messages ago counts less. */
 const recencyDecay = 0.75;
+const positiveTone = 0.3;
 
 /** `perMessage`, when given, receives the families found in each message (by message index). */
 export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions, perMessage?: Map<number, Set<PhraseFamily>>): Finding[] {
@@ -414,7 +422,8 @@ export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions, 
 
 		const later = customer.length - 1 - position;
 		for (const match of findPhrases(message.text, message.kept, options.packs, options.disabled)) {
-			if (match.negated) {
+			// "Happy to leave you a great review on Trustpilot" is not a threat
+			if (match.negated || (match.family === 'public' && message.tone >= positiveTone)) {
 				continue;
 			}
 

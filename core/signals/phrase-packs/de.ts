@@ -4,6 +4,7 @@ export const de: PhrasePack = {
 	id: 'de',
 	language: 'de',
 	negators: ['nicht', 'kein', 'keine', 'keinen', 'keiner', 'nie', 'niemals', 'ohne', 'weder', 'nicht nötig', 'nicht notwendig'],
+	conditionals: ['wenn', 'falls', 'sofern', 'solange'],
 	families: {
 		manager: [
 			'{vorgesetzte*|vorgesetzten|teamleiter*|teamleitung|chef|chefin|geschäftsführ*|geschaeftsfuehr*|abteilungsleiter*|verantwortliche*|führungskraft|fuehrungskraft}',

@@ -4,6 +4,7 @@ export const es: PhrasePack = {
 	id: 'es',
 	language: 'es',
 	negators: ['no', 'nunca', 'jamás', 'jamas', 'sin', 'ni', 'tampoco', 'no quiero', 'no hace falta', 'no necesito'],
+	conditionals: ['si', 'mientras'],
 	families: {
 		manager: [
 			'{hablar|hablo|comunicarme} con {un|el|su|tu|algún|algun}? {supervisor|responsable|encargado|jefe|gerente|superior|director}',

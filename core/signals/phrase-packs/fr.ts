@@ -4,6 +4,7 @@ export const fr: PhrasePack = {
 	id: 'fr',
 	language: 'fr',
 	negators: ['ne', 'pas', "n'", 'jamais', 'sans', 'aucun', 'aucune', 'ni', 'pas besoin', 'pas question'],
+	conditionals: ['si', 'tant'],
 	families: {
 		manager: [
 			'{parler|parle|m\'adresser} {à|a|avec} {un|une|le|la|votre|ton|quelqu\'un de}? {responsable|superviseur|supérieur|superieur|manager|directeur|directrice|chef|hiérarchie|hierarchie}',

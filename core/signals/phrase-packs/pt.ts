@@ -4,6 +4,7 @@ export const pt: PhrasePack = {
 	id: 'pt',
 	language: 'pt',
 	negators: ['não', 'nao', 'nunca', 'jamais', 'sem', 'nem', 'não quero', 'nao quero', 'não precisa', 'nao precisa'],
+	conditionals: ['se', 'enquanto', 'caso'],
 	families: {
 		manager: [
 			'{falar|conversar} com {o|a|um|uma|seu|sua|vosso|algum}? {supervisor*|gerente|responsável|responsavel|superior|chefe|coordenador*|diretor*}',
