@@ -4,6 +4,7 @@ import demo from './demo.ts';
 import freescout from './freescout.ts';
 import osticket from './osticket.ts';
 import chatwoot from './chatwoot.ts';
+import custom from './custom.ts';
 import freshdesk from './freshdesk.ts';
 import helpscout from './helpscout.ts';
 import intercom from './intercom.ts';
@@ -16,6 +17,7 @@ export const adapters: readonly Adapter[] = [
 	freescout,
 	osticket,
 	chatwoot,
+	custom,
 	zendesk,
 	freshdesk,
 	helpscout,
