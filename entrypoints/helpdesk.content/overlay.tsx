@@ -1,6 +1,7 @@
 import {useState} from 'preact/hooks';
 import type {TicketContext} from '../../core/messages.ts';
 import type {Assessment, EscalationPath, Level, TicketSnapshot, Trigger} from '../../core/model.ts';
+import type {DraftIssue} from '../../core/signals/draft.ts';
 import {cleanValue} from '../../core/templates/template.ts';
 import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
 
@@ -11,6 +12,8 @@ export type TicketView = {
 	facts: ThreadFacts;
 	assessment: Assessment;
 	context?: TicketContext | undefined;
+	/** Escalating phrasing in the agent's unsent reply. */
+	draftIssues: DraftIssue[];
 	now: number;
 	stored: 'pending' | 'saved' | 'failed';
 };
@@ -30,7 +33,31 @@ export type OverlayActions = {
 	feedback(verdict: 'agree' | 'disagree', reason?: string): Promise<ActionResult>;
 	snooze(until: Date): Promise<ActionResult>;
 	escalate(escalation: 'functional' | 'hierarchical', team: string): Promise<ActionResult>;
+	/** Rewrites a draft issue in the reply box; the rewording comes from the rule's suggestion. */
+	applyRewording(issue: DraftIssue): ActionResult;
 };
+
+function DraftCheck({issues, actions}: {issues: DraftIssue[]; actions: OverlayActions}) {
+	const [result, setResult] = useState<ActionResult>();
+	if (issues.length === 0) {
+		return result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null;
+	}
+
+	return (
+		<section class="draft" aria-labelledby="defuse-draft">
+			<h3 id="defuse-draft">Your draft</h3>
+			<ul class="draft-issues">
+				{issues.map(issue => (
+					<li key={`${issue.ruleId}-${issue.start}`} data-rule={issue.ruleId}>
+						<q>{issue.phrase}</q> can escalate. {issue.suggestion}
+						<div class="actions"><button type="button" data-action="apply" onClick={() => setResult(actions.applyRewording(issue))}>Apply rewording</button></div>
+					</li>
+				))}
+			</ul>
+			{result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null}
+		</section>
+	);
+}
 
 const disagreeReasons = ['The customer is not upset', 'Sarcasm or a joke', 'Already being handled', 'Quoted or forwarded text', 'Other'];
 
@@ -231,6 +258,7 @@ function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActio
 					</section>
 				)
 				: null}
+			<DraftCheck issues={state.draftIssues} actions={actions} />
 			<Feedback state={state} actions={actions} />
 			{state.stored === 'failed' ? <p class="note">This view could not be saved for the dashboard.</p> : null}
 		</>

@@ -6,9 +6,11 @@ import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
 import {assess} from '../../core/assess.ts';
+import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {defaultSlaPolicy} from '../../core/sla.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {insertViaBridge} from './bridge-client.ts';
+import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {pageTheme, panelMaxHeight} from './layout.ts';
 import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
@@ -43,6 +45,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 	// What the store knows about the open ticket (snooze, feedback, escalation, the requester's history).
 	let context: {ticketKey: string; value?: TicketContext | undefined} | undefined;
 	let actionSequence = 0;
+	// The reply box the agent last typed in, and what Defuse found in it.
+	let draft: {editor: HTMLElement; text: string; issues: DraftIssue[]} | undefined;
+	let draftTimer: number | undefined;
 
 	function currentTicketKey(): string | undefined {
 		return overlayState?.kind === 'ticket' ? ticketKeyOf(overlayState.snapshot) : undefined;
@@ -105,6 +110,15 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 
 			const {level, signals} = overlayState.assessment;
 			return act({type: 'feedback', ticketKey, verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
+		},
+		applyRewording(issue) {
+			const replacement = rewordingOf(issue.suggestion);
+			if (!draft || !replacement) {
+				return {ok: false, message: 'Edit the draft by hand; there is no rewording to apply.'};
+			}
+
+			const applied = replaceInEditor(draft.editor, issue.start, issue.phrase, replacement);
+			return applied ? {ok: true, message: 'Reworded in your draft'} : {ok: false, message: 'The draft changed; edit it by hand.'};
 		},
 		async snooze(until) {
 			const ticketKey = currentTicketKey();
@@ -232,7 +246,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		}
 
 		const history = context.value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
-		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}, history});
+		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}, history, draft: draft?.text});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',
@@ -245,7 +259,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			internalNotes: facts.internalNotes,
 			level: assessment.level,
 		};
-		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, now, stored});
+		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], now, stored});
 		if (changed) {
 			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id)};
 			void send({type: 'observe', snapshot, assessment: summary}).then(response => {
@@ -350,6 +364,25 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		}
 	}, clockMs);
 	ctx.addEventListener(window, 'resize', () => paint());
+	// The agent's draft: checked a moment after they stop typing.
+	ctx.addEventListener(document, 'input', event => {
+		const editor = editorOf(event.target, ui?.shadowHost);
+		if (!editor || overlayState?.kind !== 'ticket') {
+			return;
+		}
+
+		if (draftTimer !== undefined) {
+			clearTimeout(draftTimer);
+		}
+
+		draftTimer = ctx.setTimeout(() => {
+			const text = draftText(editor).slice(0, 20_000);
+			draft = {editor, text, issues: checkDraft(text)};
+			if (overlayState?.kind === 'ticket') {
+				showTicket(overlayState.snapshot);
+			}
+		}, 400);
+	}, {capture: true});
 	ctx.addEventListener(window, 'keydown', event => {
 		if (event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
 			event.preventDefault();

@@ -122,6 +122,25 @@ test('feedback, snooze and a marked escalation are stored as events and shown on
 	await page.close();
 });
 
+test('the agent\'s draft is checked as they type, and a rewording can be applied', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1006`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	await host.locator('.badge').click();
+	const editor = page.locator('[data-side-conversations-anchor-id="1006"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
+	await editor.click();
+	await page.keyboard.type('Hi Kwame, calm down. As I said, there is nothing I can do about the size.');
+	await expect.poll(async () => host.locator('.draft-issues li').count()).toBeGreaterThanOrEqual(2);
+	expect(await host.locator('.draft-issues li[data-rule="calm-down"]').count()).toBe(1);
+	await host.locator('.draft-issues li[data-rule="calm-down"] [data-action="apply"]').click();
+	await expect.poll(async () => editor.innerText()).toContain('I understand why this is frustrating, and I want to get it sorted.');
+	expect(await editor.innerText()).not.toContain('calm down');
+	await expect.poll(async () => host.locator('.draft-issues li[data-rule="calm-down"]').count()).toBe(0);
+	await screenshot(page, 'overlay-draft-check');
+	await page.close();
+});
+
 test('a calm ticket stays quiet', async () => {
 	const page = await browser.context.newPage();
 	await page.goto(`${demo.url}/agent/tickets/1001`);
