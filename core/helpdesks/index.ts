@@ -6,6 +6,7 @@ import osticket from './osticket.ts';
 import chatwoot from './chatwoot.ts';
 import custom from './custom.ts';
 import freshdesk from './freshdesk.ts';
+import front from './front.ts';
 import helpscout from './helpscout.ts';
 import intercom from './intercom.ts';
 import zammad from './zammad.ts';
@@ -22,4 +23,5 @@ export const adapters: readonly Adapter[] = [
 	freshdesk,
 	helpscout,
 	intercom,
+	front,
 ];

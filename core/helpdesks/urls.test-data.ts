@@ -20,12 +20,16 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 		list: ['https://secure.helpscout.net/mailbox/8a7b6c5d4e3f2a10/'],
 	},
 	intercom: {
-		ticket: ['https://app.intercom.com/a/inbox/abc123de/inbox/conversation/184467'],
+		ticket: ['https://app.intercom.com/a/inbox/abc123de/inbox/conversation/184467', 'https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184467?view=List'],
 		list: ['https://app.intercom.com/a/inbox/abc123de/inbox/shared/all'],
 	},
 	front: {
-		ticket: ['https://app.frontapp.com/open/cnv_7k2l9x'],
-		list: ['https://app.frontapp.com/inboxes/teams/folders/1234'],
+		ticket: [
+			'https://app.frontapp.com/open/cnv_7k2l9x',
+			'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned/120537545061',
+			'https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/117421069338',
+		],
+		list: ['https://app.frontapp.com/inboxes/teams/folders/1234', 'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned'],
 	},
 	zammad: {
 		ticket: [
