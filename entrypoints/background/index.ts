@@ -1,8 +1,8 @@
 import {browser, defineBackground, type Browser} from '#imports';
-import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../core/messages.ts';
-import {openDb, type DefuseDb} from '../core/store/db.ts';
-import {ticketContext} from '../core/store/reads.ts';
-import {recordAdapterMiss, recordAgentAction, recordObservation} from '../core/store/writes.ts';
+import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
+import {openDb, type DefuseDb} from '../../core/store/db.ts';
+import {ticketContext} from '../../core/store/reads.ts';
+import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>) => Promise<BackgroundResponse>};
