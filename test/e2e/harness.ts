@@ -5,7 +5,8 @@ import {fileURLToPath} from 'node:url';
 import {chromium, type BrowserContext, type Page, type Worker} from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const extensionPath = join(root, '.output-demo/chrome-mv3');
+// DEFUSE_EXTENSION_PATH lets an engineer test a private build while another build is in use.
+export const extensionPath = process.env['DEFUSE_EXTENSION_PATH'] ?? join(root, '.output-demo/chrome-mv3');
 export const artifactsDir = join(root, 'test/artifacts');
 
 export function chromiumPath(): string {
