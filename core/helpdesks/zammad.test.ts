@@ -12,30 +12,31 @@ const none = Object.fromEntries(Object.keys(selectors).map(name => [name, 0])) a
 const legacyOpen: Counts = {
 	...none, task: 1, activeTask: 1, article: 5, articleBody: 4, articleTime: 4, articleLink: 5, articleMetaRow: 6,
 	articleSystemText: 5, avatar: 4, signatureMarker: 1, quote: 1, title: 1, ticketNumber: 1, state: 1, priority: 1,
-	group: 1, owner: 1, tag: 2, customerName: 1, customerEmail: 1, editor: 1, listLink: 5, listTime: 4, bubbleTime: 4,
+	group: 1, owner: 1, tag: 2, customerName: 1, customerEmail: 1, editor: 1, listLink: 5, listTime: 4,
 };
 // Task 790 adds one customer article, a title, a number, state and priority selects, an editor and a taskbar link
 const legacyTwoTasks: Counts = {
 	...legacyOpen, task: 2, article: 6, articleBody: 5, articleTime: 5, articleLink: 7, articleMetaRow: 7,
-	articleSystemText: 6, title: 2, ticketNumber: 2, state: 2, priority: 2, editor: 2, listLink: 7, listTime: 5, bubbleTime: 5,
+	articleSystemText: 6, title: 2, ticketNumber: 2, state: 2, priority: 2, editor: 2, listLink: 7, listTime: 5,
 };
+// The last article shows an absolute date (text only, no datetime attribute)
 const desktopOpen: Counts = {
-	...none, articleTime: 4, quote: 1, listTime: 4, feed: 1, bubble: 4, bubbleBody: 4, bubbleAuthor: 4, bubbleTime: 4,
+	...none, articleTime: 3, quote: 1, listTime: 3, feed: 1, bubble: 4, bubbleBody: 4, bubbleAuthor: 4, bubbleTime: 4,
 	bubbleContent: 4, systemRow: 1, desktopTitle: 1, desktopEditor: 1,
 };
 const expected: Record<string, Counts> = {
 	'ticket-open.html': legacyOpen,
 	'ticket-two-tabs.html': legacyTwoTasks,
 	'ticket-switch.html': legacyTwoTasks,
-	'list.html': {...none, task: 1, activeTask: 1, articleTime: 3, articleLink: 6, listRow: 3, listLink: 6, listTime: 3, bubbleTime: 3},
+	'list.html': {...none, task: 1, activeTask: 1, articleTime: 3, articleLink: 6, listRow: 3, listLink: 6, listTime: 3},
 	// 240 articles: 8 system events (no bubble, no From row), 34 internal notes, 50 quoted customer mails
 	'ticket-long.html': {
 		...none, task: 1, activeTask: 1, article: 240, articleBody: 232, articleTime: 240, articleLink: 240, articleMetaRow: 232,
-		articleSystemText: 248, quote: 50, title: 1, ticketNumber: 1, editor: 1, listLink: 240, listTime: 240, bubbleTime: 240,
+		articleSystemText: 248, quote: 50, title: 1, ticketNumber: 1, editor: 1, listLink: 240, listTime: 240,
 	},
 	'desktop-ticket-open.html': desktopOpen,
 	'desktop-ticket-two-tabs.html': {
-		...desktopOpen, articleTime: 5, listTime: 5, feed: 2, bubble: 5, bubbleBody: 5, bubbleAuthor: 5, bubbleTime: 5,
+		...desktopOpen, articleTime: 4, listTime: 4, feed: 2, bubble: 5, bubbleBody: 5, bubbleAuthor: 5, bubbleTime: 5,
 		bubbleContent: 5, desktopTitle: 2, desktopEditor: 2,
 	},
 	'desktop-ticket-long.html': {
@@ -153,7 +154,8 @@ describe('readTicket (new desktop UI)', () => {
 			{id: '4402', role: 'agent', author: 'Anna Berg', text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.', at: '2026-11-02T11:40:00.000Z'},
 			{id: '4403', role: 'agent', internal: true, author: 'Anna Berg', text: 'Warehouse has no record of the parcel. Asked logistics.', at: '2026-11-02T11:45:00.000Z'},
 			{role: 'system', text: '"Refund not received for order 5521" → "marta.k@example.com"'},
-			{id: '4405', role: 'customer', author: 'Marta Kowalczyk', text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.', at: '2026-11-05T08:02:00.000Z'},
+			// "11/05/2026 08:02" as shown (English page: month first), in the agent's time zone
+			{id: '4405', role: 'customer', author: 'Marta Kowalczyk', text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.', at: new Date(2026, 10, 5, 8, 2).toISOString()},
 		],
 	};
 

@@ -1,6 +1,7 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
+import {parseShownDate} from './dates.ts';
+import {attributeOf, bodyText, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
 
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
 // `#ticket/zoom/<id>`) and the new Vue desktop (`/desktop/tickets/<id>`). Both are read here.
@@ -19,15 +20,17 @@ export const selectors = {
 	quote: 'blockquote',
 	title: '.js-objectTitle',
 	ticketNumber: '.ticket-number', // [3P toggl zammad.js 2021]
-	state: 'select[name="state_id"]', // [UNVERIFIED] sidebar form; names are the ticket attributes
-	priority: 'select[name="priority_id"]',
-	group: 'select[name="group_id"]',
-	owner: 'select[name="owner_id"]',
+	// Sidebar ticket form: generic/select.jst.eco (<select name>) or, for long lists,
+	// searchable_select.jst.eco (hidden input.js-shadow[name] + input.js-input showing the name)
+	state: '[name="state_id"]',
+	priority: '[name="priority_id"]',
+	group: '[name="group_id"]',
+	owner: '[name="owner_id"]',
 	tag: '.tags .list-item-name', // [3P toggl zammad.js 2021]
 	customerName: '[data-tab="customer"] [title="Name"]', // [3P toggl zammad.js 2021]
 	customerEmail: '[data-tab="customer"] [title="Email"]', // [UNVERIFIED]
 	editor: 'form.article-add .articleNewEdit-body[contenteditable="true"]', // Plain contenteditable, no framework
-	listRow: 'tr[data-id]', // [UNVERIFIED] overview table rows; the link below is what identifies them
+	listRow: 'tr.item[data-id]', // generic/table_row.jst.eco; overview rows link to #ticket/zoom/<id>
 	listLink: 'a[href*="#ticket/zoom/"]',
 	listTime: 'time[datetime]',
 
@@ -36,7 +39,7 @@ export const selectors = {
 	bubble: '[data-test-id^="article-bubble-container-"]', // ArticleBubble.vue; internal notes add bg-stripes
 	bubbleBody: '[data-test-id^="article-bubble-body-"]', // Content--customer (position right) or Content--agent
 	bubbleAuthor: '[aria-describedby="author-name-and-creation-date"] > :not(p):not(time)', // ArticleBubbleBody.vue
-	bubbleTime: 'time[datetime]', // [UNVERIFIED] CommonDateTime markup
+	bubbleTime: '[aria-describedby="author-name-and-creation-date"] time', // CommonDateTime.vue: datetime only when relative
 	bubbleContent: '[data-test-id="article-content"] .inner-article-body',
 	systemRow: 'section[role="feed"] > article > [role="article"]', // SystemMessage / DeliveryMessage rows
 	desktopTitle: '[data-test-id="ticket-detail-top-bar"] h2', // [UNVERIFIED]
@@ -107,6 +110,17 @@ function metaValue(article: Element, key: string): string | undefined {
 	return undefined;
 }
 
+/** A sidebar field's shown value: a <select>'s chosen option or a searchable select's visible input. */
+function fieldValue(scope: ParentNode, selector: string): string | undefined {
+	const node = queryOne(scope, selector);
+	if (node?.tagName !== 'INPUT') {
+		return shownValue(node);
+	}
+
+	const visible = node.closest('.dropdown-toggle')?.querySelector('input.js-input');
+	return attributeOf(visible, 'value') ?? shownValue(visible);
+}
+
 const roleOfClass: Array<[string, Role]> = [['customer', 'customer'], ['agent', 'agent'], ['system', 'system']];
 
 function legacyMessage(article: Element): Message | undefined {
@@ -141,25 +155,25 @@ function readLegacy(root: ParentNode, url: URL, id: string): TicketSnapshot | un
 	const customerFrom = firstCustomer ? parseAddress(metaValue(firstCustomer, 'from')) : {};
 	const name = safeText(task, selectors.customerName) ?? customerFrom.name;
 	const email = safeText(task, selectors.customerEmail) ?? customerFrom.email;
-	const owner = shownValue(queryOne(task, selectors.owner));
+	const owner = fieldValue(task, selectors.owner);
 	const tags = textsOf(task, selectors.tag);
 	return {
 		helpdesk: 'zammad',
 		ticketId: id,
 		url: url.href,
 		subject: safeText(task, selectors.title),
-		status: shownValue(queryOne(task, selectors.state)),
-		priority: shownValue(queryOne(task, selectors.priority)),
+		status: fieldValue(task, selectors.state),
+		priority: fieldValue(task, selectors.priority),
 		requester: name || email ? {name, email} : undefined,
 		assignee: owner === '-' ? undefined : owner,
-		group: shownValue(queryOne(task, selectors.group)),
+		group: fieldValue(task, selectors.group),
 		tags: tags.length > 0 ? tags : undefined,
 		createdAt: messages[0]?.at,
 		messages,
 	};
 }
 
-function desktopMessage(row: Element): Message | undefined {
+function desktopMessage(row: Element, locale: string | undefined): Message | undefined {
 	const bubble = queryOne(row, selectors.bubble);
 	if (!bubble) {
 		const system = queryOne(row, '[role="article"]');
@@ -171,13 +185,15 @@ function desktopMessage(row: Element): Message | undefined {
 	// Position right = customer (ArticleBubble.vue); older builds only differ by background class
 	const isCustomer = Boolean(body && (body.classList.contains('Content--customer') || body.classList.contains('bg-blue-100')));
 	const author = textContentOf(queryOne(bubble, selectors.bubbleAuthor));
+	const time = queryOne(bubble, selectors.bubbleTime);
 	return {
 		id: /article-bubble-container-(\d+)/.exec(bubble.getAttribute('data-test-id') ?? '')?.[1],
 		role: isCustomer ? 'customer' : (author === '-' || author === 'System' ? 'system' : 'agent'),
 		...(bubble.classList.contains('bg-stripes') ? {internal: true} : {}),
 		author: author === '-' ? undefined : author,
 		text: bodyText(queryOne(bubble, selectors.bubbleContent) ?? body, selectors.quote, selectors.signatureMarker),
-		at: isoOf(attributeOf(queryOne(bubble, selectors.bubbleTime), 'datetime')),
+		// Absolute display ("pretty_date_format") renders the date as text only
+		at: isoOf(attributeOf(time, 'datetime')) ?? parseShownDate(attributeOf(time, 'title') ?? textContentOf(time), {locale}),
 	};
 }
 
@@ -189,7 +205,7 @@ function readDesktop(root: ParentNode, url: URL, id: string): TicketSnapshot | u
 	}
 
 	const messages = [...feed.children].filter(child => child.tagName === 'ARTICLE')
-		.map(row => desktopMessage(row)).filter(message => message !== undefined);
+		.map(row => desktopMessage(row, pageLocale(root))).filter(message => message !== undefined);
 	const firstCustomer = messages.find(message => message.role === 'customer');
 	return {
 		helpdesk: 'zammad',
