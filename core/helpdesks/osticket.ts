@@ -8,7 +8,7 @@ import {attributeOf, bodyText, queryAll, queryOne, safeText, textContentOf} from
 export const selectors = {
 	ticketLink: '.flush-left h2 a[href^="tickets.php?id="]', // "Ticket #<number>", href carries the internal id
 	subject: '.tixTitle h3',
-	thread: '#ticket_thread #thread-items', // [UNVERIFIED wrapper id] thread-entries.tmpl.php
+	thread: '#ticket_thread #thread-items', // ticket-view.inc.php renders the thread with html-id 'ticketThread' inside #ticket_thread
 	entry: '#thread-items [id^="thread-entry-"] > .thread-entry', // Classes: message (user), response (staff), note, system
 	event: '#thread-items .thread-event', // Assignments, status changes, ...
 	author: '.header > b', // "<b>Name</b> posted <time>"
