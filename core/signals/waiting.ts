@@ -1,5 +1,6 @@
 // How long the customer has been waiting for a public reply, against the SLA target.
-import {defaultSlaPolicy, isPausedStatus, slaClock, targetsFor, type PauseInterval, type SlaPolicy} from '../sla.ts';
+import {replyDeadline} from '../sla-deadline.ts';
+import {defaultSlaPolicy, type PauseInterval, type SlaPolicy} from '../sla.ts';
 import type {BusinessCalendar} from '../calendar.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
@@ -11,7 +12,6 @@ export type WaitingOptions = {
 
 /** Share of the target used before a wait counts as a warning. */
 const nearBreach = 0.75;
-const closedStatuses = new Set(['solved', 'closed', 'resolved', 'archived', 'spam', 'deleted']);
 
 export function formatDuration(ms: number): string {
 	const minutes = Math.round(Math.abs(ms) / 60_000);
@@ -32,40 +32,24 @@ export function formatDuration(ms: number): string {
 
 export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions = {}): Finding[] {
 	const {ticket, messages, now} = prepared;
-	const status = ticket.status?.toLowerCase().trim();
-	if (now === undefined || (status !== undefined && closedStatuses.has(status))) {
-		return [];
-	}
-
-	const pauses = options.pauses ?? [];
-	if (pauses.length === 0 && isPausedStatus(status)) {
-		return []; // Waiting on the customer: the clock is stopped
-	}
-
-	const isPublicAgent = (index: number) => messages[index]!.role === 'agent' && !messages[index]!.internal;
-	let lastAgent = -1;
-	for (let i = messages.length - 1; i >= 0; i--) {
-		if (isPublicAgent(i)) {
-			lastAgent = i;
-			break;
-		}
-	}
-
-	const oldest = messages.slice(lastAgent + 1).find(message => message.role === 'customer' && !message.internal && message.at !== undefined);
-	if (!oldest || oldest.at === undefined) {
+	if (now === undefined) {
 		return [];
 	}
 
 	const policy = options.policy ?? defaultSlaPolicy;
-	const targets = targetsFor(policy, ticket.priority);
-	const firstReply = lastAgent === -1;
-	const targetMinutes = firstReply ? targets.firstReplyMinutes : targets.nextReplyMinutes;
-	if (targetMinutes === undefined || targetMinutes <= 0) {
+	const calendar = options.calendar ?? policy.calendar;
+	const deadline = replyDeadline({status: ticket.status, priority: ticket.priority, messages: messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at}))}, {nowMs: now, policy, calendar, pauses: options.pauses});
+	if (!deadline) {
 		return [];
 	}
 
-	const calendar = options.calendar ?? policy.calendar;
-	const clock = slaClock({startMs: oldest.at, nowMs: now, targetMinutes, hours: policy.hours, calendar, pauses});
+	const {clock, targetMinutes} = deadline;
+	const firstReply = deadline.metric === 'first-reply';
+	const oldest = messages.find(message => message.at === deadline.sinceMs && message.role === 'customer' && !message.internal);
+	if (!oldest) {
+		return [];
+	}
+
 	const ratio = clock.elapsedMs / (targetMinutes * 60_000);
 	if (ratio < nearBreach) {
 		return [];
