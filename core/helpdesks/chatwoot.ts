@@ -14,7 +14,7 @@ export const selectors = {
 	contactBubble: '[class*="bg-n-slate-4"], [class*="bg-n-solid-received"], [class*="bg-n-wa-in"]',
 	lock: '.i-lucide-lock-keyhole', // MessageMeta.vue: shown on private notes [SRC]
 	bubble: '[class*="grid-area:bubble"]', // Message.vue grid areas [SRC]
-	avatarName: '[class*="grid-area:avatar"] [title]', // [UNVERIFIED] Avatar's markup
+	avatarName: '[class*="grid-area:avatar"] img[alt]', // components-next/avatar/Avatar.vue: the photo's alt is the name; initials-only avatars carry none [SRC]
 	meta: 'time, [class*="text-[11px]"]', // Time ("h:mm a", no date) and status icons
 	quote: 'blockquote, .gmail_quote',
 	editor: '.conversation-details-wrap .ProseMirror[contenteditable="true"]', // WootWriter: ProseMirror-woot-style
@@ -65,7 +65,7 @@ function domMessage(element: Element): Message | undefined {
 		id,
 		role,
 		...(isPrivate ? {internal: true} : {}),
-		author: attributeOf(queryOne(element, selectors.avatarName), 'title'),
+		author: attributeOf(queryOne(element, selectors.avatarName), 'alt'),
 		text: bodyText(bubble, `${selectors.meta}, ${selectors.quote}`),
 	};
 }
