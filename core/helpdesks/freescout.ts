@@ -23,7 +23,7 @@ export const selectors = {
 	customerName: '.customer-snippet .customer-name', // customers/profile_snippet.blade.php
 	customerEmail: '.customer-snippet .customer-email .contact-main',
 	textarea: 'form.form-reply textarea#body', // Summernote's source textarea (hidden once Summernote runs)
-	editor: 'form.form-reply .note-editable[contenteditable="true"]', // [UNVERIFIED class: Summernote standard; main.js tests for it]
+	editor: 'form.form-reply .note-editable[contenteditable="true"]', // Bundled Summernote 0.8.9 (public/js/summernote)
 	listRow: 'tr.conv-row[data-conversation_id]', // conversations_table.blade.php
 	listSubject: 'td.conv-subject p:not(.conv-preview)',
 	listCustomer: 'td.conv-customer a',
