@@ -1,6 +1,7 @@
 // Defensive DOM helpers shared by adapters. Every function here reads only the node it is given and
 // never throws: a hostile or half-rendered page yields undefined / [] instead of an exception.
-import {blockText} from './adapter.ts';
+import {blockText, isoOf, type ListRow} from './adapter.ts';
+import {parseShownDate} from './dates.ts';
 
 /** querySelector that returns null for an invalid selector or a detached root instead of throwing. */
 export function queryOne(root: ParentNode | null | undefined, selector: string): Element | null {
@@ -114,16 +115,14 @@ export function bodyText(body: Element | null | undefined, drop = '', cutAfter =
 }
 
 function cutFrom(marker: Node, stop: Node): void {
-	let node: Node | null = marker;
-	while (node && node !== stop) {
+	// The marker and everything after it, at every level up to `stop`; what comes before stays
+	for (let node: Node | null = marker; node && node !== stop; node = node.parentNode) {
 		while (node.nextSibling) {
 			node.nextSibling.remove();
 		}
-
-		const parent: Node | null = node.parentNode;
-		node.parentNode?.removeChild(node);
-		node = parent;
 	}
+
+	marker.parentNode?.removeChild(marker);
 }
 
 // Reply headers mail clients put above quoted history, in the languages phrase packs cover.
@@ -188,4 +187,52 @@ export function guard<T>(read: () => T, fallback: T): T {
 	} catch {
 		return fallback;
 	}
+}
+
+/** The address of the live page `root` belongs to (insertReply is not given the URL); undefined when detached. */
+export function pageUrl(root: ParentNode | null | undefined): URL | undefined {
+	try {
+		const node = root as (Node & {URL?: string}) | null | undefined;
+		const address = node?.ownerDocument?.URL ?? node?.URL;
+		return address ? new URL(address) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The first time under `root` that `selector` finds: a machine-readable `datetime` attribute, else a
+ * full date shown in a `title` (parsed with the page's locale). Undefined when neither reads as a date.
+ */
+export function shownTime(root: ParentNode | null | undefined, selector: string, locale?: string): string | undefined {
+	for (const node of queryAll(root, selector)) {
+		const at = isoOf(attributeOf(node, 'datetime')) ?? parseShownDate(attributeOf(node, 'title'), {locale});
+		if (at) {
+			return at;
+		}
+	}
+
+	return undefined;
+}
+
+/**
+ * List rows found through their ticket links, for list pages whose row markup is not known: one row per
+ * ticket id (`idOf(href)`), the row being the link's nearest row-like ancestor. Page order is kept.
+ */
+export function rowsFromLinks(
+	root: ParentNode,
+	linkSelector: string,
+	idOf: (href: string) => string | undefined,
+	read: (link: Element, row: Element | null) => Omit<ListRow, 'ticketId'>,
+): ListRow[] {
+	const rows = new Map<string, ListRow>();
+	for (const link of queryAll(root, linkSelector)) {
+		const ticketId = idOf(attributeOf(link, 'href') ?? '');
+		if (ticketId && !rows.has(ticketId)) {
+			const row = link.closest('tr, li, [role="row"], [role="listitem"]') ?? link.parentElement;
+			rows.set(ticketId, {ticketId, ...read(link, row)});
+		}
+	}
+
+	return [...rows.values()];
 }

@@ -1,7 +1,6 @@
 import type {Message, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, safeText, shownValue, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Freshdesk agent UI ("mint", 2018+). Evidence is thin (helpdesks.md §2): no public script reads the
 // conversation's roles, so roles come from several weak hints in turn, and the names below say how sure each is.
@@ -43,17 +42,6 @@ function fieldValue(root: ParentNode, selector: string): string | undefined {
 	return shownValue(queryOne(field, 'select, input') ?? field);
 }
 
-function entryTime(entry: Element, locale: string | undefined): string | undefined {
-	for (const node of queryAll(entry, selectors.time)) {
-		const at = isoOf(attributeOf(node, 'datetime')) ?? parseShownDate(attributeOf(node, 'title'), {locale});
-		if (at) {
-			return at;
-		}
-	}
-
-	return undefined;
-}
-
 function readEntry(entry: Element, requester: string | undefined, locale: string | undefined): Message | undefined {
 	const note = queryOne(entry, selectors.note);
 	if (!note) {
@@ -76,7 +64,7 @@ function readEntry(entry: Element, requester: string | undefined, locale: string
 		...(internal ? {internal: true} : {}),
 		author,
 		text: bodyText(note, selectors.quote, selectors.signature),
-		at: entryTime(entry, locale),
+		at: shownTime(entry, selectors.time, locale),
 	};
 }
 
@@ -118,24 +106,11 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	const rows = new Map<string, ListRow>();
-	for (const link of queryAll(root, selectors.listLink)) {
-		const ticketId = /\/a\/tickets\/(\d+)(?:[/?#]|$)/.exec(attributeOf(link, 'href') ?? '')?.[1];
-		if (!ticketId || rows.has(ticketId)) {
-			continue;
-		}
-
-		const row = link.closest('tr, li, [role="row"]') ?? link.parentElement;
-		const requester = queryOne(row, selectors.contactLink) ?? queryOne(row, '.ticket-requester');
-		rows.set(ticketId, {
-			ticketId,
-			subject: textContentOf(link),
-			requester: textContentOf(requester),
-			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-		});
-	}
-
-	return [...rows.values()];
+	return rowsFromLinks(root, selectors.listLink, href => /\/a\/tickets\/(\d+)(?:[/?#]|$)/.exec(href)?.[1], (link, row) => ({
+		subject: textContentOf(link),
+		requester: textContentOf(queryOne(row, selectors.contactLink) ?? queryOne(row, '.ticket-requester')),
+		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+	}));
 }
 
 function insertReply(root: ParentNode, text: string): InsertOutcome {

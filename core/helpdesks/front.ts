@@ -1,6 +1,6 @@
 import type {Message, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, guard, queryAll, queryOne, safeText, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, pageUrl, queryAll, queryOne, rowsFromLinks, safeText, textContentOf, textsOf} from './dom.ts';
 
 // Front (app.frontapp.com). helpdesks.md §5 found no public script that reads Front's DOM: the URL handling
 // rests on [3P] links, the field meanings on the API [DOC], and EVERY selector below is a guess [UNVERIFIED]
@@ -47,16 +47,6 @@ export function conversationIdOf(url: URL): string | undefined {
 
 function isTicketPage(url: URL): boolean {
 	return deepLink.test(url.pathname) || viewLink.test(url.pathname);
-}
-
-/** The page's own address from the root (live document), for insertReply, which is not given the URL. */
-function urlOfRoot(root: ParentNode): URL | undefined {
-	try {
-		const address = ((root as Node).ownerDocument ?? (root as Document)).URL;
-		return address ? new URL(address) : undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /** The conversation the URL names, else (no ids in the markup, or a msg_ link) the only one on screen. */
@@ -123,34 +113,24 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	};
 }
 
-function readList(root: ParentNode): ListRow[] {
-	const rows = new Map<string, ListRow>();
-	for (const link of queryAll(root, selectors.listLink)) {
-		let ticketId: string | undefined;
-		try {
-			ticketId = conversationIdOf(new URL(attributeOf(link, 'href') ?? '', 'https://app.frontapp.com'));
-		} catch {
-			ticketId = undefined;
-		}
-
-		if (!ticketId || rows.has(ticketId)) {
-			continue;
-		}
-
-		const row = link.closest('tr, li, [role="listitem"], [role="row"]') ?? link.parentElement;
-		rows.set(ticketId, {
-			ticketId,
-			subject: safeText(link, '[data-testid="conversation-list-item-subject"]') ?? textContentOf(link),
-			requester: safeText(link, '[data-testid="conversation-list-item-contact"]'),
-			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-		});
+function idOfLink(href: string): string | undefined {
+	try {
+		return conversationIdOf(new URL(href, 'https://app.frontapp.com'));
+	} catch {
+		return undefined;
 	}
+}
 
-	return [...rows.values()];
+function readList(root: ParentNode): ListRow[] {
+	return rowsFromLinks(root, selectors.listLink, idOfLink, (link, row) => ({
+		subject: safeText(link, '[data-testid="conversation-list-item-subject"]') ?? textContentOf(link),
+		requester: safeText(link, '[data-testid="conversation-list-item-contact"]'),
+		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+	}));
 }
 
 function insertReply(root: ParentNode, text: string): InsertOutcome {
-	const conversation = activeConversation(root, urlOfRoot(root));
+	const conversation = activeConversation(root, pageUrl(root));
 	const editor = queryOne(conversation, selectors.composer);
 	const id = attributeOf(conversation, 'data-conversation-id');
 	if (!editor) {

@@ -1,7 +1,6 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
-import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, safeText, shownValue, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Help Scout (secure.helpscout.net). Evidence in helpdesks.md §3: [3P-2023] helpscout-thread-hider,
 // [3P-2024] toggl and Maxr1998, [3P] CX Copilot scripts (undated), [DOC] Mailbox API thread types.
@@ -65,18 +64,13 @@ function readThread(thread: Element, customer: string | undefined, locale: strin
 	// Chat threads come from either side; the type alone does not say which
 	const role = roleOfType[type ?? ''] ?? (author !== undefined && author === customer ? 'customer' : 'agent');
 	const internal = type === 'note';
-	let at: string | undefined;
-	for (const node of queryAll(thread, selectors.time)) {
-		at ??= isoOf(attributeOf(node, 'datetime')) ?? parseShownDate(attributeOf(node, 'title'), {locale});
-	}
-
 	return {
 		id: /^thread-(\d+)$/.exec(thread.id)?.[1],
 		role,
 		...(internal ? {internal: true} : {}),
 		author,
 		text: body ? bodyText(body, selectors.quote, selectors.signature) : bodyText(meta, 'time, .time'),
-		at,
+		at: shownTime(thread, selectors.time, locale),
 	};
 }
 
@@ -118,24 +112,11 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	const rows = new Map<string, ListRow>();
-	for (const link of queryAll(root, selectors.listLink)) {
-		const href = attributeOf(link, 'href') ?? '';
-		const ticketId = /\/conversation\/(\d+)/.exec(href)?.[1];
-		if (!ticketId || rows.has(ticketId)) {
-			continue;
-		}
-
-		const row = link.closest('tr, li, [role="row"]') ?? link.parentElement;
-		rows.set(ticketId, {
-			ticketId,
-			subject: textContentOf(link),
-			requester: safeText(row, '.customer'),
-			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-		});
-	}
-
-	return [...rows.values()];
+	return rowsFromLinks(root, selectors.listLink, href => /\/conversation\/(\d+)/.exec(href)?.[1], (link, row) => ({
+		subject: textContentOf(link),
+		requester: safeText(row, '.customer'),
+		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+	}));
 }
 
 function insertReply(root: ParentNode): InsertOutcome {

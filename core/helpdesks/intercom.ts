@@ -1,7 +1,6 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
-import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, textContentOf, textsOf} from './dom.ts';
 
 // Intercom Inbox. helpdesks.md §4 found no usable public script; the selectors below come from Intercom
 // extensions in the code index: [3P-2026] "Support Copilot for Intercom" (content script and changelog),
@@ -60,17 +59,6 @@ function roleFromLayout(part: Element, author: string | undefined, customer: str
 	return author !== undefined && author === customer ? 'customer' : 'agent';
 }
 
-function timeOf(part: Element, locale: string | undefined): string | undefined {
-	for (const node of queryAll(part, selectors.time)) {
-		const at = isoOf(attributeOf(node, 'datetime')) ?? parseShownDate(attributeOf(node, 'title'), {locale});
-		if (at) {
-			return at;
-		}
-	}
-
-	return undefined;
-}
-
 function readPart(part: Element, group: Element, customer: string | undefined, locale: string | undefined): Message | undefined {
 	const body = queryOne(part, selectors.body);
 	if (!body) {
@@ -86,7 +74,7 @@ function readPart(part: Element, group: Element, customer: string | undefined, l
 		...(category?.internal ? {internal: true} : {}),
 		author,
 		text: bodyText(body, selectors.quote),
-		at: timeOf(part, locale) ?? timeOf(group, locale),
+		at: shownTime(part, selectors.time, locale) ?? shownTime(group, selectors.time, locale),
 	};
 }
 
@@ -126,23 +114,11 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	const rows = new Map<string, ListRow>();
-	for (const link of queryAll(root, selectors.listLink)) {
-		const ticketId = /\/conversations?\/(\d+)(?:[/?#]|$)/.exec(attributeOf(link, 'href') ?? '')?.[1];
-		if (!ticketId || rows.has(ticketId)) {
-			continue;
-		}
-
-		const row = link.closest('tr, li, [role="listitem"], [role="row"]') ?? link.parentElement;
-		rows.set(ticketId, {
-			ticketId,
-			subject: safeText(link, '.preview') ?? textContentOf(link),
-			requester: safeText(link, '.name'),
-			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-		});
-	}
-
-	return [...rows.values()];
+	return rowsFromLinks(root, selectors.listLink, href => /\/conversations?\/(\d+)(?:[/?#]|$)/.exec(href)?.[1], (link, row) => ({
+		subject: safeText(link, '.preview') ?? textContentOf(link),
+		requester: safeText(link, '.name'),
+		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+	}));
 }
 
 function insertReply(root: ParentNode): InsertOutcome {

@@ -1,7 +1,6 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, safeText, shownValue, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textsOf} from './dom.ts';
 
 // Zendesk Support, agent workspace. Confidence per helpdesks.md §1: [3P-2025] = liferay-zendesk-userscript,
 // [3P-2024] = toggl track-extension, [3P] = other userscripts, [DOC] = developer.zendesk.com.
@@ -48,16 +47,6 @@ function ticketIdIn(url: URL | undefined): string | undefined {
 	return url ? ticketPath.exec(url.pathname)?.[1] : undefined;
 }
 
-/** The page's own address, read from the root: the live document's URL, or undefined for a detached one. */
-function urlOfRoot(root: ParentNode): URL | undefined {
-	const document_ = (root as Node).ownerDocument ?? (root as Document);
-	try {
-		return document_.URL ? new URL(document_.URL) : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 /** The visible ticket's root: layout marker, then header tab marker, then the URL, then the only pane. */
 function activePane(root: ParentNode, url: URL | undefined): Element | undefined {
 	const panes = queryAll(root, selectors.pane);
@@ -81,14 +70,13 @@ function readMessage(article: Element, requester: string | undefined, locale: st
 	const internal = type === 'internal' || queryOne(article, selectors.internalTag) !== null;
 	const author = safeText(article, selectors.sender);
 	const role = internal ? 'agent' : roleOfType[type ?? ''] ?? (author && author === requester ? 'customer' : 'agent');
-	const time = queryOne(article, selectors.time);
 	return {
 		id: attributeOf(article, 'data-comment-id'),
 		role,
 		...(internal ? {internal: true} : {}),
 		author,
 		text: bodyText(body, selectors.quote, selectors.signature),
-		at: isoOf(attributeOf(time, 'datetime')) ?? parseShownDate(attributeOf(time, 'title'), {locale}),
+		at: shownTime(article, selectors.time, locale),
 	};
 }
 
@@ -149,7 +137,7 @@ function readList(root: ParentNode): ListRow[] {
 }
 
 function insertReply(root: ParentNode, text: string): InsertOutcome {
-	const pane = activePane(root, urlOfRoot(root));
+	const pane = activePane(root, pageUrl(root));
 	const ticketId = attributeOf(pane, 'data-side-conversations-anchor-id');
 	if (!pane || !ticketId || !/^\d+$/.test(ticketId)) {
 		return {ok: false, via: 'none', reason: 'no active ticket pane'};
