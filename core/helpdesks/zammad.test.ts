@@ -81,7 +81,7 @@ const legacySnapshot: TicketSnapshot = {
 	createdAt: '2026-11-02T09:14:00.000Z',
 	messages: [
 		// Signature (after js-signatureMarker) and the quoted mail are dropped
-		{id: '4401', role: 'customer', author: 'Marta Kowalczyk', text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.', at: '2026-11-02T09:14:00.000Z'},
+		{id: '4401', role: 'customer', author: 'Marta Kowalczyk', text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.\n\nMarta', at: '2026-11-02T09:14:00.000Z'},
 		{id: '4402', role: 'agent', author: 'Anna Berg', text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.\n\nBest regards\nAnna', at: '2026-11-02T11:40:00.000Z'},
 		{id: '4403', role: 'agent', internal: true, author: 'Anna Berg', text: 'Warehouse has no record of the parcel. Asked logistics.', at: '2026-11-02T11:45:00.000Z'},
 		{id: '4404', role: 'system', text: '"Refund not received for order 5521" -> "marta.k@example.com"'},
