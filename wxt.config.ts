@@ -12,13 +12,16 @@ export const demoExtensionKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx2b
 export default defineConfig({
 	imports: false,
 	outDir: isDemoBuild ? '.output-demo' : '.output',
+	// Icons and other static files live beside the dashboard, which also ships as a static site.
+	publicDir: 'dashboard/public',
 	manifest: ({browser}) => ({
 		name: 'Defuse',
 		description: 'Early escalation warnings inside your helpdesk. Everything stays on your machine.',
 		permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
 		// Custom domains (self-hosted helpdesks) are granted one by one from the options page.
 		...(browser === 'firefox' ? {optional_permissions: ['https://*/*', 'http://*/*']} : {optional_host_permissions: ['https://*/*', 'http://*/*']}),
-		action: {default_title: 'Defuse'},
+		action: {default_title: 'Defuse', default_icon: {16: 'icon/16.png', 32: 'icon/32.png'}},
+		icons: {16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png'},
 		content_security_policy: browser === 'firefox'
 			? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" as unknown as Record<string, string>
 			: {

@@ -3,13 +3,20 @@ import {checkSender, validateRequest, type BackgroundRequest, type BackgroundRes
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
+import {defaultAlertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
-type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>) => Promise<BackgroundResponse>};
+type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>};
 
 const handlers: Handlers = {
-	async observe(db, request) {
+	async observe(db, request, sender) {
 		const result = await recordObservation(db, request.snapshot, request.assessment, new Date());
+		if (sender.tab?.id !== undefined) {
+			const {snapshot} = request;
+			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: sender.tab.id, windowId: sender.tab.windowId, level: request.assessment?.level ?? 'none'};
+			await trackDeadline(watch, request.deadline, defaultAlertOptions, Date.now());
+		}
+
 		return {ok: true, ticketKey: result.ticketKey, created: result.created};
 	},
 	async 'adapter-miss'(db, request) {
@@ -45,14 +52,23 @@ export default defineBackground({
 			}
 
 			db ??= openDb();
-			const handler = handlers[parsed.value.type] as (db: DefuseDb, request: BackgroundRequest) => Promise<BackgroundResponse>;
+			const handler = handlers[parsed.value.type] as (db: DefuseDb, request: BackgroundRequest, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>;
 			try {
-				return await handler(db, parsed.value);
+				return await handler(db, parsed.value, sender);
 			} catch (error) {
 				console.error('Defuse: could not store', parsed.value.type, error);
 				return {ok: false, error: `could not store: ${String(error)}`};
 			}
 		}
+
+		// Listeners are registered synchronously, so a stopped service worker wakes up for them.
+		browser.alarms.onAlarm.addListener(alarm => {
+			if (alarm.name.startsWith('sla-')) {
+				db ??= openDb();
+				void onSlaAlarm(db, alarm, defaultAlertOptions, Date.now());
+			}
+		});
+		browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));
 
 		browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 			// The popup talks to content scripts directly; their status queries are not for us.

@@ -1,6 +1,7 @@
 import {useState} from 'preact/hooks';
 import type {TicketContext} from '../../core/messages.ts';
 import type {Assessment, EscalationPath, Level, TicketSnapshot, Trigger} from '../../core/model.ts';
+import type {ReplyDeadline} from '../../core/sla-deadline.ts';
 import type {DraftIssue} from '../../core/signals/draft.ts';
 import {cleanValue} from '../../core/templates/template.ts';
 import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
@@ -14,6 +15,8 @@ export type TicketView = {
 	context?: TicketContext | undefined;
 	/** Escalating phrasing in the agent's unsent reply. */
 	draftIssues: DraftIssue[];
+	/** The reply target the ticket runs against (the default SLA policy unless set in the options). */
+	deadline?: ReplyDeadline | undefined;
 	now: number;
 	stored: 'pending' | 'saved' | 'failed';
 };
@@ -206,6 +209,23 @@ function Suggestion({suggestion, index, actions}: {suggestion: Assessment['sugge
 	);
 }
 
+function slaText(deadline: ReplyDeadline, now: number): string {
+	const what = deadline.metric === 'first-reply' ? 'First reply' : 'Next reply';
+	const target = formatDuration(deadline.targetMinutes * 60_000);
+	const {breachAt, breached, paused} = deadline.clock;
+	if (paused) {
+		return `${what} target ${target}: paused`;
+	}
+
+	if (breachAt === undefined) {
+		return `${what} target ${target}`;
+	}
+
+	return breached
+		? `${what} target ${target}: breached ${formatDuration(now - breachAt)} ago`
+		: `${what} due in ${formatDuration(breachAt - now)} (target ${target})`;
+}
+
 function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActions}) {
 	const {snapshot, facts, assessment, now} = state;
 	const waiting = facts.unansweredSince ? now - Date.parse(facts.unansweredSince) : undefined;
@@ -247,6 +267,7 @@ function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActio
 				</dd>
 				<dt>Waiting</dt>
 				<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting)}`}</dd>
+				{state.deadline ? <><dt>SLA</dt><dd data-fact="sla" class={state.deadline.clock.breached ? 'breached' : ''}>{slaText(state.deadline, now)}</dd></> : null}
 			</dl>
 			{assessment.suggestions.length > 0
 				? (

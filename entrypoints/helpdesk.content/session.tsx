@@ -7,6 +7,7 @@ import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} fr
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
 import {assess} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
+import {replyDeadline} from '../../core/sla-deadline.ts';
 import {defaultSlaPolicy} from '../../core/sla.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {insertViaBridge} from './bridge-client.ts';
@@ -247,6 +248,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 
 		const history = context.value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
 		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}, history, draft: draft?.text});
+		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, policy: defaultSlaPolicy});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',
@@ -259,10 +261,16 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 			internalNotes: facts.internalNotes,
 			level: assessment.level,
 		};
-		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], now, stored});
+		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], deadline, now, stored});
 		if (changed) {
 			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id)};
-			void send({type: 'observe', snapshot, assessment: summary}).then(response => {
+			const deadlineSummary = deadline && {
+				metric: deadline.metric,
+				targetMinutes: deadline.targetMinutes,
+				since: new Date(deadline.sinceMs).toISOString(),
+				breachAt: deadline.clock.breachAt === undefined ? undefined : new Date(deadline.clock.breachAt).toISOString(),
+			};
+			void send({type: 'observe', snapshot, assessment: summary, deadline: deadlineSummary}).then(response => {
 				if (overlayState?.kind === 'ticket' && lastHash === hash) {
 					overlayState = {...overlayState, stored: response.ok ? 'saved' : 'failed'};
 					paint();
