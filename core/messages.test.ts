@@ -99,3 +99,31 @@ describe('checkSender', () => {
 		expect(checkSender({id: self.id}, 'adapter-miss', self).ok).toBe(false);
 	});
 });
+
+describe('options page requests', () => {
+	const config = {ticketUrl: 'https://help.example.org/cases/{id}', message: '.timeline > .entry', customerMessage: '.from-customer'};
+
+	test('test-selectors carries an origin and a valid custom config', () => {
+		expect(validateRequest({type: 'test-selectors', origin: 'https://help.example.org', config}).ok).toBe(true);
+		expect(validateRequest({type: 'test-selectors', origin: 'http://127.0.0.2:8080', config}).ok).toBe(true);
+	});
+
+	test.each([
+		[{type: 'test-selectors', origin: 'https://help.example.org/cases', config}, 'request.origin has an unexpected format'],
+		[{type: 'test-selectors', origin: 'javascript:alert(1)', config}, 'request.origin has an unexpected format'],
+		[{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, message: '.entry['}}, 'request.config: message: ".entry[" is missing "]"'],
+		[{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, script: 'x'}}, 'request.config: script: unknown setting'],
+		[{type: 'delete-everything', confirm: true}, 'request.confirm is not a known field'],
+	])('%j is refused: %s', (request, error) => {
+		expect(validateRequest(request)).toEqual({ok: false, error});
+	});
+
+	test('delete-everything has no payload', () => {
+		expect(validateRequest({type: 'delete-everything'})).toEqual({ok: true, value: {type: 'delete-everything'}});
+	});
+
+	test.each(['test-selectors', 'delete-everything'] as const)('%s only from an extension page, never from a content script', type => {
+		expect(checkSender({id: self.id, url: `${self.origin}/options.html`, tab: {id: 4}}, type, self)).toEqual({ok: true, value: 'extension-page'});
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, type, self).ok).toBe(false);
+	});
+});

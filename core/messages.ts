@@ -2,6 +2,7 @@
 // Types and validation only; the transport lives in entrypoints/. Nothing from a page is trusted:
 // every request is checked for its sender and its shape before a handler sees it.
 import {escalationPaths, levels, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot} from './model.ts';
+import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 
 export const limits = {
 	messages: 20_000,
@@ -13,15 +14,16 @@ export const limits = {
 /** The engine's verdict as the content script saw it, stored beside the observation. */
 export type AssessmentSummary = {level: Level; score: number; signalIds: string[]};
 
-/** The reply target the ticket is running against, for SLA countdowns and notifications. */
-export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinutes: number; since: string; breachAt?: string | undefined};
-
 export type BackgroundRequest =
-	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined; deadline?: DeadlineSummary | undefined}
+	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined}
 	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
 	/** `actionId` is made once per click, so a retried message is stored once. */
 	| {type: 'agent-action'; actionId: string; action: AgentAction}
-	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined};
+	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined}
+	/** Options page: read the open tab of `origin` with these custom selectors and say what was found. */
+	| {type: 'test-selectors'; origin: string; config: CustomConfig}
+	/** Options page: clear the store and reset the settings. */
+	| {type: 'delete-everything'};
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
@@ -34,8 +36,20 @@ export type TicketContext = {
 	history: Array<{ticketId: string; createdAt: string; subject?: string | undefined; status?: string | undefined}>;
 };
 
+/** What "test these selectors on the open tab" read: matches per selector, and the ticket as Defuse would see it. */
+export type SelectorTestResult = {
+	url: string;
+	isTicketPage: boolean;
+	isListPage: boolean;
+	counts: Array<{name: string; selector: string; count: number; error?: string | undefined}>;
+	/** Required selectors that match nothing. */
+	missing: string[];
+	snapshot?: TicketSnapshot | undefined;
+	listRows: number;
+};
+
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; selectorTest?: SelectorTestResult | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
@@ -44,6 +58,8 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'adapter-miss': 'content-script',
 	'agent-action': 'content-script',
 	'ticket-context': 'either',
+	'test-selectors': 'extension-page',
+	'delete-everything': 'extension-page',
 };
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
@@ -197,15 +213,13 @@ const agentAction: Check = (value, path) => {
 		: `${path}.type must be one of ${Object.keys(agentActions).join(', ')}`;
 };
 
-const deadline: Check = object({
-	metric: oneOf(['first-reply', 'next-reply']),
-	targetMinutes: number(0, 1_000_000),
-	since: isoDate,
-	breachAt: optional(isoDate),
-});
+const customConfig: Check = (value, path) => {
+	const check = validateCustomConfig(value);
+	return check.ok ? undefined : `${path}: ${check.errors.join('; ')}`;
+};
 
 const requestShapes: Record<BackgroundRequestType, Check> = {
-	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment), deadline: optional(deadline)}),
+	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment)}),
 	'adapter-miss': object({
 		type: oneOf(['adapter-miss']),
 		helpdesk: helpdeskId,
@@ -223,6 +237,12 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		ticketKey: string(500),
 		requesterKey: optional(string(1000)),
 	}),
+	'test-selectors': object({
+		type: oneOf(['test-selectors']),
+		origin: string(300, /^https?:\/\/[^/?#\s]+$/),
+		config: customConfig,
+	}),
+	'delete-everything': object({type: oneOf(['delete-everything'])}),
 };
 
 /** The request, or why it is not one. Unknown fields are rejected rather than stored. */
