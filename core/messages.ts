@@ -14,8 +14,11 @@ export const limits = {
 /** The engine's verdict as the content script saw it, stored beside the observation. */
 export type AssessmentSummary = {level: Level; score: number; signalIds: string[]};
 
+/** The reply target the ticket is running against, for SLA countdowns and notifications. */
+export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinutes: number; since: string; breachAt?: string | undefined};
+
 export type BackgroundRequest =
-	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined}
+	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined; deadline?: DeadlineSummary | undefined}
 	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
 	/** `actionId` is made once per click, so a retried message is stored once. */
 	| {type: 'agent-action'; actionId: string; action: AgentAction}
@@ -213,13 +216,20 @@ const agentAction: Check = (value, path) => {
 		: `${path}.type must be one of ${Object.keys(agentActions).join(', ')}`;
 };
 
+const deadline: Check = object({
+	metric: oneOf(['first-reply', 'next-reply']),
+	targetMinutes: number(0, 1_000_000),
+	since: isoDate,
+	breachAt: optional(isoDate),
+});
+
 const customConfig: Check = (value, path) => {
 	const check = validateCustomConfig(value);
 	return check.ok ? undefined : `${path}: ${check.errors.join('; ')}`;
 };
 
 const requestShapes: Record<BackgroundRequestType, Check> = {
-	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment)}),
+	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment), deadline: optional(deadline)}),
 	'adapter-miss': object({
 		type: oneOf(['adapter-miss']),
 		helpdesk: helpdeskId,
