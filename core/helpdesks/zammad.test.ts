@@ -116,6 +116,12 @@ describe('readTicket (legacy desktop)', () => {
 		expect(zammad.readTicket(loadFixture('zammad', 'ticket-two-tabs.html'), new URL('https://support.example.org/#ticket/zoom/999'))).toBeUndefined();
 	});
 
+	test('older releases: <span class="humanTimeFromNow" data-time>', () => {
+		const page = loadFixture('zammad', 'ticket-open.html');
+		page.querySelector('#article-4401 time')!.outerHTML = '<span class="humanTimeFromNow" data-time="2026-11-02T09:14:00.000Z">?</span>';
+		expect(zammad.readTicket(page, fixtureUrl('zammad', 'ticket-open.html'))?.messages[0]?.at).toBe('2026-11-02T09:14:00.000Z');
+	});
+
 	test('still rendering: no articles yet gives undefined', () => {
 		const page = loadFixture('zammad', 'ticket-open.html');
 		for (const article of page.querySelectorAll(selectors.article)) {

@@ -11,7 +11,7 @@ export const selectors = {
 	activeTask: '.content.active[id^="content_permanent_"]',
 	article: '.ticket-article-item', // Classes: sender name lower-cased (customer/agent/system), is-internal
 	articleBody: '.textBubble-content .richtext-content',
-	articleTime: 'time[datetime]', // humanTime helper
+	articleTime: 'time[datetime], .humanTimeFromNow[data-time]', // humanTime view helper; data-time in older releases
 	articleLink: 'a[href*="#ticket/zoom/"]', // Permalink around the time: #ticket/zoom/<ticket>/<article>
 	articleMetaRow: '.article-meta-row', // From / To / Subject rows (hidden until clicked)
 	articleSystemText: '.task-subline',
@@ -134,13 +134,14 @@ function legacyMessage(article: Element): Message | undefined {
 		? bodyText(body, selectors.quote, selectors.signatureMarker)
 		: textContentOf(queryOne(article, selectors.articleSystemText)) ?? '';
 	const from = parseAddress(metaValue(article, 'from'));
+	const time = queryOne(article, selectors.articleTime);
 	return {
 		id: attributeOf(article, 'data-id'),
 		role,
 		...(article.classList.contains('is-internal') ? {internal: true} : {}),
 		author: from.name ?? attributeOf(queryOne(article, selectors.avatar), 'title'),
 		text,
-		at: isoOf(attributeOf(queryOne(article, selectors.articleTime), 'datetime')),
+		at: isoOf(attributeOf(time, 'datetime') ?? attributeOf(time, 'data-time')),
 	};
 }
 
