@@ -139,6 +139,21 @@ export const demoTickets: DemoTicket[] = [
 			{id: 'c-10063', type: 'end-user', author: 'Kwame Mensah', minutesAgo: 7 * hour, body: ['No, I did not ask for a refund. I asked for an EXCHANGE. I still want the jacket, just in the right size. That is not what I said at all.']},
 		],
 	},
+	{
+		id: '1007',
+		kind: 'near-breach',
+		subject: 'Checkout fails with error 502',
+		status: 'new',
+		priority: 'urgent',
+		requester: {id: 'u-207', name: 'Sofia Lindqvist', email: 'sofia@lindqvist-ceramics.example'},
+		assignee: 'Sam Okafor',
+		group: 'Tier 1',
+		tags: ['checkout', 'error'],
+		channel: 'web',
+		messages: [
+			{id: 'c-10071', type: 'end-user', author: 'Sofia Lindqvist', minutesAgo: 20, body: ['Hi, since this morning our shop checkout shows "502 Bad Gateway" after the payment step. Customers cannot complete orders. Could you look into it?']},
+		],
+	},
 ];
 
 /** Earlier, solved tickets of the repeat-contact requester, shown on the list page. */

@@ -13,7 +13,7 @@ const header = (path: string, state: string) => `<!-- url: http://127.0.0.1:5178
 const files: Record<string, string> = {
 	'ticket-open.html': header('/agent/tickets/1002', 'angry ticket: 3 customer messages, 2 agent replies, 1 internal note, a quoted reply') + renderTicketPage(byId('1002'), startedAt, {extraMessages: [], alsoOpen: []}),
 	'ticket-two-tabs.html': header('/agent/tickets/1004', 'ticket 1004 active, ticket 1001 mounted in a hidden tab') + renderTicketPage(byId('1004'), startedAt, {extraMessages: [], alsoOpen: [{ticket: byId('1001'), extraMessages: []}]}),
-	'list.html': header('/agent/filters/all', 'ticket list with six rows') + renderListPage(demoTickets, startedAt),
+	'list.html': header('/agent/filters/all', 'ticket list with seven rows') + renderListPage(demoTickets, startedAt),
 };
 // Fixtures keep markup only: no stylesheets or scripts (style.md section 5).
 const clean = (html: string) => html.replaceAll(/<link [^>]*>\n?/g, '').replaceAll(/<script[^>]*><\/script>\n?/g, '');

@@ -182,6 +182,26 @@ test('a malformed message to the background is rejected and nothing is stored', 
 	await page.close();
 });
 
+test('an open ticket near its SLA gets a countdown: alarms before and at the breach', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1007`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	await host.locator('.badge').click();
+	expect(await host.locator('[data-fact="sla"]').textContent()).toMatch(/^First reply due in (39|40) min \(target 1 h\)$/);
+	const alarms = await browser.worker.evaluate(async () => {
+		const {chrome} = globalThis as unknown as {chrome: {alarms: {getAll(): Promise<Array<{name: string; scheduledTime: number}>>}}};
+		return chrome.alarms.getAll();
+	});
+	const mine = alarms.filter(alarm => alarm.name.endsWith('demo:127.0.0.1:1007')).sort((a, b) => a.scheduledTime - b.scheduledTime);
+	expect(mine.map(alarm => alarm.name)).toEqual(['sla-lead|demo:127.0.0.1:1007', 'sla-breach|demo:127.0.0.1:1007']);
+	expect(mine[1]!.scheduledTime - mine[0]!.scheduledTime).toBe(15 * 60_000);
+	const minutesToBreach = (mine[1]!.scheduledTime - Date.now()) / 60_000;
+	expect(minutesToBreach).toBeGreaterThan(38);
+	expect(minutesToBreach).toBeLessThanOrEqual(40);
+	await page.close();
+});
+
 test('during the whole run no request left 127.0.0.1', () => {
 	expect(browser.requests.length).toBeGreaterThan(5);
 	expect(externalRequests(browser.requests)).toEqual([]);
