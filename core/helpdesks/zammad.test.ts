@@ -34,6 +34,7 @@ const expected: Record<string, Counts> = {
 		...none, task: 1, activeTask: 1, article: 240, articleBody: 232, articleTime: 240, articleLink: 240, articleMetaRow: 232,
 		articleSystemText: 248, quote: 50, title: 1, ticketNumber: 1, editor: 1, listLink: 240, listTime: 240,
 	},
+	'desktop-list.html': {...none, articleTime: 1, listTime: 1, bubbleTime: 0, desktopListRow: 2, desktopListLink: 1},
 	'desktop-ticket-open.html': desktopOpen,
 	'desktop-ticket-two-tabs.html': {
 		...desktopOpen, articleTime: 4, listTime: 4, feed: 2, bubble: 5, bubbleBody: 5, bubbleAuthor: 5, bubbleTime: 5,
@@ -194,6 +195,13 @@ describe('readList', () => {
 			{ticketId: '812', subject: 'Refund not received for order 5521', requester: 'Marta Kowalczyk', at: '2026-11-02T09:14:00.000Z'},
 			{ticketId: '790', subject: 'Password reset link expired', requester: 'Tomasz Lind', at: '2026-11-01T07:00:00.000Z'},
 			{ticketId: '805', subject: 'Invoice address <wrong> on PDF', requester: 'Ines Duarte', at: '2026-11-03T15:30:00.000Z'},
+		]);
+	});
+
+	test('new desktop overview rows: id from the item id of the row (gid or number)', () => {
+		expect(zammad.readList(loadFixture('zammad', 'desktop-list.html'), fixtureUrl('zammad', 'desktop-list.html'))).toEqual([
+			{ticketId: '812', subject: 'Refund not received for order 5521', at: '2026-11-02T09:14:00.000Z'},
+			{ticketId: '805', subject: undefined, at: undefined},
 		]);
 	});
 

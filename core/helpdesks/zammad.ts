@@ -44,7 +44,8 @@ export const selectors = {
 	systemRow: 'section[role="feed"] > article > [role="article"]', // SystemMessage / DeliveryMessage rows
 	desktopTitle: '[data-test-id="ticket-detail-top-bar"] h2', // [UNVERIFIED]
 	desktopEditor: '[data-test-id="field-editor"] [contenteditable="true"]', // TipTap (FieldEditorInput.vue)
-	desktopListLink: 'a[href*="/desktop/tickets/"]', // [UNVERIFIED] overview rows link to the ticket
+	desktopListRow: 'tr[data-test-id="table-row"][data-item-id]', // CommonTable/TableRow.vue; item id may be a GraphQL gid
+	desktopListLink: 'a[href*="/tickets/"]', // [UNVERIFIED] a title cell linking to the ticket
 } as const;
 
 const legacyTicket = /^#ticket\/zoom\/(\d+)(?:\/(\d+))?\/?$/; // #ticket/zoom/812, #ticket/zoom/812/4401
@@ -341,22 +342,38 @@ export function snapshotFromApi(ticket: unknown, articles: unknown, url?: URL): 
 function readList(root: ParentNode): ListRow[] {
 	const rows: ListRow[] = [];
 	const seen = new Set<string>();
-	for (const link of [...queryAll(root, selectors.listLink), ...queryAll(root, selectors.desktopListLink)]) {
-		const href = link.getAttribute('href') ?? '';
-		const id = /#ticket\/zoom\/(\d+)/.exec(href)?.[1] ?? /\/desktop\/tickets\/(\d+)/.exec(href)?.[1];
-		const row = link.closest('tr, [role="row"]');
-		if (!id || !row || seen.has(id)) {
+	const add = (row: ListRow) => {
+		if (!seen.has(row.ticketId)) {
+			seen.add(row.ticketId);
+			rows.push(row);
+		}
+	};
+
+	// Legacy overview: rows link to #ticket/zoom/<id>
+	for (const link of queryAll(root, selectors.listLink)) {
+		const id = /#ticket\/zoom\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1];
+		const row = link.closest('tr');
+		if (!id || !row) {
 			continue;
 		}
 
-		seen.add(id);
 		const subject = textContentOf(link);
-		rows.push({
+		add({
 			ticketId: id,
-			subject: subject && !/^\d+$/.test(subject) ? subject : safeText(row, '[data-column="title"], .js-title, td.title'),
-			requester: safeText(row, '[data-column="customer"], td.customer'),
+			subject: subject && !/^\d+$/.test(subject) ? subject : safeText(row, 'td.title, .js-title'),
+			requester: safeText(row, 'td.customer'),
 			at: isoOf(attributeOf(queryOne(row, selectors.listTime), 'datetime')),
 		});
+	}
+
+	// New desktop overview
+	for (const row of queryAll(root, selectors.desktopListRow)) {
+		const item = row.getAttribute('data-item-id') ?? '';
+		const link = queryAll(row, selectors.desktopListLink).find(candidate => /\/tickets\/\d+/.test(candidate.getAttribute('href') ?? ''));
+		const id = /(?:^|\/Ticket\/)(\d+)$/.exec(item)?.[1] ?? /\/tickets\/(\d+)/.exec(link?.getAttribute('href') ?? '')?.[1];
+		if (id) {
+			add({ticketId: id, subject: textContentOf(link), at: isoOf(attributeOf(queryOne(row, selectors.listTime), 'datetime'))});
+		}
 	}
 
 	return rows;
