@@ -77,8 +77,46 @@ test('Redactor: the $R API first, then the jQuery plugin', () => {
 	expect(insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.$R'});
 	delete (window as unknown as Loose)['$R'];
 	(window as unknown as Loose)['$'] = () => ({redactor: (...args: unknown[]) => calls.push(['jq', ...args])});
-	expect(insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.jquery'});
+	expect(insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.jquery:insertion.insertText'});
 	expect(calls).toEqual([['#body', 'insertion.insertText', 'Hello'], ['jq', 'insertion.insertText', 'Hello']]);
+});
+
+test('Redactor 10: falls back to its own call name', () => {
+	const calls: unknown[][] = [];
+	(window as unknown as Loose)['jQuery'] = () => ({redactor(call: string, text: string) {
+		if (call !== 'insert.text') {
+			throw new Error(`unknown call ${call}`);
+		}
+
+		calls.push([call, text]);
+	}});
+	expect(insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.jquery:insert.text'});
+	expect(calls).toEqual([['insert.text', 'Hello']]);
+});
+
+test('Froala v3+: the instance is found in FroalaEditor.INSTANCES', () => {
+	const inserted: string[] = [];
+	const element = document.querySelector('#fr')!;
+	(window as unknown as Loose)['FroalaEditor'] = {INSTANCES: [{el: element, html: {insert: (html: string) => inserted.push(html)}}]};
+	expect(insertWith(window, {id: '1', editor: 'froala', selector: '#fr', text: 'Hi'})).toMatchObject({ok: true});
+	expect(inserted).toEqual(['<p>Hi</p>']);
+	delete (window as unknown as Loose)['FroalaEditor'];
+});
+
+test('TinyMCE: escaped HTML into the editor that owns the element', () => {
+	const inserted: string[] = [];
+	const body = document.querySelector('#ce') ?? document.querySelector('#ck')!;
+	(window as unknown as Loose)['tinymce'] = {get: () => undefined, editors: [{getBody: () => body, insertContent: (html: string) => inserted.push(html)}]};
+	expect(insertWith(window, {id: '1', editor: 'tinymce', selector: '#ck', text: 'a < b'})).toMatchObject({ok: true, via: 'tinymce.insertContent'});
+	expect(inserted).toEqual(['<p>a &lt; b</p>']);
+	delete (window as unknown as Loose)['tinymce'];
+});
+
+test('Quill: text at the cursor through the instance', () => {
+	const inserted: unknown[][] = [];
+	(document.querySelector('#pm') as unknown as Loose)['__quill'] = {getSelection: () => ({index: 3}), getLength: () => 10, insertText: (...args: unknown[]) => inserted.push(args)};
+	expect(insertWith(window, {id: '1', editor: 'quill', selector: '#pm', text: 'Hi'})).toMatchObject({ok: true, via: 'quill.insertText'});
+	expect(inserted).toEqual([[3, 'Hi', 'user']]);
 });
 
 test('Froala: escaped HTML through html.insert, with an undo step', () => {

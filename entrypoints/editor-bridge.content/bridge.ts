@@ -6,8 +6,8 @@
 export const insertEvent = 'defuse:insert-reply';
 export const resultEvent = 'defuse:insert-reply-result';
 
-export type BridgeEditor = 'ckeditor5' | 'prosemirror' | 'tiptap' | 'summernote' | 'redactor' | 'froala';
-export const bridgeEditors: readonly BridgeEditor[] = ['ckeditor5', 'prosemirror', 'tiptap', 'summernote', 'redactor', 'froala'];
+export type BridgeEditor = 'ckeditor5' | 'prosemirror' | 'tiptap' | 'summernote' | 'redactor' | 'froala' | 'tinymce' | 'quill';
+export const bridgeEditors: readonly BridgeEditor[] = ['ckeditor5', 'prosemirror', 'tiptap', 'summernote', 'redactor', 'froala', 'tinymce', 'quill'];
 
 export type BridgeRequest = {id: string; editor: BridgeEditor; selector: string; text: string};
 export type BridgeResult = {id: string; ok: boolean; via?: string; error?: string};
@@ -78,6 +78,18 @@ function prosemirror(element: Element, text: string): string {
 		return 'prosemirror.insertText';
 	}
 
+	// No handle on the view: ProseMirror reads pasted text/plain like typed text.
+	if (root instanceof HTMLElement && typeof DataTransfer === 'function' && typeof ClipboardEvent === 'function') {
+		const data = new DataTransfer();
+		data.setData('text/plain', text);
+		root.focus();
+		const event = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
+		root.dispatchEvent(event);
+		if (event.defaultPrevented) {
+			return 'prosemirror.paste';
+		}
+	}
+
 	throw new Error('no ProseMirror view reachable from the editable');
 }
 
@@ -110,10 +122,25 @@ function redactor(win: Window, selector: string, text: string): string {
 		return 'redactor.$R';
 	}
 
-	const target = jquery(win)?.(selector);
-	if (isFunction(get(target, 'redactor'))) {
-		(get(target, 'redactor') as Fn).call(target, 'insertion.insertText', text);
-		return 'redactor.jquery';
+	// Redactor keeps its instance in jQuery data on the source textarea, next to the editable it shows.
+	// Redactor 3 names the call 'insertion.insertText', Redactor 10 'insert.text', older ones 'insertText'.
+	const $ = jquery(win);
+	const element = win.document.querySelector(selector);
+	const source = element?.closest('.redactor-box, .redactor_box')?.querySelector('textarea');
+	for (const target of [$?.(selector), source ? $?.(source) : undefined]) {
+		const redactor = get(target, 'redactor');
+		if (!isFunction(redactor)) {
+			continue;
+		}
+
+		for (const call of ['insertion.insertText', 'insert.text', 'insertText']) {
+			try {
+				redactor.call(target, call, text);
+				return `redactor.jquery:${call}`;
+			} catch {
+				// This version does not know the call; try the next name
+			}
+		}
 	}
 
 	throw new Error('Redactor is not loaded on this page');
@@ -121,7 +148,12 @@ function redactor(win: Window, selector: string, text: string): string {
 
 function froala(element: Element, text: string): string {
 	const host = element.closest('[data-froala\\.editor], .fr-box') ?? element;
-	const editor = get(element, 'data-froala.editor') ?? get(host, 'data-froala.editor') ?? get(host.parentElement, 'data-froala.editor');
+	const instances = get(get(element.ownerDocument.defaultView, 'FroalaEditor'), 'INSTANCES');
+	const fromList = Array.isArray(instances) ? instances.find(instance => {
+		const own = get(instance, 'el');
+		return own instanceof Element && (own === element || own.contains(element) || element.contains(own));
+	}) : undefined;
+	const editor = get(element, 'data-froala.editor') ?? get(host, 'data-froala.editor') ?? get(host.parentElement, 'data-froala.editor') ?? fromList;
 	const html = get(editor, 'html');
 	if (!isFunction(get(html, 'insert'))) {
 		throw new Error('no Froala instance on the editor');
@@ -134,6 +166,38 @@ function froala(element: Element, text: string): string {
 	}
 
 	return 'froala.html.insert';
+}
+
+function tinymce(win: Window, element: Element, text: string): string {
+	const api = get(win, 'tinymce');
+	const byId = element.id && isFunction(get(api, 'get')) ? (get(api, 'get') as Fn).call(api, element.id) : undefined;
+	const editors = get(api, 'editors');
+	const owning = Array.isArray(editors) ? editors.find(editor => {
+		const body = isFunction(get(editor, 'getBody')) ? (get(editor, 'getBody') as Fn).call(editor) : undefined;
+		const container = isFunction(get(editor, 'getContainer')) ? (get(editor, 'getContainer') as Fn).call(editor) : undefined;
+		return body === element || (container instanceof Element && container.contains(element));
+	}) : undefined;
+	const editor = byId ?? owning ?? get(api, 'activeEditor');
+	if (!isFunction(get(editor, 'insertContent'))) {
+		throw new Error('TinyMCE is not loaded on this page');
+	}
+
+	(get(editor, 'insertContent') as Fn).call(editor, textToHtml(text));
+	return 'tinymce.insertContent';
+}
+
+function quill(win: Window, element: Element, text: string): string {
+	const container = element.closest('.ql-container') ?? element;
+	const find = get(get(win, 'Quill'), 'find');
+	const editor = get(container, '__quill') ?? (isFunction(find) ? find(container) : undefined);
+	if (!isFunction(get(editor, 'insertText')) || !isFunction(get(editor, 'getSelection'))) {
+		throw new Error('no Quill instance on the editor');
+	}
+
+	const selection = (get(editor, 'getSelection') as Fn).call(editor, true) as {index?: number} | null;
+	const length = isFunction(get(editor, 'getLength')) ? (get(editor, 'getLength') as Fn).call(editor) as number : 0;
+	(get(editor, 'insertText') as Fn).call(editor, selection?.index ?? Math.max(0, length - 1), text, 'user');
+	return 'quill.insertText';
 }
 
 export function insertWith(win: Window, request: BridgeRequest): BridgeResult {
@@ -150,6 +214,8 @@ export function insertWith(win: Window, request: BridgeRequest): BridgeResult {
 			summernote: () => summernote(win, request.selector, request.text),
 			redactor: () => redactor(win, request.selector, request.text),
 			froala: () => froala(element, request.text),
+			tinymce: () => tinymce(win, element, request.text),
+			quill: () => quill(win, element, request.text),
 		}[request.editor]();
 		return {id: request.id, ok: true, via};
 	} catch (error) {
