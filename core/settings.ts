@@ -97,7 +97,7 @@ export const defaultSettings: Settings = {
 		},
 	},
 	risk: {thresholds: {...engineDefaults.thresholds}, alertBudget: {...engineDefaults.alertBudget}},
-	notifications: {enabled: true, leadMinutes: 30},
+	notifications: {enabled: true, leadMinutes: 15},
 	phrases: {disabledFamilies: [], disabledPacks: [], userPacks: []},
 	templates: {disabled: [], user: []},
 	sites: {},
@@ -633,4 +633,13 @@ export function templatesOf(settings: Settings, builtIn: readonly Template[] = t
 	const result = builtIn.filter(template => !disabled.has(template.id)).map(template => user.get(template.id) ?? template);
 	const builtInIds = new Set(builtIn.map(template => template.id));
 	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))];
+}
+
+/**
+ * The host permission / content script pattern for a site: its scheme and host, every port
+ * (Firefox does not allow a port in match patterns; the origin map still tells ports apart).
+ */
+export function sitePattern(origin: string): string {
+	const url = new URL(origin);
+	return `${url.protocol}//${url.hostname}/*`;
 }

@@ -4,6 +4,8 @@ import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
 import {defaultAlertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
+import {startSiteSync, testSelectors} from './sites.ts';
+import {deleteEverything, startRetention} from './retention.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>};
@@ -30,6 +32,8 @@ const handlers: Handlers = {
 	async 'ticket-context'(db, request) {
 		return {ok: true, context: await ticketContext(db, request.ticketKey, request.requesterKey, new Date())};
 	},
+	'test-selectors': testSelectors,
+	'delete-everything': deleteEverything,
 };
 
 export default defineBackground({
@@ -69,6 +73,8 @@ export default defineBackground({
 			}
 		});
 		browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));
+		startSiteSync();
+		startRetention(() => (db ??= openDb()));
 
 		browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
 			// The popup talks to content scripts directly; their status queries are not for us.
