@@ -87,6 +87,12 @@ describe('assess', () => {
 		expect(assess(ticket(messages), {settings: {extraPhrasePacks: [custom], weightMultipliers: {'phrase.churn': 0}}}).score).toBe(0);
 	});
 
+	test('the team\'s own templates replace the built-in library', () => {
+		const own = {id: 'team-legal', title: 'Our legal wording', language: 'en', trigger: 'any' as const, situation: 'legal-threat' as const, body: 'Hello {{customer.firstName}}, our legal team replies within two days.', placeholders: [{key: 'customer.firstName', required: true}]};
+		const result = assess(ticket(escalating), {templates: [own]});
+		expect(result.suggestions).toEqual([{templateId: 'team-legal', text: 'Hello Dana, our legal team replies within two days.', missing: []}]);
+	});
+
 	test('deterministic without ctx.now', () => {
 		expect(assess(ticket(escalating))).toEqual(assess(ticket(escalating)));
 	});

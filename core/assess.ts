@@ -152,7 +152,7 @@ export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessm
 			'agent.signature': ctx.agent?.signature,
 			...ctx.values,
 		};
-		suggestions = selectTemplates(templateLibrary, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
+		suggestions = selectTemplates(ctx.templates ?? templateLibrary, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
 	}
 
 	const assessment: Assessment = {level, score, signals, triggers, messages, suggestions};

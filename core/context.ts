@@ -3,6 +3,7 @@
 import type {BusinessCalendar} from './calendar.ts';
 import type {PhraseFamily, PhrasePack} from './signals/phrases.ts';
 import type {SlaPolicy} from './sla.ts';
+import type {Template} from './templates/template.ts';
 
 export type Thresholds = {watch: number; high: number; critical: number};
 
@@ -71,6 +72,8 @@ export type AssessContext = {
 	draft?: string | undefined;
 	/** Values for template placeholders the ticket cannot supply, e.g. {eta: 'by 3 pm today'}. */
 	values?: Record<string, string> | undefined;
+	/** The templates to suggest from (the team's own, from settings); the built-in library otherwise. */
+	templates?: readonly Template[] | undefined;
 };
 
 export const defaultSettings: AssessSettings = {
