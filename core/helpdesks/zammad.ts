@@ -382,7 +382,7 @@ function readList(root: ParentNode): ListRow[] {
 export default defineAdapter({
 	id: 'zammad',
 	name: 'Zammad',
-	hosts: [], // Self-hosted (and *.zammad.com cloud instances use the customer's own name): mapped in options
+	hosts: ['https://*.zammad.com/*'], // Zammad's hosted service [UNVERIFIED: <name>.zammad.com]; self-hosted origins are mapped in options
 	selectors,
 	required: ['article'],
 	isTicketPage: url => ticketIdOf(url) !== undefined,
