@@ -1,6 +1,7 @@
 // The KPIs by a straightforward JavaScript pass over the facts: the benchmark baseline and an
 // independent cross-check of the metric SQL (a test asserts both agree).
 import type {Dataset, SlaMetric} from './dataset.ts';
+import {slaMetrics} from './dataset.ts';
 import type {DeriveOptions, Facts, TicketFact} from './facts.ts';
 import {deriveFacts} from './facts.ts';
 import type {DurationMeasure, FilterField, GroupBy, KpiQuery, KpiRow, TimeGrain} from './kpis.ts';
@@ -26,9 +27,14 @@ type TicketView = {
 type Accumulator = {
 	row: KpiRow;
 	values: Record<DurationMeasure, number[]>;
-	counts: Record<string, number>;
+	counts: Float64Array;
 	cesSum: number;
 };
+
+/** Counter positions in an accumulator. */
+const C = {tickets: 0, resolved: 1, solved: 2, reopened: 3, oneTouchDen: 4, oneTouch: 5, noFollowUpDen: 6, noFollowUp: 7, escalated: 8, functional: 9, hierarchical: 10, automatic: 11, csatGood: 12, csatBad: 13, npsResponses: 14, promoters: 15, detractors: 16, cesResponses: 17, customersAtStart: 18, customersLost: 19} as const;
+const slaCounter: Record<SlaMetric, number> = Object.fromEntries(slaMetrics.map((metric, index) => [metric, 20 + (index * 2)])) as Record<SlaMetric, number>;
+const counterCount = 20 + (slaMetrics.length * 2);
 
 function fieldOf(fact: TicketFact, field: FilterField): string | null {
 	return field === 'helpdesk' ? fact.helpdesk : fact[field];
@@ -167,15 +173,17 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 	const accumulator = (group: string): Accumulator => {
 		let found = groups.get(group);
 		if (!found) {
-			found = {row: emptyKpiRow(group, withChurn), values: {} as Record<DurationMeasure, number[]>, counts: {}, cesSum: 0};
+			found = {row: emptyKpiRow(group, withChurn), values: {} as Record<DurationMeasure, number[]>, counts: new Float64Array(counterCount), cesSum: 0};
 			groups.set(group, found);
 		}
 
 		return found;
 	};
 
-	const count = (target: Accumulator, name: string, add: boolean | number): void => {
-		target.counts[name] = (target.counts[name] ?? 0) + Number(add);
+	const count = (target: Accumulator, counter: number, add: boolean): void => {
+		if (add) {
+			target.counts[counter]! += 1;
+		}
 	};
 
 	const value = (target: Accumulator, measure: DurationMeasure, measured: number | null): void => {
@@ -192,20 +200,20 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 
 		for (const group of groupsOf(view, groupBy, view.keys)) {
 			const target = accumulator(group);
-			count(target, 'tickets', true);
-			count(target, 'resolved', fact.resolved);
-			count(target, 'solved', fact.solved);
-			count(target, 'reopened', fact.solved && fact.reopens > 0);
+			count(target, C.tickets, true);
+			count(target, C.resolved, fact.resolved);
+			count(target, C.solved, fact.solved);
+			count(target, C.reopened, fact.solved && fact.reopens > 0);
 			const fcrOneTouchKnown = fact.resolved && fact.agentReplies !== null;
-			count(target, 'oneTouchDen', fcrOneTouchKnown);
-			count(target, 'oneTouch', fcrOneTouchKnown && fact.agentReplies! < 2);
+			count(target, C.oneTouchDen, fcrOneTouchKnown);
+			count(target, C.oneTouch, fcrOneTouchKnown && fact.agentReplies! < 2);
 			const followUpKnown = fact.resolved && fact.customerFollowUp !== null;
-			count(target, 'noFollowUpDen', followUpKnown);
-			count(target, 'noFollowUp', followUpKnown && fact.customerFollowUp === false);
-			count(target, 'escalated', view.escalated);
-			count(target, 'functional', view.functional);
-			count(target, 'hierarchical', view.hierarchical);
-			count(target, 'automatic', view.automatic);
+			count(target, C.noFollowUpDen, followUpKnown);
+			count(target, C.noFollowUp, followUpKnown && fact.customerFollowUp === false);
+			count(target, C.escalated, view.escalated);
+			count(target, C.functional, view.functional);
+			count(target, C.hierarchical, view.hierarchical);
+			count(target, C.automatic, view.automatic);
 			value(target, 'firstReply', fact.firstReplyMs);
 			value(target, 'firstReplyBusiness', fact.firstReplyBhMs);
 			value(target, 'firstResolution', fact.firstResolutionMs);
@@ -213,8 +221,8 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 			value(target, 'fullResolution', fact.fullResolutionMs);
 			value(target, 'fullResolutionBusiness', fact.fullResolutionBhMs);
 			for (const sla of fact.sla) {
-				count(target, `sla:${sla.metric}:achieved`, sla.outcome === 'achieved');
-				count(target, `sla:${sla.metric}:applied`, sla.outcome !== 'active');
+				count(target, slaCounter[sla.metric], sla.outcome === 'achieved');
+				count(target, slaCounter[sla.metric] + 1, sla.outcome !== 'active');
 			}
 		}
 	}
@@ -251,14 +259,14 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 			const target = accumulator(group);
 			if (survey.kind === 'csat') {
 				const verdict = csatClass(survey.score, csatRule);
-				count(target, 'csatGood', verdict === 'good');
-				count(target, 'csatBad', verdict === 'bad');
+				count(target, C.csatGood, verdict === 'good');
+				count(target, C.csatBad, verdict === 'bad');
 			} else if (survey.kind === 'nps') {
-				count(target, 'npsResponses', true);
-				count(target, 'promoters', survey.score >= 9);
-				count(target, 'detractors', survey.score <= 6);
+				count(target, C.npsResponses, true);
+				count(target, C.promoters, survey.score >= 9);
+				count(target, C.detractors, survey.score <= 6);
 			} else {
-				count(target, 'cesResponses', true);
+				count(target, C.cesResponses, true);
 				target.cesSum += survey.score;
 			}
 		}
@@ -279,8 +287,8 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 			const target = accumulator(period.label);
 			for (const customer of customers) {
 				if (customer.firstSeen < period.start && (customer.lost === null || customer.lost >= period.start)) {
-					count(target, 'customersAtStart', true);
-					count(target, 'customersLost', customer.lost !== null && customer.lost <= period.end);
+					count(target, C.customersAtStart, true);
+					count(target, C.customersLost, customer.lost !== null && customer.lost <= period.end);
 				}
 			}
 		}
@@ -292,30 +300,30 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 
 	const rows: KpiRow[] = [];
 	for (const {row, values, counts, cesSum} of groups.values()) {
-		const c = (name: string): number => counts[name] ?? 0;
-		row.tickets = c('tickets');
+		const c = (counter: number): number => counts[counter]!;
+		row.tickets = c(C.tickets);
 		for (const measure of Object.keys(row.durations) as DurationMeasure[]) {
 			row.durations[measure] = statsOf(values[measure] ?? []);
 		}
 
-		row.resolutionRate = ratio(c('resolved'), c('tickets'));
-		row.reopenRate = ratio(c('reopened'), c('solved'));
-		row.fcrOneTouch = ratio(c('oneTouch'), c('oneTouchDen'));
-		row.fcrNoFollowUp = ratio(c('noFollowUp'), c('noFollowUpDen'));
+		row.resolutionRate = ratio(c(C.resolved), c(C.tickets));
+		row.reopenRate = ratio(c(C.reopened), c(C.solved));
+		row.fcrOneTouch = ratio(c(C.oneTouch), c(C.oneTouchDen));
+		row.fcrNoFollowUp = ratio(c(C.noFollowUp), c(C.noFollowUpDen));
 		row.fcr = fcrVariant === 'one-touch' ? row.fcrOneTouch : row.fcrNoFollowUp;
-		row.escalationRate = ratio(c('escalated'), c('tickets'));
-		row.functionalEscalationRate = ratio(c('functional'), c('tickets'));
-		row.hierarchicalEscalationRate = ratio(c('hierarchical'), c('tickets'));
-		row.automaticEscalationRate = ratio(c('automatic'), c('tickets'));
+		row.escalationRate = ratio(c(C.escalated), c(C.tickets));
+		row.functionalEscalationRate = ratio(c(C.functional), c(C.tickets));
+		row.hierarchicalEscalationRate = ratio(c(C.hierarchical), c(C.tickets));
+		row.automaticEscalationRate = ratio(c(C.automatic), c(C.tickets));
 		for (const metric of Object.keys(row.sla) as SlaMetric[]) {
-			row.sla[metric] = ratio(c(`sla:${metric}:achieved`), c(`sla:${metric}:applied`));
+			row.sla[metric] = ratio(c(slaCounter[metric]), c(slaCounter[metric] + 1));
 		}
 
-		row.csat = ratio(c('csatGood'), c('csatGood') + c('csatBad'));
-		row.nps = npsOf(c('npsResponses'), c('promoters'), c('detractors'));
-		row.ces = {responses: c('cesResponses'), mean: c('cesResponses') > 0 ? cesSum / c('cesResponses') : null};
+		row.csat = ratio(c(C.csatGood), c(C.csatGood) + c(C.csatBad));
+		row.nps = npsOf(c(C.npsResponses), c(C.promoters), c(C.detractors));
+		row.ces = {responses: c(C.cesResponses), mean: c(C.cesResponses) > 0 ? cesSum / c(C.cesResponses) : null};
 		if (row.churn !== null) {
-			row.churn = ratio(c('customersLost'), c('customersAtStart'));
+			row.churn = ratio(c(C.customersLost), c(C.customersAtStart));
 		}
 
 		rows.push(row);

@@ -127,17 +127,77 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number |
 }
 
 export function statsOf(values: readonly number[]): Stats {
+	return statsOfValues(Float64Array.from(values));
+}
+
+/** Rearranges values[left..right] so that values[k] is the k-th smallest, smaller ones before it, larger after (quickselect). */
+function selectKth(values: Float64Array, k: number, left: number, right: number): void {
+	let low = left;
+	let high = right;
+	while (high > low) {
+		const pivot = values[(low + high) >> 1]!;
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (values[i]! < pivot) {
+				i++;
+			}
+
+			while (values[j]! > pivot) {
+				j--;
+			}
+
+			if (i <= j) {
+				const swap = values[i]!;
+				values[i] = values[j]!;
+				values[j] = swap;
+				i++;
+				j--;
+			}
+		}
+
+		if (k <= j) {
+			high = j;
+		} else if (k >= i) {
+			low = i;
+		} else {
+			return;
+		}
+	}
+}
+
+/** quantileOfSorted without sorting: selects within values[from..] (which must hold the ranks asked for). */
+function selectQuantile(values: Float64Array, q: number, from: number): [value: number, low: number] {
+	const position = (values.length - 1) * q;
+	const low = Math.floor(position);
+	selectKth(values, low, from, values.length - 1);
+	const lowValue = values[low]!;
+	if (position === low) {
+		return [lowValue, low];
+	}
+
+	let next = Number.POSITIVE_INFINITY;
+	for (let index = low + 1; index < values.length; index++) {
+		next = Math.min(next, values[index]!);
+	}
+
+	return [lowValue + ((position - low) * (next - lowValue)), low];
+}
+
+/** Count, mean, median and 90th percentile in linear time; reorders `values`. */
+export function statsOfValues(values: Float64Array): Stats {
 	if (values.length === 0) {
 		return emptyStats();
 	}
 
-	const sorted = Float64Array.from(values).sort();
 	let sum = 0;
 	for (const value of values) {
 		sum += value;
 	}
 
-	return {count: values.length, mean: sum / values.length, median: quantileOfSorted(sorted, 0.5), p90: quantileOfSorted(sorted, 0.9)};
+	const [median, low] = selectQuantile(values, 0.5, 0);
+	const [p90] = selectQuantile(values, 0.9, low);
+	return {count: values.length, mean: sum / values.length, median, p90};
 }
 
 /** CSAT score (1..5) -> 'good' | 'bad' | undefined (left out) under a rule. */

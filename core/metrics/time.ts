@@ -84,7 +84,13 @@ function offsetAt(formatter: Intl.DateTimeFormat, ms: number): number {
 	return localAsUtc - (Math.floor(ms / 1000) * 1000);
 }
 
-/** The time zone's UTC offset (ms) at any instant, looked up once per 15 minutes of time (zones change on such boundaries). */
+const offsetCaches = new Map<string, Map<number, number | Float64Array>>();
+
+/**
+ * The time zone's UTC offset (ms) at any instant. Intl is asked twice per UTC day (start and end);
+ * only a day on which the offset changes is resolved to 15-minute steps (zones change on such boundaries).
+ * The cache is shared by every caller for the same zone.
+ */
 export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 	if (timezone === 'UTC' || timezone === 'Etc/UTC') {
 		return () => 0;
@@ -100,16 +106,33 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 		minute: 'numeric',
 		second: 'numeric',
 	});
-	const offsets = new Map<number, number>();
+	let days = offsetCaches.get(timezone);
+	if (!days) {
+		days = new Map();
+		offsetCaches.set(timezone, days);
+	}
+
+	const cache = days;
+	const steps = dayMs / offsetBucketMs;
 	return ms => {
-		const bucket = Math.floor(ms / offsetBucketMs);
-		let offset = offsets.get(bucket);
-		if (offset === undefined) {
-			offset = offsetAt(formatter, bucket * offsetBucketMs);
-			offsets.set(bucket, offset);
+		const dayNumber = Math.floor(ms / dayMs);
+		let entry = cache.get(dayNumber);
+		if (entry === undefined) {
+			const start = offsetAt(formatter, dayNumber * dayMs);
+			const end = offsetAt(formatter, ((dayNumber + 1) * dayMs) - offsetBucketMs);
+			if (start === end) {
+				entry = start;
+			} else {
+				entry = new Float64Array(steps);
+				for (let step = 0; step < steps; step++) {
+					entry[step] = offsetAt(formatter, (dayNumber * dayMs) + (step * offsetBucketMs));
+				}
+			}
+
+			cache.set(dayNumber, entry);
 		}
 
-		return offset;
+		return typeof entry === 'number' ? entry : entry[Math.floor((ms - (dayNumber * dayMs)) / offsetBucketMs)]!;
 	};
 }
 
@@ -128,12 +151,24 @@ export function makeHourStart(timezone = 'UTC'): (ms: number) => number {
 	};
 }
 
+const keysByDay = new Map<number, DayKeys>();
+
 function keysOfLocal(localMs: number): DayKeys {
 	const dayNumber = Math.floor(localMs / dayMs);
-	const day = dayNumberToKey(dayNumber);
-	// 1970-01-01 was a Thursday: (dayNumber + 3) % 7 is 0 on Mondays.
-	const weekday = (((dayNumber + 3) % 7) + 7) % 7;
-	return {day, week: dayNumberToKey(dayNumber - weekday), month: Math.floor(day / 100)};
+	let keys = keysByDay.get(dayNumber);
+	if (!keys) {
+		const day = dayNumberToKey(dayNumber);
+		// 1970-01-01 was a Thursday: (dayNumber + 3) % 7 is 0 on Mondays.
+		const weekday = (((dayNumber + 3) % 7) + 7) % 7;
+		keys = {day, week: dayNumberToKey(dayNumber - weekday), month: Math.floor(day / 100)};
+		if (keysByDay.size > 200_000) {
+			keysByDay.clear();
+		}
+
+		keysByDay.set(dayNumber, keys);
+	}
+
+	return keys;
 }
 
 /**

@@ -3,6 +3,8 @@
 // asserts both produce identical fact tables. Business durations subtract the precomputed business
 // clock readings (at_bh); SQL itself knows no calendar.
 import type {Database, SqlValue} from 'sql.js';
+import {slaMetrics} from '../../core/metrics/dataset.ts';
+import {slaMetricColumns} from './schema.ts';
 
 export type Statement = {sql: string; params: SqlValue[]};
 
@@ -228,16 +230,24 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			params: [asOfBh, asOf, asOfBh, asOf, asOfBh, asOf, asOf, asOfBh, asOf, asOf],
 		},
 		plain('DELETE FROM sla_outcomes'),
-		plain(`INSERT INTO sla_outcomes (ticket_key, metric, target_minutes, business_hours, outcome, measured_ms)
+		plain(`INSERT INTO sla_outcomes (ticket_key, metric, target_minutes, business_hours, outcome, measured_ms, day, week, month)
 			SELECT g.ticket_key, g.metric, g.target_minutes, g.business_hours,
 				CASE WHEN EXISTS (SELECT 1 FROM ticket_events b WHERE b.ticket_key = g.ticket_key AND b.kind = 'sla-breach' AND b.sla_metric = g.metric)
 						OR MAX(CASE WHEN i.measured > g.target_minutes * 60000 THEN 1 ELSE 0 END) = 1 THEN 'breached'
 					WHEN COUNT(i.measured) > 0 AND MIN(i.complete) = 1 THEN 'achieved'
 					ELSE 'active' END,
-				MAX(i.measured)
+				MAX(i.measured), t.day, t.week, t.month
 			FROM d_targets g
+			JOIN tickets t ON t.ticket_key = g.ticket_key
 			LEFT JOIN d_instances i ON i.ticket_key = g.ticket_key AND i.metric = g.metric
-			GROUP BY g.ticket_key, g.metric, g.target_minutes, g.business_hours`),
+			GROUP BY g.ticket_key, g.metric, g.target_minutes, g.business_hours, t.day, t.week, t.month`),
+		plain(`UPDATE ticket_metrics SET
+				reopened = CASE WHEN solved = 1 THEN (CASE WHEN reopens > 0 THEN 1 ELSE 0 END) END,
+				fcr_one_touch = CASE WHEN resolved = 1 AND agent_replies IS NOT NULL THEN (CASE WHEN agent_replies < 2 THEN 1 ELSE 0 END) END,
+				fcr_no_follow_up = CASE WHEN resolved = 1 AND customer_follow_up IS NOT NULL THEN 1 - customer_follow_up END`),
+		plain(`UPDATE ticket_metrics SET ${slaMetrics.map((metric, index) => `${slaMetricColumns[index]} = (
+				SELECT CASE s.outcome WHEN 'achieved' THEN 1 WHEN 'breached' THEN 0 END FROM sla_outcomes s
+				WHERE s.ticket_key = ticket_metrics.ticket_key AND s.metric = '${metric}')`).join(',\n\t\t\t\t')}`),
 		plain('DELETE FROM escalations'),
 		plain(`INSERT INTO escalations (ticket_key, event_at, day, week, month, type, source, agent)
 			SELECT DISTINCT ticket_key, event_at, day, week, month, escalation_type, escalation_source, actor FROM ticket_events WHERE kind = 'escalation'`),

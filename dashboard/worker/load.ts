@@ -4,7 +4,7 @@ import initSqlJs from 'sql.js';
 import type {Database, SqlJsStatic, SqlValue} from 'sql.js';
 import {dataDayRange, keysOfDay} from '../../core/metrics/baseline.ts';
 import type {Dataset, DatasetTicket, TicketEvent} from '../../core/metrics/dataset.ts';
-import {asOfOf} from '../../core/metrics/dataset.ts';
+import {asOfOf, slaMetrics} from '../../core/metrics/dataset.ts';
 import type {Facts} from '../../core/metrics/facts.ts';
 import {deriveFacts, eventsByTicket, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
 import type {BusinessHours, DayKeys} from '../../core/metrics/time.ts';
@@ -230,6 +230,20 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 	}
 
 	const days = dayRows(facts, dayKeysOf);
+	const customerCounts = new Map<string, SqlValue[]>();
+	for (const customer of facts.customers) {
+		const firstSeen = dayKeysOf(customer.firstSeenAt).day;
+		const lost = customer.lostAt === null ? null : dayKeysOf(customer.lostAt).day;
+		const key = `${firstSeen}:${lost ?? ''}`;
+		const row = customerCounts.get(key);
+		if (row) {
+			row[2] = (row[2] as number) + 1;
+		} else {
+			customerCounts.set(key, [firstSeen, lost, 1]);
+		}
+	}
+
+	const customerDays = [...customerCounts.values()];
 	const meta: SqlValue[][] = [['as_of', String(facts.asOf)], ['timezone', options.timezone ?? 'UTC'], ['schema_version', '1']];
 	return [
 		{
@@ -245,6 +259,13 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 					ticket.eventCount, ticket.lastEventAt,
 					escalation ? 1 : 0, bool(escalation?.types.has('functional') ?? false), bool(escalation?.types.has('hierarchical') ?? false),
 					bool(escalation?.types.has('automatic') ?? false), escalation?.first ?? null, escalation?.firstType ?? null,
+					ticket.solved ? bool(ticket.reopens > 0) : null,
+					ticket.resolved && ticket.agentReplies !== null ? bool(ticket.agentReplies < 2) : null,
+					ticket.resolved && ticket.customerFollowUp !== null ? bool(!ticket.customerFollowUp) : null,
+					...slaMetrics.map(metric => {
+						const outcome = ticket.sla.find(sla => sla.metric === metric)?.outcome;
+						return outcome === 'achieved' ? 1 : outcome === 'breached' ? 0 : null;
+					}),
 				];
 			}),
 		},
@@ -256,7 +277,10 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 		{
 			table: spec('sla_outcomes'),
 			count: slaCount,
-			rows: mapRows(facts.tickets, ticket => ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs]), true),
+			rows: mapRows(facts.tickets, ticket => {
+				const created = keysOf(ticket.createdAt);
+				return ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created]);
+			}, true),
 		},
 		{
 			table: spec('escalations'),
@@ -287,6 +311,11 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 			table: spec('customers'),
 			count: facts.customers.length,
 			rows: mapRows(facts.customers, row => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day]),
+		},
+		{
+			table: spec('customer_days'),
+			count: customerDays.length,
+			rows: customerDays,
 		},
 		{
 			table: spec('agent_hours'),
@@ -452,7 +481,7 @@ export function sqlDeriveInputs(dataset: Dataset, options: Pick<LoadOptions, 'ti
 	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
 	const asOf = asOfOf(dataset);
 	const base = deriveFacts({...dataset, tickets, events: [], asOf}, {themes: false, timezone});
-	const keep = new Set(['surveys', 'customers', 'ticket_themes', 'days', 'meta']);
+	const keep = new Set(['surveys', 'customers', 'customer_days', 'ticket_themes', 'days', 'meta']);
 	let asOfBh: number | null = null;
 	if (options.businessHours) {
 		const [min, max] = timeRangeOf(dataset, asOf);

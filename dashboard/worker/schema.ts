@@ -1,10 +1,14 @@
 // Tables of the metrics database. Plain column types that SQLite (sql.js) and DuckDB both accept.
 // Documented column by column in core/metrics/README.md ("SQL tables").
+import {slaMetrics} from '../../core/metrics/dataset.ts';
 
 export type ColumnType = 'TEXT' | 'BIGINT' | 'INTEGER' | 'DOUBLE';
 export type TableSpec = {name: string; columns: ReadonlyArray<readonly [name: string, type: ColumnType]>; primaryKey?: string; indexes?: string[][]};
 
 const dayColumns = [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']] as const;
+
+/** Per-ticket SLA outcome columns of ticket_metrics, in slaMetrics order: 1 achieved, 0 breached, NULL active or no target. */
+export const slaMetricColumns = slaMetrics.map(metric => `sla_${metric.replaceAll('-', '_')}`);
 
 /** Derived per-ticket measures and the annotation rows: what every KPI query reads. */
 export const factTables: readonly TableSpec[] = [
@@ -22,8 +26,10 @@ export const factTables: readonly TableSpec[] = [
 			['customer_messages', 'INTEGER'], ['customer_follow_up', 'INTEGER'], ['event_count', 'INTEGER'], ['last_event_at', 'BIGINT'],
 			['escalated', 'INTEGER'], ['esc_functional', 'INTEGER'], ['esc_hierarchical', 'INTEGER'], ['esc_automatic', 'INTEGER'],
 			['first_escalation_at', 'BIGINT'], ['first_escalation_type', 'TEXT'],
+			// 1 / 0, or NULL where the measure does not apply: summed and counted without CASE in the KPI scan.
+			['reopened', 'INTEGER'], ['fcr_one_touch', 'INTEGER'], ['fcr_no_follow_up', 'INTEGER'],
+			...slaMetricColumns.map(column => [column, 'INTEGER'] as const),
 		],
-		indexes: [['day']],
 	},
 	{
 		name: 'reply_intervals',
@@ -31,7 +37,7 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'sla_outcomes',
-		columns: [['ticket_key', 'TEXT'], ['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT']],
+		columns: [['ticket_key', 'TEXT'], ['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT'], ...dayColumns],
 		indexes: [['ticket_key']],
 	},
 	{
@@ -51,6 +57,7 @@ export const factTables: readonly TableSpec[] = [
 	{
 		name: 'template_uses',
 		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT']],
+		indexes: [['ticket_key']],
 	},
 	{
 		name: 'surveys',
@@ -60,6 +67,11 @@ export const factTables: readonly TableSpec[] = [
 	{
 		name: 'customers',
 		columns: [['customer_key', 'TEXT'], ['first_seen_at', 'BIGINT'], ['lost_at', 'BIGINT'], ['first_seen_day', 'INTEGER'], ['lost_day', 'INTEGER']],
+	},
+	{
+		// Customers counted per (first seen day, lost day): what churn reads, a few hundred rows.
+		name: 'customer_days',
+		columns: [['first_seen_day', 'INTEGER'], ['lost_day', 'INTEGER'], ['customers', 'INTEGER']],
 	},
 	{
 		name: 'agent_hours',
