@@ -3,7 +3,7 @@ import {checkSender, validateRequest, type BackgroundRequest, type BackgroundRes
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
-import {defaultAlertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
+import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
 
@@ -16,7 +16,7 @@ const handlers: Handlers = {
 		if (sender.tab?.id !== undefined) {
 			const {snapshot} = request;
 			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: sender.tab.id, windowId: sender.tab.windowId, level: request.assessment?.level ?? 'none'};
-			await trackDeadline(watch, request.deadline, defaultAlertOptions, Date.now());
+			await trackDeadline(watch, request.deadline, await alertOptions(), Date.now());
 		}
 
 		return {ok: true, ticketKey: result.ticketKey, created: result.created};
@@ -69,7 +69,8 @@ export default defineBackground({
 		browser.alarms.onAlarm.addListener(alarm => {
 			if (alarm.name.startsWith('sla-')) {
 				db ??= openDb();
-				void onSlaAlarm(db, alarm, defaultAlertOptions, Date.now());
+				const store = db;
+				void alertOptions().then(async options => onSlaAlarm(store, alarm, options, Date.now()));
 			}
 		});
 		browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));

@@ -3,6 +3,7 @@ import type {DeadlineSummary} from '../../core/messages.ts';
 import type {Level} from '../../core/model.ts';
 import {mayAlert} from '../../core/risk.ts';
 import {defaultSettings, type AlertBudget} from '../../core/context.ts';
+import {settingsFromStorage} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {ticketContext} from '../../core/store/reads.ts';
 import {formatDuration} from '../../core/thread.ts';
@@ -26,6 +27,16 @@ export type Watched = {
 
 export type AlertOptions = {leadMinutes: number; enabled: boolean; budget: AlertBudget};
 export const defaultAlertOptions: AlertOptions = {leadMinutes: 15, enabled: true, budget: defaultSettings.alertBudget};
+
+/** The notification settings as saved in the options page. */
+export async function alertOptions(): Promise<AlertOptions> {
+	try {
+		const {settings} = settingsFromStorage((await browser.storage.local.get('settings'))['settings']);
+		return {enabled: settings.notifications.enabled, leadMinutes: settings.notifications.leadMinutes, budget: settings.risk.alertBudget};
+	} catch {
+		return defaultAlertOptions;
+	}
+}
 
 const separator = '|';
 const watchedKey = (ticketKey: string) => `sla-watch${separator}${ticketKey}`;

@@ -8,7 +8,7 @@ import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, typ
 import {assess} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
-import {defaultSlaPolicy} from '../../core/sla.ts';
+import {contextOf, settingsFromStorage, slaOf, templatesOf, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {insertViaBridge} from './bridge-client.ts';
 import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
@@ -31,7 +31,9 @@ async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
 }
 
 /** Reads the page on every (debounced) change, keeps the overlay current and tells the background what it saw. */
-export function startSession(ctx: ContentScriptContext, adapter: Adapter): void {
+export function startSession(ctx: ContentScriptContext, adapter: Adapter, initialSettings: Settings): void {
+	let settings = initialSettings;
+	let templates = templatesOf(settings);
 	let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
 	let mounting: Promise<void> | undefined;
 	let overlayState: OverlayState | undefined;
@@ -247,8 +249,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		}
 
 		const history = context.value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
-		const assessment = assess(snapshot, {now, sla: {policy: defaultSlaPolicy}, history, draft: draft?.text});
-		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, policy: defaultSlaPolicy});
+		const base = contextOf(settings);
+		const assessment = assess(snapshot, {...base, now, history, draft: draft?.text, templates});
+		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',
@@ -409,6 +412,23 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter): void 
 		return false;
 	};
 
+	// Options saved in another tab apply here at once, without a reload.
+	const onSettings = (changes: Record<string, {newValue?: unknown}>, area: string) => {
+		const change = changes['settings'];
+		if (area !== 'local' || !change) {
+			return;
+		}
+
+		settings = settingsFromStorage(change.newValue).settings;
+		templates = templatesOf(settings);
+		if (overlayState?.kind === 'ticket') {
+			lastHash = ''; // The verdict may change with the settings: store it again
+			showTicket(overlayState.snapshot);
+		}
+	};
+
+	browser.storage.onChanged.addListener(onSettings);
+	ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 	browser.runtime.onMessage.addListener(onMessage);
 	ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 	read();
