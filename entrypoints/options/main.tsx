@@ -1,0 +1,44 @@
+import {browser} from '#imports';
+import {render} from 'preact';
+import type {BackgroundRequest, BackgroundResponse} from '../../core/messages.ts';
+import {sitePattern} from '../../core/settings.ts';
+import {loadSettings, saveSettings} from '../helpdesk.content/settings-client.ts';
+import {Options} from './options.tsx';
+import type {OptionsApi} from './state.ts';
+import './options.css';
+
+async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
+	try {
+		return await browser.runtime.sendMessage(request) as BackgroundResponse;
+	} catch (error) {
+		return {ok: false, error: String(error)};
+	}
+}
+
+const api: OptionsApi = {
+	async save(settings) {
+		const result = await saveSettings(settings);
+		if (!result.ok) {
+			throw new Error(result.errors.map(error => error.message).join(' '));
+		}
+	},
+	async requestSite(origin) {
+		return browser.permissions.request({origins: [sitePattern(origin)]});
+	},
+	async hasSite(origin) {
+		return browser.permissions.contains({origins: [sitePattern(origin)]});
+	},
+	async testSelectors(origin, config) {
+		return send({type: 'test-selectors', origin, config});
+	},
+	async deleteEverything() {
+		return send({type: 'delete-everything'});
+	},
+};
+
+async function main(): Promise<void> {
+	const initial = await loadSettings();
+	render(<Options initial={initial} api={api} />, document.querySelector('#app')!);
+}
+
+void main();

@@ -1,0 +1,186 @@
+import {useEffect, useState} from 'preact/hooks';
+import {adapters} from '../../core/helpdesks/index.ts';
+import {bridgeEditors, type CustomConfig} from '../../core/helpdesks/custom.ts';
+import type {AdapterId} from '../../core/helpdesks/adapter.ts';
+import type {SelectorTestResult} from '../../core/messages.ts';
+import {parseOrigin} from '../../core/settings.ts';
+import {errorsUnder, Select, TextField} from './fields.tsx';
+import type {OptionsApi, SectionProps} from './state.ts';
+
+const adapterOptions = adapters
+	.filter(adapter => adapter.id !== 'demo')
+	.map(adapter => [adapter.id, adapter.id === 'custom' ? 'Other (my own selectors)' : adapter.name] as const)
+	.sort((a, b) => (a[0] === 'custom' ? 1 : b[0] === 'custom' ? -1 : a[1].localeCompare(b[1])));
+
+type ConfigKey = Exclude<keyof CustomConfig, 'customerValues' | 'agentValues' | 'systemValues' | 'order' | 'editorKind'>;
+type ListKey = 'customerValues' | 'agentValues' | 'systemValues';
+
+const configGroups: ReadonlyArray<{title: string; fields: ReadonlyArray<[ConfigKey | ListKey, string, string?]>}> = [
+	{title: 'Pages', fields: [['name', 'Name shown in Defuse'], ['ticketUrl', 'Ticket page address', 'e.g. https://help.example.org/tickets/{id}'], ['listUrl', 'Ticket list address', 'e.g. https://help.example.org/queues/*']]},
+	{title: 'Messages', fields: [['message', 'Every message (required)'], ['customerMessage', 'Customer messages'], ['agentMessage', 'Agent messages'], ['systemMessage', 'System events'], ['internalMarker', 'Internal note marker'], ['author', 'Author, inside a message'], ['time', 'Time, inside a message'], ['body', 'Text, inside a message'], ['quote', 'Quoted history to drop']]},
+	{title: 'Roles from an attribute', fields: [['roleAttribute', 'Attribute naming the role'], ['customerValues', 'Values for customers', 'comma-separated'], ['agentValues', 'Values for agents', 'comma-separated'], ['systemValues', 'Values for system events', 'comma-separated']]},
+	{title: 'Ticket', fields: [['ticketRoot', 'Active ticket container'], ['ticketId', 'Ticket number'], ['subject', 'Subject'], ['status', 'Status'], ['priority', 'Priority'], ['requester', 'Requester name'], ['requesterEmail', 'Requester email'], ['assignee', 'Assignee'], ['group', 'Group'], ['tag', 'Tags']]},
+	{title: 'Reply box and lists', fields: [['editor', 'Reply editor'], ['listRow', 'List row'], ['listId', 'Ticket number in a row'], ['listSubject', 'Subject in a row'], ['listRequester', 'Requester in a row'], ['listTime', 'Time in a row']]},
+];
+
+const isListKey = (key: string): key is ListKey => key === 'customerValues' || key === 'agentValues' || key === 'systemValues';
+
+function TestResult({result}: {result: SelectorTestResult}) {
+	const {snapshot} = result;
+	return (
+		<div class="test-result" data-testid="selector-test-result">
+			<p>Read {result.url}: {result.isTicketPage ? 'a ticket page' : result.isListPage ? `a list page with ${result.listRows} rows` : 'neither a ticket nor a list page by the addresses above'}.</p>
+			{result.missing.length > 0 ? <p class="error">Nothing matches: {result.missing.join(', ')}</p> : null}
+			<table>
+				<caption>Matches per selector</caption>
+				<thead><tr><th scope="col">Setting</th><th scope="col">Selector</th><th scope="col">Matches</th></tr></thead>
+				<tbody>
+					{result.counts.map(entry => (
+						<tr key={entry.name} data-selector={entry.name}><td>{entry.name}</td><td><code>{entry.selector}</code></td><td data-count={entry.count}>{entry.error ?? entry.count}</td></tr>
+					))}
+				</tbody>
+			</table>
+			{snapshot ? (
+				<div>
+					<p data-testid="selector-test-ticket">Ticket {snapshot.ticketId}{snapshot.subject ? `: ${snapshot.subject}` : ''} ({snapshot.messages.length} messages)</p>
+					<ol class="messages">
+						{snapshot.messages.map((message, index) => (
+							<li key={index} data-role={message.role}><strong>{message.role}{message.internal ? ' (internal)' : ''}{message.author ? `, ${message.author}` : ''}:</strong> {message.text}</li>
+						))}
+					</ol>
+				</div>
+			) : <p>No ticket could be read with these settings on that page.</p>}
+		</div>
+	);
+}
+
+function CustomEditor({origin, config, errors, update, api}: {origin: string; config: CustomConfig; errors: SectionProps['errors']; update: SectionProps['update']; api: OptionsApi}) {
+	const base = `sites[${origin}].custom`;
+	const [test, setTest] = useState<{busy: boolean; result?: SelectorTestResult | undefined; error?: string | undefined}>({busy: false});
+	const set = (key: string, value: unknown) => update(['sites', origin, 'custom', key], value);
+	async function runTest(): Promise<void> {
+		setTest({busy: true});
+		const response = await api.testSelectors(origin, config);
+		setTest(response.ok ? {busy: false, result: response.selectorTest} : {busy: false, error: response.error});
+	}
+
+	const general = errors[base];
+	return (
+		<div class="custom">
+			{general ? <p class="error" role="alert">{general}</p> : null}
+			{configGroups.map(group => (
+				<fieldset key={group.title}>
+					<legend>{group.title}</legend>
+					<div class="grid">
+						{group.fields.map(([key, label, hint]) => {
+							const raw = config[key];
+							const value = isListKey(key) ? (config[key] ?? []).join(', ') : (typeof raw === 'string' ? raw : '');
+							return (
+								<TextField key={key} name={`custom-${key}`} label={label} hint={hint} value={value} error={errors[`${base}.${key}`]} normalize={isListKey(key) ? text => text.split(',').map(part => part.trim()).filter(Boolean).join(', ') : undefined}
+									onChange={text => set(key, isListKey(key) ? (text.trim() === '' ? undefined : text.split(',').map(part => part.trim()).filter(Boolean)) : (text === '' ? undefined : text))} />
+							);
+						})}
+					</div>
+				</fieldset>
+			))}
+			<div class="grid">
+				<Select label="Message order" name="custom-order" value={config.order ?? 'oldest-first'} options={[['oldest-first', 'Oldest first'], ['newest-first', 'Newest first']]} onChange={value => set('order', value === 'oldest-first' ? undefined : value)} />
+				<Select label="Reply editor kind" name="custom-editorKind" value={config.editorKind ?? ''} error={errors[`${base}.editorKind`]} options={[['', 'Plain text box or contenteditable'], ...bridgeEditors.map(editor => [editor, editor] as const)]} onChange={value => set('editorKind', value === '' ? undefined : value)} />
+			</div>
+			<div class="row">
+				<button type="button" onClick={() => void runTest()} disabled={test.busy}>Test these selectors on the open tab</button>
+				<span class="hint">Open a ticket of {origin} in another tab first.</span>
+			</div>
+			<div aria-live="polite">
+				{test.busy ? <p>Reading the page…</p> : null}
+				{test.error ? <p class="error" data-testid="selector-test-error">{test.error}</p> : null}
+				{test.result ? <TestResult result={test.result} /> : null}
+			</div>
+		</div>
+	);
+}
+
+export function SitesSection({draft, errors, update, api}: SectionProps & {api: OptionsApi}) {
+	const [origin, setOrigin] = useState('');
+	const [adapter, setAdapter] = useState<AdapterId>('custom');
+	const [addError, setAddError] = useState<string | undefined>();
+	const [status, setStatus] = useState('');
+	const [granted, setGranted] = useState<Record<string, boolean>>({});
+	const origins = Object.keys(draft.sites);
+
+	useEffect(() => {
+		let live = true;
+		void Promise.all(origins.map(async site => [site, await api.hasSite(site)] as const)).then(entries => {
+			if (live) {
+				setGranted(Object.fromEntries(entries));
+			}
+		});
+		return () => {
+			live = false;
+		};
+	}, [origins.join('|')]);
+
+	function allow(site: string, onGranted?: () => void): void {
+		// The request must start in this click handler, before anything is awaited.
+		void api.requestSite(site).then(ok => {
+			setGranted(previous => ({...previous, [site]: ok}));
+			if (ok) {
+				onGranted?.();
+			}
+
+			setStatus(ok ? `Defuse may now read ${site}. Save to start using it.` : `Access to ${site} was not granted.`);
+		});
+	}
+
+	function add(): void {
+		const parsed = parseOrigin(origin);
+		if (!parsed.ok) {
+			setAddError(parsed.message);
+			return;
+		}
+
+		if (draft.sites[parsed.origin]) {
+			setAddError(`${parsed.origin} is already in the list`);
+			return;
+		}
+
+		setAddError(undefined);
+		allow(parsed.origin, () => {
+			update(['sites', parsed.origin], adapter === 'custom' ? {adapter, custom: {ticketUrl: `${parsed.origin}/tickets/{id}`}} : {adapter});
+			setOrigin('');
+		});
+	}
+
+	return (
+		<>
+			{origins.length === 0 ? <p>No sites of your own yet. Defuse already runs on the hosted helpdesks it knows.</p> : null}
+			<ul class="sites">
+				{origins.map(site => {
+					const setting = draft.sites[site]!;
+					return (
+						<li key={site} data-origin={site}>
+							<div class="row">
+								<strong>{site}</strong>
+								<Select label="Helpdesk" name="site-adapter" value={setting.adapter} error={errors[`sites[${site}].adapter`]} options={adapterOptions} onChange={value => update(['sites', site], value === 'custom' ? {adapter: value, custom: setting.custom ?? {}} : {adapter: value})} />
+								<span class={granted[site] ? 'badge ok' : 'badge warn'} data-testid="site-access">{granted[site] ? 'Access granted' : 'No access yet'}</span>
+								{granted[site] ? null : <button type="button" onClick={() => allow(site)}>Allow access</button>}
+								<button type="button" class="secondary" onClick={() => update(['sites', site], undefined)}>Remove {site}</button>
+							</div>
+							{errorsUnder(errors, `sites[${site}]`).length > 0 && setting.adapter !== 'custom' ? <p class="error">{errorsUnder(errors, `sites[${site}]`).join(' ')}</p> : null}
+							{setting.adapter === 'custom' ? <CustomEditor origin={site} config={setting.custom ?? {}} errors={errors} update={update} api={api} /> : null}
+						</li>
+					);
+				})}
+			</ul>
+			<fieldset>
+				<legend>Add a site</legend>
+				<div class="row">
+					<TextField label="Site address" name="new-site" value={origin} placeholder="https://help.example.org" error={addError} onChange={setOrigin} />
+					<Select label="Helpdesk" name="new-site-adapter" value={adapter} options={adapterOptions} onChange={setAdapter} />
+					<button type="button" onClick={add}>Add and allow access</button>
+				</div>
+			</fieldset>
+			<p aria-live="polite" class="status" data-testid="sites-status">{status}</p>
+		</>
+	);
+}
