@@ -59,8 +59,8 @@ export function stubExecCommand(page: Document): TypedText[] {
 
 /**
  * Feeds 1,000 randomly mutated states of each fixture (removed, shuffled, duplicated and emptied nodes,
- * odd attributes, huge and script-looking text) to readTicket and readList: no exception may escape,
- * and everything that comes out is plain data. Long-thread fixtures (`*long*`) get `longStates`:
+ * odd attributes, huge and script-looking text) to readTicket, readList and insertReply: no exception may
+ * escape, and everything that comes out is plain data. Long-thread fixtures (`*long*`) get `longStates`:
  * the same markup repeated, where one read costs ~100x more in happy-dom.
  */
 export function describeRobustness(adapter: Adapter, folder: string, files: readonly string[], states = 1000, longStates = 40): void {
@@ -74,7 +74,10 @@ export function describeRobustness(adapter: Adapter, folder: string, files: read
 				seed: [...file].reduce((sum, char) => sum + char.charCodeAt(0), 0),
 				read(copy) {
 					const snapshot = adapter.readTicket(copy, url);
-					return [...snapshotProblems(snapshot), ...listProblems(adapter.readList(copy, url))];
+					const outcome = adapter.insertReply(copy, '<b>Hello</b> & welcome');
+					const outcomeOk = outcome.ok ? ['insert-text', 'value'].includes(outcome.via)
+						: (outcome.via === 'bridge' ? typeof outcome.editor === 'string' && typeof outcome.selector === 'string' : typeof outcome.reason === 'string');
+					return [...snapshotProblems(snapshot), ...listProblems(adapter.readList(copy, url)), ...(outcomeOk ? [] : ['insertReply outcome malformed'])];
 				},
 			});
 			expect(failures.slice(0, 5)).toEqual([]);
