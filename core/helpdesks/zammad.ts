@@ -6,6 +6,7 @@ import {attributeOf, bodyText, pageLocale, queryAll, queryOne, safeText, selecto
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
 // `#ticket/zoom/<id>`) and the new Vue desktop (`/desktop/tickets/<id>`). Both are read here.
 export const selectors = {
+	anyArticle: '.ticket-article-item, [data-test-id^="article-bubble-container-"]', // Either UI: what a ticket page cannot do without
 	// Legacy desktop [SRC app/assets/javascripts/app/...]
 	task: '.content[id^="content_permanent_"]', // One per open task (tab); qunit taskbar test
 	activeTask: '.content.active[id^="content_permanent_"]',
@@ -384,7 +385,7 @@ export default defineAdapter({
 	name: 'Zammad',
 	hosts: ['https://*.zammad.com/*'], // Zammad's hosted service [UNVERIFIED: <name>.zammad.com]; self-hosted origins are mapped in options
 	selectors,
-	required: ['article'],
+	required: ['anyArticle'],
 	isTicketPage: url => ticketIdOf(url) !== undefined,
 	isListPage: url => legacyList.test(url.hash) || desktopList.test(url.pathname),
 	readTicket(root, url) {
