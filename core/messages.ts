@@ -23,6 +23,8 @@ export type BackgroundRequest =
 	/** `actionId` is made once per click, so a retried message is stored once. */
 	| {type: 'agent-action'; actionId: string; action: AgentAction}
 	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined}
+	/** A list page asks which of its tickets are at risk or near their SLA, for queue markers. */
+	| {type: 'queue-state'; ticketKeys: string[]}
 	/** Options page: read the open tab of `origin` with these custom selectors and say what was found. */
 	| {type: 'test-selectors'; origin: string; config: CustomConfig}
 	/** Options page: clear the store and reset the settings. */
@@ -51,8 +53,11 @@ export type SelectorTestResult = {
 	listRows: number;
 };
 
+/** A ticket on a list page that deserves a marker. */
+export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
+
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; selectorTest?: SelectorTestResult | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; selectorTest?: SelectorTestResult | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
@@ -61,6 +66,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'adapter-miss': 'content-script',
 	'agent-action': 'content-script',
 	'ticket-context': 'either',
+	'queue-state': 'content-script',
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 };
@@ -241,6 +247,10 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		type: oneOf(['agent-action']),
 		actionId: string(100, /^[\w-]+$/),
 		action: agentAction,
+	}),
+	'queue-state': object({
+		type: oneOf(['queue-state']),
+		ticketKeys: array(string(500), 500),
 	}),
 	'ticket-context': object({
 		type: oneOf(['ticket-context']),

@@ -28,6 +28,8 @@ export type TicketRow = {
 	internalNotes: number;
 	lastLevel?: Level | undefined;
 	lastScore?: number | undefined;
+	/** When the reply target breaches, as last seen (absent when nobody was waiting). */
+	replyDueAt?: string | undefined;
 };
 
 export type MessageRow = Message & {

@@ -1,5 +1,5 @@
 import {Dexie} from 'dexie';
-import type {TicketContext} from '../messages.ts';
+import type {QueueMark, TicketContext} from '../messages.ts';
 import type {EscalationPath} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
@@ -43,4 +43,26 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
 	};
+}
+
+/**
+ * Queue markers: of the given tickets, those Defuse last saw at risk, or whose reply target breaches
+ * within `soonMs` (or already has), as last seen.
+ */
+export async function queueMarks(db: DefuseDb, ticketKeys: readonly string[], now: Date, soonMs = 2 * 3_600_000): Promise<QueueMark[]> {
+	const rows = await db.tickets.bulkGet([...ticketKeys]);
+	const marks: QueueMark[] = [];
+	for (const row of rows) {
+		if (!row) {
+			continue;
+		}
+
+		const atRisk = row.lastLevel !== undefined && row.lastLevel !== 'none';
+		const due = row.replyDueAt !== undefined && Date.parse(row.replyDueAt) - now.getTime() <= soonMs;
+		if (atRisk || due) {
+			marks.push({ticketKey: row.key, level: atRisk ? row.lastLevel : undefined, breachAt: due ? row.replyDueAt : undefined});
+		}
+	}
+
+	return marks;
 }

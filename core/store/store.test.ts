@@ -3,7 +3,7 @@ import {Dexie} from 'dexie';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {TicketSnapshot} from '../model.ts';
 import {openDb, schemaV1, type DefuseDb} from './db.ts';
-import {counts, listTickets, recentEvents, ticketContext, ticketMessages} from './reads.ts';
+import {counts, listTickets, queueMarks, recentEvents, ticketContext, ticketMessages} from './reads.ts';
 import {contentHashOf} from '../hash.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from './writes.ts';
 
@@ -175,4 +175,18 @@ describe('flags and agent actions', () => {
 		});
 		expect((await ticketContext(db, key, undefined, new Date('2026-11-02T14:00:00Z'))).snoozedUntil).toBeUndefined();
 	});
+});
+
+test('queue marks: tickets last seen at risk, or whose reply is due soon', async () => {
+	const db = freshDb();
+	const base = {...snapshot, requester: undefined};
+	await recordObservation(db, {...base, ticketId: '1'}, {level: 'high', score: 0.6, signalIds: []}, t0);
+	await recordObservation(db, {...base, ticketId: '2'}, {level: 'none', score: 0.1, signalIds: []}, t0, {metric: 'first-reply', targetMinutes: 60, since: '2026-11-02T08:30:00.000Z', breachAt: '2026-11-02T09:30:00.000Z'});
+	await recordObservation(db, {...base, ticketId: '3'}, {level: 'none', score: 0.1, signalIds: []}, t0, {metric: 'first-reply', targetMinutes: 1440, since: '2026-11-02T08:30:00.000Z', breachAt: '2026-11-03T08:30:00.000Z'});
+	await recordObservation(db, {...base, ticketId: '4'}, undefined, t0);
+	const keys = ['1', '2', '3', '4', 'never-seen'].map(id => `demo:127.0.0.1:${id}`);
+	expect(await queueMarks(db, keys, t0)).toEqual([
+		{ticketKey: 'demo:127.0.0.1:1', level: 'high', breachAt: undefined},
+		{ticketKey: 'demo:127.0.0.1:2', level: undefined, breachAt: '2026-11-02T09:30:00.000Z'},
+	]);
 });

@@ -2,7 +2,7 @@
 // so viewing the same ticket twice (or a retried message after a killed service worker) never
 // duplicates anything, and each write is one transaction: all of it lands or none of it.
 import {contentHashOf, hashString} from '../hash.ts';
-import type {AssessmentSummary} from '../messages.ts';
+import type {AssessmentSummary, DeadlineSummary} from '../messages.ts';
 import {levels, requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
@@ -26,7 +26,7 @@ export function messageKeysOf(ticketKey: string, snapshot: TicketSnapshot): stri
 
 export type ObserveResult = {ticketKey: string; observationId: string; created: boolean};
 
-export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, assessment: AssessmentSummary | undefined, now: Date): Promise<ObserveResult> {
+export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, assessment: AssessmentSummary | undefined, now: Date, deadline?: DeadlineSummary): Promise<ObserveResult> {
 	const at = now.toISOString();
 	const ticketKey = ticketKeyOf(snapshot);
 	const host = hostOf(snapshot.url);
@@ -68,6 +68,7 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 			internalNotes: snapshot.messages.filter(message => message.internal).length,
 			lastLevel: assessment?.level ?? previous?.lastLevel,
 			lastScore: assessment?.score ?? previous?.lastScore,
+			replyDueAt: deadline?.breachAt,
 		};
 		await db.tickets.put(ticket);
 

@@ -1,7 +1,7 @@
 import {browser, defineBackground, type Browser} from '#imports';
 import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
-import {ticketContext} from '../../core/store/reads.ts';
+import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
 import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
@@ -12,7 +12,7 @@ type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extra
 
 const handlers: Handlers = {
 	async observe(db, request, sender) {
-		const result = await recordObservation(db, request.snapshot, request.assessment, new Date());
+		const result = await recordObservation(db, request.snapshot, request.assessment, new Date(), request.deadline);
 		if (sender.tab?.id !== undefined) {
 			const {snapshot} = request;
 			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: sender.tab.id, windowId: sender.tab.windowId, level: request.assessment?.level ?? 'none'};
@@ -28,6 +28,9 @@ const handlers: Handlers = {
 	async 'agent-action'(db, request) {
 		const {created} = await recordAgentAction(db, request.actionId, request.action, new Date());
 		return {ok: true, created};
+	},
+	async 'queue-state'(db, request) {
+		return {ok: true, queue: await queueMarks(db, request.ticketKeys, new Date())};
 	},
 	async 'ticket-context'(db, request) {
 		return {ok: true, context: await ticketContext(db, request.ticketKey, request.requesterKey, new Date())};

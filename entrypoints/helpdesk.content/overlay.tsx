@@ -5,6 +5,7 @@ import type {ReplyDeadline} from '../../core/sla-deadline.ts';
 import type {DraftIssue} from '../../core/signals/draft.ts';
 import {cleanValue} from '../../core/templates/template.ts';
 import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
+import type {PlacedMark} from './queue.ts';
 
 export type TicketView = {
 	kind: 'ticket';
@@ -21,8 +22,13 @@ export type TicketView = {
 	stored: 'pending' | 'saved' | 'failed';
 };
 
+export type ListMark = {ticketId: string; subject?: string | undefined; level?: Level | undefined; breachAt?: string | undefined};
+
+export type ListView = {kind: 'list'; helpdeskName: string; marks: ListMark[]; placed: PlacedMark[]};
+
 export type OverlayState =
 	| {kind: 'waiting'; helpdeskName: string}
+	| ListView
 	| {kind: 'unreadable'; helpdeskName: string; missing: string[]; detail: string}
 	| TicketView;
 
@@ -286,9 +292,47 @@ function TicketPanel({state, actions}: {state: TicketView; actions: OverlayActio
 	);
 }
 
+function markLabel(mark: {level?: string | undefined; breachAt?: string | undefined}, now: number): string {
+	const parts: string[] = [];
+	if (mark.level) {
+		parts.push(levelLabel[mark.level as Level] ?? mark.level);
+	}
+
+	if (mark.breachAt) {
+		const left = Date.parse(mark.breachAt) - now;
+		parts.push(left <= 0 ? 'SLA breached' : `SLA due in ${formatDuration(left)}`);
+	}
+
+	return parts.join(', ');
+}
+
+function QueuePanel({state}: {state: ListView}) {
+	const now = Date.now();
+	return (
+		<ul class="queue">
+			{state.marks.map(mark => (
+				<li key={mark.ticketId} data-ticket={mark.ticketId}><strong>#{mark.ticketId}</strong> {mark.subject ?? ''} <span class="mark-label">{markLabel(mark, now)}</span></li>
+			))}
+		</ul>
+	);
+}
+
+function QueueMarkers({state}: {state: ListView}) {
+	const now = Date.now();
+	return (
+		<div class="queue-layer" aria-hidden="true">
+			{state.placed.map(mark => (
+				<span key={mark.ticketId} class={`queue-mark level-${mark.level ?? 'unknown'}${mark.breachAt ? ' is-due' : ''}`} data-ticket={mark.ticketId} title={`Defuse: ${markLabel(mark, now)}`} style={{top: `${mark.top}px`, left: `${mark.left}px`}} />
+			))}
+		</div>
+	);
+}
+
 export function Overlay({state, actions, expanded, theme, onToggle}: {state: OverlayState; actions: OverlayActions; expanded: boolean; theme: 'light' | 'dark'; onToggle: () => void}) {
 	const level = state.kind === 'ticket' ? state.assessment.level : undefined;
-	const badgeText = state.kind === 'ticket' ? levelLabel[state.assessment.level] : (state.kind === 'waiting' ? 'Reading' : 'Cannot read');
+	const badgeText = state.kind === 'ticket'
+		? levelLabel[state.assessment.level]
+		: (state.kind === 'list' ? `${state.marks.length} to watch` : (state.kind === 'waiting' ? 'Reading' : 'Cannot read'));
 	return (
 		<div class={`overlay ${expanded ? 'is-expanded' : ''}`} data-state={state.kind} data-theme={theme}>
 			<button
@@ -311,6 +355,7 @@ export function Overlay({state, actions, expanded, theme, onToggle}: {state: Ove
 					<section id="defuse-panel" class="panel" aria-label="Defuse details">
 						<header class="panel-head">{state.helpdeskName}</header>
 						{state.kind === 'ticket' ? <TicketPanel state={state} actions={actions} /> : null}
+						{state.kind === 'list' ? <QueuePanel state={state} /> : null}
 						{state.kind === 'waiting' ? <p class="note">Waiting for the ticket to finish loading.</p> : null}
 						{state.kind === 'unreadable'
 							? (
@@ -323,6 +368,7 @@ export function Overlay({state, actions, expanded, theme, onToggle}: {state: Ove
 					</section>
 				)
 				: null}
+			{state.kind === 'list' ? <QueueMarkers state={state} /> : null}
 		</div>
 	);
 }

@@ -1,7 +1,7 @@
 import {browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi} from '#imports';
 import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
-import type {Adapter} from '../../core/helpdesks/adapter.ts';
+import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
@@ -14,6 +14,7 @@ import {insertViaBridge} from './bridge-client.ts';
 import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {pageTheme, panelMaxHeight} from './layout.ts';
+import {placeMarks} from './queue.ts';
 import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
@@ -51,6 +52,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 	// The reply box the agent last typed in, and what Defuse found in it.
 	let draft: {editor: HTMLElement; text: string; issues: DraftIssue[]} | undefined;
 	let draftTimer: number | undefined;
+	let queueSignature = '';
+	let placing = false;
 
 	function currentTicketKey(): string | undefined {
 		return overlayState?.kind === 'ticket' ? ticketKeyOf(overlayState.snapshot) : undefined;
@@ -179,6 +182,10 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 			return;
 		}
 
+		if (overlayState.kind === 'list') {
+			overlayState = {...overlayState, placed: placeMarks(document, overlayState.marks, innerHeight)};
+		}
+
 		ui.shadowHost.dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
 		ui.shadowHost.dataset['state'] = overlayState.kind;
 		const theme = pageTheme(document) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
@@ -221,6 +228,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 
 	function hide(): void {
 		overlayState = undefined;
+		queueSignature = '';
 		ui?.remove();
 		ui = undefined;
 		mounting = undefined;
@@ -323,19 +331,48 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 			return;
 		}
 
-		hide();
 		if (adapter.isListPage(url)) {
-			let rows = 0;
+			let rows: ListRow[] = [];
 			try {
-				rows = adapter.readList(document, url).length;
+				rows = adapter.readList(document, url);
 			} catch (error) {
 				reportMiss(url, 'exception', String(error));
 			}
 
-			status = {state: 'list', helpdesk: adapter.id, helpdeskName: adapter.name, rows};
+			status = {state: 'list', helpdesk: adapter.id, helpdeskName: adapter.name, rows: rows.length};
+			void showQueue(rows, url);
 		} else {
+			hide();
 			status = {state: 'other-page', helpdesk: adapter.id, helpdeskName: adapter.name};
 		}
+	}
+
+	/** Asks which listed tickets are at risk or near breach; marks them when there are any. */
+	async function showQueue(rows: ListRow[], url: URL): Promise<void> {
+		const keys = rows.map(row => ticketKeyOf({helpdesk: adapter.id, ticketId: row.ticketId, url: url.href}));
+		const signature = keys.join(',');
+		if (signature === queueSignature) {
+			return;
+		}
+
+		queueSignature = signature;
+		const response = keys.length > 0 ? await send({type: 'queue-state', ticketKeys: keys.slice(0, 500)}) : undefined;
+		const marks = response?.ok ? response.queue ?? [] : [];
+		if (queueSignature !== signature) {
+			return; // The list changed while we asked
+		}
+
+		const byKey = new Map(keys.map((key, index) => [key, rows[index]!]));
+		const listed = marks.flatMap(mark => {
+			const row = byKey.get(mark.ticketKey);
+			return row ? [{ticketId: row.ticketId, subject: row.subject, level: mark.level, breachAt: mark.breachAt}] : [];
+		});
+		if (listed.length === 0) {
+			hide();
+			return;
+		}
+
+		show({kind: 'list', helpdeskName: adapter.name, marks: listed, placed: []});
 	}
 
 	function schedule(): void {
@@ -375,6 +412,18 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		}
 	}, clockMs);
 	ctx.addEventListener(window, 'resize', () => paint());
+	// Queue markers follow their rows as the list scrolls (once per frame).
+	ctx.addEventListener(document, 'scroll', () => {
+		if (overlayState?.kind !== 'list' || placing) {
+			return;
+		}
+
+		placing = true;
+		requestAnimationFrame(() => {
+			placing = false;
+			paint();
+		});
+	}, {capture: true, passive: true});
 	// The agent's draft: checked a moment after they stop typing.
 	ctx.addEventListener(document, 'input', event => {
 		const editor = editorOf(event.target, ui?.shadowHost);

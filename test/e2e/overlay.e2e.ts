@@ -141,6 +141,28 @@ test('the agent\'s draft is checked as they type, and a rewording can be applied
 	await page.close();
 });
 
+test('queue markers: the ticket list marks the tickets at risk or near breach, beside their rows', async () => {
+	const page = await browser.context.newPage();
+	for (const id of ['1002', '1007', '1001']) {
+		await page.goto(`${demo.url}/agent/tickets/${id}`);
+		await expect.poll(async () => page.locator('defuse-overlay').getAttribute('data-state')).toBe('ticket');
+	}
+
+	await page.goto(`${demo.url}/agent/filters/all`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state')).toBe('list');
+	const marked = await host.locator('.queue-mark').evaluateAll(marks => marks.map(mark => mark.getAttribute('data-ticket')));
+	expect(marked).toEqual(expect.arrayContaining(['1002', '1007']));
+	expect(marked).not.toContain('1001');
+	// Each marker sits beside its own row.
+	const row = await page.locator('tr', {hasText: '#1007'}).boundingBox();
+	const mark = await host.locator('.queue-mark[data-ticket="1007"]').boundingBox();
+	expect(row && mark && Math.abs((mark.y + (mark.height / 2)) - (row.y + (row.height / 2))) < 4).toBe(true);
+	expect(await host.locator('.queue-mark[data-ticket="1007"]').getAttribute('title')).toMatch(/SLA due in \d+ min/);
+	await screenshot(page, 'queue-markers');
+	await page.close();
+});
+
 test('a calm ticket stays quiet', async () => {
 	const page = await browser.context.newPage();
 	await page.goto(`${demo.url}/agent/tickets/1001`);
