@@ -118,6 +118,20 @@ describe('readTicket (legacy desktop)', () => {
 		expect(zammad.readTicket(loadFixture('zammad', 'ticket-two-tabs.html'), new URL('https://support.example.org/#ticket/zoom/999'))).toBeUndefined();
 	});
 
+	test('German UI: the translated "From" row still names the author', () => {
+		const page = loadFixture('zammad', 'ticket-open.html');
+		for (const key of page.querySelectorAll('.article-meta-key')) {
+			key.textContent = key.textContent === 'From' ? 'Von' : key.textContent;
+		}
+
+		for (const avatar of page.querySelectorAll('.js-avatar')) {
+			avatar.remove();
+		}
+
+		expect(zammad.readTicket(page, fixtureUrl('zammad', 'ticket-open.html'))?.messages.map(message => message.author))
+			.toEqual(['Marta Kowalczyk', 'Anna Berg', undefined, undefined, 'Marta Kowalczyk']);
+	});
+
 	test('older releases: <span class="humanTimeFromNow" data-time>', () => {
 		const page = loadFixture('zammad', 'ticket-open.html');
 		page.querySelector('#article-4401 time')!.outerHTML = '<span class="humanTimeFromNow" data-time="2026-11-02T09:14:00.000Z">?</span>';

@@ -102,9 +102,12 @@ export function parseAddress(line: string | undefined): {name?: string | undefin
 	return {name: name && name !== email ? name : undefined, email};
 }
 
-function metaValue(article: Element, key: string): string | undefined {
+// The meta keys are translated (@T('From')); these are "From" in the UI languages agents use most
+const fromLabels = new Set(['from', 'von', 'de', 'da', 'van', 'från', 'fra', 'od', 'от', 'desde', 'expéditeur', 'kimden']);
+
+function metaValue(article: Element, keys: ReadonlySet<string>): string | undefined {
 	for (const row of queryAll(article, selectors.articleMetaRow)) {
-		if (safeText(row, '.article-meta-key')?.toLowerCase() === key) {
+		if (keys.has(safeText(row, '.article-meta-key')?.toLowerCase() ?? '')) {
 			return safeText(row, '.article-meta-value');
 		}
 	}
@@ -135,7 +138,7 @@ function legacyMessage(article: Element): Message | undefined {
 	const text = body
 		? bodyText(body, selectors.quote, selectors.signatureMarker)
 		: textContentOf(queryOne(article, selectors.articleSystemText)) ?? '';
-	const from = parseAddress(metaValue(article, 'from'));
+	const from = parseAddress(metaValue(article, fromLabels));
 	const time = queryOne(article, selectors.articleTime);
 	return {
 		id: attributeOf(article, 'data-id'),
@@ -155,7 +158,7 @@ function readLegacy(root: ParentNode, url: URL, id: string): TicketSnapshot | un
 
 	const messages = queryAll(task, selectors.article).map(article => legacyMessage(article)).filter(message => message !== undefined);
 	const firstCustomer = queryAll(task, `${selectors.article}.customer`)[0];
-	const customerFrom = firstCustomer ? parseAddress(metaValue(firstCustomer, 'from')) : {};
+	const customerFrom = firstCustomer ? parseAddress(metaValue(firstCustomer, fromLabels)) : {};
 	const name = safeText(task, selectors.customerName) ?? customerFrom.name;
 	const email = safeText(task, selectors.customerEmail) ?? customerFrom.email;
 	const owner = fieldValue(task, selectors.owner);
