@@ -38,6 +38,8 @@ export type ReportedMeasures = {
 	/** Public agent replies. */
 	replies?: number | undefined;
 	reopens?: number | undefined;
+	/** Customer messages after the one that opened the ticket (Freshdesk "Customer interactions"). */
+	customerFollowUps?: number | undefined;
 };
 
 export type DatasetTicket = {
@@ -311,13 +313,10 @@ function checkEvent(checker: Checker, row: Record<string, unknown>, ticketKeys: 
 	}
 }
 
-function checkSurvey(checker: Checker, row: Record<string, unknown>, ticketKeys: Set<string>): void {
+function checkSurvey(checker: Checker, row: Record<string, unknown>): void {
 	text(checker, row, 'id', {optional: true, nonEmpty: true});
+	// A survey may rate a ticket this dataset does not hold (survey files are imported on their own).
 	text(checker, row, 'ticketKey', {nullable: true});
-	if (typeof row.ticketKey === 'string' && !ticketKeys.has(row.ticketKey)) {
-		report(checker, 'ticketKey', `no ticket has key ${JSON.stringify(row.ticketKey)}`);
-	}
-
 	oneOf(checker, row, 'kind', surveyKinds);
 	time(checker, row, 'at');
 	const scale = surveyScales[row.kind as SurveyKind] as readonly [number, number] | undefined;
@@ -373,7 +372,7 @@ export function datasetIssues(input: unknown): string[] {
 		checkEvent(checker, row, ticketKeys);
 	});
 	checkRows(issues, input, 'surveys', (checker, row) => {
-		checkSurvey(checker, row, ticketKeys);
+		checkSurvey(checker, row);
 	});
 	const customerKeys = new Set<string>();
 	checkRows(issues, input, 'customers', (checker, row) => {
@@ -401,4 +400,49 @@ export function validateDataset(input: unknown): Dataset {
 	}
 
 	return input as Dataset;
+}
+
+function eventKey(event: TicketEvent): string {
+	const entries = Object.entries(event).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+	return JSON.stringify(entries);
+}
+
+/**
+ * Several datasets as one: tickets and customers by key (a later dataset's row replaces an earlier one),
+ * surveys by id, events deduplicated by content. Merging a dataset with itself changes nothing.
+ */
+export function mergeDatasets(...datasets: Dataset[]): Dataset {
+	const tickets = new Map<string, DatasetTicket>();
+	const events = new Map<string, TicketEvent>();
+	const surveys = new Map<string, SurveyResponse>();
+	const customers = new Map<string, Customer>();
+	let asOf: number | undefined;
+	for (const dataset of datasets) {
+		for (const ticket of dataset.tickets) {
+			tickets.set(ticket.key, ticket);
+		}
+
+		for (const event of dataset.events) {
+			events.set(eventKey(event), event);
+		}
+
+		for (const survey of dataset.surveys) {
+			surveys.set(surveyIdOf(survey), survey);
+		}
+
+		for (const customer of dataset.customers) {
+			customers.set(customer.key, customer);
+		}
+
+		if (dataset.asOf !== undefined) {
+			asOf = Math.max(asOf ?? dataset.asOf, dataset.asOf);
+		}
+	}
+
+	const merged: Dataset = {tickets: [...tickets.values()], events: [...events.values()], surveys: [...surveys.values()], customers: [...customers.values()]};
+	if (asOf !== undefined) {
+		merged.asOf = asOf;
+	}
+
+	return merged;
 }

@@ -137,13 +137,13 @@ describe('business hours: weekends, holidays, DST and time zones (Berlin, weekda
 describe('measures a helpdesk reported (CSV imports)', () => {
 	test('are used when the timeline is missing, and ignored when it is there', () => {
 		const dataset = handDataset();
-		const reported = {firstReplyMinutes: 45, firstReplyBusinessMinutes: 30, firstResolutionMinutes: 120, fullResolutionMinutes: 150, replies: 1, reopens: 1};
+		const reported = {firstReplyMinutes: 45, firstReplyBusinessMinutes: 30, firstResolutionMinutes: 120, fullResolutionMinutes: 150, replies: 1, reopens: 1, customerFollowUps: 0};
 		dataset.tickets[3] = {...dataset.tickets[3]!, status: 'solved', reported};
 		dataset.tickets[0] = {...dataset.tickets[0]!, reported};
 		const facts = deriveFacts(dataset);
 		expect(facts.tickets[3]).toMatchObject({
 			firstReplyMs: minutes(45), firstReplyBhMs: minutes(30), firstResolutionMs: minutes(120), fullResolutionMs: minutes(150),
-			agentReplies: 1, reopens: 1, solved: true, resolved: true, customerFollowUp: null,
+			agentReplies: 1, reopens: 1, solved: true, resolved: true, customerFollowUp: false,
 		});
 		expect(facts.tickets[0]).toMatchObject({firstReplyMs: minutes(30), agentReplies: 3});
 	});

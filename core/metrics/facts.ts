@@ -237,7 +237,12 @@ export function deriveTicket(ticket: DatasetTicket, events: readonly TicketEvent
 
 	// Freshservice: any customer message after the one that opened the ticket is a follow-up.
 	const openedByCustomer = firstCustomer >= 0 && (firstAgent < 0 || firstCustomer < firstAgent);
-	const customerFollowUp = hasMessages ? customerMessages - (openedByCustomer ? 1 : 0) > 0 : null;
+	let customerFollowUp: boolean | null = null;
+	if (hasMessages) {
+		customerFollowUp = customerMessages - (openedByCustomer ? 1 : 0) > 0;
+	} else if (reported.customerFollowUps !== undefined) {
+		customerFollowUp = reported.customerFollowUps > 0;
+	}
 
 	const sla = deriveSla({
 		ticket, events, asOf, clock, resolved, spans, firstCustomer, firstReply, groupStart, fullResolutionMs, fullResolutionBhMs, replies,

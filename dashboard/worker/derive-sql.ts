@@ -137,7 +137,8 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				CASE WHEN COALESCE(m.status_events, 0) > 0 THEN s.reopens ELSE COALESCE(t.reported_reopens, 0) END,
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN m.agent_replies ELSE t.reported_replies END,
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN m.customer_messages ELSE NULL END,
-				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) = 0 THEN NULL
+				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) = 0
+						THEN (CASE WHEN t.reported_customer_follow_ups IS NULL THEN NULL WHEN t.reported_customer_follow_ups > 0 THEN 1 ELSE 0 END)
 					WHEN m.customer_messages - (CASE WHEN m.first_customer_ord IS NOT NULL
 						AND (m.first_agent_ord IS NULL OR m.first_customer_ord < m.first_agent_ord) THEN 1 ELSE 0 END) > 0 THEN 1
 					ELSE 0 END,

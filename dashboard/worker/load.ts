@@ -353,7 +353,7 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 			reported.firstReplyMinutes ?? null, reported.firstReplyBusinessMinutes ?? null,
 			reported.firstResolutionMinutes ?? null, reported.firstResolutionBusinessMinutes ?? null,
 			reported.fullResolutionMinutes ?? null, reported.fullResolutionBusinessMinutes ?? null,
-			reported.replies ?? null, reported.reopens ?? null,
+			reported.replies ?? null, reported.reopens ?? null, reported.customerFollowUps ?? null,
 		];
 	};
 

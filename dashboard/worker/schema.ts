@@ -106,7 +106,7 @@ export const timelineTables: readonly TableSpec[] = [
 			['reported_first_reply_minutes', 'DOUBLE'], ['reported_first_reply_bh_minutes', 'DOUBLE'],
 			['reported_first_resolution_minutes', 'DOUBLE'], ['reported_first_resolution_bh_minutes', 'DOUBLE'],
 			['reported_full_resolution_minutes', 'DOUBLE'], ['reported_full_resolution_bh_minutes', 'DOUBLE'],
-			['reported_replies', 'INTEGER'], ['reported_reopens', 'INTEGER'],
+			['reported_replies', 'INTEGER'], ['reported_reopens', 'INTEGER'], ['reported_customer_follow_ups', 'INTEGER'],
 		],
 	},
 	{

@@ -1,0 +1,116 @@
+// Survey responses (CSAT / NPS / CES) from any survey tool's CSV export -> dataset surveys.
+import type {Dataset, SurveyKind, SurveyResponse} from '../metrics/dataset.ts';
+import {surveyScales} from '../metrics/dataset.ts';
+import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
+import {cell, mapHeader, parseDateTime, parseNumber, readCsv, resultOf} from './common.ts';
+
+export type SurveyImportOptions = ImportOptions & DateOptions & {
+	/** The kind of every row when the file has no kind column. */
+	kind?: SurveyKind | undefined;
+	/** Helpdesk and host to build ticket keys from a plain ticket id column. */
+	helpdesk?: string | undefined;
+	host?: string | undefined;
+	/** @default 'Survey export' */
+	fileName?: string | undefined;
+};
+
+export const surveyColumns = {
+	id: ['Response ID', 'Response id', 'Survey response ID', 'ID'],
+	ticketKey: ['Ticket key'],
+	ticketId: ['Ticket ID', 'Ticket', 'Ticket number', 'Conversation ID'],
+	kind: ['Kind', 'Type', 'Survey type', 'Survey', 'Metric'],
+	score: ['Score', 'Rating', 'Value', 'Answer'],
+	at: ['Submitted at', 'Answered at', 'Responded at', 'Created at', 'Date', 'Timestamp', 'Time'],
+} as const;
+
+type Field = keyof typeof surveyColumns;
+
+function kindOf(text: string): SurveyKind | undefined {
+	const value = text.trim().toLowerCase();
+	if (value.includes('csat') || value.includes('satisf')) {
+		return 'csat';
+	}
+
+	if (value.includes('nps') || value.includes('promoter')) {
+		return 'nps';
+	}
+
+	return value.includes('ces') || value.includes('effort') ? 'ces' : undefined;
+}
+
+/** Imports one survey CSV. All or nothing. Good / bad CSAT answers count as 5 / 1. */
+export async function importSurveyCsv(source: TextSource, options: SurveyImportOptions = {}): Promise<ImportResult> {
+	const surveys: SurveyResponse[] = [];
+	const seen = new Map<string, number>();
+	let position: Partial<Record<Field, number>> = {};
+	const read = await readCsv(source, {
+		header(fields) {
+			position = mapHeader(fields, surveyColumns);
+			const issues = [];
+			if (position.score === undefined) {
+				issues.push({line: 1, message: `No score column ("Score", "Rating" or "Value"); found: ${fields.join(', ')}.`});
+			}
+
+			if (position.at === undefined) {
+				issues.push({line: 1, message: `No date column ("Submitted at", "Date", ...); found: ${fields.join(', ')}.`});
+			}
+
+			if (position.kind === undefined && options.kind === undefined) {
+				issues.push({line: 1, message: 'No survey type column ("Type": CSAT, NPS or CES): say which kind the file holds.'});
+			}
+
+			return issues;
+		},
+		row(record, issues) {
+			const problem = (field: Field, message: string): void => {
+				issues.push({line: record.line, column: surveyColumns[field][0], message});
+			};
+
+			const kindText = cell(record, position.kind);
+			const kind = kindText === '' ? options.kind : kindOf(kindText);
+			if (!kind) {
+				problem('kind', `unknown survey type "${kindText}" (expected CSAT, NPS or CES)`);
+				return;
+			}
+
+			const scoreText = cell(record, position.score);
+			let score = parseNumber(scoreText);
+			if (kind === 'csat' && /^(good|bad)/i.test(scoreText)) {
+				score = /^good/i.test(scoreText) ? 5 : 1;
+			}
+
+			const [min, max] = surveyScales[kind];
+			if (score === undefined || Number.isNaN(score) || score < min || score > max) {
+				problem('score', `"${scoreText}" is not a ${kind.toUpperCase()} score (${min} to ${max})`);
+			}
+
+			const atText = cell(record, position.at);
+			const at = parseDateTime(atText, options);
+			if (at === undefined) {
+				problem('at', `"${atText}" is not a date and time`);
+			}
+
+			let ticketKey = cell(record, position.ticketKey) || null;
+			const ticketId = cell(record, position.ticketId);
+			if (ticketKey === null && ticketId !== '') {
+				ticketKey = options.helpdesk ? `${options.helpdesk}:${options.host ?? ''}:${ticketId}` : ticketId;
+			}
+
+			if (score === undefined || Number.isNaN(score) || at === undefined) {
+				return;
+			}
+
+			const given = cell(record, position.id);
+			const id = given === '' ? `${ticketKey ?? ''}|${kind}|${at}` : `survey:${given}`;
+			const earlier = seen.get(id);
+			if (earlier !== undefined) {
+				problem('id', `the same response appears twice (also on line ${earlier})`);
+				return;
+			}
+
+			seen.set(id, record.line);
+			surveys.push({id, ticketKey, kind, score, at});
+		},
+	}, options);
+	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({tickets: [], events: [], surveys, customers: []}));
+}

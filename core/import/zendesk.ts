@@ -1,0 +1,199 @@
+// Zendesk's ticket CSV export (Admin Center > Account > Tools > Reports > CSV export) -> dataset.
+// The export has no comments, so the timeline is empty and the helpdesk's own measures
+// (first reply, resolutions, replies, reopens, in calendar and business minutes) are used as reported.
+import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metrics/dataset.ts';
+import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
+import {cell, mapHeader, parseDateTime, parseNumber, readCsv, resultOf} from './common.ts';
+
+export type ZendeskImportOptions = ImportOptions & DateOptions & {
+	/** The account's host, e.g. 'acme.zendesk.com', so keys match tickets the extension saw. @default '' */
+	host?: string | undefined;
+	/** Name used in messages. @default 'Zendesk export' */
+	fileName?: string | undefined;
+};
+
+const columns = {
+	id: ['Id', 'Ticket ID'],
+	requester: ['Requester'],
+	requesterId: ['Requester id'],
+	requesterEmail: ['Requester email'],
+	assignee: ['Assignee'],
+	group: ['Group'],
+	subject: ['Subject'],
+	status: ['Status'],
+	priority: ['Priority'],
+	via: ['Via'],
+	createdAt: ['Created at'],
+	solvedAt: ['Solved at'],
+	satisfaction: ['Satisfaction Score', 'Satisfaction'],
+	replies: ['Replies'],
+	reopens: ['Reopens'],
+	firstReply: ['First reply time in minutes'],
+	firstReplyBusiness: ['First reply time in minutes within business hours'],
+	firstResolution: ['First resolution time in minutes'],
+	firstResolutionBusiness: ['First resolution time in minutes within business hours'],
+	fullResolution: ['Full resolution time in minutes'],
+	fullResolutionBusiness: ['Full resolution time in minutes within business hours'],
+} as const;
+
+type Field = keyof typeof columns;
+
+const statuses: Record<string, TicketStatus> = {
+	new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', 'on-hold': 'on-hold', onhold: 'on-hold', solved: 'solved', closed: 'closed',
+};
+const priorities: Record<string, string> = {low: 'low', normal: 'normal', high: 'high', urgent: 'urgent'};
+
+/** Zendesk "Via" values -> channel. */
+export function channelOfVia(via: string): string | null {
+	const value = via.trim().toLowerCase();
+	if (value === '') {
+		return null;
+	}
+
+	if (value.includes('mail')) {
+		return 'email';
+	}
+
+	if (value.includes('chat') || value.includes('messag')) {
+		return 'chat';
+	}
+
+	if (value.includes('phone') || value.includes('voice') || value.includes('call')) {
+		return 'phone';
+	}
+
+	if (value.includes('web') || value.includes('form') || value.includes('widget') || value.includes('help center')) {
+		return 'web';
+	}
+
+	if (value.includes('twitter') || value.includes('facebook') || value.includes('whatsapp') || value.includes('instagram')) {
+		return 'social';
+	}
+
+	return value.includes('api') ? 'api' : value;
+}
+
+const measureFields: Array<[Field, keyof NonNullable<DatasetTicket['reported']>]> = [
+	['firstReply', 'firstReplyMinutes'],
+	['firstReplyBusiness', 'firstReplyBusinessMinutes'],
+	['firstResolution', 'firstResolutionMinutes'],
+	['firstResolutionBusiness', 'firstResolutionBusinessMinutes'],
+	['fullResolution', 'fullResolutionMinutes'],
+	['fullResolutionBusiness', 'fullResolutionBusinessMinutes'],
+	['replies', 'replies'],
+	['reopens', 'reopens'],
+];
+
+/** Imports one Zendesk ticket CSV export. All or nothing: any bad row and nothing is imported. */
+export async function importZendeskCsv(source: TextSource, options: ZendeskImportOptions = {}): Promise<ImportResult> {
+	const host = options.host ?? '';
+	const tickets: DatasetTicket[] = [];
+	const surveys: SurveyResponse[] = [];
+	const seen = new Map<string, number>();
+	let position: Partial<Record<Field, number>> = {};
+	const read = await readCsv(source, {
+		header(fields) {
+			position = mapHeader(fields, columns);
+			const missing = (['id', 'createdAt', 'status'] as const).filter(field => position[field] === undefined);
+			return missing.length === 0 ? [] : [{
+				line: 1,
+				message: `This is not a Zendesk ticket export: missing column${missing.length > 1 ? 's' : ''} ${missing.map(field => `"${columns[field][0]}"`).join(', ')} (found: ${fields.slice(0, 12).join(', ')}${fields.length > 12 ? ', ...' : ''}).`,
+			}];
+		},
+		row(record, issues) {
+			const problem = (field: Field, message: string): void => {
+				issues.push({line: record.line, column: columns[field][0], message});
+			};
+
+			const id = cell(record, position.id);
+			if (!/^\d+$/.test(id)) {
+				problem('id', id === '' ? 'the ticket id is empty' : `"${id}" is not a ticket id (digits expected)`);
+				return;
+			}
+
+			const earlier = seen.get(id);
+			if (earlier !== undefined) {
+				problem('id', `ticket ${id} appears twice (also on line ${earlier})`);
+				return;
+			}
+
+			seen.set(id, record.line);
+			const createdAt = parseDateTime(cell(record, position.createdAt), options);
+			if (createdAt === undefined) {
+				problem('createdAt', `"${cell(record, position.createdAt)}" is not a date and time`);
+			}
+
+			const statusText = cell(record, position.status).toLowerCase();
+			const status = statuses[statusText];
+			if (!status) {
+				problem('status', `unknown status "${cell(record, position.status)}" (expected New, Open, Pending, On-hold, Solved or Closed)`);
+			}
+
+			const reported: NonNullable<DatasetTicket['reported']> = {};
+			for (const [field, name] of measureFields) {
+				const value = parseNumber(cell(record, position[field]));
+				if (Number.isNaN(value) || (value !== undefined && value < 0)) {
+					problem(field, `"${cell(record, position[field])}" is not a number of minutes or a count`);
+				} else if (value !== undefined) {
+					reported[name] = value;
+				}
+			}
+
+			let solvedAt: number | undefined;
+			const solvedText = cell(record, position.solvedAt);
+			if (solvedText !== '') {
+				solvedAt = parseDateTime(solvedText, options);
+				if (solvedAt === undefined) {
+					problem('solvedAt', `"${solvedText}" is not a date and time`);
+				}
+			}
+
+			if (createdAt === undefined || !status) {
+				return;
+			}
+
+			// Older exports lack the resolution columns: the solve time still gives the full resolution.
+			if (solvedAt !== undefined && reported.fullResolutionMinutes === undefined && (status === 'solved' || status === 'closed')) {
+				reported.fullResolutionMinutes = Math.max(0, (solvedAt - createdAt) / 60_000);
+			}
+
+			const key = `zendesk:${host}:${id}`;
+			const requesterId = cell(record, position.requesterId);
+			const email = cell(record, position.requesterEmail).toLowerCase();
+			const requesterKey = requesterId === '' ? (email === '' ? null : `zendesk:${host}:email:${email}`) : `zendesk:${host}:user:${requesterId}`;
+			const priority = cell(record, position.priority).toLowerCase();
+			const subject = cell(record, position.subject);
+			const ticket: DatasetTicket = {
+				key,
+				helpdesk: 'zendesk',
+				ticketId: id,
+				createdAt,
+				requesterKey,
+				agent: cell(record, position.assignee) || null,
+				group: cell(record, position.group) || null,
+				priority: priority === '' ? null : priorities[priority] ?? priority,
+				channel: channelOfVia(cell(record, position.via)),
+				status,
+				trigger: null,
+				reported,
+			};
+			if (subject !== '') {
+				ticket.subject = subject;
+			}
+
+			tickets.push(ticket);
+			const satisfaction = cell(record, position.satisfaction).toLowerCase();
+			if (satisfaction.startsWith('good') || satisfaction.startsWith('bad')) {
+				// Good / bad ratings count as 5 / 1 on the 1-5 CSAT scale. The export has no rating time: use the solve time.
+				surveys.push({id: `${key}|csat`, ticketKey: key, kind: 'csat', score: satisfaction.startsWith('good') ? 5 : 1, at: solvedAt ?? createdAt});
+			}
+		},
+	}, options);
+	const warnings: string[] = [];
+	if (host === '') {
+		warnings.push('No host given: ticket keys are "zendesk::<id>" and will not match tickets the extension saw (pass the account host, e.g. acme.zendesk.com).');
+	}
+
+	return resultOf(options.fileName ?? 'Zendesk export', read, (): Dataset => ({tickets, events: [], surveys, customers: []}), warnings);
+}
+
