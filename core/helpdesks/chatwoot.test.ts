@@ -2,7 +2,7 @@
 import {describe, expect, test} from 'vitest';
 import {fixtureFiles, fixtureHtml, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../test/unit/adapter-checks.ts';
-import chatwoot, {apiUrls, authHeaders, listFromApi, selectors, snapshotFromApi} from './chatwoot.ts';
+import chatwoot, {apiUrls, authHeaders, listApiUrl, listFromApi, selectors, snapshotFromApi} from './chatwoot.ts';
 
 type Counts = Record<keyof typeof selectors, number>;
 const none = Object.fromEntries(Object.keys(selectors).map(name => [name, 0])) as Counts;
@@ -138,6 +138,14 @@ describe('API', () => {
 			{ticketId: '2990', subject: 'Invoice <b>copy</b>', requester: 'Dana Whitfield', at: '2026-11-02T09:50:00.000Z'},
 		]);
 		expect(listFromApi(null)).toEqual([]);
+	});
+
+	test('listApiUrl keeps the account and the page\'s inbox, team or label filter', () => {
+		expect(listApiUrl(new URL('https://app.chatwoot.com/app/accounts/41/dashboard'))).toBe('https://app.chatwoot.com/api/v1/accounts/41/conversations?status=open&assignee_type=all&page=1');
+		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/inbox/5'), 3)).toBe('https://chat.example.com/api/v1/accounts/2/conversations?status=open&assignee_type=all&page=3&inbox_id=5');
+		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/team/3'))).toContain('&team_id=3');
+		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/label/vip%20customers'))).toContain('&labels%5B%5D=vip+customers');
+		expect(listApiUrl(new URL('https://app.chatwoot.com/app/accounts/41/conversations/2987'))).toBeUndefined();
 	});
 
 	test('authHeaders from the dashboard session cookie', () => {

@@ -208,6 +208,29 @@ export function snapshotFromApi(conversation: unknown, messagePages: unknown | u
 	};
 }
 
+/**
+ * The conversation-list API URL for a list page: same account, and the inbox / team / label the page
+ * filters by (query parameters from the API docs: status, assignee_type, inbox_id, team_id, labels[], page).
+ */
+export function listApiUrl(url: URL, page = 1): string | undefined {
+	const match = /^(.*?)\/app\/accounts\/(\d+)(?:\/(inbox|team|label)\/([^/]+))?/.exec(url.pathname);
+	if (!match?.[2] || !listPath.test(url.pathname)) {
+		return undefined;
+	}
+
+	const query = new URLSearchParams({status: 'open', assignee_type: 'all', page: String(Math.max(1, Math.floor(page)))});
+	const filter = match[3] && match[4] ? decodeURIComponent(match[4]) : undefined;
+	if (filter && match[3] === 'inbox') {
+		query.set('inbox_id', filter);
+	} else if (filter && match[3] === 'team') {
+		query.set('team_id', filter);
+	} else if (filter) {
+		query.append('labels[]', filter);
+	}
+
+	return `${url.origin}${match[1]!}/api/v1/accounts/${match[2]}/conversations?${query.toString()}`;
+}
+
 /** Rows from `GET /api/v1/accounts/<a>/conversations?status=open` (`{data: {meta, payload}}`). */
 export function listFromApi(json: unknown): ListRow[] {
 	const data = isObject(json) && isObject(json.data) ? json.data : json;
