@@ -1,7 +1,7 @@
 // The typed message protocol between content scripts, extension pages and the background.
 // Types and validation only; the transport lives in entrypoints/. Nothing from a page is trusted:
 // every request is checked for its sender and its shape before a handler sees it.
-import {escalationPaths, levels, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot} from './model.ts';
+import {escalationPaths, levels, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 
 export const limits = {
@@ -12,7 +12,7 @@ export const limits = {
 } as const;
 
 /** The engine's verdict as the content script saw it, stored beside the observation. */
-export type AssessmentSummary = {level: Level; score: number; signalIds: string[]};
+export type AssessmentSummary = {level: Level; score: number; signalIds: string[]; trigger?: Trigger | undefined};
 
 /** The reply target the ticket is running against, for SLA countdowns and notifications. */
 export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinutes: number; since: string; breachAt?: string | undefined};
@@ -203,6 +203,7 @@ const assessment: Check = object({
 	level: oneOf(levels),
 	score: number(0, 1),
 	signalIds: array(string(100), 200),
+	trigger: optional(oneOf(triggers)),
 });
 
 const ticketKey = string(500);

@@ -1,7 +1,7 @@
 // The extension's own IndexedDB (never the helpdesk page's). Written only by the background's
 // handlers; read by the background, the dashboard page and the metrics worker.
 import {Dexie, type EntityTable} from 'dexie';
-import type {Level, Message, Observation, Requester} from '../model.ts';
+import type {Level, Message, Observation, Requester, Trigger} from '../model.ts';
 
 export type TicketRow = {
 	/** ticketKeyOf(snapshot): helpdesk, host and the helpdesk's own id. */
@@ -30,6 +30,8 @@ export type TicketRow = {
 	lastScore?: number | undefined;
 	/** When the reply target breaches, as last seen (absent when nobody was waiting). */
 	replyDueAt?: string | undefined;
+	/** The most likely escalation trigger of the last assessment that had one. */
+	lastTrigger?: Trigger | undefined;
 };
 
 export type MessageRow = Message & {

@@ -190,3 +190,19 @@ test('queue marks: tickets last seen at risk, or whose reply is due soon', async
 		{ticketKey: 'demo:127.0.0.1:2', level: undefined, breachAt: '2026-11-02T09:30:00.000Z'},
 	]);
 });
+
+test('the timeline between visits: status, assignee and group changes, reply targets and breaches, once each', async () => {
+	const db = freshDb();
+	const deadline = {metric: 'first-reply' as const, targetMinutes: 60, since: '2026-11-02T08:00:00.000Z', breachAt: '2026-11-02T09:00:00.000Z'};
+	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t0, deadline);
+	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t1, deadline);
+	await recordObservation(db, {...snapshot, status: 'pending', assignee: 'Lea', group: 'Payments'}, undefined, t1);
+	const types = (await db.events.toArray()).map(event => [event.type, event.data['status'] ?? event.data['agent'] ?? event.data['group'] ?? event.data['metric']]);
+	expect(types.sort()).toEqual([
+		['assign', 'Lea'],
+		['group-change', 'Payments'],
+		['sla-breach', 'first-reply'],
+		['sla-target', 'first-reply'],
+		['status-change', 'pending'],
+	]);
+});

@@ -69,8 +69,32 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 			lastLevel: assessment?.level ?? previous?.lastLevel,
 			lastScore: assessment?.score ?? previous?.lastScore,
 			replyDueAt: deadline?.breachAt,
+			lastTrigger: assessment?.trigger ?? previous?.lastTrigger,
 		};
 		await db.tickets.put(ticket);
+
+		// The timeline the metrics need, as far as a page shows it: status, assignee and group changes
+		// seen between two visits, and the reply targets and breaches the SLA clock found.
+		const changes: EventRow[] = [];
+		const change = (type: string, field: string, from: string | undefined, to: string | undefined) => {
+			if (previous && from !== to) {
+				changes.push({id: `${type}:${ticketKey}@${contentHash}`, type, ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {[field]: to ?? null, from: from ?? null}});
+			}
+		};
+
+		change('status-change', 'status', previous?.status, snapshot.status);
+		change('assign', 'agent', previous?.assignee, snapshot.assignee);
+		change('group-change', 'group', previous?.group, snapshot.group);
+		if (deadline) {
+			const id = `${ticketKey}:${deadline.metric}:${deadline.since}`;
+			changes.push({id: `sla-target:${id}`, type: 'sla-target', ticketKey, helpdesk: snapshot.helpdesk, at: deadline.since, count: 1, data: {metric: deadline.metric, targetMinutes: deadline.targetMinutes}});
+			if (deadline.breachAt && Date.parse(deadline.breachAt) <= now.getTime()) {
+				changes.push({id: `sla-breach:${id}`, type: 'sla-breach', ticketKey, helpdesk: snapshot.helpdesk, at: deadline.breachAt, count: 1, data: {metric: deadline.metric}});
+			}
+		}
+
+		const known = new Set((await db.events.bulkGet(changes.map(event => event.id))).flatMap(event => event ? [event.id] : []));
+		await db.events.bulkAdd(changes.filter(event => !known.has(event.id)));
 
 		const existing = await db.messages.bulkGet(keys);
 		const rows: MessageRow[] = snapshot.messages.map((message, position) => ({

@@ -274,7 +274,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		};
 		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], deadline, now, stored});
 		if (changed) {
-			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id)};
+			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id), trigger: assessment.triggers[0]?.trigger};
 			const deadlineSummary = deadline && {
 				metric: deadline.metric,
 				targetMinutes: deadline.targetMinutes,
