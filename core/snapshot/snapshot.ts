@@ -1,0 +1,182 @@
+// Metric snapshots: versioned JSON a team lead can merge across agents (schema in ./README.md).
+import type {BusinessCalendar} from '../calendar.ts';
+import type {Customer, Dataset, DatasetTicket, TicketEvent} from '../metrics/dataset.ts';
+import type {DeriveOptions, Facts, TicketFact} from '../metrics/facts.ts';
+import {deriveFacts} from '../metrics/facts.ts';
+import {makeHasher, maskText, randomSalt, saltId} from './redact.ts';
+
+export const snapshotFormat = 'defuse-snapshot';
+export const snapshotVersion = 1;
+
+export type SnapshotDetail = 'aggregates' | 'details';
+
+/** Redacted customer text of one ticket (details snapshots only). */
+export type SnapshotText = {ticketKey: string; subject?: string | undefined; customerText?: string | undefined};
+
+export type Snapshot = {
+	format: typeof snapshotFormat;
+	version: typeof snapshotVersion;
+	/** ISO-8601: when the snapshot was made (the latest one when merged). */
+	createdAt: string;
+	detail: SnapshotDetail;
+	/** The time zone the producer used (days are recomputed by whoever loads the snapshot). */
+	timezone: string;
+	/** Business hours the *Bh* measures were computed with, if any. */
+	calendar?: BusinessCalendar | undefined;
+	/** Fingerprint of the salt that pseudonymised customer keys; snapshots with equal ids recognise the same customers. */
+	saltId: string;
+	/** "Now" of the data (epoch ms). */
+	asOf: number;
+	tickets: TicketFact[];
+	escalations: Facts['escalations'];
+	flags: Facts['flags'];
+	feedback: Facts['feedback'];
+	templates: Facts['templates'];
+	surveys: Facts['surveys'];
+	customers: Customer[];
+	agentHours: Facts['agentHours'];
+	/** Details only: the timeline (no text) and redacted customer text. */
+	events?: TicketEvent[] | undefined;
+	texts?: SnapshotText[] | undefined;
+};
+
+export type SnapshotOptions = DeriveOptions & {
+	/** @default 'aggregates' */
+	detail?: SnapshotDetail | undefined;
+	/** Team-wide secret: the same salt on every machine lets merged snapshots recognise the same customer. @default a random salt */
+	salt?: string | undefined;
+	/** Replace agent names by pseudonyms too. @default false (per-agent breakdowns need them) */
+	pseudonymizeAgents?: boolean | undefined;
+	/** @default now */
+	createdAt?: string | undefined;
+};
+
+/**
+ * A snapshot of a dataset. Aggregates (the default) hold per-ticket measures and annotation rows:
+ * no customer text, customer keys pseudonymised. Details add the timeline and masked customer text.
+ */
+export async function createSnapshot(dataset: Dataset, options: SnapshotOptions = {}): Promise<Snapshot> {
+	const detail = options.detail ?? 'aggregates';
+	const salt = options.salt ?? randomSalt();
+	const hash = makeHasher(salt);
+	const agentName = options.pseudonymizeAgents ? makeHasher(`agent:${salt}`) : undefined;
+	const agent = async (name: string | null): Promise<string | null> => (name === null || !agentName ? name : `agent-${(await agentName(name)).slice(2, 10)}`);
+	const timezone = options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
+	const facts = deriveFacts(dataset, {...options, timezone});
+	const tickets: TicketFact[] = [];
+	for (const ticket of facts.tickets) {
+		tickets.push({...ticket, requesterKey: ticket.requesterKey === null ? null : await hash(ticket.requesterKey), agent: await agent(ticket.agent)});
+	}
+
+	const withAgent = async <T extends {agent: string | null}>(rows: T[]): Promise<T[]> => Promise.all(rows.map(async row => ({...row, agent: await agent(row.agent)})));
+	const snapshot: Snapshot = {
+		format: snapshotFormat,
+		version: snapshotVersion,
+		createdAt: options.createdAt ?? new Date().toISOString(),
+		detail,
+		timezone,
+		saltId: await saltId(salt),
+		asOf: facts.asOf,
+		tickets,
+		escalations: await withAgent(facts.escalations),
+		flags: await withAgent(facts.flags),
+		feedback: await withAgent(facts.feedback),
+		templates: await withAgent(facts.templates),
+		surveys: facts.surveys,
+		customers: await Promise.all(facts.customers.map(async customer => ({...customer, key: await hash(customer.key)}))),
+		agentHours: await Promise.all(facts.agentHours.map(async row => ({agent: (await agent(row.agent))!, hour: row.hour}))),
+	};
+	if (options.businessHours) {
+		snapshot.calendar = options.businessHours.calendar;
+	}
+
+	if (detail === 'details') {
+		snapshot.events = await Promise.all(dataset.events.map(async event => {
+			const copy = {...event};
+			if (copy.actor !== undefined) {
+				copy.actor = await agent(copy.actor ?? null);
+			}
+
+			if (copy.kind === 'assign') {
+				(copy as {agent: string | null}).agent = await agent(copy.agent);
+			}
+
+			return copy;
+		}));
+		snapshot.texts = dataset.tickets
+			.filter(ticket => ticket.subject !== undefined || ticket.customerText !== undefined)
+			.map(ticket => textOf(ticket));
+	}
+
+	return snapshot;
+}
+
+function textOf(ticket: DatasetTicket): SnapshotText {
+	const text: SnapshotText = {ticketKey: ticket.key};
+	if (ticket.subject !== undefined) {
+		text.subject = maskText(ticket.subject);
+	}
+
+	if (ticket.customerText !== undefined) {
+		text.customerText = maskText(ticket.customerText);
+	}
+
+	return text;
+}
+
+/** The facts a snapshot carries, ready for loadFacts() or computeKpis(). */
+export function factsOfSnapshot(snapshot: Snapshot): Facts {
+	return {
+		asOf: snapshot.asOf,
+		tickets: snapshot.tickets,
+		escalations: snapshot.escalations,
+		flags: snapshot.flags,
+		feedback: snapshot.feedback,
+		templates: snapshot.templates,
+		surveys: snapshot.surveys,
+		customers: snapshot.customers,
+		agentHours: snapshot.agentHours,
+	};
+}
+
+export class SnapshotError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SnapshotError';
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const arrays = ['tickets', 'escalations', 'flags', 'feedback', 'templates', 'surveys', 'customers', 'agentHours'] as const;
+
+/** Checks that parsed JSON is a snapshot this version understands; throws a SnapshotError saying why not. */
+export function parseSnapshot(input: unknown, name = 'snapshot'): Snapshot {
+	if (!isRecord(input) || input.format !== snapshotFormat) {
+		throw new SnapshotError(`${name}: not a Defuse snapshot (no "format": "${snapshotFormat}")`);
+	}
+
+	if (input.version !== snapshotVersion) {
+		throw new SnapshotError(`${name}: snapshot version ${String(input.version)} is not supported (this build reads version ${snapshotVersion})`);
+	}
+
+	for (const field of arrays) {
+		if (!Array.isArray(input[field])) {
+			throw new SnapshotError(`${name}: "${field}" must be a list`);
+		}
+	}
+
+	if (typeof input.asOf !== 'number' || typeof input.createdAt !== 'string' || typeof input.saltId !== 'string') {
+		throw new SnapshotError(`${name}: "asOf", "createdAt" and "saltId" are required`);
+	}
+
+	for (const [index, ticket] of (input.tickets as unknown[]).entries()) {
+		if (!isRecord(ticket) || typeof ticket.key !== 'string' || typeof ticket.createdAt !== 'number' || !Array.isArray(ticket.replies) || !Array.isArray(ticket.sla) || !Array.isArray(ticket.themes)) {
+			throw new SnapshotError(`${name}: tickets[${index}] is not a ticket fact (key, createdAt, replies, sla, themes)`);
+		}
+	}
+
+	return input as Snapshot;
+}

@@ -1,0 +1,127 @@
+// Exports of the metrics database: the SQLite file itself and a ZIP of CSV files (one per table).
+import type {Database, SqlValue} from 'sql.js';
+import {factTables} from './schema.ts';
+
+/** The whole database as an SQLite file any SQLite tool (or DuckDB's sqlite extension) opens. */
+export function exportSqlite(db: Database): Uint8Array {
+	return db.export();
+}
+
+function csvField(value: SqlValue): string {
+	if (value === null) {
+		return '';
+	}
+
+	const text = value instanceof Uint8Array ? '' : String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One table (or query) as CSV text with a header row and CRLF line ends (RFC 4180). */
+export function tableCsv(db: Database, table: string): string {
+	const statement = db.prepare(`SELECT * FROM ${table}`);
+	try {
+		const lines = [statement.getColumnNames().map(name => csvField(name)).join(',')];
+		while (statement.step()) {
+			lines.push(statement.get().map(value => csvField(value)).join(','));
+		}
+
+		return `${lines.join('\r\n')}\r\n`;
+	} finally {
+		statement.free();
+	}
+}
+
+const crcTable = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) {
+			c = c & 1 ? 0xED_B8_83_20 ^ (c >>> 1) : c >>> 1;
+		}
+
+		table[n] = c >>> 0;
+	}
+
+	return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+	let crc = 0xFF_FF_FF_FF;
+	for (const byte of bytes) {
+		crc = crcTable[(crc ^ byte) & 0xFF]! ^ (crc >>> 8);
+	}
+
+	return (crc ^ 0xFF_FF_FF_FF) >>> 0;
+}
+
+/** A ZIP archive of the given files, stored without compression (every unzip tool and spreadsheet reads it). */
+export function zipFiles(files: Record<string, string | Uint8Array>, date = new Date(Date.UTC(2026, 0, 1))): Uint8Array {
+	const encoder = new TextEncoder();
+	const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+	const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+	const parts: Uint8Array[] = [];
+	const central: Uint8Array[] = [];
+	let offset = 0;
+	for (const [name, content] of Object.entries(files)) {
+		const nameBytes = encoder.encode(name);
+		const data = typeof content === 'string' ? encoder.encode(content) : content;
+		const crc = crc32(data);
+		const local = new DataView(new ArrayBuffer(30));
+		local.setUint32(0, 0x04_03_4B_50, true);
+		local.setUint16(4, 20, true);
+		local.setUint16(6, 0x08_00, true); // UTF-8 names
+		local.setUint16(8, 0, true); // Stored
+		local.setUint16(10, dosTime, true);
+		local.setUint16(12, dosDate, true);
+		local.setUint32(14, crc, true);
+		local.setUint32(18, data.length, true);
+		local.setUint32(22, data.length, true);
+		local.setUint16(26, nameBytes.length, true);
+		local.setUint16(28, 0, true);
+		parts.push(new Uint8Array(local.buffer), nameBytes, data);
+		const entry = new DataView(new ArrayBuffer(46));
+		entry.setUint32(0, 0x02_01_4B_50, true);
+		entry.setUint16(4, 20, true);
+		entry.setUint16(6, 20, true);
+		entry.setUint16(8, 0x08_00, true);
+		entry.setUint16(10, 0, true);
+		entry.setUint16(12, dosTime, true);
+		entry.setUint16(14, dosDate, true);
+		entry.setUint32(16, crc, true);
+		entry.setUint32(20, data.length, true);
+		entry.setUint32(24, data.length, true);
+		entry.setUint16(28, nameBytes.length, true);
+		entry.setUint32(42, offset, true);
+		central.push(new Uint8Array(entry.buffer), nameBytes);
+		offset += 30 + nameBytes.length + data.length;
+	}
+
+	const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+	const end = new DataView(new ArrayBuffer(22));
+	end.setUint32(0, 0x06_05_4B_50, true);
+	end.setUint16(8, Object.keys(files).length, true);
+	end.setUint16(10, Object.keys(files).length, true);
+	end.setUint32(12, centralSize, true);
+	end.setUint32(16, offset, true);
+	const all = [...parts, ...central, new Uint8Array(end.buffer)];
+	const zip = new Uint8Array(all.reduce((sum, part) => sum + part.length, 0));
+	let position = 0;
+	for (const part of all) {
+		zip.set(part, position);
+		position += part.length;
+	}
+
+	return zip;
+}
+
+/** Every fact table as CSV in one ZIP, with a short read-me. */
+export function exportCsvBundle(db: Database): Uint8Array {
+	const files: Record<string, string> = {
+		'README.txt': 'Defuse metrics export: one CSV per table. Times are epoch milliseconds; day, week and month are yyyymmdd / yyyymm in the export\'s time zone. Column meanings: core/metrics/README.md in the Defuse sources.\r\n',
+	};
+	for (const table of factTables) {
+		files[`${table.name}.csv`] = tableCsv(db, table.name);
+	}
+
+	return zipFiles(files);
+}
