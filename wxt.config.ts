@@ -57,18 +57,18 @@ export default defineConfig({
 				}
 			}
 
-			if (!isDemoBuild) {
-				return;
-			}
-
-			for (const script of scripts) {
-				script.matches = [...new Set([...(script.matches ?? []), ...loopback])];
-			}
-
-			// The overlay's stylesheet is fetched by the content script from the page's origin.
+			// The overlay's stylesheet is fetched by the content script from the page's origin, which may be
+			// any custom domain the user adds later. Its URL changes every session (use_dynamic_url), so pages
+			// cannot use it to tell that Defuse is installed.
 			for (const resource of manifest.web_accessible_resources ?? []) {
 				if (typeof resource === 'object' && 'matches' in resource) {
-					resource.matches = [...new Set([...(resource.matches ?? []), ...loopback])];
+					resource.matches = ['https://*/*', 'http://*/*'];
+				}
+			}
+
+			if (isDemoBuild) {
+				for (const script of scripts) {
+					script.matches = [...new Set([...(script.matches ?? []), ...loopback])];
 				}
 			}
 		},
