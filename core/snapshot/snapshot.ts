@@ -180,3 +180,24 @@ export function parseSnapshot(input: unknown, name = 'snapshot'): Snapshot {
 
 	return input as Snapshot;
 }
+
+/**
+ * A snapshot of facts as they are, without pseudonymising anything: for merging local inputs in one
+ * process (the command line), never for export.
+ */
+export function snapshotFromFacts(facts: Facts, options: {timezone?: string | undefined; calendar?: BusinessCalendar | undefined; createdAt?: string | undefined} = {}): Snapshot {
+	const snapshot: Snapshot = {
+		format: snapshotFormat,
+		version: snapshotVersion,
+		createdAt: options.createdAt ?? new Date(facts.asOf).toISOString(),
+		detail: 'aggregates',
+		timezone: options.timezone ?? 'UTC',
+		saltId: 'local',
+		...facts,
+	};
+	if (options.calendar) {
+		snapshot.calendar = options.calendar;
+	}
+
+	return snapshot;
+}
