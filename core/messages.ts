@@ -39,6 +39,8 @@ export type TicketContext = {
 	escalated?: {escalation: EscalationPath; team?: string | undefined; at: string} | undefined;
 	/** The requester's other tickets Defuse has seen, newest first. */
 	history: Array<{ticketId: string; createdAt: string; subject?: string | undefined; status?: string | undefined}>;
+	/** Signal weights tuned by this agent's feedback (see core/tuning.ts). */
+	weightMultipliers?: Record<string, number> | undefined;
 };
 
 /** What "test these selectors on the open tab" read: matches per selector, and the ticket as Defuse would see it. */

@@ -1,6 +1,7 @@
 import {Dexie} from 'dexie';
 import type {QueueMark, TicketContext} from '../messages.ts';
 import type {EscalationPath} from '../model.ts';
+import {weightMultipliersFrom} from '../tuning.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
 /** Most recently seen tickets first. */
@@ -23,9 +24,10 @@ export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages
 
 /** What the overlay needs from earlier visits: snooze, feedback, a recorded escalation, and the requester's other tickets. */
 export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKey: string | undefined, now: Date): Promise<TicketContext> {
-	const [events, others] = await Promise.all([
+	const [events, others, feedbackEvents] = await Promise.all([
 		db.events.where('ticketKey').equals(ticketKey).sortBy('at'),
 		requesterKey ? db.tickets.where('requesterKey').equals(requesterKey).toArray() : Promise.resolve([]),
+		recentEvents(db, 'feedback', 2000),
 	]);
 	const last = (type: string) => events.findLast(event => event.type === type);
 	const snooze = last('snooze');
@@ -42,6 +44,13 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 			.filter(ticket => ticket.key !== ticketKey)
 			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+		weightMultipliers: weightMultipliersFrom(feedbackEvents.flatMap(event => {
+			const verdict = event.data['verdict'];
+			const signalIds = event.data['signalIds'];
+			return (verdict === 'agree' || verdict === 'disagree') && Array.isArray(signalIds)
+				? [{verdict, signalIds: signalIds.filter(id => typeof id === 'string')}]
+				: [];
+		})),
 	};
 }
 

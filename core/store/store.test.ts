@@ -172,7 +172,13 @@ describe('flags and agent actions', () => {
 			feedback: 'disagree',
 			escalated: {escalation: 'functional', team: 'Payments', at: t1.toISOString()},
 			history: [{ticketId: '0988', createdAt: '2026-10-20T08:00:00.000Z', subject: 'Earlier refund question', status: 'open'}],
+			weightMultipliers: {}, // One answer is too few to tune anything
 		});
+		for (let index = 0; index < 5; index++) {
+			await recordAgentAction(db, `f${index}`, {type: 'feedback', ticketKey: key, verdict: 'disagree', signalIds: ['phrase.urgency']}, t1);
+		}
+
+		expect((await ticketContext(db, key, undefined, t1)).weightMultipliers).toEqual({'phrase.urgency': 0.57});
 		expect((await ticketContext(db, key, undefined, new Date('2026-11-02T14:00:00Z'))).snoozedUntil).toBeUndefined();
 	});
 });

@@ -258,7 +258,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 
 		const history = context.value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
 		const base = contextOf(settings);
-		const assessment = assess(snapshot, {...base, now, history, draft: draft?.text, templates});
+		// The agent's own feedback tunes the signal weights on top of the team's settings.
+		const tuned = {...base.settings, weightMultipliers: {...base.settings?.weightMultipliers, ...context.value?.weightMultipliers}};
+		const assessment = assess(snapshot, {...base, settings: tuned, now, history, draft: draft?.text, templates});
 		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
