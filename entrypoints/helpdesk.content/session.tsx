@@ -10,6 +10,7 @@ import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
 import {contextOf, settingsFromStorage, slaOf, templatesOf, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
+import {apiReaders, preferApi, sameOriginFetch} from './api-readers.ts';
 import {insertViaBridge} from './bridge-client.ts';
 import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
@@ -53,6 +54,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 	let draft: {editor: HTMLElement; text: string; issues: DraftIssue[]} | undefined;
 	let draftTimer: number | undefined;
 	let queueSignature = '';
+	let api: {key: string; pending: boolean; snapshot?: TicketSnapshot | undefined} = {key: '', pending: false};
 	let placing = false;
 
 	function currentTicketKey(): string | undefined {
@@ -244,7 +246,39 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		void send({type: 'adapter-miss', helpdesk: adapter.id, url: url.href, part, detail: detail.slice(0, 2000)});
 	}
 
-	function showTicket(snapshot: TicketSnapshot): void {
+	/** The page's snapshot, with the helpdesk's own API answer merged in once it has arrived. */
+	function withApi(page: TicketSnapshot): TicketSnapshot {
+		const reader = apiReaders[adapter.id];
+		if (!reader) {
+			return page;
+		}
+
+		// Ask again when the page shows a different number of messages (a reply arrived).
+		const key = `${page.ticketId}:${page.messages.filter(message => !message.internal).length}`;
+		if (api.key !== key) {
+			api = {key, pending: true};
+			const url = new URL(location.href);
+			void reader(url, sameOriginFetch(url.origin), document.cookie).then(snapshot => {
+				if (api.key === key) {
+					api = {key, pending: false, snapshot};
+					if (overlayState?.kind === 'ticket' && overlayState.snapshot.ticketId === page.ticketId) {
+						showTicket(overlayState.snapshot);
+					}
+				}
+			}, (error: unknown) => {
+				if (api.key === key) {
+					api = {key, pending: false};
+				}
+
+				reportMiss(url, 'api', `the ${adapter.name} API could not be read: ${String(error)}`);
+			});
+		}
+
+		return preferApi(page, api.snapshot);
+	}
+
+	function showTicket(pageSnapshot: TicketSnapshot): void {
+		const snapshot = withApi(pageSnapshot);
 		const facts = threadFacts(snapshot);
 		const hash = contentHashOf(snapshot);
 		const changed = hash !== lastHash;

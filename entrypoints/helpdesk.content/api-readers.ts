@@ -1,0 +1,120 @@
+// Some helpdesks let the agent's own session read the ticket from their same-origin JSON API, which
+// gives exact timestamps and roles where the page shows "2 h ago" and colours. Defuse reads it (never
+// writes), only on the page's own origin, and falls back to the page when it cannot.
+import * as chatwoot from '../../core/helpdesks/chatwoot.ts';
+import * as zammad from '../../core/helpdesks/zammad.ts';
+import * as zendesk from '../../core/helpdesks/zendesk.ts';
+import type {TicketSnapshot} from '../../core/model.ts';
+
+export type FetchJson = (url: string, headers?: Record<string, string>) => Promise<unknown>;
+export type ApiReader = (url: URL, fetchJson: FetchJson, cookie: string) => Promise<TicketSnapshot | undefined>;
+
+const maxPages = 20;
+
+export const apiReaders: Readonly<Record<string, ApiReader>> = {
+	async zendesk(url, fetchJson) {
+		const responses: unknown[] = [];
+		for (const first of zendesk.apiUrls(url)) {
+			let next: string | undefined = first;
+			for (let page = 0; next && page < maxPages; page++) {
+				const response = await fetchJson(next);
+				responses.push(response);
+				next = zendesk.nextApiUrl(response, url);
+			}
+		}
+
+		return responses.length > 0 ? zendesk.snapshotFromApi(responses, url) : undefined;
+	},
+	async zammad(url, fetchJson) {
+		const urls = zammad.apiUrls(url);
+		if (!urls) {
+			return undefined;
+		}
+
+		const [ticket, articles] = await Promise.all([fetchJson(urls.ticket), fetchJson(urls.articles)]);
+		return zammad.snapshotFromApi(ticket, articles, url);
+	},
+	async chatwoot(url, fetchJson, cookie) {
+		const headers = chatwoot.authHeaders(cookie);
+		const first = chatwoot.apiUrls(url);
+		if (!headers || !first) {
+			return undefined;
+		}
+
+		const conversation = await fetchJson(first.conversation, headers);
+		const pages: unknown[] = [];
+		let before: string | undefined;
+		for (let page = 0; page < maxPages; page++) {
+			const urls = chatwoot.apiUrls(url, before);
+			const json = urls ? await fetchJson(urls.messages, headers) : undefined;
+			const ids = messageIdsOf(json);
+			if (ids.length === 0) {
+				break;
+			}
+
+			pages.push(json);
+			const oldest = String(Math.min(...ids));
+			if (oldest === before) {
+				break;
+			}
+
+			before = oldest;
+		}
+
+		return chatwoot.snapshotFromApi(conversation, pages, url);
+	},
+};
+
+function messageIdsOf(json: unknown): number[] {
+	const payload = typeof json === 'object' && json !== null ? (json as {payload?: unknown}).payload : undefined;
+	return Array.isArray(payload)
+		? payload.flatMap(item => typeof item === 'object' && item !== null && Number.isFinite(Number((item as {id?: unknown}).id)) ? [Number((item as {id?: unknown}).id)] : [])
+		: [];
+}
+
+/** A fetch limited to the page's own origin, with its cookies, a time limit and a size limit. */
+export function sameOriginFetch(origin: string, options: {timeoutMs?: number; maxBytes?: number} = {}): FetchJson {
+	return async (url, headers = {}) => {
+		const target = new URL(url, origin);
+		if (target.origin !== origin) {
+			throw new Error(`refusing to read ${target.origin} from ${origin}`);
+		}
+
+		const controller = new AbortController();
+		const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
+		try {
+			const response = await fetch(target, {credentials: 'same-origin', headers: {accept: 'application/json', ...headers}, signal: controller.signal});
+			if (!response.ok) {
+				throw new Error(`${target.pathname} answered ${response.status}`);
+			}
+
+			const text = await response.text();
+			if (text.length > (options.maxBytes ?? 20_000_000)) {
+				throw new Error(`${target.pathname} is too large to read`);
+			}
+
+			return JSON.parse(text) as unknown;
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+}
+
+/**
+ * The page's snapshot, improved by the API's where both describe the same ticket: the API's messages
+ * (exact times and roles) and fields, with the page's values for anything the API left out.
+ */
+export function preferApi(page: TicketSnapshot, api: TicketSnapshot | undefined): TicketSnapshot {
+	if (!api || api.ticketId !== page.ticketId || api.messages.length === 0) {
+		return page;
+	}
+
+	const merged: TicketSnapshot = {...page};
+	for (const [key, value] of Object.entries(api) as Array<[keyof TicketSnapshot, unknown]>) {
+		if (value !== undefined && !(Array.isArray(value) && value.length === 0 && key !== 'messages')) {
+			(merged as Record<string, unknown>)[key] = value;
+		}
+	}
+
+	return {...merged, url: page.url ?? api.url};
+}
