@@ -142,6 +142,22 @@ const firstReplyTarget: Record<string, number> = {urgent: 60, high: 240, normal:
 
 /** The demo dataset: deterministic for the same options. */
 export function generateDemoDataset(options: DemoOptions = {}): Dataset {
+	const tickets: DatasetTicket[] = [];
+	const events: TicketEvent[] = [];
+	const surveys: SurveyResponse[] = [];
+	const {customers, asOf} = streamDemoDataset(options, (ticket, ticketEvents, ticketSurveys) => {
+		tickets.push(ticket);
+		events.push(...ticketEvents);
+		surveys.push(...ticketSurveys);
+	});
+	return {tickets, events, surveys, customers, asOf};
+}
+
+/**
+ * The same history one ticket at a time (for histories too large to hold as one dataset):
+ * calls `onTicket` per ticket with its events and surveys, returns the customers and asOf.
+ */
+export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: DatasetTicket, events: TicketEvent[], surveys: SurveyResponse[]) => void): {customers: Customer[]; asOf: number} {
 	const random = randomSource(options.seed ?? 7);
 	const days = options.days ?? 90;
 	const perDay = options.ticketsPerDay ?? 60;
@@ -159,9 +175,6 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
 		customers.push({key: `demo:customer-${index + 1}`, firstSeenAt, lostAt: null});
 	}
 
-	const tickets: DatasetTicket[] = [];
-	const events: TicketEvent[] = [];
-	const surveys: SurveyResponse[] = [];
 	const escalatedCustomers = new Set<number>();
 	let ticketNumber = 10_000;
 	for (let dayIndex = 0; dayIndex < days; dayIndex++) {
@@ -192,6 +205,8 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
 			}
 
 			const texts: string[] = [];
+			const events: TicketEvent[] = [];
+			const surveys: SurveyResponse[] = [];
 			const push = (event: TicketEvent): void => {
 				events.push(event);
 			};
@@ -357,7 +372,7 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
 				ticket.customerText = texts.join('\n');
 			}
 
-			tickets.push(ticket);
+			onTicket(ticket, events.filter(event => event.at <= endAt), surveys);
 		}
 	}
 
@@ -370,5 +385,5 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
 		}
 	}
 
-	return {tickets, events: events.filter(event => event.at <= endAt), surveys, customers, asOf: endAt};
+	return {customers, asOf: endAt};
 }

@@ -1,0 +1,30 @@
+import {expect, test} from 'vitest';
+import {clausesOf, extractThemes, keyPhrasesOf} from './themes.ts';
+
+test('key phrases: lowercase words without stop words, plurals folded, pairs within a clause', () => {
+	expect(clausesOf('Hi team, my REFUNDS for order #88123 are missing! Mail me at dana@example.com')).toEqual([['refund', 'order', 'missing'], ['mail']]);
+	expect([...keyPhrasesOf('Password reset link expired.')].sort()).toEqual(['expired', 'link', 'link expired', 'password', 'password reset', 'reset', 'reset link']);
+});
+
+test('tickets about the same thing form one theme; unrelated text stays unthemed', () => {
+	const documents = [
+		'Password reset link expired again',
+		'The password reset email never arrives',
+		'Cannot login, password reset is broken',
+		'Password reset does not work on mobile',
+		'I was charged twice this month, please refund',
+		'Refund for the double charge please',
+		'Charged twice for my subscription, refund needed',
+		'Where is my refund for the duplicate charge',
+		'Love the new dashboard colours',
+	].map((text, index) => ({id: `t${index}`, text}));
+	const {themes, assignments} = extractThemes(documents, {minSupport: 3});
+	const themeOf = (id: string): string | undefined => assignments.get(id);
+	expect(new Set([0, 1, 2, 3].map(index => themeOf(`t${index}`)))).toEqual(new Set(['password reset']));
+	expect(new Set([4, 5, 6, 7].map(index => themeOf(`t${index}`))).size).toBe(1);
+	expect(themeOf('t4')).toMatch(/refund|charge/);
+	expect(themeOf('t8')).toBeUndefined();
+	expect(themes.find(theme => theme.id === 'password reset')?.documents).toBe(4);
+	// Deterministic.
+	expect(extractThemes(documents, {minSupport: 3})).toEqual({themes, assignments});
+});
