@@ -3,18 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {fixtureFiles, fixtureHtml, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../test/unit/adapter-checks.ts';
 import chatwoot, {apiUrls, authHeaders, listApiUrl, listFromApi, selectors, snapshotFromApi} from './chatwoot.ts';
-
-type Counts = Record<keyof typeof selectors, number>;
-const none = Object.fromEntries(Object.keys(selectors).map(name => [name, 0])) as Counts;
-
-const expected: Record<string, Counts> = {
-	// 6 messages: 2 contact, 2 agent (one of them the signed-in agent's, right), 1 private note, 1 activity
-	'ticket-open.html': {...none, box: 1, message: 6, agentBubble: 2, privateBubble: 1, contactBubble: 2, lock: 1, bubble: 5, avatarName: 2, meta: 10, editor: 1, listCard: 2},
-	'ticket-switch.html': {...none, box: 1, editor: 1, listCard: 2},
-	'list.html': {...none, box: 1, listCard: 3},
-	// 240: 99 contact, 99 agent, 34 private notes, 8 activities; 50 quoted contact messages
-	'ticket-long.html': {...none, box: 1, message: 240, agentBubble: 99, privateBubble: 34, contactBubble: 99, lock: 34, bubble: 232, avatarName: 232, meta: 464, quote: 50, editor: 1},
-};
+import {selectorCounts as expected} from './chatwoot.counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(fixtureFiles('chatwoot')).toEqual(Object.keys(expected).sort());
