@@ -54,6 +54,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 	let draft: {editor: HTMLElement; text: string; issues: DraftIssue[]} | undefined;
 	let draftTimer: number | undefined;
 	let queueSignature = '';
+	let lastReadMs = 0;
 	let api: {key: string; pending: boolean; snapshot?: TicketSnapshot | undefined} = {key: '', pending: false};
 	let placing = false;
 
@@ -294,7 +295,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		const base = contextOf(settings);
 		// The agent's own feedback tunes the signal weights on top of the team's settings.
 		const tuned = {...base.settings, weightMultipliers: {...base.settings?.weightMultipliers, ...context.value?.weightMultipliers}};
+		const assessStarted = performance.now();
 		const assessment = assess(snapshot, {...base, settings: tuned, now, history, draft: draft?.text, templates});
+		const assessMs = performance.now() - assessStarted;
 		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
@@ -308,7 +311,13 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 			internalNotes: facts.internalNotes,
 			level: assessment.level,
 		};
+		const renderStarted = performance.now();
 		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], deadline, now, stored});
+		if (ui) {
+			// What one update cost, for the overlay benchmark (test/bench/overlay.bench.ts).
+			const renderMs = performance.now() - renderStarted;
+			Object.assign(ui.shadowHost.dataset, {readMs: lastReadMs.toFixed(2), assessMs: assessMs.toFixed(2), renderMs: renderMs.toFixed(2), updateMs: (lastReadMs + assessMs + renderMs).toFixed(2)});
+		}
 		if (changed) {
 			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id), trigger: assessment.triggers[0]?.trigger};
 			const deadlineSummary = deadline && {
@@ -338,7 +347,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		if (adapter.isTicketPage(url)) {
 			let snapshot: TicketSnapshot | undefined;
 			try {
+				const readStarted = performance.now();
 				snapshot = adapter.readTicket(document, url);
+				lastReadMs = performance.now() - readStarted;
 			} catch (error) {
 				status = {state: 'unreadable', helpdesk: adapter.id, helpdeskName: adapter.name, missing: [], detail: `The ${adapter.name} reader failed: ${String(error)}`};
 				show({kind: 'unreadable', helpdeskName: adapter.name, missing: [], detail: status.detail});

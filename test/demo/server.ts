@@ -57,6 +57,27 @@ function send(response: ServerResponse, status: number, body: string, type = 'te
 	response.end(body);
 }
 
+const longLines = {
+	'end-user': ['Any update on this?', 'It happened again this morning.', 'I attached the screenshot you asked for.', 'Thanks, I will try that now.', 'Still the same, unfortunately.'],
+	agent: ['Thanks for the details, I am checking with the team.', 'Could you try clearing the cache and signing in again?', 'I have passed this to our engineers.', 'Here is what I found so far.', 'Thank you for your patience.'],
+} as const;
+
+/** `count` earlier messages, alternating customer and agent, an hour apart, ending before the ticket's own. */
+function longThread(ticket: DemoTicket, count: number): DemoMessage[] {
+	const startMinutes = (ticket.messages[0]?.minutesAgo ?? 0) + 60;
+	return Array.from({length: count}, (_, index) => {
+		const type = index % 2 === 0 ? 'end-user' : 'agent';
+		const lines = longLines[type];
+		return {
+			id: `long-${ticket.id}-${index}`,
+			type,
+			author: type === 'agent' ? ticket.assignee : ticket.requester.name,
+			minutesAgo: startMinutes + ((count - index) * 60),
+			body: [lines[index % lines.length]!],
+		};
+	});
+}
+
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
 	const startedAt = Date.now();
 	const added = new Map<string, DemoMessage[]>();
@@ -150,7 +171,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 						const other = byId(id);
 						return other && other.id !== ticket.id ? [{ticket: other, extraMessages: added.get(other.id) ?? []}] : [];
 					});
-					send(response, 200, renderTicketPage(ticket, startedAt, {extraMessages: added.get(ticket.id) ?? [], alsoOpen}));
+					// ?long=N: the same ticket with N earlier back-and-forth messages, for long-thread checks.
+					const long = Math.min(5000, Math.max(0, Number(url.searchParams.get('long')) || 0));
+					const shown = long > 0 ? {...ticket, messages: [...longThread(ticket, long), ...ticket.messages]} : ticket;
+					send(response, 200, renderTicketPage(shown, startedAt, {extraMessages: added.get(ticket.id) ?? [], alsoOpen}));
 					return;
 				}
 
