@@ -1,0 +1,257 @@
+// Every helpdesk adapter end to end in the built extension: each helpdesk's ticket fixture is served on
+// its own 127.0.0.1 port (test/e2e/fixture-server.ts), the options' origin map sends that origin to the
+// adapter, and the overlay must read as many customer and agent messages as the adapter itself reads
+// from the same page in happy-dom. Then the first suggested reply goes into the helpdesk's editor: typed
+// into plain editors, and through the main-world bridge into stand-ins of the model-driven editors
+// (test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
+import {Window} from 'happy-dom';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {Adapter, AdapterId} from '../../core/helpdesks/adapter.ts';
+import {selectors as chatwootSelectors} from '../../core/helpdesks/chatwoot.ts';
+import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core/helpdesks/custom.ts';
+import {adapters} from '../../core/helpdesks/index.ts';
+import {defaultSettings, validateSettings, type Settings} from '../../core/settings.ts';
+import {threadFacts} from '../../core/thread.ts';
+import {fixtureHtml} from '../fixtures.ts';
+import {isLocal, startFixtureServer, type FixtureServer, type StandIn} from './fixture-server.ts';
+import {launchBrowser, screenshot, type Browser} from './harness.ts';
+
+/** A customer message added to the page while it is open, in the helpdesk's own markup (a copy of its last one). */
+type Growth = {message: string; customer: string; body: string; idAttributes: string[]; text: string};
+
+type Case = {
+	/** Screenshot name and test title: the adapter id, or more when one helpdesk has two UIs. */
+	name: string;
+	adapter: AdapterId;
+	file: string;
+	/** How the extension should put the reply in: typed, set as a text field's value, or through the bridge. */
+	path: 'insert-text' | 'value' | 'bridge';
+	/** The reply box, for plain editors: the test reads its text or value. */
+	editor: string;
+	standIns?: StandIn[];
+	/** The stand-in call the bridge must have made. */
+	bridgeCall?: string;
+	/** For a calm fixture (no suggestions): the customer writes again, angrily. */
+	grow?: Growth;
+};
+
+const angry = 'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
+
+const cases: Case[] = [
+	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}], bridgeCall: 'model.insertContent'},
+	{name: 'freshdesk', adapter: 'freshdesk', file: 'ticket-open.html', path: 'bridge', editor: '.fr-element', standIns: [{editor: 'froala', target: '.fr-element.fr-view'}], bridgeCall: 'html.insert'},
+	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
+	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
+	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[data-testid="composer"] [contenteditable="true"]'},
+	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
+	{name: 'zammad-desktop', adapter: 'zammad', file: 'desktop-ticket-open.html', path: 'bridge', editor: '#ticket-reply-body', standIns: [{editor: 'tiptap', target: '#ticket-reply-body'}], bridgeCall: 'commands.insertContent'},
+	{name: 'freescout', adapter: 'freescout', file: 'ticket-open.html', path: 'bridge', editor: '.note-editable', standIns: [{editor: 'summernote', target: '#body'}], bridgeCall: 'summernote:pasteHTML'},
+	{
+		name: 'chatwoot', adapter: 'chatwoot', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '.conversation-details-wrap .ProseMirror'}], bridgeCall: 'paste',
+		grow: {message: '.conversation-panel > li', customer: chatwootSelectors.contactBubble, body: '.prose', idAttributes: ['id', 'data-message-id'], text: angry},
+	},
+	{name: 'osticket', adapter: 'osticket', file: 'ticket-open.html', path: 'bridge', editor: '.redactor-in', standIns: [{editor: 'redactor', target: '#response', api: '$R'}], bridgeCall: '$R:insertion.insertText'},
+	{name: 'custom', adapter: 'custom', file: 'ticket-open.html', path: 'value', editor: 'form.reply textarea'},
+];
+
+/**
+ * Adds a copy of the last customer message with new ids and `text` as its body. Runs in happy-dom (for the
+ * expected reading) and, as source text, in the browser page: plain DOM calls only.
+ */
+const growConversation = (document: Document, growth: Growth): boolean => {
+	const last = [...document.querySelectorAll(growth.message)].filter(node => node.querySelector(growth.customer)).at(-1);
+	const copy = last?.cloneNode(true) as Element | undefined;
+	const body = copy?.querySelector(growth.body);
+	if (!last || !copy || !body) {
+		return false;
+	}
+
+	for (const node of [copy, ...copy.querySelectorAll('*')]) {
+		for (const name of growth.idAttributes) {
+			const value = node.getAttribute(name);
+			if (value) {
+				node.setAttribute(name, `${value}9`);
+			}
+		}
+	}
+
+	const paragraph = document.createElement('p');
+	paragraph.textContent = growth.text;
+	body.replaceChildren(paragraph);
+	last.after(copy);
+	return true;
+};
+
+// What an agent would type into a template's required placeholders, by placeholder name.
+const placeholderValues: Record<string, string> = {
+	eta: 'Tuesday noon', status: 'the refund is approved', team: 'the billing team', 'next.step': 'to call you back',
+	offer: 'a replacement', issue: 'the export', 'agent.name': 'Robin Vale',
+};
+
+const happyWindow = new Window();
+const squash = (text: string | null | undefined) => (text ?? '').replaceAll(/\s+/g, ' ').trim();
+
+let browser: Browser;
+const servers = new Map<string, FixtureServer>();
+const customConfigs = new Map<string, CustomConfig>();
+
+/** The Helpline fixture's custom selectors, with its ticket and list addresses moved to the served origin. */
+function customConfigFor(origin: string): CustomConfig {
+	const checked = validateCustomConfig({
+		...JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>,
+		ticketUrl: `${origin}/cases/{id}`,
+		listUrl: `${origin}/queues/*`,
+	});
+	if (!checked.ok) {
+		throw new Error(`custom config invalid: ${checked.errors.join('; ')}`);
+	}
+
+	return checked.config;
+}
+
+function adapterOf(testCase: Case, origin: string): Adapter {
+	if (testCase.adapter === 'custom') {
+		return customAdapter(customConfigs.get(origin) ?? customConfigFor(origin));
+	}
+
+	const found = adapters.find(adapter => adapter.id === testCase.adapter);
+	if (!found) {
+		throw new Error(`no adapter ${testCase.adapter}`);
+	}
+
+	return found;
+}
+
+/** What the adapter itself reads from the fixture (after the growth, if any), with the served address. */
+function expectedFacts(testCase: Case, address: string, grown: boolean) {
+	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml(testCase.adapter, testCase.file), 'text/html') as unknown as Document;
+	if (grown && testCase.grow && !growConversation(document, testCase.grow)) {
+		throw new Error(`${testCase.name}: no customer message to copy`);
+	}
+
+	const url = new URL(address);
+	const snapshot = adapterOf(testCase, url.origin).readTicket(document, url);
+	if (!snapshot) {
+		throw new Error(`${testCase.name}: the adapter reads nothing from ${testCase.file} at ${address}`);
+	}
+
+	return threadFacts(snapshot);
+}
+
+type StandInState = {editor: string; data: string; calls: string[]; ignoredEdits: number};
+
+async function standIns(page: Page): Promise<StandInState[]> {
+	return page.evaluate(() => ((globalThis as unknown as {defuseStandIns?: Array<StandInState & {getData(): string}>}).defuseStandIns ?? [])
+		.map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls], ignoredEdits: record.ignoredEdits})));
+}
+
+beforeAll(async () => {
+	const keys = [...new Set(cases.map(testCase => testCase.adapter))];
+	for (const adapter of keys) {
+		const standInList = cases.filter(testCase => testCase.adapter === adapter).flatMap(testCase => testCase.standIns ?? []);
+		servers.set(adapter, await startFixtureServer({adapter, standIns: standInList}));
+	}
+
+	const sites: Settings['sites'] = {};
+	for (const [adapter, server] of servers) {
+		if (adapter === 'custom') {
+			customConfigs.set(server.origin, customConfigFor(server.origin));
+			sites[server.origin] = {adapter: 'custom', custom: customConfigs.get(server.origin)};
+		} else {
+			sites[server.origin] = {adapter: adapter as AdapterId};
+		}
+	}
+
+	const checked = validateSettings({...defaultSettings, agent: {name: 'Robin Vale', signature: ''}, sites});
+	if (!checked.ok) {
+		throw new Error(`settings invalid: ${JSON.stringify(checked.errors)}`);
+	}
+
+	browser = await launchBrowser();
+	// Settings are written from an extension page, as the options page saves them.
+	const options = await browser.context.newPage();
+	await options.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+	await options.evaluate(async settings => {
+		const {chrome} = globalThis as unknown as {chrome: {storage: {local: {set(items: object): Promise<void>}}}};
+		await chrome.storage.local.set({settings});
+	}, checked.settings);
+	await options.close();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	for (const server of servers.values()) {
+		await server.close();
+	}
+});
+
+describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (_name, testCase) => {
+	test(`${testCase.file}: the overlay reads the adapter's message counts, and a suggested reply goes into the editor (${testCase.path})`, async () => {
+		const server = servers.get(testCase.adapter)!;
+		server.use(testCase.file);
+		const address = server.urlOf(testCase.file);
+		const page = await browser.context.newPage();
+		const pageErrors: string[] = [];
+		page.on('pageerror', error => pageErrors.push(String(error)));
+		// Fixture images and links point at the helpdesks' own hosts: nothing leaves the machine.
+		await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
+		await page.goto(address);
+		const host = page.locator('defuse-overlay');
+		await expect.poll(async () => host.getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
+		await host.locator('.badge').click();
+		// Read by the mapped adapter, not the loopback demo one
+		expect(await host.locator('.panel-head').textContent()).toBe(adapterOf(testCase, server.origin).name);
+
+		let expected = expectedFacts(testCase, address, false);
+		const counts = async () => ({customer: Number(await host.locator('[data-count="customer"]').textContent()), agent: Number(await host.locator('[data-count="agent"]').textContent())});
+		await expect.poll(counts, {timeout: 5000}).toEqual({customer: expected.customerMessages, agent: expected.agentMessages});
+
+		if (testCase.grow) {
+			// A calm thread has no suggestions: the customer writes again while the page is open.
+			expect(await host.getAttribute('data-level')).toBe('none');
+			expect(await host.locator('.suggestion').count()).toBe(0);
+			expect(await page.evaluate(`(${growConversation.toString()})(document, ${JSON.stringify(testCase.grow)})`)).toBe(true);
+			expected = expectedFacts(testCase, address, true);
+			await expect.poll(counts, {timeout: 5000}).toEqual({customer: expected.customerMessages, agent: expected.agentMessages});
+		}
+
+		const suggestion = host.locator('.suggestion').first();
+		await expect.poll(async () => host.locator('.suggestion').count(), {timeout: 5000}).toBeGreaterThan(0);
+		const inputs = suggestion.locator('.placeholders input');
+		for (let index = 0; index < await inputs.count(); index++) {
+			const input = inputs.nth(index);
+			await input.fill(placeholderValues[await input.getAttribute('name') ?? ''] ?? 'a follow-up');
+		}
+
+		const text = squash(await suggestion.locator('.suggestion-text').textContent());
+		expect(text).not.toContain('{{');
+		await suggestion.locator('[data-action="insert"]').click();
+		await expect.poll(async () => suggestion.locator('.result').textContent(), {timeout: 5000}).toBe('Inserted into the reply box');
+
+		if (testCase.path === 'bridge') {
+			const [state] = await standIns(page);
+			expect(state?.calls).toContain(testCase.bridgeCall);
+			expect(squash(state?.data)).toBe(text);
+			expect(state?.ignoredEdits).toBe(0);
+			// The stand-in is faithful: typing into its DOM from outside changes nothing.
+			await page.evaluate(selector => {
+				const editable = document.querySelector<HTMLElement>(`${selector}[contenteditable="true"], ${selector} [contenteditable="true"]`);
+				editable?.focus();
+				document.execCommand('insertText', false, ' typed around the editor');
+			}, testCase.editor);
+			const [after] = await standIns(page);
+			expect(after?.ignoredEdits).toBeGreaterThan(0);
+			expect(squash(after?.data)).toBe(text);
+			expect(squash(await page.locator(testCase.editor).first().innerText())).toBe(text);
+		} else {
+			const editor = page.locator(testCase.editor).first();
+			const value = testCase.path === 'value' ? await editor.inputValue() : await editor.innerText();
+			expect(squash(value)).toBe(text);
+		}
+
+		await screenshot(page, `adapter-${testCase.name}`);
+		expect(pageErrors).toEqual([]);
+		await page.close();
+	});
+});
