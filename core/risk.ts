@@ -17,6 +17,7 @@
 // | phrase.public           | 0.45   | review / social media threat                                    |
 // | phrase.insult           | 0.35   | insults and profanity: anger, often aimed at the agent          |
 // | phrase.repeat           | 0.35   | "third time", "still not fixed": the fix is not landing         |
+// | phrase.misread          | 0.35   | "that is not what I asked": the last reply missed the point     |
 // | phrase.urgency          | 0.10   | common in calm messages too; a weak nudge                       |
 // | tone.negative           | 0.35   | latest customer message is clearly negative                     |
 // | tone.trend              | 0.30   | tone falling over several messages                              |
@@ -40,6 +41,7 @@ export const signalWeights: Readonly<Record<string, number>> = {
 	'phrase.public': 0.45,
 	'phrase.insult': 0.35,
 	'phrase.repeat': 0.35,
+	'phrase.misread': 0.35,
 	'phrase.urgency': 0.1,
 	'tone.negative': 0.35,
 	'tone.trend': 0.3,
@@ -80,7 +82,7 @@ export function scoreRisk(findings: readonly Finding[], multipliers: Readonly<Re
 		evidence: finding.evidence,
 	}));
 	signals.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-	return {score: round(score), signals};
+	return {score: Math.min(0.999, round(score)), signals}; // Rounding must not reach certainty
 }
 
 export function levelFor(score: number, thresholds: Thresholds): Level {

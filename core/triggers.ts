@@ -47,6 +47,7 @@ const signalTriggers: Readonly<Record<string, Partial<Record<Trigger, number>>>>
 	'spike.theme': {'poor-quality': 1},
 	'phrase.insult': {'frontline-response': 0.3},
 	'phrase.manager': {'frontline-response': 0.3},
+	'phrase.misread': {miscommunication: 1},
 	'shape.back-and-forth': {'miscommunication': 0.3, 'frontline-response': 0.2},
 	'shape.reassigned': {'frontline-response': 0.2, 'long-wait': 0.2},
 	'shape.reopened': {'poor-quality': 0.4},

@@ -11,8 +11,8 @@ import {fr} from './phrase-packs/fr.ts';
 import {pt} from './phrase-packs/pt.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
-export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult';
-export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult'];
+export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult' | 'misread';
+export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult', 'misread'];
 
 export type PhrasePack = {
 	/** Unique id; a user pack with a built-in id adds to that pack. */
@@ -36,6 +36,7 @@ export const familyLabels: Readonly<Record<PhraseFamily, string>> = {
 	public: 'threatens a public review or social media',
 	urgency: 'stresses urgency',
 	insult: 'insult or profanity',
+	misread: 'says the reply missed what they asked',
 };
 
 export type PhraseMatch = {family: PhraseFamily; start: number; end: number; negated: boolean; pack: string};

@@ -136,14 +136,14 @@ test('raising the thresholds reaches an open ticket without a reload', async () 
 	const options = await openOptions();
 	await setThresholds(options, {watch: '0.3', high: '0.55', critical: '0.8'});
 	await options.getByTestId('save').click();
-	await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('watch');
+	await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('high');
 
 	await setThresholds(options, {watch: '0.97', high: '0.98', critical: '0.99'});
 	await options.getByTestId('save').click();
 	await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('none');
 	await setThresholds(options, {watch: '0.3', high: '0.55', critical: '0.8'});
 	await options.getByTestId('save').click();
-	await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('watch');
+	await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('high');
 	await options.close();
 	await ticket.close();
 });

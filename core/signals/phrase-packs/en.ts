@@ -71,6 +71,15 @@ export const en: PhrasePack = {
 			'{already|previously} {reported|opened a ticket|raised this|logged}', 'you {said|promised|told me} * {last time|before|already|last week|yesterday}',
 			'{reopen|reopening|reopened} {this|the|my} ticket', 'closed {my|the|this} ticket without',
 		],
+		// The customer says the last reply answered something else: the start of a miscommunication.
+		misread: [
+			'{that\'s|that is|this is|it\'s|it is} not what i {asked|said|meant|wrote|need|needed|ordered|wanted}',
+			'i {did not|didn\'t|never} {ask|asked|say|said|request|requested|want|wanted|order|ordered} {for|that|a|an|to}?',
+			'you {misunderstood|misread|got it wrong|got me wrong|have it wrong|mixed up}', 'you {didn\'t|did not|don\'t|do not} {read|understand|get}',
+			'did you {even|actually}? read {my|the} {message|email|mail|question|ticket}', 'read my {message|email|question|ticket} again',
+			'{not|doesn\'t|does not|didn\'t|did not} answer my question', 'not my question', 'that wasn\'t my question', 'that was not my question',
+			'{you|your colleague|the agent} {answered|replied to} {a different|the wrong|another} question',
+		],
 		public: [
 			'{leave|leaving|write|writing|post|posting|give|giving} {a|an|my}? {bad|negative|terrible|honest|scathing|1-star|one-star|one star|1 star|low}? review*',
 			'{bad|negative|terrible|scathing|1-star|one-star|one star|1 star|zero star|0 star} review*', '{review site|review sites}',
