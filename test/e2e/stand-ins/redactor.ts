@@ -1,8 +1,9 @@
 // Redactor stand-in, initialised on its source textarea (osTicket: textarea#response; Help Scout: the
 // textarea in .redactor_box), with the editable beside it. Two generations of its API:
 // - api=$R (Redactor 3): `$R(selector, 'insertion.insertText', text)`, `'source.getCode'`.
-// - api=jquery (Redactor 9): `$(textarea).redactor('insertText', text)`, `'get'`; the instance lives in
-//   the textarea's jQuery data, other elements have none, and an unknown call name is an error.
+// - api=jquery (Redactor 9): `$(textarea).redactor('insertText', text)`, `'get'`;
+//   api=jquery-10 (Redactor 10): `$(textarea).redactor('insert.text', text)`, `'code.get'`. The instance
+//   lives in the textarea's jQuery data, other elements have none, and an unknown call name is an error.
 import {jQuery, type Collection} from './jquery.ts';
 import {modelEditor, paragraphsFromHtml, standInOptions, type ModelEditor} from './model.ts';
 
@@ -44,16 +45,16 @@ if (api === '$R') {
 	(globalThis as unknown as {$R?: unknown}).$R = redactorGlobal;
 } else {
 	for (const [source, app] of apps) {
-		jQuery.data(source, 'redactor', {
-			insertText: (text: unknown) => app.insert('jquery:insertText', paragraphsFromHtml(String(text).replaceAll('\n', '<br>'))),
-			get: () => app.html(),
-		});
+		const insertText = (call: string) => (text: unknown) => app.insert(`jquery:${call}`, paragraphsFromHtml(String(text).replaceAll('\n', '<br>')));
+		jQuery.data(source, 'redactor', api === 'jquery-10'
+			? {insert: {text: insertText('insert.text')}, code: {get: () => app.html()}}
+			: {insertText: insertText('insertText'), get: () => app.html()});
 	}
 
 	jQuery.fn['redactor'] = function (this: Collection, method: unknown, ...args: unknown[]) {
 		let result: unknown;
 		for (const element of this.elements) {
-			const instance = jQuery.data(element, 'redactor') as Record<string, (...values: unknown[]) => unknown> | undefined;
+			const instance = jQuery.data(element, 'redactor') as Record<string, unknown> | undefined;
 			if (typeof method !== 'string') {
 				continue;
 			}
@@ -62,12 +63,13 @@ if (api === '$R') {
 				throw new TypeError(`Cannot read properties of undefined (reading '${method}')`);
 			}
 
-			const call = instance[method];
+			// 'insert.text' is instance.insert.text, as Redactor 10 resolves it
+			const call = method.split('.').reduce<unknown>((scope, key) => (scope as Record<string, unknown> | undefined)?.[key], instance);
 			if (typeof call !== 'function') {
 				jQuery.error(`No such method "${method}" for Redactor`);
 			}
 
-			result = call(...args) ?? result;
+			result = (call as (...values: unknown[]) => unknown)(...args) ?? result;
 		}
 
 		return result ?? this;
