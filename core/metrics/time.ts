@@ -84,7 +84,7 @@ function offsetAt(formatter: Intl.DateTimeFormat, ms: number): number {
 	return localAsUtc - (Math.floor(ms / 1000) * 1000);
 }
 
-const offsetCaches = new Map<string, Map<number, number | Float64Array>>();
+const offsetFunctions = new Map<string, (ms: number) => number>();
 
 /**
  * The time zone's UTC offset (ms) at any instant. Intl is asked twice per UTC day (start and end);
@@ -94,6 +94,11 @@ const offsetCaches = new Map<string, Map<number, number | Float64Array>>();
 export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 	if (timezone === 'UTC' || timezone === 'Etc/UTC') {
 		return () => 0;
+	}
+
+	const known = offsetFunctions.get(timezone);
+	if (known) {
+		return known;
 	}
 
 	const formatter = new Intl.DateTimeFormat('en-US', {
@@ -106,15 +111,9 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 		minute: 'numeric',
 		second: 'numeric',
 	});
-	let days = offsetCaches.get(timezone);
-	if (!days) {
-		days = new Map();
-		offsetCaches.set(timezone, days);
-	}
-
-	const cache = days;
+	const cache = new Map<number, number | Float64Array>();
 	const steps = dayMs / offsetBucketMs;
-	return ms => {
+	const offsetOf = (ms: number): number => {
 		const dayNumber = Math.floor(ms / dayMs);
 		let entry = cache.get(dayNumber);
 		if (entry === undefined) {
@@ -134,6 +133,8 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 
 		return typeof entry === 'number' ? entry : entry[Math.floor((ms - (dayNumber * dayMs)) / offsetBucketMs)]!;
 	};
+	offsetFunctions.set(timezone, offsetOf);
+	return offsetOf;
 }
 
 /** Local day / week / month keys of instants in one time zone; cheap enough for millions of calls. */
