@@ -93,6 +93,12 @@ describe('assess', () => {
 		expect(result.suggestions).toEqual([{templateId: 'team-legal', text: 'Hello Dana, our legal team replies within two days.', missing: []}]);
 	});
 
+	test('replies quote the number the customer sees, not the internal id', () => {
+		const result = assess(ticket(escalating, {ticketId: '1207', ticketNumber: '482913'}), {agent: {name: 'Sam'}});
+		expect(result.suggestions.some(suggestion => suggestion.text.includes('#482913'))).toBe(true);
+		expect(result.suggestions.some(suggestion => suggestion.text.includes('#1207'))).toBe(false);
+	});
+
 	test('deterministic without ctx.now', () => {
 		expect(assess(ticket(escalating))).toEqual(assess(ticket(escalating)));
 	});

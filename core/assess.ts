@@ -146,7 +146,8 @@ export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessm
 		const values: Record<string, string | undefined> = {
 			'customer.firstName': firstNameOf(snapshot.requester?.name),
 			'customer.name': snapshot.requester?.name,
-			'ticket.id': snapshot.ticketId ? `#${snapshot.ticketId}` : undefined,
+			// Customers know the number the helpdesk shows them, not its internal id.
+			'ticket.id': (snapshot.ticketNumber ?? snapshot.ticketId) ? `#${snapshot.ticketNumber ?? snapshot.ticketId}` : undefined,
 			'ticket.subject': snapshot.subject,
 			'agent.name': ctx.agent?.name,
 			'agent.signature': ctx.agent?.signature,

@@ -189,6 +189,7 @@ const message: Check = object({
 const snapshot: Check = object({
 	helpdesk: helpdeskId,
 	ticketId: string(200, /^\S(.*\S)?$/),
+	ticketNumber: optional(string(200)),
 	url: optional(string(limits.fieldChars, /^https?:\/\//)),
 	subject: optional(string()),
 	status: optional(string(100)),

@@ -24,6 +24,8 @@ export type TicketSnapshot = {
 	/** Adapter id: 'zendesk', 'freshdesk', ..., 'demo', 'custom'. */
 	helpdesk: string;
 	ticketId: string;
+	/** The number the helpdesk shows people, where it differs from its internal id (osTicket, Zammad). */
+	ticketNumber?: string | undefined;
 	url?: string | undefined;
 	subject?: string | undefined;
 	status?: string | undefined;

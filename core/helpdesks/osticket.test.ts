@@ -32,6 +32,7 @@ test.each([
 const snapshot: TicketSnapshot = {
 	helpdesk: 'osticket',
 	ticketId: '1207',
+	ticketNumber: '482913', // "Ticket #482913" on the page; 1207 is the internal id in the URL
 	url: 'https://tickets.example.edu/scp/tickets.php?id=1207',
 	subject: 'Printer on the 3rd floor jams every morning',
 	status: 'Open',

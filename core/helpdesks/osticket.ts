@@ -127,6 +127,8 @@ export default defineAdapter({
 			return {
 				helpdesk: 'osticket',
 				ticketId,
+				// The link reads "Ticket #482913": the number users see; the URL carries the internal id
+				ticketNumber: /#\s*([\w-]+)/.exec(textContentOf(queryOne(root, selectors.ticketLink)) ?? '')?.[1],
 				url: url.href,
 				subject: safeText(root, selectors.subject),
 				status: safeText(root, selectors.status) ?? infoValue(root, 'status'),

@@ -32,6 +32,7 @@ const marta = {name: 'Marta Kowalczyk', email: 'marta.k@example.com'};
 const legacySnapshot: TicketSnapshot = {
 	helpdesk: 'zammad',
 	ticketId: '812',
+	ticketNumber: '31812', // What the agent and the customer see; the id is internal
 	url: 'https://support.example.org/#ticket/zoom/812',
 	subject: 'Refund not received for order 5521',
 	status: 'open',
@@ -243,6 +244,7 @@ describe('REST API', () => {
 		expect(snapshotFromApi(ticket, articles, new URL('https://support.example.org/#ticket/zoom/812'))).toEqual({
 			helpdesk: 'zammad',
 			ticketId: '812',
+			ticketNumber: '31812',
 			url: 'https://support.example.org/#ticket/zoom/812',
 			subject: 'Refund not received for order 5521',
 			status: 'open',

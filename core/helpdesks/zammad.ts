@@ -166,6 +166,7 @@ function readLegacy(root: ParentNode, url: URL, id: string): TicketSnapshot | un
 	return {
 		helpdesk: 'zammad',
 		ticketId: id,
+		ticketNumber: safeText(task, selectors.ticketNumber)?.replace(/^#/, ''),
 		url: url.href,
 		subject: safeText(task, selectors.title),
 		status: fieldValue(task, selectors.state),
@@ -326,6 +327,7 @@ export function snapshotFromApi(ticket: unknown, articles: unknown, url?: URL): 
 	return {
 		helpdesk: 'zammad',
 		ticketId: stringOf(ticket.id)!,
+		ticketNumber: stringOf(ticket.number),
 		url: url?.href,
 		subject: stringOf(ticket.title),
 		status: stringOf(ticket.state),
