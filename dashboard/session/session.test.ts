@@ -1,0 +1,135 @@
+import {expect, test} from 'vitest';
+import {computeKpis} from '../../core/metrics/baseline.ts';
+import {deriveFacts} from '../../core/metrics/facts.ts';
+import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
+import {defaultSettings} from '../../core/settings.ts';
+import {openNodeDatabase} from '../worker/node-database.ts';
+import {detectImportKind} from './detect.ts';
+import type {Progress} from './session.ts';
+import {createSession} from './session.ts';
+
+const businessHours = {calendar: defaultSettings.sla.calendar};
+const header = 'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
+const zendeskCsv = [
+	header,
+	'101,Dana Reyes,9001,Ana Ruiz,Billing,Charged twice,Solved,High,Mail,2026-03-02 09:15:00,2026-03-02 11:15:00,Good,1,0,30,120',
+	'102,Lee Park,9002,Ben Okafor,Support,Login error,Open,Normal,Web form,2026-03-02 10:00:00,,Offered,0,0,,',
+	'103,Dana Reyes,9001,Ana Ruiz,Billing,Invoice wrong,Closed,Urgent,Chat,2026-03-03 08:00:00,2026-03-03 09:00:00,Bad,3,1,10,60',
+].join('\n');
+
+function file(text: string, lastModified = 1): Blob & {lastModified: number} {
+	return Object.assign(new Blob([text]), {lastModified});
+}
+
+async function session() {
+	return createSession(async () => openNodeDatabase(), {businessHours});
+}
+
+test('nothing loaded: an empty summary, no database', async () => {
+	const empty = await session();
+	const summary = await empty.reload();
+	expect(summary).toMatchObject({tickets: 0, firstDay: null, lastDay: null, sources: []});
+	expect(summary.options.agent).toEqual([]);
+});
+
+test('the demo history loads with its day range and filter values, and its KPIs are the baseline\'s', async () => {
+	const demo = await session();
+	const progress: Progress[] = [];
+	await demo.loadDemo({days: 20, ticketsPerDay: 12});
+	const summary = await demo.reload(step => progress.push(step));
+	const dataset = generateDemoDataset({days: 20, ticketsPerDay: 12});
+	expect(summary.tickets).toBe(dataset.tickets.length);
+	expect(summary.lastDay).toBe('2026-06-30');
+	expect(summary.options.agent).toEqual([...new Set(dataset.tickets.flatMap(ticket => (ticket.agent ? [ticket.agent] : [])))].sort());
+	expect(progress.length).toBeGreaterThan(0);
+	const expected = computeKpis(deriveFacts(dataset, {businessHours}), {from: '2026-06-20', to: '2026-06-30'});
+	const actual = demo.kpis({from: '2026-06-20', to: '2026-06-30'});
+	expect(actual[0]!.tickets).toBe(expected[0]!.tickets);
+	expect(actual[0]!.escalationRate).toEqual(expected[0]!.escalationRate);
+	expect(actual[0]!.durations.firstReplyBusiness.median).toBeCloseTo(expected[0]!.durations.firstReplyBusiness.median!, 6);
+});
+
+test('a Zendesk CSV streams in with progress; importing it again changes nothing', async () => {
+	const imports = await session();
+	const progress: Progress[] = [];
+	const first = await imports.importFile('tickets.csv', file(zendeskCsv), {}, step => progress.push(step));
+	expect(first).toMatchObject({ok: true, replaced: false, source: {kind: 'zendesk', rows: 3, tickets: 3}});
+	expect(progress.at(-1)).toEqual({label: 'Reading tickets.csv', done: zendeskCsv.length, total: zendeskCsv.length});
+	await imports.reload();
+	const before = imports.kpis();
+
+	// The same file, and the same rows under another name: merged by key.
+	expect(await imports.importFile('tickets.csv', file(zendeskCsv))).toMatchObject({ok: true, replaced: true});
+	expect(await imports.importFile('copy.csv', file(zendeskCsv, 2))).toMatchObject({ok: true, replaced: false});
+	const again = await imports.reload();
+	expect(again.tickets).toBe(3);
+	expect(imports.kpis()).toEqual(before);
+	expect(before[0]!.csat).toEqual({numerator: 1, denominator: 2, value: 0.5});
+});
+
+test('a file with a bad row is refused whole, with the line number', async () => {
+	const imports = await session();
+	const broken = `${zendeskCsv}\n104,Kim Lee,9003,Ana Ruiz,Billing,Refund,Solved,High,Mail,not a date,,,,,,`;
+	const outcome = await imports.importFile('broken.csv', file(broken));
+	expect(outcome.ok).toBe(false);
+	if (outcome.ok) {
+		return;
+	}
+
+	expect(outcome.kind).toBe('zendesk');
+	expect(outcome.issues[0]).toMatchObject({line: 5});
+	expect(outcome.summary).toMatch(/nothing imported/);
+	expect(await imports.sources()).toEqual([]);
+});
+
+test('unknown files and broken JSON are refused with a reason', async () => {
+	const imports = await session();
+	const unknown = await imports.importFile('notes.csv', file('alpha,beta\n1,2'));
+	expect(unknown).toMatchObject({ok: false, kind: undefined});
+	const json = await imports.importFile('snap.json', file('{"format": "defuse-snapshot", '));
+	expect(json).toMatchObject({ok: false, kind: 'snapshot', issues: [{line: 0}]});
+	const other = await imports.importFile('other.json', file('{"hello": 1}'));
+	expect(other.ok ? '' : other.summary).toMatch(/not a Defuse snapshot/);
+});
+
+test('an exported snapshot imported in another session gives the same KPIs; with the store it merges without double counting', async () => {
+	const producer = await session();
+	await producer.loadDemo({days: 14, ticketsPerDay: 10});
+	await producer.reload();
+	const json = await producer.exportSnapshot();
+	const parsed = JSON.parse(json) as {detail: string; texts?: unknown; tickets: Array<{requesterKey: string | null}>};
+	expect(parsed.detail).toBe('aggregates');
+	expect(parsed.texts).toBeUndefined();
+	expect(parsed.tickets.every(ticket => ticket.requesterKey === null || ticket.requesterKey.startsWith('h:'))).toBe(true);
+
+	const consumer = await session();
+	const outcome = await consumer.importFile('team.json', file(json));
+	expect(outcome).toMatchObject({ok: true, source: {kind: 'snapshot'}});
+	await consumer.reload();
+	const query = {groupBy: 'week' as const};
+	const strip = (rows: ReturnType<typeof producer.kpis>) => rows.map(row => ({...row, churn: null}));
+	expect(strip(consumer.kpis(query))).toEqual(strip(producer.kpis(query)));
+	expect(consumer.kpis()[0]!.churn).toEqual(producer.kpis()[0]!.churn);
+
+	// The same history also in "this browser's store": each ticket still counts once.
+	await consumer.setStoreDataset(generateDemoDataset({days: 14, ticketsPerDay: 10}));
+	const merged = await consumer.reload();
+	expect(merged.tickets).toBe(producer.kpis()[0]!.tickets);
+	expect(consumer.kpis()[0]!.escalationRate).toEqual(producer.kpis()[0]!.escalationRate);
+});
+
+test('details exports carry masked text only on request', async () => {
+	const producer = await session();
+	await producer.loadDemo({days: 7, ticketsPerDay: 5});
+	const details = JSON.parse(await producer.exportSnapshot('details')) as {detail: string; texts: Array<{customerText?: string}>};
+	expect(details.detail).toBe('details');
+	expect(details.texts.length).toBeGreaterThan(0);
+});
+
+test('kinds are told apart by name and header', () => {
+	expect(detectImportKind('x.json', '')).toBe('snapshot');
+	expect(detectImportKind('z.csv', header)).toBe('zendesk');
+	expect(detectImportKind('f.csv', '"Ticket ID","Subject","Status","Priority","Source","Created time"')).toBe('freshdesk');
+	expect(detectImportKind('s.csv', 'Response ID,Type,Score,Submitted at')).toBe('survey');
+	expect(detectImportKind('n.csv', 'a,b')).toBeUndefined();
+});

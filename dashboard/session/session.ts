@@ -1,0 +1,348 @@
+// The dashboard's session, as the metrics worker holds it: the data sources of this page (the
+// extension's store, the demo history, imported files) and the sql.js database built from all of them.
+// Imports are parsed here (off the page's main thread) and kept for the life of the page.
+import type {Database} from 'sql.js';
+import type {ImportIssue, ImportProgress, ImportResult, TextSource} from '../../core/import/common.ts';
+import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
+import {importSurveyCsv} from '../../core/import/surveys.ts';
+import {importZendeskCsv} from '../../core/import/zendesk.ts';
+import type {Dataset, SurveyKind} from '../../core/metrics/dataset.ts';
+import {mergeDatasets} from '../../core/metrics/dataset.ts';
+import type {DemoOptions} from '../../core/metrics/demo-data.ts';
+import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
+import {deriveFacts} from '../../core/metrics/facts.ts';
+import type {FilterField} from '../../core/metrics/kpis.ts';
+import {filterFields} from '../../core/metrics/kpis.ts';
+import type {BusinessHours} from '../../core/metrics/time.ts';
+import {dayKeyToIso} from '../../core/metrics/time.ts';
+import {mergeSnapshots} from '../../core/snapshot/merge.ts';
+import type {Snapshot, SnapshotDetail} from '../../core/snapshot/snapshot.ts';
+import {createSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
+import {createMetricsApi} from '../worker/api.ts';
+import type {LoadProgress} from '../worker/load.ts';
+import type {ImportKind} from './detect.ts';
+import {detectImportKind} from './detect.ts';
+
+export type SourceKind = ImportKind | 'demo' | 'store';
+
+export type SourceInfo = {
+	id: string;
+	name: string;
+	kind: SourceKind;
+	/** Data rows read (CSV rows, snapshot tickets, store tickets). */
+	rows: number;
+	tickets: number;
+	warnings: string[];
+};
+
+export type ImportSettings = {
+	/** @default detected from the file name and header */
+	kind?: ImportKind | 'auto' | undefined;
+	/** Zone of export times written without an offset. @default the session's zone */
+	timezone?: string | undefined;
+	/** The helpdesk's host, so imported ticket keys match those the extension saw. */
+	host?: string | undefined;
+	/** Survey files without a type column. */
+	surveyKind?: SurveyKind | undefined;
+	dayFirst?: boolean | undefined;
+};
+
+export type ImportOutcome =
+	| {ok: true; source: SourceInfo; replaced: boolean}
+	/** Nothing from the file was kept. */
+	| {ok: false; name: string; kind: ImportKind | undefined; rows: number; issues: ImportIssue[]; summary: string};
+
+/** Progress of a long step: done out of total (bytes, rows or tickets). */
+export type Progress = {label: string; done: number; total: number};
+
+export type LoadSummary = {
+	tickets: number;
+	warnings: string[];
+	sources: SourceInfo[];
+	/** First and last local day with data ('YYYY-MM-DD'), null when nothing is loaded. */
+	firstDay: string | null;
+	lastDay: string | null;
+	/** The values each filter can take (non-empty ones). */
+	options: Record<FilterField, string[]>;
+	timezone: string;
+	businessHours: boolean;
+};
+
+export type SessionOptions = {
+	businessHours?: BusinessHours | undefined;
+	/** Zone of days, weeks and months. @default the business calendar's zone, else 'UTC' */
+	timezone?: string | undefined;
+};
+
+type Held =
+	| {info: SourceInfo; dataset: Dataset}
+	| {info: SourceInfo; snapshot: Snapshot};
+
+/** A file's text in chunks, decoded as UTF-8 while it streams. */
+async function * textChunks(blob: Blob): AsyncIterable<string> {
+	const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
+	for (;;) {
+		const {done, value} = await reader.read();
+		if (done) {
+			return;
+		}
+
+		yield value;
+	}
+}
+
+function throttled(report: ((progress: Progress) => void) | undefined, everyMs = 100): (progress: Progress) => void {
+	let last = 0;
+	return progress => {
+		const now = Date.now();
+		if (report && (now - last >= everyMs || progress.done >= progress.total)) {
+			last = now;
+			report(progress);
+		}
+	};
+}
+
+function loadLabel(progress: LoadProgress): string {
+	switch (progress.phase) {
+		case 'derive': {
+			return 'Computing per-ticket measures';
+		}
+
+		case 'insert': {
+			return `Loading ${progress.table ?? 'rows'}`;
+		}
+
+		default: {
+			return 'Indexing';
+		}
+	}
+}
+
+/**
+ * The worker's object: every metrics query of createMetricsApi, plus the sources of this session.
+ * `open` makes a fresh sql.js database (bundled wasm in the browser, node_modules in tests).
+ */
+export function createSession(open: () => Promise<Database>, initial: SessionOptions = {}) {
+	let options: SessionOptions = initial;
+	let database: Database | undefined;
+	const metrics = createMetricsApi(async () => {
+		database = await open();
+		return database;
+	});
+	const sources = new Map<string, Held>();
+	let loaded = false;
+
+	const timezone = (): string => options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
+	const datasets = (): Dataset[] => [...sources.values()].flatMap(held => ('dataset' in held ? [held.dataset] : []));
+	const snapshots = (): Snapshot[] => [...sources.values()].flatMap(held => ('snapshot' in held ? [held.snapshot] : []));
+	const infos = (): SourceInfo[] => [...sources.values()].map(held => held.info);
+
+	const keep = (held: Held): boolean => {
+		const replaced = sources.has(held.info.id);
+		sources.set(held.info.id, held);
+		return replaced;
+	};
+
+	function distinct(column: string): string[] {
+		if (!database) {
+			return [];
+		}
+
+		const result = database.exec(`SELECT DISTINCT ${column} AS v FROM ticket_metrics WHERE ${column} IS NOT NULL ORDER BY ${column}`);
+		return (result[0]?.values ?? []).map(row => String(row[0]));
+	}
+
+	function dayRange(): [string | null, string | null] {
+		if (!database) {
+			return [null, null];
+		}
+
+		const result = database.exec('SELECT MIN(day), MAX(day) FROM days');
+		const [first, last] = result[0]?.values[0] ?? [];
+		return [typeof first === 'number' ? dayKeyToIso(first) : null, typeof last === 'number' ? dayKeyToIso(last) : null];
+	}
+
+	const columns: Record<FilterField, string> = {helpdesk: 'helpdesk', agent: 'agent', group: 'group_name', priority: 'priority', channel: 'channel'};
+
+	function summary(tickets: number, warnings: string[]): LoadSummary {
+		const [firstDay, lastDay] = loaded ? dayRange() : [null, null];
+		const filterOptions = {} as Record<FilterField, string[]>;
+		for (const field of filterFields) {
+			filterOptions[field] = loaded ? distinct(columns[field]) : [];
+		}
+
+		return {tickets, warnings, sources: infos(), firstDay, lastDay, options: filterOptions, timezone: timezone(), businessHours: options.businessHours !== undefined};
+	}
+
+	async function parseFile(name: string, file: Blob, settings: ImportSettings, report: (progress: Progress) => void): Promise<{kind: ImportKind | undefined; result: ImportResult | {ok: true; snapshot: Snapshot; rows: number}}> {
+		const start = await file.slice(0, 64 * 1024).text();
+		const kind = settings.kind === undefined || settings.kind === 'auto' ? detectImportKind(name, start) : settings.kind;
+		const total = file.size;
+		const onProgress = (progress: ImportProgress) => {
+			report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
+		};
+
+		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
+		const text: TextSource = textChunks(file);
+		switch (kind) {
+			case 'zendesk': {
+				return {kind, result: await importZendeskCsv(text, {...common, host: settings.host ?? ''})};
+			}
+
+			case 'freshdesk': {
+				return {kind, result: await importFreshdeskCsv(text, {...common, host: settings.host ?? ''})};
+			}
+
+			case 'survey': {
+				return {kind, result: await importSurveyCsv(text, {...common, ...(settings.surveyKind ? {kind: settings.surveyKind} : {}), ...(settings.host ? {host: settings.host} : {})})};
+			}
+
+			case 'snapshot': {
+				report({label: `Reading ${name}`, done: 0, total});
+				const json = await file.text();
+				report({label: `Checking ${name}`, done: total, total});
+				let value: unknown;
+				try {
+					value = JSON.parse(json);
+				} catch (error) {
+					return {kind, result: {ok: false, rows: 0, issues: [{line: 0, message: `Not valid JSON: ${(error as Error).message}`}], summary: `${name}: nothing imported, the file is not valid JSON.`}};
+				}
+
+				try {
+					const snapshot = parseSnapshot(value, name);
+					return {kind, result: {ok: true, snapshot, rows: snapshot.tickets.length}};
+				} catch (error) {
+					const message = (error as Error).message;
+					return {kind, result: {ok: false, rows: 0, issues: [{line: 0, message}], summary: `${name}: nothing imported. ${message}`}};
+				}
+			}
+
+			default: {
+				return {
+					kind,
+					result: {ok: false, rows: 0, issues: [{line: 1, message: 'Could not tell what this file is from its header; choose its kind and import it again.'}], summary: `${name}: nothing imported, unknown kind of file.`},
+				};
+			}
+		}
+	}
+
+	return {
+		/** Business hours and time zone for the next reload. */
+		async configure(next: SessionOptions): Promise<void> {
+			options = next;
+		},
+		/** The extension's own store as one source (null removes it). */
+		async setStoreDataset(dataset: Dataset | null): Promise<SourceInfo | null> {
+			if (!dataset) {
+				sources.delete('store');
+				return null;
+			}
+
+			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
+			keep({info, dataset});
+			return info;
+		},
+		/** The seeded 90-day team history of core/metrics/demo-data.ts. */
+		async loadDemo(demo: DemoOptions = {}): Promise<SourceInfo> {
+			const dataset = generateDemoDataset(demo);
+			const info: SourceInfo = {id: 'demo', name: 'Demo team history (90 days, invented)', kind: 'demo', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
+			keep({info, dataset});
+			return info;
+		},
+		/**
+		 * Parses one file (streamed in chunks) and keeps it for this session, all or nothing. A file
+		 * with the same name, size and date replaces the earlier one; rows already known by key merge,
+		 * so importing the same data again changes nothing.
+		 */
+		async importFile(name: string, file: Blob & {lastModified?: number}, settings: ImportSettings = {}, onProgress?: (progress: Progress) => void): Promise<ImportOutcome> {
+			const report = throttled(onProgress);
+			const {kind, result} = await parseFile(name, file, settings, report);
+			if (!result.ok) {
+				return {ok: false, name, kind, rows: result.rows, issues: result.issues, summary: result.summary};
+			}
+
+			const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
+			if ('snapshot' in result) {
+				const info: SourceInfo = {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []};
+				return {ok: true, source: info, replaced: keep({info, snapshot: result.snapshot})};
+			}
+
+			const info: SourceInfo = {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: result.warnings};
+			return {ok: true, source: info, replaced: keep({info, dataset: result.dataset})};
+		},
+		async removeSource(id: string): Promise<boolean> {
+			return sources.delete(id);
+		},
+		async sources(): Promise<SourceInfo[]> {
+			return infos();
+		},
+		/** Rebuilds the database from every source (datasets merged by key; snapshots merged without double counting). */
+		async reload(onProgress?: (progress: Progress) => void): Promise<LoadSummary> {
+			const report = throttled(onProgress);
+			const onLoad = (progress: LoadProgress) => {
+				report({label: loadLabel(progress), done: progress.done, total: Math.max(progress.total, 1)});
+			};
+
+			const loadOptions = {timezone: timezone(), businessHours: options.businessHours, onProgress: onLoad};
+			const held = [...sources.values()];
+			if (held.length === 0) {
+				metrics.close();
+				database = undefined;
+				loaded = false;
+				return summary(0, []);
+			}
+
+			const local = datasets();
+			const imported = snapshots();
+			if (imported.length === 0) {
+				const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), loadOptions);
+				loaded = true;
+				return summary(result.tickets, []);
+			}
+
+			const parts: Snapshot[] = [...imported];
+			if (local.length > 0) {
+				report({label: 'Computing per-ticket measures', done: 0, total: 1});
+				const facts = deriveFacts(mergeDatasets(...local), {businessHours: options.businessHours, timezone: timezone()});
+				parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
+			}
+
+			const result = await metrics.loadSnapshots(parts, {timezone: timezone()});
+			loaded = true;
+			return summary(result.tickets, result.warnings);
+		},
+		/**
+		 * Everything loaded as one snapshot JSON text. Aggregates (default): no customer text, customers
+		 * pseudonymised. Details: adds the timeline and customer text with identifiers masked.
+		 */
+		async exportSnapshot(detail: SnapshotDetail = 'aggregates'): Promise<string> {
+			const local = datasets();
+			const parts: Snapshot[] = [...snapshots()];
+			if (local.length > 0) {
+				parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: options.businessHours, timezone: timezone()}));
+			}
+
+			if (parts.length === 0) {
+				throw new Error('Nothing to export yet: load the demo data or import a file first.');
+			}
+
+			let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
+			if (detail === 'aggregates' && (merged.detail === 'details' || merged.events !== undefined || merged.texts !== undefined)) {
+				const {events: _events, texts: _texts, ...aggregates} = merged;
+				merged = {...aggregates, detail: 'aggregates'};
+			}
+
+			return JSON.stringify(merged);
+		},
+		kpis: metrics.kpis,
+		earlyWarning: metrics.earlyWarning,
+		templateEffectiveness: metrics.templateEffectiveness,
+		themeSummary: metrics.themeSummary,
+		themeCounts: metrics.themeCounts,
+		themeSpikes: metrics.themeSpikes,
+		exportSqlite: metrics.exportSqlite,
+		exportCsvBundle: metrics.exportCsvBundle,
+	};
+}
+
+export type Session = ReturnType<typeof createSession>;
