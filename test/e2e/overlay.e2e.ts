@@ -178,6 +178,7 @@ test('dark helpdesk theme: the overlay follows it', async () => {
 	await dark.goto(`${demo.url}/agent/tickets/1005`);
 	const host = dark.locator('defuse-overlay');
 	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
+	await screenshot(dark, 'overlay-collapsed-dark');
 	await host.locator('.badge').click();
 	const background = await host.locator('.panel').evaluate(element => getComputedStyle(element).backgroundColor);
 	expect(background).toBe('rgb(28, 33, 40)');
