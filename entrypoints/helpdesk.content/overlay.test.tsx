@@ -25,7 +25,7 @@ function view(extra: Partial<TicketView> = {}): TicketView {
 	return {kind: 'ticket', helpdeskName: 'Demo helpdesk', snapshot, facts: threadFacts(snapshot), assessment: assess(snapshot, {now}), draftIssues: [], now, stored: 'saved', ...extra};
 }
 
-function actions(): OverlayActions & Record<string, ReturnType<typeof vi.fn>> {
+function actions(): OverlayActions {
 	const ok = async () => ({ok: true, message: 'Done'});
 	return {highlight: vi.fn(), insert: vi.fn(ok), copy: vi.fn(ok), feedback: vi.fn(ok), snooze: vi.fn(ok), escalate: vi.fn(ok), applyRewording: vi.fn(() => ({ok: true, message: 'Reworded'}))};
 }
@@ -64,7 +64,7 @@ test('a suggestion with required placeholders cannot be inserted until they are 
 	expect(insert.disabled).toBe(false);
 	fireEvent.click(insert);
 	await waitFor(() => expect(spy.insert).toHaveBeenCalledTimes(1));
-	const text = spy.insert.mock.calls[0]![1] as string;
+	const text = vi.mocked(spy.insert).mock.calls[0]![1];
 	expect(text).not.toContain('{{');
 	expect(text).not.toContain('<b>'); // Typed values are cleaned to plain text
 });
