@@ -25,6 +25,8 @@ export type BackgroundRequest =
 	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined}
 	/** A list page asks which of its tickets are at risk or near their SLA, for queue markers. */
 	| {type: 'queue-state'; ticketKeys: string[]}
+	/** The popup lists the running SLA countdowns. */
+	| {type: 'countdowns'}
 	/** Options page: read the open tab of `origin` with these custom selectors and say what was found. */
 	| {type: 'test-selectors'; origin: string; config: CustomConfig}
 	/** Options page: clear the store and reset the settings. */
@@ -55,11 +57,14 @@ export type SelectorTestResult = {
 	listRows: number;
 };
 
+/** A ticket whose reply target is counting down, as the popup lists it. */
+export type Countdown = {ticketKey: string; ticketId: string; subject?: string | undefined; helpdesk: string; metric: 'first-reply' | 'next-reply'; breachAt: string};
+
 /** A ticket on a list page that deserves a marker. */
 export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
 
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; selectorTest?: SelectorTestResult | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
@@ -69,6 +74,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'agent-action': 'content-script',
 	'ticket-context': 'either',
 	'queue-state': 'content-script',
+	countdowns: 'extension-page',
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 };
@@ -252,6 +258,7 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		actionId: string(100, /^[\w-]+$/),
 		action: agentAction,
 	}),
+	countdowns: object({type: oneOf(['countdowns'])}),
 	'queue-state': object({
 		type: oneOf(['queue-state']),
 		ticketKeys: array(string(500), 500),

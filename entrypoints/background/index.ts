@@ -3,7 +3,7 @@ import {checkSender, validateRequest, type BackgroundRequest, type BackgroundRes
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
-import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline} from './sla-alerts.ts';
+import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedTickets} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
 
@@ -28,6 +28,10 @@ const handlers: Handlers = {
 	async 'agent-action'(db, request) {
 		const {created} = await recordAgentAction(db, request.actionId, request.action, new Date());
 		return {ok: true, created};
+	},
+	async countdowns() {
+		const watched = await watchedTickets();
+		return {ok: true, countdowns: watched.map(ticket => ({ticketKey: ticket.ticketKey, ticketId: ticket.ticketId, subject: ticket.subject, helpdesk: ticket.helpdeskName, metric: ticket.metric, breachAt: new Date(ticket.breachAt).toISOString()}))};
 	},
 	async 'queue-state'(db, request) {
 		return {ok: true, queue: await queueMarks(db, request.ticketKeys, new Date())};

@@ -1,6 +1,6 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {statusRequest, type TabStatus} from '../../core/messages.ts';
+import {statusRequest, type BackgroundResponse, type Countdown, type TabStatus} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -10,10 +10,26 @@ const openDashboard = () => {
 	window.close();
 };
 
-const show = (view: PopupView) => render(<Popup view={view} onOpenDashboard={openDashboard} />, app);
+let countdowns: Countdown[] = [];
+let current: PopupView = {kind: 'loading'};
+const show = (view: PopupView) => {
+	current = view;
+	render(<Popup view={view} countdowns={countdowns} now={Date.now()} onOpenDashboard={openDashboard} />, app);
+};
+
+async function loadCountdowns(): Promise<void> {
+	try {
+		const response = await browser.runtime.sendMessage({type: 'countdowns'}) as BackgroundResponse;
+		countdowns = response.ok ? response.countdowns ?? [] : [];
+		show(current);
+	} catch {
+		// The background is restarting; the countdowns show next time
+	}
+}
 
 async function main(): Promise<void> {
 	show({kind: 'loading'});
+	void loadCountdowns();
 	// Tests open the popup as a page and name the tab to look at.
 	const requested = Number(new URLSearchParams(location.search).get('tab'));
 	const [tab] = requested ? [await browser.tabs.get(requested)] : await browser.tabs.query({active: true, currentWindow: true});

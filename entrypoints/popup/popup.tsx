@@ -1,4 +1,5 @@
-import type {TabStatus} from '../../core/messages.ts';
+import type {Countdown, TabStatus} from '../../core/messages.ts';
+import {formatDuration} from '../../core/thread.ts';
 
 export type PopupView =
 	| {kind: 'loading'}
@@ -35,7 +36,30 @@ function describe(status: TabStatus): {title: string; detail: string} {
 	}
 }
 
-export function Popup({view, onOpenDashboard}: {view: PopupView; onOpenDashboard: () => void}) {
+function Countdowns({countdowns, now}: {countdowns: Countdown[]; now: number}) {
+	if (countdowns.length === 0) {
+		return null;
+	}
+
+	return (
+		<section class="countdowns" aria-labelledby="countdowns-title">
+			<h2 id="countdowns-title">SLA countdowns</h2>
+			<ul>
+				{countdowns.map(countdown => {
+					const left = Date.parse(countdown.breachAt) - now;
+					return (
+						<li key={countdown.ticketKey} data-ticket={countdown.ticketId} class={left <= 0 ? 'breached' : ''}>
+							<strong>#{countdown.ticketId}</strong> {countdown.subject ?? ''}{' '}
+							<span class="due">{countdown.metric === 'first-reply' ? 'first reply' : 'reply'} {left <= 0 ? `overdue ${formatDuration(-left)}` : `due in ${formatDuration(left)}`}</span>
+						</li>
+					);
+				})}
+			</ul>
+		</section>
+	);
+}
+
+export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard}: {view: PopupView; countdowns?: Countdown[]; now?: number; onOpenDashboard: () => void}) {
 	let title = 'Looking at this tab';
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
@@ -52,6 +76,7 @@ export function Popup({view, onOpenDashboard}: {view: PopupView; onOpenDashboard
 				<h2 data-testid="popup-title">{title}</h2>
 				{detail ? <p data-testid="popup-detail">{detail}</p> : null}
 			</section>
+			<Countdowns countdowns={countdowns} now={now} />
 			<button type="button" onClick={onOpenDashboard}>Open dashboard</button>
 		</main>
 	);

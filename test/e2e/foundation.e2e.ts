@@ -199,6 +199,11 @@ test('an open ticket near its SLA gets a countdown: alarms before and at the bre
 	const minutesToBreach = (mine[1]!.scheduledTime - Date.now()) / 60_000;
 	expect(minutesToBreach).toBeGreaterThan(38);
 	expect(minutesToBreach).toBeLessThanOrEqual(40);
+	const popup = await browser.context.newPage();
+	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+	await expect.poll(async () => popup.locator('.countdowns li[data-ticket="1007"]').textContent()).toMatch(/first reply due in (38|39|40) min/);
+	await screenshot(popup, 'popup-countdowns');
+	await popup.close();
 	await page.close();
 });
 
