@@ -1,75 +1,236 @@
 import {liveQuery} from 'dexie';
-import {useEffect, useState} from 'preact/hooks';
-import type {DefuseDb, EventRow, TicketRow} from '../core/store/db.ts';
-import {listTickets, recentEvents} from '../core/store/reads.ts';
+import {useEffect, useRef, useState} from 'preact/hooks';
+import type {BusinessHours} from '../core/metrics/time.ts';
+import {datasetFromStore} from '../core/store/dataset.ts';
+import type {DefuseDb} from '../core/store/db.ts';
+import type {MetricsClient} from './client.ts';
+import {callback} from './client.ts';
+import {Breakdowns} from './components/breakdowns.tsx';
+import {DataPanel} from './components/data-panel.tsx';
+import {EarlyWarning} from './components/early-warning.tsx';
+import {Filters} from './components/filters.tsx';
+import {formatNumber} from './components/format.ts';
+import {Overview} from './components/overview.tsx';
+import type {DashboardFilters} from './components/period.ts';
+import {grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
+import {ProgressBar} from './components/progress-bar.tsx';
+import type {Tab} from './components/tabs.tsx';
+import {TabPanel, Tabs} from './components/tabs.tsx';
+import {Themes} from './components/themes.tsx';
+import {TicketsView} from './components/tickets-view.tsx';
+import type {LoadSummary, Progress} from './session/session.ts';
 
-type Loaded = {tickets: TicketRow[]; misses: EventRow[]};
+export {TicketTable} from './components/tickets-view.tsx';
 
-/** Re-renders whenever the background writes (Dexie tells every open page of the extension). */
-function useStore(db: DefuseDb): Loaded | undefined {
-	const [data, setData] = useState<Loaded>();
+type ViewId = 'overview' | 'breakdowns' | 'themes' | 'warnings' | 'data' | 'tickets';
+
+export type AppProps = {
+	client: MetricsClient;
+	/** The extension's own store (extension page); absent on the static site, which is fed by imports. */
+	store?: DefuseDb | undefined;
+	/** Business hours for the business-hours measures (the SLA calendar of the settings). */
+	businessHours?: BusinessHours | undefined;
+	/** Load the demo history at once (?demo=1). */
+	demo?: boolean | undefined;
+	/** Wait this long after the store changes before recomputing. @default 1500 */
+	storeDebounceMs?: number | undefined;
+};
+
+/** Filters that fit the loaded data: the same ones when they still do, else the last 30 days. */
+export function fitFilters(previous: DashboardFilters | undefined, summary: LoadSummary): DashboardFilters | undefined {
+	const {firstDay, lastDay} = summary;
+	if (!firstDay || !lastDay || summary.tickets === 0) {
+		return undefined;
+	}
+
+	if (previous && previous.from >= firstDay && previous.to <= lastDay) {
+		const fields = {...previous.fields};
+		for (const field of Object.keys(fields) as Array<keyof typeof fields>) {
+			if (fields[field] !== '' && !summary.options[field].includes(fields[field])) {
+				fields[field] = '';
+			}
+		}
+
+		return {...previous, fields};
+	}
+
+	const period = lastDays(30, firstDay, lastDay);
+	return {...period, fields: noFilters(), fcr: previous?.fcr ?? 'one-touch', grain: grainFor(period)};
+}
+
+/** A cheap fingerprint of the store: it changes whenever the background writes something the metrics read. */
+async function storeSignature(db: DefuseDb): Promise<string> {
+	const [tickets, messages, events, last] = await Promise.all([db.tickets.count(), db.messages.count(), db.events.count(), db.tickets.orderBy('lastSeenAt').last()]);
+	return `${tickets}:${messages}:${events}:${last?.lastSeenAt ?? ''}`;
+}
+
+export function App({client, store, businessHours, demo, storeDebounceMs = 1500}: AppProps) {
+	const [view, setView] = useState<ViewId>('overview');
+	const [summary, setSummary] = useState<LoadSummary>();
+	const [loading, setLoading] = useState(true);
+	const [progress, setProgress] = useState<Progress>();
+	const [error, setError] = useState<string>();
+	const [filters, setFilters] = useState<DashboardFilters>();
+	const [version, setVersion] = useState(0);
+	const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+	/** Runs one data step after another (a store change during an import waits its turn). */
+	const serial = async (task: () => Promise<void>): Promise<void> => {
+		const next = queue.current.then(async () => {
+			setLoading(true);
+			setProgress(undefined);
+			try {
+				await task();
+				setError(undefined);
+			} catch (failure) {
+				setError(failure instanceof Error ? failure.message : String(failure));
+			} finally {
+				setLoading(false);
+			}
+		});
+		queue.current = next;
+		return next;
+	};
+
+	const recompute = async (): Promise<void> => {
+		const next = await client.reload(callback(setProgress));
+		setSummary(next);
+		setFilters(current => fitFilters(current, next));
+		setVersion(current => current + 1);
+	};
+
+	const readStore = async (): Promise<void> => {
+		if (store) {
+			setProgress({label: 'Reading this browser\'s store', done: 0, total: 0});
+			await client.setStoreDataset(await datasetFromStore(store, new Date()));
+		}
+	};
+
 	useEffect(() => {
-		const subscription = liveQuery(async () => ({tickets: await listTickets(db), misses: await recentEvents(db, 'adapter-miss', 50)}))
-			.subscribe({next: setData, error: error => console.error('Defuse dashboard:', error)});
-		return () => subscription.unsubscribe();
-	}, [db]);
-	return data;
-}
+		void serial(async () => {
+			await client.configure({businessHours});
+			await readStore();
+			if (demo) {
+				setProgress({label: 'Generating the demo history', done: 0, total: 0});
+				await client.loadDemo();
+			}
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+			await recompute();
+		});
+	}, [client]);
 
-export function TicketTable({tickets}: {tickets: TicketRow[]}) {
-	if (tickets.length === 0) {
-		return <p class="empty">No tickets yet. Open a ticket in your helpdesk with Defuse installed, and it shows up here.</p>;
-	}
+	useEffect(() => {
+		if (!store) {
+			return undefined;
+		}
 
-	return (
-		<table class="tickets">
-			<caption>Tickets Defuse has seen, most recent first</caption>
-			<thead>
-				<tr><th scope="col">Helpdesk</th><th scope="col">Ticket</th><th scope="col">Subject</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col">Messages</th><th scope="col">Risk</th><th scope="col">Last seen</th></tr>
-			</thead>
-			<tbody>
-				{tickets.map(ticket => (
-					<tr key={ticket.key} data-ticket-key={ticket.key}>
-						<td>{ticket.helpdesk}</td>
-						<td>{ticket.url ? <a href={ticket.url} target="_blank" rel="noreferrer">#{ticket.ticketId}</a> : `#${ticket.ticketId}`}</td>
-						<td>{ticket.subject ?? ''}</td>
-						<td>{ticket.requester?.name ?? ''}</td>
-						<td>{ticket.status ?? ''}</td>
-						<td data-col="messages">{ticket.customerMessages} customer / {ticket.agentMessages} agent{ticket.internalNotes > 0 ? ` / ${ticket.internalNotes} internal` : ''}</td>
-						<td>{ticket.lastLevel ?? ''}</td>
-						<td>{when(ticket.lastSeenAt)}</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
+		let seen: string | undefined;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const subscription = liveQuery(async () => storeSignature(store)).subscribe({
+			next(signature) {
+				if (seen !== undefined && signature !== seen) {
+					clearTimeout(timer);
+					timer = setTimeout(() => void serial(async () => {
+						await readStore();
+						await recompute();
+					}), storeDebounceMs);
+				}
+
+				seen = signature;
+			},
+			error: failure => console.error('Defuse dashboard:', failure),
+		});
+		return () => {
+			subscription.unsubscribe();
+			clearTimeout(timer);
+		};
+	}, [store]);
+
+	const refresh = async () => serial(async () => {
+		await readStore();
+		await recompute();
+	});
+	const loadDemo = async () => serial(async () => {
+		setProgress({label: 'Generating the demo history', done: 0, total: 0});
+		await client.loadDemo();
+		await recompute();
+	});
+
+	const tabs: Array<Tab<ViewId>> = [
+		{id: 'overview', label: 'Overview'},
+		{id: 'breakdowns', label: 'Breakdowns'},
+		{id: 'themes', label: 'Themes'},
+		{id: 'warnings', label: 'Early warnings'},
+		{id: 'data', label: 'Import and export'},
+		...(store ? [{id: 'tickets' as const, label: 'Tickets'}] : []),
+	];
+	const hasData = summary !== undefined && summary.tickets > 0 && filters !== undefined;
+	const query = filters ? queryOf(filters) : undefined;
+	const period = filters ? {from: filters.from, to: filters.to} : undefined;
+
+	const empty = (
+		<div class="empty-state" data-role="empty">
+			<h2>No data yet</h2>
+			<p>
+				{store
+					? 'Defuse has not stored any tickets in this browser yet. Open tickets in your helpdesk with Defuse installed, import a helpdesk export or snapshots, or look around with the demo data.'
+					: 'This dashboard runs entirely in your browser: nothing is uploaded. Import a Zendesk or Freshdesk ticket export, survey responses, or Defuse snapshots from your agents, or look around with the demo data.'}
+			</p>
+			<div class="buttons">
+				<button type="button" onClick={() => setView('data')}>Import files</button>
+				<button type="button" data-role="load-demo" onClick={() => void loadDemo()} disabled={loading}>Load demo data</button>
+			</div>
+		</div>
 	);
-}
-
-function MissList({misses}: {misses: EventRow[]}) {
-	if (misses.length === 0) {
-		return null;
-	}
 
 	return (
-		<section class="misses">
-			<h2>Pages Defuse could not read</h2>
-			<ul>
-				{misses.map(miss => (
-					<li key={miss.id}>{miss.helpdesk}: {String(miss.data['url'] ?? '')} ({String(miss.data['part'] ?? '')}, {miss.count}x): {String(miss.data['detail'] ?? '')}</li>
-				))}
-			</ul>
-		</section>
-	);
-}
-
-export function App({db}: {db: DefuseDb}) {
-	const data = useStore(db);
-	return (
-		<main class="dashboard">
-			<header><h1>Defuse</h1><p>Everything here is stored in this browser only.</p></header>
-			{data ? <><TicketTable tickets={data.tickets} /><MissList misses={data.misses} /></> : <p class="empty" role="status">Loading...</p>}
+		<main class="dashboard" data-state={loading ? 'loading' : hasData ? 'ready' : 'empty'} data-version={version}>
+			<header class="top">
+				<div>
+					<h1>Defuse</h1>
+					<p class="subtitle">
+						{store ? 'Escalation metrics from this browser, computed and stored here only.' : 'Escalation metrics, computed in this browser; nothing is uploaded.'}
+						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
+					</p>
+				</div>
+				{store && <button type="button" onClick={() => void refresh()} disabled={loading}>Refresh</button>}
+			</header>
+			{loading && <ProgressBar progress={progress} label="Loading" />}
+			{error && <p class="error" role="alert">Something went wrong: {error}</p>}
+			{summary && summary.warnings.length > 0 && <ul class="warnings">{summary.warnings.map(warning => <li key={warning}>{warning}</li>)}</ul>}
+			{hasData && summary.firstDay && summary.lastDay && (
+				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} />
+			)}
+			<Tabs tabs={tabs} selected={view} onSelect={setView} label="Dashboard views" />
+			<TabPanel id="overview" selected={view === 'overview'}>
+				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} /> : !loading && empty)}
+			</TabPanel>
+			<TabPanel id="breakdowns" selected={view === 'breakdowns'}>
+				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} /> : !loading && empty)}
+			</TabPanel>
+			<TabPanel id="themes" selected={view === 'themes'}>
+				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && empty)}
+			</TabPanel>
+			<TabPanel id="warnings" selected={view === 'warnings'}>
+				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} /> : !loading && empty)}
+			</TabPanel>
+			<TabPanel id="data" selected={view === 'data'}>
+				<DataPanel
+					client={client}
+					sources={summary?.sources ?? []}
+					loaded={summary !== undefined && summary.tickets > 0}
+					busy={loading}
+					defaultTimezone={summary?.timezone ?? businessHours?.calendar.timezone ?? 'UTC'}
+					onChanged={async () => serial(recompute)}
+					onDemo={loadDemo}
+				/>
+			</TabPanel>
+			{store && (
+				// Always mounted: the ticket list follows the store even while another view is open.
+				<TabPanel id="tickets" selected={view === 'tickets'}>
+					<TicketsView db={store} />
+				</TabPanel>
+			)}
 		</main>
 	);
 }

@@ -231,9 +231,9 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		async configure(next: SessionOptions): Promise<void> {
 			options = next;
 		},
-		/** The extension's own store as one source (null removes it). */
+		/** The extension's own store as one source (null, or a store without tickets, removes it: its "now" would move the data's end). */
 		async setStoreDataset(dataset: Dataset | null): Promise<SourceInfo | null> {
-			if (!dataset) {
+			if (!dataset || dataset.tickets.length === 0) {
 				sources.delete('store');
 				return null;
 			}
@@ -342,6 +342,11 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		themeSpikes: metrics.themeSpikes,
 		exportSqlite: metrics.exportSqlite,
 		exportCsvBundle: metrics.exportCsvBundle,
+		close(): void {
+			metrics.close();
+			database = undefined;
+			loaded = false;
+		},
 	};
 }
 

@@ -1,7 +1,20 @@
 import {render} from 'preact';
 import {App} from '../../dashboard/app.tsx';
+import {createMetricsClient} from '../../dashboard/client.ts';
 import {openDb} from '../../core/store/db.ts';
+import {loadSettings} from '../helpdesk.content/settings-client.ts';
 import '../../dashboard/app.css';
 
-// The extension's own IndexedDB: the dashboard reads what the background stored.
-render(<App db={openDb()} />, document.querySelector('#app')!);
+// The extension page: the metrics of this browser's own IndexedDB (what the background stored),
+// plus whatever the team lead imports. ?demo=1 adds the demo history.
+async function start(root: Element): Promise<void> {
+	const settings = await loadSettings();
+	const {client} = createMetricsClient();
+	const demo = new URLSearchParams(location.search).get('demo') === '1';
+	render(<App client={client} store={openDb()} businessHours={{calendar: settings.sla.calendar}} demo={demo} />, root);
+}
+
+const root = document.querySelector('#app');
+if (root) {
+	void start(root);
+}

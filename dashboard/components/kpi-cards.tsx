@@ -1,0 +1,44 @@
+import type {FcrVariant, KpiRow} from '../../core/metrics/kpis.ts';
+import type {KpiCard} from './kpi-model.ts';
+import {kpiCards} from './kpi-model.ts';
+import {MetricHelp} from './metric-help.tsx';
+
+function Card({card}: {card: KpiCard}) {
+	const headingId = `kpi-${card.id}-label`;
+	return (
+		<article class="kpi" data-kpi={card.id} data-value={card.value ?? ''} aria-labelledby={headingId}>
+			<header>
+				<h3 id={headingId}>{card.label}</h3>
+				{card.metric && <MetricHelp metric={card.metric} id={card.id} />}
+			</header>
+			{card.lines ? (
+				<table class="kpi-lines">
+					<tbody>
+						{card.lines.map(line => (
+							<tr key={line.id} data-sla={line.id} data-value={line.value ?? ''}>
+								<th scope="row">{line.label}</th>
+								<td>{line.text}</td>
+								<td class={`change ${line.change.tone}`}>{line.value === null ? '' : line.change.text.replace(' vs previous', '')}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<>
+					<p class="kpi-value" data-role="value">{card.text}</p>
+					<p class={`change ${card.change.tone}`}>{card.change.text}{card.change.tone === 'none' ? '' : ` (${card.previousText})`}</p>
+				</>
+			)}
+			<p class="kpi-detail">{card.detail}</p>
+		</article>
+	);
+}
+
+/** The headline KPIs of the period, each against the previous period of the same length. */
+export function KpiCards({current, previous, fcr}: {current: KpiRow; previous: KpiRow | undefined; fcr: FcrVariant}) {
+	return (
+		<div class="kpi-grid">
+			{kpiCards(current, previous, fcr).map(card => <Card key={card.id} card={card} />)}
+		</div>
+	);
+}

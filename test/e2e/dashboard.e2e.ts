@@ -1,0 +1,211 @@
+// The team-lead dashboard end to end: the extension page and the static site with the demo history
+// (charts drawn, KPI cards equal to the metrics computed in Node for the same data, screenshots light
+// and dark), and a snapshot exported in one browser profile and imported in another.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {dirname, extname, join, normalize, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {defaultSettings} from '../../core/settings.ts';
+import {kpiCards} from '../../dashboard/components/kpi-model.ts';
+import {lastDays, previousPeriod} from '../../dashboard/components/period.ts';
+import {createSession} from '../../dashboard/session/session.ts';
+import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
+import {artifactsDir, externalRequests, launchBrowser, screenshot, type Browser} from './harness.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const work = mkdtempSync(join(tmpdir(), 'defuse-dashboard-e2e-'));
+// DEFUSE_DASHBOARD_DIR: a standalone build made beforehand (npm run build:dashboard); else one is built here.
+const siteDir = process.env['DEFUSE_DASHBOARD_DIR'] ?? join(work, 'site');
+const types: Record<string, string> = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json'};
+
+let first: Browser;
+let second: Browser;
+let site: Server;
+let siteUrl: string;
+let expected: Array<[string, number | null]>;
+
+/** A static host: serves the built site under /dashboard/, bytes as they are. */
+async function serve(dir: string): Promise<Server> {
+	const server = createServer((request, response) => {
+		const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+		const relative = path.replace(/^\/dashboard\/?/, '') || 'index.html';
+		const file = normalize(join(dir, relative));
+		if (!path.startsWith('/dashboard') || !file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+			response.writeHead(404).end();
+			return;
+		}
+
+		response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'});
+		response.end(readFileSync(file));
+	});
+	await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
+	return server;
+}
+
+/** What the page must show: the KPI cards of the default period (last 30 days) computed in Node. */
+async function expectedCards(): Promise<Array<[string, number | null]>> {
+	const session = createSession(async () => openNodeDatabase(), {businessHours: {calendar: defaultSettings.sla.calendar}});
+	await session.loadDemo();
+	const summary = await session.reload();
+	const period = lastDays(30, summary.firstDay!, summary.lastDay!);
+	const current = session.kpis({...period, filters: {}, fcr: 'one-touch'})[0]!;
+	const previous = session.kpis({...previousPeriod(period), filters: {}, fcr: 'one-touch'})[0];
+	session.close();
+	return kpiCards(current, previous, 'one-touch').map(card => [card.id, card.value]);
+}
+
+async function shownCards(page: Page): Promise<Array<[string, number | null]>> {
+	return page.locator('[data-kpi]').evaluateAll(cards => cards.map(card => {
+		const value = card.getAttribute('data-value') ?? '';
+		return [card.getAttribute('data-kpi') ?? '', value === '' ? null : Number(value)] as [string, number | null];
+	}));
+}
+
+function expectSameCards(actual: Array<[string, number | null]>, wanted: Array<[string, number | null]>): void {
+	expect(actual.map(([id]) => id)).toEqual(wanted.map(([id]) => id));
+	for (const [index, [id, value]] of wanted.entries()) {
+		const shown = actual[index]![1];
+		if (value === null) {
+			expect(shown, id).toBeNull();
+		} else {
+			expect(shown, id).toBeCloseTo(value, 6);
+		}
+	}
+}
+
+/** The whole page, not only the viewport: the charts sit below the cards. */
+async function fullScreenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(artifactsDir, {recursive: true});
+	await page.screenshot({path: join(artifactsDir, `${name}.png`), fullPage: true});
+}
+
+async function ready(page: Page): Promise<void> {
+	await expect.poll(async () => page.locator('main.dashboard').getAttribute('data-state'), {timeout: 30_000}).toBe('ready');
+	await expect.poll(async () => page.locator('[data-kpi]').count(), {timeout: 15_000}).toBeGreaterThan(10);
+}
+
+/** Every chart's canvas has a size and something drawn on it. */
+async function chartsDrawn(page: Page): Promise<Array<{width: number; height: number; inked: boolean}>> {
+	await expect.poll(async () => page.locator('.chart canvas').count(), {timeout: 15_000}).toBeGreaterThanOrEqual(3);
+	return page.locator('.chart canvas').evaluateAll(canvases => canvases.map(canvas => {
+		const element = canvas as HTMLCanvasElement;
+		const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data;
+		let inked = false;
+		for (let index = 3; pixels && index < pixels.length; index += 4) {
+			if (pixels[index]! > 0) {
+				inked = true;
+				break;
+			}
+		}
+
+		const box = element.getBoundingClientRect();
+		return {width: box.width, height: box.height, inked};
+	}));
+}
+
+beforeAll(async () => {
+	if (!process.env['DEFUSE_DASHBOARD_DIR']) {
+		const vite = join(root, 'node_modules/.bin/vite');
+		const build = spawnSync(vite, ['build', '--config', 'dashboard/vite.config.ts', '--outDir', siteDir, '--logLevel', 'error'], {cwd: root, encoding: 'utf8'});
+		if (build.status !== 0) {
+			throw new Error(`standalone dashboard build failed: ${build.stderr}`);
+		}
+	}
+
+	[expected, site, first, second] = await Promise.all([expectedCards(), serve(siteDir), launchBrowser(), launchBrowser()]);
+	siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/dashboard/`;
+}, 90_000);
+
+afterAll(async () => {
+	await Promise.all([first?.close(), second?.close()]);
+	site?.close();
+	rmSync(work, {recursive: true, force: true});
+});
+
+test('the extension page with the demo history: charts drawn, KPIs equal to the worker\'s, light and dark', async () => {
+	const page = await first.context.newPage();
+	await page.goto(`chrome-extension://${first.extensionId}/dashboard.html?demo=1`);
+	await ready(page);
+	expectSameCards(await shownCards(page), expected);
+	for (const chart of await chartsDrawn(page)) {
+		expect(chart.width).toBeGreaterThan(100);
+		expect(chart.height).toBeGreaterThan(100);
+		expect(chart.inked).toBe(true);
+	}
+
+	// A definition is one click away, and Escape-free keyboard use works: Enter on the focused button.
+	await page.locator('[data-kpi="fcr"] .help-button').focus();
+	await page.keyboard.press('Enter');
+	await expect.poll(async () => page.locator('#help-fcr').textContent()).toContain('Freshservice');
+	await fullScreenshot(page, 'dashboard-light');
+	await page.emulateMedia({colorScheme: 'dark'});
+	await expect.poll(async () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(15, 20, 25)');
+	await fullScreenshot(page, 'dashboard-dark');
+	await page.emulateMedia({colorScheme: 'light'});
+
+	// The other views answer too.
+	await page.getByRole('tab', {name: 'Early warnings'}).click();
+	await expect.poll(async () => page.locator('tr[data-level="watch"]').count()).toBe(1);
+	await page.getByRole('tab', {name: 'Themes'}).click();
+	await expect.poll(async () => page.locator('tr[data-theme]').count()).toBeGreaterThan(0);
+	await screenshot(page, 'dashboard-themes');
+	await page.close();
+}, 60_000);
+
+test('the static site with ?demo=1 shows the same KPIs, with no request leaving the machine', async () => {
+	const page = await first.context.newPage();
+	await page.goto(`${siteUrl}?demo=1`);
+	await ready(page);
+	expectSameCards(await shownCards(page), expected);
+	expect((await chartsDrawn(page)).every(chart => chart.width > 100 && chart.inked)).toBe(true);
+	await screenshot(page, 'dashboard-standalone');
+	expect(externalRequests(first.requests)).toEqual([]);
+	await page.close();
+}, 60_000);
+
+test('a snapshot exported in one profile and imported in another gives the same KPIs; bad files are refused by line', async () => {
+	const producer = await first.context.newPage();
+	await producer.goto(`${siteUrl}?demo=1`);
+	await ready(producer);
+	const produced = await shownCards(producer);
+	await producer.getByRole('tab', {name: 'Import and export'}).click();
+	const [download] = await Promise.all([producer.waitForEvent('download'), producer.locator('[data-role="export-snapshot"]').click()]);
+	const snapshotPath = join(work, 'team.json');
+	await download.saveAs(snapshotPath);
+	const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as {format: string; detail: string; texts?: unknown};
+	expect(snapshot).toMatchObject({format: 'defuse-snapshot', detail: 'aggregates'});
+	expect(snapshot.texts).toBeUndefined();
+	await producer.close();
+
+	const consumer = await second.context.newPage();
+	await consumer.goto(`chrome-extension://${second.extensionId}/dashboard.html`);
+	await expect.poll(async () => consumer.locator('main.dashboard').getAttribute('data-state'), {timeout: 20_000}).toBe('empty');
+	await consumer.getByRole('tab', {name: 'Import and export'}).click();
+	const input = consumer.locator('[data-role="import-input"]');
+	await input.setInputFiles(snapshotPath);
+	await expect.poll(async () => consumer.locator('[data-import="team.json"]').getAttribute('data-ok'), {timeout: 20_000}).toBe('true');
+	await consumer.getByRole('tab', {name: 'Overview'}).click();
+	await ready(consumer);
+	expectSameCards(await shownCards(consumer), produced);
+
+	// The same file again changes nothing; a CSV with a bad row is refused whole, with its line.
+	await consumer.getByRole('tab', {name: 'Import and export'}).click();
+	await input.setInputFiles(snapshotPath);
+	await expect.poll(async () => consumer.locator('[data-import="team.json"]').textContent(), {timeout: 20_000}).toContain('replaced the earlier import');
+	const badPath = join(work, 'zendesk-bad.csv');
+	writeFileSync(badPath, 'Id,Requester,Assignee,Status,Priority,Via,Created at\n1,Dana Reyes,Ana Ruiz,Solved,High,Mail,2026-06-01 10:00\n2,Lee Park,Ben Okafor,Open,Normal,Mail,yesterday\n');
+	await input.setInputFiles(badPath);
+	await expect.poll(async () => consumer.locator('[data-import="zendesk-bad.csv"]').getAttribute('data-ok'), {timeout: 20_000}).toBe('false');
+	expect(await consumer.locator('[data-import="zendesk-bad.csv"] [data-line]').first().textContent()).toMatch(/^Line 3/);
+	await screenshot(consumer, 'dashboard-import');
+	await consumer.getByRole('tab', {name: 'Overview'}).click();
+	await ready(consumer);
+	expectSameCards(await shownCards(consumer), produced);
+	expect(externalRequests(second.requests)).toEqual([]);
+	await consumer.close();
+}, 60_000);
