@@ -75,8 +75,9 @@ test('row-level errors are listed with their line numbers and nothing from the f
 	release();
 	const text = [header, ...rows(3), '4,Kim Lee,9100,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,the day before,,1,0,30', '5,Ida Ray,9101,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,2026-03-03 09:00:00,,one,0,30'].join('\n');
 	choose(input, [new File([text], 'broken.csv')]);
-	const item = await screen.findByText(/broken\.csv: nothing imported, 2 problems/);
-	expect(item.closest('li')?.getAttribute('data-ok')).toBe('false');
+	await vi.waitFor(() => expect(document.querySelector('[data-import="broken.csv"]')?.getAttribute('data-ok')).toBe('false'));
+	expect(document.querySelector('[data-import="broken.csv"]')?.firstChild?.textContent).toBe('broken.csv');
+	expect(document.querySelector('[data-import="broken.csv"]')?.textContent).toMatch(/^broken\.csv: nothing imported \(2 problems\):Line 5/);
 	const issues = within(screen.getByRole('alert')).getAllByRole('listitem').map(issue => issue.textContent);
 	expect(issues).toHaveLength(2);
 	expect(issues[0]).toMatch(/^Line 5, column "?.*Created at.*"?: /);

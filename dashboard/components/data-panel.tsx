@@ -76,10 +76,14 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 					const what = outcome.source.kind === 'survey' ? `${formatNumber(outcome.source.rows)} survey responses` : `${formatNumber(outcome.source.tickets)} tickets`;
 					results.push({name: file.name, ok: true, text: `${what} from ${formatNumber(outcome.source.rows)} rows${outcome.replaced ? ' (replaced the earlier import of this file)' : ''}${outcome.source.warnings.length > 0 ? `. Note: ${outcome.source.warnings.join(' ')}` : ''}`});
 				} else {
-					results.push({name: file.name, ok: false, summary: outcome.summary, issues: outcome.issues});
+					const count = `${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}`;
+					const summary = outcome.issues.length > 1 || (outcome.issues[0]?.line ?? 0) > 0
+						? `nothing imported (${count}${outcome.summary.includes('showing the first') ? ', showing the first ones' : ''}):`
+						: outcome.summary.replace(`${file.name}: `, '');
+					results.push({name: file.name, ok: false, summary, issues: outcome.issues});
 				}
 			} catch (error) {
-				results.push({name: file.name, ok: false, summary: `${file.name}: nothing imported. ${error instanceof Error ? error.message : String(error)}`, issues: []});
+				results.push({name: file.name, ok: false, summary: `nothing imported. ${error instanceof Error ? error.message : String(error)}`, issues: []});
 			}
 
 			setOutcomes([...results]);

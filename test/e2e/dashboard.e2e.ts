@@ -149,8 +149,11 @@ test('the extension page with the demo history: charts drawn, KPIs equal to the 
 	await page.emulateMedia({colorScheme: 'light'});
 
 	// The other views answer too.
+	await page.getByRole('tab', {name: 'Breakdowns'}).click();
+	await expect.poll(async () => page.locator('table.breakdown tbody tr').count()).toBeGreaterThan(3);
 	await page.getByRole('tab', {name: 'Early warnings'}).click();
 	await expect.poll(async () => page.locator('tr[data-level="watch"]').count()).toBe(1);
+	await fullScreenshot(page, 'dashboard-warnings');
 	await page.getByRole('tab', {name: 'Themes'}).click();
 	await expect.poll(async () => page.locator('tr[data-theme]').count()).toBeGreaterThan(0);
 	await screenshot(page, 'dashboard-themes');
