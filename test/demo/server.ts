@@ -133,7 +133,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			return false;
 		}
 
-		send(response, 200, readFileSync(path, 'latin1'), contentTypes[extname(path)] ?? 'application/octet-stream');
+		// Bytes as they are on disk: the dashboard's sql.js wasm must arrive unchanged.
+		response.writeHead(200, {'content-type': contentTypes[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
+		response.end(readFileSync(path));
 		return true;
 	}
 

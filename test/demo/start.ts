@@ -1,6 +1,5 @@
 // `npm start`: builds the demo extension (Chrome and Firefox) and serves the demo helpdesk on loopback.
 import {spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startDemoServer} from './server.ts';
@@ -18,9 +17,16 @@ for (const args of [['build'], ['build', '-b', 'firefox']]) {
 	}
 }
 
+console.log('Building the static dashboard: vite build --config dashboard/vite.config.ts');
+const dashboardBuild = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'dashboard/vite.config.ts'], {cwd: root, stdio: 'inherit'});
+if (dashboardBuild.status !== 0) {
+	console.error('The dashboard build failed; see above.');
+	process.exit(1);
+}
+
 const dashboardDir = join(root, 'dist/dashboard');
 const port = Number(process.env['PORT'] ?? 5178);
-const server = await startDemoServer({port, ...(existsSync(dashboardDir) ? {dashboardDir} : {})});
+const server = await startDemoServer({port, dashboardDir});
 
 console.log(`
 Defuse demo is running.
@@ -28,8 +34,9 @@ Defuse demo is running.
   Demo helpdesk (ticket list):  ${server.url}/
   An angry customer:            ${server.url}/agent/tickets/1002
   A long wait (live messages):  ${server.url}/agent/tickets/1003
-  Dashboard (extension page):   chrome-extension://${demoExtensionId}/dashboard.html
-${existsSync(dashboardDir) ? `  Dashboard (static site):      ${server.url}/dashboard/\n` : ''}
+  Dashboard (static site):      ${server.url}/dashboard/?demo=1   (90 days of demo team history)
+  Dashboard (extension page):   chrome-extension://${demoExtensionId}/dashboard.html   (what you opened; ?demo=1 adds the demo history)
+
 Load the extension once:
   Chrome/Chromium: open chrome://extensions, turn on "Developer mode", click "Load unpacked"
                    and choose ${join(root, '.output-demo/chrome-mv3')}
