@@ -40,7 +40,8 @@ const agents = ['Ana Ruiz', 'Ben Okafor', 'Chloe Martin', 'Dev Patel', 'Emma Lar
 const groups = ['Frontline', 'Billing', 'Technical', 'Specialists'];
 const priorities: Array<[string, number]> = [['low', 0.2], ['normal', 0.55], ['high', 0.18], ['urgent', 0.07]];
 const channels: Array<[string, number]> = [['email', 0.5], ['web', 0.25], ['chat', 0.17], ['phone', 0.08]];
-const templates = ['acknowledge-wait', 'own-next-step', 'explain-policy', 'clarify-request', 'escalate-specialist', 'escalate-supervisor'];
+// Real ids from the built-in library (core/templates/library.ts), so the demo's template table names templates agents can see.
+const templates = ['long-wait-apology-eta', 'repeat-contact-ownership', 'policy-explain-alternative', 'miscommunication-restate', 'functional-escalation-explained', 'hierarchical-escalation-explained'];
 
 type ThemeSpec = {
 	id: string;
