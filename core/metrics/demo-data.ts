@@ -4,6 +4,7 @@
 // complaint themes with one spike. Invented people and companies only.
 import type {EscalationPath, Trigger} from '../model.ts';
 import type {Customer, Dataset, DatasetTicket, FlagLevel, SlaMetric, SurveyResponse, TicketEvent, TicketStatus} from './dataset.ts';
+import {seededRandom} from '../random.ts';
 
 export type DemoOptions = {
 	/** @default 7 */
@@ -23,18 +24,6 @@ export type DemoOptions = {
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function randomSource(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const agents = ['Ana Ruiz', 'Ben Okafor', 'Chloe Martin', 'Dev Patel', 'Emma Larsen', 'Farid Haddad', 'Grace Kim', 'Hugo Silva'];
 const groups = ['Frontline', 'Billing', 'Technical', 'Specialists'];
@@ -159,7 +148,7 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
  * calls `onTicket` per ticket with its events and surveys, returns the customers and asOf.
  */
 export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: DatasetTicket, events: TicketEvent[], surveys: SurveyResponse[]) => void): {customers: Customer[]; asOf: number} {
-	const random = randomSource(options.seed ?? 7);
+	const random = seededRandom(options.seed ?? 7);
 	const days = options.days ?? 90;
 	const perDay = options.ticketsPerDay ?? 60;
 	const endAt = options.endAt ?? Date.UTC(2026, 5, 30, 18);

@@ -2,18 +2,9 @@
 // and check that nothing throws and only plain strings come out. Seeded, so a failure can be replayed.
 import type {ListRow} from '../../core/helpdesks/adapter.ts';
 import type {TicketSnapshot} from '../../core/model.ts';
+import {seededRandom} from '../../core/random.ts';
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same mutations. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+export {seededRandom} from '../../core/random.ts';
 
 // Text that would run if anyone turned it into HTML; it must come out as inert text.
 export const hostileTexts = [
