@@ -55,7 +55,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 	let draftTimer: number | undefined;
 	let queueSignature = '';
 	let lastReadMs = 0;
-	let api: {key: string; pending: boolean; snapshot?: TicketSnapshot | undefined} = {key: '', pending: false};
+	// The helpdesk API's answer for the ticket as the page shows it now (key: ticket id and message count).
+	let api: {key: string; snapshot?: TicketSnapshot | undefined} = {key: ''};
 	let placing = false;
 
 	function currentTicketKey(): string | undefined {
@@ -206,7 +207,11 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 			return;
 		}
 
-		mounting ??= createShadowRootUi<HTMLElement>(ctx, {
+		if (mounting) {
+			return; // The overlay is being created; it paints the latest state when ready
+		}
+
+		const creating = createShadowRootUi<HTMLElement>(ctx, {
 			name: 'defuse-overlay',
 			position: 'inline',
 			anchor: 'body',
@@ -223,10 +228,15 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 				}
 			},
 		}).then(created => {
+			if (mounting !== creating) {
+				return; // Hidden (or replaced) while it was being created
+			}
+
 			created.mount();
 			ui = created;
 			paint();
 		});
+		mounting = creating;
 	}
 
 	function hide(): void {
@@ -257,20 +267,16 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		// Ask again when the page shows a different number of messages (a reply arrived).
 		const key = `${page.ticketId}:${page.messages.filter(message => !message.internal).length}`;
 		if (api.key !== key) {
-			api = {key, pending: true};
+			api = {key};
 			const url = new URL(location.href);
 			void reader(url, sameOriginFetch(url.origin), document.cookie).then(snapshot => {
 				if (api.key === key) {
-					api = {key, pending: false, snapshot};
+					api = {key, snapshot};
 					if (overlayState?.kind === 'ticket' && overlayState.snapshot.ticketId === page.ticketId) {
 						showTicket(overlayState.snapshot);
 					}
 				}
 			}, (error: unknown) => {
-				if (api.key === key) {
-					api = {key, pending: false};
-				}
-
 				reportMiss(url, 'api', `the ${adapter.name} API could not be read: ${String(error)}`);
 			});
 		}
