@@ -114,7 +114,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 		plain(`INSERT INTO ticket_metrics (ticket_key, helpdesk, agent, group_name, priority, channel, trigger_name, status, requester_key,
 				created_at, day, week, month, first_reply_ms, first_reply_bh_ms, first_resolution_ms, first_resolution_bh_ms,
 				full_resolution_ms, full_resolution_bh_ms, solved, resolved, reopens, agent_replies, customer_messages, customer_follow_up,
-				event_count, last_event_at, escalated, esc_functional, esc_hierarchical, esc_automatic, first_escalation_at, first_escalation_type)
+				event_count, last_event_at, escalated, esc_functional, esc_hierarchical, esc_automatic, first_escalation_at, first_escalation_type, ticket_seq)
 			SELECT t.ticket_key, t.helpdesk, t.agent, t.group_name, t.priority, t.channel, t.trigger_name, t.status, t.requester_key,
 				t.created_at, t.day, t.week, t.month,
 				CASE WHEN COALESCE(m.customer_messages, 0) + COALESCE(m.agent_replies, 0) > 0 THEN fr.event_at - f.fc_at
@@ -145,7 +145,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				COALESCE(m.event_count, 0),
 				CASE WHEN m.last_at > t.created_at THEN m.last_at ELSE t.created_at END,
 				CASE WHEN x.ticket_key IS NULL THEN 0 ELSE 1 END,
-				COALESCE(x.functional, 0), COALESCE(x.hierarchical, 0), COALESCE(x.automatic, 0), x.first_at, x.first_type
+				COALESCE(x.functional, 0), COALESCE(x.hierarchical, 0), COALESCE(x.automatic, 0), x.first_at, x.first_type, t.ticket_seq
 			FROM tickets t
 			LEFT JOIN d_msg m ON m.ticket_key = t.ticket_key
 			LEFT JOIN d_first f ON f.ticket_key = t.ticket_key
@@ -159,6 +159,9 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			JOIN d_msg m ON m.ticket_key = g.ticket_key
 			JOIN ticket_events c ON c.ticket_key = g.ticket_key AND c.ord = g.group_ord
 			WHERE g.group_ord <> m.first_customer_ord`),
+		// The integer join key of the rows the breakdown reports join to their ticket.
+		...['reply_intervals', 'surveys', 'ticket_themes'].map(table => plain(`UPDATE ${table}
+			SET ticket_seq = (SELECT x.ticket_seq FROM ticket_metrics x WHERE x.ticket_key = ${table}.ticket_key)`)),
 		// SLA: the latest target per metric, every instance measured in the target's clock, then the outcome.
 		{
 			sql: `CREATE TEMP TABLE d_targets AS

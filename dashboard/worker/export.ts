@@ -1,6 +1,6 @@
 // Exports of the metrics database: the SQLite file itself and a ZIP of CSV files (one per table).
 import type {Database, SqlValue} from 'sql.js';
-import {factTables} from './schema.ts';
+import {factTables, ticketSeqColumn} from './schema.ts';
 
 /** The whole database as an SQLite file any SQLite tool (or DuckDB's sqlite extension) opens. */
 export function exportSqlite(db: Database): Uint8Array {
@@ -20,9 +20,13 @@ function csvField(value: SqlValue): string {
 export function tableCsv(db: Database, table: string): string {
 	const statement = db.prepare(`SELECT * FROM ${table}`);
 	try {
-		const lines = [statement.getColumnNames().map(name => csvField(name)).join(',')];
+		// ticket_seq is an internal join key (the ticket's position in this load), not exported.
+		const names = statement.getColumnNames();
+		const kept = names.flatMap((name, index) => (name === ticketSeqColumn ? [] : [index]));
+		const lines = [kept.map(index => csvField(names[index]!)).join(',')];
 		while (statement.step()) {
-			lines.push(statement.get().map(value => csvField(value)).join(','));
+			const values = statement.get();
+			lines.push(kept.map(index => csvField(values[index] ?? null)).join(','));
 		}
 
 		return `${lines.join('\r\n')}\r\n`;

@@ -220,6 +220,12 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 		}
 	}
 
+	// ticket_seq: the ticket's position, 1-based (the same numbering as the tickets table of timelineTableRows).
+	const seqOf = new Map<string, number>();
+	for (const [index, ticket] of facts.tickets.entries()) {
+		seqOf.set(ticket.key, index + 1);
+	}
+
 	let replyCount = 0;
 	let slaCount = 0;
 	let themeCount = 0;
@@ -244,13 +250,14 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 	}
 
 	const customerDays = [...customerCounts.values()];
-	const meta: SqlValue[][] = [['as_of', String(facts.asOf)], ['timezone', options.timezone ?? 'UTC'], ['schema_version', '1']];
+	const meta: SqlValue[][] = [['as_of', String(facts.asOf)], ['timezone', options.timezone ?? 'UTC'], ['schema_version', '2']];
 	return [
 		{
 			table: spec('ticket_metrics'),
 			count: facts.tickets.length,
 			rows: mapRows(facts.tickets, ticket => {
 				const escalation = escalations.get(ticket.key);
+				const seq = seqOf.get(ticket.key) ?? null;
 				return [
 					ticket.key, ticket.helpdesk, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.trigger, ticket.status, ticket.requesterKey,
 					ticket.createdAt, ...keysOf(ticket.createdAt),
@@ -266,13 +273,17 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 						const outcome = ticket.sla.find(sla => sla.metric === metric)?.outcome;
 						return outcome === 'achieved' ? 1 : outcome === 'breached' ? 0 : null;
 					}),
+					seq,
 				];
 			}),
 		},
 		{
 			table: spec('reply_intervals'),
 			count: replyCount,
-			rows: mapRows(facts.tickets, ticket => ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs]), true),
+			rows: mapRows(facts.tickets, ticket => {
+				const seq = seqOf.get(ticket.key) ?? null;
+				return ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]);
+			}, true),
 		},
 		{
 			table: spec('sla_outcomes'),
@@ -305,7 +316,7 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 		{
 			table: spec('surveys'),
 			count: facts.surveys.length,
-			rows: mapRows(facts.surveys, row => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at)]),
+			rows: mapRows(facts.surveys, row => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at), row.ticketKey === null ? null : seqOf.get(row.ticketKey) ?? null]),
 		},
 		{
 			table: spec('customers'),
@@ -325,7 +336,10 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 		{
 			table: spec('ticket_themes'),
 			count: themeCount,
-			rows: mapRows(facts.tickets, ticket => ticket.themes.map(theme => [ticket.key, theme]), true),
+			rows: mapRows(facts.tickets, ticket => {
+				const seq = seqOf.get(ticket.key) ?? null;
+				return ticket.themes.map(theme => [ticket.key, theme, seq]);
+			}, true),
 		},
 		{table: spec('days'), count: days.length, rows: days},
 		{table: spec('meta'), count: meta.length, rows: meta},
@@ -344,7 +358,7 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 
 	const reading = (ms: number): number | null => (clock ? clock(ms) : null);
 	const byTicket = eventsByTicket(dataset.events);
-	const ticketRow = (ticket: DatasetTicket): SqlValue[] => {
+	const ticketRow = (ticket: DatasetTicket, seq: number): SqlValue[] => {
 		const keys = dayKeysOf(ticket.createdAt);
 		const reported = ticket.reported ?? {};
 		return [
@@ -354,6 +368,7 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 			reported.firstResolutionMinutes ?? null, reported.firstResolutionBusinessMinutes ?? null,
 			reported.fullResolutionMinutes ?? null, reported.fullResolutionBusinessMinutes ?? null,
 			reported.replies ?? null, reported.reopens ?? null, reported.customerFollowUps ?? null,
+			seq,
 		];
 	};
 
@@ -431,7 +446,7 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 	}
 
 	return [
-		{table: spec('tickets'), count: dataset.tickets.length, rows: mapRows(dataset.tickets, ticketRow)},
+		{table: spec('tickets'), count: dataset.tickets.length, rows: mapRows([...dataset.tickets.entries()], ([index, ticket]) => ticketRow(ticket, index + 1))},
 		{table: spec('ticket_events'), count: dataset.events.length, rows: events()},
 	];
 }

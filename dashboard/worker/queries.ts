@@ -57,7 +57,7 @@ function grouping(groupBy: GroupBy, anchor: string): {expr: string; join: string
 	}
 
 	if (groupBy === 'theme') {
-		return {expr: `COALESCE(th.theme, '${noneGroup}')`, join: 'LEFT JOIN ticket_themes th ON th.ticket_key = t.ticket_key'};
+		return {expr: `COALESCE(th.theme, '${noneGroup}')`, join: 'LEFT JOIN ticket_themes th ON th.ticket_seq = t.ticket_seq'};
 	}
 
 	if (groupBy === 'escalation-type') {
@@ -193,7 +193,7 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const replyGroup = grouping(groupBy, 'r');
 	const replies: SqlQuery = {
 		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${valuesSql('r.ms', 'nextReply')}, ${valuesSql('r.bh_ms', 'nextReplyBusiness')}
-			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_key = r.ticket_key' : ''} ${replyGroup.join}
+			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq' : ''} ${replyGroup.join}
 			WHERE r.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, replyGroup.expr)}`,
 		params: [from, to, ...filter.params],
@@ -214,7 +214,7 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN 1 ELSE 0 END) AS detractors,
 				SUM(CASE WHEN s.kind = 'ces' THEN 1 ELSE 0 END) AS ces_responses,
 				SUM(CASE WHEN s.kind = 'ces' THEN s.score ELSE 0 END) AS ces_sum
-			FROM surveys s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_key = s.ticket_key' : ''} ${surveyGroup.join}
+			FROM surveys s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
 			WHERE s.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, surveyGroup.expr)}`,
 		params: [from, to, ...filter.params],
@@ -513,7 +513,7 @@ export function themeQueries(query: KpiQuery = {}): {themes: SqlQuery; totals: S
 	return {
 		themes: {
 			sql: `SELECT th.theme AS theme, COUNT(*) AS tickets, SUM(t.escalated) AS escalated
-				FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_key = th.ticket_key
+				FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_seq = th.ticket_seq
 				WHERE ${cohort.where}
 				GROUP BY th.theme`,
 			params: cohort.params,
@@ -540,7 +540,7 @@ export function themeCountsQuery(query: KpiQuery = {}): SqlQuery {
 	const filter = filterSql(query);
 	return {
 		sql: `SELECT th.theme AS theme, t.day AS day, COUNT(*) AS n
-			FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_key = th.ticket_key
+			FROM ticket_themes th JOIN ticket_metrics t ON t.ticket_seq = th.ticket_seq
 			WHERE t.day <= ? ${filter.sql}
 			GROUP BY th.theme, t.day`,
 		params: [to, ...filter.params],
