@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {assess} from './assess.ts';
 import type {Message, TicketSnapshot} from './model.ts';
+import {clearAnalysisCache} from './signals/prepare.ts';
 
 const ticket = (messages: Message[], extra: Partial<TicketSnapshot> = {}): TicketSnapshot => ({helpdesk: 'demo', ticketId: '1182', requester: {name: 'Dana Reyes'}, messages, ...extra});
 
@@ -97,6 +98,13 @@ describe('assess', () => {
 		const result = assess(ticket(escalating, {ticketId: '1207', ticketNumber: '482913'}), {agent: {name: 'Sam'}});
 		expect(result.suggestions.some(suggestion => suggestion.text.includes('#482913'))).toBe(true);
 		expect(result.suggestions.some(suggestion => suggestion.text.includes('#1207'))).toBe(false);
+	});
+
+	test('remembered message analyses change nothing: a cold and a warm run agree', () => {
+		clearAnalysisCache();
+		const cold = assess(ticket(escalating), {agent: {name: 'Sam'}});
+		const warm = assess(ticket(escalating), {agent: {name: 'Sam'}});
+		expect(warm).toEqual(cold);
 	});
 
 	test('deterministic without ctx.now', () => {

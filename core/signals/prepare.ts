@@ -19,6 +19,37 @@ function keptSample(text: string, ranges: PreparedMessage['kept']): string {
 	return sample;
 }
 
+// The overlay re-assesses the same thread on every change; a message's cleaned ranges and tone depend
+// on its text alone, so they are remembered (most recent texts, bounded).
+const analysisCache = new Map<string, {kept: PreparedMessage['kept']; tone: number}>();
+const analysisCacheSize = 5000;
+
+function analyse(text: string): {kept: PreparedMessage['kept']; tone: number} {
+	const known = analysisCache.get(text);
+	if (known) {
+		return known;
+	}
+
+	const head = text.length > 4 * maxAnalysedChars ? text.slice(0, 4 * maxAnalysedChars) : text;
+	const kept = keptRanges(head);
+	// Frozen: the same ranges are handed to every later assessment of this text.
+	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0});
+	if (text.length <= 4 * maxAnalysedChars) {
+		if (analysisCache.size >= analysisCacheSize) {
+			analysisCache.delete(analysisCache.keys().next().value!);
+		}
+
+		analysisCache.set(text, result);
+	}
+
+	return result;
+}
+
+/** Forgets remembered message analyses (benchmarks measure cold runs with it). */
+export function clearAnalysisCache(): void {
+	analysisCache.clear();
+}
+
 export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): PreparedTicket {
 	const messages: PreparedMessage[] = [];
 	const source = Array.isArray(ticket.messages) ? ticket.messages : [];
@@ -35,9 +66,7 @@ export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): 
 
 		// Internal notes and system lines are never read as customer text
 		const analysed = !internal && role !== 'system';
-		const head = text.length > 4 * maxAnalysedChars ? text.slice(0, 4 * maxAnalysedChars) : text;
-		const kept = analysed ? keptRanges(head) : [];
-		const tone = analysed && kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0;
+		const {kept, tone} = analysed ? analyse(text) : {kept: [], tone: 0};
 		messages.push({index, role, internal, text, kept, at, tone});
 	}
 
