@@ -2,7 +2,7 @@
 // (SQL has no time zones or calendars; the metric SQL only subtracts these precomputed numbers).
 
 import type {BusinessCalendar} from '../calendar.ts';
-import {businessMillisBetween as calendarMillisBetween} from '../calendar.ts';
+import {businessMillisBetween as calendarMillisBetween, zoneOffsetAt} from '../calendar.ts';
 
 export type {BusinessCalendar} from '../calendar.ts';
 export type BusinessMillisBetween = (startMs: number, endMs: number, calendar: BusinessCalendar) => number;
@@ -71,19 +71,6 @@ export type DayKeys = {
 	month: number;
 };
 
-/** The time zone's UTC offset (ms) at `ms`, read through Intl. */
-function offsetAt(formatter: Intl.DateTimeFormat, ms: number): number {
-	const parts: Record<string, number> = {};
-	for (const part of formatter.formatToParts(ms)) {
-		if (part.type !== 'literal' && part.type !== 'era') {
-			parts[part.type] = Number(part.value);
-		}
-	}
-
-	const localAsUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-	return localAsUtc - (Math.floor(ms / 1000) * 1000);
-}
-
 const offsetFunctions = new Map<string, (ms: number) => number>();
 
 /**
@@ -101,30 +88,20 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 		return known;
 	}
 
-	const formatter = new Intl.DateTimeFormat('en-US', {
-		timeZone: timezone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	});
 	const cache = new Map<number, number | Float64Array>();
 	const steps = dayMs / offsetBucketMs;
 	const offsetOf = (ms: number): number => {
 		const dayNumber = Math.floor(ms / dayMs);
 		let entry = cache.get(dayNumber);
 		if (entry === undefined) {
-			const start = offsetAt(formatter, dayNumber * dayMs);
-			const end = offsetAt(formatter, ((dayNumber + 1) * dayMs) - offsetBucketMs);
+			const start = zoneOffsetAt(dayNumber * dayMs, timezone);
+			const end = zoneOffsetAt(((dayNumber + 1) * dayMs) - offsetBucketMs, timezone);
 			if (start === end) {
 				entry = start;
 			} else {
 				entry = new Float64Array(steps);
 				for (let step = 0; step < steps; step++) {
-					entry[step] = offsetAt(formatter, (dayNumber * dayMs) + (step * offsetBucketMs));
+					entry[step] = zoneOffsetAt((dayNumber * dayMs) + (step * offsetBucketMs), timezone);
 				}
 			}
 
