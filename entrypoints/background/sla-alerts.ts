@@ -3,7 +3,7 @@ import type {DeadlineSummary} from '../../core/messages.ts';
 import type {Level} from '../../core/model.ts';
 import {mayAlert} from '../../core/risk.ts';
 import {defaultSettings, type AlertBudget} from '../../core/context.ts';
-import {settingsFromStorage} from '../../core/settings.ts';
+import {loadSettings} from '../helpdesk.content/settings-client.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {ticketContext} from '../../core/store/reads.ts';
 import {formatDuration} from '../../core/thread.ts';
@@ -30,12 +30,8 @@ export const defaultAlertOptions: AlertOptions = {leadMinutes: 15, enabled: true
 
 /** The notification settings as saved in the options page. */
 export async function alertOptions(): Promise<AlertOptions> {
-	try {
-		const {settings} = settingsFromStorage((await browser.storage.local.get('settings'))['settings']);
-		return {enabled: settings.notifications.enabled, leadMinutes: settings.notifications.leadMinutes, budget: settings.risk.alertBudget};
-	} catch {
-		return defaultAlertOptions;
-	}
+	const settings = await loadSettings(); // The defaults when nothing valid is stored
+	return {enabled: settings.notifications.enabled, leadMinutes: settings.notifications.leadMinutes, budget: settings.risk.alertBudget};
 }
 
 const separator = '|';

@@ -1,11 +1,12 @@
 import './overlay.css';
-import {browser, defineContentScript} from '#imports';
+import {defineContentScript} from '#imports';
 import type {Adapter} from '../../core/helpdesks/adapter.ts';
 import {customAdapter} from '../../core/helpdesks/custom.ts';
 import {adapters} from '../../core/helpdesks/index.ts';
 import {pickAdapter} from '../../core/helpdesks/pick.ts';
-import {originMapOf, settingsFromStorage, type Settings} from '../../core/settings.ts';
+import {originMapOf, type Settings} from '../../core/settings.ts';
 import {startSession} from './session.tsx';
+import {loadSettings} from './settings-client.ts';
 
 // The demo build adds the loopback demo helpdesk to `matches` (wxt.config.ts); its pages use the demo
 // adapter unless the options map that origin to another helpdesk.
@@ -26,12 +27,7 @@ export default defineContentScript({
 	cssInjectionMode: 'ui',
 	runAt: 'document_idle',
 	async main(ctx) {
-		const stored = await browser.storage.local.get('settings').catch(() => ({} as Record<string, unknown>));
-		const {settings, errors} = settingsFromStorage(stored['settings']);
-		if (errors.length > 0) {
-			console.warn('Defuse: the stored settings are not valid; using the defaults.', errors);
-		}
-
+		const settings = await loadSettings();
 		const adapter = adapterFor(new URL(location.href), settings);
 		if (adapter) {
 			startSession(ctx, adapter, settings);

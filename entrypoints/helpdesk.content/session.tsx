@@ -8,7 +8,7 @@ import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, typ
 import {assess} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
-import {contextOf, settingsFromStorage, slaOf, templatesOf, type Settings} from '../../core/settings.ts';
+import {contextOf, slaOf, templatesOf, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {apiReaders, preferApi, sameOriginFetch} from './api-readers.ts';
 import {insertViaBridge} from './bridge-client.ts';
@@ -16,6 +16,7 @@ import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {pageTheme, panelMaxHeight} from './layout.ts';
 import {placeMarks} from './queue.ts';
+import {watchSettings} from './settings-client.ts';
 import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
@@ -515,22 +516,14 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 	};
 
 	// Options saved in another tab apply here at once, without a reload.
-	const onSettings = (changes: Record<string, {newValue?: unknown}>, area: string) => {
-		const change = changes['settings'];
-		if (area !== 'local' || !change) {
-			return;
-		}
-
-		settings = settingsFromStorage(change.newValue).settings;
+	ctx.onInvalidated(watchSettings(next => {
+		settings = next;
 		templates = templatesOf(settings);
 		if (overlayState?.kind === 'ticket') {
 			lastHash = ''; // The verdict may change with the settings: store it again
 			showTicket(overlayState.snapshot);
 		}
-	};
-
-	browser.storage.onChanged.addListener(onSettings);
-	ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
+	}));
 	browser.runtime.onMessage.addListener(onMessage);
 	ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 	read();
