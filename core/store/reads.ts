@@ -22,6 +22,16 @@ export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages
 	return {tickets, messages, observations, events};
 }
 
+function snoozeEnd(events: readonly EventRow[], now: Date): string | undefined {
+	const until = events.findLast(event => event.type === 'snooze')?.data['until'];
+	return typeof until === 'string' && Date.parse(until) > now.getTime() ? until : undefined;
+}
+
+/** When the ticket's latest snooze ends, if it has not yet. */
+export async function snoozedUntil(db: DefuseDb, ticketKey: string, now: Date): Promise<string | undefined> {
+	return snoozeEnd(await db.events.where('ticketKey').equals(ticketKey).sortBy('at'), now);
+}
+
 /** What the overlay needs from earlier visits: snooze, feedback, a recorded escalation, and the requester's other tickets. */
 export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKey: string | undefined, now: Date): Promise<TicketContext> {
 	const [events, others, feedbackEvents] = await Promise.all([
@@ -30,12 +40,10 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 		recentEvents(db, 'feedback', 2000),
 	]);
 	const last = (type: string) => events.findLast(event => event.type === type);
-	const snooze = last('snooze');
-	const snoozedUntil = typeof snooze?.data['until'] === 'string' && Date.parse(snooze.data['until']) > now.getTime() ? snooze.data['until'] : undefined;
 	const feedback = last('feedback')?.data['verdict'];
 	const escalated = last('escalated');
 	return {
-		snoozedUntil,
+		snoozedUntil: snoozeEnd(events, now),
 		feedback: feedback === 'agree' || feedback === 'disagree' ? feedback : undefined,
 		escalated: escalated
 			? {escalation: escalated.data['escalation'] as EscalationPath, team: typeof escalated.data['team'] === 'string' ? escalated.data['team'] : undefined, at: escalated.at}

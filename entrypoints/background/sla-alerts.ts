@@ -5,7 +5,7 @@ import {mayAlert} from '../../core/risk.ts';
 import {defaultSettings, type AlertBudget} from '../../core/context.ts';
 import {loadSettings} from '../helpdesk.content/settings-client.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
-import {ticketContext} from '../../core/store/reads.ts';
+import {snoozedUntil} from '../../core/store/reads.ts';
 import {formatDuration} from '../../core/thread.ts';
 
 // SLA countdowns for the tickets the agent has open: an alarm before the reply target breaches (the
@@ -96,8 +96,7 @@ export async function onSlaAlarm(db: DefuseDb, alarm: {name: string}, options: A
 		return 'unknown';
 	}
 
-	const context = await ticketContext(db, ticketKey, undefined, new Date(nowMs));
-	if (context.snoozedUntil) {
+	if (await snoozedUntil(db, ticketKey, new Date(nowMs))) {
 		return 'snoozed';
 	}
 
