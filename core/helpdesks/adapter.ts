@@ -54,12 +54,6 @@ export function defineAdapter(adapter: Adapter): Adapter {
 	return adapter;
 }
 
-/** Text of the first match under `root`, whitespace-collapsed; undefined when missing or empty. */
-export function textOf(root: ParentNode, selector: string): string | undefined {
-	const text = root.querySelector(selector)?.textContent?.replaceAll(/\s+/g, ' ').trim();
-	return text === '' ? undefined : text;
-}
-
 /** Text of an element with block structure kept as line breaks (paragraphs, <br>, list items). */
 export function blockText(element: Element): string {
 	const parts: string[] = [];
@@ -97,16 +91,6 @@ export function blockText(element: Element): string {
 		.replaceAll(/ *\n */g, '\n')
 		.replaceAll(/\n{3,}/g, '\n\n')
 		.trim();
-}
-
-/** The element or an error naming the selector, for code paths that cannot continue without it. */
-export function expectElement<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
-	const element = root.querySelector<T>(selector as 'div') as T | null;
-	if (!element) {
-		throw new Error(`Defuse: selector not found on page: ${selector}`);
-	}
-
-	return element;
 }
 
 /** Names of required selectors that match nothing under `root`: why a ticket page could not be read. */

@@ -1,5 +1,6 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {blockText, defineAdapter, isoOf, textOf, typeInto, type ListRow} from './adapter.ts';
+import {blockText, defineAdapter, isoOf, typeInto, type ListRow} from './adapter.ts';
+import {safeText} from './dom.ts';
 
 // The demo helpdesk (test/demo/) is marked up like Zendesk's agent workspace (helpdesks.md section 1):
 // one pane per open ticket tab, an omni-log of <article> items whose message node carries a `type`
@@ -59,7 +60,7 @@ function readMessage(article: Element): Message | undefined {
 		id: article.getAttribute('data-comment-id') ?? undefined,
 		role: roleOfType[type] ?? 'system',
 		...(type === 'internal' ? {internal: true} : {}),
-		author: textOf(article, selectors.sender),
+		author: safeText(article, selectors.sender),
 		text: blockText(clone),
 		at: isoOf(article.querySelector(selectors.time)?.getAttribute('datetime')),
 	};
@@ -93,13 +94,13 @@ export default defineAdapter({
 			ticketId: pane.getAttribute('data-side-conversations-anchor-id') ?? '',
 			url: url.href,
 			subject: (pane.querySelector<HTMLInputElement>(selectors.subject)?.value ?? '').trim() || undefined,
-			status: textOf(pane, selectors.status)?.toLowerCase(),
-			priority: textOf(pane, selectors.priority)?.toLowerCase(),
+			status: safeText(pane, selectors.status)?.toLowerCase(),
+			priority: safeText(pane, selectors.priority)?.toLowerCase(),
 			requester: requester
-				? {id: requester.getAttribute('data-user-id') ?? undefined, name: textOf(pane, selectors.requester), email: requester.getAttribute('data-email') ?? undefined}
+				? {id: requester.getAttribute('data-user-id') ?? undefined, name: safeText(pane, selectors.requester), email: requester.getAttribute('data-email') ?? undefined}
 				: undefined,
-			assignee: textOf(pane, selectors.assignee),
-			group: textOf(pane, selectors.group),
+			assignee: safeText(pane, selectors.assignee),
+			group: safeText(pane, selectors.group),
 			tags: [...pane.querySelectorAll(selectors.tag)].map(tag => tag.textContent?.trim() ?? '').filter(Boolean),
 			createdAt: isoOf(pane.querySelector(selectors.createdAt)?.getAttribute('datetime')),
 			messages,
@@ -109,12 +110,12 @@ export default defineAdapter({
 	readList(root) {
 		const rows: ListRow[] = [];
 		for (const row of root.querySelectorAll(selectors.listRow)) {
-			const ticketId = textOf(row, selectors.listId)?.replace(/^#/, '');
+			const ticketId = safeText(row, selectors.listId)?.replace(/^#/, '');
 			if (ticketId) {
 				rows.push({
 					ticketId,
-					subject: textOf(row, selectors.listSubject),
-					requester: textOf(row, selectors.listRequester),
+					subject: safeText(row, selectors.listSubject),
+					requester: safeText(row, selectors.listRequester),
 					at: isoOf(row.querySelector(selectors.listTime)?.getAttribute('datetime')),
 				});
 			}

@@ -34,7 +34,7 @@ export function textContentOf(node: Node | null | undefined): string | undefined
 	return text ? text : undefined;
 }
 
-/** Text of the first match, like adapter.ts textOf(), but safe for any selector. */
+/** Text of the first match, whitespace-collapsed; undefined when missing, empty, or the selector is invalid. */
 export function safeText(root: ParentNode | null | undefined, selector: string): string | undefined {
 	return textContentOf(queryOne(root, selector));
 }
