@@ -2,7 +2,7 @@
 // JavaScript. The same derivation exists as SQL (dashboard/worker/derive-sql.ts); a test keeps
 // both identical. Snapshots carry facts, not timelines.
 import type {EscalationPath, Trigger} from '../model.ts';
-import type {Customer, Dataset, DatasetTicket, FlagLevel, SlaMetric, SurveyKind, TicketEvent, TicketStatus, Verdict} from './dataset.ts';
+import type {Customer, Dataset, DatasetTicket, FlagLevel, SlaMetric, SurveyKind, SurveyResponse, TicketEvent, TicketStatus, Verdict} from './dataset.ts';
 import {asOfOf, surveyIdOf} from './dataset.ts';
 import type {BusinessHours} from './time.ts';
 import {makeBusinessClock, makeHourStart} from './time.ts';
@@ -558,14 +558,18 @@ export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Fact
 	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
 	const byTicket = eventsByTicket(dataset.events);
 	const facts = tickets.map(ticket => deriveTicket(ticket, byTicket.get(ticket.key) ?? [], asOf, clock));
-	const surveys = uniqueRows(dataset.surveys.map(survey => ({id: surveyIdOf(survey), ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at})));
 	return {
 		asOf,
 		tickets: facts,
 		...annotationsOf(dataset.events, options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC'),
-		surveys: uniqueById(surveys),
+		surveys: surveyFactsOf(dataset.surveys),
 		customers: [...dataset.customers].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
 	};
+}
+
+/** Survey responses as facts: equal rows once, and one response per id. */
+export function surveyFactsOf(surveys: readonly SurveyResponse[]): SurveyFact[] {
+	return uniqueById(uniqueRows(surveys.map(survey => ({id: surveyIdOf(survey), ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at}))));
 }
 
 function uniqueById<T extends {id: string}>(rows: readonly T[]): T[] {

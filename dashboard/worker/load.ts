@@ -2,15 +2,17 @@
 // (prepared statements inside one transaction).
 import initSqlJs from 'sql.js';
 import type {Database, SqlJsStatic, SqlValue} from 'sql.js';
-import {dataDayRange, keysOfDay} from '../../core/metrics/baseline.ts';
+import {dataDayRange} from '../../core/metrics/baseline.ts';
 import type {Dataset, DatasetTicket, TicketEvent} from '../../core/metrics/dataset.ts';
-import {asOfOf, slaMetrics} from '../../core/metrics/dataset.ts';
-import type {Facts} from '../../core/metrics/facts.ts';
-import {deriveFacts, eventsByTicket, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
-import type {BusinessHours, DayKeys} from '../../core/metrics/time.ts';
-import {dayKeyToNumber, dayNumberToKey, makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
+import {asOfOf} from '../../core/metrics/dataset.ts';
+import type {EscalationFact, Facts} from '../../core/metrics/facts.ts';
+import {annotationsOf, deriveFacts, deriveTicket, eventsByTicket, surveyFactsOf, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
+import type {BusinessHours} from '../../core/metrics/time.ts';
+import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
+import type {EscalationSummary} from './fact-rows.ts';
+import {addEscalation, factRowBuilders, openFactWriter} from './fact-rows.ts';
 import type {TableSpec} from './schema.ts';
-import {createIndexSql, createTableSql, factTables, insertSql, levelRank, timelineTables} from './schema.ts';
+import {createIndexSql, createTableSql, factTables, insertSql, timelineTables} from './schema.ts';
 import type {DeriveSqlParams} from './derive-sql.ts';
 import {deriveFactsSql} from './derive-sql.ts';
 
@@ -168,10 +170,6 @@ function spec(name: string): TableSpec {
 	return found;
 }
 
-function bool(value: boolean | null): number | null {
-	return value === null ? null : value ? 1 : 0;
-}
-
 function* mapRows<T>(items: readonly T[], map: (item: T) => SqlValue[] | Iterable<SqlValue[]>, flat = false): Iterable<SqlValue[]> {
 	for (const item of items) {
 		if (flat) {
@@ -186,40 +184,11 @@ function timeZoneOf(options: {timezone?: string | undefined; businessHours?: Bus
 	return options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
 }
 
-/** The days table: every local day from the first to the last day the data mentions. */
-function dayRows(facts: Pick<Facts, 'asOf' | 'tickets' | 'surveys'>, dayKeysOf: (ms: number) => DayKeys): SqlValue[][] {
-	const [first, last] = dataDayRange(facts, dayKeysOf);
-	const rows: SqlValue[][] = [];
-	for (let dayNumber = dayKeyToNumber(first); dayNumber <= dayKeyToNumber(last); dayNumber++) {
-		const keys = keysOfDay(dayNumberToKey(dayNumber));
-		rows.push([keys.day, keys.week, keys.month]);
-	}
-
-	return rows;
-}
-
 /** Rows of every fact table, computed lazily. Escalation columns of ticket_metrics come from `facts.escalations`. */
 export function factTableRows(facts: Facts, options: {timezone?: string | undefined} = {}): TableRows[] {
-	const dayKeysOf = makeDayKeys(options.timezone ?? 'UTC');
-	const keysOf = (ms: number): [number, number, number] => {
-		const keys = dayKeysOf(ms);
-		return [keys.day, keys.week, keys.month];
-	};
-
-	const escalations = new Map<string, {first: number; firstType: string; types: Set<string>}>();
-	for (const escalation of facts.escalations) {
-		const known = escalations.get(escalation.ticketKey);
-		if (!known) {
-			escalations.set(escalation.ticketKey, {first: escalation.at, firstType: escalation.type, types: new Set([escalation.type])});
-		} else {
-			known.types.add(escalation.type);
-			if (escalation.at < known.first || (escalation.at === known.first && escalation.type < known.firstType)) {
-				known.first = escalation.at;
-				known.firstType = escalation.type;
-			}
-		}
-	}
-
+	const timezone = options.timezone ?? 'UTC';
+	const rows = factRowBuilders(timezone);
+	const escalations = escalationsByTicket(facts.escalations);
 	// ticket_seq: the ticket's position, 1-based (the same numbering as the tickets table of timelineTableRows).
 	const seqOf = new Map<string, number>();
 	for (const [index, ticket] of facts.tickets.entries()) {
@@ -235,115 +204,36 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 		themeCount += ticket.themes.length;
 	}
 
-	const days = dayRows(facts, dayKeysOf);
-	const customerCounts = new Map<string, SqlValue[]>();
-	for (const customer of facts.customers) {
-		const firstSeen = dayKeysOf(customer.firstSeenAt).day;
-		const lost = customer.lostAt === null ? null : dayKeysOf(customer.lostAt).day;
-		const key = `${firstSeen}:${lost ?? ''}`;
-		const row = customerCounts.get(key);
-		if (row) {
-			row[2] = (row[2] as number) + 1;
-		} else {
-			customerCounts.set(key, [firstSeen, lost, 1]);
-		}
-	}
-
-	const customerDays = [...customerCounts.values()];
-	const meta: SqlValue[][] = [['as_of', String(facts.asOf)], ['timezone', options.timezone ?? 'UTC'], ['schema_version', '2']];
+	const [first, last] = dataDayRange(facts, makeDayKeys(timezone));
+	const days = rows.days(first, last);
+	const customerDays = rows.customerDays(facts.customers);
+	const meta = rows.meta(facts.asOf);
+	const seq = (key: string): number => seqOf.get(key)!;
 	return [
-		{
-			table: spec('ticket_metrics'),
-			count: facts.tickets.length,
-			rows: mapRows(facts.tickets, ticket => {
-				const escalation = escalations.get(ticket.key);
-				const seq = seqOf.get(ticket.key) ?? null;
-				return [
-					ticket.key, ticket.helpdesk, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.trigger, ticket.status, ticket.requesterKey,
-					ticket.createdAt, ...keysOf(ticket.createdAt),
-					ticket.firstReplyMs, ticket.firstReplyBhMs, ticket.firstResolutionMs, ticket.firstResolutionBhMs, ticket.fullResolutionMs, ticket.fullResolutionBhMs,
-					bool(ticket.solved), bool(ticket.resolved), ticket.reopens, ticket.agentReplies, ticket.customerMessages, bool(ticket.customerFollowUp),
-					ticket.eventCount, ticket.lastEventAt,
-					escalation ? 1 : 0, bool(escalation?.types.has('functional') ?? false), bool(escalation?.types.has('hierarchical') ?? false),
-					bool(escalation?.types.has('automatic') ?? false), escalation?.first ?? null, escalation?.firstType ?? null,
-					ticket.solved ? bool(ticket.reopens > 0) : null,
-					ticket.resolved && ticket.agentReplies !== null ? bool(ticket.agentReplies < 2) : null,
-					ticket.resolved && ticket.customerFollowUp !== null ? bool(!ticket.customerFollowUp) : null,
-					...slaMetrics.map(metric => {
-						const outcome = ticket.sla.find(sla => sla.metric === metric)?.outcome;
-						return outcome === 'achieved' ? 1 : outcome === 'breached' ? 0 : null;
-					}),
-					seq,
-				];
-			}),
-		},
-		{
-			table: spec('reply_intervals'),
-			count: replyCount,
-			rows: mapRows(facts.tickets, ticket => {
-				const seq = seqOf.get(ticket.key) ?? null;
-				return ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]);
-			}, true),
-		},
-		{
-			table: spec('sla_outcomes'),
-			count: slaCount,
-			rows: mapRows(facts.tickets, ticket => {
-				const created = keysOf(ticket.createdAt);
-				return ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created]);
-			}, true),
-		},
-		{
-			table: spec('escalations'),
-			count: facts.escalations.length,
-			rows: mapRows(facts.escalations, row => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent]),
-		},
-		{
-			table: spec('flags'),
-			count: facts.flags.length,
-			rows: mapRows(facts.flags, row => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(',')]),
-		},
-		{
-			table: spec('feedback'),
-			count: facts.feedback.length,
-			rows: mapRows(facts.feedback, row => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent]),
-		},
-		{
-			table: spec('template_uses'),
-			count: facts.templates.length,
-			rows: mapRows(facts.templates, row => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent]),
-		},
-		{
-			table: spec('surveys'),
-			count: facts.surveys.length,
-			rows: mapRows(facts.surveys, row => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at), row.ticketKey === null ? null : seqOf.get(row.ticketKey) ?? null]),
-		},
-		{
-			table: spec('customers'),
-			count: facts.customers.length,
-			rows: mapRows(facts.customers, row => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day]),
-		},
-		{
-			table: spec('customer_days'),
-			count: customerDays.length,
-			rows: customerDays,
-		},
-		{
-			table: spec('agent_hours'),
-			count: facts.agentHours.length,
-			rows: mapRows(facts.agentHours, row => [row.agent, row.hour, ...keysOf(row.hour)]),
-		},
-		{
-			table: spec('ticket_themes'),
-			count: themeCount,
-			rows: mapRows(facts.tickets, ticket => {
-				const seq = seqOf.get(ticket.key) ?? null;
-				return ticket.themes.map(theme => [ticket.key, theme, seq]);
-			}, true),
-		},
+		{table: spec('ticket_metrics'), count: facts.tickets.length, rows: mapRows(facts.tickets, ticket => rows.ticket(ticket, escalations.get(ticket.key), seq(ticket.key)))},
+		{table: spec('reply_intervals'), count: replyCount, rows: mapRows(facts.tickets, ticket => rows.replies(ticket, seq(ticket.key)), true)},
+		{table: spec('sla_outcomes'), count: slaCount, rows: mapRows(facts.tickets, ticket => rows.sla(ticket), true)},
+		{table: spec('escalations'), count: facts.escalations.length, rows: mapRows(facts.escalations, rows.escalation)},
+		{table: spec('flags'), count: facts.flags.length, rows: mapRows(facts.flags, rows.flag)},
+		{table: spec('feedback'), count: facts.feedback.length, rows: mapRows(facts.feedback, rows.feedback)},
+		{table: spec('template_uses'), count: facts.templates.length, rows: mapRows(facts.templates, rows.template)},
+		{table: spec('surveys'), count: facts.surveys.length, rows: mapRows(facts.surveys, row => rows.survey(row, row.ticketKey === null ? null : seqOf.get(row.ticketKey) ?? null))},
+		{table: spec('customers'), count: facts.customers.length, rows: mapRows(facts.customers, rows.customer)},
+		{table: spec('customer_days'), count: customerDays.length, rows: customerDays},
+		{table: spec('agent_hours'), count: facts.agentHours.length, rows: mapRows(facts.agentHours, rows.agentHour)},
+		{table: spec('ticket_themes'), count: themeCount, rows: mapRows(facts.tickets, ticket => rows.themes(ticket, seq(ticket.key)), true)},
 		{table: spec('days'), count: days.length, rows: days},
 		{table: spec('meta'), count: meta.length, rows: meta},
 	];
+}
+
+function escalationsByTicket(escalations: readonly EscalationFact[]): Map<string, EscalationSummary> {
+	const byTicket = new Map<string, EscalationSummary>();
+	for (const escalation of escalations) {
+		byTicket.set(escalation.ticketKey, addEscalation(byTicket.get(escalation.ticketKey), escalation));
+	}
+
+	return byTicket;
 }
 
 /** Rows of the timeline tables (tickets, ticket_events), with event order and business clock readings. */
@@ -451,12 +341,67 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 	];
 }
 
+/** Loads facts (a snapshot's, say) through the streaming writer. */
 export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
-	createTables(db, factTables);
-	insertRows(db, factTableRows(facts, {timezone: options.timezone}), options.onProgress);
-	options.onProgress?.({phase: 'index', done: 0, total: 1});
-	createIndexes(db, factTables);
-	options.onProgress?.({phase: 'index', done: 1, total: 1});
+	const writer = openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress});
+	try {
+		const byTicket = new Map<string, EscalationFact[]>();
+		for (const escalation of facts.escalations) {
+			(byTicket.get(escalation.ticketKey) ?? byTicket.set(escalation.ticketKey, []).get(escalation.ticketKey)!).push(escalation);
+		}
+
+		for (const ticket of facts.tickets) {
+			writer.addTicket(ticket, {escalations: byTicket.get(ticket.key) ?? []});
+			byTicket.delete(ticket.key);
+		}
+
+		// Escalation rows of tickets the facts do not have: kept as rows, as the bulk path does.
+		writer.addAnnotations({escalations: [...byTicket.values()].flat(), flags: facts.flags, feedback: facts.feedback, templates: facts.templates});
+		for (const survey of facts.surveys) {
+			writer.addSurvey(survey);
+		}
+
+		writer.finish({asOf: facts.asOf, customers: facts.customers, agentHours: facts.agentHours});
+	} catch (error) {
+		writer.abort();
+		throw error;
+	}
+}
+
+/**
+ * Derives each ticket's facts and writes them at once (the derived facts of the whole dataset are
+ * never held together). The same numbers as deriveFacts() + loadFacts().
+ */
+export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {}): void {
+	const timezone = timeZoneOf(options);
+	const asOf = asOfOf(dataset);
+	let clock: ((ms: number) => number) | undefined;
+	if (options.businessHours) {
+		const [min, max] = timeRangeOf(dataset, asOf);
+		clock = makeBusinessClock(options.businessHours, min, max);
+	}
+
+	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
+	const byTicket = eventsByTicket(dataset.events);
+	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress});
+	try {
+		for (const [index, ticket] of tickets.entries()) {
+			const events = byTicket.get(ticket.key) ?? [];
+			writer.addTicket(deriveTicket(ticket, events, asOf, clock), annotationsOf(events, timezone));
+			if (options.onProgress && (index + 1) % 20_000 === 0) {
+				options.onProgress({phase: 'derive', done: index + 1, total: tickets.length});
+			}
+		}
+
+		for (const survey of surveyFactsOf(dataset.surveys)) {
+			writer.addSurvey(survey);
+		}
+
+		writer.finish({asOf, customers: dataset.customers});
+	} catch (error) {
+		writer.abort();
+		throw error;
+	}
 }
 
 /**
@@ -467,9 +412,7 @@ export function loadDataset(db: Database, dataset: Dataset, options: LoadOptions
 	const timezone = timeZoneOf(options);
 	if ((options.derive ?? 'js') === 'js') {
 		options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
-		const facts = deriveFacts(dataset, {businessHours: options.businessHours, themes: options.themes, timezone});
-		options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
-		loadFacts(db, facts, {timezone, onProgress: options.onProgress});
+		writeDataset(db, dataset, {timezone, businessHours: options.businessHours, themes: options.themes, onProgress: options.onProgress});
 		if (options.keepTimeline) {
 			createTables(db, timelineTables);
 			insertRows(db, timelineTableRows(dataset, {timezone, businessHours: options.businessHours}), options.onProgress);

@@ -1,0 +1,337 @@
+// One place that turns facts into rows of the fact tables (schema.ts), shared by the bulk row lists
+// (factTableRows, used for DuckDB and tests) and the streaming writer (openFactWriter), which inserts
+// each ticket as it is derived so a million tickets never sit in memory as objects.
+import type {Database, SqlValue, Statement} from 'sql.js';
+import {keysOfDay} from '../../core/metrics/baseline.ts';
+import type {Customer} from '../../core/metrics/dataset.ts';
+import {slaMetrics} from '../../core/metrics/dataset.ts';
+import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../../core/metrics/facts.ts';
+import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from '../../core/metrics/time.ts';
+import type {TableSpec} from './schema.ts';
+import {createIndexSql, createTableSql, factTables, insertSql, levelRank} from './schema.ts';
+
+/** What ticket_metrics needs to know of a ticket's escalations. */
+export type EscalationSummary = {first: number; firstType: string; types: Set<string>};
+
+function bool(value: boolean | null): number | null {
+	return value === null ? null : value ? 1 : 0;
+}
+
+/** Folds one escalation into a ticket's summary (earliest first; ties broken by type name). */
+export function addEscalation(summary: EscalationSummary | undefined, escalation: Pick<EscalationFact, 'at' | 'type'>): EscalationSummary {
+	if (!summary) {
+		return {first: escalation.at, firstType: escalation.type, types: new Set([escalation.type])};
+	}
+
+	summary.types.add(escalation.type);
+	if (escalation.at < summary.first || (escalation.at === summary.first && escalation.type < summary.firstType)) {
+		summary.first = escalation.at;
+		summary.firstType = escalation.type;
+	}
+
+	return summary;
+}
+
+/** Row builders of every fact table for one time zone (day, week and month keys in that zone). */
+export function factRowBuilders(timezone: string) {
+	const dayKeysOf = makeDayKeys(timezone);
+	const keysOf = (ms: number): [number, number, number] => {
+		const keys = dayKeysOf(ms);
+		return [keys.day, keys.week, keys.month];
+	};
+
+	return {
+		dayOf: (ms: number): number => dayKeysOf(ms).day,
+		ticket(ticket: TicketFact, escalation: EscalationSummary | undefined, seq: number): SqlValue[] {
+			return [
+				ticket.key, ticket.helpdesk, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.trigger, ticket.status, ticket.requesterKey,
+				ticket.createdAt, ...keysOf(ticket.createdAt),
+				ticket.firstReplyMs, ticket.firstReplyBhMs, ticket.firstResolutionMs, ticket.firstResolutionBhMs, ticket.fullResolutionMs, ticket.fullResolutionBhMs,
+				bool(ticket.solved), bool(ticket.resolved), ticket.reopens, ticket.agentReplies, ticket.customerMessages, bool(ticket.customerFollowUp),
+				ticket.eventCount, ticket.lastEventAt,
+				escalation ? 1 : 0, bool(escalation?.types.has('functional') ?? false), bool(escalation?.types.has('hierarchical') ?? false),
+				bool(escalation?.types.has('automatic') ?? false), escalation?.first ?? null, escalation?.firstType ?? null,
+				ticket.solved ? bool(ticket.reopens > 0) : null,
+				ticket.resolved && ticket.agentReplies !== null ? bool(ticket.agentReplies < 2) : null,
+				ticket.resolved && ticket.customerFollowUp !== null ? bool(!ticket.customerFollowUp) : null,
+				...slaMetrics.map(metric => {
+					const outcome = ticket.sla.find(sla => sla.metric === metric)?.outcome;
+					return outcome === 'achieved' ? 1 : outcome === 'breached' ? 0 : null;
+				}),
+				seq,
+			];
+		},
+		replies: (ticket: TicketFact, seq: number): SqlValue[][] => ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]),
+		sla(ticket: TicketFact): SqlValue[][] {
+			const created = keysOf(ticket.createdAt);
+			return ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created]);
+		},
+		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [ticket.key, theme, seq]),
+		escalation: (row: EscalationFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent],
+		flag: (row: FlagFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(',')],
+		feedback: (row: FeedbackFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent],
+		template: (row: TemplateFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent],
+		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at), seq],
+		customer: (row: Customer): SqlValue[] => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day],
+		agentHour: (row: AgentHourFact): SqlValue[] => [row.agent, row.hour, ...keysOf(row.hour)],
+		/** Customers counted per (first seen day, lost day): the churn table. */
+		customerDays(customers: Iterable<Customer>): SqlValue[][] {
+			const counts = new Map<string, SqlValue[]>();
+			for (const customer of customers) {
+				const firstSeen = dayKeysOf(customer.firstSeenAt).day;
+				const lost = customer.lostAt === null ? null : dayKeysOf(customer.lostAt).day;
+				const key = `${firstSeen}:${lost ?? ''}`;
+				const row = counts.get(key);
+				if (row) {
+					row[2] = (row[2] as number) + 1;
+				} else {
+					counts.set(key, [firstSeen, lost, 1]);
+				}
+			}
+
+			return [...counts.values()];
+		},
+		/** The days table: every local day from the first to the last (day keys, inclusive). */
+		days(first: number, last: number): SqlValue[][] {
+			const rows: SqlValue[][] = [];
+			for (let dayNumber = dayKeyToNumber(first); dayNumber <= dayKeyToNumber(last); dayNumber++) {
+				const keys = keysOfDay(dayNumberToKey(dayNumber));
+				rows.push([keys.day, keys.week, keys.month]);
+			}
+
+			return rows;
+		},
+		meta: (asOf: number): SqlValue[][] => [['as_of', String(asOf)], ['timezone', timezone], ['schema_version', '2']],
+	};
+}
+
+export type FactRowBuilders = ReturnType<typeof factRowBuilders>;
+
+export function factSpec(name: string): TableSpec {
+	const found = factTables.find(table => table.name === name);
+	if (!found) {
+		throw new Error(`Unknown table ${name}`);
+	}
+
+	return found;
+}
+
+export type FactWriterProgress = {phase: 'insert' | 'index'; table?: string; done: number; total: number};
+
+/** Everything known only once every ticket has been written. */
+export type FactWriterEnd = {
+	asOf: number;
+	customers: Iterable<Customer>;
+	/** Agent-hours not already given with the tickets' annotations. */
+	agentHours?: Iterable<AgentHourFact> | undefined;
+	/** Themes decided after the tickets were written (e.g. clustering over all texts), by ticket key. */
+	themes?: ReadonlyMap<string, readonly string[]> | undefined;
+};
+
+/** A ticket's annotation rows, written with it. */
+export type TicketAnnotations = {
+	escalations?: readonly EscalationFact[] | undefined;
+	flags?: readonly FlagFact[] | undefined;
+	feedback?: readonly FeedbackFact[] | undefined;
+	templates?: readonly TemplateFact[] | undefined;
+	agentHours?: readonly AgentHourFact[] | undefined;
+};
+
+export type FactWriter = {
+	/** Writes one ticket's facts (ticket_metrics, reply_intervals, sla_outcomes, ticket_themes) and its annotation rows. */
+	addTicket(ticket: TicketFact, annotations?: TicketAnnotations): void;
+	/** Annotation rows whose tickets were written without them. `escalations` here do not mark ticket_metrics. */
+	addAnnotations(annotations: TicketAnnotations): void;
+	addSurvey(survey: SurveyFact): void;
+	/** Writes the rest, commits and builds the indexes. Returns the number of tickets. */
+	finish(end: FactWriterEnd): number;
+	/** Drops everything written so far (the transaction is rolled back). */
+	abort(): void;
+};
+
+/**
+ * Creates the fact tables and opens one transaction; tickets are inserted as they come with
+ * prepared statements, and memory holds only their keys (ticket_seq lookup) and the agent-hours seen.
+ */
+export function openFactWriter(db: Database, options: {timezone?: string | undefined; onProgress?: ((progress: FactWriterProgress) => void) | undefined} = {}): FactWriter {
+	const timezone = options.timezone ?? 'UTC';
+	const rows = factRowBuilders(timezone);
+	for (const table of factTables) {
+		db.run(`DROP TABLE IF EXISTS ${table.name}`);
+		db.run(createTableSql(table));
+	}
+
+	db.run('BEGIN');
+	const statements = new Map<string, Statement>();
+	const insert = (table: string, values: SqlValue[]): void => {
+		let statement = statements.get(table);
+		if (!statement) {
+			statement = db.prepare(insertSql(factSpec(table)));
+			statements.set(table, statement);
+		}
+
+		statement.run(values);
+	};
+
+	const seqOf = new Map<string, number>();
+	const hoursByAgent = new Map<string, Set<number>>();
+	let firstDay = Number.POSITIVE_INFINITY;
+	let lastDay = Number.NEGATIVE_INFINITY;
+	const seeDay = (ms: number): void => {
+		const day = rows.dayOf(ms);
+		firstDay = Math.min(firstDay, day);
+		lastDay = Math.max(lastDay, day);
+	};
+
+	let open = true;
+	const freeStatements = (): void => {
+		for (const statement of statements.values()) {
+			statement.free();
+		}
+
+		statements.clear();
+	};
+
+	const ensureOpen = (): void => {
+		if (!open) {
+			throw new Error('This fact writer is finished or aborted.');
+		}
+	};
+
+	const addHours = (hours: Iterable<AgentHourFact>): void => {
+		for (const {agent, hour} of hours) {
+			(hoursByAgent.get(agent) ?? hoursByAgent.set(agent, new Set()).get(agent)!).add(hour);
+		}
+	};
+
+	const writer: FactWriter = {
+		addTicket(ticket, annotations = {}) {
+			ensureOpen();
+			if (seqOf.has(ticket.key)) {
+				throw new Error(`Ticket ${ticket.key} was written twice.`);
+			}
+
+			const seq = seqOf.size + 1;
+			seqOf.set(ticket.key, seq);
+			let escalation: EscalationSummary | undefined;
+			for (const row of annotations.escalations ?? []) {
+				escalation = addEscalation(escalation, row);
+			}
+
+			seeDay(ticket.createdAt);
+			insert('ticket_metrics', rows.ticket(ticket, escalation, seq));
+			for (const row of rows.replies(ticket, seq)) {
+				insert('reply_intervals', row);
+			}
+
+			for (const row of rows.sla(ticket)) {
+				insert('sla_outcomes', row);
+			}
+
+			for (const row of rows.themes(ticket, seq)) {
+				insert('ticket_themes', row);
+			}
+
+			writer.addAnnotations(annotations);
+			if (options.onProgress && seq % 50_000 === 0) {
+				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: 0});
+			}
+		},
+		addAnnotations(annotations) {
+			ensureOpen();
+			for (const row of annotations.escalations ?? []) {
+				insert('escalations', rows.escalation(row));
+			}
+
+			for (const row of annotations.flags ?? []) {
+				insert('flags', rows.flag(row));
+			}
+
+			for (const row of annotations.feedback ?? []) {
+				insert('feedback', rows.feedback(row));
+			}
+
+			for (const row of annotations.templates ?? []) {
+				insert('template_uses', rows.template(row));
+			}
+
+			addHours(annotations.agentHours ?? []);
+		},
+		addSurvey(survey) {
+			ensureOpen();
+			seeDay(survey.at);
+			// A survey may come before its ticket: finish() fills the key it lacks.
+			insert('surveys', rows.survey(survey, survey.ticketKey === null ? null : seqOf.get(survey.ticketKey) ?? null));
+		},
+		finish(end) {
+			ensureOpen();
+			try {
+				seeDay(end.asOf);
+				for (const [key, themes] of end.themes ?? []) {
+					const seq = seqOf.get(key);
+					if (seq !== undefined) {
+						for (const row of rows.themes({key, themes: [...themes]}, seq)) {
+							insert('ticket_themes', row);
+						}
+					}
+				}
+
+				const customers = [...end.customers];
+				for (const customer of customers) {
+					insert('customers', rows.customer(customer));
+				}
+
+				for (const row of rows.customerDays(customers)) {
+					insert('customer_days', row);
+				}
+
+				addHours(end.agentHours ?? []);
+				const agents = [...hoursByAgent.keys()].sort();
+				for (const agent of agents) {
+					for (const hour of [...hoursByAgent.get(agent)!].sort((a, b) => a - b)) {
+						insert('agent_hours', rows.agentHour({agent, hour}));
+					}
+				}
+
+				for (const row of rows.days(firstDay, lastDay)) {
+					insert('days', row);
+				}
+
+				for (const row of rows.meta(end.asOf)) {
+					insert('meta', row);
+				}
+
+				freeStatements();
+				options.onProgress?.({phase: 'insert', table: 'ticket_metrics', done: seqOf.size, total: seqOf.size});
+				options.onProgress?.({phase: 'index', done: 0, total: 1});
+				for (const table of factTables) {
+					for (const statement of createIndexSql(table)) {
+						db.run(statement);
+					}
+				}
+
+				// Surveys written before their ticket: their integer ticket key, now that every ticket is in.
+				db.run(`UPDATE surveys SET ticket_seq = (SELECT t.ticket_seq FROM ticket_metrics t WHERE t.ticket_key = surveys.ticket_key)
+					WHERE ticket_seq IS NULL AND ticket_key IS NOT NULL`);
+				db.run('COMMIT');
+				options.onProgress?.({phase: 'index', done: 1, total: 1});
+			} catch (error) {
+				writer.abort();
+				throw error;
+			}
+
+			open = false;
+			return seqOf.size;
+		},
+		abort() {
+			if (!open) {
+				return;
+			}
+
+			open = false;
+			freeStatements();
+			db.run('ROLLBACK');
+		},
+	};
+	return writer;
+}
