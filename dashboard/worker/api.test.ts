@@ -71,5 +71,11 @@ test('the CSV bundle is a ZIP with one CSV per table', async () => {
 	expect(lines[0]).toMatch(/^ticket_key,helpdesk,agent,group_name/);
 	expect(lines).toHaveLength(5);
 	expect(files.get('flags.csv')).toContain('"phrase.manager,wait.sla"');
+	// Tables that keep their ticket by the internal integer key only get the ticket key back.
+	const replies = files.get('reply_intervals.csv')!.trim().split('\r\n');
+	expect(replies[0]).toBe('ticket_key,event_at,day,week,month,ms,bh_ms');
+	expect(replies.length).toBeGreaterThan(1);
+	expect(replies.slice(1).every(line => line.startsWith('zendesk:acme.zendesk.com:'))).toBe(true);
+	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe('ticket_key,metric,target_minutes,business_hours,outcome,measured_ms,day,week,month');
 	api.close();
 });

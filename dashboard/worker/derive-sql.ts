@@ -22,7 +22,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 	const hasClock = asOfBh === null ? 0 : 1;
 	const plain = (sql: string): Statement => ({sql, params: []});
 	return [
-		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE IF EXISTS ${name}`)),
+		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_replies', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE IF EXISTS ${name}`)),
 		plain(`CREATE TEMP TABLE d_msg AS
 			SELECT ticket_key,
 				SUM(CASE WHEN kind = 'customer-message' THEN 1 ELSE 0 END) AS customer_messages,
@@ -152,15 +152,19 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			LEFT JOIN ticket_events fr ON fr.ticket_key = t.ticket_key AND fr.ord = f.first_reply_ord
 			LEFT JOIN d_solved s ON s.ticket_key = t.ticket_key
 			LEFT JOIN d_esc x ON x.ticket_key = t.ticket_key`),
-		plain('DELETE FROM reply_intervals'),
-		plain(`INSERT INTO reply_intervals (ticket_key, event_at, day, week, month, ms, bh_ms)
-			SELECT g.ticket_key, g.reply_at, g.day, g.week, g.month, g.reply_at - c.event_at, g.reply_bh - c.event_bh
+		// Next-reply intervals (kept by ticket key for the SLA step below; the table has only the integer key).
+		plain(`CREATE TEMP TABLE d_replies AS
+			SELECT g.ticket_key, g.reply_at, g.day, g.week, g.month, g.reply_at - c.event_at AS ms, g.reply_bh - c.event_bh AS bh_ms
 			FROM d_groups g
 			JOIN d_msg m ON m.ticket_key = g.ticket_key
 			JOIN ticket_events c ON c.ticket_key = g.ticket_key AND c.ord = g.group_ord
 			WHERE g.group_ord <> m.first_customer_ord`),
+		plain('DELETE FROM reply_intervals'),
+		plain(`INSERT INTO reply_intervals (event_at, day, week, month, ms, bh_ms, ticket_seq)
+			SELECT r.reply_at, r.day, r.week, r.month, r.ms, r.bh_ms, t.ticket_seq
+			FROM d_replies r JOIN tickets t ON t.ticket_key = r.ticket_key`),
 		// The integer join key of the rows the breakdown reports join to their ticket.
-		...['reply_intervals', 'surveys', 'ticket_themes'].map(table => plain(`UPDATE ${table}
+		...['surveys', 'ticket_themes'].map(table => plain(`UPDATE ${table}
 			SET ticket_seq = (SELECT x.ticket_seq FROM ticket_metrics x WHERE x.ticket_key = ${table}.ticket_key)`)),
 		// SLA: the latest target per metric, every instance measured in the target's clock, then the outcome.
 		{
@@ -187,7 +191,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			UNION ALL
 			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN r.bh_ms ELSE r.ms END, 1
 			FROM d_targets g
-			JOIN reply_intervals r ON r.ticket_key = g.ticket_key
+			JOIN d_replies r ON r.ticket_key = g.ticket_key
 			WHERE g.metric = 'next-reply'
 			UNION ALL
 			SELECT g.ticket_key, g.metric, CASE WHEN g.use_bh = 1 THEN ? - l.tail_bh ELSE ? - l.tail_at END, 0
@@ -234,8 +238,8 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			params: [asOfBh, asOf, asOfBh, asOf, asOfBh, asOf, asOf, asOfBh, asOf, asOf],
 		},
 		plain('DELETE FROM sla_outcomes'),
-		plain(`INSERT INTO sla_outcomes (ticket_key, metric, target_minutes, business_hours, outcome, measured_ms, day, week, month)
-			SELECT g.ticket_key, g.metric, g.target_minutes, g.business_hours,
+		plain(`INSERT INTO sla_outcomes (ticket_seq, metric, target_minutes, business_hours, outcome, measured_ms, day, week, month)
+			SELECT t.ticket_seq, g.metric, g.target_minutes, g.business_hours,
 				CASE WHEN EXISTS (SELECT 1 FROM ticket_events b WHERE b.ticket_key = g.ticket_key AND b.kind = 'sla-breach' AND b.sla_metric = g.metric)
 						OR MAX(CASE WHEN i.measured > g.target_minutes * 60000 THEN 1 ELSE 0 END) = 1 THEN 'breached'
 					WHEN COUNT(i.measured) > 0 AND MIN(i.complete) = 1 THEN 'achieved'
@@ -244,14 +248,14 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			FROM d_targets g
 			JOIN tickets t ON t.ticket_key = g.ticket_key
 			LEFT JOIN d_instances i ON i.ticket_key = g.ticket_key AND i.metric = g.metric
-			GROUP BY g.ticket_key, g.metric, g.target_minutes, g.business_hours, t.day, t.week, t.month`),
+			GROUP BY g.ticket_key, t.ticket_seq, g.metric, g.target_minutes, g.business_hours, t.day, t.week, t.month`),
 		plain(`UPDATE ticket_metrics SET
 				reopened = CASE WHEN solved = 1 THEN (CASE WHEN reopens > 0 THEN 1 ELSE 0 END) END,
 				fcr_one_touch = CASE WHEN resolved = 1 AND agent_replies IS NOT NULL THEN (CASE WHEN agent_replies < 2 THEN 1 ELSE 0 END) END,
 				fcr_no_follow_up = CASE WHEN resolved = 1 AND customer_follow_up IS NOT NULL THEN 1 - customer_follow_up END`),
 		plain(`UPDATE ticket_metrics SET ${slaMetrics.map((metric, index) => `${slaMetricColumns[index]} = (
 				SELECT CASE s.outcome WHEN 'achieved' THEN 1 WHEN 'breached' THEN 0 END FROM sla_outcomes s
-				WHERE s.ticket_key = ticket_metrics.ticket_key AND s.metric = '${metric}')`).join(',\n\t\t\t\t')}`),
+				WHERE s.ticket_seq = ticket_metrics.ticket_seq AND s.metric = '${metric}')`).join(',\n\t\t\t\t')}`),
 		plain('DELETE FROM escalations'),
 		plain(`INSERT INTO escalations (ticket_key, event_at, day, week, month, type, source, agent)
 			SELECT DISTINCT ticket_key, event_at, day, week, month, escalation_type, escalation_source, actor FROM ticket_events WHERE kind = 'escalation'`),
@@ -272,7 +276,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			FROM ticket_events
 			WHERE actor IS NOT NULL AND kind <> 'customer-message'
 			GROUP BY actor, hour_start`),
-		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE ${name}`)),
+		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_replies', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE ${name}`)),
 	];
 }
 

@@ -1,10 +1,24 @@
 // Exports of the metrics database: the SQLite file itself and a ZIP of CSV files (one per table).
 import type {Database, SqlValue} from 'sql.js';
+import {memorySchema, tableSchema} from './load.ts';
 import {factTables, ticketSeqColumn} from './schema.ts';
 
 /** The whole database as an SQLite file any SQLite tool (or DuckDB's sqlite extension) opens. */
 export function exportSqlite(db: Database): Uint8Array {
-	return db.export();
+	if (!tableSchema(db)) {
+		return db.export();
+	}
+
+	// The tables live in an attached in-memory database: copy it into a new, empty database's file
+	// (VACUUM INTO) and read that file. The new database is of the same sql.js module as `db`.
+	const SqlDatabase = Object.getPrototypeOf(db).constructor as new () => Database & {filename: string};
+	const target = new SqlDatabase();
+	try {
+		db.run(`VACUUM ${memorySchema} INTO ?`, [`/${target.filename}`]);
+		return target.export();
+	} finally {
+		target.close();
+	}
 }
 
 function csvField(value: SqlValue): string {
@@ -18,7 +32,13 @@ function csvField(value: SqlValue): string {
 
 /** One table (or query) as CSV text with a header row and CRLF line ends (RFC 4180). */
 export function tableCsv(db: Database, table: string): string {
-	const statement = db.prepare(`SELECT * FROM ${table}`);
+	// Rows that name their ticket only by its internal integer key get the ticket key back, in front.
+	const spec = factTables.find(candidate => candidate.name === table);
+	const byKeyOnly = spec !== undefined && spec.name !== 'ticket_metrics'
+		&& spec.columns.some(([name]) => name === ticketSeqColumn) && !spec.columns.some(([name]) => name === 'ticket_key');
+	const statement = db.prepare(byKeyOnly
+		? `SELECT k.ticket_key AS ticket_key, x.* FROM ${table} x LEFT JOIN ticket_metrics k ON k.${ticketSeqColumn} = x.${ticketSeqColumn}`
+		: `SELECT * FROM ${table}`);
 	try {
 		// ticket_seq is an internal join key (the ticket's position in this load), not exported.
 		const names = statement.getColumnNames();

@@ -8,7 +8,8 @@ import {slaMetrics} from '../../core/metrics/dataset.ts';
 import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../../core/metrics/facts.ts';
 import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from '../../core/metrics/time.ts';
 import type {TableSpec} from './schema.ts';
-import {createIndexSql, createTableSql, factTables, insertSql, levelRank} from './schema.ts';
+import {createIndexes, createTables} from './load.ts';
+import {factTables, insertSql, levelRank} from './schema.ts';
 
 /** What ticket_metrics needs to know of a ticket's escalations. */
 export type EscalationSummary = {first: number; firstType: string; types: Set<string>};
@@ -61,10 +62,10 @@ export function factRowBuilders(timezone: string) {
 				seq,
 			];
 		},
-		replies: (ticket: TicketFact, seq: number): SqlValue[][] => ticket.replies.map(reply => [ticket.key, reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]),
-		sla(ticket: TicketFact): SqlValue[][] {
+		replies: (ticket: TicketFact, seq: number): SqlValue[][] => ticket.replies.map(reply => [reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]),
+		sla(ticket: TicketFact, seq: number): SqlValue[][] {
 			const created = keysOf(ticket.createdAt);
-			return ticket.sla.map(sla => [ticket.key, sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created]);
+			return ticket.sla.map(sla => [sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created, seq]);
 		},
 		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [ticket.key, theme, seq]),
 		escalation: (row: EscalationFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent],
@@ -156,10 +157,7 @@ export type FactWriter = {
 export function openFactWriter(db: Database, options: {timezone?: string | undefined; onProgress?: ((progress: FactWriterProgress) => void) | undefined} = {}): FactWriter {
 	const timezone = options.timezone ?? 'UTC';
 	const rows = factRowBuilders(timezone);
-	for (const table of factTables) {
-		db.run(`DROP TABLE IF EXISTS ${table.name}`);
-		db.run(createTableSql(table));
-	}
+	createTables(db, factTables);
 
 	db.run('BEGIN');
 	const statements = new Map<string, Statement>();
@@ -224,7 +222,7 @@ export function openFactWriter(db: Database, options: {timezone?: string | undef
 				insert('reply_intervals', row);
 			}
 
-			for (const row of rows.sla(ticket)) {
+			for (const row of rows.sla(ticket, seq)) {
 				insert('sla_outcomes', row);
 			}
 
@@ -304,11 +302,7 @@ export function openFactWriter(db: Database, options: {timezone?: string | undef
 				freeStatements();
 				options.onProgress?.({phase: 'insert', table: 'ticket_metrics', done: seqOf.size, total: seqOf.size});
 				options.onProgress?.({phase: 'index', done: 0, total: 1});
-				for (const table of factTables) {
-					for (const statement of createIndexSql(table)) {
-						db.run(statement);
-					}
-				}
+				createIndexes(db, factTables);
 
 				// Surveys written before their ticket: their integer ticket key, now that every ticket is in.
 				db.run(`UPDATE surveys SET ticket_seq = (SELECT t.ticket_seq FROM ticket_metrics t WHERE t.ticket_key = surveys.ticket_key)

@@ -12,7 +12,7 @@ import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/
 import type {EscalationSummary} from './fact-rows.ts';
 import {addEscalation, factRowBuilders, openFactWriter} from './fact-rows.ts';
 import type {TableSpec} from './schema.ts';
-import {createIndexSql, createTableSql, factTables, insertSql, timelineTables} from './schema.ts';
+import {createIndexSql, createTableSql, dropTableSql, factTables, insertSql, timelineTables} from './schema.ts';
 import type {DeriveSqlParams} from './derive-sql.ts';
 import {deriveFactsSql} from './derive-sql.ts';
 
@@ -109,24 +109,47 @@ export function registerAggregates(db: Database): void {
 	});
 }
 
-/** A new, empty in-memory database with the metric aggregates registered. */
+/**
+ * Where a fresh database keeps its tables: an attached in-memory database. sql.js keeps its main
+ * database in an emulated file that grows by copying itself (about 2x its size at the moment it
+ * grows: a 1 GB load briefly needed 2 GB); an in-memory database keeps its pages in the wasm heap,
+ * which grows in place. Queries name tables without a schema and find them there.
+ */
+export const memorySchema = 'facts';
+
+/**
+ * A new, empty database with the metric aggregates registered, its tables in memory; or, given the
+ * bytes of an SQLite file (an export), that file's database.
+ */
 export async function openDatabase(options: SqlJsOptions = {}, data?: Uint8Array): Promise<Database> {
 	const SQL = await sqlJs(options);
 	const db = new SQL.Database(data);
 	registerAggregates(db);
+	if (!data) {
+		db.run(`ATTACH DATABASE ':memory:' AS ${memorySchema}`);
+	}
+
 	return db;
 }
 
+/** The schema new tables go to: the in-memory one when attached, else the main database. */
+export function tableSchema(db: Database): string | undefined {
+	const attached = db.exec('PRAGMA database_list')[0]?.values.some(row => row[1] === memorySchema) ?? false;
+	return attached ? memorySchema : undefined;
+}
+
 export function createTables(db: Database, tables: readonly TableSpec[]): void {
+	const schema = tableSchema(db);
 	for (const table of tables) {
-		db.run(`DROP TABLE IF EXISTS ${table.name}`);
-		db.run(createTableSql(table));
+		db.run(dropTableSql(table, schema));
+		db.run(createTableSql(table, schema));
 	}
 }
 
 export function createIndexes(db: Database, tables: readonly TableSpec[]): void {
+	const schema = tableSchema(db);
 	for (const table of tables) {
-		for (const statement of createIndexSql(table)) {
+		for (const statement of createIndexSql(table, schema)) {
 			db.run(statement);
 		}
 	}
@@ -212,7 +235,7 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 	return [
 		{table: spec('ticket_metrics'), count: facts.tickets.length, rows: mapRows(facts.tickets, ticket => rows.ticket(ticket, escalations.get(ticket.key), seq(ticket.key)))},
 		{table: spec('reply_intervals'), count: replyCount, rows: mapRows(facts.tickets, ticket => rows.replies(ticket, seq(ticket.key)), true)},
-		{table: spec('sla_outcomes'), count: slaCount, rows: mapRows(facts.tickets, ticket => rows.sla(ticket), true)},
+		{table: spec('sla_outcomes'), count: slaCount, rows: mapRows(facts.tickets, ticket => rows.sla(ticket, seq(ticket.key)), true)},
 		{table: spec('escalations'), count: facts.escalations.length, rows: mapRows(facts.escalations, rows.escalation)},
 		{table: spec('flags'), count: facts.flags.length, rows: mapRows(facts.flags, rows.flag)},
 		{table: spec('feedback'), count: facts.feedback.length, rows: mapRows(facts.feedback, rows.feedback)},

@@ -12,7 +12,7 @@ import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, comput
 import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
 import {loadDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
-import {all, earlyWarning, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary} from './queries.ts';
+import {all, earlyWarning, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
 import {factTables} from './schema.ts';
 
 const timezone = 'Europe/Berlin';
@@ -102,5 +102,16 @@ describe('the report SQL equals the JavaScript baseline', () => {
 	test('theme spikes', () => {
 		const expected = computeSpikes(facts, {}, {timezone});
 		expect(differences(themeSpikes(jsDb, {}), expected)).toEqual([]);
+	});
+});
+
+describe('valuesOf (group_concat lists)', () => {
+	test('reads integers, negatives and decimals, and nothing from an empty list', () => {
+		expect([...valuesOf('3,-12,0,45000000000')]).toEqual([3, -12, 0, 45_000_000_000]);
+		expect([...valuesOf('1.5,2,-0.25,1e3')]).toEqual([1.5, 2, -0.25, 1000]);
+		expect([...valuesOf('7')]).toEqual([7]);
+		expect(valuesOf(null)).toHaveLength(0);
+		expect(valuesOf('')).toHaveLength(0);
+		expect(valuesOf(undefined)).toHaveLength(0);
 	});
 });

@@ -87,52 +87,39 @@ function valuesSql(column: string, alias: string): string {
 	return `group_concat(CAST(${column} AS VARCHAR), ',') AS ${alias}_values`;
 }
 
-/** Parses a group_concat list of numbers without creating a string per value. */
-function valuesOf(value: Row[string]): Float64Array {
+/**
+ * Parses a group_concat list of numbers in one pass without creating a string per value (the lists
+ * hold millions of values at 1M tickets). Integers are read in place; a list with anything else (a
+ * decimal point, an exponent) is read again value by value through Number().
+ */
+export function valuesOf(value: Row[string]): Float64Array {
 	if (value === null || value === undefined || value === '') {
 		return new Float64Array(0);
 	}
 
 	const text = String(value);
-	let count = 1;
-	for (let index = 0; index < text.length; index++) {
-		if (text.charCodeAt(index) === 44) {
-			count++;
-		}
-	}
-
-	const values = new Float64Array(count);
-	let start = 0;
+	const length = text.length;
+	const values = new Float64Array((length >> 1) + 1);
 	let slot = 0;
-	for (let index = 0; index <= text.length; index++) {
-		if (index === text.length || text.charCodeAt(index) === 44) {
-			values[slot++] = parseNumber(text, start, index);
-			start = index + 1;
+	let current = 0;
+	let negative = false;
+	for (let index = 0; index < length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === 44) {
+			values[slot++] = negative ? -current : current;
+			current = 0;
+			negative = false;
+		} else if (code >= 48 && code <= 57) {
+			current = (current * 10) + (code - 48);
+		} else if (code === 45) {
+			negative = true;
+		} else {
+			return Float64Array.from(text.split(','), Number);
 		}
 	}
 
-	return values;
-}
-
-/** A decimal integer (the common case) read in place; anything else through Number(). */
-function parseNumber(text: string, start: number, end: number): number {
-	let result = 0;
-	let index = start;
-	const negative = text.charCodeAt(index) === 45;
-	if (negative) {
-		index++;
-	}
-
-	for (; index < end; index++) {
-		const digit = text.charCodeAt(index) - 48;
-		if (digit < 0 || digit > 9) {
-			return Number(text.slice(start, end));
-		}
-
-		result = (result * 10) + digit;
-	}
-
-	return negative ? -result : result;
+	values[slot++] = negative ? -current : current;
+	return values.subarray(0, slot);
 }
 
 function statsOfRow(row: Row, alias: string): Stats {

@@ -42,13 +42,14 @@ export const factTables: readonly TableSpec[] = [
 		],
 	},
 	{
+		// The most numerous rows (about 4 per ticket): the ticket by its integer key only, to keep them small.
 		name: 'reply_intervals',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT'], ticketSeq],
+		columns: [['event_at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT'], ticketSeq],
 	},
 	{
 		name: 'sla_outcomes',
-		columns: [['ticket_key', 'TEXT'], ['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT'], ...dayColumns],
-		indexes: [['ticket_key']],
+		columns: [['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT'], ...dayColumns, ticketSeq],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'escalations',
@@ -133,19 +134,28 @@ export const timelineTables: readonly TableSpec[] = [
 	},
 ];
 
-export function createTableSql(table: TableSpec): string {
+/** `schema.` when a schema is named (an attached database), else nothing: the default database. */
+function prefix(schema: string | undefined): string {
+	return schema ? `${schema}.` : '';
+}
+
+export function createTableSql(table: TableSpec, schema?: string): string {
 	const columns = table.columns.map(([name, type]) => `${name} ${type}`);
 	if (table.primaryKey) {
 		columns.push(`PRIMARY KEY (${table.primaryKey})`);
 	}
 
-	return `CREATE TABLE ${table.name} (${columns.join(', ')})`;
+	return `CREATE TABLE ${prefix(schema)}${table.name} (${columns.join(', ')})`;
 }
 
-export function createIndexSql(table: TableSpec): string[] {
+export function dropTableSql(table: TableSpec, schema?: string): string {
+	return `DROP TABLE IF EXISTS ${prefix(schema)}${table.name}`;
+}
+
+export function createIndexSql(table: TableSpec, schema?: string): string[] {
 	return [
-		...(table.unique ?? []).map(columns => `CREATE UNIQUE INDEX ${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
-		...(table.indexes ?? []).map(columns => `CREATE INDEX ${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
+		...(table.unique ?? []).map(columns => `CREATE UNIQUE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
+		...(table.indexes ?? []).map(columns => `CREATE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
 	];
 }
 
