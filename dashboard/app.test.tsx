@@ -83,7 +83,9 @@ test('the static site starts empty and says how to get data; the demo fills ever
 test('the extension page reads its own store, keeps the ticket list, and follows the store as the background writes', async () => {
 	db = openDb({name: `app-${Math.random()}`});
 	await recordObservation(db, ticket('1', 0), {level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'}, new Date('2026-11-02T10:00:00Z'));
-	const session = createSession(async () => openNodeDatabase());
+	// The session reads the store itself (in the extension it runs in the worker); the page only passes it for the ticket list.
+	const opened = openDb({name: db.name});
+	const session = createSession(async () => openNodeDatabase(), {}, {openStore: () => opened});
 	render(<App client={inProcessClient(session)} store={db} storeDebounceMs={10} />);
 	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 10_000});
 	await vi.waitFor(() => expect(document.querySelector('[data-kpi="tickets"]')?.getAttribute('data-value')).toBe('1'));

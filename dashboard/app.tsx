@@ -1,7 +1,6 @@
 import {liveQuery} from 'dexie';
 import {useEffect, useRef, useState} from 'preact/hooks';
 import type {BusinessHours} from '../core/metrics/time.ts';
-import {datasetFromStore} from '../core/store/dataset.ts';
 import type {DefuseDb} from '../core/store/db.ts';
 import type {MetricsClient} from './client.ts';
 import {callback} from './client.ts';
@@ -102,7 +101,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 	const readStore = async (): Promise<void> => {
 		if (store) {
 			setProgress({label: 'Reading this browser\'s store', done: 0, total: 0});
-			await client.setStoreDataset(await datasetFromStore(store, new Date()));
+			await client.readStore();
 		}
 	};
 

@@ -133,3 +133,9 @@ test('kinds are told apart by name and header', () => {
 	expect(detectImportKind('s.csv', 'Response ID,Type,Score,Submitted at')).toBe('survey');
 	expect(detectImportKind('n.csv', 'a,b')).toBeUndefined();
 });
+
+test('without a store of its own (the static site) reading the store says so', async () => {
+	const session = createSession(async () => openNodeDatabase());
+	await expect(session.readStore()).rejects.toThrow(/no store of its own/);
+	session.close();
+});

@@ -2,6 +2,8 @@
 // extension's store, the demo history, imported files) and the sql.js database built from all of them.
 // Imports are parsed here (off the page's main thread) and kept for the life of the page.
 import type {Database} from 'sql.js';
+import {datasetFromStore} from '../../core/store/dataset.ts';
+import type {DefuseDb} from '../../core/store/db.ts';
 import type {ImportIssue, ImportProgress, ImportResult, TextSource} from '../../core/import/common.ts';
 import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
 import {importSurveyCsv} from '../../core/import/surveys.ts';
@@ -68,6 +70,12 @@ export type LoadSummary = {
 	businessHours: boolean;
 };
 
+/** What only the extension page's worker has. */
+export type SessionHooks = {
+	/** Opens the extension's own store (its IndexedDB), read here in the worker, never on the page. */
+	openStore?: (() => DefuseDb) | undefined;
+};
+
 export type SessionOptions = {
 	businessHours?: BusinessHours | undefined;
 	/** Zone of days, weeks and months. @default the business calendar's zone, else 'UTC' */
@@ -122,8 +130,9 @@ function loadLabel(progress: LoadProgress): string {
  * The worker's object: every metrics query of createMetricsApi, plus the sources of this session.
  * `open` makes a fresh sql.js database (bundled wasm in the browser, node_modules in tests).
  */
-export function createSession(open: () => Promise<Database>, initial: SessionOptions = {}) {
+export function createSession(open: () => Promise<Database>, initial: SessionOptions = {}, hooks: SessionHooks = {}) {
 	let options: SessionOptions = initial;
+	let store: DefuseDb | undefined;
 	let database: Database | undefined;
 	const metrics = createMetricsApi(async () => {
 		database = await open();
@@ -226,7 +235,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		}
 	}
 
-	return {
+	const session = {
 		/** Business hours and time zone for the next reload. */
 		async configure(next: SessionOptions): Promise<void> {
 			options = next;
@@ -241,6 +250,18 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
 			keep({info, dataset});
 			return info;
+		},
+		/**
+		 * Reads the extension's store as the 'store' source, here in the worker: the page only says when
+		 * (its tickets, messages and events never cross to the page and back).
+		 */
+		async readStore(): Promise<SourceInfo | null> {
+			if (!hooks.openStore) {
+				throw new Error('This dashboard has no store of its own: it is fed by imports.');
+			}
+
+			store ??= hooks.openStore();
+			return session.setStoreDataset(await datasetFromStore(store, new Date()));
 		},
 		/** The seeded 90-day team history of core/metrics/demo-data.ts. */
 		async loadDemo(demo: DemoOptions = {}): Promise<SourceInfo> {
@@ -348,6 +369,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			loaded = false;
 		},
 	};
+	return session;
 }
 
 export type Session = ReturnType<typeof createSession>;
