@@ -69,6 +69,8 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 	const [loading, setLoading] = useState(true);
 	const [progress, setProgress] = useState<Progress>();
 	const [error, setError] = useState<string>();
+	/** Files imported on an earlier visit that could not be brought back (forgotten, to be imported again). */
+	const [lost, setLost] = useState<string[]>([]);
 	const [filters, setFilters] = useState<DashboardFilters>();
 	const [version, setVersion] = useState(0);
 	const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -108,6 +110,8 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 	useEffect(() => {
 		void serial(async () => {
 			await client.configure({businessHours});
+			setProgress({label: 'Bringing back files imported earlier', done: 0, total: 0});
+			setLost((await client.restoreImports()).problems);
 			await readStore();
 			if (demo) {
 				setProgress({label: 'Generating the demo history', done: 0, total: 0});
@@ -196,6 +200,12 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 			</header>
 			{loading && <ProgressBar progress={progress} label="Loading" />}
 			{error && <p class="error" role="alert">Something went wrong: {error}</p>}
+			{lost.length > 0 && (
+				<div class="error" role="status" data-state="restore-problems">
+					{lost.map(problem => <p key={problem}>{problem}</p>)}
+					<button type="button" onClick={() => setLost([])}>Dismiss</button>
+				</div>
+			)}
 			{summary && summary.warnings.length > 0 && <ul class="warnings">{summary.warnings.map(warning => <li key={warning}>{warning}</li>)}</ul>}
 			{hasData && summary.firstDay && summary.lastDay && (
 				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} />

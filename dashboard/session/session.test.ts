@@ -1,8 +1,10 @@
+import 'fake-indexeddb/auto';
 import {expect, test} from 'vitest';
 import {computeKpis} from '../../core/metrics/baseline.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {defaultSettings} from '../../core/settings.ts';
+import {keepImport, keptImports, openImportCache} from '../../core/store/imports.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
 import {detectImportKind} from './detect.ts';
 import type {Progress} from './session.ts';
@@ -138,4 +140,39 @@ test('without a store of its own (the static site) reading the store says so', a
 	const session = createSession(async () => openNodeDatabase());
 	await expect(session.readStore()).rejects.toThrow(/no store of its own/);
 	session.close();
+});
+
+test('imported files come back on the next visit with the same KPIs; removed ones do not; damaged ones are dropped with a reason', async () => {
+	const name = `imports-${Math.random()}`;
+	const visit = () => createSession(async () => openNodeDatabase(), {businessHours}, {openImports: () => openImportCache({name})});
+	const first = visit();
+	expect(await first.importFile('tickets.csv', file(zendeskCsv), {})).toMatchObject({ok: true});
+	const snapshot = await first.exportSnapshot();
+	expect(await first.importFile('team.json', file(snapshot, 2), {})).toMatchObject({ok: true, source: {kind: 'snapshot'}});
+	await first.reload();
+	const before = first.kpis({groupBy: 'agent'});
+	first.close();
+
+	const second = visit();
+	const restored = await second.restoreImports();
+	expect(restored.problems).toEqual([]);
+	expect(restored.sources.map(source => [source.name, source.kind, source.tickets])).toEqual([['tickets.csv', 'zendesk', 3], ['team.json', 'snapshot', 3]]);
+	// Restoring twice (a second page load in the same worker) adds nothing.
+	expect((await second.restoreImports()).sources).toEqual([]);
+	await second.reload();
+	expect(second.kpis({groupBy: 'agent'})).toEqual(before);
+	expect(await second.removeSource(restored.sources[1]!.id)).toBe(true);
+	second.close();
+
+	const cache = openImportCache({name});
+	expect((await keptImports(cache)).map(entry => entry.id)).toEqual([restored.sources[0]!.id]);
+	await keepImport(cache, {id: 'snapshot:broken.json:1:1', savedAt: Date.now(), info: {id: 'snapshot:broken.json:1:1', name: 'broken.json', kind: 'snapshot', rows: 1, tickets: 1, warnings: []}, data: {snapshot: {format: 'nonsense'}}});
+	const third = visit();
+	const again = await third.restoreImports();
+	expect(again.sources.map(source => source.name)).toEqual(['tickets.csv']);
+	expect(again.problems).toHaveLength(1);
+	expect(again.problems[0]).toMatch(/^broken\.json: not restored, .+ Import it again\.$/);
+	expect((await keptImports(cache)).map(entry => entry.id)).toEqual([restored.sources[0]!.id]);
+	third.close();
+	cache.close();
 });

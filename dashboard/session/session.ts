@@ -1,15 +1,18 @@
 // The dashboard's session, as the metrics worker holds it: the data sources of this page (the
 // extension's store, the demo history, imported files) and the sql.js database built from all of them.
-// Imports are parsed here (off the page's main thread) and kept for the life of the page.
+// Imports are parsed here (off the page's main thread) and, where the browser allows, kept in the
+// dashboard origin's IndexedDB for the next visit (core/store/imports.ts) until removed.
 import type {Database} from 'sql.js';
 import {datasetFromStore} from '../../core/store/dataset.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
+import type {ImportCache, KeptImport} from '../../core/store/imports.ts';
+import {forgetImport, keepImport, keptImports} from '../../core/store/imports.ts';
 import type {ImportIssue, ImportProgress, ImportResult, TextSource} from '../../core/import/common.ts';
 import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
 import {importSurveyCsv} from '../../core/import/surveys.ts';
 import {importZendeskCsv} from '../../core/import/zendesk.ts';
 import type {Dataset, SurveyKind} from '../../core/metrics/dataset.ts';
-import {mergeDatasets} from '../../core/metrics/dataset.ts';
+import {mergeDatasets, validateDataset} from '../../core/metrics/dataset.ts';
 import type {DemoOptions} from '../../core/metrics/demo-data.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
@@ -74,7 +77,16 @@ export type LoadSummary = {
 export type SessionHooks = {
 	/** Opens the extension's own store (its IndexedDB), read here in the worker, never on the page. */
 	openStore?: (() => DefuseDb) | undefined;
+	/** Opens the cache of imported files (kept between visits); without it imports last for this session. */
+	openImports?: (() => ImportCache) | undefined;
 };
+
+function isSourceInfo(value: unknown): value is SourceInfo {
+	const info = value as Partial<SourceInfo> | null;
+	return typeof info === 'object' && info !== null && typeof info.id === 'string' && typeof info.name === 'string'
+		&& typeof info.kind === 'string' && typeof info.rows === 'number' && typeof info.tickets === 'number'
+		&& Array.isArray(info.warnings) && info.warnings.every(warning => typeof warning === 'string');
+}
 
 export type SessionOptions = {
 	businessHours?: BusinessHours | undefined;
@@ -133,6 +145,44 @@ function loadLabel(progress: LoadProgress): string {
 export function createSession(open: () => Promise<Database>, initial: SessionOptions = {}, hooks: SessionHooks = {}) {
 	let options: SessionOptions = initial;
 	let store: DefuseDb | undefined;
+	let importCache: ImportCache | undefined;
+	const imports = (): ImportCache | undefined => {
+		importCache ??= hooks.openImports?.();
+		return importCache;
+	};
+
+	/** Keeps an imported source for the next visit; a browser that refuses (quota, private mode) only costs that. */
+	async function persist(held: Held): Promise<void> {
+		const cache = imports();
+		if (!cache) {
+			return;
+		}
+
+		try {
+			await keepImport(cache, {id: held.info.id, savedAt: Date.now(), info: held.info, data: 'dataset' in held ? {dataset: held.dataset} : {snapshot: held.snapshot}});
+		} catch (error) {
+			held.info.warnings.push(`Kept for this visit only: the browser did not store it (${(error as Error).message}).`);
+		}
+	}
+
+	/** A kept import, checked again as if it were a new file: anything that no longer passes is dropped. */
+	function restored(entry: KeptImport): Held {
+		if (!isSourceInfo(entry.info) || entry.info.id !== entry.id) {
+			throw new Error('its description is damaged');
+		}
+
+		const data = entry.data as {dataset?: unknown; snapshot?: unknown} | null;
+		if (data && typeof data === 'object' && 'snapshot' in data) {
+			return {info: entry.info, snapshot: parseSnapshot(data.snapshot, entry.info.name)};
+		}
+
+		if (data && typeof data === 'object' && 'dataset' in data) {
+			validateDataset(data.dataset);
+			return {info: entry.info, dataset: data.dataset as Dataset};
+		}
+
+		throw new Error('it holds neither a dataset nor a snapshot');
+	}
 	let database: Database | undefined;
 	const metrics = createMetricsApi(async () => {
 		database = await open();
@@ -283,15 +333,54 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
-			if ('snapshot' in result) {
-				const info: SourceInfo = {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []};
-				return {ok: true, source: info, replaced: keep({info, snapshot: result.snapshot})};
+			const held: Held = 'snapshot' in result
+				? {info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []}, snapshot: result.snapshot}
+				: {info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]}, dataset: result.dataset};
+			const replaced = keep(held);
+			await persist(held);
+			return {ok: true, source: held.info, replaced};
+		},
+		/**
+		 * Brings back the files imported on earlier visits (each checked again). Returns what came back
+		 * and a line for each kept file that no longer passes (those are forgotten).
+		 */
+		async restoreImports(): Promise<{sources: SourceInfo[]; problems: string[]}> {
+			const cache = imports();
+			if (!cache) {
+				return {sources: [], problems: []};
 			}
 
-			const info: SourceInfo = {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: result.warnings};
-			return {ok: true, source: info, replaced: keep({info, dataset: result.dataset})};
+			const problems: string[] = [];
+			let entries: KeptImport[];
+			try {
+				entries = await keptImports(cache);
+			} catch (error) {
+				return {sources: [], problems: [`Files imported earlier could not be read back: ${(error as Error).message}`]};
+			}
+
+			const back: SourceInfo[] = [];
+			for (const entry of entries) {
+				try {
+					const held = restored(entry);
+					if (!sources.has(held.info.id)) {
+						keep(held);
+						back.push(held.info);
+					}
+				} catch (error) {
+					const name = isSourceInfo(entry.info) ? entry.info.name : entry.id;
+					problems.push(`${name}: not restored, ${(error as Error).message}. Import it again.`);
+					await forgetImport(cache, entry.id).catch(() => undefined);
+				}
+			}
+
+			return {sources: back, problems};
 		},
 		async removeSource(id: string): Promise<boolean> {
+			const cache = imports();
+			if (cache) {
+				await forgetImport(cache, id);
+			}
+
 			return sources.delete(id);
 		},
 		async sources(): Promise<SourceInfo[]> {
