@@ -15,6 +15,7 @@ import {factTableRows, loadDataset, sqlDeriveInputs} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
 import type {Row, SqlQuery} from './queries.ts';
 import {all, earlyWarning, earlyWarningQueries, kpiQueries, kpis, shapeEarlyWarning, shapeKpis, shapeTemplates, shapeThemes, templateEffectiveness, templateQuery, themeQueries, themeSummary} from './queries.ts';
+import {rollupStatements, rollupTables} from './rollups.ts';
 import {createTableSql, factTables, timelineTables} from './schema.ts';
 
 const timezone = 'Europe/Berlin';
@@ -61,6 +62,14 @@ beforeAll(async () => {
 	instance = await DuckDBInstance.create(':memory:');
 	factsDuck = await instance.connect();
 	await duckLoad(factsDuck, factTableRows(deriveFacts(dataset, {businessHours, timezone}), {timezone}));
+	// The daily rollups, by the same statements sql.js runs after a load.
+	for (const table of rollupTables) {
+		await factsDuck.run(createTableSql(table));
+	}
+
+	for (const statement of rollupStatements()) {
+		await factsDuck.run(statement);
+	}
 
 	// A second database that starts from the timeline and derives the facts with the same SQL.
 	const derived = await DuckDBInstance.create(':memory:');
@@ -103,6 +112,7 @@ describe('DuckDB gives the same KPIs as sql.js', () => {
 		const built = kpiQueries(query);
 		const fromDuck = shapeKpis(query, {
 			tickets: await duckAll(factsDuck, built.tickets),
+			durations: built.durations ? await duckAll(factsDuck, built.durations) : undefined,
 			replies: await duckAll(factsDuck, built.replies),
 			surveys: await duckAll(factsDuck, built.surveys),
 			churn: built.churn ? await duckAll(factsDuck, built.churn) : undefined,

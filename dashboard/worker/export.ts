@@ -1,7 +1,6 @@
 // Exports of the metrics database: the SQLite file itself and a ZIP of CSV files (one per table).
 import type {Database, SqlValue} from 'sql.js';
-import {memorySchema, tableSchema} from './load.ts';
-import {factTables, ticketSeqColumn} from './schema.ts';
+import {factTables, memorySchema, tableSchema, ticketSeqColumn} from './schema.ts';
 
 /** The whole database as an SQLite file any SQLite tool (or DuckDB's sqlite extension) opens. */
 export function exportSqlite(db: Database): Uint8Array {

@@ -6,10 +6,10 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import {berlinOffice} from '../../core/metrics/test-support.ts';
 import {openFactWriter} from './fact-rows.ts';
-import {createIndexes, createTables, factTableRows, insertRows, loadFacts, writeDataset} from './load.ts';
+import {factTableRows, insertRows, loadFacts, writeDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
 import {all} from './queries.ts';
-import {factTables} from './schema.ts';
+import {createIndexes, createTables, factTables} from './schema.ts';
 
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};

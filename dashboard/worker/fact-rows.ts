@@ -8,8 +8,8 @@ import {slaMetrics} from '../../core/metrics/dataset.ts';
 import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../../core/metrics/facts.ts';
 import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from '../../core/metrics/time.ts';
 import type {TableSpec} from './schema.ts';
-import {createIndexes, createTables} from './load.ts';
-import {factTables, insertSql, levelRank} from './schema.ts';
+import {buildRollups} from './rollups.ts';
+import {createIndexes, createTables, factTables, insertSql, levelRank} from './schema.ts';
 
 /** What ticket_metrics needs to know of a ticket's escalations. */
 export type EscalationSummary = {first: number; firstType: string; types: Set<string>};
@@ -307,6 +307,7 @@ export function openFactWriter(db: Database, options: {timezone?: string | undef
 				// Surveys written before their ticket: their integer ticket key, now that every ticket is in.
 				db.run(`UPDATE surveys SET ticket_seq = (SELECT t.ticket_seq FROM ticket_metrics t WHERE t.ticket_key = surveys.ticket_key)
 					WHERE ticket_seq IS NULL AND ticket_key IS NOT NULL`);
+				buildRollups(db);
 				db.run('COMMIT');
 				options.onProgress?.({phase: 'index', done: 1, total: 1});
 			} catch (error) {

@@ -12,7 +12,8 @@ import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/
 import type {EscalationSummary} from './fact-rows.ts';
 import {addEscalation, factRowBuilders, openFactWriter} from './fact-rows.ts';
 import type {TableSpec} from './schema.ts';
-import {createIndexSql, createTableSql, dropTableSql, factTables, insertSql, timelineTables} from './schema.ts';
+import {buildRollups} from './rollups.ts';
+import {createIndexes, createTables, factTables, insertSql, memorySchema, timelineTables} from './schema.ts';
 import type {DeriveSqlParams} from './derive-sql.ts';
 import {deriveFactsSql} from './derive-sql.ts';
 
@@ -110,14 +111,6 @@ export function registerAggregates(db: Database): void {
 }
 
 /**
- * Where a fresh database keeps its tables: an attached in-memory database. sql.js keeps its main
- * database in an emulated file that grows by copying itself (about 2x its size at the moment it
- * grows: a 1 GB load briefly needed 2 GB); an in-memory database keeps its pages in the wasm heap,
- * which grows in place. Queries name tables without a schema and find them there.
- */
-export const memorySchema = 'facts';
-
-/**
  * A new, empty database with the metric aggregates registered, its tables in memory; or, given the
  * bytes of an SQLite file (an export), that file's database.
  */
@@ -130,29 +123,6 @@ export async function openDatabase(options: SqlJsOptions = {}, data?: Uint8Array
 	}
 
 	return db;
-}
-
-/** The schema new tables go to: the in-memory one when attached, else the main database. */
-export function tableSchema(db: Database): string | undefined {
-	const attached = db.exec('PRAGMA database_list')[0]?.values.some(row => row[1] === memorySchema) ?? false;
-	return attached ? memorySchema : undefined;
-}
-
-export function createTables(db: Database, tables: readonly TableSpec[]): void {
-	const schema = tableSchema(db);
-	for (const table of tables) {
-		db.run(dropTableSql(table, schema));
-		db.run(createTableSql(table, schema));
-	}
-}
-
-export function createIndexes(db: Database, tables: readonly TableSpec[]): void {
-	const schema = tableSchema(db);
-	for (const table of tables) {
-		for (const statement of createIndexSql(table, schema)) {
-			db.run(statement);
-		}
-	}
 }
 
 /** Inserts rows with one prepared statement per table, all in one transaction. */
@@ -450,6 +420,7 @@ export function loadDataset(db: Database, dataset: Dataset, options: LoadOptions
 	createIndexes(db, [...factTables, ...timelineTables]);
 	options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
 	deriveFactsSql(db, inputs.params);
+	buildRollups(db);
 	options.onProgress?.({phase: 'derive', done: dataset.tickets.length, total: dataset.tickets.length});
 }
 

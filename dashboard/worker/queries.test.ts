@@ -12,7 +12,7 @@ import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, comput
 import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
 import {loadDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
-import {all, earlyWarning, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
+import {all, earlyWarning, kpiQueries, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
 import {factTables} from './schema.ts';
 
 const timezone = 'Europe/Berlin';
@@ -102,6 +102,18 @@ describe('the report SQL equals the JavaScript baseline', () => {
 	test('theme spikes', () => {
 		const expected = computeSpikes(facts, {}, {timezone});
 		expect(differences(themeSpikes(jsDb, {}), expected)).toEqual([]);
+	});
+});
+
+describe('whole-team queries read the daily rollups', () => {
+	test.each(['none', 'day', 'week', 'month'] as const)('grouped by %s: the same KPIs as the scan of every ticket', groupBy => {
+		const everyHelpdesk = {helpdesk: [...new Set(dataset.tickets.map(ticket => ticket.helpdesk))]};
+		const fromRollups = kpiQueries({groupBy, from: '2026-05-25', to: '2026-06-30'});
+		const scanned = kpiQueries({groupBy, from: '2026-05-25', to: '2026-06-30', filters: everyHelpdesk});
+		expect(fromRollups.tickets.sql).toContain('FROM ticket_days');
+		expect(fromRollups.surveys.sql).toContain('FROM survey_days');
+		expect(scanned.durations).toBeUndefined();
+		expect(differences(kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30'}), kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30', filters: everyHelpdesk}))).toEqual([]);
 	});
 });
 

@@ -9,7 +9,7 @@ import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core
 import {allGroup, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOfValues} from '../../core/metrics/kpis.ts';
 import type {EarlyWarningReport, TemplateEffectiveness, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
 import {compareThemes, themeRow} from '../../core/metrics/reports.ts';
-import {slaMetricColumns} from './schema.ts';
+import {additiveTicketMeasures} from './rollups.ts';
 import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
 
@@ -141,11 +141,19 @@ function groupBySql(groupBy: GroupBy, expr: string, extra = ''): string {
 }
 
 export type KpiQueries = {
+	/** The additive ticket KPIs (from the daily rollup when `durations` is set, else with the duration values too). */
 	tickets: SqlQuery;
+	/** The duration values per group, when `tickets` reads the rollup. */
+	durations: SqlQuery | undefined;
 	replies: SqlQuery;
 	surveys: SqlQuery;
 	churn: SqlQuery | undefined;
 };
+
+/** Whole-team queries (no filter; all time or by day, week or month) can read the daily rollups. */
+function usesRollups(query: KpiQuery, groupBy: GroupBy): boolean {
+	return filterSql(query).params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
+}
 
 /** The SQL of every KPI of one query. */
 export function kpiQueries(query: KpiQuery = {}): KpiQueries {
@@ -153,27 +161,38 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const [from, to] = dayBounds(query);
 	const filter = filterSql(query);
 	const ticketGroup = grouping(groupBy, 't');
-	const tickets: SqlQuery = {
-		sql: `SELECT ${ticketGroup.expr} AS g,
-				COUNT(*) AS tickets,
-				SUM(t.resolved) AS resolved,
-				SUM(t.solved) AS solved,
-				SUM(t.reopened) AS reopened,
-				COUNT(t.fcr_one_touch) AS one_touch_den,
-				SUM(t.fcr_one_touch) AS one_touch,
-				COUNT(t.fcr_no_follow_up) AS no_follow_up_den,
-				SUM(t.fcr_no_follow_up) AS no_follow_up,
-				${slaMetricColumns.map((column, index) => `SUM(t.${column}) AS achieved_${index}, COUNT(t.${column}) AS applied_${index}`).join(',\n\t\t\t\t')},
-				SUM(t.escalated) AS escalated,
-				SUM(t.esc_functional) AS functional,
-				SUM(t.esc_hierarchical) AS hierarchical,
-				SUM(t.esc_automatic) AS automatic,
-				${ticketMeasures.map(([measure, column]) => valuesSql(`t.${column}`, measure)).join(',\n\t\t\t\t')}
-			FROM ticket_metrics t ${ticketGroup.join}
-			WHERE t.day BETWEEN ? AND ? ${filter.sql}
-			${groupBySql(groupBy, ticketGroup.expr)}`,
-		params: [from, to, ...filter.params],
-	};
+	const rollup = usesRollups(query, groupBy);
+	const durationValues = ticketMeasures.map(([measure, column]) => valuesSql(`t.${column}`, measure)).join(',\n\t\t\t\t');
+	let tickets: SqlQuery;
+	let durations: SqlQuery | undefined;
+	if (rollup) {
+		const dayGroup = grouping(groupBy, 'd');
+		tickets = {
+			sql: `SELECT ${dayGroup.expr} AS g,
+					${additiveTicketMeasures.map(([alias]) => `SUM(d.${alias}) AS ${alias}`).join(',\n\t\t\t\t\t')}
+				FROM ticket_days d
+				WHERE d.day BETWEEN ? AND ?
+				${groupBySql(groupBy, dayGroup.expr)}`,
+			params: [from, to],
+		};
+		durations = {
+			sql: `SELECT ${ticketGroup.expr} AS g, ${durationValues}
+				FROM ticket_metrics t
+				WHERE t.day BETWEEN ? AND ?
+				${groupBySql(groupBy, ticketGroup.expr)}`,
+			params: [from, to],
+		};
+	} else {
+		tickets = {
+			sql: `SELECT ${ticketGroup.expr} AS g,
+					${additiveTicketMeasures.map(([alias, aggregate]) => `${aggregate} AS ${alias}`).join(',\n\t\t\t\t\t')},
+					${durationValues}
+				FROM ticket_metrics t ${ticketGroup.join}
+				WHERE t.day BETWEEN ? AND ? ${filter.sql}
+				${groupBySql(groupBy, ticketGroup.expr)}`,
+			params: [from, to, ...filter.params],
+		};
+	}
 
 	// Rows anchored elsewhere join the ticket only when a ticket dimension or filter needs it.
 	const needsTicket = filter.params.length > 0 || !(groupBy === 'none' || isTimeGrain(groupBy));
@@ -192,16 +211,18 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
 	}[query.csat ?? 'top-2'];
 	const surveyGroup = grouping(groupBy, 's');
+	// From the rollup each row stands for `responses` answers with the same day, kind and score.
+	const weight = rollup ? 's.responses' : '1';
 	const surveys: SqlQuery = {
 		sql: `SELECT ${surveyGroup.expr} AS g,
-				SUM(CASE WHEN s.kind = 'csat' AND ${good} THEN 1 ELSE 0 END) AS csat_good,
-				SUM(CASE WHEN s.kind = 'csat' AND ${bad} THEN 1 ELSE 0 END) AS csat_bad,
-				SUM(CASE WHEN s.kind = 'nps' THEN 1 ELSE 0 END) AS nps_responses,
-				SUM(CASE WHEN s.kind = 'nps' AND s.score >= 9 THEN 1 ELSE 0 END) AS promoters,
-				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN 1 ELSE 0 END) AS detractors,
-				SUM(CASE WHEN s.kind = 'ces' THEN 1 ELSE 0 END) AS ces_responses,
-				SUM(CASE WHEN s.kind = 'ces' THEN s.score ELSE 0 END) AS ces_sum
-			FROM surveys s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
+				SUM(CASE WHEN s.kind = 'csat' AND ${good} THEN ${weight} ELSE 0 END) AS csat_good,
+				SUM(CASE WHEN s.kind = 'csat' AND ${bad} THEN ${weight} ELSE 0 END) AS csat_bad,
+				SUM(CASE WHEN s.kind = 'nps' THEN ${weight} ELSE 0 END) AS nps_responses,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score >= 9 THEN ${weight} ELSE 0 END) AS promoters,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN ${weight} ELSE 0 END) AS detractors,
+				SUM(CASE WHEN s.kind = 'ces' THEN ${weight} ELSE 0 END) AS ces_responses,
+				SUM(CASE WHEN s.kind = 'ces' THEN s.score * ${weight} ELSE 0 END) AS ces_sum
+			FROM ${rollup ? 'survey_days' : 'surveys'} s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
 			WHERE s.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, surveyGroup.expr)}`,
 		params: [from, to, ...filter.params],
@@ -224,10 +245,10 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		};
 	}
 
-	return {tickets, replies, surveys, churn};
+	return {tickets, durations, replies, surveys, churn};
 }
 
-export type KpiResults = Record<'tickets' | 'replies' | 'surveys', Row[]> & {churn: Row[] | undefined};
+export type KpiResults = Record<'tickets' | 'replies' | 'surveys', Row[]> & {durations?: Row[] | undefined; churn: Row[] | undefined};
 
 /** Shapes query results into KPI rows (the same shape as the JavaScript baseline). */
 export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
@@ -246,13 +267,16 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 		return row;
 	};
 
+	// Duration values in their own rows (when the counts came from the rollup), matched by group.
+	const durationRows = new Map((results.durations ?? []).map(result => [String(result.g), result]));
 	for (const result of results.tickets) {
 		if (groupBy === 'none' || num(result.tickets) > 0) {
 			const row = rowOf(result.g);
 			const tickets = num(result.tickets);
 			row.tickets = tickets;
+			const values = results.durations ? durationRows.get(String(result.g)) ?? {} : result;
 			for (const [measure] of ticketMeasures) {
-				row.durations[measure] = statsOfRow(result, measure);
+				row.durations[measure] = statsOfRow(values, measure);
 			}
 
 			row.resolutionRate = ratio(num(result.resolved), tickets);
@@ -303,6 +327,7 @@ export function kpis(db: Database, query: KpiQuery = {}): KpiRow[] {
 	const queries = kpiQueries(query);
 	return shapeKpis(query, {
 		tickets: all(db, queries.tickets),
+		durations: queries.durations ? all(db, queries.durations) : undefined,
 		replies: all(db, queries.replies),
 		surveys: all(db, queries.surveys),
 		churn: queries.churn ? all(db, queries.churn) : undefined,

@@ -1,5 +1,6 @@
 // Tables of the metrics database. Plain column types that SQLite (sql.js) and DuckDB both accept.
 // Documented column by column in core/metrics/README.md ("SQL tables").
+import type {Database} from 'sql.js';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
 
 export type ColumnType = 'TEXT' | 'BIGINT' | 'INTEGER' | 'DOUBLE';
@@ -164,3 +165,34 @@ export function insertSql(table: TableSpec): string {
 }
 
 export const levelRank = {watch: 1, high: 2, critical: 3} as const;
+
+/**
+ * Where a fresh database keeps its tables: an attached in-memory database. sql.js keeps its main
+ * database in an emulated file that grows by copying itself (about 2x its size at the moment it
+ * grows: a 1 GB load briefly needed 2 GB); an in-memory database keeps its pages in the wasm heap,
+ * which grows in place. Queries name tables without a schema and find them there.
+ */
+export const memorySchema = 'facts';
+
+/** The schema new tables go to: the in-memory one when attached, else the main database. */
+export function tableSchema(db: Database): string | undefined {
+	const attached = db.exec('PRAGMA database_list')[0]?.values.some(row => row[1] === memorySchema) ?? false;
+	return attached ? memorySchema : undefined;
+}
+
+export function createTables(db: Database, tables: readonly TableSpec[]): void {
+	const schema = tableSchema(db);
+	for (const table of tables) {
+		db.run(dropTableSql(table, schema));
+		db.run(createTableSql(table, schema));
+	}
+}
+
+export function createIndexes(db: Database, tables: readonly TableSpec[]): void {
+	const schema = tableSchema(db);
+	for (const table of tables) {
+		for (const statement of createIndexSql(table, schema)) {
+			db.run(statement);
+		}
+	}
+}

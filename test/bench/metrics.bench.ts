@@ -1,22 +1,27 @@
 // Metrics engine speed: load a generated team history into sql.js and compute every report, for
-// 10k and 100k tickets (about 10 messages each; 1M with DEFUSE_BENCH_1M=1), with peak memory, and the
-// same KPIs by the single-pass JavaScript baseline in the same run.
+// 10k, 100k and 1M tickets (about 10 messages each), with peak memory, and the same KPIs by the
+// single-pass JavaScript baseline in the same run.
 // Targets: all KPIs for 100k tickets within 500 ms after load, 1M within 5 s, peak RSS under 1.5 GB.
-import {Worker} from 'node:worker_threads';
+//
+// Each case runs in a child process of its own (`node --import tsx metrics.bench.ts <sql|js> <tickets>`),
+// so its peak RSS (the kernel's high-water mark of that process) is its own: the sql.js case streams
+// the generated history through the product's fact writer; the JavaScript case holds every fact in
+// memory, as a single-pass baseline does.
+import {execFileSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
 import {computeKpis} from '../../core/metrics/baseline.ts';
 import {streamDemoDataset} from '../../core/metrics/demo-data.ts';
 import type {Facts} from '../../core/metrics/facts.ts';
-import {annotationsOf, deriveTicket, sortAgentHours} from '../../core/metrics/facts.ts';
+import {annotationsOf, deriveTicket, sortAgentHours, surveyFactsOf} from '../../core/metrics/facts.ts';
 import {extractThemes} from '../../core/metrics/themes.ts';
 import {makeBusinessClock} from '../../core/metrics/time.ts';
 import type {GroupBy} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
 import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, computeThemeSummary} from '../../core/metrics/reports.ts';
 import type {BusinessCalendar} from '../../core/calendar.ts';
-import {factTableRows, insertRows, createTables, createIndexes} from '../../dashboard/worker/load.ts';
+import {openFactWriter} from '../../dashboard/worker/fact-rows.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {earlyWarning, kpis, templateEffectiveness, themeSpikes, themeSummary} from '../../dashboard/worker/queries.ts';
-import {factTables} from '../../dashboard/worker/schema.ts';
 
 const office: BusinessCalendar = {
 	timezone: 'Europe/Berlin',
@@ -24,25 +29,19 @@ const office: BusinessCalendar = {
 	holidays: ['2026-05-01', '2026-05-14', '2026-05-25'],
 };
 const timezone = office.timezone;
+const days = 90;
+const endAt = Date.UTC(2026, 5, 30, 18);
 
-/** Samples the whole process's RSS from a worker thread, so synchronous work on the main thread is measured too. */
-function rssSampler(): {peakMb(): number; reset(): void; stop(): Promise<number>} {
-	const shared = new Float64Array(new SharedArrayBuffer(8));
-	const worker = new Worker(`
-		const {workerData} = require('node:worker_threads');
-		const peak = new Float64Array(workerData);
-		setInterval(() => { const rss = process.memoryUsage().rss; if (rss > peak[0]) peak[0] = rss; }, 10);
-	`, {eval: true, workerData: shared.buffer});
-	return {
-		peakMb: () => Math.round(Math.max(shared[0]!, process.memoryUsage().rss) / 1_048_576),
-		reset() {
-			shared[0] = process.memoryUsage().rss;
-		},
-		async stop() {
-			await worker.terminate();
-			return Math.round(shared[0]! / 1_048_576);
-		},
-	};
+/** The process's peak resident memory so far, in MB (kernel high-water mark). */
+function peakRssMb(): number {
+	return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Where the memory is at one moment: RSS, the JavaScript heap in use, and memory outside it (the wasm heap, buffers), in MB. */
+function memoryNow(): {rssMb: number; jsHeapMb: number; externalMb: number} {
+	const usage = process.memoryUsage();
+	const mb = (bytes: number): number => Math.round(bytes / 1_048_576);
+	return {rssMb: mb(usage.rss), jsHeapMb: mb(usage.heapUsed), externalMb: mb(usage.external)};
 }
 
 function time<T>(work: () => T): [T, number] {
@@ -50,12 +49,6 @@ function time<T>(work: () => T): [T, number] {
 	const result = work();
 	return [result, Math.round((performance.now() - start) * 10) / 10];
 }
-
-function gc(): void {
-	(globalThis as {gc?: () => void}).gc?.();
-}
-
-type Case = Record<string, unknown>;
 
 function everyReportSql(db: Awaited<ReturnType<typeof openNodeDatabase>>): Record<string, number> {
 	const times: Record<string, number> = {};
@@ -85,119 +78,164 @@ function everyReportJs(facts: Facts): Record<string, number> {
 
 const sum = (times: Record<string, number>): number => Math.round(Object.values(times).reduce((total, value) => total + value, 0));
 
-/** Generates the history ticket by ticket and derives its facts on the way (no whole dataset in memory). */
-function generateFacts(tickets: number, days: number, withText: boolean): {facts: Facts; generateAndDeriveMs: number; deriveMs: number; events: number; messages: number} {
-	const endAt = Date.UTC(2026, 5, 30, 18);
+type Generated = {tickets: number; events: number; messages: number; generateMs: number; deriveMs: number};
+
+/**
+ * Generates the history ticket by ticket (rounds: 4 extra exchanges on average gives about 10 public
+ * messages per ticket) and derives each ticket's facts on the way, handing them to `sink`.
+ */
+function generate(size: number, withText: boolean, sink: {
+	ticket(fact: Facts['tickets'][number], annotations: ReturnType<typeof annotationsOf>, surveys: Facts['surveys']): void;
+}): Generated & {customers: Facts['customers']; themes: Map<string, string[]> | undefined} {
 	const clock = makeBusinessClock({calendar: office}, endAt - ((days + 1) * 86_400_000), endAt);
-	const result: Facts = {asOf: endAt, tickets: [], escalations: [], flags: [], feedback: [], templates: [], surveys: [], customers: [], agentHours: []};
-	const hours = new Map<string, Set<number>>();
 	const texts: Array<{id: string; text: string}> = [];
-	let events = 0;
-	let messages = 0;
+	const counts = {tickets: 0, events: 0, messages: 0};
 	let deriveMs = 0;
 	const started = performance.now();
-	// rounds: 4 extra exchanges on average gives about 10 public messages per ticket.
-	const {customers} = streamDemoDataset({seed: 1, days, ticketsPerDay: tickets / days * (7 / 6.3), rounds: 4, text: withText, endAt}, (ticket, ticketEvents, surveys) => {
+	const {customers} = streamDemoDataset({seed: 1, days, ticketsPerDay: size / days * (7 / 6.3), rounds: 4, text: withText, endAt}, (ticket, ticketEvents, surveys) => {
 		const start = performance.now();
-		events += ticketEvents.length;
+		counts.tickets++;
+		counts.events += ticketEvents.length;
 		for (const event of ticketEvents) {
-			messages += event.kind === 'customer-message' || event.kind === 'agent-reply' ? 1 : 0;
+			counts.messages += event.kind === 'customer-message' || event.kind === 'agent-reply' ? 1 : 0;
 		}
 
 		const sorted = [...ticketEvents].sort((a, b) => a.at - b.at);
-		result.tickets.push(deriveTicket(ticket, sorted, endAt, clock));
-		const annotations = annotationsOf(ticketEvents, timezone);
-		result.escalations.push(...annotations.escalations);
-		result.flags.push(...annotations.flags);
-		result.feedback.push(...annotations.feedback);
-		result.templates.push(...annotations.templates);
-		for (const {agent, hour} of annotations.agentHours) {
-			(hours.get(agent) ?? hours.set(agent, new Set()).get(agent)!).add(hour);
-		}
-
-		for (const survey of surveys) {
-			result.surveys.push({id: `${survey.ticketKey ?? ''}|${survey.kind}|${survey.at}`, ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at});
-		}
-
+		const fact = deriveTicket(ticket, sorted, endAt, clock);
 		if (withText) {
 			texts.push({id: ticket.key, text: `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`});
 		}
 
+		sink.ticket(fact, annotationsOf(ticketEvents, timezone), surveyFactsOf(surveys));
 		deriveMs += performance.now() - start;
 	});
-	const start = performance.now();
-	result.customers = customers;
-	result.agentHours = sortAgentHours([...hours].flatMap(([agent, set]) => [...set].map(hour => ({agent, hour}))));
+	let themes: Map<string, string[]> | undefined;
 	if (withText) {
-		const {assignments} = extractThemes(texts);
-		for (const fact of result.tickets) {
-			const theme = assignments.get(fact.key);
-			fact.themes = theme === undefined ? [] : [theme];
-		}
+		const start = performance.now();
+		themes = new Map([...extractThemes(texts).assignments].map(([key, theme]) => [key, [theme]]));
+		deriveMs += performance.now() - start;
 	}
 
-	deriveMs += performance.now() - start;
-	return {facts: result, generateAndDeriveMs: performance.now() - started, deriveMs, events, messages};
+	return {...counts, generateMs: Math.round(performance.now() - started - deriveMs), deriveMs: Math.round(deriveMs), customers, themes};
 }
 
-async function runCase(tickets: number, sampler: ReturnType<typeof rssSampler>): Promise<Case> {
-	gc();
-	sampler.reset();
-	const days = 90;
-	const generated = generateFacts(tickets, days, tickets <= 100_000);
-	const {facts} = generated;
-
-	// Load: the facts (derived in JavaScript above), inserted with prepared statements in one transaction.
+/** The product's path: every ticket derived and written to sql.js at once, then every report by SQL. */
+async function sqlCase(size: number, withText: boolean): Promise<Record<string, unknown>> {
 	const db = await openNodeDatabase();
-	const [, insertMs] = time(() => {
-		createTables(db, factTables);
-		insertRows(db, factTableRows(facts, {timezone}));
-		createIndexes(db, factTables);
+	const writer = openFactWriter(db, {timezone});
+	let writeMs = 0;
+	const generated = generate(size, withText, {
+		ticket(fact, annotations, surveys) {
+			const start = performance.now();
+			writer.addTicket(fact, annotations);
+			for (const survey of surveys) {
+				writer.addSurvey(survey);
+			}
+
+			writeMs += performance.now() - start;
+		},
 	});
+	const [, finishMs] = time(() => writer.finish({asOf: endAt, customers: generated.customers, themes: generated.themes}));
+	writeMs += finishMs;
+	const pages = (pragma: string): number => Number(db.exec(`PRAGMA facts.${pragma}`)[0]?.values[0]?.[0] ?? 0);
+	const databaseMb = Math.round((pages('page_count') * pages('page_size')) / 1_048_576);
+	const afterLoad = memoryNow();
+	const [, headlineColdMs] = time(() => kpis(db, {}));
 	const [, headlineMs] = time(() => kpis(db, {}));
-	const [, headlineWarmMs] = time(() => kpis(db, {}));
 	const [, dailyMs] = time(() => kpis(db, {groupBy: 'day'}));
 	const reports = everyReportSql(db);
-	const sqlPeak = sampler.peakMb();
 	db.close();
-
-	// Baseline: the same facts, every report by plain JavaScript.
-	const baseline = everyReportJs(facts);
 	return {
-		tickets: facts.tickets.length,
+		tickets: generated.tickets,
 		events: generated.events,
 		publicMessages: generated.messages,
-		messagesPerTicket: Math.round((generated.messages / facts.tickets.length) * 10) / 10,
-		generateMs: Math.round(generated.generateAndDeriveMs - generated.deriveMs),
-		load: {deriveFactsJsMs: Math.round(generated.deriveMs), insertAndIndexMs: Math.round(insertMs), totalMs: Math.round(generated.deriveMs + insertMs)},
-		sqljs: {
-			headlineColdMs: Math.round(headlineMs),
-			headlineMs: Math.round(headlineWarmMs),
-			headlinePlusDailyTrendMs: Math.round(headlineWarmMs + dailyMs),
-			allReportsMs: sum(reports),
-			reports,
-		},
-		baselineJs: {
-			allReportsMs: sum(baseline),
-			reports: baseline,
-			deriveAndHeadlineMs: Math.round(generated.deriveMs + baseline['kpis:none']!),
-		},
-		peakRssMb: Math.max(sqlPeak, sampler.peakMb()),
+		messagesPerTicket: Math.round((generated.messages / generated.tickets) * 10) / 10,
+		generateMs: generated.generateMs,
+		load: {deriveFactsMs: generated.deriveMs - Math.round(writeMs - finishMs), writeAndIndexMs: Math.round(writeMs), totalMs: generated.deriveMs + Math.round(finishMs)},
+		headlineColdMs: Math.round(headlineColdMs),
+		headlineMs: Math.round(headlineMs),
+		headlinePlusDailyTrendMs: Math.round(headlineMs + dailyMs),
+		allReportsMs: sum(reports),
+		reports,
+		databaseMb,
+		memory: {afterLoad, afterReports: memoryNow()},
+		peakRssMb: peakRssMb(),
 	};
 }
 
+/** The baseline: every fact held in memory, every report by plain single-pass JavaScript. */
+function jsCase(size: number, withText: boolean): Record<string, unknown> {
+	const facts: Facts = {asOf: endAt, tickets: [], escalations: [], flags: [], feedback: [], templates: [], surveys: [], customers: [], agentHours: []};
+	const hours: Facts['agentHours'] = [];
+	const generated = generate(size, withText, {
+		ticket(fact, annotations, surveys) {
+			facts.tickets.push(fact);
+			facts.escalations.push(...annotations.escalations);
+			facts.flags.push(...annotations.flags);
+			facts.feedback.push(...annotations.feedback);
+			facts.templates.push(...annotations.templates);
+			hours.push(...annotations.agentHours);
+			facts.surveys.push(...surveys);
+		},
+	});
+	const [, gatherMs] = time(() => {
+		const seen = new Set<string>();
+		facts.agentHours = sortAgentHours(hours.filter(({agent, hour}) => !seen.has(`${agent}|${hour}`) && Boolean(seen.add(`${agent}|${hour}`))));
+		facts.customers = generated.customers;
+		for (const fact of facts.tickets) {
+			fact.themes = generated.themes?.get(fact.key) ?? [];
+		}
+	});
+	const reports = everyReportJs(facts);
+	return {
+		tickets: generated.tickets,
+		deriveFactsMs: generated.deriveMs + Math.round(gatherMs),
+		headlineMs: reports['kpis:none'],
+		allReportsMs: sum(reports),
+		reports,
+		peakRssMb: peakRssMb(),
+	};
+}
+
+function runChild(kind: 'sql' | 'js', size: number): Record<string, unknown> {
+	const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), kind, String(size)], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit']});
+	return JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+const ratio = (value: unknown, base: unknown): number => Math.round((Number(value) / Number(base)) * 100) / 100;
+
 export async function run(): Promise<Record<string, unknown>> {
-	const sampler = rssSampler();
-	const sizes = [10_000, 100_000, ...(process.env.DEFUSE_BENCH_1M === '1' ? [1_000_000] : [])];
+	const sizes = [10_000, 100_000, ...(process.env.DEFUSE_BENCH_1M === '0' ? [] : [1_000_000])];
 	const result: Record<string, unknown> = {};
 	for (const size of sizes) {
-		result[`tickets${size / 1000}k`] = await runCase(size, sampler);
+		console.log(`metrics: ${size} tickets`);
+		const sqljs = runChild('sql', size);
+		const baselineJs = runChild('js', size);
+		result[`tickets${size / 1000}k`] = {
+			tickets: sqljs.tickets,
+			sqljs,
+			baselineJs,
+			ratios: {
+				headlineSqlToJs: ratio(sqljs.headlineMs, baselineJs.headlineMs),
+				allReportsSqlToJs: ratio(sqljs.allReportsMs, baselineJs.allReportsMs),
+				peakRssSqlToJs: ratio(sqljs.peakRssMb, baselineJs.peakRssMb),
+			},
+		};
 	}
 
-	result.peakRssMb = await sampler.stop();
-	result.targets = {allKpisAfterLoadMs: {'100k': 500, '1M': 5000}, peakRssMb: 1536};
-	result.notes = 'Business hours (Berlin office) on. The history is generated ticket by ticket and its facts derived on the way (deriveFactsJsMs). load = that derivation + bulk insert into sql.js; '
-		+ 'headline = every KPI of design.md section 6 with both hour variants and both FCR variants for the whole period; '
-		+ 'allReports = headline + 11 groupings + early warning + templates + themes + spikes. The 1M case runs with DEFUSE_BENCH_1M=1.';
+	result.targets = {headlineAfterLoadMs: {'100k': 500, '1M': 5000}, peakRssMb: 1536};
+	result.notes = 'Business hours (Berlin office) on; customer text and themes up to 100k tickets. Each case in its own process; peakRssMb is that process\'s maxRSS. '
+		+ 'sqljs: the history generated ticket by ticket, each ticket derived and written by the fact writer (load = derive + write + index); '
+		+ 'headline = every KPI of design.md section 6 with both hour variants and both FCR variants for the whole period (headlineMs warm, headlineColdMs first); '
+		+ 'allReports = headline + 11 groupings + early warning + templates + themes + spikes. baselineJs: the same facts held in memory, the same reports by single-pass JavaScript. '
+		+ 'DEFUSE_BENCH_1M=0 leaves out the 1M case.';
 	return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const [kind, size] = process.argv.slice(2);
+	const tickets = Number(size);
+	const withText = tickets <= 100_000;
+	const output = kind === 'sql' ? await sqlCase(tickets, withText) : jsCase(tickets, withText);
+	console.log(JSON.stringify(output));
 }
