@@ -257,8 +257,17 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			case 'snapshot': {
-				report({label: `Reading ${name}`, done: 0, total});
-				const json = await file.text();
+				// Read in chunks for progress; JSON.parse then takes the whole text (a snapshot is one JSON value).
+				const parts: string[] = [];
+				let read = 0;
+				for await (const chunk of text) {
+					parts.push(chunk);
+					read += chunk.length;
+					onProgress({chars: read, rows: 0});
+				}
+
+				const json = parts.join('');
+				parts.length = 0;
 				report({label: `Checking ${name}`, done: total, total});
 				let value: unknown;
 				try {
