@@ -209,6 +209,13 @@ test('a snapshot exported in one profile and imported in another gives the same 
 	await consumer.getByRole('tab', {name: 'Overview'}).click();
 	await ready(consumer);
 	expectSameCards(await shownCards(consumer), produced);
+
+	// The imported snapshot is kept by the page's origin: a new visit brings it back with the same KPIs.
+	await consumer.reload();
+	await ready(consumer);
+	expectSameCards(await shownCards(consumer), produced);
+	await consumer.getByRole('tab', {name: 'Import and export'}).click();
+	await expect.poll(async () => consumer.locator('[data-source="snapshot"]').count(), {timeout: 20_000}).toBe(1);
 	expect(externalRequests(second.requests)).toEqual([]);
 	await consumer.close();
-}, 60_000);
+}, 90_000);
