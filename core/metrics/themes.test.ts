@@ -28,3 +28,20 @@ test('tickets about the same thing form one theme; unrelated text stays unthemed
 	// Deterministic.
 	expect(extractThemes(documents, {minSupport: 3})).toEqual({themes, assignments});
 });
+
+test('function words of the other supported languages are not themes: Spanish and German complaints cluster on their subject', () => {
+	expect(clausesOf('Hola, todavía no he recibido el reembolso de mi pedido')).toEqual([['recibido', 'reembolso', 'pedido']]);
+	expect(clausesOf('Ich warte seit einer Woche auf die Rückerstattung')).toEqual([['warte', 'seit', 'ruckerstattung']]);
+	const documents = [
+		'Hola, todavía no he recibido el reembolso de mi pedido',
+		'Necesito el reembolso de mi pedido, por favor',
+		'El reembolso del pedido no llega, gracias',
+		'Ich warte auf die Rückerstattung für meine Bestellung',
+		'Die Rückerstattung für die Bestellung fehlt noch',
+		'Wann kommt die Rückerstattung der Bestellung? Danke',
+	].map((text, index) => ({id: `d${index}`, text}));
+	const {themes, assignments} = extractThemes(documents, {minSupport: 3, maxShare: 0.6});
+	expect(themes.map(theme => theme.id).sort()).toEqual(['reembolso pedido', 'ruckerstattung bestellung'].sort());
+	expect(new Set([0, 1, 2].map(index => assignments.get(`d${index}`)))).toEqual(new Set(['reembolso pedido']));
+	expect(new Set([3, 4, 5].map(index => assignments.get(`d${index}`)))).toEqual(new Set(['ruckerstattung bestellung']));
+});

@@ -41,6 +41,30 @@ asap urgent urgently frustrating frustrated frustration annoyed angry upset disa
 awful patience losing lost waiting wait tried try trying everything nothing nobody anybody advance depend depends
 `.split(/\s+/).filter(Boolean));
 
+/**
+ * Function words and support pleasantries of the other languages the phrase packs cover (es, de, fr, pt),
+ * written as clausesOf() sees them: lowercase, accents removed, three letters or more.
+ */
+const otherStopWords = `
+para por con una uno unos unas los las del que como pero porque cuando donde esta este esto estos estas eso esa ese
+son fue ser estar hay muy mas sin sobre entre tambien ya todo todos toda nada algo alguien usted ustedes nos nosotros
+ellos ellas hola gracias saludos favor buenos buenas dias tardes noches hoy ayer manana semana mes ano tengo tiene
+tienen hace hacer puede pueden quiero necesito sigo sigue siempre nunca otra otro vez veces ahora aun todavia
+der die das den dem des ein eine einer eines einem einen und oder aber auch nicht noch schon sehr mit von fur auf aus
+bei nach zum zur uber unter ist sind war waren wird werden habe hat haben hatte ich sie wir ihr mein meine mich mir
+ihnen ihre dass wenn weil wie was wer kann konnen muss mussen bitte danke hallo gruss grusse freundlichen heute
+gestern morgen woche monat jahr immer wieder jetzt mal nur
+les des une pour par avec sans sur dans est sont etait ete etre avoir ont mais comme quand que qui quoi nous vous
+ils elles mon mes votre vos leur leurs pas plus tres deja encore toujours jamais rien tout tous toute toutes bonjour
+merci cordialement salutations svp aujourd hui hier demain semaine mois annee fait faire peux peut veux voudrais
+uma umas uns com sem sobre entre nao foi ser estar esta estou tem tenho mais muito muita todo todos toda nada
+algo voce voces nos eles elas ola obrigado obrigada atenciosamente bom boa dia hoje ontem amanha semana mes ano
+ainda sempre nunca agora outra outro vez vezes pelo pela pelos pelas aos das numa num isso isto essa esse
+`.split(/\s+/).filter(Boolean);
+for (const word of otherStopWords) {
+	stopWords.add(word);
+}
+
 /** Lowercase words without accents, numbers, addresses or links; clauses split at punctuation. */
 export function clausesOf(text: string): string[][] {
 	const plain = text
