@@ -122,6 +122,9 @@ describe('valuesOf (group_concat lists)', () => {
 		expect([...valuesOf('3,-12,0,45000000000')]).toEqual([3, -12, 0, 45_000_000_000]);
 		expect([...valuesOf('1.5,2,-0.25,1e3')]).toEqual([1.5, 2, -0.25, 1000]);
 		expect([...valuesOf('7')]).toEqual([7]);
+		// Many one-digit values: more than the first guess of room holds.
+		const digits = Array.from({length: 10_000}, (_, index) => index % 10);
+		expect([...valuesOf(digits.join(','))]).toEqual(digits);
 		expect(valuesOf(null)).toHaveLength(0);
 		expect(valuesOf('')).toHaveLength(0);
 		expect(valuesOf(undefined)).toHaveLength(0);

@@ -61,7 +61,7 @@ function grouping(groupBy: GroupBy, anchor: string): {expr: string; join: string
 	}
 
 	if (groupBy === 'escalation-type') {
-		return {expr: `CASE WHEN t.ticket_key IS NULL THEN '${noneGroup}' ELSE COALESCE(t.first_escalation_type, 'none') END`, join: ''};
+		return {expr: `CASE WHEN t.ticket_seq IS NULL THEN '${noneGroup}' ELSE COALESCE(t.first_escalation_type, 'none') END`, join: ''};
 	}
 
 	return {expr: `COALESCE(${dimensionColumns[groupBy]}, '${noneGroup}')`, join: ''};
@@ -99,13 +99,21 @@ export function valuesOf(value: Row[string]): Float64Array {
 
 	const text = String(value);
 	const length = text.length;
-	const values = new Float64Array((length >> 1) + 1);
+	// Room for values of about eight characters, grown when they are shorter: the lists reach tens of
+	// megabytes, and an array sized for the worst case (one digit each) would be four times too big.
+	let values = new Float64Array((length >> 3) + 16);
 	let slot = 0;
 	let current = 0;
 	let negative = false;
 	for (let index = 0; index < length; index++) {
 		const code = text.charCodeAt(index);
 		if (code === 44) {
+			if (slot === values.length - 1) {
+				const grown = new Float64Array(values.length * 2);
+				grown.set(values);
+				values = grown;
+			}
+
 			values[slot++] = negative ? -current : current;
 			current = 0;
 			negative = false;
