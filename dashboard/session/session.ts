@@ -129,7 +129,8 @@ function loadLabel(progress: LoadProgress): string {
 		}
 
 		case 'insert': {
-			return `Loading ${progress.table ?? 'rows'}`;
+			// Tickets are measured and written together.
+			return progress.table === 'ticket_metrics' ? 'Measuring and loading tickets' : `Loading ${(progress.table ?? 'rows').replaceAll('_', ' ')}`;
 		}
 
 		default: {

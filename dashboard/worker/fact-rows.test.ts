@@ -67,8 +67,12 @@ describe('openFactWriter', () => {
 	test('loadFacts (snapshots) writes the same tables as the bulk rows', async () => {
 		const expected = tableContents(await bulkLoaded());
 		const db = await database();
-		loadFacts(db, facts, {timezone});
+		const progress: Array<{phase: string; done: number; total: number}> = [];
+		loadFacts(db, facts, {timezone, onProgress: step => progress.push(step)});
 		expect(tableContents(db)).toEqual(expected);
+		expect(progress.every(step => step.done <= step.total)).toBe(true);
+		expect(progress.find(step => step.phase === 'insert')).toMatchObject({done: facts.tickets.length, total: facts.tickets.length});
+		expect(progress.at(-1)).toEqual({phase: 'index', done: 1, total: 1});
 	});
 
 	test('a survey written before its ticket still gets the ticket\'s integer key', async () => {

@@ -106,9 +106,7 @@ export function factRowBuilders(timezone: string) {
 	};
 }
 
-export type FactRowBuilders = ReturnType<typeof factRowBuilders>;
-
-export function factSpec(name: string): TableSpec {
+function factSpec(name: string): TableSpec {
 	const found = factTables.find(table => table.name === name);
 	if (!found) {
 		throw new Error(`Unknown table ${name}`);
@@ -154,7 +152,12 @@ export type FactWriter = {
  * Creates the fact tables and opens one transaction; tickets are inserted as they come with
  * prepared statements, and memory holds only their keys (ticket_seq lookup) and the agent-hours seen.
  */
-export function openFactWriter(db: Database, options: {timezone?: string | undefined; onProgress?: ((progress: FactWriterProgress) => void) | undefined} = {}): FactWriter {
+export function openFactWriter(db: Database, options: {
+	timezone?: string | undefined;
+	onProgress?: ((progress: FactWriterProgress) => void) | undefined;
+	/** How many tickets are coming, when known: the total of the progress reports. */
+	expectedTickets?: number | undefined;
+} = {}): FactWriter {
 	const timezone = options.timezone ?? 'UTC';
 	const rows = factRowBuilders(timezone);
 	createTables(db, factTables);
@@ -232,7 +235,7 @@ export function openFactWriter(db: Database, options: {timezone?: string | undef
 
 			writer.addAnnotations(annotations);
 			if (options.onProgress && seq % 50_000 === 0) {
-				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: 0});
+				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: Math.max(options.expectedTickets ?? 0, seq)});
 			}
 		},
 		addAnnotations(annotations) {

@@ -336,7 +336,7 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 
 /** Loads facts (a snapshot's, say) through the streaming writer. */
 export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
-	const writer = openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress});
+	const writer = openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length});
 	try {
 		const byTicket = new Map<string, EscalationFact[]>();
 		for (const escalation of facts.escalations) {
@@ -376,14 +376,12 @@ export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadO
 
 	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
 	const byTicket = eventsByTicket(dataset.events);
-	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress});
+	// Deriving and writing go hand in hand: the writer's progress (tickets written) covers both.
+	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress, expectedTickets: tickets.length});
 	try {
-		for (const [index, ticket] of tickets.entries()) {
+		for (const ticket of tickets) {
 			const events = byTicket.get(ticket.key) ?? [];
 			writer.addTicket(deriveTicket(ticket, events, asOf, clock), annotationsOf(events, timezone));
-			if (options.onProgress && (index + 1) % 20_000 === 0) {
-				options.onProgress({phase: 'derive', done: index + 1, total: tickets.length});
-			}
 		}
 
 		for (const survey of surveyFactsOf(dataset.surveys)) {
