@@ -73,7 +73,7 @@ export type LoadSummary = {
 	businessHours: boolean;
 };
 
-/** What only the extension page's worker has. */
+/** What the page's worker brings: the extension's store (extension page only) and the import cache. */
 export type SessionHooks = {
 	/** Opens the extension's own store (its IndexedDB), read here in the worker, never on the page. */
 	openStore?: (() => DefuseDb) | undefined;
@@ -184,6 +184,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 
 		throw new Error('it holds neither a dataset nor a snapshot');
 	}
+
 	let database: Database | undefined;
 	const metrics = createMetricsApi(async () => {
 		database = await open();
