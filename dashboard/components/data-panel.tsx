@@ -129,7 +129,7 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 			<div class="data-grid">
 				<div>
 					<h3>Import</h3>
-					<p class="hint">Zendesk ticket CSV export, Freshdesk ticket export, survey CSVs (CSAT, NPS, CES) or Defuse snapshots (JSON). Each file is read on this computer and kept for this page only; a file with any problem is not imported at all. Importing the same file again changes nothing.</p>
+					<p class="hint">Zendesk ticket CSV export, Freshdesk ticket export, survey CSVs (CSAT, NPS, CES) or Defuse snapshots (JSON). Each file is read on this computer and kept in this browser until you remove it; a file with any problem is not imported at all. Importing the same file again changes nothing.</p>
 					<div class="import-options">
 						<label>
 							Kind of file

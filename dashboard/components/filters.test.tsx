@@ -62,3 +62,8 @@ test('the FCR variant and the trend grain are selectable; clear resets only the 
 	fireEvent.click(screen.getByRole('button', {name: 'Clear filters'}));
 	expect(onChange).toHaveBeenLastCalledWith(start);
 });
+
+test('a one-day period is said in words, not "1 days"', () => {
+	setup({...start, from: '2026-06-30', to: '2026-06-30'});
+	expect(screen.getByText('One day, compared with the day before')).toBeTruthy();
+});

@@ -105,7 +105,7 @@ export function Filters({value, options, firstDay, lastDay, onChange}: FiltersPr
 				</select>
 			</label>
 			<button type="button" onClick={() => set({fields: noFilters()})} disabled={Object.values(value.fields).every(field => field === '')}>Clear filters</button>
-			<p class="period-note">{lengthInDays(value)} days, compared with the {lengthInDays(value)} days before</p>
+			<p class="period-note">{lengthInDays(value) === 1 ? 'One day, compared with the day before' : `${lengthInDays(value)} days, compared with the ${lengthInDays(value)} days before`}</p>
 		</form>
 	);
 }
