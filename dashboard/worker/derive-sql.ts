@@ -165,7 +165,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			FROM d_replies r JOIN tickets t ON t.ticket_key = r.ticket_key`),
 		// The integer join key of the rows the breakdown reports join to their ticket.
 		...['surveys', 'ticket_themes'].map(table => plain(`UPDATE ${table}
-			SET ticket_seq = (SELECT x.ticket_seq FROM ticket_metrics x WHERE x.ticket_key = ${table}.ticket_key)`)),
+			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`)),
 		// SLA: the latest target per metric, every instance measured in the target's clock, then the outcome.
 		{
 			sql: `CREATE TEMP TABLE d_targets AS
@@ -270,6 +270,8 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 		plain('DELETE FROM template_uses'),
 		plain(`INSERT INTO template_uses (ticket_key, event_at, day, week, month, template_id, agent)
 			SELECT DISTINCT ticket_key, event_at, day, week, month, template_id, actor FROM ticket_events WHERE kind = 'template'`),
+		...['escalations', 'flags', 'feedback', 'template_uses'].map(table => plain(`UPDATE ${table}
+			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`)),
 		plain('DELETE FROM agent_hours'),
 		plain(`INSERT INTO agent_hours (agent, hour_start, day, week, month)
 			SELECT actor, hour_start, MIN(day), MIN(week), MIN(month)

@@ -68,10 +68,10 @@ export function factRowBuilders(timezone: string) {
 			return ticket.sla.map(sla => [sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created, seq]);
 		},
 		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [ticket.key, theme, seq]),
-		escalation: (row: EscalationFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent],
-		flag: (row: FlagFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(',')],
-		feedback: (row: FeedbackFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent],
-		template: (row: TemplateFact): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent],
+		escalation: (row: EscalationFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent, seq],
+		flag: (row: FlagFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(','), seq],
+		feedback: (row: FeedbackFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent, seq],
+		template: (row: TemplateFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent, seq],
 		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at), seq],
 		customer: (row: Customer): SqlValue[] => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day],
 		agentHour: (row: AgentHourFact): SqlValue[] => [row.agent, row.hour, ...keysOf(row.hour)],
@@ -139,7 +139,7 @@ export type TicketAnnotations = {
 export type FactWriter = {
 	/** Writes one ticket's facts (ticket_metrics, reply_intervals, sla_outcomes, ticket_themes) and its annotation rows. */
 	addTicket(ticket: TicketFact, annotations?: TicketAnnotations): void;
-	/** Annotation rows whose tickets were written without them. `escalations` here do not mark ticket_metrics. */
+	/** Annotation rows whose tickets were written without them (written at finish). `escalations` here do not mark ticket_metrics. */
 	addAnnotations(annotations: TicketAnnotations): void;
 	addSurvey(survey: SurveyFact): void;
 	/** Writes the rest, commits and builds the indexes. Returns the number of tickets. */
@@ -205,6 +205,30 @@ export function openFactWriter(db: Database, options: {
 		}
 	};
 
+	// Rows whose ticket has not been written yet wait here (they are rare: a survey or an annotation
+	// handed over before its ticket) and get the ticket's integer key when the load finishes.
+	const pendingSurveys: SurveyFact[] = [];
+	const pendingAnnotations: TicketAnnotations[] = [];
+	const writeAnnotations = (annotations: TicketAnnotations, seqOfRow: (ticketKey: string) => number | null): void => {
+		for (const row of annotations.escalations ?? []) {
+			insert('escalations', rows.escalation(row, seqOfRow(row.ticketKey)));
+		}
+
+		for (const row of annotations.flags ?? []) {
+			insert('flags', rows.flag(row, seqOfRow(row.ticketKey)));
+		}
+
+		for (const row of annotations.feedback ?? []) {
+			insert('feedback', rows.feedback(row, seqOfRow(row.ticketKey)));
+		}
+
+		for (const row of annotations.templates ?? []) {
+			insert('template_uses', rows.template(row, seqOfRow(row.ticketKey)));
+		}
+
+		addHours(annotations.agentHours ?? []);
+	};
+
 	const writer: FactWriter = {
 		addTicket(ticket, annotations = {}) {
 			ensureOpen();
@@ -233,41 +257,39 @@ export function openFactWriter(db: Database, options: {
 				insert('ticket_themes', row);
 			}
 
-			writer.addAnnotations(annotations);
+			// A ticket's own annotations: its key, or (for a row of another ticket) that one's when known.
+			writeAnnotations(annotations, key => (key === ticket.key ? seq : seqOf.get(key) ?? null));
 			if (options.onProgress && seq % 50_000 === 0) {
 				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: Math.max(options.expectedTickets ?? 0, seq)});
 			}
 		},
 		addAnnotations(annotations) {
 			ensureOpen();
-			for (const row of annotations.escalations ?? []) {
-				insert('escalations', rows.escalation(row));
-			}
-
-			for (const row of annotations.flags ?? []) {
-				insert('flags', rows.flag(row));
-			}
-
-			for (const row of annotations.feedback ?? []) {
-				insert('feedback', rows.feedback(row));
-			}
-
-			for (const row of annotations.templates ?? []) {
-				insert('template_uses', rows.template(row));
-			}
-
-			addHours(annotations.agentHours ?? []);
+			pendingAnnotations.push(annotations);
 		},
 		addSurvey(survey) {
 			ensureOpen();
 			seeDay(survey.at);
-			// A survey may come before its ticket: finish() fills the key it lacks.
-			insert('surveys', rows.survey(survey, survey.ticketKey === null ? null : seqOf.get(survey.ticketKey) ?? null));
+			const seq = survey.ticketKey === null ? null : seqOf.get(survey.ticketKey);
+			if (seq === undefined) {
+				pendingSurveys.push(survey);
+			} else {
+				insert('surveys', rows.survey(survey, seq));
+			}
 		},
 		finish(end) {
 			ensureOpen();
 			try {
 				seeDay(end.asOf);
+				const known = (key: string | null): number | null => (key === null ? null : seqOf.get(key) ?? null);
+				for (const annotations of pendingAnnotations.splice(0)) {
+					writeAnnotations(annotations, known);
+				}
+
+				for (const survey of pendingSurveys.splice(0)) {
+					insert('surveys', rows.survey(survey, known(survey.ticketKey)));
+				}
+
 				for (const [key, themes] of end.themes ?? []) {
 					const seq = seqOf.get(key);
 					if (seq !== undefined) {
@@ -306,10 +328,6 @@ export function openFactWriter(db: Database, options: {
 				options.onProgress?.({phase: 'insert', table: 'ticket_metrics', done: seqOf.size, total: seqOf.size});
 				options.onProgress?.({phase: 'index', done: 0, total: 1});
 				createIndexes(db, factTables);
-
-				// Surveys written before their ticket: their integer ticket key, now that every ticket is in.
-				db.run(`UPDATE surveys SET ticket_seq = (SELECT t.ticket_seq FROM ticket_metrics t WHERE t.ticket_key = surveys.ticket_key)
-					WHERE ticket_seq IS NULL AND ticket_key IS NOT NULL`);
 				buildRollups(db);
 				db.run('COMMIT');
 				options.onProgress?.({phase: 'index', done: 1, total: 1});

@@ -365,17 +365,17 @@ export function earlyWarningQueries(query: KpiQuery = {}): EarlyWarningQueries {
 				${valuesSql(`CASE WHEN c.escalated = 1 THEN c.first_escalation_at - ff.${level}_at END`, `${level}_lead`)}`).join(',');
 	const levels: SqlQuery = {
 		sql: `WITH c AS (
-				SELECT t.ticket_key, t.escalated, t.first_escalation_at FROM ticket_metrics t WHERE ${cohort.where}),
+				SELECT t.ticket_seq, t.escalated, t.first_escalation_at FROM ticket_metrics t WHERE ${cohort.where}),
 			ff AS (
-				SELECT f.ticket_key,
+				SELECT f.ticket_seq,
 					MIN(CASE WHEN f.level_rank >= 1 THEN f.event_at END) AS watch_at,
 					MIN(CASE WHEN f.level_rank >= 2 THEN f.event_at END) AS high_at,
 					MIN(CASE WHEN f.level_rank >= 3 THEN f.event_at END) AS critical_at
-				FROM flags f JOIN c ON c.ticket_key = f.ticket_key
+				FROM flags f JOIN c ON c.ticket_seq = f.ticket_seq
 				WHERE c.first_escalation_at IS NULL OR f.event_at < c.first_escalation_at
-				GROUP BY f.ticket_key)
+				GROUP BY f.ticket_seq)
 			SELECT COUNT(*) AS tickets, SUM(c.escalated) AS escalated,${levelColumns}
-			FROM c LEFT JOIN ff ON ff.ticket_key = c.ticket_key`,
+			FROM c LEFT JOIN ff ON ff.ticket_seq = c.ticket_seq`,
 		params: cohort.params,
 	};
 	const flagAgents = agentFilterSql(query, 'f.agent');
@@ -480,24 +480,24 @@ export function templateQuery(query: KpiQuery = {}): SqlQuery {
 	}[query.csat ?? 'top-2'];
 	return {
 		sql: `WITH uses AS (
-				SELECT u.template_id, u.ticket_key, MIN(u.event_at) AS first_at
-				FROM template_uses u JOIN ticket_metrics t ON t.ticket_key = u.ticket_key
+				SELECT u.template_id, u.ticket_seq, MIN(u.event_at) AS first_at
+				FROM template_uses u JOIN ticket_metrics t ON t.ticket_seq = u.ticket_seq
 				WHERE u.day BETWEEN ? AND ? ${filter.sql}
-				GROUP BY u.template_id, u.ticket_key
+				GROUP BY u.template_id, u.ticket_seq
 				UNION ALL
-				SELECT '(none)', t.ticket_key, NULL
+				SELECT '(none)', t.ticket_seq, NULL
 				FROM ticket_metrics t
-				WHERE ${cohort.where} AND NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_key = t.ticket_key)),
+				WHERE ${cohort.where} AND NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_seq = t.ticket_seq)),
 			escalated AS (
-				SELECT uses.template_id, uses.ticket_key,
-					MAX(CASE WHEN e.ticket_key IS NOT NULL AND (uses.first_at IS NULL OR e.event_at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
-				FROM uses LEFT JOIN escalations e ON e.ticket_key = uses.ticket_key
-				GROUP BY uses.template_id, uses.ticket_key),
+				SELECT uses.template_id, uses.ticket_seq,
+					MAX(CASE WHEN e.ticket_seq IS NOT NULL AND (uses.first_at IS NULL OR e.event_at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
+				FROM uses LEFT JOIN escalations e ON e.ticket_seq = uses.ticket_seq
+				GROUP BY uses.template_id, uses.ticket_seq),
 			csat AS (
 				SELECT uses.template_id,
 					SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good,
 					SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
-				FROM uses JOIN surveys s ON s.ticket_key = uses.ticket_key AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.event_at > uses.first_at)
+				FROM uses JOIN surveys s ON s.ticket_seq = uses.ticket_seq AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.event_at > uses.first_at)
 				GROUP BY uses.template_id)
 			SELECT a.template_id AS template_id, a.tickets AS tickets, a.escalated AS escalated, c.good AS good, c.bad AS bad
 			FROM (SELECT template_id, COUNT(*) AS tickets, SUM(escalated) AS escalated FROM escalated GROUP BY template_id) a

@@ -22,9 +22,9 @@ export const slaMetricColumns = slaMetrics.map(metric => `sla_${metric.replaceAl
 export const factTables: readonly TableSpec[] = [
 	{
 		name: 'ticket_metrics',
-		// A sole INTEGER primary key is SQLite's rowid: joins on ticket_seq are direct row lookups.
+		// A sole INTEGER primary key is SQLite's rowid: joins on ticket_seq are direct row lookups. Every
+		// table joins on it, so ticket_key needs no index (the fact writer refuses a key written twice).
 		primaryKey: ticketSeqColumn,
-		unique: [['ticket_key']],
 		columns: [
 			['ticket_key', 'TEXT'], ['helpdesk', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['priority', 'TEXT'],
 			['channel', 'TEXT'], ['trigger_name', 'TEXT'], ['status', 'TEXT'], ['requester_key', 'TEXT'],
@@ -54,27 +54,27 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'escalations',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT']],
-		indexes: [['ticket_key']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT'], ticketSeq],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'flags',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT']],
-		indexes: [['ticket_key']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT'], ticketSeq],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'feedback',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['verdict', 'TEXT'], ['agent', 'TEXT']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['verdict', 'TEXT'], ['agent', 'TEXT'], ticketSeq],
 	},
 	{
 		name: 'template_uses',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT']],
-		indexes: [['ticket_key']],
+		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['template_id', 'TEXT'], ['agent', 'TEXT'], ticketSeq],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'surveys',
 		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['event_at', 'BIGINT'], ...dayColumns, ticketSeq],
-		indexes: [['ticket_key']],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'customers',
@@ -92,7 +92,7 @@ export const factTables: readonly TableSpec[] = [
 	{
 		name: 'ticket_themes',
 		columns: [['ticket_key', 'TEXT'], ['theme', 'TEXT'], ticketSeq],
-		indexes: [['ticket_key'], [ticketSeqColumn]],
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'days',
