@@ -87,6 +87,23 @@ describe('openFactWriter', () => {
 		expect(rows).toEqual([{survey_id: 'early', ticket_seq: 1}, {survey_id: 'orphan', ticket_seq: null}]);
 	});
 
+	test('annotation rows handed over before their ticket get its integer key; rows of unknown tickets keep none', async () => {
+		const db = await database();
+		const writer = openFactWriter(db, {timezone});
+		const [first, second] = facts.tickets;
+		const flag = (ticketKey: string) => ({ticketKey, at: first!.createdAt + 60_000, level: 'high' as const, agent: 'Ana Ruiz', signals: ['phrase.manager']});
+		writer.addAnnotations({flags: [flag(second!.key), flag('zendesk::missing')]});
+		// A row of the second ticket handed over with the first one waits for the second too.
+		writer.addTicket(first!, {templates: [{ticketKey: second!.key, at: first!.createdAt, templateId: 'ack', agent: 'Ana Ruiz'}]});
+		writer.addTicket(second!);
+		writer.finish({asOf: facts.asOf, customers: []});
+		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM flags ORDER BY ticket_key', params: []})).toEqual([
+			{ticket_key: second!.key, ticket_seq: 2},
+			{ticket_key: 'zendesk::missing', ticket_seq: null},
+		].sort((a, b) => (a.ticket_key < b.ticket_key ? -1 : 1)));
+		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM template_uses', params: []})).toEqual([{ticket_key: second!.key, ticket_seq: 2}]);
+	});
+
 	test('themes decided after the tickets are written land on the right tickets', async () => {
 		const db = await database();
 		const writer = openFactWriter(db, {timezone});

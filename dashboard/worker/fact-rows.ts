@@ -139,7 +139,7 @@ export type TicketAnnotations = {
 export type FactWriter = {
 	/** Writes one ticket's facts (ticket_metrics, reply_intervals, sla_outcomes, ticket_themes) and its annotation rows. */
 	addTicket(ticket: TicketFact, annotations?: TicketAnnotations): void;
-	/** Annotation rows whose tickets were written without them (written at finish). `escalations` here do not mark ticket_metrics. */
+	/** Annotation rows apart from their tickets (rows of tickets not written yet wait for finish()). `escalations` here do not mark ticket_metrics. */
 	addAnnotations(annotations: TicketAnnotations): void;
 	addSurvey(survey: SurveyFact): void;
 	/** Writes the rest, commits and builds the indexes. Returns the number of tickets. */
@@ -150,7 +150,8 @@ export type FactWriter = {
 
 /**
  * Creates the fact tables and opens one transaction; tickets are inserted as they come with
- * prepared statements, and memory holds only their keys (ticket_seq lookup) and the agent-hours seen.
+ * prepared statements, and memory holds only their keys (ticket_seq lookup), the agent-hours seen and
+ * the few rows handed over before their ticket.
  */
 export function openFactWriter(db: Database, options: {
 	timezone?: string | undefined;
@@ -209,21 +210,32 @@ export function openFactWriter(db: Database, options: {
 	// handed over before its ticket) and get the ticket's integer key when the load finishes.
 	const pendingSurveys: SurveyFact[] = [];
 	const pendingAnnotations: TicketAnnotations[] = [];
-	const writeAnnotations = (annotations: TicketAnnotations, seqOfRow: (ticketKey: string) => number | null): void => {
-		for (const row of annotations.escalations ?? []) {
-			insert('escalations', rows.escalation(row, seqOfRow(row.ticketKey)));
-		}
+	/** Writes annotation rows; a row whose ticket is not written yet (`undefined` key) waits for finish(). */
+	const writeAnnotations = (annotations: TicketAnnotations, seqOfRow: (ticketKey: string) => number | null | undefined): void => {
+		// Made only when a row has to wait (rare), so the usual ticket allocates nothing here.
+		let waiting: {escalations: EscalationFact[]; flags: FlagFact[]; feedback: FeedbackFact[]; templates: TemplateFact[]} | undefined;
+		const later = () => {
+			waiting ??= {escalations: [], flags: [], feedback: [], templates: []};
+			return waiting;
+		};
 
-		for (const row of annotations.flags ?? []) {
-			insert('flags', rows.flag(row, seqOfRow(row.ticketKey)));
-		}
+		const write = <T extends {ticketKey: string}>(list: readonly T[] | undefined, table: string, row: (item: T, seq: number | null) => SqlValue[], wait: (item: T) => void): void => {
+			for (const item of list ?? []) {
+				const seq = seqOfRow(item.ticketKey);
+				if (seq === undefined) {
+					wait(item);
+				} else {
+					insert(table, row(item, seq));
+				}
+			}
+		};
 
-		for (const row of annotations.feedback ?? []) {
-			insert('feedback', rows.feedback(row, seqOfRow(row.ticketKey)));
-		}
-
-		for (const row of annotations.templates ?? []) {
-			insert('template_uses', rows.template(row, seqOfRow(row.ticketKey)));
+		write(annotations.escalations, 'escalations', rows.escalation, item => later().escalations.push(item));
+		write(annotations.flags, 'flags', rows.flag, item => later().flags.push(item));
+		write(annotations.feedback, 'feedback', rows.feedback, item => later().feedback.push(item));
+		write(annotations.templates, 'template_uses', rows.template, item => later().templates.push(item));
+		if (waiting) {
+			pendingAnnotations.push(waiting);
 		}
 
 		addHours(annotations.agentHours ?? []);
@@ -257,15 +269,15 @@ export function openFactWriter(db: Database, options: {
 				insert('ticket_themes', row);
 			}
 
-			// A ticket's own annotations: its key, or (for a row of another ticket) that one's when known.
-			writeAnnotations(annotations, key => (key === ticket.key ? seq : seqOf.get(key) ?? null));
+			// A ticket's own annotations: its key; a row of another ticket gets that one's once it is written.
+			writeAnnotations(annotations, key => (key === ticket.key ? seq : seqOf.get(key)));
 			if (options.onProgress && seq % 50_000 === 0) {
 				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: Math.max(options.expectedTickets ?? 0, seq)});
 			}
 		},
 		addAnnotations(annotations) {
 			ensureOpen();
-			pendingAnnotations.push(annotations);
+			writeAnnotations(annotations, key => seqOf.get(key));
 		},
 		addSurvey(survey) {
 			ensureOpen();
@@ -283,7 +295,7 @@ export function openFactWriter(db: Database, options: {
 				seeDay(end.asOf);
 				const known = (key: string | null): number | null => (key === null ? null : seqOf.get(key) ?? null);
 				for (const annotations of pendingAnnotations.splice(0)) {
-					writeAnnotations(annotations, known);
+					writeAnnotations(annotations, key => known(key));
 				}
 
 				for (const survey of pendingSurveys.splice(0)) {
