@@ -1,6 +1,7 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, queryAll, queryOne, selectorFor, stripQuotedText, textContentOf} from './dom.ts';
+import {type JsonObject, isObject, stringOf} from './json.ts';
 
 // Chatwoot's dashboard is a Vue SPA. Its DOM carries no author role, no full timestamp and no
 // conversation id on messages, so the same-origin API (below) is the primary source; the DOM
@@ -115,20 +116,6 @@ export function authHeaders(cookieHeader: string): Record<string, string> | unde
 	}
 
 	return undefined;
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringOf(value: unknown): string | undefined {
-	if (typeof value === 'string') {
-		return value.trim() === '' ? undefined : value.trim();
-	}
-
-	return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
 /** Unix seconds (Chatwoot's created_at) or an ISO string to ISO-8601. */

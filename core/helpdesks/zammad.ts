@@ -2,6 +2,7 @@ import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
+import {type JsonObject, isObject, stringOf} from './json.ts';
 
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
 // `#ticket/zoom/<id>`) and the new Vue desktop (`/desktop/tickets/<id>`). Both are read here.
@@ -237,20 +238,6 @@ export function apiUrls(url: URL): {ticket: string; articles: string} | undefine
 	const prefix = legacyTicket.test(url.hash) ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/(desktop|mobile)\/tickets\/.*$/, '/');
 	const base = `${url.origin}${prefix}api/v1`;
 	return {ticket: `${base}/tickets/${id}?expand=true`, articles: `${base}/ticket_articles/by_ticket/${id}?expand=true`};
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringOf(value: unknown): string | undefined {
-	if (typeof value === 'string') {
-		return value.trim() === '' ? undefined : value.trim();
-	}
-
-	return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
 const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
