@@ -1,7 +1,7 @@
 import type {Message, Role} from '../model.ts';
 import {defineAdapter, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, pageLocale, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
+import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
 
 // FreeScout renders conversations on the server (Laravel Blade); a conversation switch is a page load.
 // All selectors [SRC freescout @ ab27725, resources/views/conversations/...] unless tagged.
@@ -123,13 +123,7 @@ export default defineAdapter({
 			return undefined;
 		}
 	},
-	readList(root) {
-		try {
-			return readList(root);
-		} catch {
-			return [];
-		}
-	},
+	readList: root => guard(() => readList(root), []),
 	insertReply(root): InsertOutcome {
 		try {
 			// Summernote keeps the textarea in sync from its own model; FreeScout itself inserts with

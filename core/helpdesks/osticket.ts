@@ -1,6 +1,6 @@
 import type {Message, Role} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
+import {attributeOf, bodyText, guard, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
 
 // osTicket staff panel (/scp/), server-rendered PHP with PJAX navigation: the URL can change before
 // the content does, so the page's own ticket link is checked against the URL.
@@ -144,13 +144,7 @@ export default defineAdapter({
 			return undefined;
 		}
 	},
-	readList(root) {
-		try {
-			return readList(root);
-		} catch {
-			return [];
-		}
-	},
+	readList: root => guard(() => readList(root), []),
 	insertReply(root, text): InsertOutcome {
 		try {
 			const textarea = queryOne(root, selectors.replyTextarea);

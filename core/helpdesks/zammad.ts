@@ -1,7 +1,7 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
 import {type JsonObject, isObject, stringOf} from './json.ts';
 
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
@@ -392,13 +392,7 @@ export default defineAdapter({
 			return undefined;
 		}
 	},
-	readList(root) {
-		try {
-			return readList(root);
-		} catch {
-			return [];
-		}
-	},
+	readList: root => guard(() => readList(root), []),
 	insertReply(root, text): InsertOutcome {
 		try {
 			const desktop = queryAll(root, selectors.desktopEditor).find(editor => !isHidden(editor));
