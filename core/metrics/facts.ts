@@ -546,8 +546,16 @@ export function withThemes(tickets: readonly DatasetTicket[]): DatasetTicket[] {
 	});
 }
 
-/** Every fact of a dataset: per-ticket measures plus the annotation rows, deduplicated. */
-export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Facts {
+/**
+ * What deriving a dataset's tickets needs, prepared once: its "now", the business clock over its time
+ * range, the tickets (with themes from their text unless turned off) and each ticket's events in order.
+ */
+export function prepareDerivation(dataset: Dataset, options: Pick<DeriveOptions, 'businessHours' | 'themes'> = {}): {
+	asOf: number;
+	clock: Clock;
+	tickets: DatasetTicket[];
+	eventsOf: (ticketKey: string) => TicketEvent[];
+} {
 	const asOf = asOfOf(dataset);
 	let clock: Clock;
 	if (options.businessHours) {
@@ -555,9 +563,15 @@ export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Fact
 		clock = makeBusinessClock(options.businessHours, min, max);
 	}
 
-	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
+	const tickets = options.themes === false ? [...dataset.tickets] : withThemes(dataset.tickets);
 	const byTicket = eventsByTicket(dataset.events);
-	const facts = tickets.map(ticket => deriveTicket(ticket, byTicket.get(ticket.key) ?? [], asOf, clock));
+	return {asOf, clock, tickets, eventsOf: ticketKey => byTicket.get(ticketKey) ?? []};
+}
+
+/** Every fact of a dataset: per-ticket measures plus the annotation rows, deduplicated. */
+export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Facts {
+	const {asOf, clock, tickets, eventsOf} = prepareDerivation(dataset, options);
+	const facts = tickets.map(ticket => deriveTicket(ticket, eventsOf(ticket.key), asOf, clock));
 	return {
 		asOf,
 		tickets: facts,

@@ -6,7 +6,7 @@ import {dataDayRange} from '../../core/metrics/baseline.ts';
 import type {Dataset, DatasetTicket, TicketEvent} from '../../core/metrics/dataset.ts';
 import {asOfOf} from '../../core/metrics/dataset.ts';
 import type {EscalationFact, Facts} from '../../core/metrics/facts.ts';
-import {annotationsOf, deriveFacts, deriveTicket, eventsByTicket, surveyFactsOf, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
+import {annotationsOf, deriveFacts, deriveTicket, eventsByTicket, prepareDerivation, surveyFactsOf, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
 import type {BusinessHours} from '../../core/metrics/time.ts';
 import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
 import type {EscalationSummary} from './fact-rows.ts';
@@ -367,20 +367,12 @@ export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions,
  */
 export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {}): void {
 	const timezone = timeZoneOf(options);
-	const asOf = asOfOf(dataset);
-	let clock: ((ms: number) => number) | undefined;
-	if (options.businessHours) {
-		const [min, max] = timeRangeOf(dataset, asOf);
-		clock = makeBusinessClock(options.businessHours, min, max);
-	}
-
-	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
-	const byTicket = eventsByTicket(dataset.events);
+	const {asOf, clock, tickets, eventsOf} = prepareDerivation(dataset, options);
 	// Deriving and writing go hand in hand: the writer's progress (tickets written) covers both.
 	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress, expectedTickets: tickets.length});
 	try {
 		for (const ticket of tickets) {
-			const events = byTicket.get(ticket.key) ?? [];
+			const events = eventsOf(ticket.key);
 			writer.addTicket(deriveTicket(ticket, events, asOf, clock), annotationsOf(events, timezone));
 		}
 
