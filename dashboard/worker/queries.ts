@@ -158,18 +158,14 @@ export type KpiQueries = {
 	churn: SqlQuery | undefined;
 };
 
-/** Whole-team queries (no filter; all time or by day, week or month) can read the daily rollups. */
-function usesRollups(query: KpiQuery, groupBy: GroupBy): boolean {
-	return filterSql(query).params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
-}
-
 /** The SQL of every KPI of one query. */
 export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const groupBy = query.groupBy ?? 'none';
 	const [from, to] = dayBounds(query);
 	const filter = filterSql(query);
 	const ticketGroup = grouping(groupBy, 't');
-	const rollup = usesRollups(query, groupBy);
+	// Whole-team queries (no filter; all time or by day, week or month) read the daily rollups.
+	const rollup = filter.params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
 	const durationValues = ticketMeasures.map(([measure, column]) => valuesSql(`t.${column}`, measure)).join(',\n\t\t\t\t');
 	let tickets: SqlQuery;
 	let durations: SqlQuery | undefined;
