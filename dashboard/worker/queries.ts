@@ -198,8 +198,9 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		};
 	}
 
-	// Rows anchored elsewhere join the ticket only when a ticket dimension or filter needs it.
-	const needsTicket = filter.params.length > 0 || !(groupBy === 'none' || isTimeGrain(groupBy));
+	// Rows anchored elsewhere join the ticket only when a ticket dimension or filter needs it: exactly
+	// the queries that cannot read the rollups.
+	const needsTicket = !rollup;
 	const replyGroup = grouping(groupBy, 'r');
 	const replies: SqlQuery = {
 		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${valuesSql('r.ms', 'nextReply')}, ${valuesSql('r.bh_ms', 'nextReplyBusiness')}
