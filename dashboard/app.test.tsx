@@ -85,7 +85,7 @@ test('the extension page reads its own store, keeps the ticket list, and follows
 	await recordObservation(db, ticket('1', 0), {level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'}, new Date('2026-11-02T10:00:00Z'));
 	// The session reads the store itself (in the extension it runs in the worker); the page only passes it for the ticket list.
 	const opened = openDb({name: db.name});
-	const session = createSession(async () => openNodeDatabase(), {}, {openStore: () => opened});
+	const session = createSession(async () => openNodeDatabase(), {}, {openStore: () => opened, now: () => new Date('2026-11-02T12:00:00Z')});
 	render(<App client={inProcessClient(session)} store={db} storeDebounceMs={10} />);
 	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 10_000});
 	await vi.waitFor(() => expect(document.querySelector('[data-kpi="tickets"]')?.getAttribute('data-value')).toBe('1'));

@@ -79,6 +79,8 @@ export type SessionHooks = {
 	openStore?: (() => DefuseDb) | undefined;
 	/** Opens the cache of imported files (kept between visits); without it imports last for this session. */
 	openImports?: (() => ImportCache) | undefined;
+	/** The clock that dates the store's open tickets ("still open now"). @default the system clock */
+	now?: (() => Date) | undefined;
 };
 
 function isSourceInfo(value: unknown): value is SourceInfo {
@@ -322,7 +324,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			store ??= hooks.openStore();
-			return session.setStoreDataset(await datasetFromStore(store, new Date()));
+			return session.setStoreDataset(await datasetFromStore(store, hooks.now?.() ?? new Date()));
 		},
 		/** The seeded 90-day team history of core/metrics/demo-data.ts. */
 		async loadDemo(demo: DemoOptions = {}): Promise<SourceInfo> {
