@@ -7,6 +7,7 @@ export default defineConfig({
 	test: {
 		include: ['core/**/*.test.{ts,tsx}', 'dashboard/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
 		environment: 'node',
+		setupFiles: ['test/unit/clock-ahead.ts'],
 		testTimeout: 20_000,
 	},
 });
