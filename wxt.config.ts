@@ -33,6 +33,8 @@ export default defineConfig({
 				browser_specific_settings: {
 					gecko: {
 						id: 'defuse@defuse.invalid',
+						// Main-world content scripts (the editor bridge) need Firefox 128.
+						strict_min_version: '128.0',
 						data_collection_permissions: {required: ['none']},
 					},
 				},

@@ -84,6 +84,15 @@ if (wants('e2e')) {
 	}
 }
 
+if (wants('e2e-firefox')) {
+	if (check('build (Firefox demo extension)', bin('wxt'), ['build', '-b', 'firefox'], {DEFUSE_DEMO: '1'})) {
+		vitest('e2e (Firefox)', ['--config', 'test/e2e-firefox/vitest.config.ts']);
+	} else {
+		total.failed++;
+		lines.push('e2e (Firefox): not run, the build failed');
+	}
+}
+
 console.log(`\n${lines.join('\n')}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = total.failed > 0 ? 1 : 0;

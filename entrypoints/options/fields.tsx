@@ -24,15 +24,24 @@ function describedBy(id: string, error: string | undefined, hint: string | undef
 
 /**
  * For fields whose text is parsed into the settings ("09:00-17:00, …", one date per line): keeps what
- * the user is typing, and takes the settings' value only when it changes from elsewhere.
+ * the user is typing, and takes the settings' value only when it changes from elsewhere. Effects run
+ * after paint, so with fast typing an effect may still see the value of an earlier keystroke: every
+ * value this field sent and has not seen come back yet is an echo, not a change from elsewhere.
  */
 function useLocalText(value: string, onChange: (value: string) => void, normalize: ((text: string) => string) | undefined): [string, (text: string) => void] {
 	const [text, setText] = useState(value);
-	const expected = useRef(value);
+	const sent = useRef<string[]>([]);
 	useEffect(() => {
-		if (normalize && value !== expected.current) {
-			expected.current = value;
+		if (!normalize) {
+			return;
+		}
+
+		const echo = sent.current.indexOf(value);
+		if (echo === -1) {
+			sent.current = [];
 			setText(value);
+		} else {
+			sent.current = sent.current.slice(echo + 1);
 		}
 	}, [value]);
 	if (!normalize) {
@@ -41,7 +50,7 @@ function useLocalText(value: string, onChange: (value: string) => void, normaliz
 
 	return [text, next => {
 		setText(next);
-		expected.current = normalize(next);
+		sent.current = [...sent.current.slice(-99), normalize(next)];
 		onChange(next);
 	}];
 }
