@@ -49,13 +49,23 @@ export default defineConfig({
 		},
 	}),
 	hooks: {
+		'entrypoints:resolved'(_wxt, entrypoints) {
+			// The loopback demo helpdesk's script exists in the demo build only.
+			if (!isDemoBuild) {
+				const demo = entrypoints.findIndex(entrypoint => entrypoint.name === 'demo' && entrypoint.type === 'content-script');
+				if (demo !== -1) {
+					entrypoints.splice(demo, 1);
+				}
+			}
+		},
 		'build:manifestGenerated'(_wxt, manifest) {
-			// The main-world editor bridge runs wherever the helpdesk content script runs.
+			// The main-world editor bridge runs wherever a helpdesk's own script runs (each helpdesk has its
+			// own: entrypoints/<id>.content.ts).
 			const scripts = manifest.content_scripts ?? [];
-			const helpdesk = scripts.find(script => script.js?.includes('content-scripts/helpdesk.js'));
+			const helpdeskMatches = scripts.filter(script => !script.js?.includes('content-scripts/editor-bridge.js')).flatMap(script => script.matches ?? []);
 			for (const script of scripts) {
 				if (script.js?.includes('content-scripts/editor-bridge.js')) {
-					script.matches = [...(helpdesk?.matches ?? [])];
+					script.matches = [...new Set(helpdeskMatches)].sort();
 				}
 			}
 
@@ -68,9 +78,13 @@ export default defineConfig({
 				}
 			}
 
+			// The demo build may also register a helpdesk's script for a loopback page the options map to that
+			// helpdesk (the fixtures of every adapter are served on loopback ports in the browser tests).
 			if (isDemoBuild) {
-				for (const script of scripts) {
-					script.matches = [...new Set([...(script.matches ?? []), ...loopback])];
+				if (manifest.manifest_version === 3) {
+					manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...loopback])];
+				} else {
+					manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...loopback])];
 				}
 			}
 		},

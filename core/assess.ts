@@ -6,7 +6,7 @@ import {levelFor, scoreRisk} from './risk.ts';
 import {pausesFromStatusChanges, type PauseInterval} from './sla.ts';
 import {checkDraft} from './signals/draft.ts';
 import {detectHistory} from './signals/history.ts';
-import {builtInPacks, detectLanguages, detectPhrases, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
+import {builtInPackIds, builtInPacks, detectLanguages, detectPhrases, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import {prepareTicket} from './signals/prepare.ts';
 import {detectShape} from './signals/shape.ts';
 import {detectSpikes} from './signals/spikes.ts';
@@ -15,7 +15,7 @@ import type {Finding, PreparedTicket} from './signals/types.ts';
 import {detectWaiting} from './signals/waiting.ts';
 import {templateLibrary} from './templates/library.ts';
 import {selectTemplates, situationsFor} from './templates/select.ts';
-import {render} from './templates/template.ts';
+import {render, type Template} from './templates/template.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
 /** A customer message at or below this tone counts as dissatisfied (tuned on the dev corpus). */
@@ -23,16 +23,30 @@ export const dissatisfiedTone = -0.4;
 /** Phrase families that mark a message as dissatisfied whatever its tone. */
 const dissatisfiedFamilies: ReadonlySet<PhraseFamily> = new Set(['manager', 'legal', 'churn', 'public', 'insult', 'repeat']);
 
-const mergedPacks = new WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>();
+/**
+ * What the engine draws on besides the ticket and its context. `assess` uses everything built in; the
+ * helpdesk content script holds the English pack and gets the templates in use and other languages'
+ * packs from the background when a ticket needs them, so a helpdesk page carries less.
+ */
+export type EngineData = {
+	/** The built-in phrase packs at hand, by id. */
+	packs: Readonly<Record<string, PhrasePack>>;
+	/** The templates to suggest from. */
+	templates: readonly Template[];
+};
+
+const mergedPacks = new WeakMap<EngineData['packs'], WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>>();
 
 /** Built-in packs with user packs merged in: a user pack with a built-in id adds phrases to it. */
-function allPacks(extra: readonly PhrasePack[]): Map<string, PhrasePack> {
-	const cached = mergedPacks.get(extra);
+function allPacks(builtIn: EngineData['packs'], extra: readonly PhrasePack[]): Map<string, PhrasePack> {
+	const forBuiltIn = mergedPacks.get(builtIn) ?? new WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>();
+	mergedPacks.set(builtIn, forBuiltIn);
+	const cached = forBuiltIn.get(extra);
 	if (cached) {
 		return cached;
 	}
 
-	const packs = new Map<string, PhrasePack>(Object.entries(builtInPacks));
+	const packs = new Map<string, PhrasePack>(Object.entries(builtIn));
 	for (const pack of extra) {
 		const base = packs.get(pack.id);
 		if (base) {
@@ -47,12 +61,12 @@ function allPacks(extra: readonly PhrasePack[]): Map<string, PhrasePack> {
 		}
 	}
 
-	mergedPacks.set(extra, packs);
+	forBuiltIn.set(extra, packs);
 	return packs;
 }
 
-function activePacks(prepared: PreparedTicket, settings: AssessSettings): PhrasePack[] {
-	const packs = allPacks(settings.extraPhrasePacks);
+function activePacks(prepared: PreparedTicket, settings: AssessSettings, builtIn: EngineData['packs']): PhrasePack[] {
+	const packs = allPacks(builtIn, settings.extraPhrasePacks);
 	const userIds = new Set(settings.extraPhrasePacks.map(pack => pack.id));
 	let languages: Set<string>;
 	if (settings.languages === 'auto') {
@@ -73,7 +87,7 @@ function activePacks(prepared: PreparedTicket, settings: AssessSettings): Phrase
 		languages = new Set(settings.languages);
 	}
 
-	return [...packs.values()].filter(pack => !settings.disabledPhrasePacks.includes(pack.id) && (languages.has(pack.language) || (userIds.has(pack.id) && !builtInPacks[pack.id])));
+	return [...packs.values()].filter(pack => !settings.disabledPhrasePacks.includes(pack.id) && (languages.has(pack.language) || (userIds.has(pack.id) && !builtInPackIds.has(pack.id))));
 }
 
 function pausesOf(ctx: AssessContext): PauseInterval[] {
@@ -113,13 +127,19 @@ function emptyTicket(ticket: unknown): TicketSnapshot {
 	return {...record, helpdesk: String(record.helpdesk ?? ''), ticketId: String(record.ticketId ?? ''), messages: Array.isArray(record.messages) ? record.messages : []};
 }
 
+/** The engine with every built-in phrase pack, and the templates of `ctx` or the built-in library. */
 export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
+	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates ?? templateLibrary});
+}
+
+/** The engine with the phrase packs and templates given (see EngineData). */
+export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: EngineData): Assessment {
 	const snapshot = Array.isArray(ticket?.messages) ? ticket : emptyTicket(ticket);
 	const settings = resolveSettings(ctx.settings);
 	const prepared = prepareTicket(snapshot, toMillis(ctx.now));
 	const perMessage = new Map<number, Set<PhraseFamily>>();
 	const findings: Finding[] = [
-		...detectPhrases(prepared, {packs: activePacks(prepared, settings), disabled: new Set(settings.disabledPhraseFamilies)}, perMessage),
+		...detectPhrases(prepared, {packs: activePacks(prepared, settings, data.packs), disabled: new Set(settings.disabledPhraseFamilies)}, perMessage),
 		...detectToneTrend(prepared),
 		...detectWaiting(prepared, {policy: ctx.sla?.policy, calendar: ctx.sla?.calendar, pauses: pausesOf(ctx)}),
 		...detectShape(prepared, ctx.shape ?? {}),
@@ -153,7 +173,7 @@ export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessm
 			'agent.signature': ctx.agent?.signature,
 			...ctx.values,
 		};
-		suggestions = selectTemplates(ctx.templates ?? templateLibrary, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
+		suggestions = selectTemplates(data.templates, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
 	}
 
 	const assessment: Assessment = {level, score, signals, triggers, messages, suggestions};

@@ -127,3 +127,20 @@ describe('options page requests', () => {
 		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, type, self).ok).toBe(false);
 	});
 });
+
+describe('page-setup', () => {
+	test('a helpdesk page asks for its settings and the packs of a few languages', () => {
+		expect(validateRequest({type: 'page-setup', languages: []}).ok).toBe(true);
+		expect(validateRequest({type: 'page-setup', languages: ['de', 'es']})).toEqual({ok: true, value: {type: 'page-setup', languages: ['de', 'es']}});
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'page-setup', self).ok).toBe(true);
+		expect(checkSender({id: self.id, url: `${self.origin}/options.html`, tab: {id: 4}}, 'page-setup', self).ok).toBe(false);
+	});
+
+	test.each([
+		[{type: 'page-setup'}, 'request.languages must be a list'],
+		[{type: 'page-setup', languages: ['../en']}, 'request.languages[0] has an unexpected format'],
+		[{type: 'page-setup', languages: Array.from({length: 11}, () => 'en')}, 'request.languages has more than 10 items'],
+	])('%j is refused: %s', (request, error) => {
+		expect(validateRequest(request)).toEqual({ok: false, error});
+	});
+});

@@ -3,6 +3,9 @@
 // every request is checked for its sender and its shape before a handler sees it.
 import {escalationPaths, levels, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
+import type {Settings} from './settings.ts';
+import type {PhrasePack} from './signals/phrases.ts';
+import type {Template} from './templates/template.ts';
 
 export const limits = {
 	messages: 20_000,
@@ -30,7 +33,15 @@ export type BackgroundRequest =
 	/** Options page: read the open tab of `origin` with these custom selectors and say what was found. */
 	| {type: 'test-selectors'; origin: string; config: CustomConfig}
 	/** Options page: clear the store and reset the settings. */
-	| {type: 'delete-everything'};
+	| {type: 'delete-everything'}
+	/**
+	 * A helpdesk page starts, or its settings changed, or a ticket needs other languages: the settings
+	 * (validated), the templates in use and the built-in phrase packs of `languages`.
+	 */
+	| {type: 'page-setup'; languages: string[]};
+
+/** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
+export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]};
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
@@ -64,7 +75,7 @@ export type Countdown = {ticketKey: string; ticketId: string; subject?: string |
 export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
 
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined; setup?: PageSetup | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
@@ -77,6 +88,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	countdowns: 'extension-page',
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
+	'page-setup': 'content-script',
 };
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
@@ -274,6 +286,7 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		config: customConfig,
 	}),
 	'delete-everything': object({type: oneOf(['delete-everything'])}),
+	'page-setup': object({type: oneOf(['page-setup']), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),
 };
 
 /** The request, or why it is not one. Unknown fields are rejected rather than stored. */

@@ -11,7 +11,8 @@
 // "please", "charged", "sorry"), negation with asymmetric flips ("not happy" is clearly negative,
 // "not bad" only mildly positive, "no problem" is friendly), intensifiers and downtoners, CAPS and
 // "!!!", "?!", sarcasm markers, emoticons and questions.
-import english from 'sentiment/languages/en/index.js';
+// The word list itself, not the package's CommonJS index (which a bundler would ship a second time).
+import afinn from 'sentiment/languages/en/labels.json';
 import emoji from 'sentiment/build/emoji.json';
 import {keptRanges, keptText} from './text.ts';
 
@@ -71,7 +72,7 @@ const sarcasmPenalty = -2.5;
 const kindlyHostile = /\bkindly (?:stop|refrain|leave|do your job|get|spare|don't|do not|explain why|answer the question)/;
 
 const lexicon = new Map<string, number>();
-for (const [word, value] of Object.entries(english.labels)) {
+for (const [word, value] of Object.entries(afinn as Record<string, number>)) {
 	lexicon.set(word, value);
 }
 

@@ -27,6 +27,8 @@ export type PhrasePack = {
 };
 
 export const builtInPacks: Readonly<Record<string, PhrasePack>> = {en, es, de, fr, pt};
+/** The ids of the built-in packs, for code that does not carry the packs themselves. */
+export const builtInPackIds: ReadonlySet<string> = new Set(['en', 'es', 'de', 'fr', 'pt']);
 
 export const familyLabels: Readonly<Record<PhraseFamily, string>> = {
 	manager: 'asked for a manager or escalation',

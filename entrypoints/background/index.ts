@@ -1,11 +1,14 @@
 import {browser, defineBackground, type Browser} from '#imports';
 import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
+import {templatesOf} from '../../core/settings.ts';
+import {builtInPacks} from '../../core/signals/phrases.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
 import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedTickets} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
+import {loadSettings} from '../helpdesk.content/settings-client.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>};
@@ -41,6 +44,11 @@ const handlers: Handlers = {
 	},
 	'test-selectors': testSelectors,
 	'delete-everything': deleteEverything,
+	async 'page-setup'(_db, request) {
+		const settings = await loadSettings();
+		const packs = request.languages.flatMap(language => (language !== 'en' && Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
+		return {ok: true, setup: {settings, templates: templatesOf(settings), packs}};
+	},
 };
 
 export default defineBackground({

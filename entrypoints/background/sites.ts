@@ -1,42 +1,62 @@
 import {browser, type Browser} from '#imports';
 import {hashString} from '../../core/hash.ts';
+import type {AdapterId} from '../../core/helpdesks/adapter.ts';
 import {matchesPattern} from '../../core/helpdesks/pick.ts';
 import type {BackgroundRequest, BackgroundResponse, SelectorTestResult} from '../../core/messages.ts';
 import {sitePattern, type Settings} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {loadSettings, settingsKey} from '../helpdesk.content/settings-client.ts';
 
-// Custom domains: the helpdesk content script (and its main-world editor bridge) registered for every
-// site in the settings whose host permission the user granted, and nothing else.
+// Sites mapped in the options page (self-hosted helpdesks, custom domains, a hosted helpdesk's origin
+// the user reads with other selectors): the mapped helpdesk's own content script (and the main-world
+// editor bridge) registered for every such site whose host permission the user granted, unless the
+// manifest already runs that script there. Nothing else.
 
 const idPrefix = 'defuse-site-';
-const helpdeskScript = 'content-scripts/helpdesk.js';
 const bridgeScript = 'content-scripts/editor-bridge.js';
 const probeFile = '/selector-probe.js';
 const probeConfigKey = 'defuseSelectorProbeConfig'; // = entrypoints/selector-probe
 
 export type SiteScript = {id: string; matches: string[]; js: string[]; world?: 'MAIN' | 'ISOLATED'};
 
-export const siteScriptId = (pattern: string) => `${idPrefix}${hashString(pattern)}`;
+/** A content script of the manifest: its files and where it runs. */
+export type ManifestScript = {js?: readonly string[] | undefined; matches?: readonly string[] | undefined};
 
-/** The scripts the settings call for: one pair per granted pattern the manifest does not already cover. */
-export function plannedScripts(settings: Settings, granted: ReadonlySet<string>, manifestMatches: readonly string[]): SiteScript[] {
-	const patterns = new Set<string>();
-	for (const origin of Object.keys(settings.sites)) {
+/** Each helpdesk's own content script (entrypoints/<id>.content.ts). */
+export const helpdeskScriptOf = (adapter: AdapterId) => `content-scripts/${adapter}.js`;
+
+export const siteScriptId = (pattern: string, adapter?: AdapterId) => `${idPrefix}${hashString(pattern)}${adapter ? `-${adapter}` : ''}`;
+
+// Firefox reports the manifest's files as full moz-extension:// addresses, Chromium as written.
+const fileOf = (path: string) => path.replace(/^[a-z-]+:\/\/[^/]+\//, '').replace(/^\//, '');
+
+const runsAt = (manifest: readonly ManifestScript[], file: string, origin: string) =>
+	manifest.some(script => (script.js ?? []).some(path => fileOf(path) === file) && (script.matches ?? []).some(match => matchesPattern(match, new URL(`${origin}/`))));
+
+/**
+ * The scripts the settings call for. Match patterns cannot hold a port, so sites on one host share a
+ * pattern: each mapped helpdesk's script once per pattern (it starts only on its own origins, see
+ * entrypoints/helpdesk.content/main.ts), and one bridge per pattern.
+ */
+export function plannedScripts(settings: Settings, granted: ReadonlySet<string>, manifest: readonly ManifestScript[]): SiteScript[] {
+	const scripts = new Map<string, SiteScript>();
+	for (const [origin, site] of Object.entries(settings.sites)) {
 		const pattern = sitePattern(origin);
-		const covered = manifestMatches.some(match => matchesPattern(match, new URL(`${origin}/`)));
-		if (granted.has(pattern) && !covered) {
-			patterns.add(pattern);
+		const file = helpdeskScriptOf(site.adapter);
+		// The loopback demo helpdesk's script exists in the demo build only, where the manifest runs it.
+		if (!granted.has(pattern) || site.adapter === 'demo' || runsAt(manifest, file, origin)) {
+			continue;
+		}
+
+		const id = siteScriptId(pattern, site.adapter);
+		scripts.set(id, {id, matches: [pattern], js: [file]});
+		if (!runsAt(manifest, bridgeScript, origin)) {
+			const bridge = `${siteScriptId(pattern)}-bridge`;
+			scripts.set(bridge, {id: bridge, matches: [pattern], js: [bridgeScript], world: 'MAIN'});
 		}
 	}
 
-	return [...patterns].sort().flatMap(pattern => {
-		const id = siteScriptId(pattern);
-		return [
-			{id, matches: [pattern], js: [helpdeskScript]},
-			{id: `${id}-bridge`, matches: [pattern], js: [bridgeScript], world: 'MAIN' as const},
-		];
-	});
+	return [...scripts.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 const sameScript = (a: SiteScript, b: {matches?: string[] | undefined; js?: string[] | undefined; world?: string | undefined}) =>
@@ -60,8 +80,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export async function syncSiteScripts(): Promise<{registered: string[]; unregistered: string[]}> {
 	const run = queue.then(async () => {
 		const settings = await loadSettings();
-		const manifestMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap(script => script.matches ?? []);
-		const wanted = plannedScripts(settings, await grantedPatterns(settings), manifestMatches);
+		const wanted = plannedScripts(settings, await grantedPatterns(settings), browser.runtime.getManifest().content_scripts ?? []);
 		const existing = (await browser.scripting.getRegisteredContentScripts()).filter(script => script.id.startsWith(idPrefix));
 		const stale = existing.filter(script => !wanted.some(want => want.id === script.id && sameScript(want, script))).map(script => script.id);
 		const missing = wanted.filter(want => stale.includes(want.id) || !existing.some(script => script.id === want.id));

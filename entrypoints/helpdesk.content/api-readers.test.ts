@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import type {TicketSnapshot} from '../../core/model.ts';
-import {apiReaders, preferApi, sameOriginFetch} from './api-readers.ts';
+import {preferApi, readZendeskApi, sameOriginFetch} from './api-readers.ts';
 
 const url = new URL('https://acme.zendesk.com/agent/tickets/4821');
 
@@ -11,7 +11,7 @@ test('Zendesk: the ticket and every comments page, read through the injected fet
 		'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?include=users&sort_order=asc': {comments: [{id: 1, author_id: 7, plain_body: 'Charged twice', public: true, created_at: '2026-11-01T08:00:00Z'}], next_page: 'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2'},
 		'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2': {comments: [{id: 2, author_id: 9, plain_body: 'Refunded', public: true, created_at: '2026-11-01T09:00:00Z'}, {id: 3, author_id: 9, plain_body: 'note', public: false, created_at: '2026-11-01T09:01:00Z'}], next_page: null},
 	};
-	const snapshot = await apiReaders['zendesk']!(url, async address => {
+	const snapshot = await readZendeskApi(url, async address => {
 		asked.push(address);
 		return responses[address];
 	}, '');

@@ -11,58 +11,60 @@ export type ApiReader = (url: URL, fetchJson: FetchJson, cookie: string) => Prom
 
 const maxPages = 20;
 
-export const apiReaders: Readonly<Record<string, ApiReader>> = {
-	async zendesk(url, fetchJson) {
-		const responses: unknown[] = [];
-		for (const first of zendesk.apiUrls(url)) {
-			let next: string | undefined = first;
-			for (let page = 0; next && page < maxPages; page++) {
-				const response = await fetchJson(next);
-				responses.push(response);
-				next = zendesk.nextApiUrl(response, url);
-			}
+// One reader per helpdesk, each imported by that helpdesk's content script only.
+
+export const readZendeskApi: ApiReader = async (url, fetchJson) => {
+	const responses: unknown[] = [];
+	for (const first of zendesk.apiUrls(url)) {
+		let next: string | undefined = first;
+		for (let page = 0; next && page < maxPages; page++) {
+			const response = await fetchJson(next);
+			responses.push(response);
+			next = zendesk.nextApiUrl(response, url);
+		}
+	}
+
+	return responses.length > 0 ? zendesk.snapshotFromApi(responses, url) : undefined;
+};
+
+export const readZammadApi: ApiReader = async (url, fetchJson) => {
+	const urls = zammad.apiUrls(url);
+	if (!urls) {
+		return undefined;
+	}
+
+	const [ticket, articles] = await Promise.all([fetchJson(urls.ticket), fetchJson(urls.articles)]);
+	return zammad.snapshotFromApi(ticket, articles, url);
+};
+
+export const readChatwootApi: ApiReader = async (url, fetchJson, cookie) => {
+	const headers = chatwoot.authHeaders(cookie);
+	const first = chatwoot.apiUrls(url);
+	if (!headers || !first) {
+		return undefined;
+	}
+
+	const conversation = await fetchJson(first.conversation, headers);
+	const pages: unknown[] = [];
+	let before: string | undefined;
+	for (let page = 0; page < maxPages; page++) {
+		const urls = chatwoot.apiUrls(url, before);
+		const json = urls ? await fetchJson(urls.messages, headers) : undefined;
+		const ids = messageIdsOf(json);
+		if (ids.length === 0) {
+			break;
 		}
 
-		return responses.length > 0 ? zendesk.snapshotFromApi(responses, url) : undefined;
-	},
-	async zammad(url, fetchJson) {
-		const urls = zammad.apiUrls(url);
-		if (!urls) {
-			return undefined;
+		pages.push(json);
+		const oldest = String(Math.min(...ids));
+		if (oldest === before) {
+			break;
 		}
 
-		const [ticket, articles] = await Promise.all([fetchJson(urls.ticket), fetchJson(urls.articles)]);
-		return zammad.snapshotFromApi(ticket, articles, url);
-	},
-	async chatwoot(url, fetchJson, cookie) {
-		const headers = chatwoot.authHeaders(cookie);
-		const first = chatwoot.apiUrls(url);
-		if (!headers || !first) {
-			return undefined;
-		}
+		before = oldest;
+	}
 
-		const conversation = await fetchJson(first.conversation, headers);
-		const pages: unknown[] = [];
-		let before: string | undefined;
-		for (let page = 0; page < maxPages; page++) {
-			const urls = chatwoot.apiUrls(url, before);
-			const json = urls ? await fetchJson(urls.messages, headers) : undefined;
-			const ids = messageIdsOf(json);
-			if (ids.length === 0) {
-				break;
-			}
-
-			pages.push(json);
-			const oldest = String(Math.min(...ids));
-			if (oldest === before) {
-				break;
-			}
-
-			before = oldest;
-		}
-
-		return chatwoot.snapshotFromApi(conversation, pages, url);
-	},
+	return chatwoot.snapshotFromApi(conversation, pages, url);
 };
 
 function messageIdsOf(json: unknown): number[] {

@@ -5,18 +5,18 @@ import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
-import {assess} from '../../core/assess.ts';
+import {assessWith} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
-import {contextOf, slaOf, templatesOf, type Settings} from '../../core/settings.ts';
+import {contextOf, slaOf} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
-import {apiReaders, preferApi, sameOriginFetch} from './api-readers.ts';
+import {preferApi, sameOriginFetch, type ApiReader} from './api-readers.ts';
 import {insertViaBridge} from './bridge-client.ts';
 import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {pageTheme, panelMaxHeight} from './layout.ts';
+import type {LoadedPageData} from './page-setup.ts';
 import {placeMarks} from './queue.ts';
-import {watchSettings} from './settings-client.ts';
 import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
@@ -33,10 +33,14 @@ async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
 	}
 }
 
+export type SessionOptions = {
+	/** The helpdesk's same-origin API, read beside the page where the helpdesk allows it. */
+	apiReader?: ApiReader | undefined;
+};
+
 /** Reads the page on every (debounced) change, keeps the overlay current and tells the background what it saw. */
-export function startSession(ctx: ContentScriptContext, adapter: Adapter, initialSettings: Settings): void {
-	let settings = initialSettings;
-	let templates = templatesOf(settings);
+export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: LoadedPageData, options: SessionOptions = {}): void {
+	let {settings, engine} = page;
 	let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
 	let mounting: Promise<void> | undefined;
 	let overlayState: OverlayState | undefined;
@@ -260,7 +264,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 
 	/** The page's snapshot, with the helpdesk's own API answer merged in once it has arrived. */
 	function withApi(page: TicketSnapshot): TicketSnapshot {
-		const reader = apiReaders[adapter.id];
+		const reader = options.apiReader;
 		if (!reader) {
 			return page;
 		}
@@ -303,7 +307,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		// The agent's own feedback tunes the signal weights on top of the team's settings.
 		const tuned = {...base.settings, weightMultipliers: {...base.settings?.weightMultipliers, ...context.value?.weightMultipliers}};
 		const assessStarted = performance.now();
-		const assessment = assess(snapshot, {...base, settings: tuned, now, history, draft: draft?.text, templates});
+		page.needLanguagesOf(snapshot.messages);
+		const assessment = assessWith(snapshot, {...base, settings: tuned, now, history, draft: draft?.text}, engine);
 		const assessMs = performance.now() - assessStarted;
 		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
@@ -515,10 +520,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, initia
 		return false;
 	};
 
-	// Options saved in another tab apply here at once, without a reload.
-	ctx.onInvalidated(watchSettings(next => {
-		settings = next;
-		templates = templatesOf(settings);
+	// Options saved in another tab apply here at once, without a reload; so does another language's pack.
+	ctx.onInvalidated(page.watch(next => {
+		({settings, engine} = next);
 		if (overlayState?.kind === 'ticket') {
 			lastHash = ''; // The verdict may change with the settings: store it again
 			showTicket(overlayState.snapshot);

@@ -6,7 +6,7 @@
 // (test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
 import {Window} from 'happy-dom';
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest';
 import type {Adapter, AdapterId} from '../../core/helpdesks/adapter.ts';
 import {selectors as chatwootSelectors} from '../../core/helpdesks/chatwoot.ts';
 import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core/helpdesks/custom.ts';
@@ -180,6 +180,16 @@ beforeAll(async () => {
 		await chrome.storage.local.set({settings});
 	}, checked.settings);
 	await options.close();
+	// Each loopback origin is mapped to its helpdesk, whose own script the background registers for
+	// loopback pages (the demo build's manifest runs only the demo helpdesk's there): wait for them.
+	const wanted = [...servers.keys()].map(adapter => `content-scripts/${adapter}.js`).sort();
+	await vi.waitFor(async () => {
+		const registered = await browser.worker.evaluate(async () => {
+			const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{js?: string[]}>>}}};
+			return (await chrome.scripting.getRegisteredContentScripts()).flatMap(script => script.js ?? []).filter(file => !file.includes('editor-bridge')).sort();
+		});
+		expect(registered).toEqual(wanted);
+	}, {timeout: 10_000, interval: 200});
 });
 
 afterAll(async () => {

@@ -1,0 +1,113 @@
+// What a helpdesk page gets from the background instead of carrying it: the settings (validated
+// there, the only place that needs the validators), the templates in use, and the built-in phrase
+// packs of languages other than English, asked for when a ticket's customer writes in one of them.
+// English ships in the page's script: nearly every ticket needs it at once.
+import {browser, type Browser} from '#imports';
+import type {EngineData} from '../../core/assess.ts';
+import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
+import type {Message} from '../../core/model.ts';
+import {defaultSettings, type Settings} from '../../core/settings.ts';
+import {en} from '../../core/signals/phrase-packs/en.ts';
+import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
+import {settingsKey} from './settings-client.ts';
+
+export type PageData = {settings: Settings; engine: EngineData};
+
+async function requestSetup(languages: readonly string[]): Promise<PageSetup | undefined> {
+	try {
+		const response = await browser.runtime.sendMessage({type: 'page-setup', languages: [...languages]}) as BackgroundResponse;
+		return response.ok ? response.setup : undefined;
+	} catch {
+		return undefined; // The extension was reloaded or updated under this page
+	}
+}
+
+function pageDataOf(setup: PageSetup, packs: EngineData['packs']): PageData {
+	const merged = {...packs};
+	for (const pack of setup.packs) {
+		merged[pack.id] = pack;
+	}
+
+	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates}};
+}
+
+/**
+ * The page's settings and engine data, kept current: when the settings are saved elsewhere and when a
+ * ticket needs another language's pack, `onChange` gets the new data.
+ */
+export async function loadPageData(): Promise<PageData & {
+	/** Asks for the packs of the languages `messages` are written in that the page does not have yet. */
+	needLanguagesOf(messages: readonly Message[]): void;
+	/** Calls back whenever the data changes; returns the unsubscribe function. */
+	watch(onChange: (data: PageData) => void): () => void;
+}> {
+	let data: PageData;
+	const setup = await requestSetup([]);
+	if (setup) {
+		data = pageDataOf(setup, {en});
+	} else {
+		console.warn('Defuse: the extension did not answer; using the default settings without suggestions.');
+		data = {settings: defaultSettings, engine: {packs: {en}, templates: []}};
+	}
+
+	const asked = new Set<string>();
+	const listeners = new Set<(data: PageData) => void>();
+	const update = (next: PageSetup | undefined) => {
+		if (next) {
+			data = pageDataOf(next, data.engine.packs);
+			for (const listener of listeners) {
+				listener(data);
+			}
+		}
+	};
+
+	const onStorage = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+		if (area === 'local' && settingsKey in changes) {
+			void requestSetup([]).then(update);
+		}
+	};
+
+	return {
+		get settings() {
+			return data.settings;
+		},
+		get engine() {
+			return data.engine;
+		},
+		needLanguagesOf(messages) {
+			let sample = '';
+			for (const message of messages) {
+				if (message.role === 'customer' && !message.internal) {
+					sample += `${message.text.slice(0, 1000)}\n`;
+					if (sample.length > 3000) {
+						break;
+					}
+				}
+			}
+
+			const missing = detectLanguages(sample).filter(language => builtInPackIds.has(language) && !Object.hasOwn(data.engine.packs, language) && !asked.has(language));
+			if (missing.length > 0) {
+				for (const language of missing) {
+					asked.add(language);
+				}
+
+				void requestSetup(missing).then(update);
+			}
+		},
+		watch(onChange) {
+			if (listeners.size === 0) {
+				browser.storage.onChanged.addListener(onStorage);
+			}
+
+			listeners.add(onChange);
+			return () => {
+				listeners.delete(onChange);
+				if (listeners.size === 0) {
+					browser.storage.onChanged.removeListener(onStorage);
+				}
+			};
+		},
+	};
+}
+
+export type LoadedPageData = Awaited<ReturnType<typeof loadPageData>>;
