@@ -43,13 +43,13 @@ const rows: Row[] = [
 
 	// Legal and regulatory
 	['If this is not refunded by Friday I will contact my lawyer.', 'legal', 1],
-	['I am filing a chargeback with my bank today.', 'legal urgency', 1],
+	['I am filing a chargeback with my bank today.', 'payment-dispute urgency', 1],
 	['I will report you to the Better Business Bureau.', 'legal', 1],
 	['This is illegal and you know it.', 'legal', 1],
 	['My attorney will be in touch.', 'legal', 1],
 	['Expect to hear from the ombudsman.', 'legal', 1],
 	['I am taking you to small claims court.', 'legal', 1],
-	['I have already opened a dispute with my credit card company.', 'legal', 1],
+	['I have already opened a dispute with my credit card company.', 'payment-dispute', 1],
 	['I will complain to the financial regulator about this.', 'legal', 1],
 	['This is a breach of contract.', 'legal', 1],
 	['I am going to sue your company for the damages.', 'legal', 1],
@@ -57,7 +57,7 @@ const rows: Row[] = [
 	['I contacted consumer protection and they told me to write to you first.', 'legal', 1],
 	['Your company is in violation of GDPR, I will file a GDPR complaint.', 'legal', 1],
 	['My solicitor has advised me to keep all correspondence.', 'legal', 1],
-	['I will reverse the charge through my bank if you do not fix this.', 'legal', 1],
+	['I will reverse the charge through my bank if you do not fix this.', 'payment-dispute', 1],
 	['Voy a poner una denuncia en consumo.', 'legal', 1],
 	['Ich werde rechtliche Schritte einleiten.', 'legal', 1],
 	['Je vais porter plainte.', 'legal', 1],
@@ -66,7 +66,7 @@ const rows: Row[] = [
 	['See you in court.', 'legal', 1],
 	['This is unlawful, you cannot keep my deposit.', 'legal', 1],
 	['I have spoken to a lawyer and I know my rights.', 'legal', 1],
-	['I will do a chargeback, simple as that.', 'legal', 1],
+	['I will do a chargeback, simple as that.', 'payment-dispute', 1],
 
 	// Churn
 	['Please cancel my subscription effective immediately.', 'churn urgency', 1],
@@ -122,15 +122,15 @@ const rows: Row[] = [
 	['As I mentioned before, I never received the package.', 'repeat', 1],
 	['I have already explained this to two of your colleagues.', 'repeat', 1],
 	['Second email about this, please reply.', 'repeat', 1],
-	['Weeks later and still no refund.', 'repeat', 1],
-	['My card is still being charged every month.', 'repeat', 1],
+	['Weeks later and still no refund.', 'repeat billing', 1],
+	['My card is still being charged every month.', 'billing', 1],
 	['For the fourth time: my address is wrong on the label.', 'repeat', 1],
 	['I previously reported this bug in March.', 'repeat', 0],
-	['I still haven\'t received my replacement.', 'repeat', 1],
+	['I still haven\'t received my replacement.', 'non-delivery', 1],
 	['No one has gotten back to me since Tuesday.', 'repeat', 1],
 	['Keep being told someone will call me. Nobody does.', 'repeat', 1],
 	['You closed my ticket without fixing anything.', 'repeat', 1],
-	['Still no answer?', 'repeat', 1],
+	['Still no answer?', 'waiting', 1],
 
 	// Public exposure
 	['I will leave a one star review everywhere I can.', 'public', 1],
@@ -206,7 +206,7 @@ const rows: Row[] = [
 	['Cancel my account now, and I am disputing the charge with my bank.', 'churn legal urgency', 1],
 	['This is the fifth time I write. Escalate this immediately.', 'repeat manager urgency', 1],
 	['Useless. Cancelling my subscription.', 'insult churn', 1],
-	['Nobody answers, this is ridiculous, I want your boss.', 'repeat manager', 1],
+	['Nobody answers, this is ridiculous, I want your boss.', 'waiting manager', 1],
 	['As I already told you, I want a refund or I go to the ombudsman.', 'repeat legal', 1],
 	['I am switching to your competitor and telling everyone why.', 'churn public', 1],
 	['Again the same error. Urgent, we are losing orders.', 'repeat urgency', 1],
@@ -311,7 +311,7 @@ const rows: Row[] = [
 	['Thanks!\n\n-- \nMarco Bianchi\nUrgent Logistics Ltd', '', 0],
 
 	// Sarcasm
-	['Great, another week of waiting.', 'repeat', 1],
+	['Great, another week of waiting.', 'waiting', 1],
 	['Thanks for nothing.', '', 1],
 	['Oh wonderful, it broke again.', 'repeat', 1],
 	['Fantastic service, only took you a month to reply.', '', 1],
