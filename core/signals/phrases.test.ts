@@ -15,7 +15,7 @@ describe('English families', () => {
 		['Please escalate this immediately', 'manager'],
 		['I am filing a formal complaint', 'manager'],
 		['My lawyer will hear about this', 'legal'],
-		['I will file a chargeback with my bank', 'legal'],
+		['I will file a chargeback with my bank', 'payment-dispute'],
 		['I am reporting you to the FTC', 'legal'],
 		['Next stop is the ombudsman', 'legal'],
 		['Cancel my subscription today', 'churn'],
