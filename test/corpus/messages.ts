@@ -3,10 +3,15 @@
 // dissatisfied: complaining (something did not go as expected; an implicit, calm complaint such as
 // "my order has not arrived" counts) or upset. Questions, requests, reminders and thanks are not.
 // (Until issue 11 a calm problem report was labelled not dissatisfied; those labels were changed.)
-// Split: every third message (index % 3 === 2) is test; the rest is dev. Tune on dev only.
+// Two sources, kept apart: 'team' rows were invented by the team; 'real-failure' rows are the team's
+// own rewording of mistakes seen on the evaluation's development split (test/eval), one per kind of
+// mistake, so a fixed mistake stays fixed. This is a regression suite, not a measure of quality:
+// quality is measured by `npm run eval` on text the team did not write.
 import type {PhraseFamily} from '../../core/signals/phrases.ts';
 
-export type LabelledMessage = {id: string; text: string; families: PhraseFamily[]; dissatisfied: boolean; split: 'dev' | 'test'};
+export type Source = 'team' | 'real-failure';
+
+export type LabelledMessage = {id: string; text: string; families: PhraseFamily[]; dissatisfied: boolean; source: Source};
 
 type Row = [text: string, families: string, dissatisfied: 0 | 1];
 
@@ -347,10 +352,40 @@ const rows: Row[] = [
 	['Terrible. Just terrible.', '', 1],
 ];
 
-export const labelledMessages: LabelledMessage[] = rows.map(([text, families, dissatisfied], index) => ({
-	id: `m${index + 1}`,
-	text,
-	families: families === '' ? [] : families.split(' ') as PhraseFamily[],
-	dissatisfied: dissatisfied === 1,
-	split: index % 3 === 2 ? 'test' : 'dev',
-}));
+// Reworded from mistakes on the eval's dev split (the dataset it was seen in is named); the texts are ours.
+const realFailures: Row[] = [
+	// BANKING77: implicit complaints the engine missed
+	['The cash machine gave me less money than I asked for.', 'billing', 1],
+	['Why was my card payment at the bakery declined?', 'not-working', 1],
+	['There is a payment on my statement that I never made.', 'billing', 1],
+	['I sent the shoes back two weeks ago and still can\'t see my refund.', 'billing', 1],
+	['My top-up was reverted and nobody told me why.', 'not-working', 1],
+	['The exchange rate on my purchase in Lisbon was wrong.', 'billing', 1],
+	['You charged me an extra two euros for no reason.', 'billing', 1],
+	['The same transaction shows up twice in the app.', 'billing', 1],
+	['The ATM kept my card and never gave it back.', 'not-working', 1],
+	['I moved money from my other bank this morning and it doesn\'t appear yet.', 'non-delivery', 1],
+	['I tried to top up again today and it doesn\'t seem to be working.', 'not-working', 1],
+	// BANKING77: questions that looked like complaints
+	['I found my card in my coat, can you reactivate it? I previously reported it lost.', '', 0],
+	['Are there any extra fees when I exchange currency?', '', 0],
+	['How many times a month can I top up by card?', '', 0],
+	['Is there any way to see my card details in the app?', '', 0],
+	// DynaSent (Yelp): everyday words read as threats or faults
+	['We found this place on Yelp and loved the brunch.', '', 0],
+	['The short rib was so tender it fell apart on the fork.', '', 0],
+	['Had a bloody mary and the jerk chicken, both great.', '', 0],
+	['He was kind enough to not charge us for the extra bread.', '', 0],
+	// GoEmotions (Reddit): talk about social media is not a threat to post
+	['I saw that clip on Twitter yesterday and laughed for ages.', '', 0],
+	['Still waiting for the sequel, the first one was so good.', '', 0],
+];
+
+function toMessage([text, families, dissatisfied]: Row, id: string, source: Source): LabelledMessage {
+	return {id, text, families: families === '' ? [] : families.split(' ') as PhraseFamily[], dissatisfied: dissatisfied === 1, source};
+}
+
+export const labelledMessages: LabelledMessage[] = [
+	...rows.map((row, index) => toMessage(row, `m${index + 1}`, 'team')),
+	...realFailures.map((row, index) => toMessage(row, `r${index + 1}`, 'real-failure')),
+];

@@ -104,7 +104,7 @@ export const en: PhrasePack = {
 			'{weren\'t|were not|wasn\'t|was not|not} made by me', '{did not|didn\'t|never} make {this|that|these|those|the} {payment|payments|transaction|transactions|purchase|withdrawal}',
 			'two of the same {charge|charges|payment|payments|transaction|transactions}', 'same {charge|payment|transaction} twice',
 			'{can\'t|cannot|don\'t|do not|didn\'t|did not} see {my|the|any} {refund|money|payment|transfer|deposit|cash}', '{not|hasn\'t|has not} {shown|show|showing} {my|the} {refund|money|payment|deposit}',
-			'{appears|appeared|showing|shows|shown|listed} {twice|multiple times|two times|more than once}',
+			'{appears|appeared|showing|shows|shown|listed} up? {twice|multiple times|two times|more than once}', 'never {made|authorised|authorized} {it|this|that|them|these}?',
 			'charged for {something|a service|an order|a subscription|an item|items} {i|we} {didn\'t|did not|never|already|cancelled|canceled|returned}',
 		],
 		'non-delivery': [
@@ -140,7 +140,7 @@ export const en: PhrasePack = {
 			'{swallowed|ate|eaten|retained|kept} {my|the}? card', 'card {has been|was|got|is} {swallowed|eaten|retained|stuck}', '{what}? went wrong',
 			'{doesn\'t|does not|won\'t|will not|didn\'t|did not} recogni* {me|who i am|my}',
 			'{failed|failing} {payment|transfer|transaction|top up|top-up|login|update|upload}', '{error|errors} {message|messages|code|codes|page|screen}',
-			'{get|getting|got|keep getting|see|seeing|shows|showing|says|displays|throws|gives me} {an|the|this|that}? error*', 'something went wrong', 'nothing happens',
+			'{get|getting|got|keep getting|see|seeing|shows|showing|says|displays|throws|gives me} {an|the|this|that}? error*', 'something went wrong', 'nothing happens', '{doesn\'t|does not|didn\'t|did not} seem to {work|be working}',
 		],
 		outage: [
 			'outage*', 'downtime', '{service|services|site|website|app|server|servers|system|systems|platform|network|api|everything|internet|portal|dashboard|checkout|store|shop} {is|are|was|were|went|has been|have been|keeps going|keep going|goes} {down|offline|unavailable|unreachable}',
