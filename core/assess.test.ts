@@ -11,7 +11,7 @@ const escalating: Message[] = [
 	{role: 'agent', internal: true, text: 'Customer is furious, wants a manager, will sue', at: '2026-03-01T10:05:00Z'},
 	{role: 'customer', text: 'It is still not here. This is the third time I am asking!', at: '2026-03-03T09:00:00Z'},
 	{role: 'agent', text: 'As I said, per our policy we wait 10 days.', at: '2026-03-03T10:00:00Z'},
-	{role: 'customer', text: 'This is ridiculous. Let me speak to your supervisor or I will file a chargeback.\n\nOn Tue, Sam wrote:\n> As I said, per our policy', at: '2026-03-04T09:00:00Z'},
+	{role: 'customer', text: 'This is ridiculous. Let me speak to your supervisor or I will file a chargeback and call my lawyer.\n\nOn Tue, Sam wrote:\n> As I said, per our policy', at: '2026-03-04T09:00:00Z'},
 ];
 
 describe('assess', () => {

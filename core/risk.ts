@@ -11,18 +11,27 @@
 //
 // | signal                  | weight | why                                                             |
 // |-------------------------|--------|-----------------------------------------------------------------|
-// | phrase.legal            | 0.65   | lawyer / chargeback / regulator: escalates almost by definition |
+// | phrase.legal            | 0.65   | lawyer / court / regulator: escalates almost by definition      |
 // | phrase.manager          | 0.60   | an explicit request to escalate                                 |
 // | phrase.churn            | 0.50   | cancelling or leaving: a save attempt needs authority           |
 // | phrase.public           | 0.45   | review / social media threat                                    |
 // | phrase.insult           | 0.35   | insults and profanity: anger, often aimed at the agent          |
 // | phrase.repeat           | 0.35   | "third time", "still not fixed": the fix is not landing         |
 // | phrase.misread          | 0.35   | "that is not what I asked": the last reply missed the point     |
+// | phrase.payment-dispute  | 0.50   | chargeback / bank dispute: money is being clawed back           |
+// | phrase.outage           | 0.30   | service down: the customer's own business may be stopped        |
+// | phrase.broken-promise   | 0.30   | "I was told...": trust already lost once                        |
+// | phrase.billing          | 0.25   | charged wrongly or refund missing: money, but routine to fix    |
+// | phrase.non-delivery     | 0.25   | order not arrived: common, usually calm at first                |
+// | phrase.faulty           | 0.25   | damaged or faulty item: a complaint, mostly resolvable          |
+// | phrase.waiting          | 0.25   | "still no answer": the customer is chasing us                   |
+// | phrase.not-working      | 0.20   | "won't let me log in": the most common problem report           |
 // | phrase.urgency          | 0.10   | common in calm messages too; a weak nudge                       |
 // | tone.negative           | 0.35   | latest customer message is clearly negative                     |
 // | tone.trend              | 0.30   | tone falling over several messages                              |
 // | wait.breach             | 0.45   | SLA target breached while the customer waits                    |
-// | wait.sla                | 0.20   | close to breaching                                              |
+// | wait.due                | 0.40   | a reply target is near; strength grows with priority and time   |
+// |                         |        | used, so an urgent ticket due within the hour is at least watch |
 // | history.repeat-contact  | 0.30   | nth contact in the window                                       |
 // | shape.back-and-forth    | 0.20   | many turns without resolution                                   |
 // | shape.reopened          | 0.25   | reopened after "solved"                                         |
@@ -42,11 +51,19 @@ export const signalWeights: Readonly<Record<string, number>> = {
 	'phrase.insult': 0.35,
 	'phrase.repeat': 0.35,
 	'phrase.misread': 0.35,
+	'phrase.payment-dispute': 0.5,
+	'phrase.outage': 0.3,
+	'phrase.broken-promise': 0.3,
+	'phrase.billing': 0.25,
+	'phrase.non-delivery': 0.25,
+	'phrase.faulty': 0.25,
+	'phrase.waiting': 0.25,
+	'phrase.not-working': 0.2,
 	'phrase.urgency': 0.1,
 	'tone.negative': 0.35,
 	'tone.trend': 0.3,
 	'wait.breach': 0.45,
-	'wait.sla': 0.2,
+	'wait.due': 0.4,
 	'history.repeat-contact': 0.3,
 	'shape.back-and-forth': 0.2,
 	'shape.reopened': 0.25,

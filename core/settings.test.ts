@@ -101,7 +101,7 @@ describe('validateSettings', () => {
 			],
 		};
 		expect(errorsOf(settings)).toEqual({
-			'phrases.disabledFamilies': 'Unknown phrase family \'shouting\' (known: manager, legal, churn, repeat, public, urgency, insult, misread)',
+			'phrases.disabledFamilies': 'Unknown phrase family \'shouting\' (known: manager, legal, churn, repeat, public, urgency, insult, misread, payment-dispute, billing, non-delivery, faulty, not-working, outage, broken-promise, waiting)',
 			'phrases.userPacks.1': 'Two of your phrase packs are called \'team\'; give each its own id',
 			'phrases.userPacks.2': 'Phrase pack 3: language must be a 2-3 letter code',
 		});

@@ -10,9 +10,9 @@ export type ReplyDeadline = {
 	clock: SlaClock;
 };
 
-export type DeadlineMessage = {role: string; internal?: boolean | undefined; atMs?: number | undefined};
+export type DeadlineMessage = {role: string; internal?: boolean | undefined; atMs?: number | undefined; /** A closing thank-you: it asks for no reply. */ closing?: boolean | undefined};
 
-const closedStatuses = new Set(['solved', 'closed', 'resolved', 'archived', 'spam', 'deleted']);
+export const closedStatuses: ReadonlySet<string> = new Set(['solved', 'closed', 'resolved', 'archived', 'spam', 'deleted']);
 
 /**
  * The reply clock of a thread: first reply until an agent has answered publicly, then next reply for
@@ -35,7 +35,7 @@ export function replyDeadline(ticket: {status?: string | undefined; priority?: s
 		}
 	}
 
-	const oldest = messages.slice(lastAgent + 1).find(message => message.role === 'customer' && !message.internal && message.atMs !== undefined);
+	const oldest = messages.slice(lastAgent + 1).find(message => message.role === 'customer' && !message.internal && message.atMs !== undefined && message.closing !== true);
 	if (oldest?.atMs === undefined) {
 		return undefined;
 	}

@@ -190,3 +190,15 @@ export function keptText(text: string, ranges: readonly TextRange[]): string {
 export function stripInvisible(text: string): string {
 	return text.replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g, '');
 }
+
+const closingWords = /\b(?:thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it|works now|working now|works perfectly|worked perfectly|that (?:fixed|solved|did|sorted) it|all (?:good|sorted|set)|problem solved|issue resolved|(?:it'?s|is) (?:fixed|resolved|sorted) now|gracias|danke|merci|obrigad[oa])\b/i;
+const stillOpen = /\?|\b(?:but|however|still|again|unfortunately|although|though|yet)\b|n't\b|n’t\b|\bnot\b|\bno longer\b/i;
+
+/**
+ * A customer's closing note ("Thanks, that fixed it!"): short, thankful, and with nothing still open
+ * (no question, no "but", no "still"). Such a message asks for no reply and ends earlier trouble.
+ */
+export function isClosingMessage(text: string): boolean {
+	const own = keptText(text, keptRanges(text));
+	return own.length > 0 && own.length <= 300 && closingWords.test(own) && !stillOpen.test(own);
+}

@@ -1,4 +1,5 @@
 import type {Message, TicketSnapshot} from './model.ts';
+import {isClosingMessage} from './text.ts';
 
 export type ThreadFacts = {
 	customerMessages: number;
@@ -27,7 +28,10 @@ export function threadFacts(snapshot: Pick<TicketSnapshot, 'messages'>): ThreadF
 		if (message.role === 'customer') {
 			customerMessages++;
 			lastCustomerAt = message.at ?? lastCustomerAt;
-			unansweredSince ??= message.at;
+			// "Thanks, that fixed it" asks for no reply
+			if (!isClosingMessage(message.text)) {
+				unansweredSince ??= message.at;
+			}
 		} else if (message.role === 'agent' && isPublic(message)) {
 			agentMessages++;
 			unansweredSince = undefined;

@@ -40,8 +40,17 @@ const compiledCues = triggerCues.map(cue => ({...cue, regexes: [compilePhrase(`{
 
 /** How much each signal points at each trigger. */
 const signalTriggers: Readonly<Record<string, Partial<Record<Trigger, number>>>> = {
-	'wait.breach': {'long-wait': 1.2},
-	'wait.sla': {'long-wait': 0.6},
+	// An SLA clock says we are slow, not why the customer is upset: a stated cause outweighs it
+	'wait.breach': {'long-wait': 0.8},
+	'wait.due': {'long-wait': 0.3},
+	'phrase.waiting': {'long-wait': 1},
+	'phrase.non-delivery': {'long-wait': 0.7, 'poor-quality': 0.3},
+	'phrase.billing': {'poor-quality': 0.8},
+	'phrase.payment-dispute': {'poor-quality': 0.4, 'long-wait': 0.3},
+	'phrase.faulty': {'poor-quality': 1},
+	'phrase.not-working': {'poor-quality': 0.8},
+	'phrase.outage': {'poor-quality': 1.2},
+	'phrase.broken-promise': {miscommunication: 0.5, 'frontline-response': 0.4},
 	'phrase.repeat': {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2},
 	'history.repeat-contact': {'poor-quality': 0.3, 'frontline-response': 0.2},
 	'spike.theme': {'poor-quality': 1},
@@ -94,7 +103,7 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 		.sort((a, b) => b.confidence - a.confidence || a.trigger.localeCompare(b.trigger));
 }
 
-const hierarchicalSignals = new Set(['phrase.manager', 'phrase.legal', 'phrase.churn', 'phrase.public']);
+const hierarchicalSignals = new Set(['phrase.manager', 'phrase.legal', 'phrase.churn', 'phrase.public', 'phrase.payment-dispute']);
 
 /**
  * functional = to a specialist who can fix it; hierarchical = to someone with authority to decide;

@@ -15,7 +15,7 @@ describe('English families', () => {
 		['Please escalate this immediately', 'manager'],
 		['I am filing a formal complaint', 'manager'],
 		['My lawyer will hear about this', 'legal'],
-		['I will file a chargeback with my bank', 'legal'],
+		['I will file a chargeback with my bank', 'payment-dispute'],
 		['I am reporting you to the FTC', 'legal'],
 		['Next stop is the ombudsman', 'legal'],
 		['Cancel my subscription today', 'churn'],
@@ -144,7 +144,7 @@ describe('packs are editable data', () => {
 });
 
 function prepared(texts: string[]): PreparedTicket {
-	const messages: PreparedMessage[] = texts.map((text, index) => ({index, role: index % 2 === 0 ? 'customer' : 'agent', internal: false, text, kept: [{start: 0, end: text.length}], at: undefined, tone: 0}));
+	const messages: PreparedMessage[] = texts.map((text, index) => ({index, role: index % 2 === 0 ? 'customer' : 'agent', internal: false, text, kept: [{start: 0, end: text.length}], at: undefined, tone: 0, closing: false}));
 	return {ticket: {helpdesk: 'demo', ticketId: '1', messages: messages.map(({role, text}) => ({role, text}))}, messages, customer: messages.filter(message => message.role === 'customer'), now: undefined};
 }
 

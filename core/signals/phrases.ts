@@ -11,8 +11,10 @@ import {fr} from './phrase-packs/fr.ts';
 import {pt} from './phrase-packs/pt.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
-export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult' | 'misread';
-export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult', 'misread'];
+export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult' | 'misread'
+	// Expectation mismatches: complaints that need no hostile word ("my parcel still hasn't arrived")
+	| 'payment-dispute' | 'billing' | 'non-delivery' | 'faulty' | 'not-working' | 'outage' | 'broken-promise' | 'waiting';
+export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult', 'misread', 'payment-dispute', 'billing', 'non-delivery', 'faulty', 'not-working', 'outage', 'broken-promise', 'waiting'];
 
 export type PhrasePack = {
 	/** Unique id; a user pack with a built-in id adds to that pack. */
@@ -39,6 +41,14 @@ export const familyLabels: Readonly<Record<PhraseFamily, string>> = {
 	urgency: 'stresses urgency',
 	insult: 'insult or profanity',
 	misread: 'says the reply missed what they asked',
+	'payment-dispute': 'talks about a chargeback or bank dispute',
+	billing: 'says they were charged wrongly or a refund is missing',
+	'non-delivery': 'says an order or item has not arrived',
+	faulty: 'says an item arrived faulty or damaged',
+	'not-working': 'says something does not work',
+	outage: 'reports an outage',
+	'broken-promise': 'says a promise was not kept',
+	waiting: 'says they are still waiting for an answer',
 };
 
 export type PhraseMatch = {family: PhraseFamily; start: number; end: number; negated: boolean; pack: string};

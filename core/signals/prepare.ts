@@ -1,6 +1,6 @@
 // Reads a snapshot once for every detector: cleaned ranges, tone and time of each message.
 import type {TicketSnapshot} from '../model.ts';
-import {keptRanges} from '../text.ts';
+import {isClosingMessage, keptRanges} from '../text.ts';
 import {scoreCleanTone} from '../tone.ts';
 import type {PreparedMessage, PreparedTicket} from './types.ts';
 
@@ -21,10 +21,10 @@ function keptSample(text: string, ranges: PreparedMessage['kept']): string {
 
 // The overlay re-assesses the same thread on every change; a message's cleaned ranges and tone depend
 // on its text alone, so they are remembered (most recent texts, bounded).
-const analysisCache = new Map<string, {kept: PreparedMessage['kept']; tone: number}>();
+const analysisCache = new Map<string, {kept: PreparedMessage['kept']; tone: number; closing: boolean}>();
 const analysisCacheSize = 5000;
 
-function analyse(text: string): {kept: PreparedMessage['kept']; tone: number} {
+function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; closing: boolean} {
 	const known = analysisCache.get(text);
 	if (known) {
 		return known;
@@ -33,7 +33,7 @@ function analyse(text: string): {kept: PreparedMessage['kept']; tone: number} {
 	const head = text.length > 4 * maxAnalysedChars ? text.slice(0, 4 * maxAnalysedChars) : text;
 	const kept = keptRanges(head);
 	// Frozen: the same ranges are handed to every later assessment of this text.
-	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0});
+	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0, closing: kept.length > 0 && isClosingMessage(head)});
 	if (text.length <= 4 * maxAnalysedChars) {
 		if (analysisCache.size >= analysisCacheSize) {
 			analysisCache.delete(analysisCache.keys().next().value!);
@@ -66,8 +66,8 @@ export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): 
 
 		// Internal notes and system lines are never read as customer text
 		const analysed = !internal && role !== 'system';
-		const {kept, tone} = analysed ? analyse(text) : {kept: [], tone: 0};
-		messages.push({index, role, internal, text, kept, at, tone});
+		const {kept, tone, closing} = analysed ? analyse(text) : {kept: [], tone: 0, closing: false};
+		messages.push({index, role, internal, text, kept, at, tone, closing: closing && role === 'customer'});
 	}
 
 	return {

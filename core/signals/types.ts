@@ -14,6 +14,8 @@ export type PreparedMessage = {
 	/** Epoch ms, or undefined when the message has no usable timestamp. */
 	at: number | undefined;
 	tone: number;
+	/** A customer's closing thank-you (see text.ts isClosingMessage). */
+	closing: boolean;
 };
 
 export type PreparedTicket = {

@@ -3,6 +3,7 @@ import type {BusinessCalendar} from '../calendar.ts';
 import type {Message, TicketSnapshot} from '../model.ts';
 import {defaultSlaPolicy, type SlaPolicy} from '../sla.ts';
 import {prepareTicket} from './prepare.ts';
+import {assess} from '../assess.ts';
 import {detectWaiting, formatDuration} from './waiting.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -18,8 +19,8 @@ test('first reply breached (default policy: 8h)', () => {
 test('near breach is a weaker warning; well within target is nothing', () => {
 	const ticket = snapshot([{role: 'customer', text: 'Hello?', at: '2026-03-02T08:00:00Z'}]);
 	const [near] = detectWaiting(prepareTicket(ticket, at('2026-03-02T15:00:00Z')));
-	expect(near?.id).toBe('wait.sla');
-	expect(near?.label).toBe('waiting 7h for a first reply; SLA target 8h breaches in 1h');
+	expect(near?.id).toBe('wait.due');
+	expect(near?.label).toBe('first reply due in 1h (target 8h), priority normal');
 	expect(near!.strength).toBeLessThan(1);
 	expect(detectWaiting(prepareTicket(ticket, at('2026-03-02T10:00:00Z')))).toEqual([]);
 });
@@ -63,4 +64,40 @@ test('missing timestamps or no clock: nothing', () => {
 
 test('formatDuration', () => {
 	expect([formatDuration(5 * 60_000), formatDuration(90 * 60_000), formatDuration(50 * 3_600_000), formatDuration(72 * 3_600_000)]).toEqual(['5m', '1h 30m', '2d 2h', '3d']);
+});
+
+test('an urgent ticket due within the hour is time pressure from its first minutes (#1007)', () => {
+	const ticket = snapshot([{role: 'customer', text: 'Checkout shows 502 Bad Gateway. Customers cannot complete orders.', at: '2026-03-02T08:00:00Z'}], {priority: 'urgent', status: 'new'});
+	const [finding] = detectWaiting(prepareTicket(ticket, at('2026-03-02T08:23:00Z')));
+	expect(finding).toMatchObject({id: 'wait.due', label: 'first reply due in 37m (target 1h), priority urgent'});
+	expect(assess(ticket, {now: '2026-03-02T08:23:00Z'}).level).not.toBe('none');
+	// The same message at low priority is no time pressure yet
+	expect(detectWaiting(prepareTicket({...ticket, priority: 'low'}, at('2026-03-02T08:23:00Z')))).toEqual([]);
+});
+
+test('more of the target used presses harder', () => {
+	const ticket = snapshot([{role: 'customer', text: 'Hello', at: '2026-03-02T08:00:00Z'}], {priority: 'high'});
+	const early = detectWaiting(prepareTicket(ticket, at('2026-03-02T08:30:00Z')))[0]!;
+	const late = detectWaiting(prepareTicket(ticket, at('2026-03-02T11:30:00Z')))[0]!;
+	expect(late.strength).toBeGreaterThan(early.strength);
+});
+
+test('resolution target of an open ticket, in business hours', () => {
+	const policy: SlaPolicy = {id: 'office', hours: 'business', calendar: office, targets: {default: {resolutionMinutes: 960}}};
+	const ticket = snapshot([{role: 'customer', text: 'A', at: '2026-03-02T09:00:00Z'}, {role: 'agent', text: 'B', at: '2026-03-02T09:10:00Z'}], {status: 'open', createdAt: '2026-03-02T09:00:00Z'});
+	// Monday 9:00 + 16 business hours = Tuesday 17:00
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-03T14:00:00Z')), {policy})[0]?.label).toBe('resolution due in 3h (target 16h business), priority normal');
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-04T10:00:00Z')), {policy})[0]?.label).toBe('open 17h business; resolution target 16h breached 1h ago');
+	expect(detectWaiting(prepareTicket({...ticket, status: 'solved'}, at('2026-03-04T10:00:00Z')), {policy})).toEqual([]);
+});
+
+test('a closing thank-you asks for no reply', () => {
+	const ticket = snapshot([
+		{role: 'customer', text: 'How do I export invoices?', at: '2026-03-02T08:00:00Z'},
+		{role: 'agent', text: 'Billing > Export.', at: '2026-03-02T09:00:00Z'},
+		{role: 'customer', text: 'That worked perfectly, no problem at all. Thank you for the quick answer!', at: '2026-03-02T10:00:00Z'},
+	], {priority: 'urgent'});
+	expect(detectWaiting(prepareTicket(ticket, at('2026-03-02T11:50:00Z')))).toEqual([]);
+	const followUp = snapshot([...ticket.messages.slice(0, 2), {role: 'customer', text: 'Thanks, but it still does not work.', at: '2026-03-02T10:00:00Z'}], {priority: 'urgent'});
+	expect(detectWaiting(prepareTicket(followUp, at('2026-03-02T11:50:00Z')))[0]?.id).toBe('wait.due');
 });

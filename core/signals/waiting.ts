@@ -1,6 +1,6 @@
 // How long the customer has been waiting for a public reply, against the SLA target.
-import {replyDeadline} from '../sla-deadline.ts';
-import {defaultSlaPolicy, type PauseInterval, type SlaPolicy} from '../sla.ts';
+import {closedStatuses, replyDeadline} from '../sla-deadline.ts';
+import {defaultSlaPolicy, isPausedStatus, slaClock, targetsFor, type PauseInterval, type SlaPolicy} from '../sla.ts';
 import type {BusinessCalendar} from '../calendar.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
@@ -30,6 +30,17 @@ export function formatDuration(ms: number): string {
 	return restHours === 0 ? `${days}d` : `${days}d ${restHours}h`;
 }
 
+/** How much a target's priority presses: an urgent ticket is a warning long before its clock runs out. */
+const priorityPressure: Readonly<Record<string, number>> = {urgent: 1, high: 0.75, normal: 0.5, low: 0.3};
+
+type Candidate = {breached: boolean; strength: number; label: string; evidence: Finding['evidence']};
+
+/**
+ * Time pressure from the SLA: the reply clock (first / next reply) and the resolution clock, in
+ * calendar or business hours, with pauses. A breached target is `wait.breach`; one that is near is
+ * `wait.due`, whose strength grows with the priority and the share of the target used, so an urgent
+ * ticket due within the hour is never silent. The most pressing clock is reported.
+ */
 export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions = {}): Finding[] {
 	const {ticket, messages, now} = prepared;
 	if (now === undefined) {
@@ -38,40 +49,46 @@ export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions 
 
 	const policy = options.policy ?? defaultSlaPolicy;
 	const calendar = options.calendar ?? policy.calendar;
-	const deadline = replyDeadline({status: ticket.status, priority: ticket.priority, messages: messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at}))}, {nowMs: now, policy, calendar, pauses: options.pauses});
-	if (!deadline) {
-		return [];
-	}
-
-	const {clock, targetMinutes} = deadline;
-	const firstReply = deadline.metric === 'first-reply';
-	const oldest = messages.find(message => message.at === deadline.sinceMs && message.role === 'customer' && !message.internal);
-	if (!oldest) {
-		return [];
-	}
-
-	const ratio = clock.elapsedMs / (targetMinutes * 60_000);
-	if (ratio < nearBreach) {
-		return [];
-	}
-
-	const what = firstReply ? 'a first reply' : 'a reply';
+	const priority = ticket.priority?.toLowerCase().trim() ?? 'normal';
+	const pressure = priorityPressure[priority] ?? priorityPressure.normal!;
 	const hours = policy.hours === 'business' && calendar ? ' business' : '';
-	const target = formatDuration(targetMinutes * 60_000);
-	const evidence = [{messageIndex: oldest.index, start: oldest.kept[0]?.start ?? 0, end: oldest.kept.at(-1)?.end ?? oldest.text.length}];
-	if (clock.breached) {
-		return [{
-			id: 'wait.breach',
-			label: `waiting ${formatDuration(clock.elapsedMs)}${hours} for ${what}; SLA target ${target} breached ${formatDuration(-clock.remainingMs)} ago`,
-			strength: 1,
-			evidence,
-		}];
+	const candidates: Candidate[] = [];
+	const due = (what: string, remainingMs: number, targetMinutes: number, ratio: number) => ({
+		strength: Math.min(1, pressure * (0.6 + (0.6 * ratio))),
+		label: `${what} due in ${formatDuration(remainingMs)} (target ${formatDuration(targetMinutes * 60_000)}${hours}), priority ${priority}`,
+	});
+
+	const deadline = replyDeadline({status: ticket.status, priority: ticket.priority, messages: messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at, closing: message.closing}))}, {nowMs: now, policy, calendar, pauses: options.pauses});
+	const oldest = deadline && messages.find(message => message.at === deadline.sinceMs && message.role === 'customer' && !message.internal);
+	if (deadline && oldest) {
+		const {clock, targetMinutes} = deadline;
+		const what = deadline.metric === 'first-reply' ? 'a first reply' : 'a reply';
+		const evidence = [{messageIndex: oldest.index, start: oldest.kept[0]?.start ?? 0, end: oldest.kept.at(-1)?.end ?? oldest.text.length}];
+		const ratio = clock.elapsedMs / (targetMinutes * 60_000);
+		if (clock.breached) {
+			candidates.push({breached: true, strength: 1, evidence, label: `waiting ${formatDuration(clock.elapsedMs)}${hours} for ${what}; SLA target ${formatDuration(targetMinutes * 60_000)} breached ${formatDuration(-clock.remainingMs)} ago`});
+		} else if (ratio >= nearBreach || pressure >= priorityPressure.high!) {
+			candidates.push({breached: false, evidence, ...due(deadline.metric === 'first-reply' ? 'first reply' : 'reply', clock.remainingMs, targetMinutes, ratio)});
+		}
 	}
 
-	return [{
-		id: 'wait.sla',
-		label: `waiting ${formatDuration(clock.elapsedMs)}${hours} for ${what}; SLA target ${target} breaches in ${formatDuration(clock.remainingMs)}`,
-		strength: Math.min(1, 0.4 + ((ratio - nearBreach) * 2.4)),
-		evidence,
-	}];
+	const resolutionMinutes = targetsFor(policy, ticket.priority).resolutionMinutes;
+	const created = Date.parse(ticket.createdAt ?? '');
+	const opened = Number.isFinite(created) ? created : messages.find(message => message.at !== undefined)?.at;
+	const status = ticket.status?.toLowerCase().trim();
+	// Only for a ticket known to be open: without a status, an answered ticket may long be solved
+	if (resolutionMinutes !== undefined && resolutionMinutes > 0 && opened !== undefined && status !== undefined && !closedStatuses.has(status) && (!isPausedStatus(status) || (options.pauses?.length ?? 0) > 0)) {
+		const clock = slaClock({startMs: opened, nowMs: now, targetMinutes: resolutionMinutes, hours: policy.hours, calendar, pauses: options.pauses});
+		const ratio = clock.elapsedMs / (resolutionMinutes * 60_000);
+		if (clock.breached) {
+			candidates.push({breached: true, strength: 0.8, evidence: [], label: `open ${formatDuration(clock.elapsedMs)}${hours}; resolution target ${formatDuration(resolutionMinutes * 60_000)} breached ${formatDuration(-clock.remainingMs)} ago`});
+		} else if (ratio >= nearBreach) {
+			candidates.push({breached: false, evidence: [], ...due('resolution', clock.remainingMs, resolutionMinutes, ratio)});
+		}
+	}
+
+	const breach = candidates.filter(candidate => candidate.breached).sort((a, b) => b.strength - a.strength)[0];
+	const near = candidates.filter(candidate => !candidate.breached).sort((a, b) => b.strength - a.strength)[0];
+	const chosen = breach ?? near;
+	return chosen ? [{id: chosen.breached ? 'wait.breach' : 'wait.due', label: chosen.label, strength: chosen.strength, evidence: chosen.evidence}] : [];
 }

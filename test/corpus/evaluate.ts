@@ -1,8 +1,8 @@
-// Precision and recall of the engine on the labelled corpus. Run `npx tsx test/corpus/evaluate.ts dev`
-// while tuning; the test split is only read by test/unit/corpus.test.ts.
+// Precision and recall of the engine on the team's regression corpus, by source:
+// `npx tsx test/corpus/evaluate.ts [team|real-failure] [--mistakes]`. Quality is measured by `npm run eval`.
 import {assess} from '../../core/assess.ts';
 import {phraseFamilies} from '../../core/signals/phrases.ts';
-import {labelledMessages} from './messages.ts';
+import {labelledMessages, type Source} from './messages.ts';
 import {labelledThreads} from './threads.ts';
 
 export type Score = {tp: number; fp: number; fn: number; precision: number; recall: number; support: number};
@@ -12,7 +12,7 @@ function score(tp: number, fp: number, fn: number): Score {
 	return {tp, fp, fn, precision: tp + fp === 0 ? 1 : round(tp / (tp + fp)), recall: tp + fn === 0 ? 1 : round(tp / (tp + fn)), support: tp + fn};
 }
 
-export function evaluate(split: 'dev' | 'test'): {signals: Record<string, Score>; triggerAccuracy: number; mistakes: string[]} {
+export function evaluate(source: Source): {signals: Record<string, Score>; triggerAccuracy: number; mistakes: string[]} {
 	const counts = new Map<string, {tp: number; fp: number; fn: number}>();
 	const count = (name: string, predicted: boolean, actual: boolean) => {
 		const entry = counts.get(name) ?? {tp: 0, fp: 0, fn: 0};
@@ -28,7 +28,7 @@ export function evaluate(split: 'dev' | 'test'): {signals: Record<string, Score>
 	};
 
 	const mistakes: string[] = [];
-	for (const item of labelledMessages.filter(message => message.split === split)) {
+	for (const item of labelledMessages.filter(message => message.source === source)) {
 		const result = assess({helpdesk: 'corpus', ticketId: item.id, messages: [{role: 'customer', text: item.text}]});
 		const found = new Set(result.signals.filter(signal => signal.id.startsWith('phrase.')).map(signal => signal.id.slice('phrase.'.length)));
 		for (const family of phraseFamilies) {
@@ -48,7 +48,7 @@ export function evaluate(split: 'dev' | 'test'): {signals: Record<string, Score>
 
 	let triggerHits = 0;
 	let triggerTotal = 0;
-	for (const thread of labelledThreads.filter(item => item.split === split)) {
+	for (const thread of source === 'team' ? labelledThreads : []) {
 		const result = assess(thread.ticket);
 		const flagged = result.level !== 'none';
 		count('thread.flag', flagged, thread.escalate);
@@ -86,9 +86,9 @@ export function table(result: ReturnType<typeof evaluate>): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const split = process.argv[2] === 'test' ? 'test' : 'dev';
-	const result = evaluate(split);
-	console.log(`split: ${split}\n${table(result)}`);
+	const source: Source = process.argv[2] === 'real-failure' ? 'real-failure' : 'team';
+	const result = evaluate(source);
+	console.log(`source: ${source}\n${table(result)}`);
 	if (process.argv.includes('--mistakes')) {
 		console.log(result.mistakes.join('\n'));
 	}

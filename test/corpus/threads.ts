@@ -1,9 +1,9 @@
 // Invented conversations with human labels: would a team lead want this flagged as heading for an
 // escalation (escalate), and what triggered it. Messages: 'c:' customer, 'a:' agent, 'n:' internal
-// note, 's:' system. Split: every third thread (index % 3 === 2) is test; tune on dev only.
+// note, 's:' system. All invented by the team: a regression suite, not a measure of quality.
 import type {Message, TicketSnapshot, Trigger} from '../../core/model.ts';
 
-export type LabelledThread = {id: string; ticket: TicketSnapshot; escalate: boolean; trigger?: Trigger | undefined; split: 'dev' | 'test'};
+export type LabelledThread = {id: string; ticket: TicketSnapshot; escalate: boolean; trigger?: Trigger | undefined};
 
 type Row = {escalate: boolean; trigger?: Trigger; subject: string; messages: string[]};
 
@@ -79,5 +79,4 @@ export const labelledThreads: LabelledThread[] = rows.map((row, index) => ({
 	ticket: {helpdesk: 'demo', ticketId: String(1000 + index), subject: row.subject, requester: {name: 'Alex Morgan'}, messages: row.messages.map(line => message(line))},
 	escalate: row.escalate,
 	trigger: row.trigger,
-	split: index % 3 === 2 ? 'test' : 'dev',
 }));

@@ -13,7 +13,7 @@ export const pt: PhrasePack = {
 		],
 		legal: [
 			'advogado*', 'processo', 'processar', 'ação judicial', 'acao judicial', 'justiça', 'justica', 'tribunal', 'juizado', 'procon', 'reclame aqui', 'consumidor.gov',
-			'anatel', 'banco central', 'ouvidoria', 'defesa do consumidor', 'código de defesa', 'codigo de defesa', 'chargeback', 'contestar a {compra|cobrança|cobranca}', 'estorno no cartão',
+			'anatel', 'banco central', 'ouvidoria', 'defesa do consumidor', 'código de defesa', 'codigo de defesa',
 		],
 		churn: [
 			'{cancelar|cancelo|cancelamento|encerrar|rescindir} {minha|meu|a|o}? {conta|assinatura|contrato|plano|serviço|servico}?',
@@ -25,6 +25,19 @@ export const pt: PhrasePack = {
 			'já {liguei|escrevi|enviei|expliquei|reclamei|abri} *', 'ninguém {responde|me responde|resolve}', 'ninguem {responde|me responde|resolve}',
 		],
 		urgency: ['urgente*', 'imediatamente', 'o quanto antes', 'o mais rápido possível', 'o mais rapido possivel', 'agora mesmo'],
+		'payment-dispute': ['chargeback', 'contestar a {compra|cobrança|cobranca}', 'estorno no cartão', 'estorno no cartao', 'contestar {no|com o} banco'],
+		billing: [
+			'cobrado duas vezes', '{cobrança|cobranca} {duplicada|indevida|errada}', 'cobraram {duas vezes|a mais|em dobro}', '{não|nao} {recebi|recebemos} {o|meu} {reembolso|estorno}', 'fatura {errada|incorreta}',
+		],
+		'non-delivery': [
+			'{não|nao} {chegou|chegaram|foi entregue|foram entregues}', '{não|nao} {recebi|recebemos} {o|a|meu|minha|os|as} {pedido|encomenda|pacote|produto|cartão|cartao}',
+			'{pedido|encomenda|pacote} {extraviado|perdido|atrasado}', '{cadê|cade} {meu|minha} {pedido|encomenda}', '{onde está|onde esta} {meu|minha} {pedido|encomenda}',
+		],
+		faulty: ['{chegou|veio} {quebrado|quebrada|danificado|danificada|com defeito|defeituoso|defeituosa}', 'com defeito', 'defeituos*'],
+		'not-working': ['{não|nao} {funciona|está funcionando|esta funcionando}', '{não|nao} consigo {entrar|acessar|pagar|logar}', 'parou de funcionar', 'mensagem de erro', '{dá|da} erro', 'pagamento {recusado|negado}'],
+		outage: ['{sistema|site|serviço|servico|aplicativo|app} {caiu|fora do ar|está fora do ar|esta fora do ar}', 'fora do ar', 'instabilidade', 'sem {sinal|internet|serviço|servico|luz} {desde|de novo|novamente}'],
+		'broken-promise': ['me {disseram|prometeram|garantiram}', '{era|deveria|devia} {para}? {chegar|ter chegado|ser entregue}'],
+		waiting: ['continuo {esperando|aguardando}', 'ainda {estou}? {esperando|aguardando}', 'sem resposta', '{ninguém|ninguem} {responde|me responde}', 'aguardando {há|ha} {dias|semanas}'],
 		insult: ['incompetente*', 'inúteis', 'inuteis', 'vergonha', 'palhaçada', 'palhacada', 'golpe', 'ladrões', 'ladroes', 'merda', 'absurdo'],
 	},
 };
