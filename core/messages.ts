@@ -35,8 +35,8 @@ export type BackgroundRequest =
 	/** Options page: clear the store and reset the settings. */
 	| {type: 'delete-everything'}
 	/**
-	 * A helpdesk page starts, or its settings changed, or a ticket needs other languages: the settings
-	 * (validated), the templates in use and the built-in phrase packs of `languages`.
+	 * A helpdesk page starts (asking for English), or its settings changed, or a ticket needs another
+	 * language: the settings (validated), the templates in use and the built-in phrase packs of `languages`.
 	 */
 	| {type: 'page-setup'; languages: string[]};
 

@@ -46,7 +46,7 @@ const handlers: Handlers = {
 	'delete-everything': deleteEverything,
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
-		const packs = request.languages.flatMap(language => (language !== 'en' && Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
+		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
 		return {ok: true, setup: {settings, templates: templatesOf(settings), packs}};
 	},
 };

@@ -1,13 +1,12 @@
 // What a helpdesk page gets from the background instead of carrying it: the settings (validated
-// there, the only place that needs the validators), the templates in use, and the built-in phrase
-// packs of languages other than English, asked for when a ticket's customer writes in one of them.
-// English ships in the page's script: nearly every ticket needs it at once.
+// there, the only place that needs the validators), the templates in use and the built-in phrase
+// packs, as data. English comes with the settings when the page starts; another language's pack when a
+// ticket's customer writes in it. The page's script carries code only (and the tone lexicon).
 import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
 import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
 import type {Message} from '../../core/model.ts';
 import {defaultSettings, type Settings} from '../../core/settings.ts';
-import {en} from '../../core/signals/phrase-packs/en.ts';
 import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
 import {settingsKey} from './settings-client.ts';
 
@@ -42,15 +41,15 @@ export async function loadPageData(): Promise<PageData & {
 	watch(onChange: (data: PageData) => void): () => void;
 }> {
 	let data: PageData;
-	const setup = await requestSetup([]);
+	const setup = await requestSetup(['en']);
 	if (setup) {
-		data = pageDataOf(setup, {en});
+		data = pageDataOf(setup, {});
 	} else {
-		console.warn('Defuse: the extension did not answer; using the default settings without suggestions.');
-		data = {settings: defaultSettings, engine: {packs: {en}, templates: []}};
+		console.warn('Defuse: the extension did not answer; using the default settings, without phrase packs or suggestions.');
+		data = {settings: defaultSettings, engine: {packs: {}, templates: []}};
 	}
 
-	const asked = new Set<string>();
+	const asked = new Set<string>(setup ? ['en'] : []);
 	const listeners = new Set<(data: PageData) => void>();
 	const update = (next: PageSetup | undefined) => {
 		if (next) {
@@ -85,7 +84,7 @@ export async function loadPageData(): Promise<PageData & {
 				}
 			}
 
-			const missing = detectLanguages(sample).filter(language => builtInPackIds.has(language) && !Object.hasOwn(data.engine.packs, language) && !asked.has(language));
+			const missing = ['en', ...detectLanguages(sample)].filter(language => builtInPackIds.has(language) && !Object.hasOwn(data.engine.packs, language) && !asked.has(language));
 			if (missing.length > 0) {
 				for (const language of missing) {
 					asked.add(language);
