@@ -28,6 +28,89 @@ export function queryAll(root: ParentNode | null | undefined, selector: string):
 	}
 }
 
+/** How far {@link queryAllDeep} may go into open shadow roots, and how much of the page it may look at. */
+export type ShadowLimits = {
+	/** Shadow roots inside shadow roots, counted from the root given. @default 4 */
+	maxDepth?: number;
+	/** Shadow roots entered in all. @default 64 */
+	maxRoots?: number;
+	/** Elements looked at for shadow hosts, over every tree. @default 50_000 */
+	maxElements?: number;
+};
+
+/** A walker over the elements of one tree (it does not enter shadow roots), made by the tree's own document. */
+function elementWalker(scope: ParentNode): TreeWalker | undefined {
+	try {
+		const node = scope as Node;
+		const document_ = node.nodeType === 9 ? node as Document : node.ownerDocument;
+		return document_?.createTreeWalker(node, 1); // 1 = NodeFilter.SHOW_ELEMENT
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The open shadow roots under `root` (and inside them, down to `maxDepth`), outermost first, in page
+ * order. Closed roots cannot be seen and are not. Looking for hosts stops at the limits, so a huge or
+ * hostile page costs a bounded amount; what lies past them is simply not read.
+ */
+export function openShadowRoots(root: ParentNode | null | undefined, limits: ShadowLimits = {}): ShadowRoot[] {
+	const maxDepth = limits.maxDepth ?? 4;
+	const maxRoots = limits.maxRoots ?? 64;
+	let budget = limits.maxElements ?? 50_000;
+	const found: ShadowRoot[] = [];
+	let level: ParentNode[] = root ? [root] : [];
+	const own = (root as Partial<Element> | null | undefined)?.shadowRoot;
+	if (own) {
+		found.push(own); // The root given is itself a host
+		level.push(own);
+	}
+
+	for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+		const next: ShadowRoot[] = [];
+		for (const scope of level) {
+			const walker = elementWalker(scope);
+			for (let element = walker?.nextNode() as Element | null; element; element = walker?.nextNode() as Element | null) {
+				if (--budget < 0 || found.length + next.length >= maxRoots) {
+					return [...found, ...next];
+				}
+
+				const shadow = element.shadowRoot; // Null for closed roots and for elements without one
+				if (shadow) {
+					next.push(shadow);
+				}
+			}
+		}
+
+		found.push(...next);
+		level = next;
+	}
+
+	return found;
+}
+
+/** Every match under `root` and inside its open shadow roots (bounded as {@link openShadowRoots}): the page's own tree first. */
+export function queryAllDeep(root: ParentNode | null | undefined, selector: string, limits?: ShadowLimits): Element[] {
+	return [root, ...openShadowRoots(root, limits)].flatMap(scope => queryAll(scope, selector));
+}
+
+/** The first match under `root`, else the first inside its open shadow roots (outermost first). */
+export function queryOneDeep(root: ParentNode | null | undefined, selector: string, limits?: ShadowLimits): Element | null {
+	const own = queryOne(root, selector);
+	if (own || !root) {
+		return own;
+	}
+
+	for (const shadow of openShadowRoots(root, limits)) {
+		const found = queryOne(shadow, selector);
+		if (found) {
+			return found;
+		}
+	}
+
+	return null;
+}
+
 /** Whitespace-collapsed text of a node; undefined when empty. */
 export function textContentOf(node: Node | null | undefined): string | undefined {
 	const text = node?.textContent?.replaceAll(/\s+/g, ' ').trim();
