@@ -197,7 +197,7 @@ const helpdeskId = string(32, /^[a-z][a-z\d-]*$/);
 
 const message: Check = object({
 	id: optional(string(500)),
-	role: oneOf(['customer', 'agent', 'system'] satisfies Array<Message['role']>),
+	role: oneOf(['customer', 'agent', 'system', 'unknown'] satisfies Array<Message['role']>),
 	internal: optional(boolean),
 	author: optional(string()),
 	text: string(limits.textChars),
@@ -262,7 +262,7 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		type: oneOf(['adapter-miss']),
 		helpdesk: helpdeskId,
 		url: string(limits.fieldChars),
-		part: oneOf(['url', 'ticket', 'messages', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
+		part: oneOf(['url', 'ticket', 'messages', 'role', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
 		detail: string(),
 	}),
 	'agent-action': object({
