@@ -150,8 +150,13 @@ export function shownValue(node: Element | null | undefined): string | undefined
 
 /** Distinct non-empty texts of every match, in page order. */
 export function textsOf(root: ParentNode | null | undefined, selector: string): string[] {
+	return distinctTexts(queryAll(root, selector));
+}
+
+/** Distinct non-empty texts of the nodes, in their order. */
+export function distinctTexts(nodes: readonly Node[]): string[] {
 	const seen = new Set<string>();
-	for (const node of queryAll(root, selector)) {
+	for (const node of nodes) {
 		const text = textContentOf(node);
 		if (text) {
 			seen.add(text);

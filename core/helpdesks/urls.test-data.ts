@@ -12,8 +12,8 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 		list: ['https://acme.zendesk.com/agent/filters/360001234567', 'https://acme.zendesk.com/agent/dashboard', 'https://acme.zendesk.com/agent/views/7'],
 	},
 	freshdesk: {
-		ticket: ['https://acme.freshdesk.com/a/tickets/812'],
-		list: ['https://acme.freshdesk.com/a/tickets/filters/all_tickets'],
+		ticket: ['https://acme.freshdesk.com/a/tickets/812', 'https://acme.myfreshworks.com/a/tickets/812'],
+		list: ['https://acme.freshdesk.com/a/tickets/filters/all_tickets', 'https://acme.freshworks.com/a/tickets'],
 	},
 	helpscout: {
 		ticket: ['https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781'],

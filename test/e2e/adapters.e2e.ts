@@ -13,7 +13,7 @@ import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core
 import {adapters} from '../../core/helpdesks/index.ts';
 import {defaultSettings, validateSettings, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
-import {fixtureHtml} from '../fixtures.ts';
+import {attachDeclarativeShadowRoots, fixtureHtml} from '../fixtures.ts';
 import {isLocal, startFixtureServer, type FixtureServer, type StandIn} from './fixture-server.ts';
 import {launchBrowser, screenshot, type Browser} from './harness.ts';
 
@@ -41,7 +41,6 @@ const angry = 'This is the third time I am writing. Nothing works, nobody answer
 const cases: Case[] = [
 	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}], bridgeCall: 'model.insertContent'},
 	{name: 'freshdesk', adapter: 'freshdesk', file: 'ticket-open.html', path: 'bridge', editor: '.fr-element', standIns: [{editor: 'froala', target: '.fr-element.fr-view'}], bridgeCall: 'html.insert'},
-	{name: 'freshdesk-unmarked', adapter: 'freshdesk', file: 'ticket-unmarked.html', path: 'bridge', editor: '.redactor-editor', standIns: [{editor: 'redactor', target: '.redactor-box textarea', api: 'jquery-10'}], bridgeCall: 'jquery:insert.text'},
 	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
 	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
 	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
@@ -128,6 +127,7 @@ function adapterOf(testCase: Case, origin: string): Adapter {
 /** What the adapter itself reads from the fixture (after the growth, if any), with the served address. */
 function expectedFacts(testCase: Case, address: string, grown: boolean) {
 	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml(testCase.adapter, testCase.file), 'text/html') as unknown as Document;
+	attachDeclarativeShadowRoots(document);
 	if (grown && testCase.grow && !growConversation(document, testCase.grow)) {
 		throw new Error(`${testCase.name}: no customer message to copy`);
 	}

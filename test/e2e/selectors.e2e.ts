@@ -19,7 +19,7 @@ import {selectorCounts as intercom} from '../../core/helpdesks/intercom.counts.t
 import {selectorCounts as osticket} from '../../core/helpdesks/osticket.counts.ts';
 import {selectorCounts as zammad} from '../../core/helpdesks/zammad.counts.ts';
 import {selectorCounts as zendesk} from '../../core/helpdesks/zendesk.counts.ts';
-import {fixtureFiles, fixtureHtml, fixtureUrl} from '../fixtures.ts';
+import {attachDeclarativeShadowRoots, fixtureFiles, fixtureHtml, fixtureUrl} from '../fixtures.ts';
 import {blankPath, isLocal, modulePrefix, startFixtureServer, type FixtureServer} from './fixture-server.ts';
 import {chromiumPath} from './harness.ts';
 
@@ -43,6 +43,7 @@ const happyWindow = new Window();
 /** What happy-dom reads (as the unit tests do: a parsed, unrendered Document), as plain JSON. */
 function readInHappyDom(adapter: Adapter, file: string): Pick<Reading, 'ticket' | 'list'> {
 	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml(adapter.id, file), 'text/html') as unknown as Document;
+	attachDeclarativeShadowRoots(document);
 	const url = fixtureUrl(adapter.id, file);
 	const json = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 	return adapter.isTicketPage(url) ? {ticket: json(adapter.readTicket(document, url))} : {list: json(adapter.readList(document, url))};
@@ -66,20 +67,21 @@ afterAll(async () => {
 	await server?.close();
 });
 
-type InPage = {adapters: Adapter[]; customAdapter: (config: CustomConfig) => Adapter};
+type InPage = {adapters: Adapter[]; customAdapter: (config: CustomConfig) => Adapter; queryAllDeep: (root: ParentNode, selector: string) => Element[]};
 
 /** Puts the fixture into the page (a rendered document) and reads it there with the adapter's own code. */
 async function readInChromium(adapter: Adapter, file: string): Promise<Reading> {
 	await page.setContent(fixtureHtml(adapter.id, file), {waitUntil: 'domcontentloaded'});
 	// A string, so the test runner does not rewrite the page's import() into its own loader.
-	await page.evaluate(`Promise.all([import('${modulePrefix}core/helpdesks/index.ts'), import('${modulePrefix}core/helpdesks/custom.ts')])
-		.then(([index, custom]) => { globalThis.defuseTest = {adapters: index.adapters, customAdapter: custom.customAdapter}; })`);
+	await page.evaluate(`Promise.all([import('${modulePrefix}core/helpdesks/index.ts'), import('${modulePrefix}core/helpdesks/custom.ts'), import('${modulePrefix}core/helpdesks/dom.ts')])
+		.then(([index, custom, dom]) => { globalThis.defuseTest = {adapters: index.adapters, customAdapter: custom.customAdapter, queryAllDeep: dom.queryAllDeep}; })`);
 	return page.evaluate(({id, selectors, href, config}) => {
-		const {adapters: all, customAdapter: makeCustom} = (globalThis as unknown as {defuseTest: InPage}).defuseTest;
+		const {adapters: all, customAdapter: makeCustom, queryAllDeep} = (globalThis as unknown as {defuseTest: InPage}).defuseTest;
 		const counts: Record<string, number> = {};
 		for (const [name, selector] of Object.entries(selectors)) {
 			try {
-				counts[name] = document.querySelectorAll(selector).length;
+				document.querySelector(selector);
+				counts[name] = queryAllDeep(document, selector).length; // Open shadow roots included, as the count tables are
 			} catch {
 				counts[name] = -1; // Chromium cannot parse it
 			}
