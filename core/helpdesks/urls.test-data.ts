@@ -16,7 +16,7 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 		list: ['https://acme.freshdesk.com/a/tickets/filters/all_tickets', 'https://acme.freshworks.com/a/tickets'],
 	},
 	helpscout: {
-		ticket: ['https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781'],
+		ticket: ['https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781', 'https://app.helpscout.com/conversations/2345678977/1490'],
 		list: ['https://secure.helpscout.net/mailbox/8a7b6c5d4e3f2a10/'],
 	},
 	intercom: {
