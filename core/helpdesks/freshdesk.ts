@@ -164,7 +164,7 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const contact = panel?.shadowRoot ?? panel; // Some layouts render the panel without a shadow root [mf 2026]
 	const described = messages[0]?.id === 'description' ? messages[0] : undefined;
 	const name = safeText(contact, selectors.contactName) ?? (described?.role === 'customer' ? described.author : undefined);
-	const email = /[^\s@]+@[^\s@]+\.[^\s@]+/.exec(safeText(contact, selectors.contactEmail) ?? '')?.[0];
+	const email = (safeText(contact, selectors.contactEmail) ?? '').slice(0, 500).split(/\s+/).find(word => /^[^@]+@[^@]+\.[^@]+$/.test(word));
 	const contactId = /\/contacts\/(\d+)/.exec(attributeOf(queryOne(contact, selectors.contactName), 'href') ?? '')?.[1];
 	return {
 		helpdesk: 'freshdesk',

@@ -131,7 +131,7 @@ function chronological(messages: Message[]): Message[] {
 
 /** "#1456 Webhook deliveries failing - Elif Demir": number, subject, customer. */
 function titleParts(title: string | undefined): {number?: string | undefined; subject?: string | undefined; customer?: string | undefined} {
-	const match = /^#(\d+)\s+(.*?)(?:\s+-\s+([^-]+))?$/.exec(title?.trim() ?? '');
+	const match = /^#(\d+)\s+(.*?)(?:\s+-\s+([^-]+))?$/.exec(title?.trim().slice(0, 500) ?? ''); // Bounded: the lazy match costs the square of its length
 	return match ? {number: match[1], subject: match[2] || undefined, customer: match[3]?.trim() || undefined} : {};
 }
 

@@ -28,6 +28,7 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 			'https://app.frontapp.com/open/cnv_7k2l9x',
 			'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned/120537545061',
 			'https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/117421069338',
+			'https://acme.frontapp.com/open/cnv_1jdgxx0l',
 		],
 		list: ['https://app.frontapp.com/inboxes/teams/folders/1234', 'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned'],
 	},
