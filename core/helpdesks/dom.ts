@@ -1,6 +1,6 @@
 // Defensive DOM helpers shared by adapters. Every function here reads only the node it is given and
 // never throws: a hostile or half-rendered page yields undefined / [] instead of an exception.
-import {blockText, isoOf, type ListRow} from './adapter.ts';
+import {blockText, isoOf, type Adapter, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 
 /** querySelector that returns null for an invalid selector or a detached root instead of throwing. */
@@ -323,4 +323,25 @@ export function rowsFromLinks(
 	}
 
 	return [...rows.values()];
+}
+
+/**
+ * Names of required selectors that match nothing under `root` or its open shadow roots: why a ticket page
+ * could not be read. An invalid selector counts as missing.
+ */
+export function missingParts(adapter: Pick<Adapter, 'selectors' | 'required'>, root: ParentNode): string[] {
+	return adapter.required.filter(name => {
+		const selector = adapter.selectors[name];
+		if (!selector) {
+			return true;
+		}
+
+		try {
+			root.querySelector(selector);
+		} catch {
+			return true;
+		}
+
+		return queryOneDeep(root, selector) === null;
+	});
 }

@@ -34,6 +34,8 @@ type Case = {
 	bridgeCall?: string;
 	/** For a calm fixture (no suggestions): the customer writes again, angrily. */
 	grow?: Growth;
+	/** Roles the browser reads from layout (bubble sides) where happy-dom, laying nothing out, reads 'unknown'. */
+	layoutRoles?: Array<'customer' | 'agent' | 'system' | 'unknown'>;
 };
 
 const angry = 'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
@@ -44,7 +46,7 @@ const cases: Case[] = [
 	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'insert-text', editor: '[data-slate-editor="true"]'},
 	{name: 'helpscout-legacy', adapter: 'helpscout', file: 'ticket-legacy.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
 	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
-	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
+	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste', layoutRoles: ['customer', 'agent', 'agent', 'customer']},
 	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
 	{name: 'front-rehashed', adapter: 'front', file: 'ticket-rehashed.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
 	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
@@ -140,7 +142,8 @@ function expectedFacts(testCase: Case, address: string, grown: boolean) {
 		throw new Error(`${testCase.name}: the adapter reads nothing from ${testCase.file} at ${address}`);
 	}
 
-	return threadFacts(snapshot);
+	const {layoutRoles} = testCase;
+	return threadFacts(layoutRoles ? {...snapshot, messages: snapshot.messages.map((message, index) => ({...message, role: layoutRoles[index] ?? message.role}))} : snapshot);
 }
 
 type StandInState = {editor: string; data: string; calls: string[]; ignoredEdits: number};

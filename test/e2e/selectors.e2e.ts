@@ -101,6 +101,17 @@ async function readInChromium(adapter: Adapter, file: string): Promise<Reading> 
 const roles = (ticket: unknown) => (ticket as {messages?: Array<{role: string; internal?: boolean}>} | undefined)?.messages
 	?.map(message => `${message.role}${message.internal ? ' (internal)' : ''}`);
 
+// Roles only a laid-out page shows (a bubble's side in the stream): Chromium must read them; happy-dom, which
+// lays nothing out, must leave them unknown. Everything else is compared as for any fixture.
+const layoutRoles: Readonly<Record<string, {chromium: string[]; happyDom: string[]}>> = {
+	'intercom/ticket-2026.html': {chromium: ['customer', 'agent', 'agent (internal)', 'customer'], happyDom: ['unknown', 'unknown', 'agent (internal)', 'customer']},
+};
+
+const withoutRoles = (ticket: unknown): unknown => {
+	const messages = (ticket as {messages?: Array<Record<string, unknown>>} | undefined)?.messages;
+	return messages ? {...ticket as object, messages: messages.map(({role: _role, ...rest}) => rest)} : ticket;
+};
+
 describe.each(adapters.map(adapter => [adapter.id, adapter] as const))('%s', (id, registered) => {
 	const adapter = adapterFor(registered);
 
@@ -112,8 +123,16 @@ describe.each(adapters.map(adapter => [adapter.id, adapter] as const))('%s', (id
 		const chromiumReading = await readInChromium(registered, file);
 		expect(chromiumReading.counts, `selector counts in Chromium, ${id}/${file}`).toEqual(tables[id][file]);
 		const happy = readInHappyDom(adapter, file);
-		expect(roles(chromiumReading.ticket), `message roles, ${id}/${file}`).toEqual(roles(happy.ticket));
-		expect(chromiumReading.ticket, `readTicket, ${id}/${file}`).toEqual(happy.ticket);
+		const byLayout = layoutRoles[`${id}/${file}`];
+		if (byLayout) {
+			expect(roles(chromiumReading.ticket), `message roles from layout, ${id}/${file}`).toEqual(byLayout.chromium);
+			expect(roles(happy.ticket), `message roles without layout, ${id}/${file}`).toEqual(byLayout.happyDom);
+			expect(withoutRoles(chromiumReading.ticket), `readTicket, ${id}/${file}`).toEqual(withoutRoles(happy.ticket));
+		} else {
+			expect(roles(chromiumReading.ticket), `message roles, ${id}/${file}`).toEqual(roles(happy.ticket));
+			expect(chromiumReading.ticket, `readTicket, ${id}/${file}`).toEqual(happy.ticket);
+		}
+
 		expect(chromiumReading.list, `readList, ${id}/${file}`).toEqual(happy.list);
 	});
 });
