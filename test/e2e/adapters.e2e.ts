@@ -4,6 +4,7 @@
 // from the same page in happy-dom. Then the first suggested reply goes into the helpdesk's editor: typed
 // into plain editors, and through the main-world bridge into stand-ins of the model-driven editors
 // (test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
+import {readFile} from 'node:fs/promises';
 import {Window} from 'happy-dom';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest';
@@ -273,4 +274,53 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		expect(pageErrors).toEqual([]);
 		await page.close();
 	});
+});
+
+test('a Freshdesk page that stops matching: the popup names the parts not found and saves a scrubbed copy of the page', async () => {
+	const server = servers.get('freshdesk')!;
+	server.use('ticket-open.html');
+	const page = await browser.context.newPage();
+	const pageErrors: string[] = [];
+	page.on('pageerror', error => pageErrors.push(String(error)));
+	await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
+	await page.goto(server.urlOf('ticket-open.html'));
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
+	// A redesign: the message items are gone (the fixture server has no Freshdesk API, so no fallback either)
+	await page.evaluate(() => {
+		for (const item of document.querySelectorAll('.ticket-details__item')) {
+			item.remove();
+		}
+	});
+	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 20_000}).toBe('unreadable');
+	const tabId = await browser.worker.evaluate(async () => {
+		const {chrome} = globalThis as unknown as {chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}}};
+		for (const tab of await chrome.tabs.query({})) {
+			const status = await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined) as {state?: string} | undefined;
+			if (status?.state === 'unreadable') {
+				return tab.id;
+			}
+		}
+
+		return undefined;
+	});
+	const popup = await browser.context.newPage();
+	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+	await expect.poll(async () => popup.getByTestId('popup-title').textContent()).toBe('Defuse cannot read this page');
+	expect(await popup.getByTestId('popup-missing').locator('li').allTextContents()).toEqual(['item', 'body']);
+	const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('save-page').click()]);
+	expect(download.suggestedFilename()).toMatch(/^defuse-freshdesk-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.html$/);
+	const saved = await readFile(await download.path(), 'utf8');
+	expect(saved.split('\n')[0]).toContain(`<!-- url: ${server.origin}/a/tickets/812 · saved by Defuse for a bug report`);
+	expect(saved.split('\n')[0]).toContain('missing: item, body');
+	for (const word of ['Aiko', 'Tanaka', 'aiko.tanaka@example.org', 'Bruno', 'Northwind', 'INV-2291']) {
+		expect(saved, word).not.toContain(word);
+	}
+
+	expect(saved).toContain('<ticket-details id="ticket-details"><template shadowrootmode="open">'); // The panel's shadow root, kept as markup
+	expect(saved).toContain('<title>[#812] ');
+	await expect.poll(async () => popup.getByTestId('save-page-result').textContent()).toContain('to your downloads');
+	await screenshot(popup, 'popup-save-page');
+	expect(pageErrors).toEqual([]);
+	await Promise.all([popup.close(), page.close()]);
 });
