@@ -56,6 +56,14 @@ describe('assess', () => {
 		expect(result).toMatchObject({level: 'none', signals: [], triggers: [], suggestions: []});
 	});
 
+	test('a message whose author is unknown is never read as the customer\'s', () => {
+		const angry = 'This is ridiculous. Let me speak to your supervisor or I will file a chargeback.';
+		const unknown = assess(ticket([{role: 'customer', text: 'Hello, quick question about invoices.'}, {role: 'unknown', text: angry}]));
+		expect(unknown).toMatchObject({level: 'none', signals: [], triggers: [], suggestions: []});
+		expect(unknown.messages[1]).toEqual({tone: 0, dissatisfied: false});
+		expect(assess(ticket([{role: 'customer', text: 'Hello, quick question about invoices.'}, {role: 'customer', text: angry}])).level).not.toBe('none');
+	});
+
 	test('a calm thread and hard negatives stay quiet', () => {
 		for (const text of [
 			'No problem at all, thanks for the quick help!',

@@ -22,6 +22,11 @@ describe('validateRequest', () => {
 		expect(result.ok).toBe(true);
 	});
 
+	test('accepts a message of unknown authorship and a miss report about roles', () => {
+		expect(validateRequest({type: 'observe', snapshot: {...snapshot, messages: [...snapshot.messages, {role: 'unknown', text: 'Sent from a forwarded address'}]}}).ok).toBe(true);
+		expect(validateRequest({type: 'adapter-miss', helpdesk: 'intercom', url: 'https://app.intercom.com/a/inbox/x/inbox/conversation/1', part: 'role', detail: '2 of 5 messages'}).ok).toBe(true);
+	});
+
 	test.each([
 		{type: 'feedback', ticketKey: 'demo:h:1', verdict: 'agree', level: 'high', signalIds: ['phrase.manager']},
 		{type: 'feedback', ticketKey: 'demo:h:1', verdict: 'disagree', reason: 'sarcasm between friends'},

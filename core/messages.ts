@@ -93,13 +93,17 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
 export type TabStatus =
-	| {state: 'ticket'; helpdesk: string; helpdeskName: string; ticketId: string; subject?: string | undefined; customerMessages: number; agentMessages: number; internalNotes: number; level?: Level | undefined}
+	| {state: 'ticket'; helpdesk: string; helpdeskName: string; ticketId: string; subject?: string | undefined; customerMessages: number; agentMessages: number; internalNotes: number; level?: Level | undefined; unknownMessages?: number | undefined; fromApi?: boolean | undefined}
 	| {state: 'list'; helpdesk: string; helpdeskName: string; rows: number}
 	| {state: 'waiting'; helpdesk: string; helpdeskName: string}
 	| {state: 'unreadable'; helpdesk: string; helpdeskName: string; missing: string[]; detail: string}
 	| {state: 'other-page'; helpdesk: string; helpdeskName: string};
 
 export const statusRequest = {type: 'defuse:status'} as const;
+
+/** The popup asks the helpdesk tab for a scrubbed copy of its page (core/helpdesks/scrub.ts), to save for a bug report. */
+export const savePageRequest = {type: 'defuse:save-page'} as const;
+export type SavedPage = {ok: true; fileName: string; html: string} | {ok: false; error: string};
 
 export type Sender = {id?: string | undefined; url?: string | undefined; tab?: {id?: number | undefined} | undefined};
 
@@ -197,7 +201,7 @@ const helpdeskId = string(32, /^[a-z][a-z\d-]*$/);
 
 const message: Check = object({
 	id: optional(string(500)),
-	role: oneOf(['customer', 'agent', 'system'] satisfies Array<Message['role']>),
+	role: oneOf(['customer', 'agent', 'system', 'unknown'] satisfies Array<Message['role']>),
 	internal: optional(boolean),
 	author: optional(string()),
 	text: string(limits.textChars),
@@ -262,7 +266,7 @@ const requestShapes: Record<BackgroundRequestType, Check> = {
 		type: oneOf(['adapter-miss']),
 		helpdesk: helpdeskId,
 		url: string(limits.fieldChars),
-		part: oneOf(['url', 'ticket', 'messages', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
+		part: oneOf(['url', 'ticket', 'messages', 'role', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
 		detail: string(),
 	}),
 	'agent-action': object({

@@ -1,7 +1,11 @@
 // The contract between adapters, the engine, the store, the background and the dashboard.
 // Everything here is plain JSON-compatible data: no DOM nodes, no class instances.
 
-export type Role = 'customer' | 'agent' | 'system';
+/**
+ * Who wrote a message. `unknown`: the page did not say, and the adapter does not guess; such messages
+ * count neither as the customer's nor as the agent's, and never feed customer-tone signals.
+ */
+export type Role = 'customer' | 'agent' | 'system' | 'unknown';
 
 export type Message = {
 	id?: string | undefined;
@@ -101,7 +105,7 @@ export type Observation = {
 	signalIds?: string[] | undefined;
 };
 
-export type AdapterMissPart = 'url' | 'ticket' | 'messages' | 'editor' | 'api' | 'exception';
+export type AdapterMissPart = 'url' | 'ticket' | 'messages' | 'role' | 'editor' | 'api' | 'exception';
 
 export type DefuseEvent =
 	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}

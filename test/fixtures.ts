@@ -8,9 +8,29 @@ export function fixtureHtml(adapter: string, file: string): string {
 	return readFileSync(join(fixturesDir, adapter, file), 'utf8');
 }
 
+/**
+ * Turns declarative shadow roots (`<template shadowrootmode="open">`, as a browser's parser does on
+ * page load) into attached shadow roots, for parsers that leave them as templates (DOMParser, happy-dom).
+ */
+export function attachDeclarativeShadowRoots(scope: ParentNode): void {
+	for (const template of scope.querySelectorAll('template[shadowrootmode]')) {
+		const host = template.parentElement;
+		if (!host || host.shadowRoot) {
+			continue;
+		}
+
+		const shadow = host.attachShadow({mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open'});
+		shadow.append((template as HTMLTemplateElement).content.cloneNode(true));
+		template.remove();
+		attachDeclarativeShadowRoots(shadow);
+	}
+}
+
 /** A fresh Document per call, parsed from a committed fixture (needs a DOM environment such as happy-dom). */
 export function loadFixture(adapter: string, file: string): Document {
-	return new DOMParser().parseFromString(fixtureHtml(adapter, file), 'text/html');
+	const document = new DOMParser().parseFromString(fixtureHtml(adapter, file), 'text/html');
+	attachDeclarativeShadowRoots(document);
+	return document;
 }
 
 export function fixtureFiles(adapter: string): string[] {

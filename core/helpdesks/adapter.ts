@@ -54,6 +54,9 @@ export function defineAdapter(adapter: Adapter): Adapter {
 	return adapter;
 }
 
+// Why a ticket page could not be read; lives with the shadow-root reader it uses.
+export {missingParts} from './dom.ts';
+
 /** Text of an element with block structure kept as line breaks (paragraphs, <br>, list items). */
 export function blockText(element: Element): string {
 	const parts: string[] = [];
@@ -93,17 +96,7 @@ export function blockText(element: Element): string {
 		.trim();
 }
 
-/** Names of required selectors that match nothing under `root`: why a ticket page could not be read. */
-export function missingParts(adapter: Pick<Adapter, 'selectors' | 'required'>, root: ParentNode): string[] {
-	return adapter.required.filter(name => {
-		const selector = adapter.selectors[name];
-		try {
-			return !selector || !root.querySelector(selector);
-		} catch {
-			return true;
-		}
-	});
-}
+
 
 /** ISO-8601 for a machine-readable date attribute, or undefined when it does not parse. */
 export function isoOf(value: string | null | undefined): string | undefined {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import {describe, expect, test} from 'vitest';
-import {attributeOf, bodyText, numberIn, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textsOf} from './dom.ts';
+import {attachDeclarativeShadowRoots} from '../../test/fixtures.ts';
+import {attributeOf, bodyText, numberIn, openShadowRoots, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, safeText, selectorFor, shownValue, stripQuotedText, textsOf} from './dom.ts';
 
 const page = (html: string, lang = 'de') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${html}</body></html>`, 'text/html');
 
@@ -84,5 +85,59 @@ describe('stripQuotedText', () => {
 		['> only quoted', '> only quoted'], // Nothing else to keep: the text stays
 	])('%j', (text, expected) => {
 		expect(stripQuotedText(text)).toBe(expected);
+	});
+});
+
+describe('open shadow roots', () => {
+	// Two hosts in the page, one nested host inside the first, one closed root, and a template that is not a root.
+	const html = `<p class="x">light</p>
+		<ticket-details><template shadowrootmode="open"><h2 class="x">in the first root</h2>
+			<inner-panel><template shadowrootmode="open"><span class="x">nested</span></template></inner-panel></template></ticket-details>
+		<mfe-application><template shadowrootmode="open"><p class="x">second root</p></template></mfe-application>
+		<secret-panel><template shadowrootmode="closed"><p class="x">closed</p></template></secret-panel>
+		<template><p class="x">inert template</p></template>`;
+	const build = () => {
+		const doc = page(html);
+		attachDeclarativeShadowRoots(doc);
+		return doc;
+	};
+
+	test('reads the page first, then open roots outermost first; never closed roots or inert templates', () => {
+		const doc = build();
+		expect(doc.querySelectorAll('.x')).toHaveLength(1);
+		expect(queryAllDeep(doc, '.x').map(node => node.textContent)).toEqual(['light', 'in the first root', 'second root', 'nested']);
+		expect(queryOneDeep(doc, 'h2')?.textContent).toBe('in the first root');
+		expect(queryOneDeep(doc, '.x')?.textContent).toBe('light');
+		expect(queryOneDeep(doc, 'span.x')?.textContent).toBe('nested');
+		expect(queryOneDeep(doc, 'span[')).toBeNull();
+		expect(queryAllDeep(undefined, '.x')).toEqual([]);
+	});
+
+	test('a host given as the root is entered too', () => {
+		const doc = build();
+		expect(queryAllDeep(doc.querySelector('ticket-details'), '.x').map(node => node.textContent)).toEqual(['in the first root', 'nested']);
+	});
+
+	test('depth, root count and element budget bound the search', () => {
+		const doc = build();
+		expect(openShadowRoots(doc)).toHaveLength(3);
+		expect(openShadowRoots(doc, {maxDepth: 1})).toHaveLength(2);
+		expect(queryAllDeep(doc, '.x', {maxDepth: 1}).map(node => node.textContent)).toEqual(['light', 'in the first root', 'second root']);
+		expect(openShadowRoots(doc, {maxRoots: 1})).toHaveLength(1);
+		expect(openShadowRoots(doc, {maxElements: 3})).toHaveLength(0); // html, head, body: the hosts come later
+	});
+
+	test('a deep chain of hosts costs at most the depth limit', () => {
+		const doc = page('<div id="top"></div>');
+		let host = doc.querySelector('#top')!;
+		for (let level = 0; level < 50; level++) {
+			const shadow = host.attachShadow({mode: 'open'});
+			host = doc.createElement('div');
+			host.className = 'x';
+			shadow.append(host);
+		}
+
+		expect(openShadowRoots(doc)).toHaveLength(4);
+		expect(queryAllDeep(doc, '.x')).toHaveLength(4);
 	});
 });

@@ -1,6 +1,6 @@
 // Defensive DOM helpers shared by adapters. Every function here reads only the node it is given and
 // never throws: a hostile or half-rendered page yields undefined / [] instead of an exception.
-import {blockText, isoOf, type ListRow} from './adapter.ts';
+import {blockText, isoOf, type Adapter, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 
 /** querySelector that returns null for an invalid selector or a detached root instead of throwing. */
@@ -26,6 +26,89 @@ export function queryAll(root: ParentNode | null | undefined, selector: string):
 	} catch {
 		return [];
 	}
+}
+
+/** How far {@link queryAllDeep} may go into open shadow roots, and how much of the page it may look at. */
+export type ShadowLimits = {
+	/** Shadow roots inside shadow roots, counted from the root given. @default 4 */
+	maxDepth?: number;
+	/** Shadow roots entered in all. @default 64 */
+	maxRoots?: number;
+	/** Elements looked at for shadow hosts, over every tree. @default 50_000 */
+	maxElements?: number;
+};
+
+/** A walker over the elements of one tree (it does not enter shadow roots), made by the tree's own document. */
+function elementWalker(scope: ParentNode): TreeWalker | undefined {
+	try {
+		const node = scope as Node;
+		const document_ = node.nodeType === 9 ? node as Document : node.ownerDocument;
+		return document_?.createTreeWalker(node, 1); // 1 = NodeFilter.SHOW_ELEMENT
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The open shadow roots under `root` (and inside them, down to `maxDepth`), outermost first, in page
+ * order. Closed roots cannot be seen and are not. Looking for hosts stops at the limits, so a huge or
+ * hostile page costs a bounded amount; what lies past them is simply not read.
+ */
+export function openShadowRoots(root: ParentNode | null | undefined, limits: ShadowLimits = {}): ShadowRoot[] {
+	const maxDepth = limits.maxDepth ?? 4;
+	const maxRoots = limits.maxRoots ?? 64;
+	let budget = limits.maxElements ?? 50_000;
+	const found: ShadowRoot[] = [];
+	let level: ParentNode[] = root ? [root] : [];
+	const own = (root as Partial<Element> | null | undefined)?.shadowRoot;
+	if (own) {
+		found.push(own); // The root given is itself a host
+		level.push(own);
+	}
+
+	for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+		const next: ShadowRoot[] = [];
+		for (const scope of level) {
+			const walker = elementWalker(scope);
+			for (let element = walker?.nextNode() as Element | null; element; element = walker?.nextNode() as Element | null) {
+				if (--budget < 0 || found.length + next.length >= maxRoots) {
+					return [...found, ...next];
+				}
+
+				const shadow = element.shadowRoot; // Null for closed roots and for elements without one
+				if (shadow) {
+					next.push(shadow);
+				}
+			}
+		}
+
+		found.push(...next);
+		level = next;
+	}
+
+	return found;
+}
+
+/** Every match under `root` and inside its open shadow roots (bounded as {@link openShadowRoots}): the page's own tree first. */
+export function queryAllDeep(root: ParentNode | null | undefined, selector: string, limits?: ShadowLimits): Element[] {
+	return [root, ...openShadowRoots(root, limits)].flatMap(scope => queryAll(scope, selector));
+}
+
+/** The first match under `root`, else the first inside its open shadow roots (outermost first). */
+export function queryOneDeep(root: ParentNode | null | undefined, selector: string, limits?: ShadowLimits): Element | null {
+	const own = queryOne(root, selector);
+	if (own || !root) {
+		return own;
+	}
+
+	for (const shadow of openShadowRoots(root, limits)) {
+		const found = queryOne(shadow, selector);
+		if (found) {
+			return found;
+		}
+	}
+
+	return null;
 }
 
 /** Whitespace-collapsed text of a node; undefined when empty. */
@@ -67,8 +150,13 @@ export function shownValue(node: Element | null | undefined): string | undefined
 
 /** Distinct non-empty texts of every match, in page order. */
 export function textsOf(root: ParentNode | null | undefined, selector: string): string[] {
+	return distinctTexts(queryAll(root, selector));
+}
+
+/** Distinct non-empty texts of the nodes, in their order. */
+export function distinctTexts(nodes: readonly Node[]): string[] {
 	const seen = new Set<string>();
-	for (const node of queryAll(root, selector)) {
+	for (const node of nodes) {
 		const text = textContentOf(node);
 		if (text) {
 			seen.add(text);
@@ -235,4 +323,25 @@ export function rowsFromLinks(
 	}
 
 	return [...rows.values()];
+}
+
+/**
+ * Names of required selectors that match nothing under `root` or its open shadow roots: why a ticket page
+ * could not be read. An invalid selector counts as missing.
+ */
+export function missingParts(adapter: Pick<Adapter, 'selectors' | 'required'>, root: ParentNode): string[] {
+	return adapter.required.filter(name => {
+		const selector = adapter.selectors[name];
+		if (!selector) {
+			return true;
+		}
+
+		try {
+			root.querySelector(selector);
+		} catch {
+			return true;
+		}
+
+		return queryOneDeep(root, selector) === null;
+	});
 }

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import {describe, expect, test} from 'vitest';
 import {fixtureFiles, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
-import {customerName, longCount, longThread} from '../../test/fixtures/generate-long.ts';
-import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-checks.ts';
+import {customerName, longCount, longThread, shownDateRead} from '../../test/fixtures/generate-long.ts';
+import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../test/unit/adapter-checks.ts';
 import {missingParts} from './adapter.ts';
 import helpscout, {selectors} from './helpscout.ts';
 import {selectorCounts as expected} from './helpscout.counts.ts';
@@ -25,6 +25,8 @@ describe('URL shapes', () => {
 		'https://secure.helpscout.net/conversation/2345678901/',
 		'https://secure.helpscout.net/conversation/2345678901',
 		'http://127.0.0.1:5178/conversation/2345678901/1456', // A local copy: both numbers needed
+		'https://app.helpscout.com/conversations/2345678977/1490',
+		'https://app.helpscout.com/conversations/2345678977',
 	])('ticket: %s', url => {
 		expect(helpscout.isTicketPage(new URL(url))).toBe(true);
 	});
@@ -41,34 +43,59 @@ describe('URL shapes', () => {
 
 const read = (file: string) => helpscout.readTicket(loadFixture('helpscout', file), fixtureUrl('helpscout', file));
 
+const local = (month: number, day: number, hour: number, minute: number) => new Date(2026, month - 1, day, hour, minute).toISOString();
+
 describe('readTicket', () => {
-	test('newest-first threads come out oldest first, with the note, the line item, and no quoted history or signature', () => {
+	test('new UI: newest-first threads come out oldest first, the draft left out, the note and the line item kept, no quoted history or signature', () => {
 		expect(read('ticket-open.html')).toEqual({
 			helpdesk: 'helpscout',
 			ticketId: '2345678901',
+			ticketNumber: '1456',
 			url: 'https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781',
 			subject: 'Webhook deliveries failing',
 			status: 'active',
 			requester: {name: 'Elif Demir', email: 'elif.demir@example.net'},
 			assignee: 'Sam Whitaker',
 			tags: ['webhooks', 'priority-customer'],
-			createdAt: '2026-03-03T09:30:00.000Z',
+			createdAt: local(3, 3, 9, 30),
 			messages: [
-				{id: '7000', role: 'customer', author: 'Elif Demir', at: '2026-03-03T09:30:00.000Z', text: 'Since yesterday none of our webhooks arrive. Dashboard says "delivered".'},
-				{id: '7001', role: 'agent', author: 'Sam Whitaker', at: '2026-03-03T16:10:00.000Z', text: 'Hi Elif, sorry to hear that. Could you send the endpoint URL?'},
-				{id: '7002', role: 'agent', internal: true, author: 'Sam Whitaker', at: '2026-03-03T16:12:00.000Z', text: 'Their endpoint returns 301 to https; our sender does not follow redirects.'},
-				{id: '7003', role: 'customer', author: 'Elif Demir', at: '2026-03-04T11:58:00.000Z', text: 'Still failing. We lost two days of order events. Who is responsible for this?'},
-				{id: '7004', role: 'system', author: 'Sam Whitaker', at: '2026-03-04T12:01:00.000Z', text: 'Sam Whitaker assigned to Sam Whitaker'},
+				{id: '7000', role: 'customer', author: 'Elif Demir', at: local(3, 3, 9, 30), text: 'Since yesterday none of our webhooks arrive. Dashboard says "delivered".'},
+				{id: '7001', role: 'agent', author: 'Sam Whitaker', at: local(3, 3, 16, 10), text: 'Hi Elif, sorry to hear that. Could you send the endpoint URL?'},
+				{id: '7002', role: 'agent', internal: true, author: 'Sam Whitaker', at: local(3, 3, 16, 12), text: 'Their endpoint returns 301 to https; our sender does not follow redirects.'},
+				{id: '7003', role: 'customer', author: 'Elif Demir', at: local(3, 4, 11, 58), text: 'Still failing. We lost two days of order events. Who is responsible for this?'},
+				{id: '7004', role: 'system', author: 'Sam Whitaker', at: local(3, 4, 12, 1), text: 'Sam Whitaker assigned this conversation to Sam Whitaker'},
 			],
 		});
+	});
+
+	test('legacy UI: every thread type, the inline earlier conversation and the unsent forward left out, a chat line by someone else unknown', () => {
+		const snapshot = read('ticket-legacy.html');
+		expect(snapshot).toMatchObject({ticketId: '2345678960', ticketNumber: '1470', subject: 'Refund for duplicate order', tags: ['refund', 'orders'], requester: {name: 'Nadia Rahman'}, createdAt: local(3, 9, 8, 0)});
+		expect(snapshot?.messages.map(message => [message.id, message.role, message.internal ?? false, message.author])).toEqual([
+			['8001', 'customer', false, 'Nadia Rahman'],
+			['8002', 'agent', false, 'Owen Park'],
+			['8003', 'agent', true, 'Owen Park'], // Forwarded to a third party
+			['8005', 'agent', false, 'Owen Park'], // A logged call
+			['8006', 'customer', false, 'Nadia Rahman'], // Chat line by the customer
+			['8007', 'unknown', false, 'Beacon Assistant'], // Chat line by someone else: not guessed
+			['8008', 'customer', false, 'Nadia Rahman'], // Voicemail
+			['8009', 'system', false, undefined],
+			['8010', 'system', false, 'Owen Park'],
+			['8011', 'agent', true, 'Owen Park'],
+		]);
+		expect(snapshot?.messages.at(-1)?.at).toBe(local(3, 12, 8, 5));
+	});
+
+	test('app.helpscout.com with /conversations/ URLs: the customer from the title', () => {
+		expect(read('ticket-app.html')).toMatchObject({ticketId: '2345678977', ticketNumber: '1490', subject: 'Password reset link expired', status: 'active', requester: {name: 'Jonas Berg', email: 'jonas.berg@example.se'}});
 	});
 
 	test('after "next conversation": the shown number must match the URL; oldest-first order and title dates', () => {
 		const snapshot = read('ticket-switch.html');
 		expect(snapshot?.ticketId).toBe('2345678933');
 		expect(snapshot?.messages.map(message => [message.role, message.author, message.at])).toEqual([
-			['customer', 'Kofi Mensah', new Date(2026, 2, 4, 10, 5).toISOString()],
-			['agent', 'Ines Ferreira', new Date(2026, 2, 4, 10, 40).toISOString()],
+			['customer', 'Kofi Mensah', local(3, 4, 10, 5)],
+			['agent', 'Ines Ferreira', local(3, 4, 10, 40)],
 		]);
 		const stale = helpscout.readTicket(loadFixture('helpscout', 'ticket-switch.html'), new URL('https://secure.helpscout.net/conversation/2345678901/1456'));
 		expect(stale).toBeUndefined();
@@ -78,17 +105,17 @@ describe('readTicket', () => {
 		const snapshot = read('ticket-long.html');
 		expect(snapshot?.messages).toHaveLength(longCount);
 		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at]))
-			.toEqual(longThread().map(message => [message.role, message.internal, message.author, message.text, message.at]));
+			.toEqual(longThread().map(message => [message.role, message.internal, message.author, message.text, shownDateRead(message.at)]));
 		expect(snapshot?.requester?.name).toBe(customerName);
 	});
 
-	test('a chat thread takes its side from the author', () => {
+	test('a thread without a known type class: the customer by name, anyone else unknown', () => {
 		const page = loadFixture('helpscout', 'ticket-switch.html');
 		for (const thread of page.querySelectorAll(selectors.thread)) {
-			thread.className = 'thread chat';
+			thread.className = 'thread';
 		}
 
-		expect(helpscout.readTicket(page, fixtureUrl('helpscout', 'ticket-switch.html'))?.messages.map(message => message.role)).toEqual(['customer', 'agent']);
+		expect(helpscout.readTicket(page, fixtureUrl('helpscout', 'ticket-switch.html'))?.messages.map(message => message.role)).toEqual(['customer', 'unknown']);
 	});
 
 	test('undefined while rendering and on list pages; says what is missing', () => {
@@ -112,15 +139,22 @@ test('readList finds rows through their conversation links', () => {
 });
 
 describe('insertReply', () => {
-	test('Redactor goes through the bridge, the box untouched', () => {
+	test('new UI: typed into the Slate editor (it applies native input to its own model)', () => {
 		const page = loadFixture('helpscout', 'ticket-open.html');
-		const before = page.querySelector(selectors.editor)?.innerHTML;
-		expect(helpscout.insertReply(page, 'Hi Elif')).toEqual({ok: false, via: 'bridge', editor: 'redactor', selector: selectors.editor});
-		expect(page.querySelectorAll(selectors.editor)).toHaveLength(1);
-		expect(page.querySelector(selectors.editor)?.innerHTML).toBe(before);
+		const typed = stubExecCommand(page);
+		expect(helpscout.insertReply(page, 'Hi Elif')).toEqual({ok: true, via: 'insert-text'});
+		expect(typed).toEqual([{target: page.querySelector(selectors.editor), text: 'Hi Elif'}]);
 	});
 
-	test('reply box closed: asks for Reply', () => {
+	test('legacy UI: Redactor goes through the bridge, the box untouched', () => {
+		const page = loadFixture('helpscout', 'ticket-legacy.html');
+		const before = page.querySelector(selectors.legacyEditor)?.innerHTML;
+		expect(helpscout.insertReply(page, 'Hi Nadia')).toEqual({ok: false, via: 'bridge', editor: 'redactor', selector: selectors.legacyEditor});
+		expect(page.querySelector(selectors.legacyEditor)?.innerHTML).toBe(before);
+	});
+
+	test('the editor inside a frame: says so; reply box closed: asks for Reply', () => {
+		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-app.html'), 'x')).toEqual({ok: false, via: 'none', reason: 'the reply editor is inside a frame Defuse does not enter: copy the reply instead'});
 		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-switch.html'), 'x')).toEqual({ok: false, via: 'none', reason: 'reply box closed: press Reply first'});
 	});
 });

@@ -1,75 +1,124 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
-// Help Scout (secure.helpscout.net). Evidence in helpdesks.md §3: [3P-2023] helpscout-thread-hider,
-// [3P-2024] toggl and Maxr1998, [3P] CX Copilot scripts (undated), [DOC] Mailbox API thread types.
+// Help Scout ships two agent UIs side by side; both are read. Evidence per selector (helpdesks.md §3, §10):
+//   [ck 2026-03] clockify/browser-extension src/integrations/helpscout.js (new and legacy UI)
+//   [hs 2022-12] Help Scout's own stylesheet (legacy UI), as vendored by wilPoly/hs-darkmode vendor/hs.css
+//   [tg 2024-09] toggl/track-extension src/content/helpscout.js · [tt 2023-06] trentslutzky/helpscout-thread-hider
+//   [§10]        2025-2026 sources collected in helpdesks.md §10 · [DOC] developer.helpscout.com · [UNVERIFIED] no source
 export const selectors = {
-	number: '[data-cy="Text"]', // "#1456", the conversation number [3P-2024]
-	subject: '[data-cy="EditableTextarea"]', // [3P-2024]
-	thread: 'article.thread', // Class = thread type: customer [3P-2023]; message, note, lineitem… [DOC types, UNVERIFIED as classes]
-	body: 'section.messageBody', // [3P-2023, 3P-2024]
-	meta: 'section.meta', // Author and time [3P-2023]
-	author: 'section.meta .name', // [UNVERIFIED]
-	time: 'section.meta time[datetime], section.meta [title]', // [UNVERIFIED]
+	title: 'title', // "#1456 Subject - Customer" [§10]
+	number: '[data-cy="Text"]', // "#1456" in the header [tg 2024-09]
+	subject: '[aria-label="Conversation Subject"]', // New UI [ck 2026-03, §10]
+	legacySubject: '#subjectLine', // Legacy UI [ck 2026-03, §10]
+	statusBar: '[class*="StatusAssigneecss__ContainerUI"]', // New UI status and assignee header; styled-components name, never the hash [ck 2026-03]
+	legacyActions: '.actions__wrapper', // Legacy UI header actions [ck 2026-03, §10]
+	status: '[data-cy="ConversationHeader.Status"]', // Inside the status bar [UNVERIFIED]
+	assignee: '[data-cy="ConversationHeader.Assignee"]', // Inside the status bar [UNVERIFIED]
+	tag: '[data-cy="Tag"]', // New UI [ck 2026-03, §10]
+	legacyTag: '.tag', // Legacy UI [ck 2026-03, §10]
+	customerEmail: '[data-cy="Sidebar.CustomerEmails"] [data-testid="EmailList.EmailLink"] .c-Truncate__content', // [§10]
+	customerName: '.c-profile__name', // Sidebar [3P, older]
+	// Threads: the legacy UI's markup [hs 2022-12, tt 2023-06]; the new UI's thread markup has no public source and is assumed the same [UNVERIFIED]
+	thread: 'article.thread',
+	previous: '#previousConvo', // The customer's earlier conversations shown inline: not this conversation [hs 2022-12]
+	body: '.messageBodyWrap .messageBody', // [hs 2022-12, tt 2023-06]
+	author: '.threadHeader h4 strong', // [hs 2022-12]
+	time: '.threadHeader time abbr[title], .threadHeader time[datetime]', // Full date in the abbr's title [hs 2022-12, §10]
+	lineText: '.threadHeader h4, .threadTitle h4', // A line item's sentence [hs 2022-12]
 	quote: 'blockquote, .gmail_quote', // [UNVERIFIED]
 	signature: '.signature, .gmail_signature', // [UNVERIFIED]
-	customer: '.c-profile__name', // Customer sidebar [3P]
-	customerEmail: '.c-profile__email', // [UNVERIFIED]
-	status: '[data-cy="ConversationHeader.Status"]', // Named like ConversationHeader.Actions [UNVERIFIED]
-	assignee: '[data-cy="ConversationHeader.Assignee"]', // [UNVERIFIED]
-	tag: '[data-cy="Tag"]', // [UNVERIFIED]
-	editor: '.redactor_editor[contenteditable="true"]', // Redactor reply box, "redactor_redactor redactor_editor" [3P]
-	replyButton: '#navReply', // Opens the reply box [3P]
-	listLink: 'a[href*="/conversation/"]', // Rows are found through their conversation links [DOC link shape]
+	editor: '[data-slate-editor="true"][contenteditable="true"]', // Reply editor, Slate [§10]
+	editorFrame: 'iframe', // On app.helpscout.com the reply editor is reported inside a frame [§10]
+	// TODO [2027-06-01]: drop once the legacy UI is retired
+	legacyEditor: '.redactor_editor[contenteditable="true"]', // Legacy UI Redactor [3P; #redactor_modal in hs 2022-12]
+	replyButton: '#navReply', // Opens the reply box, legacy UI [3P]
+	listLink: 'a[href*="/conversation/"], a[href*="/conversations/"]', // Rows found through their links [DOC link shape, §10]
 } as const;
 
 // https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781 (id, then the number shown as #1456);
-// links also use https://secure.helpscout.net/conversation/2345678901/ with the id alone.
-const ticketPath = /^\/conversation\/(\d+)(?:\/(\d+))?\/?$/;
+// https://app.helpscout.com/conversations/2345678901/1456 in the new UI [ck 2026-03, §10]; links also carry the id alone.
+const ticketPath = /^\/conversations?\/(\d+)(?:\/(\d+))?\/?$/;
 // https://secure.helpscout.net/mailbox/8a7b6c5d4e3f2a10/ · /mailbox/8a7b6c5d4e3f2a10/7781/ (a folder)
 const listPath = /^\/mailbox\/[\da-f]{6,}(\/\d+)?\/?$/;
-const hostedOnly = 'secure.helpscout.net';
+const hostedOnly = new Set(['secure.helpscout.net', 'app.helpscout.com']);
 
 /** Conversation id and number from a Help Scout URL; elsewhere (a copy served locally) both numbers are required. */
 function idsOf(url: URL): {id: string; number?: string | undefined} | undefined {
 	const match = ticketPath.exec(url.pathname);
-	if (!match?.[1] || (url.hostname !== hostedOnly && !match[2])) {
-		return undefined; // FreeScout uses /conversation/<id> too: one number alone is Help Scout only on its host
+	if (!match?.[1] || (!hostedOnly.has(url.hostname) && !match[2])) {
+		return undefined; // FreeScout uses /conversation/<id> too: one number alone is Help Scout only on its hosts
 	}
 
 	return {id: match[1], number: match[2]};
 }
 
-const roleOfType: Readonly<Record<string, Role>> = {
-	customer: 'customer',
-	message: 'agent',
-	reply: 'agent',
-	forwardparent: 'agent',
-	forwardchild: 'agent',
-	phone: 'agent',
-	note: 'agent',
-	lineitem: 'system',
+type Kind = {role: Role; internal?: boolean} | 'skip' | 'chat';
+
+// Legacy thread type classes [hs 2022-12]; API type names [DOC] where the UI may use them.
+const kinds: Readonly<Record<string, Kind>> = {
+	customer: {role: 'customer'},
+	voicemail: {role: 'customer'}, // The customer's message, transcribed
+	user: {role: 'agent'}, // A teammate's reply
+	message: {role: 'agent'},
+	reply: {role: 'agent'},
+	phone: {role: 'agent'}, // A call the agent logged
+	note: {role: 'agent', internal: true},
+	forward: {role: 'agent', internal: true}, // Sent to a third party, not the customer
+	forwardparent: {role: 'agent', internal: true},
+	forwardchild: {role: 'agent', internal: true},
+	singleLine: {role: 'system'}, // Line items: assignments, status changes
+	lineitem: {role: 'system'},
+	bounce: {role: 'system'},
+	integration: {role: 'system'},
+	draft: 'skip', // Unsent
+	fwdDraft: 'skip',
+	hidden: 'skip',
+	chatType: 'chat', // Either side writes in a chat: the author decides
+	chat: 'chat',
+	beaconchat: 'chat',
 };
 
+function kindOf(thread: Element): Kind | undefined {
+	for (const name of thread.classList) {
+		const kind = kinds[name];
+		if (kind) {
+			return kind;
+		}
+	}
+
+	return undefined;
+}
+
 function readThread(thread: Element, customer: string | undefined, locale: string | undefined): Message | undefined {
-	const type = [...thread.classList].find(name => name !== 'thread' && (name in roleOfType || name === 'chat' || name === 'beaconchat'));
-	const author = safeText(thread, selectors.author);
-	const body = queryOne(thread, selectors.body);
-	const meta = queryOne(thread, selectors.meta);
-	if (!body && type !== 'lineitem') {
+	const kind = kindOf(thread);
+	if (kind === 'skip') {
 		return undefined;
 	}
 
-	// Chat threads come from either side; the type alone does not say which
-	const role = roleOfType[type ?? ''] ?? (author !== undefined && author === customer ? 'customer' : 'agent');
-	const internal = type === 'note';
+	const author = safeText(thread, selectors.author);
+	const body = queryOne(thread, selectors.body);
+	const isLine = kind !== undefined && kind !== 'chat' && kind.role === 'system';
+	if (!body && !isLine) {
+		return undefined;
+	}
+
+	let role: Role;
+	let internal = false;
+	if (kind === 'chat' || kind === undefined) {
+		role = author !== undefined && author === customer ? 'customer' : 'unknown'; // Not guessed from layout
+	} else {
+		({role} = kind);
+		internal = kind.internal === true;
+	}
+
 	return {
 		id: /^thread-(\d+)$/.exec(thread.id)?.[1],
 		role,
 		...(internal ? {internal: true} : {}),
 		author,
-		text: body ? bodyText(body, selectors.quote, selectors.signature) : bodyText(meta, 'time, .time'),
+		text: body ? bodyText(body, selectors.quote, selectors.signature) : textContentOf(queryOne(thread, selectors.lineText)) ?? '',
 		at: shownTime(thread, selectors.time, locale),
 	};
 }
@@ -80,16 +129,24 @@ function chronological(messages: Message[]): Message[] {
 	return times.length >= 2 && times[0]! > times.at(-1)! ? [...messages].reverse() : messages;
 }
 
+/** "#1456 Webhook deliveries failing - Elif Demir": number, subject, customer. */
+function titleParts(title: string | undefined): {number?: string | undefined; subject?: string | undefined; customer?: string | undefined} {
+	const match = /^#(\d+)\s+(.*?)(?:\s+-\s+([^-]+))?$/.exec(title?.trim().slice(0, 500) ?? ''); // Bounded: the lazy match costs the square of its length
+	return match ? {number: match[1], subject: match[2] || undefined, customer: match[3]?.trim() || undefined} : {};
+}
+
 function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const ids = idsOf(url);
-	const shown = queryAll(root, selectors.number).map(node => numberIn(textContentOf(node))).find(number => number !== undefined);
+	const title = titleParts(safeText(root, selectors.title));
+	const shown = title.number ?? queryAll(root, selectors.number).map(node => numberIn(textContentOf(node))).find(number => number !== undefined);
 	if (!ids || (ids.number && shown && shown !== ids.number)) {
 		return undefined; // The previous conversation is still on screen
 	}
 
-	const customer = safeText(root, selectors.customer);
+	const customer = safeText(root, selectors.customerName) ?? title.customer;
 	const locale = pageLocale(root);
 	const messages = chronological(queryAll(root, selectors.thread)
+		.filter(thread => !thread.closest(selectors.previous))
 		.map(thread => readThread(thread, customer, locale))
 		.filter(message => message !== undefined));
 	if (!messages.some(message => message.role !== 'system')) {
@@ -97,32 +154,44 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	}
 
 	const email = safeText(root, selectors.customerEmail);
+	const bar = queryOne(root, selectors.statusBar) ?? queryOne(root, selectors.legacyActions);
+	const tags = textsOf(root, selectors.tag);
 	return {
 		helpdesk: 'helpscout',
 		ticketId: ids.id,
+		ticketNumber: ids.number ?? shown,
 		url: url.href,
-		subject: shownValue(queryOne(root, selectors.subject)),
-		status: safeText(root, selectors.status)?.toLowerCase(),
+		subject: shownValue(queryOne(root, selectors.subject) ?? queryOne(root, selectors.legacySubject)) ?? title.subject,
+		status: safeText(bar, selectors.status)?.toLowerCase(),
 		requester: customer || email ? {name: customer, email} : undefined,
-		assignee: safeText(root, selectors.assignee),
-		tags: textsOf(root, selectors.tag),
+		assignee: safeText(bar, selectors.assignee),
+		tags: tags.length > 0 ? tags : textsOf(root, selectors.legacyTag),
 		createdAt: messages[0]?.at,
 		messages,
 	};
 }
 
 function readList(root: ParentNode): ListRow[] {
-	return rowsFromLinks(root, selectors.listLink, href => /\/conversation\/(\d+)/.exec(href)?.[1], (link, row) => ({
+	return rowsFromLinks(root, selectors.listLink, href => /\/conversations?\/(\d+)/.exec(href)?.[1], (link, row) => ({
 		subject: textContentOf(link),
 		requester: safeText(row, '.customer'),
 		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
 	}));
 }
 
-function insertReply(root: ParentNode): InsertOutcome {
-	if (queryOne(root, selectors.editor)) {
+function insertReply(root: ParentNode, text: string): InsertOutcome {
+	const slate = queryOne(root, selectors.editor);
+	if (slate) {
+		return typeInto(slate, text); // Slate applies native beforeinput/insertText to its own model
+	}
+
+	if (queryOne(root, selectors.legacyEditor)) {
 		// Redactor keeps the reply in its hidden source textarea and syncs it from its own API
-		return {ok: false, via: 'bridge', editor: 'redactor', selector: selectors.editor};
+		return {ok: false, via: 'bridge', editor: 'redactor', selector: selectors.legacyEditor};
+	}
+
+	if (queryOne(root, selectors.editorFrame) && (queryOne(root, selectors.subject) || queryOne(root, selectors.statusBar))) {
+		return {ok: false, via: 'none', reason: 'the reply editor is inside a frame Defuse does not enter: copy the reply instead'};
 	}
 
 	return {ok: false, via: 'none', reason: queryOne(root, selectors.replyButton) ? 'reply box closed: press Reply first' : 'reply box not found'};
@@ -131,16 +200,17 @@ function insertReply(root: ParentNode): InsertOutcome {
 export default defineAdapter({
 	id: 'helpscout',
 	name: 'Help Scout',
-	hosts: ['https://secure.helpscout.net/*'],
+	hosts: ['https://secure.helpscout.net/*', 'https://app.helpscout.com/*'], // Single-page apps: every path
 	selectors,
 	required: ['thread', 'body'],
 	isTicketPage: url => idsOf(url) !== undefined,
 	isListPage: url => listPath.test(url.pathname),
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: root => guard(() => insertReply(root), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text) => guard(() => insertReply(root, text), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
-/* Fixtures: test/fixtures/helpscout/{ticket-open,ticket-switch,list,ticket-long}.html
-   Check live: https://secure.helpscout.net/conversation/{id}/{number} (a conversation with a note and a status
-   change, in both thread-order settings), https://secure.helpscout.net/mailbox/{mailboxId}/{folderId}/ */
+/* Fixtures: test/fixtures/helpscout/{ticket-open,ticket-legacy,ticket-app,ticket-switch,list,ticket-long}.html
+   Check live: https://secure.helpscout.net/conversation/{id}/{number} in both UIs (a conversation with a note, a
+   forward, a draft and a chat), https://app.helpscout.com/conversations/{id}/{number} (where is the reply editor?),
+   https://secure.helpscout.net/mailbox/{mailboxId}/{folderId}/ */

@@ -4,6 +4,7 @@ import {fixtureFiles, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {customerName, longCount, longThread} from '../../test/fixtures/generate-long.ts';
 import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-checks.ts';
 import {missingParts} from './adapter.ts';
+import {queryAllDeep} from './dom.ts';
 import intercom, {selectors} from './intercom.ts';
 import {selectorCounts as expected} from './intercom.counts.ts';
 
@@ -14,7 +15,7 @@ test('every fixture has a count table', () => {
 describe.each(Object.entries(expected))('%s', (file, counts) => {
 	const page = loadFixture('intercom', file);
 	test.each(Object.entries(counts))('%s -> %i', (name, count) => {
-		expect(page.querySelectorAll(selectors[name as keyof typeof selectors])).toHaveLength(count);
+		expect(queryAllDeep(page, selectors[name as keyof typeof selectors])).toHaveLength(count);
 	});
 });
 
@@ -46,10 +47,7 @@ describe('readTicket', () => {
 			helpdesk: 'intercom',
 			ticketId: '184467',
 			url: 'https://app.intercom.com/a/inbox/abc123de/inbox/admin/5512/conversation/184467?view=List',
-			status: 'open',
 			requester: {name: 'Noah Fischer'},
-			assignee: 'Mira Okonkwo',
-			tags: ['data-loss'],
 			createdAt: '2026-03-05T13:02:00.000Z',
 			messages: [
 				{id: 'pg-1', role: 'customer', author: 'Noah Fischer', at: '2026-03-05T13:02:00.000Z', text: 'Your app deleted my saved report templates after the update. All of them.'},
@@ -62,31 +60,35 @@ describe('readTicket', () => {
 		});
 	});
 
-	test('2026 markup without categories: roles from row alignment and author type, times from titles', () => {
-		expect(read('ticket-2026.html')?.messages.map(message => [message.id, message.role, message.author, message.at, message.text])).toEqual([
-			['p-901', 'customer', 'Grace Liu', new Date(2026, 2, 5, 14, 14).toISOString(), 'Where is my refund? You said 3 days, it\'s been 9.'],
-			['p-902', 'agent', 'Tomas Lindqvist', new Date(2026, 2, 5, 14, 31).toISOString(), 'Hi Grace, I\'ve checked: the refund left us on March 2 and should arrive by Friday.'],
-			['p-903', 'customer', 'Grace Liu', new Date(2026, 2, 5, 15, 2).toISOString(), 'Friday. Fine. Last chance.'],
+	test('2026 markup inside a shadow root, without categories or alignment classes: author type and note marker read; rows without any marker stay unknown where there is no layout', () => {
+		expect(read('ticket-2026.html')?.messages.map(message => [message.id, message.role, message.internal ?? false, message.author, message.at, message.text])).toEqual([
+			['p-901', 'unknown', false, 'Grace Liu', new Date(2026, 2, 5, 14, 14).toISOString(), 'Where is my refund? You said 3 days, it\'s been 9.'],
+			['p-902', 'unknown', false, 'Tomas Lindqvist', new Date(2026, 2, 5, 14, 31).toISOString(), 'Hi Grace, I\'ve checked: the refund left us on March 2 and should arrive by Friday.'],
+			['p-903', 'agent', true, 'Tomas Lindqvist', new Date(2026, 2, 5, 14, 33).toISOString(), 'Bank transfer ref 88-2201, ask finance if it bounced.'],
+			['p-904', 'customer', false, 'Grace Liu', new Date(2026, 2, 5, 15, 2).toISOString(), 'Friday. Fine. Last chance.'],
 		]);
+		expect(read('ticket-2026.html')?.requester).toEqual({name: 'Grace Liu'});
 	});
 
-	test('without any layout hint the customer is whoever the header names', () => {
+	test('bubble position decides when the page is laid out: right of the stream\'s middle = teammate', () => {
 		const page = loadFixture('intercom', 'ticket-2026.html');
-		for (const row of page.querySelectorAll('.justify-start, .justify-end, [data-author-type]')) {
-			row.classList.remove('justify-start', 'justify-end');
-			row.removeAttribute('data-author-type');
-		}
-
-		expect(intercom.readTicket(page, fixtureUrl('intercom', 'ticket-2026.html'))?.messages.map(message => message.role)).toEqual(['customer', 'agent', 'customer']);
+		const at = (left: number, width: number) => () => ({left, width, right: left + width, top: 0, bottom: 10, height: 10, x: left, y: 0, toJSON: () => ({})}) as DOMRect;
+		const parts = queryAllDeep(page, selectors.part);
+		queryAllDeep(page, selectors.stream)[0]!.getBoundingClientRect = at(0, 760);
+		parts[0]!.getBoundingClientRect = at(0, 420);
+		parts[1]!.getBoundingClientRect = at(340, 420);
+		expect(intercom.readTicket(page, fixtureUrl('intercom', 'ticket-2026.html'))?.messages.map(message => message.role)).toEqual(['customer', 'agent', 'agent', 'customer']);
+		parts[1]!.getBoundingClientRect = at(0, 760); // As wide as the stream: no side
+		expect(intercom.readTicket(page, fixtureUrl('intercom', 'ticket-2026.html'))?.messages[1]?.role).toBe('unknown');
 	});
 
-	test('several parts in one group are separate messages', () => {
+	test('several parts in one group are separate messages with the group\'s category', () => {
 		const page = loadFixture('intercom', 'ticket-switch.html');
-		page.querySelector(selectors.partGroup)!.insertAdjacentHTML('beforeend', '<div data-part-id="a"><div class="inbox2__break-words">First</div></div><div data-part-id="b"><div class="inbox2__break-words">Second</div></div>');
+		page.querySelector('[data-part-group-id]')!.insertAdjacentHTML('beforeend', '<div data-part-id="a"><div class="inbox2__break-words">First</div></div><div data-part-id="b"><div class="inbox2__break-words">Second</div></div>');
 		const url = new URL('https://app.intercom.com/a/inbox/abc123de/inbox/conversation/184467');
-		expect(intercom.readTicket(page, url)?.messages.map(message => [message.id, message.role, message.author, message.text])).toEqual([
-			['a', 'customer', 'Noah Fischer', 'First'],
-			['b', 'customer', 'Noah Fischer', 'Second'],
+		expect(intercom.readTicket(page, url)?.messages.map(message => [message.id, message.role, message.text])).toEqual([
+			['a', 'customer', 'First'],
+			['b', 'customer', 'Second'],
 		]);
 	});
 

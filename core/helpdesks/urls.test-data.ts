@@ -12,11 +12,11 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 		list: ['https://acme.zendesk.com/agent/filters/360001234567', 'https://acme.zendesk.com/agent/dashboard', 'https://acme.zendesk.com/agent/views/7'],
 	},
 	freshdesk: {
-		ticket: ['https://acme.freshdesk.com/a/tickets/812'],
-		list: ['https://acme.freshdesk.com/a/tickets/filters/all_tickets'],
+		ticket: ['https://acme.freshdesk.com/a/tickets/812', 'https://acme.myfreshworks.com/a/tickets/812'],
+		list: ['https://acme.freshdesk.com/a/tickets/filters/all_tickets', 'https://acme.freshworks.com/a/tickets'],
 	},
 	helpscout: {
-		ticket: ['https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781'],
+		ticket: ['https://secure.helpscout.net/conversation/2345678901/1456?folderId=7781', 'https://app.helpscout.com/conversations/2345678977/1490'],
 		list: ['https://secure.helpscout.net/mailbox/8a7b6c5d4e3f2a10/'],
 	},
 	intercom: {
@@ -28,6 +28,7 @@ export const exampleUrls: Readonly<Record<string, UrlExamples>> = {
 			'https://app.frontapp.com/open/cnv_7k2l9x',
 			'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned/120537545061',
 			'https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/117421069338',
+			'https://acme.frontapp.com/open/cnv_1jdgxx0l',
 		],
 		list: ['https://app.frontapp.com/inboxes/teams/folders/1234', 'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned'],
 	},

@@ -105,6 +105,32 @@ describe('readTicket', () => {
 		expect(read('list.html')).toBeUndefined();
 	});
 
+	test('an aria-hidden copy of a log item is not read twice', () => {
+		const page = loadFixture('zendesk', 'ticket-open.html');
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual(['39001', '39002', '39003', '39004', '39005']);
+		page.querySelector(selectors.hiddenCopy)?.removeAttribute('aria-hidden');
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual(['39001', '39002', '39003', '39004', '39004', '39005']);
+	});
+
+	test('a comment without a type attribute: the requester by name, anyone else unknown (not an agent by default)', () => {
+		const page = loadFixture('zendesk', 'ticket-open.html');
+		for (const node of page.querySelectorAll(selectors.message)) {
+			node.removeAttribute('type');
+		}
+
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => [message.role, message.internal ?? false])).toEqual([
+			['customer', false], ['unknown', false], ['agent', true], ['customer', false], ['unknown', false],
+		]);
+	});
+
+	test('status from the header badge when the fields view is missing; assignee from the older Group/Agent field', () => {
+		const page = loadFixture('zendesk', 'ticket-open.html');
+		page.querySelector('[data-test-id="ticket-fields-status-view"]')?.remove();
+		page.querySelector('[data-cy-test-id="status-badge-state"]')!.textContent = 'Pending';
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.status).toBe('pending');
+		expect(read('ticket-two-tabs.html')).toMatchObject({group: 'Mobile', assignee: 'Priya Raman', status: 'open', tags: ['ios', 'login']});
+	});
+
 	test('no createdAt while older comments are folded away', () => {
 		const page = loadFixture('zendesk', 'ticket-open.html');
 		page.querySelector(selectors.log)!.insertAdjacentHTML('afterbegin', '<button data-test-id="convolog-show-more-button">Show more</button>');

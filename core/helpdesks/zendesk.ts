@@ -1,39 +1,49 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textsOf} from './dom.ts';
+import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
-// Zendesk Support, agent workspace. Confidence per helpdesks.md §1: [3P-2025] = liferay-zendesk-userscript,
-// [3P-2024] = toggl track-extension, [3P] = other userscripts, [DOC] = developer.zendesk.com.
+// Zendesk Support, agent workspace. Evidence per selector (helpdesks.md §1 and §10, December 2026):
+//   [lf 2025-08] holatuwol/liferay-zendesk-userscript @ 90ee874
+//   [ck 2026-03] clockify/browser-extension src/integrations/selectors.json (zendesk)
+//   [tg 2024-10] toggl/track-extension src/content/zendesk.js
+//   [§10]        2025-2026 extensions and userscripts collected in helpdesks.md §10 (not named one by one there)
+//   [3P]         other userscripts, undated · [UNVERIFIED] no source
 export const selectors = {
-	pane: '[data-side-conversations-anchor-id]', // One per open tab, all mounted at once; value = ticket id [3P-2025]
-	activeLayout: '.ticket-panes-grid-layout[data-is-active="true"]', // Visible tab, Sept-2023 layout [3P-2024]
-	selectedTab: '[data-entity-id][data-selected="true"]', // Header tab of the visible ticket, 2021 layout [3P-2024]
-	log: '[data-test-id="omni-log-container"]', // [3P-2025]
-	article: 'article[data-test-id="omni-log-comment-item"]', // One per comment; data-comment-id [3P]
-	message: '[data-test-id="omni-log-item-message"]', // type="end-user" | "agent" | "internal" [3P]
-	internalTag: '[data-test-id="omni-log-internal-note-tag"]', // [3P-2024]
-	sender: '[data-test-id="omni-log-item-sender"]', // [3P-2025]
-	time: 'time[datetime]', // [3P-2025]
-	body: '.zd-comment', // Rich text (email, web form) [3P-2025]
-	content: '[data-test-id="omni-log-message-content"]', // Messaging bodies have no .zd-comment [3P, older build]
+	pane: '[data-side-conversations-anchor-id]', // One per open tab, all mounted at once; value = ticket id [lf 2025-08, tg 2024-10]
+	// The visible tab: data-is-active on the layout or another wrapper, or an .active layout class: accept both [§10, ck 2026-03]
+	activeLayout: '[data-is-active="true"], .ticket-panes-grid-layout.active',
+	selectedTab: '[data-entity-id][data-selected="true"]', // Header tab of the visible ticket, 2021 layout [tg 2024-10]
+	log: '[data-test-id="omni-log-container"]', // [lf 2025-08, §10]
+	article: 'article[data-test-id="omni-log-comment-item"]', // One per comment; data-comment-id [§10, lf 2025-08]
+	hiddenCopy: 'article[aria-hidden="true"], [aria-hidden="true"] article', // Duplicate log items to skip [§10]
+	message: '[data-test-id="omni-log-item-message"]', // type="end-user" | "agent" (bots too) | "internal" [§10]
+	internalTag: '[data-test-id="omni-log-internal-note-tag"]', // [lf 2025-08, §10]
+	sender: '[data-test-id="omni-log-item-sender"]', // [lf 2025-08, §10]
+	time: 'time[datetime]', // Also time[data-test-id="timestamp-relative"] [lf 2025-08, §10]
+	body: '.zd-comment', // Rich text (email, web form) [lf 2025-08, §10]
+	content: '[data-test-id="omni-log-message-content"]', // Messaging bodies have no .zd-comment [§10]
 	quote: 'blockquote, .zd-quoted, .gmail_quote', // Quoted mail history [3P translator: blockquote; rest UNVERIFIED]
 	signature: '.gmail_signature, [data-smartmail="gmail_signature"]', // [UNVERIFIED] mail-client signature markers
-	showMore: '[data-test-id="convolog-show-more-button"]', // Older comments not rendered yet [3P-2025]
-	subject: 'input[data-test-id="omni-header-subject"]', // [3P-2024]
-	requester: '[data-test-id="ticket-system-field-requester-select"]', // [3P]
-	status: '[data-test-id="ticket-status-select"]', // [3P, low confidence]
-	priority: '[data-test-id="ticket-priority-select"]', // [3P, low confidence]
-	groupAndAssignee: '.js-zero-state-ticket-tutorial-assignee-field', // Shows "Group/Agent" [3P-2025]
-	tag: '[data-test-id="ticket-fields-tags"] [data-garden-id="tags.tag_view"]', // Field [3P-2025]; items [UNVERIFIED]
-	editor: '[data-test-id="omnicomposer-rich-text-ckeditor"][contenteditable="true"]', // CKEditor 5 [3P-2025]
+	showMore: '[data-test-id="convolog-show-more-button"]', // Older comments not rendered yet [lf 2025-08]
+	subject: '[data-test-id="omni-header-subject"]', // An input [ck 2026-03, tg 2024-10, §10]
+	requester: '[data-test-id="ticket-system-field-requester-select"]', // [§10]
+	status: '[data-test-id="ticket-fields-status-view"], div[data-cy-test-id="status-badge-state"]', // [§10]
+	priority: '[data-test-id="ticket-fields-priority-select"] [data-garden-id="dropdowns.combobox.value"]', // [§10]
+	assignee: '[data-test-id="assignee-field-selected-agent-tag"]', // [§10]
+	assigneeGroup: '[data-test-id="assignee-field-selected-group-tag"]', // [§10]
+	// TODO [2027-06-01]: drop once no account shows the "Group/Agent" zero-state field
+	groupAndAssignee: '.js-zero-state-ticket-tutorial-assignee-field', // "Group/Agent" [lf 2025-08]
+	tag: '[data-test-id="ticket-system-field-tags-item-selected"]', // [ck 2026-03, §10]
+	editor: '[data-test-id="omnicomposer-rich-text-ckeditor"][contenteditable="true"]', // CKEditor 5 [lf 2025-08]
 	plainEditor: '[data-test-id="omnicomposer-plain-text-ckeditor"][contenteditable="true"]', // Messaging [3P]
 	// TODO [2027-01-01]: drop the pre-2021 editor once no account shows it
-	legacyEditor: '.zendesk-editor--rich-text-comment[contenteditable="true"]', // [3P-2025, legacy UI]
-	listRow: 'tr[data-test-id="generic-table-row"]', // [3P-2025]
-	listId: '[data-test-id="generic-table-cells-id"]', // [3P-2025]
-	listSubject: '[data-test-id="ticket-table-cells-subject"]', // [3P-2025]
-	listRequester: '[data-test-id="ticket-table-cells-requester"]', // [UNVERIFIED]
-	listTime: 'time[datetime]', // [UNVERIFIED] in list rows
+	legacyEditor: '.zendesk-editor--rich-text-comment[contenteditable="true"]', // [lf, legacy UI]
+	listRow: 'tr[data-test-id="generic-table-row"]', // [lf 2025-08, §10]
+	listId: '[data-test-id="generic-table-cells-id"]', // [lf 2025-08, §10]
+	listSubject: '[data-test-id="ticket-table-cells-subject"]', // [lf 2025-08, §10]
+	listRequester: '[data-test-id="ticket-table-cells-requester"]', // [§10]
+	listDate: '[data-test-id="generic-table-cells-date"]', // [§10]
+	listTime: 'time[datetime]', // Inside the date cell [UNVERIFIED]
 } as const;
 
 // https://acme.zendesk.com/agent/tickets/4821 · /agent/tickets/4821?commentId=99 (not /agent/tickets/4821/print)
@@ -69,7 +79,8 @@ function readMessage(article: Element, requester: string | undefined, locale: st
 	const type = attributeOf(messageNode, 'type');
 	const internal = type === 'internal' || queryOne(article, selectors.internalTag) !== null;
 	const author = safeText(article, selectors.sender);
-	const role = internal ? 'agent' : roleOfType[type ?? ''] ?? (author && author === requester ? 'customer' : 'agent');
+	// Without a type, only the requester's own name says who wrote it; otherwise the role stays unknown
+	const role = internal ? 'agent' : roleOfType[type ?? ''] ?? (author && author === requester ? 'customer' : 'unknown');
 	return {
 		id: attributeOf(article, 'data-comment-id'),
 		role,
@@ -91,26 +102,28 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const requester = safeText(pane, selectors.requester);
 	const locale = pageLocale(root);
 	const messages = queryAll(log, selectors.article)
+		.filter(article => !article.matches(selectors.hiddenCopy))
 		.map(article => readMessage(article, requester, locale))
 		.filter(message => message !== undefined);
 	if (messages.length === 0) {
 		return undefined; // The log renders its items after the header
 	}
 
-	// "Billing/Priya Raman": group, then agent; the agent alone when there is no slash
+	// The assignee field's tags, else the older "Billing/Priya Raman" (group, then agent; the agent alone without a slash)
 	const shown = safeText(pane, selectors.groupAndAssignee);
 	const slash = shown?.lastIndexOf('/') ?? -1;
 	const isComplete = queryOne(log, selectors.showMore) === null;
+	const status = queryAll(pane, selectors.status).map(node => textContentOf(node)).find(Boolean);
 	return {
 		helpdesk: 'zendesk',
 		ticketId,
 		url: url.href,
 		subject: shownValue(queryOne(pane, selectors.subject)),
-		status: safeText(pane, selectors.status)?.toLowerCase(),
+		status: status?.toLowerCase(),
 		priority: safeText(pane, selectors.priority)?.toLowerCase(),
 		requester: requester ? {name: requester} : undefined,
-		group: shown && slash > 0 ? shown.slice(0, slash).trim() || undefined : undefined,
-		assignee: shown ? shown.slice(slash + 1).trim() || undefined : undefined,
+		group: safeText(pane, selectors.assigneeGroup) ?? (shown && slash > 0 ? shown.slice(0, slash).trim() || undefined : undefined),
+		assignee: safeText(pane, selectors.assignee) ?? (shown ? shown.slice(slash + 1).trim() || undefined : undefined),
 		tags: textsOf(pane, selectors.tag),
 		createdAt: isComplete ? messages[0]?.at : undefined, // The first comment is the ticket's creation
 		messages,
@@ -128,7 +141,7 @@ function readList(root: ParentNode): ListRow[] {
 				ticketId,
 				subject: safeText(row, selectors.listSubject),
 				requester: safeText(row, selectors.listRequester),
-				at: isoOf(attributeOf(queryOne(row, selectors.listTime), 'datetime')),
+				at: isoOf(attributeOf(queryOne(queryOne(row, selectors.listDate) ?? row, selectors.listTime), 'datetime')),
 			});
 		}
 	}
@@ -274,7 +287,7 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 export default defineAdapter({
 	id: 'zendesk',
 	name: 'Zendesk',
-	hosts: ['https://*.zendesk.com/*'],
+	hosts: ['https://*.zendesk.com/agent/*'], // The agent workspace; help centre pages (/hc/) are not Defuse's
 	selectors,
 	required: ['pane', 'log', 'article'],
 	isTicketPage: url => ticketPath.test(url.pathname),

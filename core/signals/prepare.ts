@@ -56,7 +56,7 @@ export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): 
 	let latest: number | undefined;
 	for (const [index, message] of source.entries()) {
 		const text = typeof message?.text === 'string' ? message.text : '';
-		const role = message?.role === 'agent' || message?.role === 'system' ? message.role : 'customer';
+		const role = message?.role === 'agent' || message?.role === 'system' || message?.role === 'unknown' ? message.role : 'customer';
 		const internal = message?.internal === true;
 		const parsed = typeof message?.at === 'string' ? Date.parse(message.at) : Number.NaN;
 		const at = Number.isFinite(parsed) ? parsed : undefined;
@@ -64,8 +64,8 @@ export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): 
 			latest = at;
 		}
 
-		// Internal notes and system lines are never read as customer text
-		const analysed = !internal && role !== 'system';
+		// Internal notes, system lines and messages of unknown authorship are never read as customer text
+		const analysed = !internal && role !== 'system' && role !== 'unknown';
 		const {kept, tone, closing} = analysed ? analyse(text) : {kept: [], tone: 0, closing: false};
 		messages.push({index, role, internal, text, kept, at, tone, closing: closing && role === 'customer'});
 	}

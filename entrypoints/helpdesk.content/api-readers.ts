@@ -2,6 +2,7 @@
 // gives exact timestamps and roles where the page shows "2 h ago" and colours. Defuse reads it (never
 // writes), only on the page's own origin, and falls back to the page when it cannot.
 import * as chatwoot from '../../core/helpdesks/chatwoot.ts';
+import * as freshdesk from '../../core/helpdesks/freshdesk.ts';
 import * as zammad from '../../core/helpdesks/zammad.ts';
 import * as zendesk from '../../core/helpdesks/zendesk.ts';
 import type {TicketSnapshot} from '../../core/model.ts';
@@ -25,6 +26,27 @@ export const readZendeskApi: ApiReader = async (url, fetchJson) => {
 	}
 
 	return responses.length > 0 ? zendesk.snapshotFromApi(responses, url) : undefined;
+};
+
+export const readFreshdeskApi: ApiReader = async (url, fetchJson) => {
+	const urls = freshdesk.apiUrls(url);
+	if (!urls) {
+		return undefined;
+	}
+
+	const ticket = await fetchJson(urls.ticket);
+	const pages: unknown[] = [];
+	for (let page = 1; page <= maxPages; page++) {
+		const json = await fetchJson(urls.conversations(page));
+		pages.push(json);
+		if (!freshdesk.hasNextPage(json)) {
+			break;
+		}
+	}
+
+	// Names only: a narrower agent permission must not cost the conversations
+	const people = await Promise.all(freshdesk.peopleUrls(url, ticket, pages).map(async address => fetchJson(address).catch(() => undefined)));
+	return freshdesk.snapshotFromApi(ticket, pages, people, url);
 };
 
 export const readZammadApi: ApiReader = async (url, fetchJson) => {
@@ -74,8 +96,55 @@ function messageIdsOf(json: unknown): number[] {
 		: [];
 }
 
-/** A fetch limited to the page's own origin, with its cookies, a time limit and a size limit. */
-export function sameOriginFetch(origin: string, options: {timeoutMs?: number; maxBytes?: number} = {}): FetchJson {
+/** The part of fetch the readers use (injected in tests). */
+export type Fetcher = (input: URL, init: RequestInit) => Promise<Pick<Response, 'ok' | 'status' | 'url' | 'headers' | 'body'>>;
+
+export type FetchLimits = {
+	/** @default 8000 */
+	timeoutMs?: number;
+	/** Largest answer read, in bytes; a larger one is dropped without reading the rest. @default 8_000_000 */
+	maxBytes?: number;
+	fetch?: Fetcher;
+};
+
+/** The body as text, reading at most `maxBytes` (checked from Content-Length first, then as it streams). */
+async function cappedText(response: Pick<Response, 'headers' | 'body'>, maxBytes: number, what: string): Promise<string> {
+	const declared = Number(response.headers.get('content-length'));
+	if (Number.isFinite(declared) && declared > maxBytes) {
+		throw new Error(`${what} is too large to read (${declared} bytes)`);
+	}
+
+	const reader = response.body?.getReader();
+	if (!reader) {
+		return '';
+	}
+
+	const decoder = new TextDecoder();
+	let text = '';
+	let bytes = 0;
+	for (;;) {
+		const {done, value} = await reader.read();
+		if (done) {
+			return text + decoder.decode();
+		}
+
+		bytes += value.byteLength;
+		if (bytes > maxBytes) {
+			await reader.cancel().catch(() => undefined);
+			throw new Error(`${what} is too large to read (over ${maxBytes} bytes)`);
+		}
+
+		text += decoder.decode(value, {stream: true});
+	}
+}
+
+/**
+ * A fetch limited to the page's own origin, with its cookies: no redirects followed (and the final
+ * address checked again), a time limit, and a size limit enforced while the answer streams in.
+ */
+export function sameOriginFetch(origin: string, options: FetchLimits = {}): FetchJson {
+	const fetcher: Fetcher = options.fetch ?? (async (input, init) => fetch(input, init));
+	const maxBytes = options.maxBytes ?? 8_000_000;
 	return async (url, headers = {}) => {
 		const target = new URL(url, origin);
 		if (target.origin !== origin) {
@@ -85,17 +154,21 @@ export function sameOriginFetch(origin: string, options: {timeoutMs?: number; ma
 		const controller = new AbortController();
 		const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
 		try {
-			const response = await fetch(target, {credentials: 'same-origin', headers: {accept: 'application/json', ...headers}, signal: controller.signal});
+			const response = await fetcher(target, {credentials: 'same-origin', redirect: 'error', headers: {accept: 'application/json', ...headers}, signal: controller.signal});
+			if (response.url && new URL(response.url).origin !== origin) {
+				throw new Error(`${target.pathname} answered from ${new URL(response.url).origin}`);
+			}
+
 			if (!response.ok) {
 				throw new Error(`${target.pathname} answered ${response.status}`);
 			}
 
-			const text = await response.text();
-			if (text.length > (options.maxBytes ?? 20_000_000)) {
-				throw new Error(`${target.pathname} is too large to read`);
+			const text = await cappedText(response, maxBytes, target.pathname);
+			try {
+				return JSON.parse(text) as unknown;
+			} catch {
+				throw new Error(`${target.pathname} did not answer JSON`);
 			}
-
-			return JSON.parse(text) as unknown;
 		} finally {
 			clearTimeout(timer);
 		}

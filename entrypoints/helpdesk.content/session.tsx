@@ -3,7 +3,8 @@ import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
-import type {BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
+import {scrubbedPage} from '../../core/helpdesks/scrub.ts';
+import type {BackgroundRequest, BackgroundResponse, SavedPage, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
@@ -62,6 +63,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	let lastReadMs = 0;
 	// The helpdesk API's answer for the ticket as the page shows it now (key: ticket id and message count).
 	let api: {key: string; snapshot?: TicketSnapshot | undefined} = {key: ''};
+	// When the page itself cannot be read: the API's answer alone, asked once per address.
+	let apiOnly: {href: string; snapshot?: TicketSnapshot | undefined} | undefined;
 	let placing = false;
 
 	function currentTicketKey(): string | undefined {
@@ -262,6 +265,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		void send({type: 'adapter-miss', helpdesk: adapter.id, url: url.href, part, detail: detail.slice(0, 2000)});
 	}
 
+	// Ask the API again when the page shows a different number of messages (a reply arrived).
+	const apiKeyOf = (snapshot: TicketSnapshot) => `${snapshot.ticketId}:${snapshot.messages.filter(message => !message.internal).length}`;
+
 	/** The page's snapshot, with the helpdesk's own API answer merged in once it has arrived. */
 	function withApi(page: TicketSnapshot): TicketSnapshot {
 		const reader = options.apiReader;
@@ -269,8 +275,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			return page;
 		}
 
-		// Ask again when the page shows a different number of messages (a reply arrived).
-		const key = `${page.ticketId}:${page.messages.filter(message => !message.internal).length}`;
+		const key = apiKeyOf(page);
 		if (api.key !== key) {
 			api = {key};
 			const url = new URL(location.href);
@@ -289,8 +294,38 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		return preferApi(page, api.snapshot);
 	}
 
-	function showTicket(pageSnapshot: TicketSnapshot): void {
+	/**
+	 * For a ticket page Defuse cannot read: the helpdesk's API alone, where it has one that works with the
+	 * agent's session. Asks once per address; true once the answer is there.
+	 */
+	function readApiOnly(url: URL): TicketSnapshot | undefined {
+		const reader = options.apiReader;
+		if (!reader) {
+			return undefined;
+		}
+
+		if (apiOnly?.href !== url.href) {
+			apiOnly = {href: url.href};
+			void reader(url, sameOriginFetch(url.origin), document.cookie).then(snapshot => {
+				if (apiOnly?.href === url.href && snapshot && snapshot.messages.length > 0) {
+					apiOnly = {href: url.href, snapshot};
+					schedule();
+				}
+			}, (error: unknown) => {
+				reportMiss(url, 'api', `the ${adapter.name} API could not be read: ${String(error)}`);
+			});
+		}
+
+		return apiOnly.snapshot;
+	}
+
+	function showTicket(pageSnapshot: TicketSnapshot, fromApi = false): void {
 		const snapshot = withApi(pageSnapshot);
+		const unknown = snapshot.messages.filter(message => message.role === 'unknown').length;
+		if (unknown > 0 && snapshot.url) {
+			reportMiss(new URL(snapshot.url), 'role', `${unknown} of ${snapshot.messages.length} messages: the page does not show who wrote them (left out of tone signals)`);
+		}
+
 		const facts = threadFacts(snapshot);
 		const hash = contentHashOf(snapshot);
 		const changed = hash !== lastHash;
@@ -322,6 +357,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			agentMessages: facts.agentMessages,
 			internalNotes: facts.internalNotes,
 			level: assessment.level,
+			unknownMessages: unknown,
+			fromApi,
 		};
 		const renderStarted = performance.now();
 		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], deadline, now, stored});
@@ -381,6 +418,14 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			}
 
 			const missing = missingParts(adapter, document);
+			const fromApi = readApiOnly(url);
+			if (fromApi) {
+				api = {key: apiKeyOf(fromApi), snapshot: fromApi};
+				showTicket(fromApi, true);
+				reportMiss(url, missing.length > 0 ? 'ticket' : 'messages', `Read from the ${adapter.name} API only: the page could not be read. ${missing.join(', ')}`.trim());
+				return;
+			}
+
 			const detail = missing.length > 0
 				? 'The page does not have the parts Defuse reads.'
 				: 'The page has the expected parts, but no messages could be read from them.';
@@ -512,9 +557,24 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	});
 
-	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void): boolean => {
-		if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {
+	/** A scrubbed copy of the page as it is now, for a bug report (saved by the popup, on the agent's machine). */
+	function savePage(): SavedPage {
+		try {
+			const url = new URL(location.href);
+			const missing = status.state === 'unreadable' ? status.missing : missingParts(adapter, document);
+			const html = scrubbedPage(document, {url, helpdesk: adapter.id, missing, savedAt: new Date()});
+			return {ok: true, html, fileName: `defuse-${adapter.id}-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.html`};
+		} catch (error) {
+			return {ok: false, error: `the page could not be copied: ${String(error)}`};
+		}
+	}
+
+	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (answer: TabStatus | SavedPage) => void): boolean => {
+		const type = typeof raw === 'object' && raw !== null ? (raw as {type?: unknown}).type : undefined;
+		if (type === 'defuse:status') {
 			sendResponse(status);
+		} else if (type === 'defuse:save-page') {
+			sendResponse(savePage());
 		}
 
 		return false;

@@ -1,6 +1,6 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {statusRequest, type BackgroundResponse, type Countdown, type TabStatus} from '../../core/messages.ts';
+import {savePageRequest, statusRequest, type BackgroundResponse, type Countdown, type SavedPage, type TabStatus} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -12,9 +12,30 @@ const openDashboard = () => {
 
 let countdowns: Countdown[] = [];
 let current: PopupView = {kind: 'loading'};
+let tabId: number | undefined;
+
+/** Asks the tab for its scrubbed page and saves it as a file on this machine; the answer is shown to the agent. */
+async function savePage(): Promise<string> {
+	try {
+		const saved = tabId === undefined ? undefined : await browser.tabs.sendMessage(tabId, savePageRequest) as SavedPage | undefined;
+		if (!saved?.ok) {
+			return `Not saved: ${saved?.error ?? 'the page did not answer; reload it and try again'}.`;
+		}
+
+		const link = document.createElement('a');
+		link.href = URL.createObjectURL(new Blob([saved.html], {type: 'text/html'}));
+		link.download = saved.fileName;
+		link.click();
+		setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+		return `Saved ${saved.fileName} to your downloads. Look it over, then attach it to a bug report.`;
+	} catch (error) {
+		return `Not saved: ${String(error)}`;
+	}
+}
+
 const show = (view: PopupView) => {
 	current = view;
-	render(<Popup view={view} countdowns={countdowns} now={Date.now()} onOpenDashboard={openDashboard} />, app);
+	render(<Popup view={view} countdowns={countdowns} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} />, app);
 };
 
 async function loadCountdowns(): Promise<void> {
@@ -38,6 +59,7 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	tabId = tab.id;
 	try {
 		const status = await browser.tabs.sendMessage(tab.id, statusRequest) as TabStatus | undefined;
 		show(status ? {kind: 'status', status} : {kind: 'no-helpdesk', url: tab.url});

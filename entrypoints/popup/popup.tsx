@@ -1,3 +1,4 @@
+import {useState} from 'preact/hooks';
 import type {Countdown, TabStatus} from '../../core/messages.ts';
 import {formatDuration} from '../../core/thread.ts';
 
@@ -9,9 +10,10 @@ export type PopupView =
 function describe(status: TabStatus): {title: string; detail: string} {
 	switch (status.state) {
 		case 'ticket': {
+			const unknown = status.unknownMessages ?? 0;
 			return {
 				title: `${status.helpdeskName}: ticket #${status.ticketId}`,
-				detail: `${status.subject ? `"${status.subject}". ` : ''}Read ${status.customerMessages} customer and ${status.agentMessages} agent messages${status.internalNotes > 0 ? ` and ${status.internalNotes} internal notes` : ''}.`,
+				detail: `${status.subject ? `"${status.subject}". ` : ''}Read ${status.customerMessages} customer and ${status.agentMessages} agent messages${status.internalNotes > 0 ? ` and ${status.internalNotes} internal notes` : ''}${status.fromApi ? ` from the ${status.helpdeskName} API (the page itself could not be read)` : ''}.${unknown > 0 ? ` ${unknown} ${unknown === 1 ? 'message does' : 'messages do'} not show who wrote ${unknown === 1 ? 'it' : 'them'}: left out of the tone signals.` : ''}`,
 			};
 		}
 
@@ -59,7 +61,30 @@ function Countdowns({countdowns, now}: {countdowns: Countdown[]; now: number}) {
 	);
 }
 
-export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard}: {view: PopupView; countdowns?: Countdown[]; now?: number; onOpenDashboard: () => void}) {
+/** Whether the page is worth a bug report: it could not be read, or was read only in part. */
+function needsReport(view: PopupView): boolean {
+	return view.kind === 'status' && (view.status.state === 'unreadable' || (view.status.state === 'ticket' && ((view.status.unknownMessages ?? 0) > 0 || view.status.fromApi === true)));
+}
+
+/** "Save this page for a bug report": a scrubbed copy of the page, saved on this machine; says where it went. */
+function BugReport({onSavePage}: {onSavePage: () => Promise<string>}) {
+	const [state, setState] = useState<{busy: boolean; message?: string | undefined}>({busy: false});
+	async function save(): Promise<void> {
+		setState({busy: true});
+		setState({busy: false, message: await onSavePage()});
+	}
+
+	return (
+		<section class="report" aria-labelledby="report-title">
+			<h2 id="report-title">Help fix this</h2>
+			<p>Save a copy of this page with every customer text, name and address replaced, so it can become a test page. It stays on this computer until you send it.</p>
+			<button type="button" class="secondary" data-testid="save-page" disabled={state.busy} onClick={() => void save()}>Save this page for a bug report</button>
+			{state.message ? <p role="status" data-testid="save-page-result">{state.message}</p> : null}
+		</section>
+	);
+}
+
+export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard, onSavePage}: {view: PopupView; countdowns?: Countdown[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined}) {
 	let title = 'Looking at this tab';
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
@@ -75,7 +100,13 @@ export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard}
 			<section aria-live="polite">
 				<h2 data-testid="popup-title">{title}</h2>
 				{detail ? <p data-testid="popup-detail">{detail}</p> : null}
+				{view.kind === 'status' && view.status.state === 'unreadable' && view.status.missing.length > 0 ? (
+					<ul class="missing" data-testid="popup-missing" aria-label="Parts not found">
+						{view.status.missing.map(part => <li key={part}><code>{part}</code></li>)}
+					</ul>
+				) : null}
 			</section>
+			{needsReport(view) && onSavePage ? <BugReport onSavePage={onSavePage} /> : null}
 			<Countdowns countdowns={countdowns} now={now} />
 			<button type="button" onClick={onOpenDashboard}>Open dashboard</button>
 		</main>

@@ -4,6 +4,7 @@
 // from the same page in happy-dom. Then the first suggested reply goes into the helpdesk's editor: typed
 // into plain editors, and through the main-world bridge into stand-ins of the model-driven editors
 // (test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
+import {readFile} from 'node:fs/promises';
 import {Window} from 'happy-dom';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest';
@@ -13,7 +14,7 @@ import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core
 import {adapters} from '../../core/helpdesks/index.ts';
 import {defaultSettings, validateSettings, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
-import {fixtureHtml} from '../fixtures.ts';
+import {attachDeclarativeShadowRoots, fixtureHtml} from '../fixtures.ts';
 import {isLocal, startFixtureServer, type FixtureServer, type StandIn} from './fixture-server.ts';
 import {launchBrowser, screenshot, type Browser} from './harness.ts';
 
@@ -34,6 +35,8 @@ type Case = {
 	bridgeCall?: string;
 	/** For a calm fixture (no suggestions): the customer writes again, angrily. */
 	grow?: Growth;
+	/** Roles the browser reads from layout (bubble sides) where happy-dom, laying nothing out, reads 'unknown'. */
+	layoutRoles?: Array<'customer' | 'agent' | 'system' | 'unknown'>;
 };
 
 const angry = 'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
@@ -41,11 +44,12 @@ const angry = 'This is the third time I am writing. Nothing works, nobody answer
 const cases: Case[] = [
 	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}], bridgeCall: 'model.insertContent'},
 	{name: 'freshdesk', adapter: 'freshdesk', file: 'ticket-open.html', path: 'bridge', editor: '.fr-element', standIns: [{editor: 'froala', target: '.fr-element.fr-view'}], bridgeCall: 'html.insert'},
-	{name: 'freshdesk-unmarked', adapter: 'freshdesk', file: 'ticket-unmarked.html', path: 'bridge', editor: '.redactor-editor', standIns: [{editor: 'redactor', target: '.redactor-box textarea', api: 'jquery-10'}], bridgeCall: 'jquery:insert.text'},
-	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
+	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'insert-text', editor: '[data-slate-editor="true"]'},
+	{name: 'helpscout-legacy', adapter: 'helpscout', file: 'ticket-legacy.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
 	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
-	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
-	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[data-testid="composer"] [contenteditable="true"]'},
+	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste', layoutRoles: ['customer', 'agent', 'agent', 'customer']},
+	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
+	{name: 'front-rehashed', adapter: 'front', file: 'ticket-rehashed.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
 	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
 	{name: 'zammad-desktop', adapter: 'zammad', file: 'desktop-ticket-open.html', path: 'bridge', editor: '#ticket-reply-body', standIns: [{editor: 'tiptap', target: '#ticket-reply-body'}], bridgeCall: 'commands.insertContent'},
 	{name: 'freescout', adapter: 'freescout', file: 'ticket-open.html', path: 'bridge', editor: '.note-editable', standIns: [{editor: 'summernote', target: '#body'}], bridgeCall: 'summernote:pasteHTML'},
@@ -128,6 +132,7 @@ function adapterOf(testCase: Case, origin: string): Adapter {
 /** What the adapter itself reads from the fixture (after the growth, if any), with the served address. */
 function expectedFacts(testCase: Case, address: string, grown: boolean) {
 	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml(testCase.adapter, testCase.file), 'text/html') as unknown as Document;
+	attachDeclarativeShadowRoots(document);
 	if (grown && testCase.grow && !growConversation(document, testCase.grow)) {
 		throw new Error(`${testCase.name}: no customer message to copy`);
 	}
@@ -138,7 +143,8 @@ function expectedFacts(testCase: Case, address: string, grown: boolean) {
 		throw new Error(`${testCase.name}: the adapter reads nothing from ${testCase.file} at ${address}`);
 	}
 
-	return threadFacts(snapshot);
+	const {layoutRoles} = testCase;
+	return threadFacts(layoutRoles ? {...snapshot, messages: snapshot.messages.map((message, index) => ({...message, role: layoutRoles[index] ?? message.role}))} : snapshot);
 }
 
 type StandInState = {editor: string; data: string; calls: string[]; ignoredEdits: number};
@@ -268,4 +274,53 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		expect(pageErrors).toEqual([]);
 		await page.close();
 	});
+});
+
+test('a Freshdesk page that stops matching: the popup names the parts not found and saves a scrubbed copy of the page', async () => {
+	const server = servers.get('freshdesk')!;
+	server.use('ticket-open.html');
+	const page = await browser.context.newPage();
+	const pageErrors: string[] = [];
+	page.on('pageerror', error => pageErrors.push(String(error)));
+	await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
+	await page.goto(server.urlOf('ticket-open.html'));
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
+	// A redesign: the message items are gone (the fixture server has no Freshdesk API, so no fallback either)
+	await page.evaluate(() => {
+		for (const item of document.querySelectorAll('.ticket-details__item')) {
+			item.remove();
+		}
+	});
+	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 20_000}).toBe('unreadable');
+	const tabId = await browser.worker.evaluate(async () => {
+		const {chrome} = globalThis as unknown as {chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}}};
+		for (const tab of await chrome.tabs.query({})) {
+			const status = await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined) as {state?: string} | undefined;
+			if (status?.state === 'unreadable') {
+				return tab.id;
+			}
+		}
+
+		return undefined;
+	});
+	const popup = await browser.context.newPage();
+	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+	await expect.poll(async () => popup.getByTestId('popup-title').textContent()).toBe('Defuse cannot read this page');
+	expect(await popup.getByTestId('popup-missing').locator('li').allTextContents()).toEqual(['item', 'body']);
+	const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('save-page').click()]);
+	expect(download.suggestedFilename()).toMatch(/^defuse-freshdesk-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.html$/);
+	const saved = await readFile(await download.path(), 'utf8');
+	expect(saved.split('\n')[0]).toContain(`<!-- url: ${server.origin}/a/tickets/812 · saved by Defuse for a bug report`);
+	expect(saved.split('\n')[0]).toContain('missing: item, body');
+	for (const word of ['Aiko', 'Tanaka', 'aiko.tanaka@example.org', 'Bruno', 'Northwind', 'INV-2291']) {
+		expect(saved, word).not.toContain(word);
+	}
+
+	expect(saved).toContain('<ticket-details id="ticket-details"><template shadowrootmode="open">'); // The panel's shadow root, kept as markup
+	expect(saved).toContain('<title>[#812] ');
+	await expect.poll(async () => popup.getByTestId('save-page-result').textContent()).toContain('to your downloads');
+	await screenshot(popup, 'popup-save-page');
+	expect(pageErrors).toEqual([]);
+	await Promise.all([popup.close(), page.close()]);
 });

@@ -146,7 +146,7 @@ export function snapshotProblems(snapshot: TicketSnapshot | undefined): string[]
 	}
 
 	for (const [index, message] of snapshot.messages.entries()) {
-		if (!['customer', 'agent', 'system'].includes(message.role)) {
+		if (!['customer', 'agent', 'system', 'unknown'].includes(message.role)) {
 			problems.push(`message ${index}: role ${String(message.role)}`);
 		}
 
