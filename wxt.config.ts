@@ -20,7 +20,13 @@ export const demoExtensionKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx2b
  * Tests and the command line read the JSON itself.
  */
 function compactWordLists(): Plugin {
-	const lists = new Set(['sentiment/languages/en/labels.json', 'sentiment/build/emoji.json']);
+	// Module id -> the JSON word list it stands for; core/tone.ts takes AFINN through the package's
+	// index ({labels}), which Node can load, and gets the list alone here.
+	const lists = new Map<string, {json: string; key?: string}>([
+		['sentiment/languages/en/index.js', {json: 'sentiment/languages/en/labels.json', key: 'labels'}],
+		['sentiment/languages/en/labels.json', {json: 'sentiment/languages/en/labels.json'}],
+		['sentiment/build/emoji.json', {json: 'sentiment/build/emoji.json'}],
+	]);
 	const prefix = '\0defuse-word-list:';
 	const codec = fileURLToPath(new URL('core/word-list-codec.ts', import.meta.url));
 	const resolve = createRequire(import.meta.url).resolve;
@@ -34,8 +40,10 @@ function compactWordLists(): Plugin {
 				return undefined;
 			}
 
-			const scores = JSON.parse(readFileSync(resolve(id.slice(prefix.length, -'.js'.length)), 'utf8')) as Record<string, number>;
-			return `import {decodeWordScores} from ${JSON.stringify(codec)};\nexport default decodeWordScores(${JSON.stringify(encodeWordScores(scores))});\n`;
+			const list = lists.get(id.slice(prefix.length, -'.js'.length))!;
+			const scores = JSON.parse(readFileSync(resolve(list.json), 'utf8')) as Record<string, number>;
+			const decoded = `decodeWordScores(${JSON.stringify(encodeWordScores(scores))})`;
+			return `import {decodeWordScores} from ${JSON.stringify(codec)};\nexport default ${list.key ? `{${list.key}: ${decoded}}` : decoded};\n`;
 		},
 	};
 }

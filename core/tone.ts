@@ -11,8 +11,10 @@
 // "please", "charged", "sorry"), negation with asymmetric flips ("not happy" is clearly negative,
 // "not bad" only mildly positive, "no problem" is friendly), intensifiers and downtoners, CAPS and
 // "!!!", "?!", sarcasm markers, emoticons and questions.
-// The word list itself, not the package's CommonJS index (which a bundler would ship a second time).
-import afinn from 'sentiment/languages/en/labels.json';
+// The package's CommonJS index, not its labels.json: Node's loaders (tsx: the evaluation, the bench,
+// the CLI) cannot import that JSON as a module (some of its words are reserved in strict mode). The
+// build replaces this import with the word list alone, compacted (wxt.config.ts), so nothing ships twice.
+import english from 'sentiment/languages/en/index.js';
 import emoji from 'sentiment/build/emoji.json';
 import {keptRanges, keptText} from './text.ts';
 
@@ -72,7 +74,7 @@ const sarcasmPenalty = -2.5;
 const kindlyHostile = /\bkindly (?:stop|refrain|leave|do your job|get|spare|don't|do not|explain why|answer the question)/;
 
 const lexicon = new Map<string, number>();
-for (const [word, value] of Object.entries(afinn as Record<string, number>)) {
+for (const [word, value] of Object.entries(english.labels)) {
 	lexicon.set(word, value);
 }
 

@@ -169,6 +169,24 @@ test('a calm ticket stays quiet', async () => {
 	const host = page.locator('defuse-overlay');
 	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
 	expect(await host.getAttribute('data-level')).toBe('none');
+	// The customer's closing thanks asks for no reply and names no reason
+	await page.keyboard.press('Alt+Shift+D');
+	expect(await host.locator('.reason').count()).toBe(0);
+	expect(await host.locator('[data-fact="waiting"]').textContent()).toBe('Nobody is waiting for a reply');
+	await screenshot(page, 'overlay-calm-thanks');
+	await page.close();
+});
+
+test('the urgent ticket due within the hour is never "No risk": time pressure is a reason', async () => {
+	const page = await browser.context.newPage();
+	await page.goto(`${demo.url}/agent/tickets/1007`);
+	const host = page.locator('defuse-overlay');
+	await expect.poll(async () => host.getAttribute('data-level')).not.toBe(null);
+	expect(['watch', 'high', 'critical']).toContain(await host.getAttribute('data-level'));
+	await page.keyboard.press('Alt+Shift+D');
+	await expect.poll(async () => host.locator('.reason[data-signal="wait.due"]').count()).toBe(1);
+	expect(await host.locator('.reason[data-signal="wait.due"]').textContent()).toMatch(/first reply due in \d+m \(target 1h\), priority urgent/);
+	await screenshot(page, 'overlay-urgent-due');
 	await page.close();
 });
 

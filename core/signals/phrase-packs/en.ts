@@ -59,6 +59,8 @@ export const en: PhrasePack = {
 			'not the first time', 'how many {times|more times} {do|must|should|have|will|am|are|has|did} {i|we|you|it|this}', 'how many more times', 'yet again', 'once again', 'again the same {issue|problem|error|thing|answer|reply}', 'again and again', 'over and over',
 			// "Still broken" says the fix is not landing; "still no answer" is waiting, not a repeat contact
 			'{still|yet} {broken|the same|unresolved|an issue|a problem|happening|failing|crashing|not fixed|not resolved|not sorted|not solved|isn\'t fixed|is not fixed|hasn\'t been fixed|has not been fixed|not been fixed|not been resolved|having the same|getting the same}',
+			// ...and so is a failure that outlasts what was tried: "reset it twice and still cannot log in"
+			'still {can\'t|cannot|can not|unable to|not able to|doesn\'t work|does not work|not working|isn\'t working|won\'t|will not|get the same error|getting an error}',
 			'{broke|broken|failed|crashed|delayed|wrong|happening|happened|down|late|missing|charged|stuck} again', '{last|past} {two|three|four|five|few|several} times',
 			'as i {already|previously|have already|had already}? {said|stated|mentioned|explained|told you|wrote|asked|pointed out}',
 			'i {already|have already|previously} {told|explained|sent|gave|provided|mentioned|asked|reported|called|contacted|emailed|wrote}',
