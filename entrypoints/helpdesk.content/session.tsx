@@ -10,6 +10,7 @@ import {assessWith} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
 import {contextOf, slaOf} from '../../core/settings.ts';
+import {isClosingMessage} from '../../core/text.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {preferApi, sameOriginFetch, type ApiReader} from './api-readers.ts';
 import {insertViaBridge} from './bridge-client.ts';
@@ -345,7 +346,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		page.needLanguagesOf(snapshot.messages);
 		const assessment = assessWith(snapshot, {...base, settings: tuned, now, history, draft: draft?.text}, engine);
 		const assessMs = performance.now() - assessStarted;
-		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined}))}, {nowMs: now, ...slaOf(settings)});
+		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined, closing: message.role === 'customer' && isClosingMessage(message.text)}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
 		status = {
 			state: 'ticket',

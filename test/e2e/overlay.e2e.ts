@@ -173,6 +173,8 @@ test('a calm ticket stays quiet', async () => {
 	await page.keyboard.press('Alt+Shift+D');
 	expect(await host.locator('.reason').count()).toBe(0);
 	expect(await host.locator('[data-fact="waiting"]').textContent()).toBe('Nobody is waiting for a reply');
+	// ... and so starts no reply countdown.
+	expect(await host.locator('[data-fact="sla"]').count()).toBe(0);
 	await screenshot(page, 'overlay-calm-thanks');
 	await page.close();
 });
