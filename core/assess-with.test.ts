@@ -1,5 +1,6 @@
 import {expect, test} from 'vitest';
 import {assess, assessWith} from './assess.ts';
+import type {AssessSettings} from './context.ts';
 import type {TicketSnapshot} from './model.ts';
 import {builtInPackIds, builtInPacks} from './signals/phrases.ts';
 import {en} from './signals/phrase-packs/en.ts';
@@ -28,4 +29,13 @@ test('assessWith suggests from the templates it is given', () => {
 	const angry: TicketSnapshot = {helpdesk: 'demo', ticketId: '2', messages: [{role: 'customer', text: 'This is the third time I am writing. I want to speak to your manager today.', at: '2026-03-02T10:00:00Z'}]};
 	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: []}).suggestions).toEqual([]);
 	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: templateLibrary}).suggestions.length).toBeGreaterThan(0);
+});
+
+test('remembered phrase matches follow the packs and the families switched off', () => {
+	const angry: TicketSnapshot = {helpdesk: 'demo', ticketId: '3', messages: [{role: 'customer', text: 'I want to speak to your manager today.', at: '2026-03-02T10:00:00Z'}]};
+	const ids = (disabled: AssessSettings['disabledPhraseFamilies']) => assess(angry, {now: '2026-03-02T10:05:00Z', settings: {disabledPhraseFamilies: disabled}}).signals.map(signal => signal.id);
+	expect(ids([])).toContain('phrase.manager');
+	expect(ids(['manager'])).not.toContain('phrase.manager');
+	expect(ids(['en:manager'])).not.toContain('phrase.manager');
+	expect(ids([])).toContain('phrase.manager');
 });

@@ -425,16 +425,54 @@ const recencyDecay = 0.75;
 const positiveTone = 0.3;
 
 /** `perMessage`, when given, receives the families found in each message (by message index). */
+// The overlay re-assesses the same thread on every change. A customer message's matches depend on its
+// text (its kept ranges come from the text alone), the packs and the families switched off, so they are
+// remembered for the packs and families of the latest call (most recent texts, bounded).
+const matchCache = new Map<string, readonly PhraseMatch[]>();
+const matchCacheSize = 5000;
+let matchCacheFor: {packs: readonly PhrasePack[]; disabled: string} | undefined;
+
+function cachedMatcher(options: PhraseOptions): (text: string, ranges: readonly TextRange[]) => readonly PhraseMatch[] {
+	const disabled = [...options.disabled].sort().join('\n');
+	const same = matchCacheFor?.disabled === disabled && matchCacheFor.packs.length === options.packs.length && matchCacheFor.packs.every((pack, index) => pack === options.packs[index]);
+	if (!same) {
+		matchCache.clear();
+		matchCacheFor = {packs: [...options.packs], disabled};
+	}
+
+	return (text, ranges) => {
+		const known = matchCache.get(text);
+		if (known) {
+			return known;
+		}
+
+		const found = Object.freeze(findPhrases(text, ranges, options.packs, options.disabled).map(match => Object.freeze(match)));
+		if (matchCache.size >= matchCacheSize) {
+			matchCache.delete(matchCache.keys().next().value!);
+		}
+
+		matchCache.set(text, found);
+		return found;
+	};
+}
+
+/** Forgets remembered phrase matches (benchmarks measure cold runs with it). */
+export function clearMatchCache(): void {
+	matchCache.clear();
+	matchCacheFor = undefined;
+}
+
 export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions, perMessage?: Map<number, Set<PhraseFamily>>): Finding[] {
 	const byFamily = new Map<PhraseFamily, {evidence: Evidence[]; strength: number; first: string}>();
 	const {customer} = prepared;
+	const matchesOf = cachedMatcher(options);
 	for (const [position, message] of customer.entries()) {
 		if (message.kept.length === 0) {
 			continue;
 		}
 
 		const later = customer.length - 1 - position;
-		for (const match of findPhrases(message.text, message.kept, options.packs, options.disabled)) {
+		for (const match of matchesOf(message.text, message.kept)) {
 			// "Happy to leave you a great review on Trustpilot" is not a threat
 			if (match.negated || (match.family === 'public' && message.tone >= positiveTone)) {
 				continue;

@@ -2,6 +2,7 @@
 import type {TicketSnapshot} from '../model.ts';
 import {isClosingMessage, keptRanges} from '../text.ts';
 import {scoreCleanTone} from '../tone.ts';
+import {clearMatchCache} from './phrases.ts';
 import type {PreparedMessage, PreparedTicket} from './types.ts';
 
 /** Longest text analysed per message; the rest is still kept for evidence offsets. */
@@ -45,9 +46,10 @@ function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; cl
 	return result;
 }
 
-/** Forgets remembered message analyses (benchmarks measure cold runs with it). */
+/** Forgets remembered message analyses and phrase matches (benchmarks measure cold runs with it). */
 export function clearAnalysisCache(): void {
 	analysisCache.clear();
+	clearMatchCache();
 }
 
 export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): PreparedTicket {
