@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {mergeDatasets, validateDataset} from '../metrics/dataset.ts';
+import {mergeDatasets} from '../metrics/dataset.ts';
+import {validateDataset} from '../metrics/schema.ts';
 import {baselineKpis} from '../metrics/baseline.ts';
 import type {ImportProgress, ImportResult} from './common.ts';
 import {parseDateTime} from './common.ts';

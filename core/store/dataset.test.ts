@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import {Dexie} from 'dexie';
 import {afterEach, expect, test} from 'vitest';
 import {baselineKpis} from '../metrics/baseline.ts';
-import {datasetIssues} from '../metrics/dataset.ts';
+import {datasetIssues} from '../metrics/schema.ts';
 import type {TicketSnapshot} from '../model.ts';
 import {datasetFromStore, normalizePriority, normalizeStatus} from './dataset.ts';
 import {openDb, type DefuseDb} from './db.ts';

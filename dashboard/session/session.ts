@@ -12,7 +12,8 @@ import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
 import {importSurveyCsv} from '../../core/import/surveys.ts';
 import {importZendeskCsv} from '../../core/import/zendesk.ts';
 import type {Dataset, SurveyKind} from '../../core/metrics/dataset.ts';
-import {mergeDatasets, validateDataset} from '../../core/metrics/dataset.ts';
+import {mergeDatasets} from '../../core/metrics/dataset.ts';
+import {validateDataset} from '../../core/metrics/schema.ts';
 import type {DemoOptions} from '../../core/metrics/demo-data.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
@@ -22,7 +23,7 @@ import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import type {Snapshot, SnapshotDetail} from '../../core/snapshot/snapshot.ts';
-import {createSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
+import {SnapshotError, createSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
 import type {ImportKind} from './detect.ts';
@@ -285,7 +286,8 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 					return {kind, result: {ok: true, snapshot, rows: snapshot.tickets.length}};
 				} catch (error) {
 					const message = (error as Error).message;
-					return {kind, result: {ok: false, rows: 0, issues: [{line: 0, message}], summary: `${name}: nothing imported. ${message}`}};
+					const lines = error instanceof SnapshotError ? error.issues : [message];
+					return {kind, result: {ok: false, rows: 0, issues: lines.map(line => ({line: 0, message: line.replace(`${name}: `, '')})), summary: `${name}: nothing imported. ${message}`}};
 				}
 			}
 

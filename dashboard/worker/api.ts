@@ -1,7 +1,7 @@
 // The metrics worker's API as one object (the worker exposes it through Comlink; tests call it directly).
 import type {Database} from 'sql.js';
 import type {Dataset} from '../../core/metrics/dataset.ts';
-import {validateDataset} from '../../core/metrics/dataset.ts';
+import {validateDataset} from '../../core/metrics/schema.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {SpikeOptions} from '../../core/metrics/spikes.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
