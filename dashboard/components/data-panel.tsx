@@ -195,8 +195,10 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 					{sources.length === 0 ? <p class="empty">Nothing yet.</p> : (
 						<ul class="sources">
 							{sources.map(source => (
-								<li key={source.id} data-source={source.kind}>
-									{source.name}: {formatNumber(source.tickets)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows)} rows` : ''}
+								<li key={source.id} data-source={source.kind} data-failed={source.error === undefined ? undefined : 'true'}>
+									{source.error === undefined
+										? <>{source.name}: {formatNumber(source.tickets)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows)} rows` : ''}</>
+										: <><strong>{source.name}</strong>: not loaded, <span class="error" data-role="source-error">{source.error}</span>{source.kind === 'store' ? ' (Delete everything in the options clears it.)' : ''}</>}
 									{source.kind !== 'store' && <button type="button" class="link" aria-label={`Remove ${source.name}`} onClick={() => void remove(source.id)}>Remove</button>}
 								</li>
 							))}

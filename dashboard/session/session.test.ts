@@ -176,3 +176,46 @@ test('imported files come back on the next visit with the same KPIs; removed one
 	third.close();
 	cache.close();
 });
+
+test('a kept snapshot with wrong-typed rows is dropped with a reason on the next visit, and everything else loads', async () => {
+	const name = `imports-${Math.random()}`;
+	const visit = () => createSession(async () => openNodeDatabase(), {businessHours}, {openImports: () => openImportCache({name})});
+	const first = visit();
+	expect(await first.importFile('tickets.csv', file(zendeskCsv), {})).toMatchObject({ok: true});
+	const snapshot = JSON.parse(await first.exportSnapshot()) as Record<string, unknown>;
+	first.close();
+
+	const cache = openImportCache({name});
+	const id = 'snapshot:poisoned.json:1:1';
+	await keepImport(cache, {id, savedAt: Date.now(), info: {id, name: 'poisoned.json', kind: 'snapshot', rows: 3, tickets: 3, warnings: []}, data: {snapshot: {...snapshot, escalations: [{ticketKey: null}, 5]}}});
+	cache.close();
+
+	const second = visit();
+	const restored = await second.restoreImports();
+	expect(restored.sources.map(source => source.name)).toEqual(['tickets.csv']);
+	expect(restored.problems).toEqual([expect.stringMatching(/^poisoned\.json: not restored, poisoned\.json: escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/)]);
+	const summary = await second.reload();
+	expect(summary.tickets).toBe(3);
+	expect(summary.sources.map(source => [source.name, source.error])).toEqual([['tickets.csv', undefined]]);
+	second.close();
+});
+
+test('a source that fails to load is listed with its error; everything else still loads; removing it loads cleanly', async () => {
+	const imports = await session();
+	expect(await imports.importFile('tickets.csv', file(zendeskCsv))).toMatchObject({ok: true});
+	// A store whose rows are damaged (as a corrupted browser database would be): it reaches the loader unchecked.
+	await imports.setStoreDataset({tickets: [{key: 'zendesk:x:1', helpdesk: 'zendesk'}], events: [], surveys: [], customers: []} as never);
+	const summary = await imports.reload();
+	expect(summary.tickets).toBe(3);
+	const store = summary.sources.find(source => source.id === 'store');
+	expect(store?.error).toMatch(/Invalid dataset .*tickets\[0\]\.ticketId/);
+	expect(summary.sources.find(source => source.name === 'tickets.csv')?.error).toBeUndefined();
+	expect(imports.kpis()[0]!.tickets).toBe(3);
+
+	// Exports leave the failed source out too.
+	expect((JSON.parse(await imports.exportSnapshot()) as {tickets: unknown[]}).tickets).toHaveLength(3);
+	expect(await imports.removeSource('store')).toBe(true);
+	const clean = await imports.reload();
+	expect(clean.sources.map(source => source.error)).toEqual([undefined]);
+	imports.close();
+});

@@ -39,6 +39,8 @@ export type SourceInfo = {
 	rows: number;
 	tickets: number;
 	warnings: string[];
+	/** Why this source could not be loaded (it is left out of the metrics and exports until removed). */
+	error?: string | undefined;
 };
 
 export type ImportSettings = {
@@ -83,6 +85,8 @@ export type SessionHooks = {
 	/** The clock that dates the store's open tickets ("still open now"). @default the system clock */
 	now?: (() => Date) | undefined;
 };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function isSourceInfo(value: unknown): value is SourceInfo {
 	const info = value as Partial<SourceInfo> | null;
@@ -197,8 +201,12 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 	let loaded = false;
 
 	const timezone = (): string => options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
-	const datasets = (): Dataset[] => [...sources.values()].flatMap(held => ('dataset' in held ? [held.dataset] : []));
-	const snapshots = (): Snapshot[] => [...sources.values()].flatMap(held => ('snapshot' in held ? [held.snapshot] : []));
+	/** The sources that load (one that failed stays listed, with its error, until removed). */
+	const usable = (): Held[] => [...sources.values()].filter(held => held.info.error === undefined);
+	const datasetsOf = (held: readonly Held[]): Dataset[] => held.flatMap(one => ('dataset' in one ? [one.dataset] : []));
+	const snapshotsOf = (held: readonly Held[]): Snapshot[] => held.flatMap(one => ('snapshot' in one ? [one.snapshot] : []));
+	const datasets = (): Dataset[] => datasetsOf(usable());
+	const snapshots = (): Snapshot[] => snapshotsOf(usable());
 	const infos = (): SourceInfo[] => [...sources.values()].map(held => held.info);
 
 	const keep = (held: Held): boolean => {
@@ -298,6 +306,41 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 				};
 			}
 		}
+	}
+
+	/** Loads exactly these sources into a fresh database. */
+	async function loadSources(held: readonly Held[], report: (progress: Progress) => void): Promise<LoadSummary> {
+		const onLoad = (progress: LoadProgress) => {
+			report({label: loadLabel(progress), done: progress.done, total: Math.max(progress.total, 1)});
+		};
+
+		const loadOptions = {timezone: timezone(), businessHours: options.businessHours, onProgress: onLoad};
+		if (held.length === 0) {
+			metrics.close();
+			database = undefined;
+			loaded = false;
+			return summary(0, []);
+		}
+
+		loaded = false;
+		const local = datasetsOf(held);
+		const imported = snapshotsOf(held);
+		if (imported.length === 0) {
+			const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), loadOptions);
+			loaded = true;
+			return summary(result.tickets, []);
+		}
+
+		const parts: Snapshot[] = [...imported];
+		if (local.length > 0) {
+			report({label: 'Computing per-ticket measures', done: 0, total: 1});
+			const facts = deriveFacts(mergeDatasets(...local), {businessHours: options.businessHours, timezone: timezone()});
+			parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
+		}
+
+		const result = await metrics.loadSnapshots(parts, {timezone: timezone()});
+		loaded = true;
+		return summary(result.tickets, result.warnings);
 	}
 
 	const session = {
@@ -401,40 +444,49 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		async sources(): Promise<SourceInfo[]> {
 			return infos();
 		},
-		/** Rebuilds the database from every source (datasets merged by key; snapshots merged without double counting). */
+		/**
+		 * Rebuilds the database from every source (datasets merged by key; snapshots merged without double
+		 * counting). A source that makes the load fail is marked with its error and left out, and the rest
+		 * loads: no single file can keep the dashboard from opening.
+		 */
 		async reload(onProgress?: (progress: Progress) => void): Promise<LoadSummary> {
 			const report = throttled(onProgress);
-			const onLoad = (progress: LoadProgress) => {
-				report({label: loadLabel(progress), done: progress.done, total: Math.max(progress.total, 1)});
-			};
+			const held = usable();
+			try {
+				return await loadSources(held, report);
+			} catch (error) {
+				if (held.length === 0) {
+					throw error;
+				}
 
-			const loadOptions = {timezone: timezone(), businessHours: options.businessHours, onProgress: onLoad};
-			const held = [...sources.values()];
-			if (held.length === 0) {
-				metrics.close();
-				database = undefined;
-				loaded = false;
-				return summary(0, []);
+				// Find the sources that fail on their own; if none does, the combination fails and all are marked.
+				const failing: Held[] = [];
+				for (const one of held) {
+					try {
+						await loadSources([one], () => undefined);
+					} catch (alone) {
+						failing.push(one);
+						one.info.error = messageOf(alone);
+					}
+				}
+
+				const rest = held.filter(one => !failing.includes(one));
+				if (failing.length === 0) {
+					for (const one of held) {
+						one.info.error = `could not be loaded together with the other sources: ${messageOf(error)}`;
+					}
+				}
+
+				try {
+					return await loadSources(failing.length === 0 ? [] : rest, report);
+				} catch (again) {
+					for (const one of rest) {
+						one.info.error = messageOf(again);
+					}
+
+					return loadSources([], report);
+				}
 			}
-
-			const local = datasets();
-			const imported = snapshots();
-			if (imported.length === 0) {
-				const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), loadOptions);
-				loaded = true;
-				return summary(result.tickets, []);
-			}
-
-			const parts: Snapshot[] = [...imported];
-			if (local.length > 0) {
-				report({label: 'Computing per-ticket measures', done: 0, total: 1});
-				const facts = deriveFacts(mergeDatasets(...local), {businessHours: options.businessHours, timezone: timezone()});
-				parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
-			}
-
-			const result = await metrics.loadSnapshots(parts, {timezone: timezone()});
-			loaded = true;
-			return summary(result.tickets, result.warnings);
 		},
 		/**
 		 * Everything loaded as one snapshot JSON text. Aggregates (default): no customer text, customers
