@@ -43,7 +43,9 @@ const handlers: Handlers = {
 		return {ok: true, context: await ticketContext(db, request.ticketKey, request.requesterKey, new Date())};
 	},
 	'test-selectors': testSelectors,
-	'delete-everything': deleteEverything,
+	async 'delete-everything'(db) {
+		return deleteEverything(db);
+	},
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
