@@ -98,7 +98,10 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	if (detail === 'details') {
 		snapshot.events = await Promise.all(dataset.events.map(async event => {
 			const copy = {...event};
-			if (copy.actor !== undefined) {
+			if (copy.kind === 'customer-message') {
+				// Customer events name the customer: never exported, whatever the source put there.
+				delete copy.actor;
+			} else if (copy.actor !== undefined) {
 				copy.actor = await agent(copy.actor ?? null);
 			}
 

@@ -24,7 +24,7 @@ const ticket = (id: string, extra: Partial<TicketSnapshot>): TicketSnapshot => (
 	priority: 'High',
 	status: 'Open',
 	messages: [
-		{id: `${id}-1`, role: 'customer', text: 'Charged twice, refund please', at: '2026-11-02T08:00:00.000Z'},
+		{id: `${id}-1`, role: 'customer', text: 'Charged twice, refund please', at: '2026-11-02T08:00:00.000Z', author: 'Marcus Feld'},
 		{id: `${id}-2`, role: 'agent', text: 'Looking into it', at: '2026-11-02T09:30:00.000Z', author: 'Dana'},
 		{id: `${id}-3`, role: 'agent', internal: true, text: 'finance asked', at: '2026-11-02T09:35:00.000Z'},
 	],
@@ -50,6 +50,9 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 		'customer-message', 'agent-reply', 'internal-note', 'flag', 'escalation', 'feedback', 'status',
 	]);
 	expect(dataset.customers).toHaveLength(2);
+	// The customer's name is not carried on customer events; the agent's is, on theirs.
+	expect(JSON.stringify(dataset.events)).not.toMatch(/Marcus Feld/);
+	expect(dataset.events.find(event => event.kind === 'agent-reply')?.actor).toBe('Dana');
 
 	const [all] = baselineKpis(dataset);
 	expect(all?.tickets).toBe(2);

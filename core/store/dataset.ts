@@ -68,7 +68,8 @@ function messageEvents(ticket: TicketRow, messages: MessageRow[]): TicketEvent[]
 		}
 
 		if (message.role === 'customer') {
-			return [{...base, kind: 'customer-message' as const}];
+			// The customer's name is not a metric: customer events carry no actor.
+			return [{ticketKey: ticket.key, at, actor: null, kind: 'customer-message' as const}];
 		}
 
 		return message.role === 'agent' ? [{...base, kind: 'agent-reply' as const}] : [];
