@@ -5,6 +5,7 @@ import {validateCalendar} from '../calendar.ts';
 import type {Customer, Dataset, DatasetTicket, TicketEvent} from '../metrics/dataset.ts';
 import type {DeriveOptions, Facts, TicketFact} from '../metrics/facts.ts';
 import {deriveFacts} from '../metrics/facts.ts';
+import {shareableThemes} from '../metrics/themes-privacy.ts';
 import {agentHourFactSchema, customerSchema, escalationFactSchema, feedbackFactSchema, flagFactSchema, surveyFactSchema, templateFactSchema, ticketEventSchema, ticketFactSchema} from '../metrics/schema.ts';
 import type {Assert, Same} from '../schema.ts';
 import {epochMs, got, issueLines, latestTime, listOf, oneOf, record, text} from '../schema.ts';
@@ -68,6 +69,11 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	const agent = async (name: string | null): Promise<string | null> => (name === null || !agentName ? name : `agent-${(await agentName(name)).slice(2, 10)}`);
 	const timezone = options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
 	const facts = deriveFacts(dataset, {...options, timezone});
+	if (detail === 'aggregates') {
+		const textOf = new Map(dataset.tickets.map(ticket => [ticket.key, `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`]));
+		facts.tickets = withShareableThemes(facts.tickets, key => textOf.get(key));
+	}
+
 	const tickets: TicketFact[] = [];
 	for (const ticket of facts.tickets) {
 		tickets.push({...ticket, requesterKey: ticket.requesterKey === null ? null : await hash(ticket.requesterKey), agent: await agent(ticket.agent)});
@@ -117,6 +123,15 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	}
 
 	return snapshot;
+}
+
+/**
+ * Ticket facts with only the themes that may travel without details: backed by several distinct
+ * customers, no sensitive term, no word written like a name (core/metrics/themes-privacy.ts).
+ */
+export function withShareableThemes(tickets: readonly TicketFact[], textOf: (key: string) => string | undefined = () => undefined): TicketFact[] {
+	const {shareable} = shareableThemes(tickets.map(ticket => ({key: ticket.key, requesterKey: ticket.requesterKey, themes: ticket.themes, text: textOf(ticket.key)})));
+	return tickets.map(ticket => (ticket.themes.every(theme => shareable.has(theme)) ? ticket : {...ticket, themes: ticket.themes.filter(theme => shareable.has(theme))}));
 }
 
 function textOf(ticket: DatasetTicket): SnapshotText {

@@ -23,7 +23,7 @@ import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import type {Snapshot, SnapshotDetail} from '../../core/snapshot/snapshot.ts';
-import {SnapshotError, createSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
+import {SnapshotError, createSnapshot, parseSnapshot, snapshotFromFacts, withShareableThemes} from '../../core/snapshot/snapshot.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
 import type {ImportKind} from './detect.ts';
@@ -504,9 +504,10 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
-			if (detail === 'aggregates' && (merged.detail === 'details' || merged.events !== undefined || merged.texts !== undefined)) {
+			if (detail === 'aggregates') {
 				const {events: _events, texts: _texts, ...aggregates} = merged;
-				merged = {...aggregates, detail: 'aggregates'};
+				// Themes from colleagues' files are checked again over the whole team (their text is not here).
+				merged = {...aggregates, detail: 'aggregates', tickets: withShareableThemes(aggregates.tickets)};
 			}
 
 			return JSON.stringify(merged);
