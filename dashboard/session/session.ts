@@ -23,7 +23,9 @@ import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import type {Snapshot, SnapshotDetail} from '../../core/snapshot/snapshot.ts';
-import {SnapshotError, createSnapshot, parseSnapshot, snapshotFromFacts, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFromFacts, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
+import {loadFacts} from '../worker/load.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
 import type {ImportKind} from './detect.ts';
@@ -343,6 +345,43 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		return summary(result.tickets, result.warnings);
 	}
 
+	/** Everything loaded (failed sources left out) as one snapshot of the given detail. */
+	async function exportable(detail: SnapshotDetail): Promise<Snapshot> {
+		const local = datasets();
+		const parts: Snapshot[] = [...snapshots()];
+		if (local.length > 0) {
+			parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: options.businessHours, timezone: timezone()}));
+		}
+
+		if (parts.length === 0) {
+			throw new Error('Nothing to export yet: load the demo data or import a file first.');
+		}
+
+		let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
+		if (detail === 'aggregates') {
+			const {events: _events, texts: _texts, ...aggregates} = merged;
+			// Themes from colleagues' files are checked again over the whole team (their text is not here).
+			merged = {...aggregates, detail: 'aggregates', tickets: withShareableThemes(aggregates.tickets)};
+		}
+
+		return merged;
+	}
+
+	/**
+	 * The database files are made from the aggregates-only snapshot in a database of their own, so they
+	 * hold exactly what that snapshot holds (the loaded database has this browser's raw customer keys).
+	 */
+	async function withExportDatabase(write: (db: Database) => Uint8Array): Promise<Uint8Array> {
+		const snapshot = await exportable('aggregates');
+		const db = await open();
+		try {
+			loadFacts(db, factsOfSnapshot(snapshot), {timezone: timezone()});
+			return write(db);
+		} finally {
+			db.close();
+		}
+	}
+
 	const session = {
 		/** Business hours and time zone for the next reload. */
 		async configure(next: SessionOptions): Promise<void> {
@@ -493,24 +532,15 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		 * pseudonymised. Details: adds the timeline and customer text with identifiers masked.
 		 */
 		async exportSnapshot(detail: SnapshotDetail = 'aggregates'): Promise<string> {
-			const local = datasets();
-			const parts: Snapshot[] = [...snapshots()];
-			if (local.length > 0) {
-				parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: options.businessHours, timezone: timezone()}));
-			}
-
-			if (parts.length === 0) {
-				throw new Error('Nothing to export yet: load the demo data or import a file first.');
-			}
-
-			let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
-			if (detail === 'aggregates') {
-				const {events: _events, texts: _texts, ...aggregates} = merged;
-				// Themes from colleagues' files are checked again over the whole team (their text is not here).
-				merged = {...aggregates, detail: 'aggregates', tickets: withShareableThemes(aggregates.tickets)};
-			}
-
-			return JSON.stringify(merged);
+			return JSON.stringify(await exportable(detail));
+		},
+		/** The SQLite file of the aggregates-only snapshot: the same tables, customers as pseudonyms, shareable themes only. */
+		async exportSqlite(): Promise<Uint8Array> {
+			return withExportDatabase(exportSqlite);
+		},
+		/** The CSV bundle (ZIP) of the aggregates-only snapshot, cells safe to open in a spreadsheet. */
+		async exportCsvBundle(): Promise<Uint8Array> {
+			return withExportDatabase(exportCsvBundle);
 		},
 		kpis: metrics.kpis,
 		earlyWarning: metrics.earlyWarning,
@@ -518,8 +548,6 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		themeSummary: metrics.themeSummary,
 		themeCounts: metrics.themeCounts,
 		themeSpikes: metrics.themeSpikes,
-		exportSqlite: metrics.exportSqlite,
-		exportCsvBundle: metrics.exportCsvBundle,
 		close(): void {
 			metrics.close();
 			database = undefined;
