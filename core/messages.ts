@@ -3,7 +3,7 @@
 // every request is checked for its sender and its shape before a handler sees it.
 import * as v from 'valibot';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
-import {escalationPaths, levels, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
+import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
 import {pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
 import type {PhrasePack} from './signals/phrases.ts';
@@ -120,6 +120,71 @@ export function checkSender(sender: Sender, type: BackgroundRequestType, self: {
 	}
 
 	return {ok: true, value: kind};
+}
+
+/** The host part of a ticket or requester key (`zendesk:acme.zendesk.com:12` -> `acme.zendesk.com`). */
+const keyHost = (key: string): string => normalizeKey(key).split(':')[1] ?? '';
+
+const hostOf = (url: string): string | undefined => {
+	try {
+		return normalizeHost(new URL(url).hostname);
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * A content script speaks only for the page it runs in: every ticket key, requester key and address in
+ * its request must name its own tab's host, so a page cannot write to (or read) another helpdesk's
+ * tickets. `pageUrl` is the sender's frame address as the browser reports it.
+ */
+export function checkTicketOrigin(request: BackgroundRequest, pageUrl: string | undefined): Result<void> {
+	const host = pageUrl === undefined ? undefined : hostOf(pageUrl);
+	if (host === undefined || host === '') {
+		return {ok: false, error: 'the sender has no page address to tie its tickets to'};
+	}
+
+	const named: Array<[string, string]> = [];
+	switch (request.type) {
+		case 'observe': {
+			named.push(['snapshot.url', request.snapshot.url === undefined ? '' : hostOf(request.snapshot.url) ?? '']);
+			break;
+		}
+
+		case 'adapter-miss': {
+			named.push(['url', hostOf(request.url) ?? '']);
+			break;
+		}
+
+		case 'agent-action': {
+			named.push(['action.ticketKey', keyHost(request.action.ticketKey)]);
+			break;
+		}
+
+		case 'ticket-context': {
+			named.push(['ticketKey', keyHost(request.ticketKey)]);
+			if (request.requesterKey !== undefined) {
+				named.push(['requesterKey', keyHost(request.requesterKey)]);
+			}
+
+			break;
+		}
+
+		case 'queue-state': {
+			for (const [index, key] of request.ticketKeys.entries()) {
+				named.push([`ticketKeys[${index}]`, keyHost(key)]);
+			}
+
+			break;
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	const stranger = named.find(([, named]) => named !== host);
+	return stranger ? {ok: false, error: `request.${stranger[0]} names ${stranger[1] === '' ? 'no host' : stranger[1]}, not the sender's page (${host})`} : {ok: true, value: undefined};
 }
 
 // The request shapes, one valibot schema each: the check and the type come from the same definition

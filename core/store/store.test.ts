@@ -198,6 +198,10 @@ describe('flags and agent actions', () => {
 		}
 
 		expect((await ticketContext(db, key, undefined, t1)).weightMultipliers).toEqual({'phrase.urgency': 0.57});
+		// Tuning is per helpdesk host: answers given on this host (or forged by one site) leave another's weights alone.
+		expect((await ticketContext(db, 'demo:other.example:9', undefined, t1)).weightMultipliers).toEqual({});
+		expect((await ticketContext(db, 'zendesk:127.0.0.1:9', undefined, t1)).weightMultipliers).toEqual({});
+		expect((await ticketContext(db, 'demo:127.0.0.1:77', undefined, t1)).weightMultipliers).toEqual({'phrase.urgency': 0.57});
 		expect((await ticketContext(db, key, undefined, new Date('2026-11-02T14:00:00Z'))).snoozedUntil).toBeUndefined();
 	});
 });

@@ -1,5 +1,5 @@
 import {browser, defineBackground, type Browser} from '#imports';
-import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
+import {checkSender, checkTicketOrigin, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
 import {templatesOf} from '../../core/settings.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
@@ -70,6 +70,12 @@ export default defineBackground({
 			if (!from.ok) {
 				console.warn('Defuse: rejected a message from an untrusted sender:', from.error);
 				return {ok: false, error: from.error};
+			}
+
+			const origin = from.value === 'content-script' ? checkTicketOrigin(parsed.value, sender.url) : {ok: true as const};
+			if (!origin.ok) {
+				console.warn('Defuse: rejected a message about another site\'s tickets:', origin.error);
+				return {ok: false, error: origin.error};
 			}
 
 			db ??= openDb();
