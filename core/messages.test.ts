@@ -62,6 +62,7 @@ describe('validateRequest', () => {
 		['bad role', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'admin', text: 'x'}]}}],
 		['text not a string', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 42}]}}],
 		['bad date', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 'x', at: 'yesterday-ish'}]}}],
+		['a year-9999 date (it would move "now")', {type: 'observe', snapshot: {...snapshot, createdAt: '9999-12-31T00:00:00Z'}}],
 		['javascript url', {type: 'observe', snapshot: {...snapshot, url: 'javascript:alert(1)'}}],
 		['helpdesk id with markup', {type: 'observe', snapshot: {...snapshot, helpdesk: '<img>'}}],
 		['empty ticket id', {type: 'observe', snapshot: {...snapshot, ticketId: ''}}],

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
-import {pathOf, type Assert, type Same} from './schema.ts';
+import {latestTime, pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
 import type {PhrasePack} from './signals/phrases.ts';
 import type {Template} from './templates/template.ts';
@@ -202,7 +202,11 @@ function string(maxChars: number = limits.fieldChars, pattern?: RegExp) {
 }
 
 const oneOf = <const T extends readonly string[]>(allowed: T) => v.picklist(allowed, `must be one of ${allowed.join(', ')}`);
-const isoDate = v.pipe(v.string('must be an ISO-8601 date'), v.maxLength(40, 'must be an ISO-8601 date'), v.check(value => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date'));
+// A page showing a year-9999 date must not become the store's "now".
+const isoDate = v.pipe(v.string('must be an ISO-8601 date'), v.maxLength(40, 'must be an ISO-8601 date'), v.check(value => {
+	const time = Date.parse(value);
+	return time >= 0 && time <= latestTime;
+}, 'must be an ISO-8601 date from 1970 to 2099'));
 const boolean = v.boolean('must be true or false');
 const number = (min: number, max: number) => {
 	const message = `must be a number from ${min} to ${max}`;

@@ -71,3 +71,14 @@ test.each([
 test.each([['Urgent', 'urgent'], ['P2', 'high'], ['Medium', 'normal'], ['low', 'low'], ['', null]])('priority %s -> %s', (priority, expected) => {
 	expect(normalizePriority(priority)).toBe(expected);
 });
+
+test('a time no ticket can have (stored before pages were checked) counts as unknown instead of failing the whole store', async () => {
+	db = openDb({name: `dataset-${Math.random()}`});
+	const t0 = new Date('2026-11-02T10:00:00Z');
+	await recordObservation(db, ticket('1', {}), undefined, t0);
+	await db.tickets.update('demo:127.0.0.1:1', {createdAt: '9999-12-31T00:00:00.000Z'});
+	await db.messages.update('demo:127.0.0.1:1#1-2', {at: '+275760-09-13T00:00:00.000Z'});
+	const dataset = await datasetFromStore(db, new Date('2026-11-02T13:00:00Z'));
+	expect(datasetIssues(dataset)).toEqual([]);
+	expect(dataset.tickets[0]!.createdAt).toBe(Date.parse('2026-11-02T08:00:00Z'));
+});
