@@ -197,7 +197,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 					<h1>Defuse</h1>
 					<p class="subtitle">
 						{store ? 'Escalation metrics from this browser, computed and stored here only.' : 'Escalation metrics, computed in this browser; nothing is uploaded.'}
-						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
+						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.filter(source => source.error === undefined).map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
 					</p>
 				</div>
 				{store && <button type="button" onClick={() => void refresh()} disabled={loading}>Refresh</button>}

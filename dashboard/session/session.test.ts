@@ -193,7 +193,7 @@ test('a kept snapshot with wrong-typed rows is dropped with a reason on the next
 	const second = visit();
 	const restored = await second.restoreImports();
 	expect(restored.sources.map(source => source.name)).toEqual(['tickets.csv']);
-	expect(restored.problems).toEqual([expect.stringMatching(/^poisoned\.json: not restored, poisoned\.json: escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/)]);
+	expect(restored.problems).toEqual([expect.stringMatching(/^poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/)]);
 	const summary = await second.reload();
 	expect(summary.tickets).toBe(3);
 	expect(summary.sources.map(source => [source.name, source.error])).toEqual([['tickets.csv', undefined]]);

@@ -465,7 +465,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 					}
 				} catch (error) {
 					const name = isSourceInfo(entry.info) ? entry.info.name : entry.id;
-					problems.push(`${name}: not restored, ${(error as Error).message}. Import it again.`);
+					problems.push(`${name}: not restored, ${(error as Error).message.replace(`${name}: `, '')}. Import it again.`);
 					await forgetImport(cache, entry.id).catch(() => undefined);
 				}
 			}
