@@ -50,8 +50,9 @@ export function listOf<T extends v.GenericSchema>(item: T, maxItems: number) {
 
 export const flag = v.boolean(issue => `expected true or false, ${got(issue)}`);
 
+/** A row: an object with these fields; a missing field is named as missing. */
 export function record<T extends v.ObjectEntries>(entries: T) {
-	return v.object(entries, issue => `expected an object, ${got(issue)}`);
+	return v.object(entries, issue => (issue.input === undefined && (issue.path?.length ?? 0) > 0 ? 'is missing' : `expected an object, ${got(issue)}`));
 }
 
 export function strictRecord<T extends v.ObjectEntries>(entries: T) {
