@@ -13,7 +13,7 @@ import {importSurveyCsv} from '../../core/import/surveys.ts';
 import {importZendeskCsv} from '../../core/import/zendesk.ts';
 import type {Dataset, SurveyKind} from '../../core/metrics/dataset.ts';
 import {mergeDatasets} from '../../core/metrics/dataset.ts';
-import {validateDataset} from '../../core/metrics/schema.ts';
+import {DatasetError, datasetIssues, validateDataset} from '../../core/metrics/schema.ts';
 import type {DemoOptions} from '../../core/metrics/demo-data.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
@@ -328,7 +328,8 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		const local = datasetsOf(held);
 		const imported = snapshotsOf(held);
 		if (imported.length === 0) {
-			const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), loadOptions);
+			// Every source was checked where it entered (import, restore, store read): not again on each load.
+			const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), {...loadOptions, checked: true});
 			loaded = true;
 			return summary(result.tickets, []);
 		}
@@ -340,7 +341,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
 		}
 
-		const result = await metrics.loadSnapshots(parts, {timezone: timezone()});
+		const result = await metrics.loadSnapshots(parts, {timezone: timezone(), checked: true});
 		loaded = true;
 		return summary(result.tickets, result.warnings);
 	}
@@ -394,7 +395,9 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 				return null;
 			}
 
-			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
+			// Checked once here, where it enters (a damaged browser database must not reach the loader).
+			const issues = datasetIssues(dataset);
+			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: [], ...(issues.length > 0 ? {error: new DatasetError(issues).message} : {})};
 			keep({info, dataset});
 			return info;
 		},
@@ -430,6 +433,13 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
+			if ('dataset' in result) {
+				const issues = datasetIssues(result.dataset);
+				if (issues.length > 0) {
+					return {ok: false, name, kind, rows: result.rows, issues: issues.map(message => ({line: 0, message})), summary: `${name}: nothing imported. ${new DatasetError(issues).message}`};
+				}
+			}
+
 			const held: Held = 'snapshot' in result
 				? {info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []}, snapshot: result.snapshot}
 				: {info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]}, dataset: result.dataset};
