@@ -86,6 +86,8 @@ function BugReport({onSavePage}: {onSavePage: () => Promise<string>}) {
 
 const writeLabels: Record<string, string> = {'observe': 'What Defuse read on a ticket', 'adapter-miss': 'A page Defuse could not read', 'agent-action': 'Your feedback or action'};
 
+const waitText = (ms: number): string => (ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} s` : formatDuration(ms));
+
 /** Writes the store refused so far: each with its last error and when it is tried again. */
 function PendingWrites({writes, now}: {writes: PendingWriteStatus[]; now: number}) {
 	if (writes.length === 0) {
@@ -101,7 +103,7 @@ function PendingWrites({writes, now}: {writes: PendingWriteStatus[]; now: number
 						{writeLabels[write.type] ?? write.type}{write.ticketKey ? ` (${write.ticketKey.split(':').pop() ?? ''})` : ''}:{' '}
 						{write.failed
 							? `gave up after ${write.attempts} attempts`
-							: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${formatDuration(Math.max(0, Date.parse(write.nextAt) - now))}` : 'saving'}
+							: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${waitText(Date.parse(write.nextAt) - now)}` : 'saving'}
 						{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
 					</li>
 				))}

@@ -198,3 +198,21 @@ test('a service worker stopped in the middle of writes loses nothing and doubles
 	expect(expected).toBeGreaterThan(5000);
 	await control.close();
 }, 180_000);
+
+test('the popup lists writes the store refused, with the error and the next attempt', async () => {
+	// A store that refuses writes (a full disk) cannot be made on demand: put the queue's entries where the
+	// background keeps them, as it would after two refused writes, and look at the popup.
+	const now = Date.now();
+	await browser.worker.evaluate(`chrome.storage.session.set({'pending-writes': [
+		{id: 'a', request: {type: 'agent-action', actionId: 'k1', action: {type: 'feedback', ticketKey: 'demo:127.0.0.1:1002', verdict: 'disagree'}}, attempts: 2, nextAt: ${now + 25_000}, lastError: 'QuotaExceededError: disk full'},
+		{id: 'b', request: {type: 'adapter-miss', helpdesk: 'demo', url: 'http://127.0.0.1/x', part: 'messages', detail: 'x'}, attempts: 6, lastError: 'UnknownError: database closed', failed: true}
+	]})`);
+	const popup = await browser.context.newPage();
+	await popup.goto(extensionPage('popup.html'));
+	const list = popup.getByTestId('pending-writes');
+	await expect.poll(async () => list.textContent(), {timeout: 10_000}).toMatch(/Your feedback or action \(1002\): attempt 2 failed, trying again in .*QuotaExceededError: disk full/);
+	expect(await list.textContent()).toMatch(/A page Defuse could not read: gave up after 6 attempts \(UnknownError: database closed\)/);
+	await screenshot(popup, 'hardening-popup-pending-writes');
+	await browser.worker.evaluate('chrome.storage.session.remove("pending-writes")');
+	await popup.close();
+});
