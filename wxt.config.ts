@@ -48,6 +48,8 @@ function compactWordLists(): Plugin {
 	};
 }
 
+export const extensionPagesCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none';";
+
 export default defineConfig({
 	imports: false,
 	outDir: isDemoBuild ? '.output-demo' : '.output',
@@ -61,10 +63,11 @@ export default defineConfig({
 		...(browser === 'firefox' ? {optional_permissions: ['https://*/*', 'http://*/*']} : {optional_host_permissions: ['https://*/*', 'http://*/*']}),
 		action: {default_title: 'Defuse', default_icon: {16: 'icon/16.png', 32: 'icon/32.png'}},
 		icons: {16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png'},
+		// Extension pages load and connect to nothing but their own files (sql.js compiles its bundled wasm).
 		content_security_policy: browser === 'firefox'
-			? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" as unknown as Record<string, string>
+			? extensionPagesCsp as unknown as Record<string, string>
 			: {
-				extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+				extension_pages: extensionPagesCsp,
 			},
 		...(isDemoBuild && browser !== 'firefox' ? {key: demoExtensionKey} : {}),
 		...(browser === 'firefox'

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {checkSender, validateRequest} from './messages.ts';
+import {checkSender, checkTicketOrigin, validateRequest} from './messages.ts';
 
 const self = {id: 'abcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnop'};
 
@@ -62,6 +62,7 @@ describe('validateRequest', () => {
 		['bad role', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'admin', text: 'x'}]}}],
 		['text not a string', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 42}]}}],
 		['bad date', {type: 'observe', snapshot: {...snapshot, messages: [{role: 'customer', text: 'x', at: 'yesterday-ish'}]}}],
+		['a year-9999 date (it would move "now")', {type: 'observe', snapshot: {...snapshot, createdAt: '9999-12-31T00:00:00Z'}}],
 		['javascript url', {type: 'observe', snapshot: {...snapshot, url: 'javascript:alert(1)'}}],
 		['helpdesk id with markup', {type: 'observe', snapshot: {...snapshot, helpdesk: '<img>'}}],
 		['empty ticket id', {type: 'observe', snapshot: {...snapshot, ticketId: ''}}],
@@ -147,5 +148,34 @@ describe('page-setup', () => {
 		[{type: 'page-setup', languages: Array.from({length: 11}, () => 'en')}, 'request.languages has more than 10 items'],
 	])('%j is refused: %s', (request, error) => {
 		expect(validateRequest(request)).toEqual({ok: false, error});
+	});
+});
+
+describe('checkTicketOrigin: a content script speaks only for its own page', () => {
+	const page = 'https://acme.zendesk.com/agent/tickets/12';
+	const observe = {type: 'observe' as const, snapshot: {helpdesk: 'zendesk', ticketId: '12', url: page, messages: []}};
+
+	test.each([
+		['an observation of its own page', observe],
+		['feedback on its own host\'s ticket', {type: 'agent-action' as const, actionId: 'a1', action: {type: 'snooze' as const, ticketKey: 'zendesk:acme.zendesk.com:12', until: '2026-11-02T13:00:00Z'}}],
+		['context with a requester of its host', {type: 'ticket-context' as const, ticketKey: 'zendesk:acme.zendesk.com:12', requesterKey: 'zendesk:acme.zendesk.com:user:9'}],
+		['queue marks of its host', {type: 'queue-state' as const, ticketKeys: ['zendesk:acme.zendesk.com:1', 'zendesk:Acme.Zendesk.com:2']}],
+		['a miss on its page', {type: 'adapter-miss' as const, helpdesk: 'zendesk', url: page, part: 'messages' as const, detail: ''}],
+	])('accepts %s', (_name, request) => {
+		expect(checkTicketOrigin(request, page)).toEqual({ok: true, value: undefined});
+	});
+
+	test.each([
+		['an observation claiming another helpdesk', {...observe, snapshot: {...observe.snapshot, url: 'https://other.zendesk.com/agent/tickets/12'}}, 'request.snapshot.url names other.zendesk.com, not the sender\'s page (acme.zendesk.com)'],
+		['an observation without an address', {...observe, snapshot: {helpdesk: 'zendesk', ticketId: '12', messages: []}}, 'request.snapshot.url names no host, not the sender\'s page (acme.zendesk.com)'],
+		['disagreement forged for another site\'s ticket', {type: 'agent-action' as const, actionId: 'a1', action: {type: 'feedback' as const, ticketKey: 'zendesk:victim.zendesk.com:1', verdict: 'disagree' as const}}, 'request.action.ticketKey names victim.zendesk.com, not the sender\'s page (acme.zendesk.com)'],
+		['reading another site\'s requester history', {type: 'ticket-context' as const, ticketKey: 'zendesk:acme.zendesk.com:12', requesterKey: 'freshdesk:victim.freshdesk.com:email:a@b.c'}, 'request.requesterKey names victim.freshdesk.com, not the sender\'s page (acme.zendesk.com)'],
+		['a queue query with one stranger', {type: 'queue-state' as const, ticketKeys: ['zendesk:acme.zendesk.com:1', 'zendesk::2']}, 'request.ticketKeys[1] names no host, not the sender\'s page (acme.zendesk.com)'],
+	])('refuses %s', (_name, request, error) => {
+		expect(checkTicketOrigin(request, page)).toEqual({ok: false, error});
+	});
+
+	test('a sender without a page address is refused', () => {
+		expect(checkTicketOrigin(observe, undefined).ok).toBe(false);
 	});
 });

@@ -1,8 +1,10 @@
 // The typed message protocol between content scripts, extension pages and the background.
 // Types and validation only; the transport lives in entrypoints/. Nothing from a page is trusted:
 // every request is checked for its sender and its shape before a handler sees it.
-import {escalationPaths, levels, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
+import * as v from 'valibot';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
+import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
+import {latestTime, pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
 import type {PhrasePack} from './signals/phrases.ts';
 import type {Template} from './templates/template.ts';
@@ -20,30 +22,21 @@ export type AssessmentSummary = {level: Level; score: number; signalIds: string[
 /** The reply target the ticket is running against, for SLA countdowns and notifications. */
 export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinutes: number; since: string; breachAt?: string | undefined};
 
-export type BackgroundRequest =
-	| {type: 'observe'; snapshot: TicketSnapshot; assessment?: AssessmentSummary | undefined; deadline?: DeadlineSummary | undefined}
-	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
-	/** `actionId` is made once per click, so a retried message is stored once. */
-	| {type: 'agent-action'; actionId: string; action: AgentAction}
-	| {type: 'ticket-context'; ticketKey: string; requesterKey?: string | undefined}
-	/** A list page asks which of its tickets are at risk or near their SLA, for queue markers. */
-	| {type: 'queue-state'; ticketKeys: string[]}
-	/** The popup lists the running SLA countdowns. */
-	| {type: 'countdowns'}
-	/** Options page: read the open tab of `origin` with these custom selectors and say what was found. */
-	| {type: 'test-selectors'; origin: string; config: CustomConfig}
-	/** Options page: clear the store and reset the settings. */
-	| {type: 'delete-everything'}
-	/**
-	 * A helpdesk page starts (asking for English), or its settings changed, or a ticket needs another
-	 * language: the settings (validated), the templates in use and the built-in phrase packs of `languages`.
-	 */
-	| {type: 'page-setup'; languages: string[]};
+/**
+ * Every request the background accepts, as its schema (below) defines it: observe, adapter-miss,
+ * agent-action (`actionId` is made once per click, so a retried message is stored once; an agent can
+ * only record an escalation with source 'agent'), ticket-context, queue-state (a list page asks which
+ * of its tickets are at risk or near their SLA), countdowns and write-status (the popup), test-selectors (options page:
+ * read the open tab of `origin` with custom selectors), delete-everything (options page), page-setup (a
+ * helpdesk page starts, or its settings changed, or a ticket needs another language: the settings
+ * (validated), the templates in use and the built-in phrase packs of `languages`).
+ */
+export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutput<typeof requestSchemas[K]>}[keyof typeof requestSchemas];
+
+export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
 export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]};
-
-export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What the store knows about a ticket that the page cannot show. */
 export type TicketContext = {
@@ -74,8 +67,11 @@ export type Countdown = {ticketKey: string; ticketId: string; subject?: string |
 /** A ticket on a list page that deserves a marker. */
 export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
 
+/** A write the background could not store yet, as the popup lists it. */
+export type PendingWriteStatus = {type: string; ticketKey?: string | undefined; attempts: number; nextAt?: string | undefined; lastError?: string | undefined; failed: boolean};
+
 export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined; setup?: PageSetup | undefined}
+	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined; setup?: PageSetup | undefined; writes?: PendingWriteStatus[] | undefined}
 	| {ok: false; error: string};
 
 /** Which kind of sender may send each request. */
@@ -86,6 +82,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'ticket-context': 'either',
 	'queue-state': 'content-script',
 	countdowns: 'extension-page',
+	'write-status': 'extension-page',
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 	'page-setup': 'content-script',
@@ -129,169 +126,200 @@ export function checkSender(sender: Sender, type: BackgroundRequestType, self: {
 	return {ok: true, value: kind};
 }
 
-type Check = (value: unknown, path: string) => string | undefined;
+/** The host part of a ticket or requester key (`zendesk:acme.zendesk.com:12` -> `acme.zendesk.com`). */
+const keyHost = (key: string): string => normalizeKey(key).split(':')[1] ?? '';
 
+const hostOf = (url: string): string | undefined => {
+	try {
+		return normalizeHost(new URL(url).hostname);
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * A content script speaks only for the page it runs in: every ticket key, requester key and address in
+ * its request must name its own tab's host, so a page cannot write to (or read) another helpdesk's
+ * tickets. `pageUrl` is the sender's frame address as the browser reports it.
+ */
+export function checkTicketOrigin(request: BackgroundRequest, pageUrl: string | undefined): Result<void> {
+	const host = pageUrl === undefined ? undefined : hostOf(pageUrl);
+	if (host === undefined || host === '') {
+		return {ok: false, error: 'the sender has no page address to tie its tickets to'};
+	}
+
+	const named: Array<[string, string]> = [];
+	switch (request.type) {
+		case 'observe': {
+			named.push(['snapshot.url', request.snapshot.url === undefined ? '' : hostOf(request.snapshot.url) ?? '']);
+			break;
+		}
+
+		case 'adapter-miss': {
+			named.push(['url', hostOf(request.url) ?? '']);
+			break;
+		}
+
+		case 'agent-action': {
+			named.push(['action.ticketKey', keyHost(request.action.ticketKey)]);
+			break;
+		}
+
+		case 'ticket-context': {
+			named.push(['ticketKey', keyHost(request.ticketKey)]);
+			if (request.requesterKey !== undefined) {
+				named.push(['requesterKey', keyHost(request.requesterKey)]);
+			}
+
+			break;
+		}
+
+		case 'queue-state': {
+			for (const [index, key] of request.ticketKeys.entries()) {
+				named.push([`ticketKeys[${index}]`, keyHost(key)]);
+			}
+
+			break;
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	const stranger = named.find(([, named]) => named !== host);
+	return stranger ? {ok: false, error: `request.${stranger[0]} names ${stranger[1] === '' ? 'no host' : stranger[1]}, not the sender's page (${host})`} : {ok: true, value: undefined};
+}
+
+// The request shapes, one valibot schema each: the check and the type come from the same definition
+// (the request types above must equal what these accept; the build fails when they drift apart).
+// Messages read as `request.snapshot.messages[0].text is longer than 1000000 characters`.
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function string(maxChars: number = limits.fieldChars, pattern?: RegExp): Check {
-	return (value, path) => {
-		if (typeof value !== 'string') {
-			return `${path} must be a string`;
-		}
-
-		if (value.length > maxChars) {
-			return `${path} is longer than ${maxChars} characters`;
-		}
-
-		return pattern && !pattern.test(value) ? `${path} has an unexpected format` : undefined;
-	};
+function string(maxChars: number = limits.fieldChars, pattern?: RegExp) {
+	const base = v.pipe(v.string('must be a string'), v.maxLength(maxChars, `is longer than ${maxChars} characters`));
+	return pattern ? v.pipe(base, v.regex(pattern, 'has an unexpected format')) : base;
 }
 
-const optional = (check: Check): Check => (value, path) => value === undefined ? undefined : check(value, path);
-const oneOf = (allowed: readonly string[]): Check => (value, path) => typeof value === 'string' && allowed.includes(value) ? undefined : `${path} must be one of ${allowed.join(', ')}`;
-const isoDate: Check = (value, path) => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) ? undefined : `${path} must be an ISO-8601 date`;
-const boolean: Check = (value, path) => typeof value === 'boolean' ? undefined : `${path} must be true or false`;
-const number = (min: number, max: number): Check => (value, path) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? undefined : `${path} must be a number from ${min} to ${max}`;
+const oneOf = <const T extends readonly string[]>(allowed: T) => v.picklist(allowed, `must be one of ${allowed.join(', ')}`);
+// A page showing a year-9999 date must not become the store's "now".
+const isoDate = v.pipe(v.string('must be an ISO-8601 date'), v.maxLength(40, 'must be an ISO-8601 date'), v.check(value => {
+	const time = Date.parse(value);
+	return time >= 0 && time <= latestTime;
+}, 'must be an ISO-8601 date from 1970 to 2099'));
+const boolean = v.boolean('must be true or false');
+const number = (min: number, max: number) => {
+	const message = `must be a number from ${min} to ${max}`;
+	return v.pipe(v.number(message), v.finite(message), v.minValue(min, message), v.maxValue(max, message));
+};
 
-function object(shape: Record<string, Check>): Check {
-	return (value, path) => {
-		if (!isRecord(value)) {
-			return `${path} must be an object`;
-		}
-
-		for (const key of Object.keys(value)) {
-			if (!(key in shape)) {
-				return `${path}.${key} is not a known field`;
-			}
-		}
-
-		for (const [key, check] of Object.entries(shape)) {
-			const error = check(value[key], `${path}.${key}`);
-			if (error) {
-				return error;
-			}
-		}
-
-		return undefined;
-	};
+/** What a field's own schema says of a missing value ("must be a list"), so a missing field reads like a wrong one. */
+function missingMessage(entries: v.ObjectEntries, issue: v.StrictObjectIssue): string {
+	const key = issue.path?.at(-1)?.key;
+	const schema = typeof key === 'string' && Object.hasOwn(entries, key) ? entries[key] : undefined;
+	const result = schema ? v.safeParse(schema, undefined, {abortEarly: true}) : undefined;
+	return result && !result.success ? result.issues[0].message : 'is missing';
 }
 
-function array(item: Check, maxItems: number): Check {
-	return (value, path) => {
-		if (!Array.isArray(value)) {
-			return `${path} must be a list`;
-		}
+function object<T extends v.ObjectEntries>(entries: T) {
+	return v.strictObject(entries, issue => (issue.expected === 'never' ? 'is not a known field' : issue.input === undefined && (issue.path?.length ?? 0) > 0 ? missingMessage(entries, issue) : 'must be an object'));
+}
 
-		if (value.length > maxItems) {
-			return `${path} has more than ${maxItems} items`;
-		}
-
-		for (const [index, element] of value.entries()) {
-			const error = item(element, `${path}[${index}]`);
-			if (error) {
-				return error;
-			}
-		}
-
-		return undefined;
-	};
+/** The length is checked before the items, so an oversized list is refused without reading it. */
+function array<T extends v.GenericSchema>(item: T, maxItems: number) {
+	return v.pipe(v.array(v.unknown(), 'must be a list'), v.maxLength(maxItems, `has more than ${maxItems} items`), v.array(item, 'must be a list'));
 }
 
 const helpdeskId = string(32, /^[a-z][a-z\d-]*$/);
 
-const message: Check = object({
-	id: optional(string(500)),
-	role: oneOf(['customer', 'agent', 'system', 'unknown'] satisfies Array<Message['role']>),
-	internal: optional(boolean),
-	author: optional(string()),
+const messageSchema = object({
+	id: v.optional(string(500)),
+	role: oneOf(['customer', 'agent', 'system', 'unknown'] as const satisfies ReadonlyArray<Message['role']>),
+	internal: v.optional(boolean),
+	author: v.optional(string()),
 	text: string(limits.textChars),
-	at: optional(isoDate),
+	at: v.optional(isoDate),
 });
 
-const snapshot: Check = object({
+export const ticketSnapshotSchema = object({
 	helpdesk: helpdeskId,
 	ticketId: string(200, /^\S(.*\S)?$/),
-	ticketNumber: optional(string(200)),
-	url: optional(string(limits.fieldChars, /^https?:\/\//)),
-	subject: optional(string()),
-	status: optional(string(100)),
-	priority: optional(string(100)),
-	requester: optional(object({id: optional(string(500)), name: optional(string()), email: optional(string(500))})),
-	assignee: optional(string()),
-	group: optional(string()),
-	tags: optional(array(string(200), limits.tags)),
-	createdAt: optional(isoDate),
-	messages: array(message, limits.messages),
+	ticketNumber: v.optional(string(200)),
+	url: v.optional(string(limits.fieldChars, /^https?:\/\//)),
+	subject: v.optional(string()),
+	status: v.optional(string(100)),
+	priority: v.optional(string(100)),
+	requester: v.optional(object({id: v.optional(string(500)), name: v.optional(string()), email: v.optional(string(500))})),
+	assignee: v.optional(string()),
+	group: v.optional(string()),
+	tags: v.optional(array(string(200), limits.tags)),
+	createdAt: v.optional(isoDate),
+	messages: array(messageSchema, limits.messages),
 });
 
-const assessment: Check = object({
-	level: oneOf(levels),
+const assessmentSchema = object({
+	level: oneOf(levels as readonly Level[]),
 	score: number(0, 1),
 	signalIds: array(string(100), 200),
-	trigger: optional(oneOf(triggers)),
+	trigger: v.optional(oneOf(triggers as readonly Trigger[])),
 });
 
 const ticketKey = string(500);
 
-/** One shape per action type; the `type` field picks which. */
-const agentActions: Record<AgentAction['type'], Check> = {
-	feedback: object({type: oneOf(['feedback']), ticketKey, verdict: oneOf(['agree', 'disagree']), reason: optional(string(500)), level: optional(oneOf(levels)), signalIds: optional(array(string(100), 200))}),
-	snooze: object({type: oneOf(['snooze']), ticketKey, until: isoDate}),
-	escalated: object({type: oneOf(['escalated']), ticketKey, escalation: oneOf(escalationPaths), team: optional(string(200)), source: oneOf(['agent'])}),
-	'template-inserted': object({type: oneOf(['template-inserted']), ticketKey, templateId: string(200)}),
-};
+const agentActionSchema = v.variant('type', [
+	object({type: v.literal('feedback'), ticketKey, verdict: oneOf(['agree', 'disagree'] as const), reason: v.optional(string(500)), level: v.optional(oneOf(levels as readonly Level[])), signalIds: v.optional(array(string(100), 200))}),
+	object({type: v.literal('snooze'), ticketKey, until: isoDate}),
+	// An agent can only record what an agent did: an escalation claimed from an SLA rule is refused.
+	object({type: v.literal('escalated'), ticketKey, escalation: oneOf(escalationPaths as readonly EscalationPath[]), team: v.optional(string(200)), source: v.literal('agent', 'must be one of agent')}),
+	object({type: v.literal('template-inserted'), ticketKey, templateId: string(200)}),
+], 'must be one of feedback, snooze, escalated, template-inserted');
 
-const agentAction: Check = (value, path) => {
-	const type = isRecord(value) ? value['type'] : undefined;
-	return typeof type === 'string' && Object.hasOwn(agentActions, type)
-		? agentActions[type as AgentAction['type']](value, path)
-		: `${path}.type must be one of ${Object.keys(agentActions).join(', ')}`;
-};
-
-const deadline: Check = object({
-	metric: oneOf(['first-reply', 'next-reply']),
+const deadlineSchema = object({
+	metric: oneOf(['first-reply', 'next-reply'] as const),
 	targetMinutes: number(0, 1_000_000),
 	since: isoDate,
-	breachAt: optional(isoDate),
+	breachAt: v.optional(isoDate),
 });
 
-const customConfig: Check = (value, path) => {
-	const check = validateCustomConfig(value);
-	return check.ok ? undefined : `${path}: ${check.errors.join('; ')}`;
-};
+const customConfigSchema = v.custom<CustomConfig>(value => validateCustomConfig(value).ok, issue => {
+	const check = validateCustomConfig(issue.input);
+	return `: ${check.ok ? '' : check.errors.join('; ')}`;
+});
 
-const requestShapes: Record<BackgroundRequestType, Check> = {
-	observe: object({type: oneOf(['observe']), snapshot, assessment: optional(assessment), deadline: optional(deadline)}),
+const requestSchemas = {
+	observe: object({type: v.literal('observe'), snapshot: ticketSnapshotSchema, assessment: v.optional(assessmentSchema), deadline: v.optional(deadlineSchema)}),
 	'adapter-miss': object({
-		type: oneOf(['adapter-miss']),
+		type: v.literal('adapter-miss'),
 		helpdesk: helpdeskId,
 		url: string(limits.fieldChars),
-		part: oneOf(['url', 'ticket', 'messages', 'role', 'editor', 'api', 'exception'] satisfies AdapterMissPart[]),
+		part: oneOf(['url', 'ticket', 'messages', 'role', 'editor', 'api', 'exception'] as const satisfies readonly AdapterMissPart[]),
 		detail: string(),
 	}),
-	'agent-action': object({
-		type: oneOf(['agent-action']),
-		actionId: string(100, /^[\w-]+$/),
-		action: agentAction,
-	}),
-	countdowns: object({type: oneOf(['countdowns'])}),
-	'queue-state': object({
-		type: oneOf(['queue-state']),
-		ticketKeys: array(string(500), 500),
-	}),
-	'ticket-context': object({
-		type: oneOf(['ticket-context']),
-		ticketKey: string(500),
-		requesterKey: optional(string(1000)),
-	}),
-	'test-selectors': object({
-		type: oneOf(['test-selectors']),
-		origin: string(300, /^https?:\/\/[^/?#\s]+$/),
-		config: customConfig,
-	}),
-	'delete-everything': object({type: oneOf(['delete-everything'])}),
-	'page-setup': object({type: oneOf(['page-setup']), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),
+	'agent-action': object({type: v.literal('agent-action'), actionId: string(100, /^[\w-]+$/), action: agentActionSchema}),
+	'ticket-context': object({type: v.literal('ticket-context'), ticketKey: string(500), requesterKey: v.optional(string(1000))}),
+	'queue-state': object({type: v.literal('queue-state'), ticketKeys: array(string(500), 500)}),
+	countdowns: object({type: v.literal('countdowns')}),
+	'write-status': object({type: v.literal('write-status')}),
+	'test-selectors': object({type: v.literal('test-selectors'), origin: string(300, /^https?:\/\/[^/?#\s]+$/), config: customConfigSchema}),
+	'delete-everything': object({type: v.literal('delete-everything')}),
+	'page-setup': object({type: v.literal('page-setup'), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),
 };
+
+/** An agent's action as a content script may send it (escalations only with source 'agent'). */
+export type AgentActionRequest = v.InferOutput<typeof agentActionSchema>;
+
+/** Compiles only while each request type is exactly what its schema accepts. */
+export type RequestTypesMatchSchemas = [
+	Assert<Same<v.InferOutput<typeof ticketSnapshotSchema>, TicketSnapshot>>,
+	Assert<Same<v.InferOutput<typeof assessmentSchema>, AssessmentSummary>>,
+	Assert<Same<v.InferOutput<typeof deadlineSchema>, DeadlineSummary>>,
+	Assert<[AgentActionRequest] extends [AgentAction] ? true : false>,
+];
+
+function errorOf(issue: v.BaseIssue<unknown>): string {
+	const path = pathOf(issue);
+	return `request${path ? `.${path}` : ''}${issue.message.startsWith(':') ? '' : ' '}${issue.message}`;
+}
 
 /** The request, or why it is not one. Unknown fields are rejected rather than stored. */
 export function validateRequest(value: unknown): Result<BackgroundRequest> {
@@ -300,11 +328,10 @@ export function validateRequest(value: unknown): Result<BackgroundRequest> {
 	}
 
 	const type = value['type'];
-	if (!Object.hasOwn(requestShapes, type)) {
+	if (!Object.hasOwn(requestSchemas, type)) {
 		return {ok: false, error: `unknown request type: ${type.slice(0, 40)}`};
 	}
 
-	const error = requestShapes[type as BackgroundRequestType](value, 'request');
-	return error ? {ok: false, error} : {ok: true, value: value as BackgroundRequest};
+	const result = v.safeParse(requestSchemas[type as BackgroundRequestType], value, {abortEarly: true});
+	return result.success ? {ok: true, value: result.output as BackgroundRequest} : {ok: false, error: errorOf(result.issues[0])};
 }
-

@@ -134,6 +134,36 @@ export function ticketKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'ticketI
 	return `${snapshot.helpdesk}:${host}:${snapshot.ticketId}`;
 }
 
+/**
+ * A helpdesk host as keys hold it: lower case, without scheme, path or port
+ * ('https://Acme.Zendesk.com/' -> 'acme.zendesk.com'), so keys from the page, imports and snapshots match.
+ */
+export function normalizeHost(host: string): string {
+	return host.trim().replace(/^[a-z][a-z\d+.-]*:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').toLowerCase();
+}
+
+/**
+ * A ticket (or requester) key with its host normalised: `zendesk:https://Acme.Zendesk.com:12` and
+ * `zendesk:acme.zendesk.com:12` are one key. A key without a host stays without one.
+ */
+export function normalizeKey(key: string): string {
+	const helpdeskEnd = key.indexOf(':');
+	if (helpdeskEnd < 0) {
+		return key;
+	}
+
+	const rest = key.slice(helpdeskEnd + 1);
+	const scheme = /^[a-z][a-z\d+.-]*:\/\//i.exec(rest)?.[0] ?? '';
+	const afterScheme = rest.slice(scheme.length);
+	const hostEnd = afterScheme.indexOf(':');
+	if (hostEnd < 0) {
+		return key;
+	}
+
+	const host = normalizeHost(afterScheme.slice(0, hostEnd));
+	return `${key.slice(0, helpdeskEnd)}:${host}:${afterScheme.slice(hostEnd + 1)}`;
+}
+
 /** The requester's identity across tickets of one helpdesk: host and requester id (or email). */
 export function requesterKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'url' | 'requester'>): string | undefined {
 	const identity = snapshot.requester?.id ?? snapshot.requester?.email?.toLowerCase();

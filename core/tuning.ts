@@ -1,5 +1,6 @@
 // Agent feedback tunes the warnings: a signal that agents keep disagreeing with loses weight, one they
-// keep confirming gains a little. The result feeds AssessSettings.weightMultipliers.
+// keep confirming gains a little. The result feeds AssessSettings.weightMultipliers. Tuning is per
+// helpdesk and host: answers on one helpdesk (or forged by one site) never change another's warnings.
 
 export type FeedbackSample = {verdict: 'agree' | 'disagree'; signalIds: readonly string[]};
 
@@ -40,4 +41,10 @@ export function weightMultipliersFrom(samples: readonly FeedbackSample[], option
 	}
 
 	return multipliers;
+}
+
+/** The helpdesk and host a ticket key belongs to ('zendesk:acme.zendesk.com:12' -> 'zendesk:acme.zendesk.com'). */
+export function helpdeskHostOf(ticketKey: string): string {
+	const [helpdesk = '', host = ''] = ticketKey.split(':');
+	return `${helpdesk}:${host}`;
 }

@@ -17,7 +17,7 @@ import type {Tab} from './components/tabs.tsx';
 import {TabPanel, Tabs} from './components/tabs.tsx';
 import {Themes} from './components/themes.tsx';
 import {TicketsView} from './components/tickets-view.tsx';
-import type {LoadSummary, Progress} from './session/session.ts';
+import type {LoadSummary, Progress, SourceInfo} from './session/session.ts';
 
 export {TicketTable} from './components/tickets-view.tsx';
 
@@ -73,6 +73,8 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 	const [lost, setLost] = useState<string[]>([]);
 	const [filters, setFilters] = useState<DashboardFilters>();
 	const [version, setVersion] = useState(0);
+	/** The session's sources, also after a failed step (so a source can always be removed). */
+	const [sources, setSources] = useState<SourceInfo[]>([]);
 	const queue = useRef<Promise<unknown>>(Promise.resolve());
 
 	/** Runs one data step after another (a store change during an import waits its turn). */
@@ -85,6 +87,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 				setError(undefined);
 			} catch (failure) {
 				setError(failure instanceof Error ? failure.message : String(failure));
+				setSources(await client.sources().catch(() => []));
 			} finally {
 				setLoading(false);
 			}
@@ -96,6 +99,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 	const recompute = async (): Promise<void> => {
 		const next = await client.reload(callback(setProgress));
 		setSummary(next);
+		setSources(next.sources);
 		setFilters(current => fitFilters(current, next));
 		setVersion(current => current + 1);
 	};
@@ -193,7 +197,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 					<h1>Defuse</h1>
 					<p class="subtitle">
 						{store ? 'Escalation metrics from this browser, computed and stored here only.' : 'Escalation metrics, computed in this browser; nothing is uploaded.'}
-						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
+						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.filter(source => source.error === undefined).map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
 					</p>
 				</div>
 				{store && <button type="button" onClick={() => void refresh()} disabled={loading}>Refresh</button>}
@@ -226,7 +230,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 			<TabPanel id="data" selected={view === 'data'}>
 				<DataPanel
 					client={client}
-					sources={summary?.sources ?? []}
+					sources={sources}
 					loaded={summary !== undefined && summary.tickets > 0}
 					busy={loading}
 					defaultTimezone={summary?.timezone ?? businessHours?.calendar.timezone ?? 'UTC'}

@@ -2,6 +2,7 @@
 // tolerant names, date and number parsing, and the all-or-nothing result.
 import type {Dataset} from '../metrics/dataset.ts';
 import {makeOffsetOf} from '../metrics/time.ts';
+import {latestTime, longestDuration} from '../schema.ts';
 import type {CsvRecord} from './csv.ts';
 import {CsvParser} from './csv.ts';
 
@@ -125,14 +126,34 @@ export function parseDateTime(text: string, options: DateOptions = {}): number |
 	return wall - (sign * ((Number(digits.slice(0, 2)) * 60) + Number(digits.slice(2, 4))) * 60_000);
 }
 
-/** A plain decimal number, or undefined for an empty cell; NaN marks a cell that is not a number. */
+/**
+ * Epoch ms of a date-time cell, or why it is not one: not a date at all, or outside 1970-2099 (a
+ * year-9999 typo would otherwise become the data's "now").
+ */
+export function readDateTime(text: string, options: DateOptions = {}): number | {problem: string} {
+	const value = parseDateTime(text, options);
+	if (value === undefined) {
+		return {problem: `"${text}" is not a date and time`};
+	}
+
+	return value < 0 || value > latestTime ? {problem: `"${text}" is not a plausible date (expected 1970 to 2099)`} : value;
+}
+
+/** The largest measure a cell may hold: ten years in minutes (counts stay far below it). */
+export const largestMeasure = longestDuration / 60_000;
+
+/**
+ * A plain decimal number, or undefined for an empty cell; NaN marks a cell that is not a number, or one
+ * too large to be a measure (a 400-digit number would otherwise become Infinity and vanish).
+ */
 export function parseNumber(text: string): number | undefined {
 	const value = text.trim();
 	if (value === '' || value === '-') {
 		return undefined;
 	}
 
-	return /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+	const number = /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+	return Math.abs(number) > largestMeasure ? Number.NaN : number;
 }
 
 export type RowReader = {
@@ -159,10 +180,13 @@ export async function readCsv(source: TextSource, reader: RowReader, options: Im
 			}
 
 			rows++;
-			if (issues.length < maxIssues) {
-				reader.row(record, issues);
-			} else {
+			if (issues.length >= maxIssues) {
 				truncated = true;
+			} else if (record.fields.length < header.length) {
+				// A row cut short (a truncated download, a lost line end) would import with empty columns.
+				issues.push({line: record.line, message: `the row has ${record.fields.length} of the header's ${header.length} columns: it is cut short (is the file complete?)`});
+			} else {
+				reader.row(record, issues);
 			}
 		}
 	};

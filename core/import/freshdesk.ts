@@ -2,7 +2,8 @@
 // language settings and fields chosen, so headers are matched loosely by several known names.
 import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
-import {cell, mapHeader, parseDateTime, parseNumber, readCsv, resultOf} from './common.ts';
+import {normalizeHost} from '../model.ts';
+import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 
 export type FreshdeskImportOptions = ImportOptions & DateOptions & {
 	/** The account's host, e.g. 'acme.freshdesk.com'. @default '' */
@@ -69,7 +70,7 @@ function surveyScore(text: string): number | undefined {
 
 /** Imports one Freshdesk ticket export. All or nothing: any bad row and nothing is imported. */
 export async function importFreshdeskCsv(source: TextSource, options: FreshdeskImportOptions = {}): Promise<ImportResult> {
-	const host = options.host ?? '';
+	const host = normalizeHost(options.host ?? '');
 	const tickets: DatasetTicket[] = [];
 	const surveys: SurveyResponse[] = [];
 	const seen = new Map<string, number>();
@@ -107,9 +108,10 @@ export async function importFreshdeskCsv(source: TextSource, options: FreshdeskI
 					return undefined;
 				}
 
-				const value = parseDateTime(text, options);
-				if (value === undefined) {
-					problem(field, `"${text}" is not a date and time`);
+				const value = readDateTime(text, options);
+				if (typeof value !== 'number') {
+					problem(field, value.problem);
+					return undefined;
 				}
 
 				return value;

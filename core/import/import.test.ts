@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {mergeDatasets, validateDataset} from '../metrics/dataset.ts';
+import {mergeDatasets} from '../metrics/dataset.ts';
+import {validateDataset} from '../metrics/schema.ts';
 import {baselineKpis} from '../metrics/baseline.ts';
 import type {ImportProgress, ImportResult} from './common.ts';
 import {parseDateTime} from './common.ts';
@@ -125,6 +126,33 @@ describe('Zendesk ticket export', () => {
 	test('a malformed CSV line is reported, not guessed', async () => {
 		const result = await importZendeskCsv([`${zendeskCsv.split('\r\n')[0]}\n301,,,,,,"unterminated,,Open,Low,Web,,2026-03-02 09:00:00\n`]);
 		expect(!result.ok && result.issues).toEqual([{line: 2, message: 'Unreadable CSV: a quoted field is never closed (missing closing quote)'}]);
+	});
+});
+
+describe('hostile CSV edge cases are refused with their line', () => {
+	const [header, first, second] = zendeskCsv.split('\r\n') as [string, string, string];
+
+	test('a last row cut short (a truncated download)', async () => {
+		// Cut after the creation time: every field that is left is valid, the rest would read as empty.
+		const cut = second.slice(0, second.indexOf('2026-03-02 10:00:00') + '2026-03-02 10:00:00'.length);
+		const result = await importZendeskCsv([`${header}\r\n${first}\r\n${cut}`]);
+		expect(!result.ok && result.issues).toEqual([{line: 3, message: 'the row has 13 of the header\'s 25 columns: it is cut short (is the file complete?)'}]);
+	});
+
+	test('a year-9999 date, which would move the data\'s "now"', async () => {
+		const result = await importZendeskCsv([`${header}\r\n${first.replace('2026-03-02 09:15:00', '9999-03-02 09:15:00')}`]);
+		expect(!result.ok && result.issues).toEqual([{line: 2, column: 'Created at', message: '"9999-03-02 09:15:00" is not a plausible date (expected 1970 to 2099)'}]);
+	});
+
+	test('a 400-digit number, which would become Infinity and vanish', async () => {
+		const huge = '9'.repeat(400);
+		const result = await importZendeskCsv([`${header}\r\n${first.replace(',Good,1,0,30,', `,Good,1,0,${huge},`)}`]);
+		expect(!result.ok && result.issues).toEqual([{line: 2, column: 'First reply time in minutes', message: `"${huge}" is not a number of minutes or a count`}]);
+	});
+
+	test('a host spelled with a scheme and capitals gives the same keys', async () => {
+		const {dataset} = okOf(await importZendeskCsv([zendeskCsv], {host: 'https://Acme.Zendesk.com/'}));
+		expect(dataset.tickets[0]!.key).toBe('zendesk:acme.zendesk.com:101');
 	});
 });
 

@@ -2,7 +2,8 @@
 import type {Dataset, SurveyKind, SurveyResponse} from '../metrics/dataset.ts';
 import {surveyScales} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
-import {cell, mapHeader, parseDateTime, parseNumber, readCsv, resultOf} from './common.ts';
+import {normalizeHost} from '../model.ts';
+import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 
 export type SurveyImportOptions = ImportOptions & DateOptions & {
 	/** The kind of every row when the file has no kind column. */
@@ -85,15 +86,16 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 			}
 
 			const atText = cell(record, position.at);
-			const at = parseDateTime(atText, options);
-			if (at === undefined) {
-				problem('at', `"${atText}" is not a date and time`);
+			const read = readDateTime(atText, options);
+			const at = typeof read === 'number' ? read : undefined;
+			if (typeof read !== 'number') {
+				problem('at', read.problem);
 			}
 
 			let ticketKey = cell(record, position.ticketKey) || null;
 			const ticketId = cell(record, position.ticketId);
 			if (ticketKey === null && ticketId !== '') {
-				ticketKey = options.helpdesk ? `${options.helpdesk}:${options.host ?? ''}:${ticketId}` : ticketId;
+				ticketKey = options.helpdesk ? `${options.helpdesk}:${normalizeHost(options.host ?? '')}:${ticketId}` : ticketId;
 			}
 
 			if (score === undefined || Number.isNaN(score) || at === undefined) {

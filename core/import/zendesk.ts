@@ -3,7 +3,8 @@
 // (first reply, resolutions, replies, reopens, in calendar and business minutes) are used as reported.
 import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
-import {cell, mapHeader, parseDateTime, parseNumber, readCsv, resultOf} from './common.ts';
+import {normalizeHost} from '../model.ts';
+import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 
 export type ZendeskImportOptions = ImportOptions & DateOptions & {
 	/** The account's host, e.g. 'acme.zendesk.com', so keys match tickets the extension saw. @default '' */
@@ -86,7 +87,7 @@ const measureFields: Array<[Field, keyof NonNullable<DatasetTicket['reported']>]
 
 /** Imports one Zendesk ticket CSV export. All or nothing: any bad row and nothing is imported. */
 export async function importZendeskCsv(source: TextSource, options: ZendeskImportOptions = {}): Promise<ImportResult> {
-	const host = options.host ?? '';
+	const host = normalizeHost(options.host ?? '');
 	const tickets: DatasetTicket[] = [];
 	const surveys: SurveyResponse[] = [];
 	const seen = new Map<string, number>();
@@ -118,9 +119,10 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 			}
 
 			seen.set(id, record.line);
-			const createdAt = parseDateTime(cell(record, position.createdAt), options);
-			if (createdAt === undefined) {
-				problem('createdAt', `"${cell(record, position.createdAt)}" is not a date and time`);
+			const created = readDateTime(cell(record, position.createdAt), options);
+			const createdAt = typeof created === 'number' ? created : undefined;
+			if (typeof created !== 'number') {
+				problem('createdAt', created.problem);
 			}
 
 			const statusText = cell(record, position.status).toLowerCase();
@@ -142,9 +144,11 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 			let solvedAt: number | undefined;
 			const solvedText = cell(record, position.solvedAt);
 			if (solvedText !== '') {
-				solvedAt = parseDateTime(solvedText, options);
-				if (solvedAt === undefined) {
-					problem('solvedAt', `"${solvedText}" is not a date and time`);
+				const solved = readDateTime(solvedText, options);
+				if (typeof solved === 'number') {
+					solvedAt = solved;
+				} else {
+					problem('solvedAt', solved.problem);
 				}
 			}
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {validateDataset} from './dataset.ts';
+import {validateDataset} from './schema.ts';
 import type {Facts, TicketFact} from './facts.ts';
 import {deriveFacts} from './facts.ts';
 import {berlinHolidayOffice, businessDataset, handDataset, t0} from './test-support.ts';

@@ -7,6 +7,7 @@
 import {canonicalJson} from '../metrics/facts.ts';
 import type {TicketFact} from '../metrics/facts.ts';
 import type {Customer} from '../metrics/dataset.ts';
+import {normalizeKey} from '../model.ts';
 import type {Snapshot, SnapshotText} from './snapshot.ts';
 import {SnapshotError, snapshotFormat, snapshotVersion} from './snapshot.ts';
 
@@ -55,13 +56,61 @@ function mergeCustomer(a: Customer, b: Customer): Customer {
 
 export type MergeResult = {snapshot: Snapshot; warnings: string[]};
 
+const key = <T extends {ticketKey: string}>(row: T): T => {
+	const normal = normalizeKey(row.ticketKey);
+	return normal === row.ticketKey ? row : {...row, ticketKey: normal};
+};
+
+const nullableKey = <T extends {ticketKey: string | null}>(row: T): T => (row.ticketKey === null ? row : key(row as T & {ticketKey: string}));
+
+/** The snapshot with every ticket key's host in one spelling (lower case, no scheme), so one ticket is one key. */
+function withNormalKeys(snapshot: Snapshot): Snapshot {
+	const normal: Snapshot = {
+		...snapshot,
+		tickets: snapshot.tickets.map(ticket => {
+			const normalKey = normalizeKey(ticket.key);
+			return normalKey === ticket.key ? ticket : {...ticket, key: normalKey};
+		}),
+		escalations: snapshot.escalations.map(key),
+		flags: snapshot.flags.map(key),
+		feedback: snapshot.feedback.map(key),
+		templates: snapshot.templates.map(key),
+		surveys: snapshot.surveys.map(nullableKey),
+	};
+	if (snapshot.events) {
+		normal.events = snapshot.events.map(key);
+	}
+
+	if (snapshot.texts) {
+		normal.texts = snapshot.texts.map(key);
+	}
+
+	return normal;
+}
+
+/** Helpdesks whose tickets come both with and without a host: the same ticket may then count twice. */
+function hostlessMix(snapshots: readonly Snapshot[]): string[] {
+	const hosts = new Map<string, {with: number; without: number}>();
+	for (const snapshot of snapshots) {
+		for (const ticket of snapshot.tickets) {
+			const [helpdesk = '', host = ''] = ticket.key.split(':');
+			const count = hosts.get(helpdesk) ?? {with: 0, without: 0};
+			count[host === '' ? 'without' : 'with']++;
+			hosts.set(helpdesk, count);
+		}
+	}
+
+	return [...hosts].filter(([, count]) => count.with > 0 && count.without > 0).map(([helpdesk, count]) => `${count.without} ${helpdesk} ticket${count.without === 1 ? ' has' : 's have'} no helpdesk host while others have one: the same ticket may count twice. Import those files again with the helpdesk host set.`);
+}
+
 /** One snapshot from many. Throws when given none. */
-export function mergeSnapshots(snapshots: readonly Snapshot[]): MergeResult {
-	if (snapshots.length === 0) {
+export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
+	if (inputs.length === 0) {
 		throw new SnapshotError('Nothing to merge');
 	}
 
-	const warnings: string[] = [];
+	const snapshots = inputs.map(snapshot => withNormalKeys(snapshot));
+	const warnings: string[] = hostlessMix(snapshots);
 	const salts = new Set(snapshots.map(snapshot => snapshot.saltId));
 	if (salts.size > 1) {
 		warnings.push(`The snapshots were made with ${salts.size} different salts: the same customer may count more than once in churn. Set one team salt in every agent's settings.`);

@@ -68,6 +68,14 @@ describe('detailed snapshots', () => {
 		expect(text).toBe('Call me on [phone] or mail [email] about order [number]. See [link]');
 	});
 
+	test('customer events carry no actor (it is the customer\'s name); agent events keep theirs', async () => {
+		const named: Dataset = {...dataset, events: dataset.events.map(event => (event.kind === 'customer-message' ? {...event, actor: 'Dana Reyes'} : event))};
+		const snapshot = await createSnapshot(named, {salt, detail: 'details'});
+		expect(JSON.stringify(snapshot)).not.toMatch(/Dana Reyes/);
+		expect(snapshot.events!.filter(event => event.kind === 'customer-message').every(event => event.actor === undefined)).toBe(true);
+		expect(snapshot.events!.some(event => event.kind === 'agent-reply' && typeof event.actor === 'string')).toBe(true);
+	});
+
 	test('masking', () => {
 		expect(maskText('IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, ticket #12345, tel (030) 123-4567, 3 items')).toBe('IBAN [iban], card [phone], ticket #[number], tel [phone], 3 items');
 	});

@@ -1,8 +1,14 @@
 // Metric snapshots: versioned JSON a team lead can merge across agents (schema in ./README.md).
+import * as v from 'valibot';
 import type {BusinessCalendar} from '../calendar.ts';
+import {validateCalendar} from '../calendar.ts';
 import type {Customer, Dataset, DatasetTicket, TicketEvent} from '../metrics/dataset.ts';
 import type {DeriveOptions, Facts, TicketFact} from '../metrics/facts.ts';
 import {deriveFacts} from '../metrics/facts.ts';
+import {shareableThemes} from '../metrics/themes-privacy.ts';
+import {agentHourFactSchema, customerSchema, escalationFactSchema, feedbackFactSchema, flagFactSchema, surveyFactSchema, templateFactSchema, ticketEventSchema, ticketFactSchema} from '../metrics/schema.ts';
+import type {Assert, Same} from '../schema.ts';
+import {epochMs, got, issueLines, latestTime, listOf, oneOf, record, text} from '../schema.ts';
 import {makeHasher, maskText, randomSalt, saltId} from './redact.ts';
 
 export const snapshotFormat = 'defuse-snapshot';
@@ -63,6 +69,11 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	const agent = async (name: string | null): Promise<string | null> => (name === null || !agentName ? name : `agent-${(await agentName(name)).slice(2, 10)}`);
 	const timezone = options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
 	const facts = deriveFacts(dataset, {...options, timezone});
+	if (detail === 'aggregates') {
+		const textOf = new Map(dataset.tickets.map(ticket => [ticket.key, `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`]));
+		facts.tickets = withShareableThemes(facts.tickets, key => textOf.get(key));
+	}
+
 	const tickets: TicketFact[] = [];
 	for (const ticket of facts.tickets) {
 		tickets.push({...ticket, requesterKey: ticket.requesterKey === null ? null : await hash(ticket.requesterKey), agent: await agent(ticket.agent)});
@@ -93,7 +104,10 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	if (detail === 'details') {
 		snapshot.events = await Promise.all(dataset.events.map(async event => {
 			const copy = {...event};
-			if (copy.actor !== undefined) {
+			if (copy.kind === 'customer-message') {
+				// Customer events name the customer: never exported, whatever the source put there.
+				delete copy.actor;
+			} else if (copy.actor !== undefined) {
 				copy.actor = await agent(copy.actor ?? null);
 			}
 
@@ -109,6 +123,15 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	}
 
 	return snapshot;
+}
+
+/**
+ * Ticket facts with only the themes that may travel without details: backed by several distinct
+ * customers, no sensitive term, no word written like a name (core/metrics/themes-privacy.ts).
+ */
+export function withShareableThemes(tickets: readonly TicketFact[], textOf: (key: string) => string | undefined = () => undefined): TicketFact[] {
+	const {shareable} = shareableThemes(tickets.map(ticket => ({key: ticket.key, requesterKey: ticket.requesterKey, themes: ticket.themes, text: textOf(ticket.key)})));
+	return tickets.map(ticket => (ticket.themes.every(theme => shareable.has(theme)) ? ticket : {...ticket, themes: ticket.themes.filter(theme => shareable.has(theme))}));
 }
 
 function textOf(ticket: DatasetTicket): SnapshotText {
@@ -140,9 +163,12 @@ export function factsOfSnapshot(snapshot: Snapshot): Facts {
 }
 
 export class SnapshotError extends Error {
-	constructor(message: string) {
+	/** One line per problem, naming the file, the row and the field. */
+	readonly issues: string[];
+	constructor(message: string, issues: string[] = [message]) {
 		super(message);
 		this.name = 'SnapshotError';
+		this.issues = issues;
 	}
 }
 
@@ -150,9 +176,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const arrays = ['tickets', 'escalations', 'flags', 'feedback', 'templates', 'surveys', 'customers', 'agentHours'] as const;
+const calendarSchema = v.custom<BusinessCalendar>(value => validateCalendar(value).ok, issue => `expected business hours (timezone, weekly, holidays): ${(() => {
+	const check = validateCalendar(issue.input);
+	return check.ok ? '' : check.errors.slice(0, 3).join('; ');
+})()}`);
 
-/** Checks that parsed JSON is a snapshot this version understands; throws a SnapshotError saying why not. */
+const zoneSchema = v.pipe(text(100, {nonEmpty: true}), v.check(zone => validateCalendar({timezone: zone, weekly: {}, holidays: []}).ok, issue => `expected an IANA time zone, ${got(issue)}`));
+
+/** Every row of a snapshot, with value ranges and enums: the one definition readers check against. */
+export const snapshotSchema = record({
+	format: v.literal(snapshotFormat),
+	version: v.literal(snapshotVersion),
+	createdAt: v.pipe(text(40), v.check(value => !Number.isNaN(Date.parse(value)) && Date.parse(value) <= latestTime, issue => `expected an ISO-8601 date before 2100, ${got(issue)}`)),
+	detail: oneOf(['aggregates', 'details'] as const),
+	timezone: zoneSchema,
+	calendar: v.optional(calendarSchema),
+	saltId: text(100),
+	asOf: epochMs,
+	tickets: listOf(ticketFactSchema, 50_000_000),
+	escalations: listOf(escalationFactSchema, 50_000_000),
+	flags: listOf(flagFactSchema, 50_000_000),
+	feedback: listOf(feedbackFactSchema, 50_000_000),
+	templates: listOf(templateFactSchema, 50_000_000),
+	surveys: listOf(surveyFactSchema, 50_000_000),
+	customers: listOf(customerSchema, 50_000_000),
+	agentHours: listOf(agentHourFactSchema, 50_000_000),
+	events: v.optional(listOf(ticketEventSchema, 500_000_000)),
+	texts: v.optional(listOf(record({ticketKey: text(1000, {nonEmpty: true}), subject: v.optional(text(10_000)), customerText: v.optional(text(10_000_000))}), 50_000_000)),
+});
+
+/**
+ * Checks that parsed JSON is a snapshot this version understands, every row of it: throws a
+ * SnapshotError listing each bad row and field (`name: tickets[3].firstReplyMs: expected ...`).
+ */
 export function parseSnapshot(input: unknown, name = 'snapshot'): Snapshot {
 	if (!isRecord(input) || input.format !== snapshotFormat) {
 		throw new SnapshotError(`${name}: not a Defuse snapshot (no "format": "${snapshotFormat}")`);
@@ -162,24 +218,37 @@ export function parseSnapshot(input: unknown, name = 'snapshot'): Snapshot {
 		throw new SnapshotError(`${name}: snapshot version ${String(input.version)} is not supported (this build reads version ${snapshotVersion})`);
 	}
 
-	for (const field of arrays) {
-		if (!Array.isArray(input[field])) {
-			throw new SnapshotError(`${name}: "${field}" must be a list`);
-		}
+	const result = v.safeParse(snapshotSchema, input);
+	if (!result.success) {
+		const issues = issueLines(result.issues, name);
+		throw new SnapshotError(`${issues[0]!}${issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length === 2 ? '' : 's'})` : ''}`, issues);
 	}
 
-	if (typeof input.asOf !== 'number' || typeof input.createdAt !== 'string' || typeof input.saltId !== 'string') {
-		throw new SnapshotError(`${name}: "asOf", "createdAt" and "saltId" are required`);
+	const duplicates = duplicateTicketKeys(result.output.tickets);
+	if (duplicates.length > 0) {
+		const issues = duplicates.slice(0, 20).map(index => `${name}: tickets[${index}].key: the ticket ${JSON.stringify(result.output.tickets[index]!.key)} appears twice`);
+		throw new SnapshotError(issues[0]!, issues);
 	}
 
-	for (const [index, ticket] of (input.tickets as unknown[]).entries()) {
-		if (!isRecord(ticket) || typeof ticket.key !== 'string' || typeof ticket.createdAt !== 'number' || !Array.isArray(ticket.replies) || !Array.isArray(ticket.sla) || !Array.isArray(ticket.themes)) {
-			throw new SnapshotError(`${name}: tickets[${index}] is not a ticket fact (key, createdAt, replies, sla, themes)`);
-		}
-	}
-
-	return input as Snapshot;
+	return result.output;
 }
+
+function duplicateTicketKeys(tickets: readonly TicketFact[]): number[] {
+	const seen = new Set<string>();
+	const duplicates: number[] = [];
+	for (const [index, ticket] of tickets.entries()) {
+		if (seen.has(ticket.key)) {
+			duplicates.push(index);
+		}
+
+		seen.add(ticket.key);
+	}
+
+	return duplicates;
+}
+
+/** The type a snapshot's schema accepts is the Snapshot type (compile-time check). */
+export type SnapshotMatchesSchema = Assert<Same<v.InferOutput<typeof snapshotSchema>, Snapshot>>;
 
 /**
  * A snapshot of facts as they are, without pseudonymising anything: for merging local inputs in one

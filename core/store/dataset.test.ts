@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import {Dexie} from 'dexie';
 import {afterEach, expect, test} from 'vitest';
 import {baselineKpis} from '../metrics/baseline.ts';
-import {datasetIssues} from '../metrics/dataset.ts';
+import {datasetIssues} from '../metrics/schema.ts';
 import type {TicketSnapshot} from '../model.ts';
 import {datasetFromStore, normalizePriority, normalizeStatus} from './dataset.ts';
 import {openDb, type DefuseDb} from './db.ts';
@@ -24,7 +24,7 @@ const ticket = (id: string, extra: Partial<TicketSnapshot>): TicketSnapshot => (
 	priority: 'High',
 	status: 'Open',
 	messages: [
-		{id: `${id}-1`, role: 'customer', text: 'Charged twice, refund please', at: '2026-11-02T08:00:00.000Z'},
+		{id: `${id}-1`, role: 'customer', text: 'Charged twice, refund please', at: '2026-11-02T08:00:00.000Z', author: 'Marcus Feld'},
 		{id: `${id}-2`, role: 'agent', text: 'Looking into it', at: '2026-11-02T09:30:00.000Z', author: 'Dana'},
 		{id: `${id}-3`, role: 'agent', internal: true, text: 'finance asked', at: '2026-11-02T09:35:00.000Z'},
 	],
@@ -50,6 +50,9 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 		'customer-message', 'agent-reply', 'internal-note', 'flag', 'escalation', 'feedback', 'status',
 	]);
 	expect(dataset.customers).toHaveLength(2);
+	// The customer's name is not carried on customer events; the agent's is, on theirs.
+	expect(JSON.stringify(dataset.events)).not.toMatch(/Marcus Feld/);
+	expect(dataset.events.find(event => event.kind === 'agent-reply')?.actor).toBe('Dana');
 
 	const [all] = baselineKpis(dataset);
 	expect(all?.tickets).toBe(2);
@@ -67,4 +70,15 @@ test.each([
 
 test.each([['Urgent', 'urgent'], ['P2', 'high'], ['Medium', 'normal'], ['low', 'low'], ['', null]])('priority %s -> %s', (priority, expected) => {
 	expect(normalizePriority(priority)).toBe(expected);
+});
+
+test('a time no ticket can have (stored before pages were checked) counts as unknown instead of failing the whole store', async () => {
+	db = openDb({name: `dataset-${Math.random()}`});
+	const t0 = new Date('2026-11-02T10:00:00Z');
+	await recordObservation(db, ticket('1', {}), undefined, t0);
+	await db.tickets.update('demo:127.0.0.1:1', {createdAt: '9999-12-31T00:00:00.000Z'});
+	await db.messages.update('demo:127.0.0.1:1#1-2', {at: '+275760-09-13T00:00:00.000Z'});
+	const dataset = await datasetFromStore(db, new Date('2026-11-02T13:00:00Z'));
+	expect(datasetIssues(dataset)).toEqual([]);
+	expect(dataset.tickets[0]!.createdAt).toBe(Date.parse('2026-11-02T08:00:00Z'));
 });

@@ -3,6 +3,7 @@
 import type {Customer, Dataset, DatasetTicket, FlagLevel, StatusChange, TicketEvent, TicketStatus} from '../metrics/dataset.ts';
 import type {EscalationPath, Trigger} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
+import {latestTime} from '../schema.ts';
 
 const statusWords: Array<[RegExp, TicketStatus]> = [
 	[/^new$/, 'new'],
@@ -50,9 +51,10 @@ function statusChangeOf(from: string | undefined, to: string | undefined): Statu
 	return from !== undefined && closed.has(normalizeStatus(from)) && !closed.has(next) ? 'reopened' : next;
 }
 
+/** Epoch ms of a stored time; a time no ticket can have (before 1970, after 2099) counts as unknown. */
 const ms = (iso: string | undefined): number | undefined => {
 	const value = iso === undefined ? Number.NaN : Date.parse(iso);
-	return Number.isFinite(value) ? value : undefined;
+	return Number.isFinite(value) && value >= 0 && value <= latestTime ? value : undefined;
 };
 
 function messageEvents(ticket: TicketRow, messages: MessageRow[]): TicketEvent[] {
@@ -68,7 +70,8 @@ function messageEvents(ticket: TicketRow, messages: MessageRow[]): TicketEvent[]
 		}
 
 		if (message.role === 'customer') {
-			return [{...base, kind: 'customer-message' as const}];
+			// The customer's name is not a metric: customer events carry no actor.
+			return [{ticketKey: ticket.key, at, actor: null, kind: 'customer-message' as const}];
 		}
 
 		return message.role === 'agent' ? [{...base, kind: 'agent-reply' as const}] : [];

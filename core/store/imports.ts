@@ -40,3 +40,14 @@ export async function keepImport(db: ImportCache, entry: KeptImport): Promise<vo
 export async function forgetImport(db: ImportCache, id: string): Promise<void> {
 	await db.imports.delete(id);
 }
+
+/** Deletes the whole cache database ("Delete everything"); an open dashboard lets go of it first. */
+export async function deleteImportCache(options: {name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {}): Promise<void> {
+	const db = openImportCache(options);
+	await db.delete();
+}
+
+/** Forgets imports kept since before `cutoffMs` (retention); returns how many. */
+export async function forgetImportsBefore(db: ImportCache, cutoffMs: number): Promise<number> {
+	return db.imports.where('savedAt').below(cutoffMs).delete();
+}

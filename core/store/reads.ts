@@ -1,7 +1,7 @@
 import {Dexie} from 'dexie';
 import type {QueueMark, TicketContext} from '../messages.ts';
 import type {EscalationPath} from '../model.ts';
-import {weightMultipliersFrom} from '../tuning.ts';
+import {helpdeskHostOf, weightMultipliersFrom} from '../tuning.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 
 /** Most recently seen tickets first. */
@@ -52,7 +52,7 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 			.filter(ticket => ticket.key !== ticketKey)
 			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-		weightMultipliers: weightMultipliersFrom(feedbackEvents.flatMap(event => {
+		weightMultipliers: weightMultipliersFrom(feedbackEvents.filter(event => event.ticketKey !== undefined && helpdeskHostOf(event.ticketKey) === helpdeskHostOf(ticketKey)).flatMap(event => {
 			const verdict = event.data['verdict'];
 			const signalIds = event.data['signalIds'];
 			return (verdict === 'agree' || verdict === 'disagree') && Array.isArray(signalIds)

@@ -69,6 +69,25 @@ describe('recordObservation', () => {
 		expect((await listTickets(db))[0]?.lastLevel).toBe('high');
 	});
 
+	test('messages deleted or redacted in the helpdesk leave the store in the same write', async () => {
+		const db = freshDb();
+		const leaky = {...snapshot, messages: [
+			...snapshot.messages,
+			{id: 'c4', role: 'customer' as const, text: 'My card is 4111 1111 1111 1111, SSN 078-05-1120.', at: '2026-11-01T12:00:00.000Z'},
+			{role: 'customer' as const, text: 'Also my PIN is 9921.', at: '2026-11-01T12:01:00.000Z'},
+		]};
+		await recordObservation(db, leaky, undefined, t0);
+		expect(await db.messages.count()).toBe(5);
+		// The agent deleted the message without an id and redacted the card number in place.
+		const cleaned = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'My card is [redacted].', at: '2026-11-01T12:00:00.000Z'}]};
+		await recordObservation(db, cleaned, undefined, t1);
+		const stored = await ticketMessages(db, 'demo:127.0.0.1:1002');
+		expect(stored.map(message => message.text)).toEqual([...snapshot.messages.map(message => message.text), 'My card is [redacted].']);
+		expect(JSON.stringify(await db.messages.toArray())).not.toMatch(/4111|078-05|9921/);
+		const [ticket] = await listTickets(db);
+		expect(ticket).toMatchObject({messageCount: 4, customerMessages: 2});
+	});
+
 	test('messages without ids are keyed by content, and identical repeats stay distinct', async () => {
 		const db = freshDb();
 		const anonymous: TicketSnapshot = {helpdesk: 'demo', ticketId: '7', messages: [{role: 'customer', text: 'Hello?'}, {role: 'customer', text: 'Hello?'}]};
@@ -179,6 +198,10 @@ describe('flags and agent actions', () => {
 		}
 
 		expect((await ticketContext(db, key, undefined, t1)).weightMultipliers).toEqual({'phrase.urgency': 0.57});
+		// Tuning is per helpdesk host: answers given on this host (or forged by one site) leave another's weights alone.
+		expect((await ticketContext(db, 'demo:other.example:9', undefined, t1)).weightMultipliers).toEqual({});
+		expect((await ticketContext(db, 'zendesk:127.0.0.1:9', undefined, t1)).weightMultipliers).toEqual({});
+		expect((await ticketContext(db, 'demo:127.0.0.1:77', undefined, t1)).weightMultipliers).toEqual({'phrase.urgency': 0.57});
 		expect((await ticketContext(db, key, undefined, new Date('2026-11-02T14:00:00Z'))).snoozedUntil).toBeUndefined();
 	});
 });

@@ -105,6 +105,11 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 			firstSeenAt: existing[position]?.firstSeenAt ?? at,
 		}));
 		await db.messages.bulkPut(rows);
+		// The thread as the helpdesk shows it now is the truth: a message deleted or redacted there (a
+		// card number removed) leaves the store in this same transaction.
+		const current = new Set(keys);
+		const gone = (await db.messages.where('ticketKey').equals(ticketKey).primaryKeys()).filter(key => !current.has(key));
+		await db.messages.bulkDelete(gone);
 
 		const observation = await db.observations.get(observationId);
 		if (observation) {

@@ -11,7 +11,8 @@ import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import type {BusinessCalendar} from '../../core/calendar.ts';
 import type {Dataset} from '../../core/metrics/dataset.ts';
-import {DatasetError, mergeDatasets, validateDataset} from '../../core/metrics/dataset.ts';
+import {mergeDatasets} from '../../core/metrics/dataset.ts';
+import {DatasetError, validateDataset} from '../../core/metrics/schema.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {CsatRule, FcrVariant, GroupBy, KpiQuery, KpiRow, Ratio, Stats} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
@@ -22,7 +23,7 @@ import {importSurveyCsv} from '../../core/import/surveys.ts';
 import {importZendeskCsv} from '../../core/import/zendesk.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import type {Snapshot} from '../../core/snapshot/snapshot.ts';
-import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
+import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFromFacts, withShareableThemes} from '../../core/snapshot/snapshot.ts';
 import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
 import {loadFacts} from '../worker/load.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
@@ -213,8 +214,11 @@ async function importCsv(io: CliIo, path: string, options: Options): Promise<Dat
 
 class ImportFailed extends Error {}
 
-/** Every input as snapshots: snapshot files as they are, datasets and CSV imports merged into one. */
-async function readInputs(io: CliIo, files: string[], options: Options): Promise<Snapshot[]> {
+/**
+ * Every input as snapshots: snapshot files as they are, datasets and CSV imports merged into one (for an
+ * export, as an aggregates-only snapshot: customers pseudonymised, shareable themes only).
+ */
+async function readInputs(io: CliIo, files: string[], options: Options, purpose: 'local' | 'export' = 'local'): Promise<Snapshot[]> {
 	if (files.length === 0) {
 		throw new UsageError('no input files');
 	}
@@ -248,8 +252,10 @@ async function readInputs(io: CliIo, files: string[], options: Options): Promise
 
 	if (datasets.length > 0) {
 		const timezone = options.timezone ?? options.calendar?.timezone ?? 'UTC';
-		const facts = deriveFacts(mergeDatasets(...datasets), {businessHours: options.calendar ? {calendar: options.calendar} : undefined, timezone});
-		snapshots.push(snapshotFromFacts(facts, {timezone, calendar: options.calendar}));
+		const businessHours = options.calendar ? {calendar: options.calendar} : undefined;
+		snapshots.push(purpose === 'export'
+			? await createSnapshot(mergeDatasets(...datasets), {salt: options.salt, timezone, businessHours})
+			: snapshotFromFacts(deriveFacts(mergeDatasets(...datasets), {businessHours, timezone}), {timezone, calendar: options.calendar}));
 	}
 
 	return snapshots;
@@ -401,7 +407,8 @@ async function exportCommand(io: CliIo, files: string[], options: Options): Prom
 		throw new UsageError('export needs --sqlite <file> or --csv <file.zip>');
 	}
 
-	const snapshot = merged(io, await readInputs(io, files, options));
+	const whole = merged(io, await readInputs(io, files, options, 'export'));
+	const snapshot = {...whole, tickets: withShareableThemes(whole.tickets)};
 	const db = await openNodeDatabase();
 	try {
 		loadFacts(db, factsOfSnapshot(snapshot), {timezone: options.timezone ?? options.calendar?.timezone ?? snapshot.timezone});

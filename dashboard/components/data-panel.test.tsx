@@ -114,3 +114,20 @@ test('exports: aggregates by default; details only after a clear warning', async
 	expect(header).toBe('SQLite format 3');
 	session.close();
 });
+
+test('a source that could not be loaded is listed with its error and can be removed', async () => {
+	const session = createSession(async () => openNodeDatabase());
+	await session.loadDemo({days: 3, ticketsPerDay: 2});
+	const removed: string[] = [];
+	const client = inProcessClient({...session, removeSource: async (id: string) => {
+		removed.push(id);
+		return session.removeSource(id);
+	}});
+	const failed = {id: 'snapshot:team.json:9:9', name: 'team.json', kind: 'snapshot' as const, rows: 4, tickets: 4, warnings: [], error: 'could not be loaded together with the other sources: boom'};
+	render(<DataPanel client={client} sources={[...await session.sources(), failed]} loaded busy={false} defaultTimezone="UTC" onChanged={async () => undefined} />);
+	const item = document.querySelector('[data-failed="true"]')!;
+	expect(item.textContent).toMatch(/team\.json: not loaded, could not be loaded together with the other sources: boom/);
+	fireEvent.click(within(item as HTMLElement).getByRole('button', {name: 'Remove team.json'}));
+	await vi.waitFor(() => expect(removed).toEqual(['snapshot:team.json:9:9']));
+	session.close();
+});

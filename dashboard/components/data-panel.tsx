@@ -195,20 +195,22 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 					{sources.length === 0 ? <p class="empty">Nothing yet.</p> : (
 						<ul class="sources">
 							{sources.map(source => (
-								<li key={source.id} data-source={source.kind}>
-									{source.name}: {formatNumber(source.tickets)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows)} rows` : ''}
+								<li key={source.id} data-source={source.kind} data-failed={source.error === undefined ? undefined : 'true'}>
+									{source.error === undefined
+										? <>{source.name}: {formatNumber(source.tickets)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows)} rows` : ''}</>
+										: <><strong>{source.name}</strong>: not loaded, <span class="error" data-role="source-error">{source.error}</span>{source.kind === 'store' ? ' (Delete everything in the options clears it.)' : ''}</>}
 									{source.kind !== 'store' && <button type="button" class="link" aria-label={`Remove ${source.name}`} onClick={() => void remove(source.id)}>Remove</button>}
 								</li>
 							))}
 						</ul>
 					)}
 					<h3>Export</h3>
-					<p class="hint">Snapshots merge across agents without double counting. By default they hold only per-ticket measures: no customer text, customers replaced by pseudonyms.</p>
+					<p class="hint" data-role="export-contents">Every export holds per-ticket measures, escalations, flags, feedback, template uses, survey scores and agent names. Customers are replaced by pseudonyms and there is no customer text; themes are kept only when at least three customers share them and they contain no sensitive or name-like word. The CSV bundle and the SQLite file hold exactly what a snapshot without details holds. Snapshots merge across agents without double counting.</p>
 					<label class="check">
 						<input type="checkbox" checked={details} onChange={event => setDetails(event.currentTarget.checked)} data-role="export-details" />
 						Include details (timeline and customer text)
 					</label>
-					{details && <p class="warning" role="alert">Details add every ticket's timeline and what customers wrote. Links, e-mail addresses, phone numbers, IBANs and long numbers are masked, but names and other personal facts in the text are not detected. Share such a file only where customer data may go.</p>}
+					{details && <p class="warning" role="alert">Details add every ticket's timeline (without customer names) and what customers wrote, and keep every theme. Links, e-mail addresses, phone numbers, IBANs and long numbers are masked, but names and other personal facts in the text are not detected. Share such a file only where customer data may go. Details apply to the snapshot only.</p>}
 					<div class="buttons">
 						<button type="button" data-role="export-snapshot" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('snapshot')}>Snapshot (JSON)</button>
 						<button type="button" data-role="export-csv" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('csv')}>CSV bundle (ZIP)</button>

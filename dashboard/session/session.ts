@@ -12,7 +12,8 @@ import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
 import {importSurveyCsv} from '../../core/import/surveys.ts';
 import {importZendeskCsv} from '../../core/import/zendesk.ts';
 import type {Dataset, SurveyKind} from '../../core/metrics/dataset.ts';
-import {mergeDatasets, validateDataset} from '../../core/metrics/dataset.ts';
+import {mergeDatasets} from '../../core/metrics/dataset.ts';
+import {DatasetError, datasetIssues, validateDataset} from '../../core/metrics/schema.ts';
 import type {DemoOptions} from '../../core/metrics/demo-data.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
@@ -22,7 +23,9 @@ import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import type {Snapshot, SnapshotDetail} from '../../core/snapshot/snapshot.ts';
-import {createSnapshot, parseSnapshot, snapshotFromFacts} from '../../core/snapshot/snapshot.ts';
+import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFromFacts, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
+import {loadFacts} from '../worker/load.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
 import type {ImportKind} from './detect.ts';
@@ -38,6 +41,8 @@ export type SourceInfo = {
 	rows: number;
 	tickets: number;
 	warnings: string[];
+	/** Why this source could not be loaded (it is left out of the metrics and exports until removed). */
+	error?: string | undefined;
 };
 
 export type ImportSettings = {
@@ -82,6 +87,8 @@ export type SessionHooks = {
 	/** The clock that dates the store's open tickets ("still open now"). @default the system clock */
 	now?: (() => Date) | undefined;
 };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function isSourceInfo(value: unknown): value is SourceInfo {
 	const info = value as Partial<SourceInfo> | null;
@@ -196,8 +203,12 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 	let loaded = false;
 
 	const timezone = (): string => options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
-	const datasets = (): Dataset[] => [...sources.values()].flatMap(held => ('dataset' in held ? [held.dataset] : []));
-	const snapshots = (): Snapshot[] => [...sources.values()].flatMap(held => ('snapshot' in held ? [held.snapshot] : []));
+	/** The sources that load (one that failed stays listed, with its error, until removed). */
+	const usable = (): Held[] => [...sources.values()].filter(held => held.info.error === undefined);
+	const datasetsOf = (held: readonly Held[]): Dataset[] => held.flatMap(one => ('dataset' in one ? [one.dataset] : []));
+	const snapshotsOf = (held: readonly Held[]): Snapshot[] => held.flatMap(one => ('snapshot' in one ? [one.snapshot] : []));
+	const datasets = (): Dataset[] => datasetsOf(usable());
+	const snapshots = (): Snapshot[] => snapshotsOf(usable());
 	const infos = (): SourceInfo[] => [...sources.values()].map(held => held.info);
 
 	const keep = (held: Held): boolean => {
@@ -285,7 +296,8 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 					return {kind, result: {ok: true, snapshot, rows: snapshot.tickets.length}};
 				} catch (error) {
 					const message = (error as Error).message;
-					return {kind, result: {ok: false, rows: 0, issues: [{line: 0, message}], summary: `${name}: nothing imported. ${message}`}};
+					const lines = error instanceof SnapshotError ? error.issues : [message];
+					return {kind, result: {ok: false, rows: 0, issues: lines.map(line => ({line: 0, message: line.replace(`${name}: `, '')})), summary: `${name}: nothing imported. ${message}`}};
 				}
 			}
 
@@ -295,6 +307,79 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 					result: {ok: false, rows: 0, issues: [{line: 1, message: 'Could not tell what this file is from its header; choose its kind and import it again.'}], summary: `${name}: nothing imported, unknown kind of file.`},
 				};
 			}
+		}
+	}
+
+	/** Loads exactly these sources into a fresh database. */
+	async function loadSources(held: readonly Held[], report: (progress: Progress) => void): Promise<LoadSummary> {
+		const onLoad = (progress: LoadProgress) => {
+			report({label: loadLabel(progress), done: progress.done, total: Math.max(progress.total, 1)});
+		};
+
+		const loadOptions = {timezone: timezone(), businessHours: options.businessHours, onProgress: onLoad};
+		if (held.length === 0) {
+			metrics.close();
+			database = undefined;
+			loaded = false;
+			return summary(0, []);
+		}
+
+		loaded = false;
+		const local = datasetsOf(held);
+		const imported = snapshotsOf(held);
+		if (imported.length === 0) {
+			// Every source was checked where it entered (import, restore, store read): not again on each load.
+			const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), {...loadOptions, checked: true});
+			loaded = true;
+			return summary(result.tickets, []);
+		}
+
+		const parts: Snapshot[] = [...imported];
+		if (local.length > 0) {
+			report({label: 'Computing per-ticket measures', done: 0, total: 1});
+			const facts = deriveFacts(mergeDatasets(...local), {businessHours: options.businessHours, timezone: timezone()});
+			parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
+		}
+
+		const result = await metrics.loadSnapshots(parts, {timezone: timezone(), checked: true});
+		loaded = true;
+		return summary(result.tickets, result.warnings);
+	}
+
+	/** Everything loaded (failed sources left out) as one snapshot of the given detail. */
+	async function exportable(detail: SnapshotDetail): Promise<Snapshot> {
+		const local = datasets();
+		const parts: Snapshot[] = [...snapshots()];
+		if (local.length > 0) {
+			parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: options.businessHours, timezone: timezone()}));
+		}
+
+		if (parts.length === 0) {
+			throw new Error('Nothing to export yet: load the demo data or import a file first.');
+		}
+
+		let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
+		if (detail === 'aggregates') {
+			const {events: _events, texts: _texts, ...aggregates} = merged;
+			// Themes from colleagues' files are checked again over the whole team (their text is not here).
+			merged = {...aggregates, detail: 'aggregates', tickets: withShareableThemes(aggregates.tickets)};
+		}
+
+		return merged;
+	}
+
+	/**
+	 * The database files are made from the aggregates-only snapshot in a database of their own, so they
+	 * hold exactly what that snapshot holds (the loaded database has this browser's raw customer keys).
+	 */
+	async function withExportDatabase(write: (db: Database) => Uint8Array): Promise<Uint8Array> {
+		const snapshot = await exportable('aggregates');
+		const db = await open();
+		try {
+			loadFacts(db, factsOfSnapshot(snapshot), {timezone: timezone()});
+			return write(db);
+		} finally {
+			db.close();
 		}
 	}
 
@@ -310,7 +395,9 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 				return null;
 			}
 
-			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
+			// Checked once here, where it enters (a damaged browser database must not reach the loader).
+			const issues = datasetIssues(dataset);
+			const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: [], ...(issues.length > 0 ? {error: new DatasetError(issues).message} : {})};
 			keep({info, dataset});
 			return info;
 		},
@@ -346,6 +433,13 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			}
 
 			const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
+			if ('dataset' in result) {
+				const issues = datasetIssues(result.dataset);
+				if (issues.length > 0) {
+					return {ok: false, name, kind, rows: result.rows, issues: issues.map(message => ({line: 0, message})), summary: `${name}: nothing imported. ${new DatasetError(issues).message}`};
+				}
+			}
+
 			const held: Held = 'snapshot' in result
 				? {info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []}, snapshot: result.snapshot}
 				: {info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]}, dataset: result.dataset};
@@ -381,7 +475,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 					}
 				} catch (error) {
 					const name = isSourceInfo(entry.info) ? entry.info.name : entry.id;
-					problems.push(`${name}: not restored, ${(error as Error).message}. Import it again.`);
+					problems.push(`${name}: not restored, ${(error as Error).message.replace(`${name}: `, '')}. Import it again.`);
 					await forgetImport(cache, entry.id).catch(() => undefined);
 				}
 			}
@@ -399,63 +493,64 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		async sources(): Promise<SourceInfo[]> {
 			return infos();
 		},
-		/** Rebuilds the database from every source (datasets merged by key; snapshots merged without double counting). */
+		/**
+		 * Rebuilds the database from every source (datasets merged by key; snapshots merged without double
+		 * counting). A source that makes the load fail is marked with its error and left out, and the rest
+		 * loads: no single file can keep the dashboard from opening.
+		 */
 		async reload(onProgress?: (progress: Progress) => void): Promise<LoadSummary> {
 			const report = throttled(onProgress);
-			const onLoad = (progress: LoadProgress) => {
-				report({label: loadLabel(progress), done: progress.done, total: Math.max(progress.total, 1)});
-			};
+			const held = usable();
+			try {
+				return await loadSources(held, report);
+			} catch (error) {
+				if (held.length === 0) {
+					throw error;
+				}
 
-			const loadOptions = {timezone: timezone(), businessHours: options.businessHours, onProgress: onLoad};
-			const held = [...sources.values()];
-			if (held.length === 0) {
-				metrics.close();
-				database = undefined;
-				loaded = false;
-				return summary(0, []);
+				// Find the sources that fail on their own; if none does, the combination fails and all are marked.
+				const failing: Held[] = [];
+				for (const one of held) {
+					try {
+						await loadSources([one], () => undefined);
+					} catch (alone) {
+						failing.push(one);
+						one.info.error = messageOf(alone);
+					}
+				}
+
+				const rest = held.filter(one => !failing.includes(one));
+				if (failing.length === 0) {
+					for (const one of held) {
+						one.info.error = `could not be loaded together with the other sources: ${messageOf(error)}`;
+					}
+				}
+
+				try {
+					return await loadSources(failing.length === 0 ? [] : rest, report);
+				} catch (again) {
+					for (const one of rest) {
+						one.info.error = messageOf(again);
+					}
+
+					return loadSources([], report);
+				}
 			}
-
-			const local = datasets();
-			const imported = snapshots();
-			if (imported.length === 0) {
-				const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), loadOptions);
-				loaded = true;
-				return summary(result.tickets, []);
-			}
-
-			const parts: Snapshot[] = [...imported];
-			if (local.length > 0) {
-				report({label: 'Computing per-ticket measures', done: 0, total: 1});
-				const facts = deriveFacts(mergeDatasets(...local), {businessHours: options.businessHours, timezone: timezone()});
-				parts.push(snapshotFromFacts(facts, {timezone: timezone(), calendar: options.businessHours?.calendar}));
-			}
-
-			const result = await metrics.loadSnapshots(parts, {timezone: timezone()});
-			loaded = true;
-			return summary(result.tickets, result.warnings);
 		},
 		/**
 		 * Everything loaded as one snapshot JSON text. Aggregates (default): no customer text, customers
 		 * pseudonymised. Details: adds the timeline and customer text with identifiers masked.
 		 */
 		async exportSnapshot(detail: SnapshotDetail = 'aggregates'): Promise<string> {
-			const local = datasets();
-			const parts: Snapshot[] = [...snapshots()];
-			if (local.length > 0) {
-				parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: options.businessHours, timezone: timezone()}));
-			}
-
-			if (parts.length === 0) {
-				throw new Error('Nothing to export yet: load the demo data or import a file first.');
-			}
-
-			let merged = parts.length === 1 ? parts[0]! : mergeSnapshots(parts).snapshot;
-			if (detail === 'aggregates' && (merged.detail === 'details' || merged.events !== undefined || merged.texts !== undefined)) {
-				const {events: _events, texts: _texts, ...aggregates} = merged;
-				merged = {...aggregates, detail: 'aggregates'};
-			}
-
-			return JSON.stringify(merged);
+			return JSON.stringify(await exportable(detail));
+		},
+		/** The SQLite file of the aggregates-only snapshot: the same tables, customers as pseudonyms, shareable themes only. */
+		async exportSqlite(): Promise<Uint8Array> {
+			return withExportDatabase(exportSqlite);
+		},
+		/** The CSV bundle (ZIP) of the aggregates-only snapshot, cells safe to open in a spreadsheet. */
+		async exportCsvBundle(): Promise<Uint8Array> {
+			return withExportDatabase(exportCsvBundle);
 		},
 		kpis: metrics.kpis,
 		earlyWarning: metrics.earlyWarning,
@@ -463,8 +558,6 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		themeSummary: metrics.themeSummary,
 		themeCounts: metrics.themeCounts,
 		themeSpikes: metrics.themeSpikes,
-		exportSqlite: metrics.exportSqlite,
-		exportCsvBundle: metrics.exportCsvBundle,
 		close(): void {
 			metrics.close();
 			database = undefined;

@@ -1,11 +1,11 @@
 // The metrics worker's API as one object (the worker exposes it through Comlink; tests call it directly).
 import type {Database} from 'sql.js';
 import type {Dataset} from '../../core/metrics/dataset.ts';
-import {validateDataset} from '../../core/metrics/dataset.ts';
+import {validateDataset} from '../../core/metrics/schema.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {SpikeOptions} from '../../core/metrics/spikes.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
-import {factsOfSnapshot, parseSnapshot} from '../../core/snapshot/snapshot.ts';
+import {factsOfSnapshot, parseSnapshot, type Snapshot} from '../../core/snapshot/snapshot.ts';
 import {exportCsvBundle, exportSqlite} from './export.ts';
 import type {LoadOptions} from './load.ts';
 import {loadDataset, loadFacts} from './load.ts';
@@ -28,15 +28,18 @@ export function createMetricsApi(open: () => Promise<Database>) {
 	};
 
 	return {
-		/** Replaces the loaded data with a dataset (validated first). */
-		async loadDataset(dataset: Dataset, options: LoadOptions = {}): Promise<{tickets: number}> {
-			validateDataset(dataset);
+		/** Replaces the loaded data with a dataset (validated first, unless the caller already did: `checked`). */
+		async loadDataset(dataset: Dataset, options: LoadOptions & {checked?: boolean | undefined} = {}): Promise<{tickets: number}> {
+			if (!options.checked) {
+				validateDataset(dataset);
+			}
+
 			loadDataset(await fresh(), dataset, options);
 			return {tickets: dataset.tickets.length};
 		},
-		/** Replaces the loaded data with the merge of snapshots (parsed JSON values). */
-		async loadSnapshots(snapshots: unknown[], options: {timezone?: string | undefined} = {}): Promise<{tickets: number; warnings: string[]}> {
-			const parsed = snapshots.map((snapshot, index) => parseSnapshot(snapshot, `snapshot ${index + 1}`));
+		/** Replaces the loaded data with the merge of snapshots (parsed JSON values, checked first unless `checked`). */
+		async loadSnapshots(snapshots: unknown[], options: {timezone?: string | undefined; checked?: boolean | undefined} = {}): Promise<{tickets: number; warnings: string[]}> {
+			const parsed = options.checked ? snapshots as Snapshot[] : snapshots.map((snapshot, index) => parseSnapshot(snapshot, `snapshot ${index + 1}`));
 			const {snapshot, warnings} = mergeSnapshots(parsed);
 			loadFacts(await fresh(), factsOfSnapshot(snapshot), {timezone: options.timezone ?? snapshot.timezone});
 			return {tickets: snapshot.tickets.length, warnings};

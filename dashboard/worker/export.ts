@@ -20,12 +20,21 @@ export function exportSqlite(db: Database): Uint8Array {
 	}
 }
 
-function csvField(value: SqlValue): string {
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+ * carriage return: an agent named `=HYPERLINK(...)` in a colleague's snapshot) gets a leading
+ * apostrophe, so it shows as the text it is.
+ */
+export function csvField(value: SqlValue): string {
 	if (value === null) {
 		return '';
 	}
 
-	const text = value instanceof Uint8Array ? '' : String(value);
+	let text = value instanceof Uint8Array ? '' : String(value);
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+		text = `'${text}`;
+	}
+
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -140,7 +149,7 @@ export function zipFiles(files: Record<string, string | Uint8Array>, date = new 
 /** Every fact table as CSV in one ZIP, with a short read-me. */
 export function exportCsvBundle(db: Database): Uint8Array {
 	const files: Record<string, string> = {
-		'README.txt': 'Defuse metrics export: one CSV per table. Times are epoch milliseconds; day, week and month are yyyymmdd / yyyymm in the export\'s time zone. Column meanings: core/metrics/README.md in the Defuse sources.\r\n',
+		'README.txt': 'Defuse metrics export: one CSV per table. Customers are pseudonyms (h:...), agent names are as recorded, and there is no customer text. Text cells that would start with =, +, -, @ or a tab begin with an apostrophe so spreadsheets do not run them. Times are epoch milliseconds; day, week and month are yyyymmdd / yyyymm in the export\'s time zone. Column meanings: core/metrics/README.md in the Defuse sources.\r\n',
 	};
 	for (const table of factTables) {
 		files[`${table.name}.csv`] = tableCsv(db, table.name);

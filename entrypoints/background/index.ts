@@ -1,5 +1,5 @@
 import {browser, defineBackground, type Browser} from '#imports';
-import {checkSender, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
+import {checkSender, checkTicketOrigin, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
 import {templatesOf} from '../../core/settings.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
@@ -9,16 +9,18 @@ import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedT
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
 import {loadSettings} from '../helpdesk.content/settings-client.ts';
+import {createWriteQueue, retryAlarm, type WriteRequest} from './write-queue.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
-type Handlers = {[T in BackgroundRequest['type']]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>};
+type From = {tabId?: number | undefined; windowId?: number | undefined};
+type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
 
 const handlers: Handlers = {
-	async observe(db, request, sender) {
+	async observe(db, request, from) {
 		const result = await recordObservation(db, request.snapshot, request.assessment, new Date(), request.deadline);
-		if (sender.tab?.id !== undefined) {
+		if (from.tabId !== undefined) {
 			const {snapshot} = request;
-			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: sender.tab.id, windowId: sender.tab.windowId, level: request.assessment?.level ?? 'none'};
+			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: from.tabId, windowId: from.windowId, level: request.assessment?.level ?? 'none'};
 			await trackDeadline(watch, request.deadline, await alertOptions(), Date.now());
 		}
 
@@ -43,7 +45,9 @@ const handlers: Handlers = {
 		return {ok: true, context: await ticketContext(db, request.ticketKey, request.requesterKey, new Date())};
 	},
 	'test-selectors': testSelectors,
-	'delete-everything': deleteEverything,
+	async 'delete-everything'(db) {
+		return deleteEverything(db);
+	},
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
@@ -56,6 +60,12 @@ export default defineBackground({
 	main() {
 		let db: DefuseDb | undefined;
 		const self = {id: browser.runtime.id, origin: browser.runtime.getURL('/')};
+
+		const database = (): DefuseDb => (db ??= openDb());
+		const writes = createWriteQueue(async (request, from) => {
+			const handler = handlers[request.type] as (db: DefuseDb, request: WriteRequest, from: From) => Promise<BackgroundResponse>;
+			return handler(database(), request, from);
+		});
 
 		async function handle(raw: unknown, sender: Browser.runtime.MessageSender): Promise<BackgroundResponse> {
 			const parsed = validateRequest(raw);
@@ -70,13 +80,28 @@ export default defineBackground({
 				return {ok: false, error: from.error};
 			}
 
-			db ??= openDb();
-			const handler = handlers[parsed.value.type] as (db: DefuseDb, request: BackgroundRequest, sender: Browser.runtime.MessageSender) => Promise<BackgroundResponse>;
+			const origin = from.value === 'content-script' ? checkTicketOrigin(parsed.value, sender.url) : {ok: true as const};
+			if (!origin.ok) {
+				console.warn('Defuse: rejected a message about another site\'s tickets:', origin.error);
+				return {ok: false, error: origin.error};
+			}
+
+			const request = parsed.value;
+			const tab = {tabId: sender.tab?.id, windowId: sender.tab?.windowId};
+			if (request.type === 'observe' || request.type === 'adapter-miss' || request.type === 'agent-action') {
+				return writes.submit(request, tab);
+			}
+
+			if (request.type === 'write-status') {
+				return {ok: true, writes: await writes.status()};
+			}
+
+			const handler = handlers[request.type] as (db: DefuseDb, request: BackgroundRequest, from: From) => Promise<BackgroundResponse>;
 			try {
-				return await handler(db, parsed.value, sender);
+				return await handler(database(), request, tab);
 			} catch (error) {
-				console.error('Defuse: could not store', parsed.value.type, error);
-				return {ok: false, error: `could not store: ${String(error)}`};
+				console.error('Defuse: could not answer', request.type, error);
+				return {ok: false, error: `could not answer: ${String(error)}`};
 			}
 		}
 
@@ -89,6 +114,13 @@ export default defineBackground({
 			}
 		});
 		browser.notifications.onClicked.addListener(id => void onNotificationClicked(id));
+		browser.alarms.onAlarm.addListener(alarm => {
+			if (alarm.name === retryAlarm) {
+				void writes.retryDue();
+			}
+		});
+		// Writes left waiting, or cut off when the service worker was stopped, are tried again now.
+		void writes.retryDue();
 		startSiteSync();
 		startRetention(() => (db ??= openDb()));
 

@@ -146,3 +146,35 @@ export async function onNotificationClicked(notificationId: string): Promise<voi
 
 	await browser.notifications.clear(notificationId);
 }
+
+/**
+ * Stops every countdown whose breach is before `beforeMs` (all of them without it): their watch entries
+ * (which hold ticket subjects), their alarms and any notification still shown. Returns how many.
+ */
+export async function forgetCountdowns(beforeMs = Number.POSITIVE_INFINITY): Promise<number> {
+	const stale = (await watchedTickets()).filter(watched => watched.breachAt < beforeMs);
+	for (const watched of stale) {
+		await stopTracking(watched.ticketKey);
+	}
+
+	const shown = Object.keys(await browser.notifications.getAll());
+	for (const id of shown) {
+		const [prefix, ...rest] = id.split(separator);
+		const ticketKey = rest.slice(0, -1).join(separator);
+		if (prefix === 'defuse' && (beforeMs === Number.POSITIVE_INFINITY || stale.some(watched => watched.ticketKey === ticketKey))) {
+			await browser.notifications.clear(id);
+		}
+	}
+
+	if (beforeMs === Number.POSITIVE_INFINITY) {
+		for (const alarm of await browser.alarms.getAll()) {
+			if (alarm.name.startsWith('sla-')) {
+				await browser.alarms.clear(alarm.name);
+			}
+		}
+
+		await area().remove(alertTimesKey);
+	}
+
+	return stale.length;
+}

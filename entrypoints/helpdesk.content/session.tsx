@@ -4,8 +4,8 @@ import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import {scrubbedPage} from '../../core/helpdesks/scrub.ts';
-import type {BackgroundRequest, BackgroundResponse, SavedPage, TabStatus, TicketContext} from '../../core/messages.ts';
-import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type AgentAction, type TicketSnapshot} from '../../core/model.ts';
+import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, SavedPage, TabStatus, TicketContext} from '../../core/messages.ts';
+import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
@@ -81,7 +81,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	}
 
-	async function act(action: AgentAction, done: string): Promise<ActionResult> {
+	async function act(action: AgentActionRequest, done: string): Promise<ActionResult> {
 		actionSequence++;
 		const response = await send({type: 'agent-action', actionId: `${Date.now().toString(36)}-${actionSequence}-${Math.random().toString(36).slice(2, 8)}`, action});
 		if (!response.ok) {

@@ -54,9 +54,9 @@ export function DataSection({draft, errors, update, api, onDeleted}: SectionProp
 
 	return (
 		<>
-			<NumberField label="Keep data for (days)" name="retention-days" value={draft.data.retentionDays} hint="Older tickets, messages and events are deleted once a day. 0 keeps everything." error={errors['data.retentionDays']} onChange={value => update(['data', 'retentionDays'], value)} />
+			<NumberField label="Keep data for (days)" name="retention-days" value={draft.data.retentionDays} hint="Once a day, tickets not seen for longer (with their messages, observations and events), files imported into the dashboard longer ago, and SLA countdowns that ended before then are deleted. 0 keeps everything." error={errors['data.retentionDays']} onChange={value => update(['data', 'retentionDays'], value)} />
 			<div class="danger">
-				<p>Delete every ticket, message, observation and event Defuse stored on this computer, and reset all settings.</p>
+				<p>Delete every ticket, message, observation and event Defuse stored on this computer, the files imported into its dashboard, the SLA countdowns with their alarms and notifications, and reset all settings.</p>
 				{confirming ? (
 					<div class="row" role="group" aria-label="Confirm deleting everything">
 						<button type="button" class="destructive" onClick={() => void deleteAll()}>Yes, delete everything</button>

@@ -1,6 +1,6 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {savePageRequest, statusRequest, type BackgroundResponse, type Countdown, type SavedPage, type TabStatus} from '../../core/messages.ts';
+import {savePageRequest, statusRequest, type BackgroundResponse, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -11,6 +11,7 @@ const openDashboard = () => {
 };
 
 let countdowns: Countdown[] = [];
+let writes: PendingWriteStatus[] = [];
 let current: PopupView = {kind: 'loading'};
 let tabId: number | undefined;
 
@@ -35,7 +36,7 @@ async function savePage(): Promise<string> {
 
 const show = (view: PopupView) => {
 	current = view;
-	render(<Popup view={view} countdowns={countdowns} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} />, app);
+	render(<Popup view={view} countdowns={countdowns} writes={writes} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} />, app);
 };
 
 async function loadCountdowns(): Promise<void> {
@@ -48,9 +49,20 @@ async function loadCountdowns(): Promise<void> {
 	}
 }
 
+async function loadWrites(): Promise<void> {
+	try {
+		const response = await browser.runtime.sendMessage({type: 'write-status'}) as BackgroundResponse;
+		writes = response.ok ? response.writes ?? [] : [];
+		show(current);
+	} catch {
+		// The background is restarting; its queue shows next time
+	}
+}
+
 async function main(): Promise<void> {
 	show({kind: 'loading'});
 	void loadCountdowns();
+	void loadWrites();
 	// Tests open the popup as a page and name the tab to look at.
 	const requested = Number(new URLSearchParams(location.search).get('tab'));
 	const [tab] = requested ? [await browser.tabs.get(requested)] : await browser.tabs.query({active: true, currentWindow: true});

@@ -1,5 +1,5 @@
 import {useState} from 'preact/hooks';
-import type {Countdown, TabStatus} from '../../core/messages.ts';
+import type {Countdown, PendingWriteStatus, TabStatus} from '../../core/messages.ts';
 import {formatDuration} from '../../core/thread.ts';
 
 export type PopupView =
@@ -84,7 +84,35 @@ function BugReport({onSavePage}: {onSavePage: () => Promise<string>}) {
 	);
 }
 
-export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard, onSavePage}: {view: PopupView; countdowns?: Countdown[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined}) {
+const writeLabels: Record<string, string> = {'observe': 'What Defuse read on a ticket', 'adapter-miss': 'A page Defuse could not read', 'agent-action': 'Your feedback or action'};
+
+const waitText = (ms: number): string => (ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} s` : formatDuration(ms));
+
+/** Writes the store refused so far: each with its last error and when it is tried again. */
+function PendingWrites({writes, now}: {writes: PendingWriteStatus[]; now: number}) {
+	if (writes.length === 0) {
+		return null;
+	}
+
+	return (
+		<section class="pending-writes" aria-labelledby="writes-title" data-testid="pending-writes">
+			<h2 id="writes-title">Not saved yet</h2>
+			<ul>
+				{writes.map((write, index) => (
+					<li key={`${write.type}-${index}`} data-failed={String(write.failed)}>
+						{writeLabels[write.type] ?? write.type}{write.ticketKey ? ` (${write.ticketKey.split(':').pop() ?? ''})` : ''}:{' '}
+						{write.failed
+							? `gave up after ${write.attempts} attempts`
+							: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${waitText(Date.parse(write.nextAt) - now)}` : 'saving'}
+						{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
+					</li>
+				))}
+			</ul>
+		</section>
+	);
+}
+
+export function Popup({view, countdowns = [], writes = [], now = Date.now(), onOpenDashboard, onSavePage}: {view: PopupView; countdowns?: Countdown[]; writes?: PendingWriteStatus[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined}) {
 	let title = 'Looking at this tab';
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
@@ -108,6 +136,7 @@ export function Popup({view, countdowns = [], now = Date.now(), onOpenDashboard,
 			</section>
 			{needsReport(view) && onSavePage ? <BugReport onSavePage={onSavePage} /> : null}
 			<Countdowns countdowns={countdowns} now={now} />
+			<PendingWrites writes={writes} now={now} />
 			<button type="button" onClick={onOpenDashboard}>Open dashboard</button>
 		</main>
 	);
