@@ -98,8 +98,7 @@ export type TabStatus =
 
 export const statusRequest = {type: 'defuse:status'} as const;
 
-/** The popup asks the helpdesk tab for a scrubbed copy of its page (core/helpdesks/scrub.ts), to save for a bug report. */
-export const savePageRequest = {type: 'defuse:save-page'} as const;
+/** A scrubbed copy of a helpdesk page (core/helpdesks/scrub.ts) for a bug report, as the popup gets it from the tab. */
 export type SavedPage = {ok: true; fileName: string; html: string} | {ok: false; error: string};
 
 export type Sender = {id?: string | undefined; url?: string | undefined; tab?: {id?: number | undefined} | undefined};

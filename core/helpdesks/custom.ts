@@ -1,7 +1,7 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type Adapter, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, pageLocale, queryAll, queryOne, shownValue, textContentOf, textsOf} from './dom.ts';
+import {attributeOf, bodyText, distinctTexts, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, shownValue, textContentOf} from './dom.ts';
 
 // `custom`: any other helpdesk or in-house tool, read with selectors the user enters in the options
 // page (a plain JSON object, checked by validateCustomConfig before use).
@@ -305,7 +305,7 @@ function readMessage(element: Element, config: CustomConfig, locale: string | un
 
 	const internal = Boolean(config.internalMarker && (matchesSafely(element, config.internalMarker) || queryOne(element, config.internalMarker)));
 	const timeNode = config.time ? queryOne(element, config.time) : null;
-	const machine = isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime'));
+	const machine = isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime')) ?? parseShownDate(attributeOf(timeNode, config.timeAttribute ?? 'datetime'), {locale});
 	const shown = machine ?? parseShownDate(attributeOf(timeNode, 'title') ?? textContentOf(timeNode), {locale});
 	const body = config.body ? queryOne(element, config.body) : element;
 	return {
@@ -318,8 +318,9 @@ function readMessage(element: Element, config: CustomConfig, locale: string | un
 	};
 }
 
+// Page-level lookups go through open shadow roots (hosted helpdesks keep fields there); inside a message, plain.
 function field(scope: ParentNode, selector: string | undefined): string | undefined {
-	return selector ? shownValue(queryOne(scope, selector)) : undefined;
+	return selector ? shownValue(queryOneDeep(scope, selector)) : undefined;
 }
 
 /** An Adapter reading a helpdesk through the given (validated) settings. Never throws into the page. */
@@ -356,12 +357,12 @@ export function customAdapter(config: CustomConfig): Adapter {
 					return undefined;
 				}
 
-				const scope = config.ticketRoot ? queryOne(root, config.ticketRoot) : root;
+				const scope = config.ticketRoot ? queryOneDeep(root, config.ticketRoot) : root;
 				if (!scope) {
 					return undefined;
 				}
 
-				const idNode = config.ticketId ? queryOne(scope, config.ticketId) : null;
+				const idNode = config.ticketId ? queryOneDeep(scope, config.ticketId) : null;
 				const shownId = config.ticketIdAttribute ? attributeOf(idNode, config.ticketIdAttribute) : textContentOf(idNode)?.replace(/^#\s*/, '');
 				const urlId = ticketUrl.id(url);
 				if (urlId && shownId && urlId !== shownId) {
@@ -369,7 +370,7 @@ export function customAdapter(config: CustomConfig): Adapter {
 				}
 
 				const ticketId = urlId ?? shownId;
-				const elements = queryAll(scope, config.message);
+				const elements = queryAllDeep(scope, config.message);
 				if (!ticketId || elements.length === 0) {
 					return undefined;
 				}
@@ -382,7 +383,7 @@ export function customAdapter(config: CustomConfig): Adapter {
 
 				const name = field(scope, config.requester) ?? field(root, config.requester);
 				const email = field(scope, config.requesterEmail) ?? field(root, config.requesterEmail);
-				const tags = config.tag ? textsOf(scope, config.tag) : [];
+				const tags = config.tag ? distinctTexts(queryAllDeep(scope, config.tag)) : [];
 				return {
 					helpdesk: 'custom',
 					ticketId,

@@ -42,6 +42,17 @@ test('the mapped helpdesk\'s own script and one main-world bridge per granted si
 	expect(siteScriptId('https://help.example.org/*', 'zammad')).toMatch(/^defuse-site-[\da-f]{14}-zammad$/);
 });
 
+test('a manifest script limited to some paths still covers its host: no second copy for a site mapped to that helpdesk', () => {
+	const limited = [
+		{js: ['content-scripts/zendesk.js'], matches: ['https://*.zendesk.com/agent/*']},
+		{js: ['content-scripts/editor-bridge.js'], matches: ['https://*.zendesk.com/agent/*']},
+	];
+	const settings = withSites({'https://acme.zendesk.com': {adapter: 'zendesk'}, 'https://beta.zendesk.com': {adapter: 'custom', custom: {message: '.m'}}});
+	expect(plannedScripts(settings, new Set(['https://acme.zendesk.com/*', 'https://beta.zendesk.com/*']), limited)).toEqual([
+		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js']},
+	]);
+});
+
 beforeEach(() => {
 	fakeBrowser.reset();
 });

@@ -30,8 +30,11 @@ export const siteScriptId = (pattern: string, adapter?: AdapterId) => `${idPrefi
 // Firefox reports the manifest's files as full moz-extension:// addresses, Chromium as written.
 const fileOf = (path: string) => path.replace(/^[a-z-]+:\/\/[^/]+\//, '').replace(/^\//, '');
 
+// A manifest script limited to some paths (Zendesk's /agent/*) still runs on its host's pages: compare hosts only.
+const anyPath = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+
 const runsAt = (manifest: readonly ManifestScript[], file: string, origin: string) =>
-	manifest.some(script => (script.js ?? []).some(path => fileOf(path) === file) && (script.matches ?? []).some(match => matchesPattern(match, new URL(`${origin}/`))));
+	manifest.some(script => (script.js ?? []).some(path => fileOf(path) === file) && (script.matches ?? []).some(match => matchesPattern(anyPath(match), new URL(`${origin}/`))));
 
 /**
  * The scripts the settings call for. Match patterns cannot hold a port, so sites on one host share a

@@ -3,8 +3,7 @@ import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
-import {scrubbedPage} from '../../core/helpdesks/scrub.ts';
-import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, SavedPage, TabStatus, TicketContext} from '../../core/messages.ts';
+import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
 import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
@@ -558,24 +557,9 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	});
 
-	/** A scrubbed copy of the page as it is now, for a bug report (saved by the popup, on the agent's machine). */
-	function savePage(): SavedPage {
-		try {
-			const url = new URL(location.href);
-			const missing = status.state === 'unreadable' ? status.missing : missingParts(adapter, document);
-			const html = scrubbedPage(document, {url, helpdesk: adapter.id, missing, savedAt: new Date()});
-			return {ok: true, html, fileName: `defuse-${adapter.id}-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.html`};
-		} catch (error) {
-			return {ok: false, error: `the page could not be copied: ${String(error)}`};
-		}
-	}
-
-	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (answer: TabStatus | SavedPage) => void): boolean => {
-		const type = typeof raw === 'object' && raw !== null ? (raw as {type?: unknown}).type : undefined;
-		if (type === 'defuse:status') {
+	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void): boolean => {
+		if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {
 			sendResponse(status);
-		} else if (type === 'defuse:save-page') {
-			sendResponse(savePage());
 		}
 
 		return false;

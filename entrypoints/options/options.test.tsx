@@ -131,6 +131,40 @@ test('sites: an address is checked, access is requested from the click, and cust
 	expect(saved[0]!.sites).toEqual({'https://help.example.org': {adapter: 'custom', custom: {ticketUrl: 'https://help.example.org/tickets/{id}', message: '.timeline > .entry', customerValues: ['kunde', 'customer']}}});
 });
 
+test('sites: a hosted helpdesk read with your own selectors starts from Defuse\'s, ready to test and patch one selector', async () => {
+	let tested: CustomConfig | undefined;
+	const {api, saved} = fakeApi({
+		async testSelectors(_origin, config) {
+			tested = config;
+			return {ok: true, selectorTest: probeResult};
+		},
+	});
+	start(api);
+	const add = screen.getByRole('group', {name: 'Add a site'});
+	type('Site address', 'https://acme.zendesk.com', add);
+	fireEvent.click(within(add).getByRole('button', {name: 'Add and allow access'}));
+	await screen.findByText('Defuse may now read https://acme.zendesk.com. Save to start using it.');
+	const site = document.querySelector<HTMLElement>('[data-origin="https://acme.zendesk.com"]')!;
+	expect((within(site).getByLabelText('Ticket page address') as HTMLInputElement).value).toBe('https://acme.zendesk.com/agent/tickets/{id}');
+	expect((within(site).getByLabelText('Every message (required)') as HTMLInputElement).value).toBe('article[data-test-id="omni-log-comment-item"]:not([aria-hidden="true"])');
+	expect((within(site).getByLabelText('Start from Defuse\'s selectors for') as HTMLSelectElement).value).toBe('zendesk');
+	// The helpdesk renamed one thing: patch that selector alone, then test on the open tab
+	type('Status', '[data-test-id="ticket-status-v2"]', site);
+	fireEvent.click(within(site).getByRole('button', {name: 'Test these selectors on the open tab'}));
+	await screen.findByTestId('selector-test-result');
+	expect(tested).toMatchObject({status: '[data-test-id="ticket-status-v2"]', editorKind: 'ckeditor5', author: '[data-test-id="omni-log-item-sender"]'});
+
+	// Starting over from another helpdesk's selectors replaces the settings
+	fireEvent.change(within(site).getByLabelText('Start from Defuse\'s selectors for'), {target: {value: 'freshdesk'}});
+	fireEvent.click(within(site).getByRole('button', {name: 'Replace these settings with Defuse\'s Freshdesk selectors'}));
+	expect((within(site).getByLabelText('Ticket page address') as HTMLInputElement).value).toBe('https://acme.zendesk.com/a/tickets/{id}');
+	fireEvent.change(within(site).getByLabelText('Start from Defuse\'s selectors for'), {target: {value: 'zendesk'}});
+	fireEvent.click(within(site).getByRole('button', {name: 'Replace these settings with Defuse\'s Zendesk selectors'}));
+	save();
+	await screen.findByText(/^Saved\./);
+	expect(saved[0]!.sites['https://acme.zendesk.com']).toMatchObject({adapter: 'custom', custom: {name: 'Zendesk (my selectors)', ticketUrl: 'https://acme.zendesk.com/agent/tickets/{id}', editorKind: 'ckeditor5'}});
+});
+
 test('sites: a refused permission adds nothing; a known helpdesk needs no selectors', async () => {
 	const {api} = fakeApi({requestSite: vi.fn(async () => false)});
 	start(api);

@@ -1,7 +1,9 @@
 import {useEffect, useState} from 'preact/hooks';
 import {adapters} from '../../core/helpdesks/index.ts';
 import {bridgeEditors, type CustomConfig} from '../../core/helpdesks/custom.ts';
+import {customStart, startableAdapters} from '../../core/helpdesks/custom-starts.ts';
 import type {AdapterId} from '../../core/helpdesks/adapter.ts';
+import {matchesPattern} from '../../core/helpdesks/pick.ts';
 import type {SelectorTestResult} from '../../core/messages.ts';
 import {parseOrigin} from '../../core/settings.ts';
 import {errorsUnder, Select, TextField} from './fields.tsx';
@@ -22,6 +24,17 @@ const configGroups: ReadonlyArray<{title: string; fields: ReadonlyArray<[ConfigK
 	{title: 'Ticket', fields: [['ticketRoot', 'Active ticket container'], ['ticketId', 'Ticket number'], ['subject', 'Subject'], ['status', 'Status'], ['priority', 'Priority'], ['requester', 'Requester name'], ['requesterEmail', 'Requester email'], ['assignee', 'Assignee'], ['group', 'Group'], ['tag', 'Tags']]},
 	{title: 'Reply box and lists', fields: [['editor', 'Reply editor'], ['listRow', 'List row'], ['listId', 'Ticket number in a row'], ['listSubject', 'Subject in a row'], ['listRequester', 'Requester in a row'], ['listTime', 'Time in a row']]},
 ];
+
+const startOptions = startableAdapters
+	.map(id => [id, adapters.find(adapter => adapter.id === id)?.name ?? id] as const)
+	.sort((a, b) => a[1].localeCompare(b[1]));
+
+/** The hosted helpdesk an origin belongs to (its host, whatever the path), when Defuse has a start for it. */
+function hostedAdapterOf(origin: string): AdapterId | undefined {
+	const url = new URL(`${origin}/`);
+	return adapters.find(adapter => startableAdapters.includes(adapter.id)
+		&& adapter.hosts.some(pattern => matchesPattern(pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'), url)))?.id;
+}
 
 const isListKey = (key: string): key is ListKey => key === 'customerValues' || key === 'agentValues' || key === 'systemValues';
 
@@ -65,9 +78,15 @@ function CustomEditor({origin, config, errors, update, api}: {origin: string; co
 	}
 
 	const general = errors[base];
+	const [startFrom, setStartFrom] = useState<AdapterId>(() => hostedAdapterOf(origin) ?? startOptions[0]?.[0] ?? 'zendesk');
+	const startName = startOptions.find(([id]) => id === startFrom)?.[1] ?? startFrom;
 	return (
 		<div class="custom">
 			{general ? <p class="error" role="alert">{general}</p> : null}
+			<div class="row">
+				<Select label="Start from Defuse's selectors for" name="custom-start" value={startFrom} options={startOptions} onChange={setStartFrom} />
+				<button type="button" class="secondary" onClick={() => update(['sites', origin, 'custom'], customStart(startFrom, origin))}>Replace these settings with Defuse's {startName} selectors</button>
+			</div>
 			{configGroups.map(group => (
 				<fieldset key={group.title}>
 					<legend>{group.title}</legend>
@@ -146,7 +165,10 @@ export function SitesSection({draft, errors, update, api}: SectionProps & {api: 
 
 		setAddError(undefined);
 		allow(parsed.origin, () => {
-			update(['sites', parsed.origin], adapter === 'custom' ? {adapter, custom: {ticketUrl: `${parsed.origin}/tickets/{id}`}} : {adapter});
+			// A hosted helpdesk read with the user's own selectors starts from Defuse's, to test and patch
+			const hosted = hostedAdapterOf(parsed.origin);
+			const start = (hosted && customStart(hosted, parsed.origin)) ?? {ticketUrl: `${parsed.origin}/tickets/{id}`};
+			update(['sites', parsed.origin], adapter === 'custom' ? {adapter, custom: start} : {adapter});
 			setOrigin('');
 		});
 	}

@@ -1,6 +1,6 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {savePageRequest, statusRequest, type BackgroundResponse, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
+import {statusRequest, type BackgroundResponse, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -14,11 +14,26 @@ let countdowns: Countdown[] = [];
 let writes: PendingWriteStatus[] = [];
 let current: PopupView = {kind: 'loading'};
 let tabId: number | undefined;
+const scrubRequestKey = 'defuseScrubRequest'; // = entrypoints/page-scrub
 
-/** Asks the tab for its scrubbed page and saves it as a file on this machine; the answer is shown to the agent. */
+/**
+ * Copies the tab's page with the people scrubbed out (entrypoints/page-scrub, injected now rather than
+ * carried by every content script) and saves it as a file on this machine; says what happened.
+ */
 async function savePage(): Promise<string> {
 	try {
-		const saved = tabId === undefined ? undefined : await browser.tabs.sendMessage(tabId, savePageRequest) as SavedPage | undefined;
+		const status = current.kind === 'status' ? current.status : undefined;
+		const request = {helpdesk: status?.helpdesk, missing: status?.state === 'unreadable' ? status.missing : []};
+		if (tabId === undefined) {
+			return 'Not saved: no tab to copy.';
+		}
+
+		const target = {tabId};
+		await browser.scripting.executeScript({target, func: (key: string, value: unknown) => {
+			(globalThis as Record<string, unknown>)[key] = value;
+		}, args: [scrubRequestKey, request]});
+		const [injection] = await browser.scripting.executeScript({target, files: ['/page-scrub.js']});
+		const saved = injection?.result as SavedPage | undefined;
 		if (!saved?.ok) {
 			return `Not saved: ${saved?.error ?? 'the page did not answer; reload it and try again'}.`;
 		}

@@ -36,3 +36,13 @@ test('a list page counts rows; long texts are cut for display', () => {
 	expect(long.snapshot === undefined || long.snapshot.messages.length <= 100).toBe(true);
 	expect(long.snapshot?.messages.every(message => message.text.length <= 300) ?? true).toBe(true);
 });
+
+test('a hosted helpdesk from Defuse\'s start: counts and reading go through open shadow roots (Freshdesk\'s fields)', async () => {
+	const {customStart} = await import('../../core/helpdesks/custom-starts.ts');
+	const url = new URL('https://acme.freshdesk.com/a/tickets/812');
+	const result = probeCustomConfig(customStart('freshdesk', url.origin)!, loadFixture('freshdesk', 'ticket-open.html'), url);
+	const counts = Object.fromEntries(result.counts.map(entry => [entry.name, entry.count]));
+	expect(counts).toMatchObject({subject: 1, requester: 4, requesterEmail: 1, message: 6, editor: 1});
+	expect(result.snapshot?.subject).toBe('Double charge on invoice INV-2291');
+	expect(result.snapshot?.messages.map(message => `${message.role}${message.internal ? ' (internal)' : ''}`)).toEqual(['customer', 'agent', 'agent (internal)', 'agent', 'customer']);
+});

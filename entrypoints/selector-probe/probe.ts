@@ -1,17 +1,21 @@
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import {customAdapter, type CustomConfig} from '../../core/helpdesks/custom.ts';
+import {queryAllDeep} from '../../core/helpdesks/dom.ts';
 import type {SelectorTestResult} from '../../core/messages.ts';
 
 // What the custom adapter reads on a page with the user's selectors, kept small enough to show.
 const maxMessages = 100;
 const maxChars = 300;
 
+/** Matches in the page and its open shadow roots (as the adapters read them). */
 function count(root: ParentNode, selector: string): {count: number; error?: string | undefined} {
 	try {
-		return {count: root.querySelectorAll(selector).length};
+		root.querySelector(selector);
 	} catch {
 		return {count: 0, error: 'is not a valid CSS selector here'};
 	}
+
+	return {count: queryAllDeep(root, selector).length};
 }
 
 export function probeCustomConfig(config: CustomConfig, root: ParentNode, url: URL): SelectorTestResult {

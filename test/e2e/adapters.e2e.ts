@@ -324,3 +324,28 @@ test('a Freshdesk page that stops matching: the popup names the parts not found 
 	expect(pageErrors).toEqual([]);
 	await Promise.all([popup.close(), page.close()]);
 });
+
+test('the options page patches a hosted helpdesk: start from Defuse\'s Freshdesk selectors, test them on the open tab (through its shadow roots)', async () => {
+	const server = servers.get('freshdesk')!;
+	server.use('ticket-open.html');
+	const page = await browser.context.newPage();
+	await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
+	await page.goto(server.urlOf('ticket-open.html'));
+	const options = await browser.context.newPage();
+	await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+	const site = options.locator(`[data-origin="${server.origin}"]`);
+	await site.getByLabel('Helpdesk', {exact: true}).selectOption('custom');
+	await site.getByLabel('Start from Defuse\'s selectors for').selectOption('freshdesk');
+	await site.getByRole('button', {name: 'Replace these settings with Defuse\'s Freshdesk selectors'}).click();
+	// The ticket address of a served copy: the fixture server's own
+	await site.getByLabel('Ticket page address').fill(`${server.origin}/a/tickets/{id}`);
+	await site.getByRole('button', {name: 'Test these selectors on the open tab'}).click();
+	const result = options.getByTestId('selector-test-result');
+	await result.waitFor({timeout: 10_000});
+	expect(await result.locator('[data-selector="subject"] [data-count]').getAttribute('data-count')).toBe('1'); // Inside the panel's shadow root
+	expect(await options.getByTestId('selector-test-ticket').textContent()).toBe('Ticket 812: Double charge on invoice INV-2291 (5 messages)');
+	expect(await result.locator('li[data-role]').evaluateAll(items => items.map(item => item.getAttribute('data-role')))).toEqual(['customer', 'agent', 'agent', 'agent', 'customer']);
+	await result.scrollIntoViewIfNeeded();
+	await screenshot(options, 'options-hosted-selector-test');
+	await Promise.all([options.close(), page.close()]);
+});
