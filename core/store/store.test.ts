@@ -88,6 +88,20 @@ describe('recordObservation', () => {
 		expect(ticket).toMatchObject({messageCount: 4, customerMessages: 2});
 	});
 
+	test('older messages a page leaves unrendered are kept; one deleted after the first shown is not', async () => {
+		const db = freshDb();
+		const thread = (ids: string[]): TicketSnapshot => ({helpdesk: 'demo', ticketId: '8', url: 'http://127.0.0.1:5178/agent/tickets/8', messages: ids.map((id, index) => ({id, role: index % 2 === 0 ? 'customer' as const : 'agent' as const, text: `Message ${id}`, at: `2026-11-01T1${index}:00:00.000Z`}))});
+		await recordObservation(db, thread(['a', 'b', 'c', 'd', 'e']), undefined, t0);
+		// The helpdesk now shows only the latest three ("+2 conversations"): nothing was deleted.
+		await recordObservation(db, thread(['c', 'd', 'e']), undefined, t1);
+		expect((await ticketMessages(db, 'demo:127.0.0.1:8')).map(message => message.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+		// The whole thread again, with d deleted in the helpdesk; then the last one deleted too.
+		await recordObservation(db, thread(['a', 'b', 'c', 'e']), undefined, t1);
+		expect((await ticketMessages(db, 'demo:127.0.0.1:8')).map(message => message.id).sort()).toEqual(['a', 'b', 'c', 'e']);
+		await recordObservation(db, thread(['a', 'b', 'c']), undefined, t1);
+		expect((await ticketMessages(db, 'demo:127.0.0.1:8')).map(message => message.id).sort()).toEqual(['a', 'b', 'c']);
+	});
+
 	test('messages without ids are keyed by content, and identical repeats stay distinct', async () => {
 		const db = freshDb();
 		const anonymous: TicketSnapshot = {helpdesk: 'demo', ticketId: '7', messages: [{role: 'customer', text: 'Hello?'}, {role: 'customer', text: 'Hello?'}]};

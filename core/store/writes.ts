@@ -97,6 +97,14 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		await db.events.bulkAdd(changes.filter(event => !known.has(event.id)));
 
 		const existing = await db.messages.bulkGet(keys);
+		// The thread as the helpdesk shows it now is the truth: a message deleted or redacted there (a
+		// card number removed) leaves the store in this same transaction. Only from the first message still
+		// shown onwards, though: a page may leave older messages unrendered ("+3 conversations", "load
+		// earlier"), and those are hidden, not deleted.
+		const current = new Set(keys);
+		const shownBefore = existing.flatMap(row => (row ? [row.position] : []));
+		const firstShown = shownBefore.length > 0 ? Math.min(...shownBefore) : Number.POSITIVE_INFINITY;
+		const gone = (await db.messages.where('ticketKey').equals(ticketKey).toArray()).filter(row => !current.has(row.key) && row.position > firstShown).map(row => row.key);
 		const rows: MessageRow[] = snapshot.messages.map((message, position) => ({
 			...message,
 			key: keys[position] ?? '',
@@ -105,10 +113,6 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 			firstSeenAt: existing[position]?.firstSeenAt ?? at,
 		}));
 		await db.messages.bulkPut(rows);
-		// The thread as the helpdesk shows it now is the truth: a message deleted or redacted there (a
-		// card number removed) leaves the store in this same transaction.
-		const current = new Set(keys);
-		const gone = (await db.messages.where('ticketKey').equals(ticketKey).primaryKeys()).filter(key => !current.has(key));
 		await db.messages.bulkDelete(gone);
 
 		const observation = await db.observations.get(observationId);
