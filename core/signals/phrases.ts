@@ -3,6 +3,7 @@
 // Patterns use a small safe syntax (see phrase-packs/en.ts) compiled to bounded regular expressions:
 // users never write raw regex, so an edited pack cannot hang the page.
 import type {Evidence} from '../model.ts';
+import {textCache} from '../text-cache.ts';
 import type {TextRange} from '../text.ts';
 import {de} from './phrase-packs/de.ts';
 import {en} from './phrase-packs/en.ts';
@@ -428,8 +429,7 @@ const positiveTone = 0.3;
 // The overlay re-assesses the same thread on every change. A customer message's matches depend on its
 // text (its kept ranges come from the text alone), the packs and the families switched off, so they are
 // remembered for the packs and families of the latest call (most recent texts, bounded).
-const matchCache = new Map<string, readonly PhraseMatch[]>();
-const matchCacheSize = 5000;
+const matchCache = textCache<readonly PhraseMatch[]>(5000);
 let matchCacheFor: {packs: readonly PhrasePack[]; disabled: string} | undefined;
 
 function cachedMatcher(options: PhraseOptions): (text: string, ranges: readonly TextRange[]) => readonly PhraseMatch[] {
@@ -447,10 +447,6 @@ function cachedMatcher(options: PhraseOptions): (text: string, ranges: readonly 
 		}
 
 		const found = Object.freeze(findPhrases(text, ranges, options.packs, options.disabled).map(match => Object.freeze(match)));
-		if (matchCache.size >= matchCacheSize) {
-			matchCache.delete(matchCache.keys().next().value!);
-		}
-
 		matchCache.set(text, found);
 		return found;
 	};

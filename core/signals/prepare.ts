@@ -1,6 +1,7 @@
 // Reads a snapshot once for every detector: cleaned ranges, tone and time of each message.
 import type {TicketSnapshot} from '../model.ts';
 import {isClosingMessage, keptRanges} from '../text.ts';
+import {textCache} from '../text-cache.ts';
 import {scoreCleanTone} from '../tone.ts';
 import {clearMatchCache} from './phrases.ts';
 import type {PreparedMessage, PreparedTicket} from './types.ts';
@@ -22,8 +23,7 @@ function keptSample(text: string, ranges: PreparedMessage['kept']): string {
 
 // The overlay re-assesses the same thread on every change; a message's cleaned ranges and tone depend
 // on its text alone, so they are remembered (most recent texts, bounded).
-const analysisCache = new Map<string, {kept: PreparedMessage['kept']; tone: number; closing: boolean}>();
-const analysisCacheSize = 5000;
+const analysisCache = textCache<{kept: PreparedMessage['kept']; tone: number; closing: boolean}>(5000);
 
 function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; closing: boolean} {
 	const known = analysisCache.get(text);
@@ -36,10 +36,6 @@ function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; cl
 	// Frozen: the same ranges are handed to every later assessment of this text.
 	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0, closing: kept.length > 0 && isClosingMessage(head)});
 	if (text.length <= 4 * maxAnalysedChars) {
-		if (analysisCache.size >= analysisCacheSize) {
-			analysisCache.delete(analysisCache.keys().next().value!);
-		}
-
 		analysisCache.set(text, result);
 	}
 

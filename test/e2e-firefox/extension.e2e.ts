@@ -3,13 +3,13 @@
 // bridge, the observation in the extension's IndexedDB read from the dashboard page, the options page
 // saving a setting and adding a custom site, and no request leaving the machine.
 import {readFileSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import type {Server} from 'node:http';
 import {join} from 'node:path';
 import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {defaultSettings, validateSettings} from '../../core/settings.ts';
 import {startDemoServer, type DemoServer} from '../demo/server.ts';
-import {startFixtureServer, type FixtureServer} from '../e2e/fixture-server.ts';
+import {startFixtureServer, startHelpline, type FixtureServer} from '../e2e/fixture-server.ts';
 import {fixturesDir} from '../fixtures.ts';
 import {button, byLabel, firefoxExtensionPath, inOverlay, launchFirefox, overlayElement, overlayText, retype, screenshot, storeCountsSource, waitFor, type Firefox} from './harness.ts';
 
@@ -17,22 +17,6 @@ let firefox: Firefox;
 let demo: DemoServer;
 let zendesk: FixtureServer;
 let helpline: {server: Server; origin: string};
-
-/** The invented in-house "Helpline" helpdesk of the custom-adapter fixtures, on a loopback address the demo build does not match. */
-async function startHelpline(): Promise<{server: Server; origin: string}> {
-	const page = readFileSync(join(fixturesDir, 'custom/ticket-open.html'), 'utf8');
-	const server = createServer((request, response) => {
-		const found = request.url === '/cases/HL-2041';
-		response.writeHead(found ? 200 : 404, {'content-type': 'text/html; charset=utf-8'});
-		response.end(found ? page : '<!doctype html><title>Not found</title>');
-	});
-	await new Promise<void>((done, fail) => {
-		server.once('error', fail);
-		server.listen(0, '127.0.0.2', () => done());
-	});
-	const address = server.address();
-	return {server, origin: `http://127.0.0.2:${typeof address === 'object' && address ? address.port : 0}`};
-}
 
 beforeAll(async () => {
 	demo = await startDemoServer({scheduleLive: false});

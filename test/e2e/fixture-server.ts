@@ -4,7 +4,7 @@
 // repository's TypeScript modules under core/ and test/e2e/stand-ins/, transpiled one file at a time
 // (no bundling), so a page can import and run an adapter as it is.
 import {existsSync, readFileSync} from 'node:fs';
-import {createServer, type ServerResponse} from 'node:http';
+import {createServer, type Server, type ServerResponse} from 'node:http';
 import {dirname, join, normalize, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import ts from 'typescript';
@@ -161,4 +161,20 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 			await new Promise<void>(resolve_ => server.close(() => resolve_()));
 		},
 	};
+}
+
+/** The invented in-house "Helpline" helpdesk of the custom-adapter fixtures, on a loopback address (127.0.0.2) the demo build does not match. */
+export async function startHelpline(): Promise<{server: Server; origin: string}> {
+	const page = fixtureHtml('custom', 'ticket-open.html');
+	const server = createServer((request, response) => {
+		const found = request.url === '/cases/HL-2041';
+		response.writeHead(found ? 200 : 404, {'content-type': 'text/html; charset=utf-8'});
+		response.end(found ? page : '<!doctype html><title>Not found</title>');
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.2', () => resolve());
+	});
+	const address = server.address();
+	return {server, origin: `http://127.0.0.2:${typeof address === 'object' && address ? address.port : 0}`};
 }

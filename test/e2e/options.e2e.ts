@@ -2,34 +2,19 @@
 // without a reload, and a custom domain (a helpdesk on 127.0.0.2, which the demo build does not match)
 // mapped to custom selectors, tested on the open tab and read by the content script.
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import type {Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {startDemoServer, type DemoServer} from '../demo/server.ts';
 import {fixturesDir} from '../fixtures.ts';
+import {startHelpline} from './fixture-server.ts';
 import {launchBrowser, screenshot, type Browser} from './harness.ts';
 
 let browser: Browser;
 let demo: DemoServer;
 let helpline: {server: Server; origin: string};
-
-/** The invented in-house "Helpline" helpdesk of the custom-adapter fixtures, served on its own loopback address. */
-async function startHelpline(): Promise<{server: Server; origin: string}> {
-	const page = readFileSync(join(fixturesDir, 'custom/ticket-open.html'), 'utf8');
-	const server = createServer((request, response) => {
-		const found = request.url === '/cases/HL-2041';
-		response.writeHead(found ? 200 : 404, {'content-type': 'text/html; charset=utf-8'});
-		response.end(found ? page : '<!doctype html><title>Not found</title>');
-	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.2', () => resolve());
-	});
-	const address = server.address();
-	return {server, origin: `http://127.0.0.2:${typeof address === 'object' && address ? address.port : 0}`};
-}
 
 beforeAll(async () => {
 	demo = await startDemoServer({scheduleLive: false});
