@@ -252,7 +252,7 @@ export function computeTemplateEffectiveness(facts: Facts, query: KpiQuery = {},
 
 	const csatByTicket = new Map<string, Array<{at: number; score: number}>>();
 	for (const survey of facts.surveys) {
-		if (survey.kind === 'csat' && survey.ticketKey !== null) {
+		if (survey.kind === 'csat' && survey.ticketKey !== null && survey.score !== null) {
 			(csatByTicket.get(survey.ticketKey) ?? csatByTicket.set(survey.ticketKey, []).get(survey.ticketKey)!).push({at: survey.at, score: survey.score});
 		}
 	}

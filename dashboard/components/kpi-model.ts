@@ -102,6 +102,17 @@ function ratioCard(id: string, metric: MetricId, label: string, current: Ratio, 
 	};
 }
 
+/** CSAT with its response rate where the source records the surveys it sent. */
+function csatCard(current: KpiRow, previous: KpiRow | undefined): KpiCard {
+	const card = ratioCard('csat', 'csat', 'CSAT', current.csat, previous?.csat, 'higher', 'rated responses');
+	const rate = current.csatResponseRate;
+	if (rate.denominator > 0) {
+		card.detail += ` · response rate ${formatPercent(rate.value)} (${formatNumber(rate.numerator)} of ${formatNumber(rate.denominator)} surveys sent)`;
+	}
+
+	return card;
+}
+
 /** Every headline KPI of the period, compared with the previous period of the same length. */
 export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: FcrVariant = 'one-touch'): KpiCard[] {
 	const slaLines: KpiLine[] = slaMetrics.map(metric => {
@@ -151,7 +162,7 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			detail: applied.length === 0 ? 'no SLA targets applied in the period' : 'achieved / (achieved + breached)',
 			lines: slaLines,
 		},
-		ratioCard('csat', 'csat', 'CSAT', current.csat, previous?.csat, 'higher', 'rated responses'),
+		csatCard(current, previous),
 		{
 			id: 'nps',
 			metric: 'nps',

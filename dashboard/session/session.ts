@@ -55,6 +55,8 @@ export type ImportSettings = {
 	/** Survey files without a type column. */
 	surveyKind?: SurveyKind | undefined;
 	dayFirst?: boolean | undefined;
+	/** Points of the CSAT scale behind plain numeric scores (2, 3 or 5). @default inferred (Zendesk) or 5 (survey files) */
+	csatScale?: number | undefined;
 };
 
 export type ImportOutcome =
@@ -256,7 +258,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
 		};
 
-		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
+		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
 		const text: TextSource = textChunks(file);
 		switch (kind) {
 			case 'zendesk': {

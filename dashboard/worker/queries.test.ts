@@ -52,6 +52,10 @@ describe('the generated history is not trivial', () => {
 		}
 
 		expect(new Set(dataset.surveys.map(survey => survey.kind))).toEqual(new Set(['csat', 'nps', 'ces']));
+		// CSAT offers recorded, answered and not, so the response rate is compared too.
+		expect(dataset.surveys.some(survey => survey.offered && survey.score === null)).toBe(true);
+		expect(dataset.surveys.some(survey => survey.offered && survey.score !== null)).toBe(true);
+		expect(kpis(jsDb)[0]!.csatResponseRate.denominator).toBeGreaterThan(0);
 		expect(facts.tickets.filter(ticket => ticket.themes.length > 0).length).toBeGreaterThan(dataset.tickets.length / 2);
 		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'breached'))).toBe(true);
 		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'achieved'))).toBe(true);

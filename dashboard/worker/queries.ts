@@ -222,11 +222,13 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		sql: `SELECT ${surveyGroup.expr} AS g,
 				SUM(CASE WHEN s.kind = 'csat' AND ${good} THEN ${weight} ELSE 0 END) AS csat_good,
 				SUM(CASE WHEN s.kind = 'csat' AND ${bad} THEN ${weight} ELSE 0 END) AS csat_bad,
-				SUM(CASE WHEN s.kind = 'nps' THEN ${weight} ELSE 0 END) AS nps_responses,
+				SUM(CASE WHEN s.kind = 'csat' AND s.offered = 1 THEN ${weight} ELSE 0 END) AS csat_offered,
+				SUM(CASE WHEN s.kind = 'csat' AND s.offered = 1 AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS csat_answered,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS nps_responses,
 				SUM(CASE WHEN s.kind = 'nps' AND s.score >= 9 THEN ${weight} ELSE 0 END) AS promoters,
 				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN ${weight} ELSE 0 END) AS detractors,
-				SUM(CASE WHEN s.kind = 'ces' THEN ${weight} ELSE 0 END) AS ces_responses,
-				SUM(CASE WHEN s.kind = 'ces' THEN s.score * ${weight} ELSE 0 END) AS ces_sum
+				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS ces_responses,
+				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN s.score * ${weight} ELSE 0 END) AS ces_sum
 			FROM ${rollup ? 'survey_days' : 'surveys'} s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
 			WHERE s.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, surveyGroup.expr)}`,
@@ -311,6 +313,7 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 		const row = rowOf(result.g);
 		const good = num(result.csat_good);
 		row.csat = ratio(good, good + num(result.csat_bad));
+		row.csatResponseRate = ratio(num(result.csat_answered), num(result.csat_offered));
 		row.nps = npsOf(num(result.nps_responses), num(result.promoters), num(result.detractors));
 		const cesResponses = num(result.ces_responses);
 		row.ces = {responses: cesResponses, mean: cesResponses > 0 ? num(result.ces_sum) / cesResponses : null};
