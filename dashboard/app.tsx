@@ -14,6 +14,7 @@ import type {DashboardFilters} from './components/period.ts';
 import {grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
 import {ProgressBar} from './components/progress-bar.tsx';
 import type {Tab} from './components/tabs.tsx';
+import type {TemplateNames} from './components/template-names.ts';
 import {TabPanel, Tabs} from './components/tabs.tsx';
 import {Themes} from './components/themes.tsx';
 import {TicketsView} from './components/tickets-view.tsx';
@@ -33,6 +34,8 @@ export type AppProps = {
 	demo?: boolean | undefined;
 	/** Wait this long after the store changes before recomputing. @default 1500 */
 	storeDebounceMs?: number | undefined;
+	/** Template titles by id. @default the built-in library's */
+	templateNames?: TemplateNames | undefined;
 };
 
 /** Filters that fit the loaded data: the same ones when they still do, else the last 30 days. */
@@ -63,7 +66,7 @@ async function storeSignature(db: DefuseDb): Promise<string> {
 	return `${tickets}:${messages}:${events}:${last?.lastSeenAt ?? ''}`;
 }
 
-export function App({client, store, businessHours, demo, storeDebounceMs = 1500}: AppProps) {
+export function App({client, store, businessHours, demo, storeDebounceMs = 1500, templateNames}: AppProps) {
 	const [view, setView] = useState<ViewId>('overview');
 	const [summary, setSummary] = useState<LoadSummary>();
 	const [loading, setLoading] = useState(true);
@@ -225,7 +228,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && empty)}
 			</TabPanel>
 			<TabPanel id="warnings" selected={view === 'warnings'}>
-				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} /> : !loading && empty)}
+				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} templateNames={templateNames} /> : !loading && empty)}
 			</TabPanel>
 			<TabPanel id="data" selected={view === 'data'}>
 				<DataPanel
