@@ -11,7 +11,7 @@ import {Filters} from './components/filters.tsx';
 import {formatNumber} from './components/format.ts';
 import {Overview} from './components/overview.tsx';
 import type {DashboardFilters} from './components/period.ts';
-import {grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
+import {effectivePeriod, grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
 import {ProgressBar} from './components/progress-bar.tsx';
 import type {Tab} from './components/tabs.tsx';
 import type {TemplateNames} from './components/template-names.ts';
@@ -175,8 +175,16 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 		...(store ? [{id: 'tickets' as const, label: 'Tickets'}] : []),
 	];
 	const hasData = summary !== undefined && summary.tickets > 0 && filters !== undefined;
-	const query = filters ? queryOf(filters) : undefined;
-	const period = filters ? {from: filters.from, to: filters.to} : undefined;
+	const settlement = summary?.settlement;
+	const period = filters ? effectivePeriod(filters, settlement?.settledThrough) : undefined;
+	const query = filters && period ? queryOf(filters, period) : undefined;
+
+	const unsettledOnly = hasData && period === undefined ? (
+		<p class="period-state" data-role="all-unsettled">
+			Every day of this period is after {settlement?.settledThrough}, so leaving out unsettled days leaves nothing.
+			<button type="button" onClick={() => setFilters({...filters, complete: false})}>Include them</button>
+		</p>
+	) : undefined;
 
 	const empty = (
 		<div class="empty-state" data-role="empty">
@@ -215,20 +223,20 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 			)}
 			{summary && summary.warnings.length > 0 && <ul class="warnings">{summary.warnings.map(warning => <li key={warning}>{warning}</li>)}</ul>}
 			{hasData && summary.firstDay && summary.lastDay && (
-				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} />
+				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} settlement={settlement} />
 			)}
 			<Tabs tabs={tabs} selected={view} onSelect={setView} label="Dashboard views" />
 			<TabPanel id="overview" selected={view === 'overview'}>
-				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} /> : !loading && empty)}
+				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} settlement={settlement} onLeaveOutIncomplete={() => setFilters({...filters, complete: true})} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="breakdowns" selected={view === 'breakdowns'}>
-				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} /> : !loading && empty)}
+				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="themes" selected={view === 'themes'}>
-				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && empty)}
+				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="warnings" selected={view === 'warnings'}>
-				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} templateNames={templateNames} /> : !loading && empty)}
+				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} templateNames={templateNames} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="data" selected={view === 'data'}>
 				<DataPanel

@@ -76,9 +76,11 @@ function formatSigned(value: number | undefined): string {
 	return `${value < 0 ? '−' : value > 0 ? '+' : ''}${Math.abs(value * 100).toFixed(1)}`;
 }
 
-function Report({report}: {report: EarlyWarningReport}) {
+function Report({report, query}: {report: EarlyWarningReport; query: KpiQuery}) {
+	const ignored = Object.entries(query.filters ?? {}).filter(([field, values]) => field !== 'agent' && (values?.length ?? 0) > 0).map(([field]) => field);
 	return (
 		<>
+			{ignored.length > 0 && <p class="kpi-note" data-role="filter-note">Flags per agent-hour and agreement follow the agent filter only (an agent-hour has no {ignored.join(', ')}); precision, recall and lead times follow every filter.</p>}
 			<dl class="facts">
 				<div data-fact="flags-per-agent-hour"><dt>Flags per agent-hour <MetricHelp metric="flagsPerAgentHour" id="fpah" /></dt><dd>{formatNumber(report.flagsPerAgentHour, 2)}</dd><dd class="kpi-detail">{formatNumber(report.flags)} flags in {formatNumber(report.agentHours)} agent-hours</dd></div>
 				<div data-fact="agreement"><dt>Agent agreement <MetricHelp metric="flagAgreement" id="agreement" /></dt><dd>{formatRatio(report.agreement)}</dd><dd class="kpi-detail">{formatNumber(report.agreement.numerator)} of {formatNumber(report.agreement.denominator)} answers</dd></div>
@@ -177,7 +179,7 @@ export function EarlyWarning({client, query, version, templateNames = libraryTem
 			{state.status === 'done' ? (
 				state.value.report.flags === 0 && state.value.report.escalated === 0
 					? <p class="empty">No flags or escalations in this period.</p>
-					: <Report report={state.value.report} />
+					: <Report report={state.value.report} query={query} />
 			) : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
 			<h2>Template effectiveness</h2>
 			{state.status === 'done' && <Templates rows={state.value.templates} names={templateNames} />}

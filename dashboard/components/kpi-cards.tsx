@@ -1,12 +1,12 @@
 import type {FcrVariant, KpiRow} from '../../core/metrics/kpis.ts';
-import type {KpiCard} from './kpi-model.ts';
+import type {CardContext, KpiCard} from './kpi-model.ts';
 import {kpiCards} from './kpi-model.ts';
 import {MetricHelp} from './metric-help.tsx';
 
 function Card({card}: {card: KpiCard}) {
 	const headingId = `kpi-${card.id}-label`;
 	return (
-		<article class="kpi" data-kpi={card.id} data-value={card.value ?? ''} aria-labelledby={headingId}>
+		<article class="kpi" data-kpi={card.id} data-value={card.value ?? ''} data-noted={card.note ? 'yes' : undefined} aria-labelledby={headingId}>
 			<header>
 				<h3 id={headingId}>{card.label}</h3>
 				{card.metric && <MetricHelp metric={card.metric} id={card.id} />}
@@ -30,15 +30,16 @@ function Card({card}: {card: KpiCard}) {
 				</>
 			)}
 			<p class="kpi-detail">{card.detail}</p>
+			{card.note && <p class="kpi-note" data-role="note">{card.note}</p>}
 		</article>
 	);
 }
 
 /** The headline KPIs of the period, each against the previous period of the same length. */
-export function KpiCards({current, previous, fcr}: {current: KpiRow; previous: KpiRow | undefined; fcr: FcrVariant}) {
+export function KpiCards({current, previous, fcr, context}: {current: KpiRow; previous: KpiRow | undefined; fcr: FcrVariant; context?: CardContext | undefined}) {
 	return (
 		<div class="kpi-grid">
-			{kpiCards(current, previous, fcr).map(card => <Card key={card.id} card={card} />)}
+			{kpiCards(current, previous, fcr, context).map(card => <Card key={card.id} card={card} />)}
 		</div>
 	);
 }

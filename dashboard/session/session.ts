@@ -19,6 +19,7 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {FilterField} from '../../core/metrics/kpis.ts';
 import {filterFields} from '../../core/metrics/kpis.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
 import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
@@ -28,6 +29,7 @@ import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
 import {loadFacts} from '../worker/load.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
+import {settlement} from '../worker/queries.ts';
 import type {ImportKind} from './detect.ts';
 import {detectImportKind} from './detect.ts';
 
@@ -78,6 +80,8 @@ export type LoadSummary = {
 	options: Record<FilterField, string[]>;
 	timezone: string;
 	businessHours: boolean;
+	/** Which days' tickets are settled (undefined when nothing is loaded). */
+	settlement?: Settlement | undefined;
 };
 
 /** What the page's worker brings: the extension's store (extension page only) and the import cache. */
@@ -247,7 +251,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			filterOptions[field] = loaded ? distinct(columns[field]) : [];
 		}
 
-		return {tickets, warnings, sources: infos(), firstDay, lastDay, options: filterOptions, timezone: timezone(), businessHours: options.businessHours !== undefined};
+		return {tickets, warnings, sources: infos(), firstDay, lastDay, options: filterOptions, timezone: timezone(), businessHours: options.businessHours !== undefined, settlement: loaded && database ? settlement(database) : undefined};
 	}
 
 	async function parseFile(name: string, file: Blob, settings: ImportSettings, report: (progress: Progress) => void): Promise<{kind: ImportKind | undefined; result: ImportResult | {ok: true; snapshot: Snapshot; rows: number}}> {

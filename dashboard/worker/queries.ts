@@ -10,7 +10,10 @@ import {allGroup, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain,
 import type {EarlyWarningReport, StratumOutcome, TemplateEffectiveness, TemplateStrata, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
 import {compareThemes, levelEffectiveness, shapeTemplateEffectiveness, themeRow} from '../../core/metrics/reports.ts';
 import {additiveTicketMeasures} from './rollups.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
+import {settlementOf} from '../../core/metrics/periods.ts';
 import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
+import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
 
 export type SqlQuery = {sql: string; params: SqlValue[]};
@@ -593,4 +596,15 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 	const [from, to] = dayBounds(query);
 	const lastDay = num(all(db, {sql: 'SELECT MAX(day) AS day FROM days', params: []})[0]?.day);
 	return detectSpikes(themeCounts(db, query), Math.min(to, lastDay), {...options, from, to});
+}
+
+/** When a day's tickets count as settled: from the 90th percentile of full resolution time (core/metrics/periods.ts). */
+export function settlement(db: Database): Settlement | undefined {
+	const [row] = all(db, {sql: 'SELECT MAX(d.day) AS last_day FROM days d', params: []});
+	if (row?.last_day === null || row?.last_day === undefined) {
+		return undefined;
+	}
+
+	const [values] = all(db, {sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`, params: []});
+	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfValues(valuesOf(values?.full_values)).p90);
 }
