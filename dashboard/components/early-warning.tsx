@@ -3,6 +3,7 @@ import {minimumSample} from '../../core/metrics/effectiveness.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {EarlyWarningReport, TemplateEffectiveness} from '../../core/metrics/reports.ts';
 import type {MetricsClient} from '../client.ts';
+import type {OnDrill} from './kpi-cards.tsx';
 import {dash, formatDuration, formatNumber, formatPercent, formatRatio} from './format.ts';
 import {MetricHelp} from './metric-help.tsx';
 import type {TemplateNames} from './template-names.ts';
@@ -76,7 +77,7 @@ function formatSigned(value: number | undefined): string {
 	return `${value < 0 ? '−' : value > 0 ? '+' : ''}${Math.abs(value * 100).toFixed(1)}`;
 }
 
-function Report({report, query}: {report: EarlyWarningReport; query: KpiQuery}) {
+function Report({report, query, onDrill}: {report: EarlyWarningReport; query: KpiQuery; onDrill?: OnDrill | undefined}) {
 	const ignored = Object.entries(query.filters ?? {}).filter(([field, values]) => field !== 'agent' && (values?.length ?? 0) > 0).map(([field]) => field);
 	return (
 		<>
@@ -103,7 +104,7 @@ function Report({report, query}: {report: EarlyWarningReport; query: KpiQuery}) 
 						{report.levels.map(level => (
 							<tr key={level.level} data-level={level.level} data-too-few={level.tooFew}>
 								<th scope="row">{level.level}{level.tooFew && <span class="kpi-detail"> (too few to tell: under {minimumSample} flagged or escalated tickets)</span>}</th>
-								<td>{formatNumber(level.flagged)}</td>
+								<td>{onDrill && level.flagged > 0 ? <button type="button" class="link cell" data-drill={`flagged:${level.level}`} onClick={() => onDrill(`flagged:${level.level}`, `Flagged ${level.level} or above`)}>{formatNumber(level.flagged)}</button> : formatNumber(level.flagged)}</td>
 								<td>{formatNumber(level.truePositives)}</td>
 								<td><EstimateText estimate={level.precision} /></td>
 								<td><EstimateText estimate={level.recall} /></td>
@@ -136,7 +137,7 @@ function Report({report, query}: {report: EarlyWarningReport; query: KpiQuery}) 
 	);
 }
 
-function Templates({rows, names}: {rows: TemplateEffectiveness[]; names: TemplateNames}) {
+function Templates({rows, names, onDrill}: {rows: TemplateEffectiveness[]; names: TemplateNames; onDrill?: OnDrill | undefined}) {
 	if (rows.length === 0) {
 		return <p class="empty">No template was used on tickets created in this period.</p>;
 	}
@@ -160,7 +161,7 @@ function Templates({rows, names}: {rows: TemplateEffectiveness[]; names: Templat
 					{rows.map(row => (
 						<tr key={row.templateId} data-template={row.templateId}>
 							<th scope="row">{templateName(row.templateId, names)}</th>
-							<td>{formatNumber(row.tickets)}</td>
+							<td>{onDrill ? <button type="button" class="link cell" data-drill={`template:${row.templateId}`} onClick={() => onDrill(`template:${row.templateId}`, templateName(row.templateId, names))}>{formatNumber(row.tickets)}</button> : formatNumber(row.tickets)}</td>
 							<ComparisonCell comparison={row.escalation} outcome="escalation" />
 							<ComparisonCell comparison={row.csatComparison} outcome="csat" />
 						</tr>
@@ -171,7 +172,7 @@ function Templates({rows, names}: {rows: TemplateEffectiveness[]; names: Templat
 	);
 }
 
-export function EarlyWarning({client, query, version, templateNames = libraryTemplateNames}: {client: MetricsClient; query: KpiQuery; version: number; templateNames?: TemplateNames | undefined}) {
+export function EarlyWarning({client, query, version, templateNames = libraryTemplateNames, onDrill}: {client: MetricsClient; query: KpiQuery; version: number; templateNames?: TemplateNames | undefined; onDrill?: OnDrill | undefined}) {
 	const state = useAsync(async () => ({report: await client.earlyWarning(query), templates: await client.templateEffectiveness(query)}), [client, JSON.stringify(query), version]);
 	return (
 		<section class="panel" aria-labelledby="early-title">
@@ -179,10 +180,10 @@ export function EarlyWarning({client, query, version, templateNames = libraryTem
 			{state.status === 'done' ? (
 				state.value.report.flags === 0 && state.value.report.escalated === 0
 					? <p class="empty">No flags or escalations in this period.</p>
-					: <Report report={state.value.report} query={query} />
+					: <Report report={state.value.report} query={query} onDrill={onDrill} />
 			) : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
 			<h2>Template effectiveness</h2>
-			{state.status === 'done' && <Templates rows={state.value.templates} names={templateNames} />}
+			{state.status === 'done' && <Templates rows={state.value.templates} names={templateNames} onDrill={onDrill} />}
 		</section>
 	);
 }

@@ -6,6 +6,7 @@ import type {MetricId} from '../../core/metrics/definitions.ts';
 import {minimumSample} from '../../core/metrics/effectiveness.ts';
 import type {DurationMeasure, FcrVariant, FilterField, KpiRow, Ratio} from '../../core/metrics/kpis.ts';
 import type {Completeness} from '../../core/metrics/periods.ts';
+import type {DrillMetric} from '../worker/drill.ts';
 import {dash, formatDuration, formatNumber, formatPercent} from './format.ts';
 
 /** 'neutral': a change that is neither good nor bad (ticket volume). */
@@ -13,7 +14,7 @@ export type Tone = 'better' | 'worse' | 'same' | 'neutral' | 'none';
 
 export type Change = {text: string; tone: Tone};
 
-export type KpiLine = {id: string; label: string; value: number | null; text: string; change: Change};
+export type KpiLine = {id: string; label: string; value: number | null; text: string; change: Change; drill?: DrillMetric | undefined};
 
 /** What the cards need to know besides the numbers. */
 export type CardContext = {
@@ -42,6 +43,8 @@ export type KpiCard = {
 	lines?: KpiLine[] | undefined;
 	/** A caveat shown on the card: an incomplete period, a filter it ignores, too few to tell. */
 	note?: string | undefined;
+	/** The rows behind the number. */
+	drill?: DrillMetric | undefined;
 };
 
 export const slaLabels: Readonly<Record<SlaMetric, string>> = {
@@ -142,6 +145,26 @@ function csatCard(current: KpiRow, previous: KpiRow | undefined, minimum: number
 	return card;
 }
 
+const drillOf: Readonly<Record<string, DrillMetric>> = {
+	tickets: 'tickets',
+	'first-reply': 'firstReply',
+	'first-reply-business': 'firstReplyBusiness',
+	'next-reply': 'nextReply',
+	'first-resolution': 'firstResolution',
+	'full-resolution': 'fullResolution',
+	'resolution-rate': 'resolutionRate',
+	fcr: 'fcr',
+	'reopen-rate': 'reopenRate',
+	'escalation-rate': 'escalationRate',
+	'escalation-functional': 'functionalEscalationRate',
+	'escalation-hierarchical': 'hierarchicalEscalationRate',
+	'escalation-automatic': 'automaticEscalationRate',
+	csat: 'csat',
+	nps: 'nps',
+	ces: 'ces',
+	churn: 'churn',
+};
+
 /** Cards whose tickets are counted on their creation day: their values move until those tickets are settled. */
 const cohortCards = new Set(['first-reply', 'first-reply-business', 'first-resolution', 'full-resolution', 'resolution-rate', 'fcr', 'reopen-rate', 'escalation-rate', 'escalation-functional', 'escalation-hierarchical', 'escalation-automatic', 'sla']);
 
@@ -159,6 +182,7 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			value: now.value,
 			text: now.denominator === 0 ? 'no target' : `${formatPercent(now.value)} (${formatNumber(now.numerator)}/${formatNumber(now.denominator)})`,
 			change: few && now.denominator > 0 ? {text: 'too few to compare', tone: 'none'} : change,
+			drill: `sla:${metric}`,
 		};
 	});
 	const applied = slaLines.filter(line => line.value !== null);
@@ -229,6 +253,10 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 		cesCard,
 		churnCard,
 	];
+	for (const card of cards) {
+		card.drill = drillOf[card.id];
+	}
+
 	const completeness = context.completeness ?? 'complete';
 	if (completeness !== 'complete') {
 		const why = completeness === 'partial'

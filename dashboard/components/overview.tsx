@@ -3,6 +3,7 @@ import type {Settlement} from '../../core/metrics/periods.ts';
 import {completenessOf} from '../../core/metrics/periods.ts';
 import type {MetricsClient} from '../client.ts';
 import {TrendCharts} from '../charts/trend-charts.tsx';
+import type {OnDrill} from './kpi-cards.tsx';
 import {KpiCards} from './kpi-cards.tsx';
 import type {Period} from './period.ts';
 import {previousPeriod} from './period.ts';
@@ -20,10 +21,11 @@ export type OverviewProps = {
 	settlement?: Settlement | undefined;
 	/** Leave out the unsettled days (offered when the period has some). */
 	onLeaveOutIncomplete?: (() => void) | undefined;
+	onDrill?: OnDrill | undefined;
 };
 
 /** Headline KPIs against the previous period, and the trends of the period. */
-export function Overview({client, query, grain, fcr, version, settlement, onLeaveOutIncomplete}: OverviewProps) {
+export function Overview({client, query, grain, fcr, version, settlement, onLeaveOutIncomplete, onDrill}: OverviewProps) {
 	const before = previousPeriod(query);
 	const state = useAsync(async (): Promise<OverviewData> => ({
 		current: (await client.kpis(query))[0],
@@ -59,7 +61,7 @@ export function Overview({client, query, grain, fcr, version, settlement, onLeav
 					</div>
 				)}
 				{current && current.tickets + current.csat.denominator + current.nps.responses + current.ces.responses > 0
-					? <KpiCards current={current} previous={previous && previous.tickets > 0 ? previous : undefined} fcr={fcr} context={{completeness, settledThrough: settlement?.settledThrough, filtered}} />
+					? <KpiCards current={current} previous={previous && previous.tickets > 0 ? previous : undefined} fcr={fcr} context={{completeness, settledThrough: settlement?.settledThrough, filtered}} onDrill={onDrill} />
 					: <p class="empty">No tickets or survey responses match this period and these filters.</p>}
 			</section>
 			<section class="panel" aria-labelledby="trends-title">

@@ -561,6 +561,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		kpis: metrics.kpis,
 		earlyWarning: metrics.earlyWarning,
 		templateEffectiveness: metrics.templateEffectiveness,
+		drill: metrics.drill,
 		themeSummary: metrics.themeSummary,
 		themeCounts: metrics.themeCounts,
 		themeSpikes: metrics.themeSpikes,
