@@ -17,7 +17,7 @@ export type MetricDefinition = {
 	unit: MetricUnit;
 	/** One or two sentences a team lead reads. */
 	definition: string;
-	/** How Defuse computes it (fields of core/metrics/facts.ts, tables of the metric SQL). */
+	/** How Defuse computes it, in words a team lead can check (never a pointer to source files). */
 	formula: string;
 	/** The day a ticket-level value is counted on. */
 	anchor: string;
@@ -52,7 +52,8 @@ const zendeskCsat: Source = {
 };
 const netPromoter: Source = {title: 'Bain & Company: Measuring your Net Promoter Score (promoters 9-10, detractors 0-6)', url: 'https://www.netpromotersystem.com/about/measuring-your-net-promoter-score/'};
 const ces: Source = {title: 'Customer Effort Score (Dixon, Freeman, Toman: "Stop Trying to Delight Your Customers", HBR 2010)', url: 'https://hbr.org/2010/07/stop-trying-to-delight-your-customers'};
-const design: Source = {title: 'Defuse metric definitions (core/metrics/README.md)'};
+/** Metrics Defuse defines itself: the definition and formula shown are the whole of it. */
+const design: Source = {title: 'Defined by Defuse: the definition and formula above are exactly what is computed'};
 
 export const metricDefinitions: readonly MetricDefinition[] = [
 	{
