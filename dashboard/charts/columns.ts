@@ -15,7 +15,7 @@ export function kpiColumns(rows: readonly KpiRow[], pick: ReadonlyArray<(row: Kp
 }
 
 /** True when some value has no neighbour on either side (a line would not show it) or there are few points. */
-export function needsPoints(data: uPlot.AlignedData, few = 40): boolean {
+export function needsPoints(data: uPlot.AlignedData, few = 16): boolean {
 	const [xs, ...columns] = data;
 	if (xs.length <= few) {
 		return true;

@@ -27,6 +27,10 @@ function valueText(metric: DrillMetric, row: DrillRow): string {
 	return String(row.value);
 }
 
+function capitalised(text: string): string {
+	return `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;
+}
+
 function Key({value}: {value: string}) {
 	const link = ticketLink(value);
 	return link ? <a href={link} target="_blank" rel="noreferrer" title={value}>{ticketLabel(value)}</a> : <span title={value}>{ticketLabel(value)}</span>;
@@ -63,8 +67,8 @@ export function DrillPanel({client, target, query, version, onClose}: {client: M
 										<th scope="col">{target.metric === 'churn' ? 'Customer' : 'Ticket'}</th>
 										<th scope="col">{target.metric === 'churn' ? 'First seen' : noun === 'tickets' ? 'Created' : 'When'}</th>
 										{target.metric !== 'churn' && <><th scope="col">Agent</th><th scope="col">Group</th><th scope="col">Priority</th><th scope="col">Status</th></>}
-										<th scope="col">{state.value.columns.value}</th>
-										{state.value.columns.counted && <th scope="col">{state.value.columns.counted}</th>}
+										<th scope="col">{capitalised(state.value.columns.value)}</th>
+										{state.value.columns.counted && <th scope="col">{capitalised(state.value.columns.counted)}</th>}
 									</tr>
 								</thead>
 								<tbody>

@@ -92,7 +92,7 @@ test('an incomplete period: ticket-cohort changes uncoloured with a note; survey
 	const current = row({tickets: 400, resolutionRate: ratio(200, 400), csat: ratio(90, 100), churn: ratio(3, 100)});
 	const previous = row({tickets: 400, resolutionRate: ratio(380, 400), csat: ratio(80, 100), churn: ratio(2, 100)});
 	const cards = new Map(kpiCards(current, previous, 'one-touch', {completeness: 'settling', settledThrough: '2026-06-24', filtered: ['agent']}).map(card => [card.id, card]));
-	expect(cards.get('resolution-rate')).toMatchObject({change: {text: '−45.0 pp vs previous', tone: 'same'}, note: 'Incomplete period: tickets created after 2026-06-24 are still being worked on, so this value can still change.'});
+	expect(cards.get('resolution-rate')).toMatchObject({change: {text: '−45.0 pp vs previous', tone: 'same'}, note: 'Not final: tickets created after 2026-06-24 are still being worked on.'});
 	expect(cards.get('csat')).toMatchObject({change: {tone: 'better'}});
 	expect(cards.get('csat')!.note).toBeUndefined();
 	expect(cards.get('churn')!.note).toBe('Not filtered by agent: churn counts the whole team\'s customers (a customer has no single agent, group or priority).');

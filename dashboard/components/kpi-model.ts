@@ -267,7 +267,7 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 				// Not final yet: no colour for the change, and the card says so.
 				card.change = {...card.change, tone: card.change.tone === 'none' ? 'none' : 'same'};
 				card.lines = card.lines?.map(line => ({...line, change: {...line.change, tone: line.change.tone === 'none' ? 'none' : 'same'}}));
-				card.note = `Incomplete period: ${why}, so this value can still change.${card.note ? ` ${card.note}` : ''}`;
+				card.note = `Not final: ${why}.${card.note ? ` ${card.note}` : ''}`;
 			}
 		}
 	}
