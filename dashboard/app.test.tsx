@@ -97,3 +97,44 @@ test('the extension page reads its own store, keeps the ticket list, and follows
 	await vi.waitFor(() => expect(document.querySelector('[data-kpi="tickets"]')?.getAttribute('data-value')).toBe('2'), {timeout: 10_000});
 	expect((await session.sources()).map(source => [source.kind, source.tickets])).toEqual([['store', 2]]);
 }, 30_000);
+
+test('the address carries view, period, filters and an open drill-down; reopening it shows the same', async () => {
+	const session = createSession(async () => openNodeDatabase());
+	await session.loadDemo({days: 40, ticketsPerDay: 15});
+	let search = '?demo=1';
+	const address = {search: () => search, replace: (next: string) => {
+		search = next;
+	}};
+	render(<App client={inProcessClient(session)} address={address} />);
+	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 15_000});
+	await vi.waitFor(() => expect(search).toMatch(/view=overview/));
+	expect(new URLSearchParams(search).get('demo')).toBe('1');
+	fireEvent.change(screen.getByRole('combobox', {name: 'Priority'}), {target: {value: 'high'}});
+	await vi.waitFor(() => expect(new URLSearchParams(search).get('priority')).toBe('high'));
+	// A card's tickets: the drill-down lists them with links into the helpdesk.
+	const button = await screen.findByRole('button', {name: 'What is behind Escalation rate'});
+	fireEvent.click(button);
+	const panel = await screen.findByRole('region', {name: /Behind “Escalation rate”/});
+	await vi.waitFor(() => expect(panel.querySelectorAll('tbody tr').length).toBeGreaterThan(0));
+	const escalation = session.kpis({...Object.fromEntries(new URLSearchParams(search)), filters: {priority: ['high']}})[0]!.escalationRate;
+	expect(panel.querySelector('[data-role="drill-count"]')?.textContent).toContain(`${escalation.denominator} tickets, ${escalation.numerator} escalated`);
+	expect(panel.querySelector('tbody a')?.getAttribute('href')).toMatch(/^https:\/\/northwind\.(zendesk|freshdesk)\.com\/(agent|a)\/tickets\/\d+$/);
+	fireEvent.click(screen.getByRole('tab', {name: 'Breakdowns'}));
+	fireEvent.change(await screen.findByRole('combobox', {name: 'By'}), {target: {value: 'agent'}});
+	await vi.waitFor(() => expect(new URLSearchParams(search).get('by')).toBe('agent'));
+	const shared = search;
+	expect(Object.fromEntries(new URLSearchParams(shared))).toMatchObject({view: 'breakdowns', priority: 'high', by: 'agent', drill: 'escalationRate'});
+	cleanup();
+
+	// Reopened from the link in a fresh page.
+	let reopened = shared;
+	render(<App client={inProcessClient(session)} address={{search: () => reopened, replace: next => {
+		reopened = next;
+	}}} />);
+	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 15_000});
+	expect(screen.getByRole('tab', {name: 'Breakdowns'}).getAttribute('aria-selected')).toBe('true');
+	expect((screen.getByRole('combobox', {name: 'Priority'}) as HTMLSelectElement).value).toBe('high');
+	expect(await screen.findByRole('table', {name: 'KPIs by agent'})).toBeTruthy();
+	expect(await screen.findByRole('region', {name: /Behind “Escalation rate”/})).toBeTruthy();
+	expect(new URLSearchParams(reopened).toString()).toBe(new URLSearchParams(shared).toString());
+}, 60_000);

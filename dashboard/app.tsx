@@ -11,9 +11,14 @@ import {Filters} from './components/filters.tsx';
 import {formatNumber} from './components/format.ts';
 import {Overview} from './components/overview.tsx';
 import type {DashboardFilters} from './components/period.ts';
-import {grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
+import {effectivePeriod, grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
 import {ProgressBar} from './components/progress-bar.tsx';
 import type {Tab} from './components/tabs.tsx';
+import type {TemplateNames} from './components/template-names.ts';
+import {DrillPanel} from './components/drill-panel.tsx';
+import type {Dimension} from '../core/metrics/kpis.ts';
+import type {DrillState, UrlState, ViewId} from './url-state.ts';
+import {filtersFromUrl, readUrlState, writeUrlState} from './url-state.ts';
 import {TabPanel, Tabs} from './components/tabs.tsx';
 import {Themes} from './components/themes.tsx';
 import {TicketsView} from './components/tickets-view.tsx';
@@ -21,7 +26,17 @@ import type {LoadSummary, Progress, SourceInfo} from './session/session.ts';
 
 export {TicketTable} from './components/tickets-view.tsx';
 
-type ViewId = 'overview' | 'breakdowns' | 'themes' | 'warnings' | 'data' | 'tickets';
+/** Where the dashboard state is kept: the page's address (tests pass their own). */
+export type AddressBar = {search(): string; replace(search: string): void};
+
+const browserAddress: AddressBar = {
+	search: () => location.search,
+	replace(search) {
+		if (search !== location.search) {
+			history.replaceState(history.state, '', `${search}${location.hash}`);
+		}
+	},
+};
 
 export type AppProps = {
 	client: MetricsClient;
@@ -33,13 +48,24 @@ export type AppProps = {
 	demo?: boolean | undefined;
 	/** Wait this long after the store changes before recomputing. @default 1500 */
 	storeDebounceMs?: number | undefined;
+	/** Template titles by id. @default the built-in library's */
+	templateNames?: TemplateNames | undefined;
+	/** @default the page's address */
+	address?: AddressBar | undefined;
 };
 
-/** Filters that fit the loaded data: the same ones when they still do, else the last 30 days. */
-export function fitFilters(previous: DashboardFilters | undefined, summary: LoadSummary): DashboardFilters | undefined {
+/** Filters that fit the loaded data: the same ones when they still do (or the address's, on the first load), else the last 30 days. */
+export function fitFilters(previous: DashboardFilters | undefined, summary: LoadSummary, fromAddress?: UrlState): DashboardFilters | undefined {
 	const {firstDay, lastDay} = summary;
 	if (!firstDay || !lastDay || summary.tickets === 0) {
 		return undefined;
+	}
+
+	if (!previous && fromAddress) {
+		const wanted = filtersFromUrl(fromAddress, firstDay, lastDay, summary.options, {fcr: 'one-touch', grain: 'day'});
+		if (wanted) {
+			return {...wanted, grain: fromAddress.filters?.grain ?? grainFor(wanted)};
+		}
 	}
 
 	if (previous && previous.from >= firstDay && previous.to <= lastDay) {
@@ -63,8 +89,12 @@ async function storeSignature(db: DefuseDb): Promise<string> {
 	return `${tickets}:${messages}:${events}:${last?.lastSeenAt ?? ''}`;
 }
 
-export function App({client, store, businessHours, demo, storeDebounceMs = 1500}: AppProps) {
-	const [view, setView] = useState<ViewId>('overview');
+export function App({client, store, businessHours, demo, storeDebounceMs = 1500, templateNames, address = browserAddress}: AppProps) {
+	const fromAddress = useRef<UrlState | undefined>(undefined);
+	fromAddress.current ??= readUrlState(address.search());
+	const [view, setView] = useState<ViewId>(fromAddress.current.view === 'tickets' && !store ? 'overview' : fromAddress.current.view ?? 'overview');
+	const [dimension, setDimension] = useState<Dimension>(fromAddress.current.by ?? 'trigger');
+	const [drill, setDrill] = useState<DrillState | undefined>(fromAddress.current.drill);
 	const [summary, setSummary] = useState<LoadSummary>();
 	const [loading, setLoading] = useState(true);
 	const [progress, setProgress] = useState<Progress>();
@@ -100,7 +130,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 		const next = await client.reload(callback(setProgress));
 		setSummary(next);
 		setSources(next.sources);
-		setFilters(current => fitFilters(current, next));
+		setFilters(current => fitFilters(current, next, fromAddress.current));
 		setVersion(current => current + 1);
 	};
 
@@ -153,6 +183,11 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 		};
 	}, [store]);
 
+	// The address follows what is shown (replaced, not pushed: Back leaves the dashboard).
+	useEffect(() => {
+		address.replace(writeUrlState({view, filters, by: dimension, drill}, address.search()));
+	}, [view, filters, dimension, drill]);
+
 	const refresh = async () => serial(async () => {
 		await readStore();
 		await recompute();
@@ -172,8 +207,16 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 		...(store ? [{id: 'tickets' as const, label: 'Tickets'}] : []),
 	];
 	const hasData = summary !== undefined && summary.tickets > 0 && filters !== undefined;
-	const query = filters ? queryOf(filters) : undefined;
-	const period = filters ? {from: filters.from, to: filters.to} : undefined;
+	const settlement = summary?.settlement;
+	const period = filters ? effectivePeriod(filters, settlement?.settledThrough) : undefined;
+	const query = filters && period ? queryOf(filters, period) : undefined;
+
+	const unsettledOnly = hasData && period === undefined ? (
+		<p class="period-state" data-role="all-unsettled">
+			Every day of this period is after {settlement?.settledThrough}, so leaving out unsettled days leaves nothing.
+			<button type="button" onClick={() => setFilters({...filters, complete: false})}>Include them</button>
+		</p>
+	) : undefined;
 
 	const empty = (
 		<div class="empty-state" data-role="empty">
@@ -212,20 +255,21 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500}
 			)}
 			{summary && summary.warnings.length > 0 && <ul class="warnings">{summary.warnings.map(warning => <li key={warning}>{warning}</li>)}</ul>}
 			{hasData && summary.firstDay && summary.lastDay && (
-				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} />
+				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} settlement={settlement} />
 			)}
 			<Tabs tabs={tabs} selected={view} onSelect={setView} label="Dashboard views" />
+			{drill && hasData && query && <DrillPanel client={client} target={drill} query={query} version={version} onClose={() => setDrill(undefined)} />}
 			<TabPanel id="overview" selected={view === 'overview'}>
-				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} /> : !loading && empty)}
+				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} settlement={settlement} onLeaveOutIncomplete={() => setFilters({...filters, complete: true})} onDrill={(metric, label) => setDrill({metric, label})} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="breakdowns" selected={view === 'breakdowns'}>
-				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} /> : !loading && empty)}
+				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} dimension={dimension} onDimension={setDimension} onDrill={(metric, label, group) => setDrill({metric, label, group})} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="themes" selected={view === 'themes'}>
-				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && empty)}
+				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="warnings" selected={view === 'warnings'}>
-				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} /> : !loading && empty)}
+				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} templateNames={templateNames} onDrill={(metric, label) => setDrill({metric, label})} /> : !loading && (unsettledOnly ?? empty))}
 			</TabPanel>
 			<TabPanel id="data" selected={view === 'data'}>
 				<DataPanel

@@ -4,6 +4,7 @@ import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metr
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
 import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {freshdeskFivePoint, readFreshdeskSatisfaction} from './csat.ts';
 
 export type FreshdeskImportOptions = ImportOptions & DateOptions & {
 	/** The account's host, e.g. 'acme.freshdesk.com'. @default '' */
@@ -30,7 +31,7 @@ export const freshdeskColumns = {
 	customerInteractions: ['Customer interactions', 'Customer responses'],
 	requesterId: ['Requester ID', 'Contact ID', 'Requester id'],
 	requesterEmail: ['Email', 'Requester email', 'Contact email', 'Requester Email ID'],
-	survey: ['Survey results', 'Satisfaction rating', 'Customer satisfaction', 'CSAT'],
+	survey: ['Survey results', 'Survey result', 'Satisfaction rating', 'Satisfaction survey result', 'Customer satisfaction', 'Satisfaction', 'CSAT'],
 } as const;
 
 type Field = keyof typeof freshdeskColumns;
@@ -45,35 +46,13 @@ const sourceNames: Record<string, string> = {
 	'feedback widget': 'web', '9': 'web', 'outbound email': 'email', '10': 'email', 'mobihelp': 'web', twitter: 'social', facebook: 'social', whatsapp: 'social',
 };
 
-/** Freshdesk satisfaction answers -> 1..5 (unknown answers are not counted). */
-function surveyScore(text: string): number | undefined {
-	const value = text.trim().toLowerCase();
-	const numeric = parseNumber(value);
-	if (numeric !== undefined && !Number.isNaN(numeric) && numeric >= 1 && numeric <= 5) {
-		return numeric;
-	}
-
-	if (/extremely (happy|satisfied)|awesome|very (happy|satisfied)|^happy|^satisfied|good/.test(value)) {
-		return /extremely|awesome|very/.test(value) ? 5 : 4;
-	}
-
-	if (/neutral|just okay|okay/.test(value)) {
-		return 3;
-	}
-
-	if (/extremely (unhappy|dissatisfied)|not good|unhappy|dissatisfied|not satisfied|bad/.test(value)) {
-		return /extremely|very/.test(value) ? 1 : 2;
-	}
-
-	return undefined;
-}
-
 /** Imports one Freshdesk ticket export. All or nothing: any bad row and nothing is imported. */
 export async function importFreshdeskCsv(source: TextSource, options: FreshdeskImportOptions = {}): Promise<ImportResult> {
 	const host = normalizeHost(options.host ?? '');
 	const tickets: DatasetTicket[] = [];
 	const surveys: SurveyResponse[] = [];
 	const seen = new Map<string, number>();
+	const unknownAnswers = new Map<string, number>();
 	let position: Partial<Record<Field, number>> = {};
 	const read = await readCsv(source, {
 		header(fields) {
@@ -196,12 +175,21 @@ export async function importFreshdeskCsv(source: TextSource, options: FreshdeskI
 			}
 
 			tickets.push(ticket);
-			const score = surveyScore(cell(record, position.survey));
-			if (score !== undefined) {
-				surveys.push({id: `${key}|csat`, ticketKey: key, kind: 'csat', score, at: solvedAt ?? createdAt});
+			// The export has neither the rating time (the solve time stands in) nor unanswered surveys.
+			const surveyText = cell(record, position.survey);
+			const answer = readFreshdeskSatisfaction(surveyText);
+			if (answer?.state === 'rated') {
+				surveys.push({id: `${key}|csat`, ticketKey: key, kind: 'csat', score: freshdeskFivePoint(answer.score), at: solvedAt ?? createdAt});
+			} else if (answer?.state === 'unknown') {
+				unknownAnswers.set(surveyText, (unknownAnswers.get(surveyText) ?? 0) + 1);
 			}
 		},
 	}, options);
 	const warnings = host === '' ? ['No host given: ticket keys are "freshdesk::<id>" and will not match tickets the extension saw.'] : [];
+	if (unknownAnswers.size > 0) {
+		const count = [...unknownAnswers.values()].reduce((sum, value) => sum + value, 0);
+		warnings.push(`${count} satisfaction answer${count === 1 ? '' : 's'} not understood and not counted: ${[...unknownAnswers.keys()].slice(0, 5).map(value => `"${value}"`).join(', ')} (known: Freshdesk's rating codes 103 to -103 and their answers, e.g. Extremely happy, Neutral, Not good).`);
+	}
+
 	return resultOf(options.fileName ?? 'Freshdesk export', read, (): Dataset => ({tickets, events: [], surveys, customers: []}), warnings);
 }

@@ -58,9 +58,11 @@ describe('Zendesk ticket export', () => {
 			},
 		});
 		expect(dataset.tickets[1]).toMatchObject({subject: 'Login "error"\nafter update', status: 'open', channel: 'web', reported: {replies: 0, reopens: 0}});
+		// Good / Bad are Zendesk's 2-point scale; Offered (102) is a survey sent and not answered.
 		expect(dataset.surveys).toEqual([
-			{id: 'zendesk:acme.zendesk.com:101|csat', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'csat', score: 5, at: Date.UTC(2026, 2, 2, 10, 15)},
-			{id: 'zendesk:acme.zendesk.com:103|csat', ticketKey: 'zendesk:acme.zendesk.com:103', kind: 'csat', score: 1, at: Date.UTC(2026, 2, 3, 8)},
+			{id: 'zendesk:acme.zendesk.com:101|csat', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'csat', score: 5, scale: 2, offered: true, at: Date.UTC(2026, 2, 2, 10, 15)},
+			{id: 'zendesk:acme.zendesk.com:102|csat', ticketKey: 'zendesk:acme.zendesk.com:102', kind: 'csat', score: null, offered: true, at: Date.UTC(2026, 2, 2, 9)},
+			{id: 'zendesk:acme.zendesk.com:103|csat', ticketKey: 'zendesk:acme.zendesk.com:103', kind: 'csat', score: 1, scale: 2, offered: true, at: Date.UTC(2026, 2, 3, 8)},
 		]);
 	});
 
@@ -197,7 +199,7 @@ describe('survey CSVs', () => {
 			{id: 'survey:r1', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'csat', score: 4, at: Date.UTC(2026, 2, 2, 12)},
 			{id: 'survey:r2', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'nps', score: 9, at: Date.UTC(2026, 2, 2, 12, 5)},
 			{id: 'survey:r3', ticketKey: null, kind: 'ces', score: 6, at: Date.UTC(2026, 2, 3, 7)},
-			{id: 'survey:r4', ticketKey: 'zendesk:acme.zendesk.com:102', kind: 'csat', score: 5, at: Date.UTC(2026, 2, 3, 9)},
+			{id: 'survey:r4', ticketKey: 'zendesk:acme.zendesk.com:102', kind: 'csat', score: 5, scale: 2, at: Date.UTC(2026, 2, 3, 9)},
 		]);
 		validateDataset(dataset);
 	});

@@ -4,6 +4,7 @@ import {surveyScales} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
 import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {freshdeskFivePoint, freshdeskRatingCode, readZendeskSatisfaction, toFivePoint} from './csat.ts';
 
 export type SurveyImportOptions = ImportOptions & DateOptions & {
 	/** The kind of every row when the file has no kind column. */
@@ -13,6 +14,8 @@ export type SurveyImportOptions = ImportOptions & DateOptions & {
 	host?: string | undefined;
 	/** @default 'Survey export' */
 	fileName?: string | undefined;
+	/** Points of the CSAT scale behind plain numeric CSAT scores (2, 3 or 5). @default 5 */
+	csatScale?: number | undefined;
 };
 
 export const surveyColumns = {
@@ -39,7 +42,36 @@ function kindOf(text: string): SurveyKind | undefined {
 	return value.includes('ces') || value.includes('effort') ? 'ces' : undefined;
 }
 
-/** Imports one survey CSV. All or nothing. Good / bad CSAT answers count as 5 / 1. */
+type CsatReading = {score: number | null; scale?: number | undefined} | 'not offered' | undefined;
+
+/**
+ * A CSAT answer as survey tools and helpdesks write it: a score on the file's scale, "4/5", Zendesk's
+ * Good / Bad (2-point) and Offered (not answered), Freshdesk's rating codes and answers.
+ */
+function csatReading(text: string, fileScale: number | undefined): CsatReading {
+	const zendesk = readZendeskSatisfaction(text);
+	if (zendesk?.state === 'offered') {
+		return {score: null};
+	}
+
+	if (zendesk?.state === 'unoffered') {
+		return 'not offered';
+	}
+
+	if (zendesk?.state === 'rated') {
+		const scale = zendesk.scale ?? fileScale ?? 5;
+		if (zendesk.score < 1 || zendesk.score > scale || ![2, 3, 5].includes(scale)) {
+			return undefined;
+		}
+
+		return zendesk.scale === undefined && fileScale === undefined ? {score: zendesk.score} : {score: toFivePoint(zendesk.score, scale), scale};
+	}
+
+	const code = freshdeskRatingCode(text);
+	return code === undefined ? undefined : {score: freshdeskFivePoint(code)};
+}
+
+/** Imports one survey CSV. All or nothing. CSAT answers are placed on 1..5 (see ./csat.ts). */
 export async function importSurveyCsv(source: TextSource, options: SurveyImportOptions = {}): Promise<ImportResult> {
 	const surveys: SurveyResponse[] = [];
 	const seen = new Map<string, number>();
@@ -75,13 +107,21 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 			}
 
 			const scoreText = cell(record, position.score);
-			let score = parseNumber(scoreText);
-			if (kind === 'csat' && /^(good|bad)/i.test(scoreText)) {
-				score = /^good/i.test(scoreText) ? 5 : 1;
-			}
-
+			let score: number | null | undefined = parseNumber(scoreText);
+			let scale: number | undefined;
 			const [min, max] = surveyScales[kind];
-			if (score === undefined || Number.isNaN(score) || score < min || score > max) {
+			if (kind === 'csat') {
+				const reading = csatReading(scoreText, options.csatScale);
+				if (reading === 'not offered') {
+					return;
+				}
+
+				score = reading?.score;
+				scale = reading?.scale;
+				if (reading === undefined) {
+					problem('score', `"${scoreText}" is not a CSAT answer (a score from 1 to ${options.csatScale ?? 5}, Good / Bad, Offered, or a Freshdesk rating)`);
+				}
+			} else if (score === undefined || Number.isNaN(score) || score < min || score > max) {
 				problem('score', `"${scoreText}" is not a ${kind.toUpperCase()} score (${min} to ${max})`);
 			}
 
@@ -98,7 +138,7 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 				ticketKey = options.helpdesk ? `${options.helpdesk}:${normalizeHost(options.host ?? '')}:${ticketId}` : ticketId;
 			}
 
-			if (score === undefined || Number.isNaN(score) || at === undefined) {
+			if (score === undefined || (score !== null && Number.isNaN(score)) || at === undefined) {
 				return;
 			}
 
@@ -111,8 +151,22 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 			}
 
 			seen.set(id, record.line);
-			surveys.push({id, ticketKey, kind, score, at});
+			const survey: SurveyResponse = {id, ticketKey, kind, score, at};
+			if (scale !== undefined) {
+				survey.scale = scale;
+			}
+
+			surveys.push(survey);
 		},
 	}, options);
+	// A file that lists unanswered CSAT surveys records its offers: its CSAT rows make a response rate.
+	if (surveys.some(survey => survey.kind === 'csat' && survey.score === null)) {
+		for (const survey of surveys) {
+			if (survey.kind === 'csat') {
+				survey.offered = true;
+			}
+		}
+	}
+
 	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({tickets: [], events: [], surveys, customers: []}));
 }

@@ -5,12 +5,15 @@ import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metr
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
 import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {inferScale, readZendeskSatisfaction, toFivePoint} from './csat.ts';
 
 export type ZendeskImportOptions = ImportOptions & DateOptions & {
 	/** The account's host, e.g. 'acme.zendesk.com', so keys match tickets the extension saw. @default '' */
 	host?: string | undefined;
 	/** Name used in messages. @default 'Zendesk export' */
 	fileName?: string | undefined;
+	/** Points of the CSAT scale behind plain numeric scores (2, 3 or 5). @default inferred from the largest score */
+	csatScale?: number | undefined;
 };
 
 const columns = {
@@ -91,11 +94,21 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 	const tickets: DatasetTicket[] = [];
 	const surveys: SurveyResponse[] = [];
 	const seen = new Map<string, number>();
+	// Plain numeric scores wait for the file's scale (known once every row is read).
+	const numeric: SurveyResponse[] = [];
+	let largestScore = 0;
+	const unknownAnswers = new Map<string, number>();
+	const givenScale = options.csatScale;
+
 	let position: Partial<Record<Field, number>> = {};
 	const read = await readCsv(source, {
 		header(fields) {
 			position = mapHeader(fields, columns);
 			const missing = (['id', 'createdAt', 'status'] as const).filter(field => position[field] === undefined);
+			if (givenScale !== undefined && ![2, 3, 5].includes(givenScale)) {
+				return [{line: 0, message: `The CSAT scale must be 2, 3 or 5 points (got ${givenScale}).`}];
+			}
+
 			return missing.length === 0 ? [] : [{
 				line: 1,
 				message: `This is not a Zendesk ticket export: missing column${missing.length > 1 ? 's' : ''} ${missing.map(field => `"${columns[field][0]}"`).join(', ')} (found: ${fields.slice(0, 12).join(', ')}${fields.length > 12 ? ', ...' : ''}).`,
@@ -185,15 +198,54 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 				ticket.subject = subject;
 			}
 
+			const satisfactionText = cell(record, position.satisfaction);
+			const answer = readZendeskSatisfaction(satisfactionText);
+			const scale = answer?.state === 'rated' ? answer.scale ?? givenScale : undefined;
+			if (answer?.state === 'rated' && (answer.score < 1 || (scale !== undefined && answer.score > scale) || answer.score > 5)) {
+				problem('satisfaction', `"${satisfactionText}" is not a rating on ${scale === undefined ? 'a 2-, 3- or 5-point' : `the ${scale}-point`} scale`);
+				return;
+			}
+
+			if (answer?.state === 'rated' && scale !== undefined && ![2, 3, 5].includes(scale)) {
+				problem('satisfaction', `"${satisfactionText}": Zendesk rates on 2, 3 or 5 points`);
+				return;
+			}
+
 			tickets.push(ticket);
-			const satisfaction = cell(record, position.satisfaction).toLowerCase();
-			if (satisfaction.startsWith('good') || satisfaction.startsWith('bad')) {
-				// Good / bad ratings count as 5 / 1 on the 1-5 CSAT scale. The export has no rating time: use the solve time.
-				surveys.push({id: `${key}|csat`, ticketKey: key, kind: 'csat', score: satisfaction.startsWith('good') ? 5 : 1, at: solvedAt ?? createdAt});
+			// The export has no rating time: the solve time stands in for it.
+			const base = {id: `${key}|csat`, ticketKey: key, kind: 'csat', at: solvedAt ?? createdAt, offered: true} as const;
+			if (answer?.state === 'offered') {
+				surveys.push({...base, score: null});
+			} else if (answer?.state === 'rated' && scale !== undefined) {
+				surveys.push({...base, score: toFivePoint(answer.score, scale), scale});
+			} else if (answer?.state === 'rated') {
+				largestScore = Math.max(largestScore, answer.score);
+				const survey: SurveyResponse = {...base, score: answer.score};
+				numeric.push(survey);
+				surveys.push(survey);
+			} else if (answer?.state === 'unknown') {
+				unknownAnswers.set(satisfactionText, (unknownAnswers.get(satisfactionText) ?? 0) + 1);
 			}
 		},
 	}, options);
 	const warnings: string[] = [];
+	if (numeric.length > 0) {
+		const scale = inferScale(largestScore);
+		for (const survey of numeric) {
+			survey.score = toFivePoint(survey.score!, scale);
+			survey.scale = scale;
+		}
+
+		if (scale < 5) {
+			warnings.push(`Satisfaction scores go up to ${largestScore} only: read as a ${scale}-point scale (${scale} is good). If the survey had 5 points, import again with the CSAT scale set to 5.`);
+		}
+	}
+
+	if (unknownAnswers.size > 0) {
+		const count = [...unknownAnswers.values()].reduce((sum, value) => sum + value, 0);
+		warnings.push(`${count} satisfaction value${count === 1 ? '' : 's'} not understood and not counted: ${[...unknownAnswers.keys()].slice(0, 5).map(value => `"${value}"`).join(', ')} (known: Good, Bad, with comment, Offered, Unoffered, a score).`);
+	}
+
 	if (host === '') {
 		warnings.push('No host given: ticket keys are "zendesk::<id>" and will not match tickets the extension saw (pass the account host, e.g. acme.zendesk.com).');
 	}

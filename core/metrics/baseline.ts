@@ -32,9 +32,9 @@ type Accumulator = {
 };
 
 /** Counter positions in an accumulator. */
-const C = {tickets: 0, resolved: 1, solved: 2, reopened: 3, oneTouchDen: 4, oneTouch: 5, noFollowUpDen: 6, noFollowUp: 7, escalated: 8, functional: 9, hierarchical: 10, automatic: 11, csatGood: 12, csatBad: 13, npsResponses: 14, promoters: 15, detractors: 16, cesResponses: 17, customersAtStart: 18, customersLost: 19} as const;
-const slaCounter: Record<SlaMetric, number> = Object.fromEntries(slaMetrics.map((metric, index) => [metric, 20 + (index * 2)])) as Record<SlaMetric, number>;
-const counterCount = 20 + (slaMetrics.length * 2);
+const C = {tickets: 0, resolved: 1, solved: 2, reopened: 3, oneTouchDen: 4, oneTouch: 5, noFollowUpDen: 6, noFollowUp: 7, escalated: 8, functional: 9, hierarchical: 10, automatic: 11, csatGood: 12, csatBad: 13, npsResponses: 14, promoters: 15, detractors: 16, cesResponses: 17, customersAtStart: 18, customersLost: 19, csatOffered: 20, csatAnswered: 21} as const;
+const slaCounter: Record<SlaMetric, number> = Object.fromEntries(slaMetrics.map((metric, index) => [metric, 22 + (index * 2)])) as Record<SlaMetric, number>;
+const counterCount = 22 + (slaMetrics.length * 2);
 
 function fieldOf(fact: TicketFact, field: FilterField): string | null {
 	return field === 'helpdesk' ? fact.helpdesk : fact[field];
@@ -258,9 +258,13 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 		for (const group of groupsOf(view, groupBy, keys)) {
 			const target = accumulator(group);
 			if (survey.kind === 'csat') {
-				const verdict = csatClass(survey.score, csatRule);
+				count(target, C.csatOffered, survey.offered === true);
+				count(target, C.csatAnswered, survey.offered === true && survey.score !== null);
+				const verdict = survey.score === null ? undefined : csatClass(survey.score, csatRule);
 				count(target, C.csatGood, verdict === 'good');
 				count(target, C.csatBad, verdict === 'bad');
+			} else if (survey.score === null) {
+				continue;
 			} else if (survey.kind === 'nps') {
 				count(target, C.npsResponses, true);
 				count(target, C.promoters, survey.score >= 9);
@@ -320,6 +324,7 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 		}
 
 		row.csat = ratio(c(C.csatGood), c(C.csatGood) + c(C.csatBad));
+		row.csatResponseRate = ratio(c(C.csatAnswered), c(C.csatOffered));
 		row.nps = npsOf(c(C.npsResponses), c(C.promoters), c(C.detractors));
 		row.ces = {responses: c(C.cesResponses), mean: c(C.cesResponses) > 0 ? cesSum / c(C.cesResponses) : null};
 		if (row.churn !== null) {

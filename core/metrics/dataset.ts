@@ -98,8 +98,13 @@ export type SurveyResponse = {
 	id?: string | undefined;
 	ticketKey: string | null;
 	kind: SurveyKind;
-	score: number;
+	/** CSAT 1..5, NPS 0..10, CES 1..7. null: a CSAT survey offered and not answered. */
+	score: number | null;
 	at: number;
+	/** CSAT: the points of the scale the customer answered on (2, 3, 5, ...) when known; `score` is placed on 1..5. */
+	scale?: number | undefined;
+	/** The source records survey offers (a helpdesk export's satisfaction column): these rows, answered or not, make the response rate. */
+	offered?: boolean | undefined;
 };
 
 export type Customer = {

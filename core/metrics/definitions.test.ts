@@ -22,3 +22,10 @@ test('the design\'s section 6 metrics are all there', () => {
 
 	expect(definitionOf('fcr').variants).toHaveLength(2);
 });
+
+test('help texts are complete where they are read: no pointer to source files or READMEs', () => {
+	for (const definition of metricDefinitions) {
+		const text = [definition.definition, definition.formula, definition.anchor, ...(definition.variants ?? []), ...definition.sources.map(source => source.title)].join(' ');
+		expect(text, definition.id).not.toMatch(/README|\.tsx?\b|core\/|dashboard\/|in the (Defuse )?sources/i);
+	}
+});

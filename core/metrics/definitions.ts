@@ -17,7 +17,7 @@ export type MetricDefinition = {
 	unit: MetricUnit;
 	/** One or two sentences a team lead reads. */
 	definition: string;
-	/** How Defuse computes it (fields of core/metrics/facts.ts, tables of the metric SQL). */
+	/** How Defuse computes it, in words a team lead can check (never a pointer to source files). */
 	formula: string;
 	/** The day a ticket-level value is counted on. */
 	anchor: string;
@@ -52,7 +52,8 @@ const zendeskCsat: Source = {
 };
 const netPromoter: Source = {title: 'Bain & Company: Measuring your Net Promoter Score (promoters 9-10, detractors 0-6)', url: 'https://www.netpromotersystem.com/about/measuring-your-net-promoter-score/'};
 const ces: Source = {title: 'Customer Effort Score (Dixon, Freeman, Toman: "Stop Trying to Delight Your Customers", HBR 2010)', url: 'https://hbr.org/2010/07/stop-trying-to-delight-your-customers'};
-const design: Source = {title: 'Defuse metric definitions (core/metrics/README.md)'};
+/** Metrics Defuse defines itself: the definition and formula shown are the whole of it. */
+const design: Source = {title: 'Defined by Defuse: the definition and formula above are exactly what is computed'};
 
 export const metricDefinitions: readonly MetricDefinition[] = [
 	{
@@ -147,8 +148,8 @@ export const metricDefinitions: readonly MetricDefinition[] = [
 		id: 'csat',
 		name: 'CSAT',
 		unit: 'ratio',
-		definition: 'Customer satisfaction: good ratings / (good + bad). On a 1-5 scale, 4 and 5 count as good by default. Good/bad surveys are imported as 5/1.',
-		formula: 'top-2: score >= 4 good, else bad. top-1: 5 good, else bad. Excluding neutral: >= 4 good, <= 2 bad, 3 left out',
+		definition: 'Customer satisfaction: good ratings / (good + bad). Ratings on 2-, 3- or 5-point scales are placed on 1-5 (2 of 2 and 3 of 3 become 5, the middle of 3 becomes 3), so by default exactly what the helpdesk counts good is good: Good, 2 of 2, 3 of 3, 4-5 of 5. Freshdesk\'s happy answers count good, neutral is the middle, unhappy ones bad. The response rate (answered / surveys sent) is shown where the source records the surveys it sent (Zendesk\'s Offered); Unoffered means no survey was sent and is not counted.',
+		formula: 'top-2: score >= 4 good, else bad. top-1: 5 good, else bad. Excluding neutral: >= 4 good, <= 2 bad, 3 left out. A rating r on an n-point scale is placed at 1 + (r - 1) * 4 / (n - 1). Response rate: answered / offered over rows whose source records offers',
 		anchor: 'day of the response',
 		variants: ['4-5 good (default)', 'only 5 good', '3 left out'],
 		sources: [zendeskCsat, design],
@@ -184,8 +185,8 @@ export const metricDefinitions: readonly MetricDefinition[] = [
 		id: 'flagPrecision',
 		name: 'Flag precision',
 		unit: 'ratio',
-		definition: 'Of the tickets flagged at this level or above before any escalation, the share that was escalated afterwards.',
-		formula: 'flagged tickets later escalated / flagged tickets; flags raised after a ticket\'s first escalation are ignored',
+		definition: 'Of the tickets flagged at this level or above before any escalation, the share that was escalated afterwards. Shown with its 95% interval and the number of flagged tickets; under 20 flagged (or escalated) tickets it says "too few to tell".',
+		formula: 'flagged tickets later escalated / flagged tickets; flags raised after a ticket\'s first escalation are ignored. Interval: Wilson score, 95%',
 		anchor: 'ticket creation day',
 		variants: ['watch', 'high', 'critical'],
 		sources: [design],
@@ -194,8 +195,8 @@ export const metricDefinitions: readonly MetricDefinition[] = [
 		id: 'flagRecall',
 		name: 'Flag recall',
 		unit: 'ratio',
-		definition: 'Of the escalated tickets, the share that had been flagged at this level or above before the escalation.',
-		formula: 'escalated tickets flagged beforehand / escalated tickets',
+		definition: 'Of the escalated tickets, the share that had been flagged at this level or above before the escalation. Shown with its 95% interval and the number of escalated tickets; under 20 it says "too few to tell".',
+		formula: 'escalated tickets flagged beforehand / escalated tickets. Interval: Wilson score, 95%',
 		anchor: 'ticket creation day',
 		variants: ['watch', 'high', 'critical'],
 		sources: [design],
@@ -204,8 +205,8 @@ export const metricDefinitions: readonly MetricDefinition[] = [
 		id: 'flagLeadTime',
 		name: 'Warning lead time',
 		unit: 'duration',
-		definition: 'How much earlier than the escalation the first flag came: the time an agent had to defuse it.',
-		formula: 'median over flagged and escalated tickets of (first escalation - first flag at this level or above)',
+		definition: 'How much earlier than the escalation the first flag came: the time an agent had to defuse it. Shown as the median, the middle half (25th to 75th percentile) and how many warnings came under 15 minutes, 15-60 minutes, 1-4 hours, 4-24 hours and a day or more ahead.',
+		formula: 'over flagged and escalated tickets: first escalation - first flag at this level or above; quartiles by linear interpolation',
 		anchor: 'ticket creation day',
 		sources: [design],
 	},
@@ -231,18 +232,18 @@ export const metricDefinitions: readonly MetricDefinition[] = [
 		id: 'templateEscalationRate',
 		name: 'Escalation after a template',
 		unit: 'ratio',
-		definition: 'Of the tickets a de-escalation template was used on, the share escalated after its first use; compared with tickets that got no template.',
-		formula: 'tickets with an escalation after the template\'s first use / tickets with the template',
-		anchor: 'day of the template use',
+		definition: 'Of the tickets a de-escalation template was used on, the share escalated after its first use, compared like with like: with tickets that got no template, at the same risk level and trigger, from the same point on. Templates are used on tickets already at risk, so a comparison with every other ticket would make every template look harmful. The difference comes with a 95% interval; under 20 tickets on either side it says "too few to tell", and only an interval wholly above or below zero is called more or fewer escalations.',
+		formula: 'Strata: the highest flag level on the ticket at the template\'s first use (none, watch, high, critical) and the ticket\'s trigger. Comparison points for tickets without a template: creation (level none) and the moment their risk first reached each level. Outcome: an escalation after the point. Comparison rate: each stratum\'s rate weighted by the template\'s share of tickets in it (direct standardisation); template tickets in a stratum with no comparison ticket are left out and counted. Interval: difference +- 1.96 standard errors summed over strata, each rate taken as (events + 1) / (tickets + 2) for its variance',
+		anchor: 'ticket creation day (both sides: tickets created in the period, after filters)',
 		sources: [design],
 	},
 	{
 		id: 'templateCsat',
 		name: 'CSAT after a template',
 		unit: 'ratio',
-		definition: 'CSAT of the ratings given after a template was used on the ticket.',
-		formula: 'good / (good + bad) over CSAT responses later than the first use',
-		anchor: 'day of the template use',
+		definition: 'CSAT of the ratings given after a template was used on the ticket, compared like with like with the ratings of tickets without a template given after the same kind of point (same risk level and trigger), with a 95% interval for the difference and "too few to tell" under 20 rated responses on either side.',
+		formula: 'good / (good + bad) over CSAT responses later than the point; strata, weighting and interval as for escalation after a template, counted in rated responses',
+		anchor: 'ticket creation day (both sides)',
 		sources: [design],
 	},
 	{

@@ -329,10 +329,15 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 
 			if (status === 'solved' || status === 'closed') {
 				const surveyAt = now + delay(random, 6 * hour);
-				if (surveyAt < endAt && random() < 0.35) {
+				// Zendesk records every survey it sends: answered or not, those rows carry `offered`.
+				const offered = helpdesk === 'zendesk' ? {offered: true} : {};
+				const answers = surveyAt < endAt ? random() : 1;
+				if (answers < 0.35) {
 					const base = escalateAt === undefined ? 4.3 : 2.6;
 					const score = Math.min(5, Math.max(1, Math.round(base + ((random() - 0.5) * 2.4))));
-					surveys.push({ticketKey: key, kind: 'csat', score, at: surveyAt});
+					surveys.push({ticketKey: key, kind: 'csat', score, at: surveyAt, ...offered});
+				} else if (answers < 0.7 && helpdesk === 'zendesk') {
+					surveys.push({ticketKey: key, kind: 'csat', score: null, at: surveyAt, offered: true});
 				}
 
 				if (surveyAt + hour < endAt && random() < 0.1) {

@@ -67,7 +67,8 @@ type TicketEscalationSource = Extract<TicketEvent, {kind: 'escalation'}>['source
 export type FlagFact = {ticketKey: string; at: number; level: FlagLevel; agent: string | null; signals: string[]};
 export type FeedbackFact = {ticketKey: string; at: number; verdict: Verdict; agent: string | null};
 export type TemplateFact = {ticketKey: string; at: number; templateId: string; agent: string | null};
-export type SurveyFact = {id: string; ticketKey: string | null; kind: SurveyKind; score: number; at: number};
+/** `score` null: a CSAT survey offered, not answered. `scale` and `offered` as in the dataset (absent when unknown / not recorded). */
+export type SurveyFact = {id: string; ticketKey: string | null; kind: SurveyKind; score: number | null; at: number; scale?: number | undefined; offered?: boolean | undefined};
 export type AgentHourFact = {agent: string; hour: number};
 
 export type Facts = {
@@ -583,7 +584,18 @@ export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Fact
 
 /** Survey responses as facts: equal rows once, and one response per id. */
 export function surveyFactsOf(surveys: readonly SurveyResponse[]): SurveyFact[] {
-	return uniqueById(uniqueRows(surveys.map(survey => ({id: surveyIdOf(survey), ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at}))));
+	return uniqueById(uniqueRows(surveys.map(survey => {
+		const fact: SurveyFact = {id: surveyIdOf(survey), ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at};
+		if (survey.scale !== undefined) {
+			fact.scale = survey.scale;
+		}
+
+		if (survey.offered) {
+			fact.offered = true;
+		}
+
+		return fact;
+	})));
 }
 
 function uniqueById<T extends {id: string}>(rows: readonly T[]): T[] {

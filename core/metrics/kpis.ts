@@ -60,6 +60,8 @@ export type KpiRow = {
 	automaticEscalationRate: Ratio;
 	sla: Record<SlaMetric, Ratio>;
 	csat: Ratio;
+	/** CSAT surveys answered / offered, over sources that record offers (helpdesk exports); 0/0 when none do. */
+	csatResponseRate: Ratio;
 	nps: Nps;
 	ces: Ces;
 	/** Customers lost in the period / customers at its start. Only for 'none' and time grains. */
@@ -107,6 +109,7 @@ export function emptyKpiRow(group: string, withChurn: boolean): KpiRow {
 		automaticEscalationRate: ratio(0, 0),
 		sla,
 		csat: ratio(0, 0),
+		csatResponseRate: ratio(0, 0),
 		nps: npsOf(0, 0, 0),
 		ces: {responses: 0, mean: null},
 		churn: withChurn ? ratio(0, 0) : null,

@@ -4,7 +4,9 @@ import type {FlagLevel} from './dataset.ts';
 import {flagLevels} from './dataset.ts';
 import type {Facts, TicketFact} from './facts.ts';
 import type {CsatRule, FilterField, KpiQuery, Ratio} from './kpis.ts';
-import {csatClass, dayBounds, filterFields, quantileOfSorted, ratio} from './kpis.ts';
+import {csatClass, dayBounds, filterFields, noneGroup, ratio} from './kpis.ts';
+import type {Comparison, Estimate, LeadTimeDistribution} from './effectiveness.ts';
+import {compareStrata, estimateOf, leadTimeDistribution, minimumSample} from './effectiveness.ts';
 import type {Spike, SpikeOptions} from './spikes.ts';
 import {detectSpikes} from './spikes.ts';
 import type {DayKeys} from './time.ts';
@@ -17,10 +19,16 @@ export type LevelEffectiveness = {
 	flagged: number;
 	/** Flagged tickets that were escalated afterwards. */
 	truePositives: number;
-	precision: number | null;
-	recall: number | null;
+	/** Escalated afterwards / flagged, with its 95% interval. */
+	precision: Estimate;
+	/** Flagged beforehand / escalated, with its 95% interval. */
+	recall: Estimate;
+	/** Precision or recall rests on fewer than minimumSample tickets: too few to tell. */
+	tooFew: boolean;
 	/** Median time from the first such flag to the first escalation, over true positives. */
 	medianLeadMs: number | null;
+	/** The same lead times as a distribution. */
+	leadTime: LeadTimeDistribution;
 };
 
 export type AgentAlertBudget = {
@@ -44,15 +52,28 @@ export type EarlyWarningReport = {
 };
 
 export type TemplateEffectiveness = {
-	/** A template id, or '(none)' for tickets that got no template (the comparison group). */
 	templateId: string;
-	/** Tickets the template was used on (for '(none)': tickets without any template). */
+	/** Tickets created in the period (after filters) the template was used on. */
 	tickets: number;
-	/** Of those, escalated after the template's first use on the ticket (for '(none)': escalated at all). */
+	/** Of those, escalated after the template's first use on the ticket (every such ticket, unmatched ones too). */
 	escalationRate: Ratio;
-	/** CSAT of responses given after the first use (for '(none)': all responses). */
+	/** CSAT of responses given after the first use. */
 	csat: Ratio;
+	/** Escalation afterwards against comparable tickets without a template (same level, trigger and point). */
+	escalation: Comparison;
+	/** CSAT afterwards against comparable tickets' CSAT, in rated responses. */
+	csatComparison: Comparison;
 };
+
+/** Per stratum (risk level reached, trigger): tickets, escalated afterwards, good and bad CSAT afterwards. */
+export type StratumOutcome = {level: number; trigger: string; tickets: number; escalated: number; good: number; bad: number};
+
+/**
+ * What template effectiveness is computed from: per template the strata of its first uses, and the
+ * strata of the comparison points (tickets that never got a template: at creation for level 0, and
+ * at the moment their risk first reached each level).
+ */
+export type TemplateStrata = {treated: Array<StratumOutcome & {templateId: string}>; controls: StratumOutcome[]};
 
 export type ThemeSummary = {
 	theme: string;
@@ -107,8 +128,19 @@ function cohortOf(context: Context): TicketFact[] {
 
 const rankOf: Record<FlagLevel, number> = {watch: 1, high: 2, critical: 3};
 
-function median(values: number[]): number | null {
-	return quantileOfSorted(Float64Array.from(values).sort(), 0.5);
+/** One level's precision and recall with their intervals, and its lead times (shared by the SQL and the JavaScript computation). */
+export function levelEffectiveness(level: FlagLevel, flagged: number, truePositives: number, escalated: number, leads: Float64Array): LevelEffectiveness {
+	const leadTime = leadTimeDistribution(leads);
+	return {
+		level,
+		flagged,
+		truePositives,
+		precision: estimateOf(truePositives, flagged),
+		recall: estimateOf(truePositives, escalated),
+		tooFew: flagged < minimumSample || escalated < minimumSample,
+		medianLeadMs: leadTime.median,
+		leadTime,
+	};
 }
 
 export function computeEarlyWarning(facts: Facts, query: KpiQuery = {}, options: ReportOptions = {}): EarlyWarningReport {
@@ -154,14 +186,7 @@ export function computeEarlyWarning(facts: Facts, query: KpiQuery = {}, options:
 			}
 		}
 
-		return {
-			level,
-			flagged,
-			truePositives,
-			precision: flagged > 0 ? truePositives / flagged : null,
-			recall: escalated > 0 ? truePositives / escalated : null,
-			medianLeadMs: median(leads),
-		};
+		return levelEffectiveness(level, flagged, truePositives, escalated, Float64Array.from(leads));
 	});
 
 	const agentOk = (agent: string | null): boolean => context.agentFilter === undefined || (agent !== null && context.agentFilter.includes(agent));
@@ -227,84 +252,122 @@ export function computeEarlyWarning(facts: Facts, query: KpiQuery = {}, options:
 	};
 }
 
-export function computeTemplateEffectiveness(facts: Facts, query: KpiQuery = {}, options: ReportOptions = {}): TemplateEffectiveness[] {
+/** Template effectiveness from its strata: raw rates after each template, and like-with-like comparisons. */
+export function shapeTemplateEffectiveness(strata: TemplateStrata, minimum = minimumSample): TemplateEffectiveness[] {
+	const byTemplate = new Map<string, StratumOutcome[]>();
+	for (const row of strata.treated) {
+		(byTemplate.get(row.templateId) ?? byTemplate.set(row.templateId, []).get(row.templateId)!).push(row);
+	}
+
+	const escalationOf = (row: StratumOutcome) => ({level: row.level, trigger: row.trigger, count: row.tickets, events: row.escalated});
+	const csatOf = (row: StratumOutcome) => ({level: row.level, trigger: row.trigger, count: row.good + row.bad, events: row.good});
+	const controlEscalation = strata.controls.map(row => escalationOf(row));
+	const controlCsat = strata.controls.map(row => csatOf(row));
+	const sum = (rows: StratumOutcome[], field: 'tickets' | 'escalated' | 'good' | 'bad'): number => rows.reduce((total, row) => total + row[field], 0);
+	return [...byTemplate].map(([templateId, rows]) => {
+		const good = sum(rows, 'good');
+		return {
+			templateId,
+			tickets: sum(rows, 'tickets'),
+			escalationRate: ratio(sum(rows, 'escalated'), sum(rows, 'tickets')),
+			csat: ratio(good, good + sum(rows, 'bad')),
+			escalation: compareStrata(rows.map(row => escalationOf(row)), controlEscalation, minimum),
+			csatComparison: compareStrata(rows.map(row => csatOf(row)), controlCsat, minimum),
+		};
+	}).sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
+}
+
+/**
+ * The strata of template effectiveness in JavaScript (the cross-check of the SQL). A template's point
+ * on a ticket is its first use there; the ticket's level then is the highest flag raised at or before
+ * it (0: none). Tickets that never got a template are compared from the same kind of point: at
+ * creation for level 0, and for level L at their first flag of level L when no higher flag came
+ * first. Outcomes count after the point: an escalation, CSAT responses. Both sides are tickets
+ * created in the period that pass the filters; the trigger is the ticket's last known trigger.
+ */
+export function computeTemplateStrata(facts: Facts, query: KpiQuery = {}, options: ReportOptions = {}): TemplateStrata {
 	const context = contextOf(facts, query, options);
 	const rule: CsatRule = query.csat ?? 'top-2';
-	const firstUse = new Map<string, Map<string, number>>();
-	for (const use of facts.templates) {
-		if (!context.inPeriod(context.dayKeysOf(use.at).day) || !context.passes(context.tickets.get(use.ticketKey))) {
-			continue;
+	const cohort = cohortOf(context);
+	const inCohort = new Set(cohort.map(ticket => ticket.key));
+	const group = <T extends {ticketKey: string}>(rows: readonly T[]): Map<string, T[]> => {
+		const map = new Map<string, T[]>();
+		for (const row of rows) {
+			if (inCohort.has(row.ticketKey)) {
+				(map.get(row.ticketKey) ?? map.set(row.ticketKey, []).get(row.ticketKey)!).push(row);
+			}
 		}
 
-		let byTicket = firstUse.get(use.templateId);
-		if (!byTicket) {
-			byTicket = new Map();
-			firstUse.set(use.templateId, byTicket);
-		}
+		return map;
+	};
 
-		byTicket.set(use.ticketKey, Math.min(byTicket.get(use.ticketKey) ?? Number.POSITIVE_INFINITY, use.at));
-	}
-
-	const escalationTimes = new Map<string, number[]>();
-	for (const escalation of facts.escalations) {
-		(escalationTimes.get(escalation.ticketKey) ?? escalationTimes.set(escalation.ticketKey, []).get(escalation.ticketKey)!).push(escalation.at);
-	}
-
-	const csatByTicket = new Map<string, Array<{at: number; score: number}>>();
-	for (const survey of facts.surveys) {
-		if (survey.kind === 'csat' && survey.ticketKey !== null) {
-			(csatByTicket.get(survey.ticketKey) ?? csatByTicket.set(survey.ticketKey, []).get(survey.ticketKey)!).push({at: survey.at, score: survey.score});
-		}
-	}
-
-	const csatOf = (ticketKey: string, after: number): [good: number, bad: number] => {
+	const flagsOf = group(facts.flags);
+	const escalationsOf = group(facts.escalations);
+	const csatOf = group(facts.surveys.filter((survey): survey is typeof survey & {ticketKey: string; score: number} => survey.kind === 'csat' && survey.ticketKey !== null && survey.score !== null));
+	const usesOf = group(facts.templates);
+	const outcome = (ticketKey: string, at: number): [escalated: number, good: number, bad: number] => {
 		let good = 0;
 		let bad = 0;
-		for (const survey of csatByTicket.get(ticketKey) ?? []) {
-			if (survey.at > after) {
+		for (const survey of csatOf.get(ticketKey) ?? []) {
+			if (survey.at > at) {
 				const verdict = csatClass(survey.score, rule);
 				good += verdict === 'good' ? 1 : 0;
 				bad += verdict === 'bad' ? 1 : 0;
 			}
 		}
 
-		return [good, bad];
+		return [(escalationsOf.get(ticketKey) ?? []).some(escalation => escalation.at > at) ? 1 : 0, good, bad];
 	};
 
-	const rows: TemplateEffectiveness[] = [];
-	for (const [templateId, byTicket] of firstUse) {
-		let escalated = 0;
-		let good = 0;
-		let bad = 0;
-		for (const [ticketKey, at] of byTicket) {
-			escalated += (escalationTimes.get(ticketKey) ?? []).some(time => time > at) ? 1 : 0;
-			const [g, b] = csatOf(ticketKey, at);
-			good += g;
-			bad += b;
-		}
+	const treated = new Map<string, StratumOutcome & {templateId: string}>();
+	const controls = new Map<string, StratumOutcome>();
+	const add = <T extends StratumOutcome>(map: Map<string, T>, key: string, fresh: () => T, [escalated, good, bad]: [number, number, number]): void => {
+		const row = map.get(key) ?? map.set(key, fresh()).get(key)!;
+		row.tickets++;
+		row.escalated += escalated;
+		row.good += good;
+		row.bad += bad;
+	};
 
-		rows.push({templateId, tickets: byTicket.size, escalationRate: ratio(escalated, byTicket.size), csat: ratio(good, good + bad)});
-	}
+	for (const ticket of cohort) {
+		const trigger = ticket.trigger ?? noneGroup;
+		const flags = flagsOf.get(ticket.key) ?? [];
+		const uses = usesOf.get(ticket.key);
+		if (uses) {
+			const firstUse = new Map<string, number>();
+			for (const use of uses) {
+				firstUse.set(use.templateId, Math.min(firstUse.get(use.templateId) ?? Number.POSITIVE_INFINITY, use.at));
+			}
 
-	const withTemplate = new Set(facts.templates.map(use => use.ticketKey));
-	let tickets = 0;
-	let escalated = 0;
-	let good = 0;
-	let bad = 0;
-	for (const ticket of cohortOf(context)) {
-		if (withTemplate.has(ticket.key)) {
+			for (const [templateId, at] of firstUse) {
+				const level = Math.max(0, ...flags.filter(flag => flag.at <= at).map(flag => rankOf[flag.level]));
+				add(treated, `${templateId}\u0000${level}\u0000${trigger}`, () => ({templateId, level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}), outcome(ticket.key, at));
+			}
+
 			continue;
 		}
 
-		tickets++;
-		escalated += context.firstEscalation.has(ticket.key) ? 1 : 0;
-		const [g, b] = csatOf(ticket.key, Number.NEGATIVE_INFINITY);
-		good += g;
-		bad += b;
+		const points: Array<[level: number, at: number]> = [[0, ticket.createdAt]];
+		for (const level of [1, 2, 3]) {
+			const first = Math.min(...flags.filter(flag => rankOf[flag.level] === level).map(flag => flag.at));
+			const higher = Math.min(...flags.filter(flag => rankOf[flag.level] > level).map(flag => flag.at));
+			if (Number.isFinite(first) && !(higher <= first)) {
+				points.push([level, first]);
+			}
+		}
+
+		for (const [level, at] of points) {
+			add(controls, `${level}\u0000${trigger}`, () => ({level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}), outcome(ticket.key, at));
+		}
 	}
 
-	rows.push({templateId: '(none)', tickets, escalationRate: ratio(escalated, tickets), csat: ratio(good, good + bad)});
-	return rows.sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
+	const order = (a: StratumOutcome & {templateId?: string}, b: StratumOutcome & {templateId?: string}): number =>
+		((a.templateId ?? '') < (b.templateId ?? '') ? -1 : (a.templateId ?? '') > (b.templateId ?? '') ? 1 : a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0));
+	return {treated: [...treated.values()].sort(order), controls: [...controls.values()].sort(order)};
+}
+
+export function computeTemplateEffectiveness(facts: Facts, query: KpiQuery = {}, options: ReportOptions = {}): TemplateEffectiveness[] {
+	return shapeTemplateEffectiveness(computeTemplateStrata(facts, query, options));
 }
 
 export function computeThemeSummary(facts: Facts, query: KpiQuery = {}, options: ReportOptions = {}): ThemeSummary[] {

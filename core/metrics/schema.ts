@@ -74,24 +74,28 @@ const surveyEntries = <const K extends string>(name: K, min: number, max: number
 	// A survey may rate a ticket this dataset does not hold (survey files are imported on their own).
 	ticketKey: v.nullable(key),
 	kind: v.literal(name),
-	score: numberIn(min, max, `a ${name.toUpperCase()} score`),
+	// null: a survey sent and not answered (CSAT only, checked below).
+	score: v.nullable(numberIn(min, max, `a ${name.toUpperCase()} score`)),
 	at: epochMs,
+	scale: v.optional(wholeNumberIn(2, 10, 'the points of a rating scale')),
+	offered: v.optional(flag),
 });
 const surveyId = text(500, {nonEmpty: true});
 
 // A variant's issue carries the discriminator's value (or the row, when it is no object).
 const surveyKindMessage = (issue: {input: unknown}) => `expected a survey of kind csat, nps or ces, ${got(issue)}`;
+const answered = <T extends {score: number | null}>(what: string) => v.check<T, string>(row => row.score !== null, `an ${what} response needs a score (only a CSAT survey can be sent and not answered)`);
 
-/** CSAT 1..5, NPS 0..10, CES 1..7 (surveyScales in dataset.ts). */
+/** CSAT 1..5 or null (sent, not answered), NPS 0..10, CES 1..7 (surveyScales in dataset.ts). */
 export const surveyResponseSchema = v.variant('kind', [
 	record({id: v.optional(surveyId), ...surveyEntries('csat', 1, 5)}),
-	record({id: v.optional(surveyId), ...surveyEntries('nps', 0, 10)}),
-	record({id: v.optional(surveyId), ...surveyEntries('ces', 1, 7)}),
+	v.pipe(record({id: v.optional(surveyId), ...surveyEntries('nps', 0, 10)}), answered('NPS')),
+	v.pipe(record({id: v.optional(surveyId), ...surveyEntries('ces', 1, 7)}), answered('CES')),
 ], surveyKindMessage);
 export const surveyFactSchema = v.variant('kind', [
 	record({id: surveyId, ...surveyEntries('csat', 1, 5)}),
-	record({id: surveyId, ...surveyEntries('nps', 0, 10)}),
-	record({id: surveyId, ...surveyEntries('ces', 1, 7)}),
+	v.pipe(record({id: surveyId, ...surveyEntries('nps', 0, 10)}), answered('NPS')),
+	v.pipe(record({id: surveyId, ...surveyEntries('ces', 1, 7)}), answered('CES')),
 ], surveyKindMessage);
 
 export const customerSchema = record({

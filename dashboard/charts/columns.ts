@@ -13,3 +13,13 @@ export function kpiColumns(rows: readonly KpiRow[], pick: ReadonlyArray<(row: Kp
 	const dated = rows.map(row => ({row, x: secondsOf(row.group)})).filter(({x}) => Number.isFinite(x)).sort((a, b) => a.x - b.x);
 	return [dated.map(({x}) => x), ...pick.map(read => dated.map(({row}) => read(row)))];
 }
+
+/** True when some value has no neighbour on either side (a line would not show it) or there are few points. */
+export function needsPoints(data: uPlot.AlignedData, few = 16): boolean {
+	const [xs, ...columns] = data;
+	if (xs.length <= few) {
+		return true;
+	}
+
+	return columns.some(column => column.some((value, index) => value !== null && value !== undefined && (column[index - 1] ?? null) === null && (column[index + 1] ?? null) === null));
+}

@@ -37,8 +37,31 @@ function axis(scheme: Scheme, scale: string, side: 0 | 1 | 2 | 3, format?: (valu
 	};
 }
 
+export type LineExtras = {
+	/** Draw every value as a point (few points, or values with gaps around them that no line would join). */
+	points?: boolean | undefined;
+	/** x (seconds) from which the buckets are incomplete: shaded to the right edge. */
+	incompleteFrom?: number | undefined;
+};
+
+const shade: Record<Scheme, string> = {light: 'rgba(212, 167, 44, 0.16)', dark: 'rgba(158, 122, 28, 0.25)'};
+
+/** A hook that shades the plot from x = `from` to the right edge (drawn under the series). */
+function shadeFrom(from: number, scheme: Scheme): (chart: uPlot) => void {
+	return chart => {
+		const left = Math.max(chart.bbox.left, chart.valToPos(from, 'x', true));
+		const right = chart.bbox.left + chart.bbox.width;
+		if (left < right) {
+			chart.ctx.save();
+			chart.ctx.fillStyle = shade[scheme];
+			chart.ctx.fillRect(left, chart.bbox.top, right - left, chart.bbox.height);
+			chart.ctx.restore();
+		}
+	};
+}
+
 /** Lines over time (x in seconds, days in UTC as the metrics number them); up to two y scales. */
-export function lineOptions(series: SeriesSpec[], scheme: Scheme, height = 220): uPlot.Options {
+export function lineOptions(series: SeriesSpec[], scheme: Scheme, height = 220, extras: LineExtras = {}): uPlot.Options {
 	const scales = [...new Set(series.map(spec => spec.scale))];
 	return {
 		width: 600,
@@ -53,7 +76,7 @@ export function lineOptions(series: SeriesSpec[], scheme: Scheme, height = 220):
 				stroke: seriesColor(index, scheme),
 				width: 2,
 				spanGaps: false,
-				points: {show: false},
+				points: {show: extras.points === true, size: 6},
 				value: (_chart, value) => (value === null || value === undefined ? '–' : spec.format(value)),
 			})),
 		],
@@ -66,5 +89,6 @@ export function lineOptions(series: SeriesSpec[], scheme: Scheme, height = 220):
 		],
 		legend: {live: true},
 		cursor: {drag: {x: false, y: false}},
+		...(extras.incompleteFrom === undefined ? {} : {hooks: {drawAxes: [shadeFrom(extras.incompleteFrom, scheme)]}}),
 	};
 }

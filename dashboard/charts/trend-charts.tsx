@@ -1,9 +1,11 @@
 import {useMemo} from 'preact/hooks';
 import type uPlot from 'uplot';
-import type {KpiRow} from '../../core/metrics/kpis.ts';
+import type {KpiRow, TimeGrain} from '../../core/metrics/kpis.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
+import {bucketEnd, completenessOf} from '../../core/metrics/periods.ts';
 import {formatNumber} from '../components/format.ts';
 import {useColorScheme} from '../components/use-color-scheme.ts';
-import {kpiColumns} from './columns.ts';
+import {kpiColumns, needsPoints, secondsOf} from './columns.ts';
 import type {SeriesSpec} from './options.ts';
 import {lineOptions} from './options.ts';
 import {UplotChart} from './uplot-chart.tsx';
@@ -45,22 +47,32 @@ const trends: Trend[] = [
 	},
 ];
 
-function TrendChart({trend, rows}: {trend: Trend; rows: KpiRow[]}) {
+/** The first incomplete bucket of a trend (all later ones are incomplete too), or undefined. */
+export function firstIncomplete(rows: readonly KpiRow[], grain: TimeGrain, settlement: Settlement | undefined): string | undefined {
+	if (!settlement) {
+		return undefined;
+	}
+
+	return rows.map(row => row.group).sort().find(group => completenessOf(bucketEnd(grain, group), settlement) !== 'complete');
+}
+
+function TrendChart({trend, rows, incompleteFrom}: {trend: Trend; rows: KpiRow[]; incompleteFrom: string | undefined}) {
 	const scheme = useColorScheme();
-	const options = useMemo(() => lineOptions(trend.series, scheme), [trend, scheme]);
 	const data = useMemo((): uPlot.AlignedData => kpiColumns(rows, trend.series.map(spec => spec.read)), [rows, trend]);
+	const points = needsPoints(data);
+	const options = useMemo(() => lineOptions(trend.series, scheme, 220, {points, incompleteFrom: incompleteFrom === undefined ? undefined : secondsOf(incompleteFrom)}), [trend, scheme, points, incompleteFrom]);
 	return (
-		<figure class="trend" data-chart={trend.id}>
+		<figure class="trend" data-chart={trend.id} data-points={points ? 'shown' : undefined} data-incomplete-from={incompleteFrom}>
 			<figcaption>{trend.title}</figcaption>
-			<UplotChart data={data} options={options} label={`${trend.title}, ${rows.length} points`} />
+			<UplotChart data={data} options={options} label={`${trend.title}, ${rows.length} points${incompleteFrom ? `, incomplete from ${incompleteFrom}` : ''}`} />
 			<details>
 				<summary>Numbers</summary>
 				<table class="numbers">
 					<thead><tr><th scope="col">Period</th>{trend.series.map(spec => <th key={spec.label} scope="col">{spec.label}</th>)}</tr></thead>
 					<tbody>
 						{rows.map(row => (
-							<tr key={row.group}>
-								<th scope="row">{row.group}</th>
+							<tr key={row.group} data-incomplete={incompleteFrom !== undefined && row.group >= incompleteFrom ? 'yes' : undefined}>
+								<th scope="row">{row.group}{incompleteFrom !== undefined && row.group >= incompleteFrom ? ' (incomplete)' : ''}</th>
 								{trend.series.map(spec => {
 									const value = spec.read(row);
 									return <td key={spec.label}>{value === null ? '–' : spec.format(value)}</td>;
@@ -74,11 +86,17 @@ function TrendChart({trend, rows}: {trend: Trend; rows: KpiRow[]}) {
 	);
 }
 
-/** Trends over the period, one chart per idea. */
-export function TrendCharts({rows}: {rows: KpiRow[]}) {
-	if (rows.length < 2) {
-		return <p class="empty">Not enough points for a trend: choose a longer period or a finer grain.</p>;
+/** Trends over the period, one chart per idea; incomplete buckets shaded. */
+export function TrendCharts({rows, grain = 'day', settlement}: {rows: KpiRow[]; grain?: TimeGrain | undefined; settlement?: Settlement | undefined}) {
+	if (rows.length === 0) {
+		return <p class="empty">No data for a trend in this period.</p>;
 	}
 
-	return <div class="trends">{trends.map(trend => <TrendChart key={trend.id} trend={trend} rows={rows} />)}</div>;
+	const incompleteFrom = firstIncomplete(rows, grain, settlement);
+	return (
+		<>
+			{incompleteFrom && <p class="hint" data-role="trend-incomplete">Shaded from {incompleteFrom}: incomplete {grain === 'day' ? 'days' : `${grain}s`}, whose tickets are still being worked on (or that run past the last day with data). Their resolution, FCR and escalation values can still change.</p>}
+			<div class="trends">{trends.map(trend => <TrendChart key={trend.id} trend={trend} rows={rows} incompleteFrom={incompleteFrom} />)}</div>
+		</>
+	);
 }

@@ -55,7 +55,7 @@ export const nodeIo: CliIo = {
 const usage = `Usage:
   defuse kpis <files...> [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--group-by G]
               [--business-hours SPEC] [--timezone TZ] [--fcr one-touch|no-follow-up]
-              [--csat top-2|top-1|exclude-neutral] [--host HOST]
+              [--csat top-2|top-1|exclude-neutral] [--csat-scale 2|3|5] [--host HOST]
   defuse merge <snapshots...> -o out.json
   defuse import <export.csv> -o snapshot.json [--kind zendesk|freshdesk|surveys] [--host HOST] [--helpdesk NAME]
               [--timezone TZ] [--salt SECRET] [--details] [--business-hours SPEC]
@@ -78,6 +78,7 @@ type Options = {
 	calendar?: BusinessCalendar | undefined;
 	fcr: FcrVariant;
 	csat: CsatRule;
+	csatScale?: number | undefined;
 	host?: string | undefined;
 	helpdesk?: string | undefined;
 	kind?: string | undefined;
@@ -124,6 +125,7 @@ async function optionsOf(values: Record<string, string | boolean | undefined>, i
 		calendar,
 		fcr: oneOf('fcr', text('fcr'), ['one-touch', 'no-follow-up'] as const, 'one-touch'),
 		csat: oneOf('csat', text('csat'), ['top-2', 'top-1', 'exclude-neutral'] as const, 'top-2'),
+		csatScale: text('csat-scale') === undefined ? undefined : Number(oneOf('csat-scale', text('csat-scale'), ['2', '3', '5'] as const, '5')),
 		host: text('host'),
 		helpdesk: text('helpdesk'),
 		kind: text('kind'),
@@ -174,6 +176,7 @@ async function importCsv(io: CliIo, path: string, options: Options): Promise<Dat
 	const common = {
 		fileName: path,
 		host: options.host,
+		csatScale: options.csatScale,
 		timezone: options.timezone ?? options.calendar?.timezone,
 		totalChars: total,
 		onProgress: io.progress ? ({chars}: {chars: number}) => {
@@ -310,6 +313,7 @@ function headlineText(row: KpiRow): string {
 		['  automatic (SLA)', percent(row.automaticEscalationRate)],
 		...Object.entries(row.sla).filter(([, ratio]) => ratio.denominator > 0).map(([metric, ratio]): [string, string] => [`SLA ${metric}`, percent(ratio)]),
 		['CSAT', percent(row.csat)],
+		...(row.csatResponseRate.denominator > 0 ? [['  response rate', percent(row.csatResponseRate)] as [string, string]] : []),
 		['NPS', row.nps.score === null ? '-' : `${row.nps.score.toFixed(0)} (n=${row.nps.responses})`],
 		['CES', row.ces.mean === null ? '-' : `${row.ces.mean.toFixed(2)} (n=${row.ces.responses})`],
 		['Churn', percent(row.churn)],
@@ -444,6 +448,7 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
 				timezone: {type: 'string'},
 				fcr: {type: 'string'},
 				csat: {type: 'string'},
+				'csat-scale': {type: 'string'},
 				host: {type: 'string'},
 				helpdesk: {type: 'string'},
 				kind: {type: 'string'},

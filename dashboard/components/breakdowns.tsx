@@ -1,8 +1,14 @@
-import {useState} from 'preact/hooks';
+import type {ComponentChildren} from 'preact';
 import type {Dimension, KpiQuery, KpiRow} from '../../core/metrics/kpis.ts';
 import type {MetricsClient} from '../client.ts';
+import type {DrillMetric} from '../worker/drill.ts';
 import {formatDuration, formatNumber, formatRatio} from './format.ts';
 import {useAsync} from './use-async.ts';
+
+/** Opens the rows behind a number of one group. */
+export type OnGroupDrill = (metric: DrillMetric, label: string, group: {by: Dimension; value: string}) => void;
+
+export const dimensions: readonly Dimension[] = ['trigger', 'theme', 'escalation-type', 'helpdesk', 'agent', 'group', 'priority', 'channel'];
 
 export const dimensionLabels: Readonly<Record<Dimension, string>> = {
 	trigger: 'Trigger',
@@ -15,10 +21,14 @@ export const dimensionLabels: Readonly<Record<Dimension, string>> = {
 	channel: 'Channel',
 };
 
-const order: Dimension[] = ['trigger', 'theme', 'escalation-type', 'helpdesk', 'agent', 'group', 'priority', 'channel'];
 
 /** One table at a time: every group of a dimension with its main KPIs. */
-export function BreakdownTable({rows, dimension}: {rows: KpiRow[]; dimension: Dimension}) {
+export function BreakdownTable({rows, dimension, onDrill}: {rows: KpiRow[]; dimension: Dimension; onDrill?: OnGroupDrill | undefined}) {
+	const cell = (row: KpiRow, metric: DrillMetric, label: string, content: ComponentChildren) => (
+		<td>
+			{onDrill ? <button type="button" class="link cell" data-drill={metric} aria-label={`${label} of ${row.group}: what is behind it`} onClick={() => onDrill(metric, label, {by: dimension, value: row.group})}>{content}</button> : content}
+		</td>
+	);
 	if (rows.length === 0) {
 		return <p class="empty">No tickets in this period.</p>;
 	}
@@ -46,16 +56,24 @@ export function BreakdownTable({rows, dimension}: {rows: KpiRow[]; dimension: Di
 					{rows.map(row => (
 						<tr key={row.group} data-group={row.group}>
 							<th scope="row">{row.group}</th>
-							<td>{formatNumber(row.tickets)}</td>
-							<td>{formatDuration(row.durations.firstReply.median)}</td>
-							<td>{formatDuration(row.durations.fullResolution.median)}</td>
-							<td>{formatRatio(row.resolutionRate)}</td>
-							<td>{formatRatio(row.fcr)}</td>
-							<td>{formatRatio(row.reopenRate)}</td>
-							<td>{formatRatio(row.escalationRate)}</td>
-							<td>{formatRatio(row.functionalEscalationRate)} / {formatRatio(row.hierarchicalEscalationRate)} / {formatRatio(row.automaticEscalationRate)}</td>
-							<td>{formatRatio(row.sla['first-reply'])}</td>
-							<td>{formatRatio(row.csat)}</td>
+							{cell(row, 'tickets', 'Tickets', formatNumber(row.tickets))}
+							{cell(row, 'firstReply', 'First reply time', formatDuration(row.durations.firstReply.median))}
+							{cell(row, 'fullResolution', 'Full resolution time', formatDuration(row.durations.fullResolution.median))}
+							{cell(row, 'resolutionRate', 'Resolution rate', formatRatio(row.resolutionRate))}
+							{cell(row, 'fcr', 'FCR', formatRatio(row.fcr))}
+							{cell(row, 'reopenRate', 'Reopen rate', formatRatio(row.reopenRate))}
+							{cell(row, 'escalationRate', 'Escalation rate', formatRatio(row.escalationRate))}
+							<td>
+								{onDrill ? (
+									<>
+										<button type="button" class="link cell" onClick={() => onDrill('functionalEscalationRate', 'Functional escalations', {by: dimension, value: row.group})}>{formatRatio(row.functionalEscalationRate)}</button> /{' '}
+										<button type="button" class="link cell" onClick={() => onDrill('hierarchicalEscalationRate', 'Hierarchical escalations', {by: dimension, value: row.group})}>{formatRatio(row.hierarchicalEscalationRate)}</button> /{' '}
+										<button type="button" class="link cell" onClick={() => onDrill('automaticEscalationRate', 'Automatic escalations', {by: dimension, value: row.group})}>{formatRatio(row.automaticEscalationRate)}</button>
+									</>
+								) : <>{formatRatio(row.functionalEscalationRate)} / {formatRatio(row.hierarchicalEscalationRate)} / {formatRatio(row.automaticEscalationRate)}</>}
+							</td>
+							{cell(row, 'sla:first-reply', 'SLA first reply', formatRatio(row.sla['first-reply']))}
+							{cell(row, 'csat', 'CSAT', formatRatio(row.csat))}
 						</tr>
 					))}
 				</tbody>
@@ -64,8 +82,16 @@ export function BreakdownTable({rows, dimension}: {rows: KpiRow[]; dimension: Di
 	);
 }
 
-export function Breakdowns({client, query, version}: {client: MetricsClient; query: KpiQuery; version: number}) {
-	const [dimension, setDimension] = useState<Dimension>('trigger');
+export type BreakdownsProps = {
+	client: MetricsClient;
+	query: KpiQuery;
+	version: number;
+	dimension: Dimension;
+	onDimension: (dimension: Dimension) => void;
+	onDrill?: OnGroupDrill | undefined;
+};
+
+export function Breakdowns({client, query, version, dimension, onDimension, onDrill}: BreakdownsProps) {
 	const state = useAsync(async () => client.kpis({...query, groupBy: dimension}), [client, JSON.stringify(query), dimension, version]);
 	return (
 		<section class="panel" aria-labelledby="breakdowns-title">
@@ -73,12 +99,13 @@ export function Breakdowns({client, query, version}: {client: MetricsClient; que
 				<h2 id="breakdowns-title">Breakdowns</h2>
 				<label>
 					By
-					<select value={dimension} onChange={event => setDimension(event.currentTarget.value as Dimension)}>
-						{order.map(option => <option key={option} value={option}>{dimensionLabels[option]}</option>)}
+					<select value={dimension} onChange={event => onDimension(event.currentTarget.value as Dimension)}>
+						{dimensions.map(option => <option key={option} value={option}>{dimensionLabels[option]}</option>)}
 					</select>
 				</label>
 			</header>
-			{state.status === 'done' ? <BreakdownTable rows={state.value} dimension={dimension} /> : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
+			<p class="hint">Every number opens the tickets behind it.</p>
+			{state.status === 'done' ? <BreakdownTable rows={state.value} dimension={dimension} onDrill={onDrill} /> : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
 		</section>
 	);
 }

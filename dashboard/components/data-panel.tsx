@@ -54,6 +54,7 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 	const [timezone, setTimezone] = useState(defaultTimezone);
 	const [host, setHost] = useState('');
 	const [surveyKind, setSurveyKind] = useState<SurveyKind | ''>('');
+	const [csatScale, setCsatScale] = useState('');
 	const [progress, setProgress] = useState<Progress | undefined>();
 	const [importing, setImporting] = useState(false);
 	const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
@@ -64,7 +65,7 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 	async function importFiles(files: File[]): Promise<void> {
 		setImporting(true);
 		setOutcomes([]);
-		const settings: ImportSettings = {kind, timezone: timezone.trim() || undefined, host: host.trim() || undefined, surveyKind: surveyKind || undefined};
+		const settings: ImportSettings = {kind, timezone: timezone.trim() || undefined, host: host.trim() || undefined, surveyKind: surveyKind || undefined, csatScale: csatScale === '' ? undefined : Number(csatScale)};
 		const results: FileOutcome[] = [];
 		let changed = false;
 		for (const file of files) {
@@ -153,6 +154,15 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 								<option value="csat">CSAT</option>
 								<option value="nps">NPS</option>
 								<option value="ces">CES</option>
+							</select>
+						</label>
+						<label>
+							CSAT scale of numeric scores
+							<select value={csatScale} onChange={event => setCsatScale(event.currentTarget.value)} data-role="csat-scale">
+								<option value="">From the scores (Zendesk), else 5 points</option>
+								<option value="2">2 points (2 is good)</option>
+								<option value="3">3 points (3 is good)</option>
+								<option value="5">5 points (4 and 5 are good)</option>
 							</select>
 						</label>
 					</div>

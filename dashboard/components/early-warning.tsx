@@ -1,13 +1,87 @@
+import type {Comparison, Estimate, LeadTimeDistribution} from '../../core/metrics/effectiveness.ts';
+import {minimumSample} from '../../core/metrics/effectiveness.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {EarlyWarningReport, TemplateEffectiveness} from '../../core/metrics/reports.ts';
 import type {MetricsClient} from '../client.ts';
-import {formatDuration, formatNumber, formatPercent, formatRatio} from './format.ts';
+import type {OnDrill} from './kpi-cards.tsx';
+import {dash, formatDuration, formatNumber, formatPercent, formatRatio} from './format.ts';
 import {MetricHelp} from './metric-help.tsx';
+import type {TemplateNames} from './template-names.ts';
+import {libraryTemplateNames, templateName} from './template-names.ts';
 import {useAsync} from './use-async.ts';
 
-function Report({report}: {report: EarlyWarningReport}) {
+/** '52.0% (44.1–59.8%)', the 95% interval in brackets. */
+function EstimateText({estimate}: {estimate: Estimate}) {
 	return (
 		<>
+			{formatPercent(estimate.value)}
+			{estimate.interval && <span class="kpi-detail"> ({formatPercent(estimate.interval.low)}–{formatPercent(estimate.interval.high)}, n = {formatNumber(estimate.denominator)})</span>}
+		</>
+	);
+}
+
+function LeadTime({lead}: {lead: LeadTimeDistribution}) {
+	if (lead.count === 0) {
+		return <>{dash}</>;
+	}
+
+	return (
+		<>
+			{formatDuration(lead.median)} <span class="kpi-detail">(middle half {formatDuration(lead.p25)}–{formatDuration(lead.p75)}; {lead.bands.filter(band => band.count > 0).map(band => `${band.label}: ${band.count}`).join(', ')})</span>
+		</>
+	);
+}
+
+/** What a comparison says, in words: which way and whether it is clear. */
+function verdictOf(comparison: Comparison, outcome: 'escalation' | 'csat'): string {
+	switch (comparison.verdict) {
+		case 'too-few': {
+			return `too few to tell (fewer than ${minimumSample} ${outcome === 'csat' ? 'rated responses' : 'tickets'} on a side)`;
+		}
+
+		case 'no-clear-difference': {
+			return 'no clear difference';
+		}
+
+		case 'lower': {
+			return outcome === 'csat' ? 'lower CSAT than comparable tickets' : 'fewer escalations than comparable tickets';
+		}
+
+		default: {
+			return outcome === 'csat' ? 'higher CSAT than comparable tickets' : 'more escalations than comparable tickets';
+		}
+	}
+}
+
+function ComparisonCell({comparison, outcome}: {comparison: Comparison; outcome: 'escalation' | 'csat'}) {
+	const {difference} = comparison;
+	const good = outcome === 'csat' ? 'higher' : 'lower';
+	const tone = comparison.verdict === 'too-few' || comparison.verdict === 'no-clear-difference' ? 'same' : comparison.verdict === good ? 'better' : 'worse';
+	return (
+		<td data-verdict={comparison.verdict}>
+			<EstimateText estimate={comparison.treated} /> vs {formatPercent(comparison.comparable.value)}
+			<span class="kpi-detail"> ({formatNumber(comparison.comparable.count)} comparable{comparison.unmatched > 0 ? `; ${formatNumber(comparison.unmatched)} without a comparable ticket left out` : ''})</span>
+			<br />
+			<span class={`change ${tone}`}>
+				{difference.value === null ? verdictOf(comparison, outcome) : `${difference.value > 0 ? '+' : difference.value < 0 ? '−' : '±'}${Math.abs(difference.value * 100).toFixed(1)} pp (${formatSigned(difference.interval?.low)} to ${formatSigned(difference.interval?.high)}): ${verdictOf(comparison, outcome)}`}
+			</span>
+		</td>
+	);
+}
+
+function formatSigned(value: number | undefined): string {
+	if (value === undefined) {
+		return dash;
+	}
+
+	return `${value < 0 ? '−' : value > 0 ? '+' : ''}${Math.abs(value * 100).toFixed(1)}`;
+}
+
+function Report({report, query, onDrill}: {report: EarlyWarningReport; query: KpiQuery; onDrill?: OnDrill | undefined}) {
+	const ignored = Object.entries(query.filters ?? {}).filter(([field, values]) => field !== 'agent' && (values?.length ?? 0) > 0).map(([field]) => field);
+	return (
+		<>
+			{ignored.length > 0 && <p class="kpi-note" data-role="filter-note">Flags per agent-hour and agreement follow the agent filter only (an agent-hour has no {ignored.join(', ')}); precision, recall and lead times follow every filter.</p>}
 			<dl class="facts">
 				<div data-fact="flags-per-agent-hour"><dt>Flags per agent-hour <MetricHelp metric="flagsPerAgentHour" id="fpah" /></dt><dd>{formatNumber(report.flagsPerAgentHour, 2)}</dd><dd class="kpi-detail">{formatNumber(report.flags)} flags in {formatNumber(report.agentHours)} agent-hours</dd></div>
 				<div data-fact="agreement"><dt>Agent agreement <MetricHelp metric="flagAgreement" id="agreement" /></dt><dd>{formatRatio(report.agreement)}</dd><dd class="kpi-detail">{formatNumber(report.agreement.numerator)} of {formatNumber(report.agreement.denominator)} answers</dd></div>
@@ -15,7 +89,7 @@ function Report({report}: {report: EarlyWarningReport}) {
 			</dl>
 			<div class="table-scroll">
 				<table class="levels">
-					<caption>Flags against recorded escalations, per level (a level counts flags at it or above)</caption>
+					<caption>Flags against recorded escalations, per level (a level counts flags at it or above); 95% intervals in brackets</caption>
 					<thead>
 						<tr>
 							<th scope="col">Level</th>
@@ -23,18 +97,18 @@ function Report({report}: {report: EarlyWarningReport}) {
 							<th scope="col">Then escalated</th>
 							<th scope="col">Precision <MetricHelp metric="flagPrecision" id="precision" /></th>
 							<th scope="col">Recall <MetricHelp metric="flagRecall" id="recall" /></th>
-							<th scope="col">Median lead time <MetricHelp metric="flagLeadTime" id="lead" /></th>
+							<th scope="col">Lead time, median <MetricHelp metric="flagLeadTime" id="lead" /></th>
 						</tr>
 					</thead>
 					<tbody>
 						{report.levels.map(level => (
-							<tr key={level.level} data-level={level.level}>
-								<th scope="row">{level.level}</th>
-								<td>{formatNumber(level.flagged)}</td>
+							<tr key={level.level} data-level={level.level} data-too-few={level.tooFew}>
+								<th scope="row">{level.level}{level.tooFew && <span class="kpi-detail"> (too few to tell: under {minimumSample} flagged or escalated tickets)</span>}</th>
+								<td>{onDrill && level.flagged > 0 ? <button type="button" class="link cell" data-drill={`flagged:${level.level}`} onClick={() => onDrill(`flagged:${level.level}`, `Flagged ${level.level} or above`)}>{formatNumber(level.flagged)}</button> : formatNumber(level.flagged)}</td>
 								<td>{formatNumber(level.truePositives)}</td>
-								<td>{formatPercent(level.precision)}</td>
-								<td>{formatPercent(level.recall)}</td>
-								<td>{formatDuration(level.medianLeadMs)}</td>
+								<td><EstimateText estimate={level.precision} /></td>
+								<td><EstimateText estimate={level.recall} /></td>
+								<td><LeadTime lead={level.leadTime} /></td>
 							</tr>
 						))}
 					</tbody>
@@ -63,15 +137,18 @@ function Report({report}: {report: EarlyWarningReport}) {
 	);
 }
 
-function Templates({rows}: {rows: TemplateEffectiveness[]}) {
+function Templates({rows, names, onDrill}: {rows: TemplateEffectiveness[]; names: TemplateNames; onDrill?: OnDrill | undefined}) {
 	if (rows.length === 0) {
-		return <p class="empty">No tickets in this period.</p>;
+		return <p class="empty">No template was used on tickets created in this period.</p>;
 	}
 
 	return (
 		<div class="table-scroll">
 			<table class="templates">
-				<caption>Escalation and CSAT after each template, against tickets without one</caption>
+				<caption>
+					After each template, against comparable tickets that got none: the same risk level and trigger, counted from the same point
+					(the template's first use; for the others, the moment their risk reached that level). 95% intervals in brackets.
+				</caption>
 				<thead>
 					<tr>
 						<th scope="col">Template</th>
@@ -83,10 +160,10 @@ function Templates({rows}: {rows: TemplateEffectiveness[]}) {
 				<tbody>
 					{rows.map(row => (
 						<tr key={row.templateId} data-template={row.templateId}>
-							<th scope="row">{row.templateId === '(none)' ? 'No template (comparison)' : row.templateId}</th>
-							<td>{formatNumber(row.tickets)}</td>
-							<td>{formatRatio(row.escalationRate)} <span class="kpi-detail">({formatNumber(row.escalationRate.numerator)}/{formatNumber(row.escalationRate.denominator)})</span></td>
-							<td>{formatRatio(row.csat)} <span class="kpi-detail">({formatNumber(row.csat.numerator)}/{formatNumber(row.csat.denominator)})</span></td>
+							<th scope="row">{templateName(row.templateId, names)}</th>
+							<td>{onDrill ? <button type="button" class="link cell" data-drill={`template:${row.templateId}`} onClick={() => onDrill(`template:${row.templateId}`, templateName(row.templateId, names))}>{formatNumber(row.tickets)}</button> : formatNumber(row.tickets)}</td>
+							<ComparisonCell comparison={row.escalation} outcome="escalation" />
+							<ComparisonCell comparison={row.csatComparison} outcome="csat" />
 						</tr>
 					))}
 				</tbody>
@@ -95,7 +172,7 @@ function Templates({rows}: {rows: TemplateEffectiveness[]}) {
 	);
 }
 
-export function EarlyWarning({client, query, version}: {client: MetricsClient; query: KpiQuery; version: number}) {
+export function EarlyWarning({client, query, version, templateNames = libraryTemplateNames, onDrill}: {client: MetricsClient; query: KpiQuery; version: number; templateNames?: TemplateNames | undefined; onDrill?: OnDrill | undefined}) {
 	const state = useAsync(async () => ({report: await client.earlyWarning(query), templates: await client.templateEffectiveness(query)}), [client, JSON.stringify(query), version]);
 	return (
 		<section class="panel" aria-labelledby="early-title">
@@ -103,10 +180,10 @@ export function EarlyWarning({client, query, version}: {client: MetricsClient; q
 			{state.status === 'done' ? (
 				state.value.report.flags === 0 && state.value.report.escalated === 0
 					? <p class="empty">No flags or escalations in this period.</p>
-					: <Report report={state.value.report} />
+					: <Report report={state.value.report} query={query} onDrill={onDrill} />
 			) : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
 			<h2>Template effectiveness</h2>
-			{state.status === 'done' && <Templates rows={state.value.templates} />}
+			{state.status === 'done' && <Templates rows={state.value.templates} names={templateNames} onDrill={onDrill} />}
 		</section>
 	);
 }

@@ -3,7 +3,7 @@ import {cleanup, fireEvent, render, screen} from '@testing-library/preact';
 import {afterEach, expect, test, vi} from 'vitest';
 import {Filters} from './filters.tsx';
 import type {DashboardFilters} from './period.ts';
-import {grainFor, lastDays, noFilters, previousPeriod, queryOf} from './period.ts';
+import {effectivePeriod, grainFor, lastDays, noFilters, previousPeriod, queryOf} from './period.ts';
 
 afterEach(cleanup);
 
@@ -36,7 +36,7 @@ test('each ticket filter lists the loaded values, and choosing one narrows the q
 	expect((screen.getByRole('button', {name: 'Clear filters'}) as HTMLButtonElement).disabled).toBe(true);
 });
 
-test('presets and dates set the period; a start after the end is ignored', () => {
+test('presets and dates set the period; a reversed or empty range is refused with a message', () => {
 	const onChange = setup();
 	const period = screen.getByRole('combobox', {name: 'Period'}) as HTMLSelectElement;
 	expect(period.value).toBe('30');
@@ -50,7 +50,26 @@ test('presets and dates set the period; a start after the end is ignored', () =>
 	onChange.mockClear();
 	fireEvent.change(from, {target: {value: '2026-07-15'}});
 	expect(onChange).not.toHaveBeenCalled();
+	expect(screen.getByRole('alert').textContent).toBe('The range is reversed: From (2026-07-15) is after To (2026-06-30). Swap them or pick another day.');
+	expect(from.getAttribute('aria-invalid')).toBe('true');
+	fireEvent.change(from, {target: {value: '2026-01-01'}});
+	// 2026-01-01 to 2026-06-30 has data: applied.
+	expect(onChange).toHaveBeenLastCalledWith({...start, from: '2026-01-01'});
+	onChange.mockClear();
+	fireEvent.change(screen.getByLabelText('To') as HTMLInputElement, {target: {value: '2026-01-31'}});
+	expect(onChange).not.toHaveBeenCalled();
+	expect(screen.getByRole('alert').textContent).toBe('No data from 2026-01-01 to 2026-01-31: the data runs from 2026-04-02 to 2026-06-30.');
 	expect(screen.getByText('30 days, compared with the 30 days before')).toBeTruthy();
+});
+
+test('days still being worked on can be left out', () => {
+	const onChange = vi.fn<(next: DashboardFilters) => void>();
+	render(<Filters value={start} options={options} firstDay="2026-04-02" lastDay="2026-06-30" onChange={onChange} settlement={{lastDay: '2026-06-30', settleDays: 5, settledThrough: '2026-06-25'}} />);
+	fireEvent.click(screen.getByRole('checkbox', {name: /Leave out days after 2026-06-25/}));
+	expect(onChange).toHaveBeenLastCalledWith({...start, complete: true});
+	expect(effectivePeriod({...start, complete: true}, '2026-06-25')).toEqual({from: '2026-06-01', to: '2026-06-25'});
+	expect(effectivePeriod(start, '2026-06-25')).toEqual({from: '2026-06-01', to: '2026-06-30'});
+	expect(effectivePeriod({...start, from: '2026-06-28', complete: true}, '2026-06-25')).toBeUndefined();
 });
 
 test('the FCR variant and the trend grain are selectable; clear resets only the ticket filters', () => {

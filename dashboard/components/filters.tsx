@@ -1,8 +1,10 @@
+import {useEffect, useState} from 'preact/hooks';
 import type {FcrVariant, FilterField, TimeGrain} from '../../core/metrics/kpis.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
 import {filterFields} from '../../core/metrics/kpis.ts';
 import {fcrLabels} from './kpi-model.ts';
 import type {DashboardFilters} from './period.ts';
-import {lastDays, lengthInDays, noFilters} from './period.ts';
+import {lastDays, lengthInDays, noFilters, rangeProblem} from './period.ts';
 
 const fieldLabels: Readonly<Record<FilterField, [label: string, all: string]>> = {
 	helpdesk: ['Helpdesk', 'All helpdesks'],
@@ -20,6 +22,8 @@ export type FiltersProps = {
 	firstDay: string;
 	lastDay: string;
 	onChange: (next: DashboardFilters) => void;
+	/** Which days' tickets are settled: offers to leave out the others. */
+	settlement?: Settlement | undefined;
 };
 
 function presetOf(value: DashboardFilters, firstDay: string, lastDay: string): string {
@@ -35,9 +39,22 @@ function presetOf(value: DashboardFilters, firstDay: string, lastDay: string): s
 }
 
 /** Date range, the five ticket filters, the FCR variant and the trend grain. */
-export function Filters({value, options, firstDay, lastDay, onChange}: FiltersProps) {
+export function Filters({value, options, firstDay, lastDay, onChange, settlement}: FiltersProps) {
 	const set = (patch: Partial<DashboardFilters>) => onChange({...value, ...patch});
 	const preset = presetOf(value, firstDay, lastDay);
+	// Days as typed: a reversed or empty range is refused with a message and the last good one stays.
+	const [draft, setDraft] = useState({from: value.from, to: value.to});
+	useEffect(() => setDraft({from: value.from, to: value.to}), [value.from, value.to]);
+	const problem = draft.from === value.from && draft.to === value.to ? undefined : rangeProblem(draft.from, draft.to, firstDay, lastDay);
+	const setDay = (patch: {from?: string; to?: string}) => {
+		const next = {...draft, ...patch};
+		setDraft(next);
+		if (rangeProblem(next.from, next.to, firstDay, lastDay) === undefined) {
+			set(next);
+		}
+	};
+
+	const unsettled = settlement !== undefined && settlement.settleDays > 0;
 	return (
 		<form class="filters" aria-label="Filters" onSubmit={event => event.preventDefault()}>
 			<label>
@@ -60,21 +77,11 @@ export function Filters({value, options, firstDay, lastDay, onChange}: FiltersPr
 			</label>
 			<label>
 				From
-				<input type="date" value={value.from} min={firstDay} max={value.to} required onChange={event => {
-					const from = event.currentTarget.value;
-					if (from && from <= value.to) {
-						set({from});
-					}
-				}} />
+				<input type="date" value={draft.from} min={firstDay} max={lastDay} required aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'range-problem' : undefined} onChange={event => setDay({from: event.currentTarget.value})} />
 			</label>
 			<label>
 				To
-				<input type="date" value={value.to} min={value.from} max={lastDay} required onChange={event => {
-					const to = event.currentTarget.value;
-					if (to && to >= value.from) {
-						set({to});
-					}
-				}} />
+				<input type="date" value={draft.to} min={firstDay} max={lastDay} required aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'range-problem' : undefined} onChange={event => setDay({to: event.currentTarget.value})} />
 			</label>
 			{filterFields.map(field => (
 				<label key={field}>
@@ -105,6 +112,13 @@ export function Filters({value, options, firstDay, lastDay, onChange}: FiltersPr
 				</select>
 			</label>
 			<button type="button" onClick={() => set({fields: noFilters()})} disabled={Object.values(value.fields).every(field => field === '')}>Clear filters</button>
+			{unsettled && (
+				<label class="check">
+					<input type="checkbox" checked={value.complete === true} data-role="complete-only" onChange={event => set({complete: event.currentTarget.checked})} />
+					Leave out days after {settlement.settledThrough} (their tickets are still being worked on)
+				</label>
+			)}
+			{problem && <p class="error period-note" id="range-problem" role="alert" data-role="range-problem">{problem}</p>}
 			<p class="period-note">{lengthInDays(value) === 1 ? 'One day, compared with the day before' : `${lengthInDays(value)} days, compared with the ${lengthInDays(value)} days before`}</p>
 		</form>
 	);

@@ -75,3 +75,28 @@ test('a definition with its sources is one click (or Enter) away, and Escape clo
 	fireEvent.keyDown(button, {key: 'Escape'});
 	expect(screen.queryByRole('region', {name: 'CSAT: definition'})).toBeNull();
 });
+
+test('small samples: no colour for a change from too few, and the card says so', () => {
+	const current = row({tickets: 40, escalationRate: ratio(10, 40), nps: {responses: 2, promoters: 0, detractors: 2, score: -100}});
+	const previous = row({tickets: 12, escalationRate: ratio(1, 12), nps: {responses: 30, promoters: 12, detractors: 6, score: 20}});
+	const cards = new Map(kpiCards(current, previous).map(card => [card.id, card]));
+	// NPS -100 from two answers: too few to tell.
+	expect(cards.get('nps')).toMatchObject({text: '-100.0', change: {text: 'too few to compare (2 responses)', tone: 'none'}, note: 'Only 2 responses: too few to tell (a change is judged from 20).'});
+	// 40 tickets now, but only 12 before: the change is shown uncoloured.
+	expect(cards.get('escalation-rate')).toMatchObject({change: {text: '+16.7 pp vs previous', tone: 'same'}, note: 'The previous period has only 12 tickets: the change is not judged.'});
+	render(<KpiCards current={current} previous={previous} fcr="one-touch" />);
+	expect(document.querySelector('[data-kpi="nps"] [data-role="note"]')?.textContent).toBe('Only 2 responses: too few to tell (a change is judged from 20).');
+});
+
+test('an incomplete period: ticket-cohort changes uncoloured with a note; surveys unaffected; churn says it ignores filters', () => {
+	const current = row({tickets: 400, resolutionRate: ratio(200, 400), csat: ratio(90, 100), churn: ratio(3, 100)});
+	const previous = row({tickets: 400, resolutionRate: ratio(380, 400), csat: ratio(80, 100), churn: ratio(2, 100)});
+	const cards = new Map(kpiCards(current, previous, 'one-touch', {completeness: 'settling', settledThrough: '2026-06-24', filtered: ['agent']}).map(card => [card.id, card]));
+	expect(cards.get('resolution-rate')).toMatchObject({change: {text: '−45.0 pp vs previous', tone: 'same'}, note: 'Not final: tickets created after 2026-06-24 are still being worked on.'});
+	expect(cards.get('csat')).toMatchObject({change: {tone: 'better'}});
+	expect(cards.get('csat')!.note).toBeUndefined();
+	expect(cards.get('churn')!.note).toBe('Not filtered by agent: churn counts the whole team\'s customers (a customer has no single agent, group or priority).');
+	const complete = new Map(kpiCards(current, previous).map(card => [card.id, card]));
+	expect(complete.get('resolution-rate')).toMatchObject({change: {tone: 'worse'}});
+	expect(complete.get('resolution-rate')!.note).toBeUndefined();
+});

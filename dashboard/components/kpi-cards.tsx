@@ -1,12 +1,15 @@
 import type {FcrVariant, KpiRow} from '../../core/metrics/kpis.ts';
-import type {KpiCard} from './kpi-model.ts';
+import type {DrillMetric} from '../worker/drill.ts';
+import type {CardContext, KpiCard} from './kpi-model.ts';
 import {kpiCards} from './kpi-model.ts';
 import {MetricHelp} from './metric-help.tsx';
 
-function Card({card}: {card: KpiCard}) {
+export type OnDrill = (metric: DrillMetric, label: string) => void;
+
+function Card({card, onDrill}: {card: KpiCard; onDrill?: OnDrill | undefined}) {
 	const headingId = `kpi-${card.id}-label`;
 	return (
-		<article class="kpi" data-kpi={card.id} data-value={card.value ?? ''} aria-labelledby={headingId}>
+		<article class="kpi" data-kpi={card.id} data-value={card.value ?? ''} data-noted={card.note ? 'yes' : undefined} aria-labelledby={headingId}>
 			<header>
 				<h3 id={headingId}>{card.label}</h3>
 				{card.metric && <MetricHelp metric={card.metric} id={card.id} />}
@@ -16,7 +19,7 @@ function Card({card}: {card: KpiCard}) {
 					<tbody>
 						{card.lines.map(line => (
 							<tr key={line.id} data-sla={line.id} data-value={line.value ?? ''}>
-								<th scope="row">{line.label}</th>
+								<th scope="row">{onDrill && line.drill && line.value !== null ? <button type="button" class="link" data-drill={line.drill} onClick={() => onDrill(line.drill!, `SLA ${line.label.toLowerCase()}`)}>{line.label}</button> : line.label}</th>
 								<td>{line.text}</td>
 								<td class={`change ${line.change.tone}`}>{line.value === null ? '' : line.change.text.replace(' vs previous', '')}</td>
 							</tr>
@@ -30,15 +33,19 @@ function Card({card}: {card: KpiCard}) {
 				</>
 			)}
 			<p class="kpi-detail">{card.detail}</p>
+			{card.note && <p class="kpi-note" data-role="note">{card.note}</p>}
+			{onDrill && card.drill && card.value !== null && !card.lines && (
+				<button type="button" class="link drill-button" data-drill={card.drill} aria-label={`What is behind ${card.label}`} onClick={() => onDrill(card.drill!, card.label)}>Show the {card.drill === 'churn' ? 'customers' : ['csat', 'nps', 'ces'].includes(card.drill) ? 'responses' : card.drill === 'nextReply' ? 'replies' : 'tickets'}</button>
+			)}
 		</article>
 	);
 }
 
 /** The headline KPIs of the period, each against the previous period of the same length. */
-export function KpiCards({current, previous, fcr}: {current: KpiRow; previous: KpiRow | undefined; fcr: FcrVariant}) {
+export function KpiCards({current, previous, fcr, context, onDrill}: {current: KpiRow; previous: KpiRow | undefined; fcr: FcrVariant; context?: CardContext | undefined; onDrill?: OnDrill | undefined}) {
 	return (
 		<div class="kpi-grid">
-			{kpiCards(current, previous, fcr).map(card => <Card key={card.id} card={card} />)}
+			{kpiCards(current, previous, fcr, context).map(card => <Card key={card.id} card={card} onDrill={onDrill} />)}
 		</div>
 	);
 }

@@ -11,6 +11,8 @@ export type DashboardFilters = {
 	fields: Record<FilterField, string>;
 	fcr: FcrVariant;
 	grain: TimeGrain;
+	/** Leave out the days whose tickets are still being worked on (after the last settled day). @default false */
+	complete?: boolean | undefined;
 };
 
 const dayMs = 86_400_000;
@@ -65,4 +67,33 @@ export function queryOf(filters: DashboardFilters, period: Period = filters): Kp
 export function grainFor(period: Period): TimeGrain {
 	const days = lengthInDays(period);
 	return days <= 62 ? 'day' : days <= 366 ? 'week' : 'month';
+}
+
+/** Why a date range typed by hand cannot be used, or undefined when it can. */
+export function rangeProblem(from: string, to: string, firstDay: string, lastDay: string): string | undefined {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) {
+		return 'Enter both days as dates.';
+	}
+
+	if (from > to) {
+		return `The range is reversed: From (${from}) is after To (${to}). Swap them or pick another day.`;
+	}
+
+	if (to < firstDay || from > lastDay) {
+		return `No data from ${from} to ${to}: the data runs from ${firstDay} to ${lastDay}.`;
+	}
+
+	return undefined;
+}
+
+/**
+ * The period the KPIs are computed for: the chosen one, ended at the last settled day when incomplete
+ * days are left out. Undefined when leaving them out leaves nothing.
+ */
+export function effectivePeriod(filters: DashboardFilters, settledThrough: string | undefined): Period | undefined {
+	if (!filters.complete || settledThrough === undefined || filters.to <= settledThrough) {
+		return {from: filters.from, to: filters.to};
+	}
+
+	return settledThrough < filters.from ? undefined : {from: filters.from, to: settledThrough};
 }

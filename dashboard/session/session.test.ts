@@ -3,6 +3,8 @@ import {expect, test} from 'vitest';
 import {computeKpis} from '../../core/metrics/baseline.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
+import {statsOf} from '../../core/metrics/kpis.ts';
+import {settlementOf} from '../../core/metrics/periods.ts';
 import {defaultSettings} from '../../core/settings.ts';
 import {keepImport, keptImports, openImportCache} from '../../core/store/imports.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
@@ -42,6 +44,11 @@ test('the demo history loads with its day range and filter values, and its KPIs 
 	const dataset = generateDemoDataset({days: 20, ticketsPerDay: 12});
 	expect(summary.tickets).toBe(dataset.tickets.length);
 	expect(summary.lastDay).toBe('2026-06-30');
+	// Days settle after the 90th percentile of full resolution time, from the loaded tickets.
+	const facts = deriveFacts(dataset, {businessHours});
+	const p90 = statsOf(facts.tickets.flatMap(ticket => (ticket.fullResolutionMs === null ? [] : [ticket.fullResolutionMs]))).p90!;
+	expect(summary.settlement).toEqual(settlementOf('2026-06-30', p90));
+	expect(summary.settlement!.settleDays).toBeGreaterThan(0);
 	expect(summary.options.agent).toEqual([...new Set(dataset.tickets.flatMap(ticket => (ticket.agent ? [ticket.agent] : [])))].sort());
 	expect(progress.length).toBeGreaterThan(0);
 	const expected = computeKpis(deriveFacts(dataset, {businessHours}), {from: '2026-06-20', to: '2026-06-30'});

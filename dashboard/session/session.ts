@@ -19,6 +19,7 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {FilterField} from '../../core/metrics/kpis.ts';
 import {filterFields} from '../../core/metrics/kpis.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
 import type {BusinessHours} from '../../core/metrics/time.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
@@ -28,6 +29,7 @@ import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
 import {loadFacts} from '../worker/load.ts';
 import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
+import {settlement} from '../worker/queries.ts';
 import type {ImportKind} from './detect.ts';
 import {detectImportKind} from './detect.ts';
 
@@ -55,6 +57,8 @@ export type ImportSettings = {
 	/** Survey files without a type column. */
 	surveyKind?: SurveyKind | undefined;
 	dayFirst?: boolean | undefined;
+	/** Points of the CSAT scale behind plain numeric scores (2, 3 or 5). @default inferred (Zendesk) or 5 (survey files) */
+	csatScale?: number | undefined;
 };
 
 export type ImportOutcome =
@@ -76,6 +80,8 @@ export type LoadSummary = {
 	options: Record<FilterField, string[]>;
 	timezone: string;
 	businessHours: boolean;
+	/** Which days' tickets are settled (undefined when nothing is loaded). */
+	settlement?: Settlement | undefined;
 };
 
 /** What the page's worker brings: the extension's store (extension page only) and the import cache. */
@@ -245,7 +251,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			filterOptions[field] = loaded ? distinct(columns[field]) : [];
 		}
 
-		return {tickets, warnings, sources: infos(), firstDay, lastDay, options: filterOptions, timezone: timezone(), businessHours: options.businessHours !== undefined};
+		return {tickets, warnings, sources: infos(), firstDay, lastDay, options: filterOptions, timezone: timezone(), businessHours: options.businessHours !== undefined, settlement: loaded && database ? settlement(database) : undefined};
 	}
 
 	async function parseFile(name: string, file: Blob, settings: ImportSettings, report: (progress: Progress) => void): Promise<{kind: ImportKind | undefined; result: ImportResult | {ok: true; snapshot: Snapshot; rows: number}}> {
@@ -256,7 +262,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
 		};
 
-		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
+		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
 		const text: TextSource = textChunks(file);
 		switch (kind) {
 			case 'zendesk': {
@@ -555,6 +561,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		kpis: metrics.kpis,
 		earlyWarning: metrics.earlyWarning,
 		templateEffectiveness: metrics.templateEffectiveness,
+		drill: metrics.drill,
 		themeSummary: metrics.themeSummary,
 		themeCounts: metrics.themeCounts,
 		themeSpikes: metrics.themeSpikes,

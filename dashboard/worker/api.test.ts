@@ -73,9 +73,23 @@ test('the CSV bundle is a ZIP with one CSV per table', async () => {
 	expect(files.get('flags.csv')).toContain('"phrase.manager,wait.sla"');
 	// Tables that keep their ticket by the internal integer key only get the ticket key back.
 	const replies = files.get('reply_intervals.csv')!.trim().split('\r\n');
-	expect(replies[0]).toBe('ticket_key,event_at,day,week,month,ms,bh_ms');
+	// Times in ISO 8601 (UTC), durations in minutes named so, local days as dates (behaviour change: were epoch ms and yyyymmdd).
+	expect(replies[0]).toBe('ticket_key,event_at,day,week,month,minutes,bh_minutes');
 	expect(replies.length).toBeGreaterThan(1);
-	expect(replies.slice(1).every(line => line.startsWith('zendesk:acme.zendesk.com:'))).toBe(true);
-	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe('ticket_key,metric,target_minutes,business_hours,outcome,measured_ms,day,week,month');
+	expect(replies.slice(1).every(line => /^zendesk:acme\.zendesk\.com:\d+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d{4}-\d{2},[\d.]+,/.test(line))).toBe(true);
+	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe('ticket_key,metric,target_minutes,business_hours,outcome,measured_minutes,day,week,month');
+	expect(lines[0]).toContain(',created_at,day,week,month,first_reply_minutes,first_reply_bh_minutes,');
+	// The read-me comes first and explains every column of every file, without pointing anywhere else.
+	expect([...files.keys()][0]).toBe('README.txt');
+	const readme = files.get('README.txt')!;
+	for (const [name, text] of files) {
+		if (name.endsWith('.csv')) {
+			for (const column of text.slice(0, text.indexOf('\r\n')).split(',').filter(column => !/^sla_(next|periodic|requester|agent|resolution)/.test(column))) {
+				expect(readme, `${name} ${column}`).toMatch(new RegExp(`^  ${column}: `, 'm'));
+			}
+		}
+	}
+
+	expect(readme).not.toMatch(/README\.md|sources|core\//);
 	api.close();
 });

@@ -6,6 +6,8 @@ import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {SpikeOptions} from '../../core/metrics/spikes.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import {factsOfSnapshot, parseSnapshot, type Snapshot} from '../../core/snapshot/snapshot.ts';
+import type {DrillRequest} from './drill.ts';
+import {drill} from './drill.ts';
 import {exportCsvBundle, exportSqlite} from './export.ts';
 import type {LoadOptions} from './load.ts';
 import {loadDataset, loadFacts} from './load.ts';
@@ -50,6 +52,8 @@ export function createMetricsApi(open: () => Promise<Database>) {
 		themeSummary: (query: KpiQuery = {}) => themeSummary(database(), query),
 		themeCounts: (query: KpiQuery = {}) => themeCounts(database(), query),
 		themeSpikes: (query: KpiQuery = {}, options: SpikeOptions = {}) => themeSpikes(database(), query, options),
+		/** The tickets (responses, customers) behind a number. */
+		drill: (request: DrillRequest) => drill(database(), request),
 		exportSqlite: () => exportSqlite(database()),
 		exportCsvBundle: () => exportCsvBundle(database()),
 		close(): void {

@@ -14,7 +14,7 @@ import type {TableRows} from './load.ts';
 import {factTableRows, loadDataset, sqlDeriveInputs} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
 import type {Row, SqlQuery} from './queries.ts';
-import {all, earlyWarning, earlyWarningQueries, kpiQueries, kpis, shapeEarlyWarning, shapeKpis, shapeTemplates, shapeThemes, templateEffectiveness, templateQuery, themeQueries, themeSummary} from './queries.ts';
+import {all, earlyWarning, earlyWarningQueries, kpiQueries, kpis, shapeEarlyWarning, shapeKpis, shapeTemplateStrata, shapeThemes, templateQueries, templateStrata, themeQueries, themeSummary} from './queries.ts';
 import {rollupStatements, rollupTables} from './rollups.ts';
 import {createTableSql, factTables, timelineTables} from './schema.ts';
 
@@ -130,7 +130,10 @@ describe('DuckDB gives the same KPIs as sql.js', () => {
 			hours: await duckAll(factsDuck, built.hours),
 			feedback: await duckAll(factsDuck, built.feedback),
 		}), earlyWarning(sqlJs))).toEqual([]);
-		expect(differences(shapeTemplates(await duckAll(factsDuck, templateQuery({}))), templateEffectiveness(sqlJs))).toEqual([]);
+		const templates = templateQueries({});
+		const strata = templateStrata(sqlJs);
+		expect(strata.treated.length).toBeGreaterThan(0);
+		expect(differences(shapeTemplateStrata(await duckAll(factsDuck, templates.treated), await duckAll(factsDuck, templates.controls)), strata)).toEqual([]);
 		const themes = themeQueries({});
 		expect(differences(shapeThemes(await duckAll(factsDuck, themes.themes), await duckAll(factsDuck, themes.totals)), themeSummary(sqlJs))).toEqual([]);
 	});

@@ -1,5 +1,6 @@
 // Exports of the metrics database: the SQLite file itself and a ZIP of CSV files (one per table).
 import type {Database, SqlValue} from 'sql.js';
+import {bundleReadme, csvColumn} from './csv-columns.ts';
 import {factTables, memorySchema, tableSchema, ticketSeqColumn} from './schema.ts';
 
 /** The whole database as an SQLite file any SQLite tool (or DuckDB's sqlite extension) opens. */
@@ -38,7 +39,7 @@ export function csvField(value: SqlValue): string {
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One table (or query) as CSV text with a header row and CRLF line ends (RFC 4180). */
+/** One table as CSV text with a header row and CRLF line ends (RFC 4180); times ISO 8601, durations in minutes (./csv-columns.ts). */
 export function tableCsv(db: Database, table: string): string {
 	// Rows that name their ticket only by its internal integer key get the ticket key back, in front.
 	const spec = factTables.find(candidate => candidate.name === table);
@@ -51,10 +52,11 @@ export function tableCsv(db: Database, table: string): string {
 		// ticket_seq is an internal join key (the ticket's position in this load), not exported.
 		const names = statement.getColumnNames();
 		const kept = names.flatMap((name, index) => (name === ticketSeqColumn ? [] : [index]));
-		const lines = [kept.map(index => csvField(names[index]!)).join(',')];
+		const columns = names.map(name => csvColumn(name));
+		const lines = [kept.map(index => csvField(columns[index]!.header)).join(',')];
 		while (statement.step()) {
 			const values = statement.get();
-			lines.push(kept.map(index => csvField(values[index] ?? null)).join(','));
+			lines.push(kept.map(index => csvField(columns[index]!.write(values[index] ?? null))).join(','));
 		}
 
 		return `${lines.join('\r\n')}\r\n`;
@@ -148,12 +150,16 @@ export function zipFiles(files: Record<string, string | Uint8Array>, date = new 
 
 /** Every fact table as CSV in one ZIP, with a short read-me. */
 export function exportCsvBundle(db: Database): Uint8Array {
-	const files: Record<string, string> = {
-		'README.txt': 'Defuse metrics export: one CSV per table. Customers are pseudonyms (h:...), agent names are as recorded, and there is no customer text. Text cells that would start with =, +, -, @ or a tab begin with an apostrophe so spreadsheets do not run them. Times are epoch milliseconds; day, week and month are yyyymmdd / yyyymm in the export\'s time zone. Column meanings: core/metrics/README.md in the Defuse sources.\r\n',
-	};
+	// The read-me first in the archive; filled once the headers are known.
+	const files: Record<string, string> = {'README.txt': ''};
+	const headers: Array<{name: string; columns: string[]}> = [];
 	for (const table of factTables) {
-		files[`${table.name}.csv`] = tableCsv(db, table.name);
+		const csv = tableCsv(db, table.name);
+		files[`${table.name}.csv`] = csv;
+		headers.push({name: table.name, columns: csv.slice(0, csv.indexOf('\r\n')).split(',')});
 	}
+
+	files['README.txt'] = bundleReadme(headers);
 
 	return zipFiles(files);
 }

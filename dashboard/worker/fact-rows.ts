@@ -72,7 +72,7 @@ export function factRowBuilders(timezone: string) {
 		flag: (row: FlagFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(','), seq],
 		feedback: (row: FeedbackFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent, seq],
 		template: (row: TemplateFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent, seq],
-		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [row.id, row.ticketKey, row.kind, row.score, row.at, ...keysOf(row.at), seq],
+		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [row.id, row.ticketKey, row.kind, row.score, row.at, row.scale ?? null, bool(row.offered === true), ...keysOf(row.at), seq],
 		customer: (row: Customer): SqlValue[] => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day],
 		agentHour: (row: AgentHourFact): SqlValue[] => [row.agent, row.hour, ...keysOf(row.hour)],
 		/** Customers counted per (first seen day, lost day): the churn table. */
@@ -102,7 +102,7 @@ export function factRowBuilders(timezone: string) {
 
 			return rows;
 		},
-		meta: (asOf: number): SqlValue[][] => [['as_of', String(asOf)], ['timezone', timezone], ['schema_version', '2']],
+		meta: (asOf: number): SqlValue[][] => [['as_of', String(asOf)], ['timezone', timezone], ['schema_version', '3']],
 	};
 }
 

@@ -8,11 +8,11 @@ import type {Facts} from '../../core/metrics/facts.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, computeThemeCounts, computeThemeSummary} from '../../core/metrics/reports.ts';
+import {computeEarlyWarning, computeSpikes, computeTemplateStrata, computeThemeCounts, computeThemeSummary} from '../../core/metrics/reports.ts';
 import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
 import {loadDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
-import {all, earlyWarning, kpiQueries, kpis, templateEffectiveness, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
+import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
 import {factTables} from './schema.ts';
 
 const timezone = 'Europe/Berlin';
@@ -52,6 +52,10 @@ describe('the generated history is not trivial', () => {
 		}
 
 		expect(new Set(dataset.surveys.map(survey => survey.kind))).toEqual(new Set(['csat', 'nps', 'ces']));
+		// CSAT offers recorded, answered and not, so the response rate is compared too.
+		expect(dataset.surveys.some(survey => survey.offered && survey.score === null)).toBe(true);
+		expect(dataset.surveys.some(survey => survey.offered && survey.score !== null)).toBe(true);
+		expect(kpis(jsDb)[0]!.csatResponseRate.denominator).toBeGreaterThan(0);
 		expect(facts.tickets.filter(ticket => ticket.themes.length > 0).length).toBeGreaterThan(dataset.tickets.length / 2);
 		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'breached'))).toBe(true);
 		expect(facts.tickets.some(ticket => ticket.sla.some(sla => sla.outcome === 'achieved'))).toBe(true);
@@ -86,10 +90,14 @@ describe('the report SQL equals the JavaScript baseline', () => {
 		expect(differences(earlyWarning(sqlDb, query), expected)).toEqual([]);
 	});
 
-	test.each(reportQueries)('template effectiveness %j', query => {
-		const expected = computeTemplateEffectiveness(facts, query, {timezone});
-		expect(expected.length).toBeGreaterThan(2);
-		expect(differences(templateEffectiveness(jsDb, query), expected)).toEqual([]);
+	test.each(reportQueries)('template effectiveness strata %j', query => {
+		const expected = computeTemplateStrata(facts, query, {timezone});
+		expect(new Set(expected.treated.map(row => row.templateId)).size).toBeGreaterThan(2);
+		// Comparison points at every level, escalations and CSAT after them.
+		expect(new Set(expected.controls.map(row => row.level))).toEqual(new Set([0, 1, 2, 3]));
+		expect(expected.treated.some(row => row.level > 0 && row.escalated > 0)).toBe(true);
+		expect(expected.controls.some(row => row.good + row.bad > 0)).toBe(true);
+		expect(differences(templateStrata(jsDb, query), expected)).toEqual([]);
 	});
 
 	test.each(reportQueries)('themes %j', query => {

@@ -7,10 +7,13 @@ import type {Database, SqlValue} from 'sql.js';
 import {flagLevels, slaMetrics} from '../../core/metrics/dataset.ts';
 import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core/metrics/kpis.ts';
 import {allGroup, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOfValues} from '../../core/metrics/kpis.ts';
-import type {EarlyWarningReport, TemplateEffectiveness, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
-import {compareThemes, themeRow} from '../../core/metrics/reports.ts';
+import type {EarlyWarningReport, StratumOutcome, TemplateEffectiveness, TemplateStrata, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
+import {compareThemes, levelEffectiveness, shapeTemplateEffectiveness, themeRow} from '../../core/metrics/reports.ts';
 import {additiveTicketMeasures} from './rollups.ts';
+import type {Settlement} from '../../core/metrics/periods.ts';
+import {settlementOf} from '../../core/metrics/periods.ts';
 import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
+import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
 
 export type SqlQuery = {sql: string; params: SqlValue[]};
@@ -158,6 +161,16 @@ export type KpiQueries = {
 	churn: SqlQuery | undefined;
 };
 
+/** Good and bad CSAT conditions over alias s under the query's rule (a NULL score, offered and not answered, is neither). */
+function csatConditions(query: KpiQuery): [good: string, bad: string] {
+	const conditions: Record<string, [string, string]> = {
+		'top-2': ['s.score >= 4', 's.score < 4'],
+		'top-1': ['s.score >= 5', 's.score < 5'],
+		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
+	};
+	return conditions[query.csat ?? 'top-2']!;
+}
+
 /** The SQL of every KPI of one query. */
 export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const groupBy = query.groupBy ?? 'none';
@@ -210,11 +223,7 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		params: [from, to, ...filter.params],
 	};
 
-	const [good, bad] = {
-		'top-2': ['s.score >= 4', 's.score < 4'],
-		'top-1': ['s.score >= 5', 's.score < 5'],
-		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
-	}[query.csat ?? 'top-2'];
+	const [good, bad] = csatConditions(query);
 	const surveyGroup = grouping(groupBy, 's');
 	// From the rollup each row stands for `responses` answers with the same day, kind and score.
 	const weight = rollup ? 's.responses' : '1';
@@ -222,11 +231,13 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 		sql: `SELECT ${surveyGroup.expr} AS g,
 				SUM(CASE WHEN s.kind = 'csat' AND ${good} THEN ${weight} ELSE 0 END) AS csat_good,
 				SUM(CASE WHEN s.kind = 'csat' AND ${bad} THEN ${weight} ELSE 0 END) AS csat_bad,
-				SUM(CASE WHEN s.kind = 'nps' THEN ${weight} ELSE 0 END) AS nps_responses,
+				SUM(CASE WHEN s.kind = 'csat' AND s.offered = 1 THEN ${weight} ELSE 0 END) AS csat_offered,
+				SUM(CASE WHEN s.kind = 'csat' AND s.offered = 1 AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS csat_answered,
+				SUM(CASE WHEN s.kind = 'nps' AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS nps_responses,
 				SUM(CASE WHEN s.kind = 'nps' AND s.score >= 9 THEN ${weight} ELSE 0 END) AS promoters,
 				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN ${weight} ELSE 0 END) AS detractors,
-				SUM(CASE WHEN s.kind = 'ces' THEN ${weight} ELSE 0 END) AS ces_responses,
-				SUM(CASE WHEN s.kind = 'ces' THEN s.score * ${weight} ELSE 0 END) AS ces_sum
+				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS ces_responses,
+				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN s.score * ${weight} ELSE 0 END) AS ces_sum
 			FROM ${rollup ? 'survey_days' : 'surveys'} s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
 			WHERE s.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, surveyGroup.expr)}`,
@@ -311,6 +322,7 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 		const row = rowOf(result.g);
 		const good = num(result.csat_good);
 		row.csat = ratio(good, good + num(result.csat_bad));
+		row.csatResponseRate = ratio(num(result.csat_answered), num(result.csat_offered));
 		row.nps = npsOf(num(result.nps_responses), num(result.promoters), num(result.detractors));
 		const cesResponses = num(result.ces_responses);
 		row.ces = {responses: cesResponses, mean: cesResponses > 0 ? num(result.ces_sum) / cesResponses : null};
@@ -434,18 +446,7 @@ export function shapeEarlyWarning(results: Record<keyof EarlyWarningQueries, Row
 	return {
 		tickets: num(summary.tickets),
 		escalated,
-		levels: flagLevels.map(level => {
-			const flagged = num(summary[`${level}_flagged`]);
-			const truePositives = num(summary[`${level}_tp`]);
-			return {
-				level,
-				flagged,
-				truePositives,
-				precision: flagged > 0 ? truePositives / flagged : null,
-				recall: escalated > 0 ? truePositives / escalated : null,
-				medianLeadMs: statsOfValues(valuesOf(summary[`${level}_lead_values`])).median,
-			};
-		}),
+		levels: flagLevels.map(level => levelEffectiveness(level, num(summary[`${level}_flagged`]), num(summary[`${level}_tp`]), escalated, valuesOf(summary[`${level}_lead_values`]))),
 		flags,
 		agentHours: hours,
 		flagsPerAgentHour: hours > 0 ? flags / hours : null,
@@ -466,63 +467,78 @@ export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningRe
 	return shapeEarlyWarning({levels: all(db, queries.levels), flags: all(db, queries.flags), hours: all(db, queries.hours), feedback: all(db, queries.feedback)});
 }
 
-export function templateQuery(query: KpiQuery = {}): SqlQuery {
-	const [from, to] = dayBounds(query);
-	const filter = filterSql(query);
+/**
+ * The strata of template effectiveness (see computeTemplateStrata in core/metrics/reports.ts for the
+ * rules): one query for the templates' first uses, one for the comparison points of tickets that
+ * never got a template. Both over tickets created in the period that pass the filters.
+ */
+export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; controls: SqlQuery} {
 	const cohort = cohortSql(query);
-	const [good, bad] = {
-		'top-2': ['s.score >= 4', 's.score < 4'],
-		'top-1': ['s.score >= 5', 's.score < 5'],
-		'exclude-neutral': ['s.score >= 4', 's.score <= 2'],
-	}[query.csat ?? 'top-2'];
+	const [good, bad] = csatConditions(query);
+	const outcome = (alias: string): string => `
+		CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.ticket_seq = ${alias}.ticket_seq AND e.event_at > ${alias}.at) THEN 1 ELSE 0 END AS escalated,
+		(SELECT COUNT(*) FROM surveys s WHERE s.ticket_seq = ${alias}.ticket_seq AND s.kind = 'csat' AND s.event_at > ${alias}.at AND ${good}) AS good,
+		(SELECT COUNT(*) FROM surveys s WHERE s.ticket_seq = ${alias}.ticket_seq AND s.kind = 'csat' AND s.event_at > ${alias}.at AND ${bad}) AS bad`;
+	const cohortCte = `cohort AS (
+				SELECT t.ticket_seq, t.created_at, COALESCE(t.trigger_name, '${noneGroup}') AS trig FROM ticket_metrics t WHERE ${cohort.where})`;
 	return {
-		sql: `WITH uses AS (
-				SELECT u.template_id, u.ticket_seq, MIN(u.event_at) AS first_at
-				FROM template_uses u JOIN ticket_metrics t ON t.ticket_seq = u.ticket_seq
-				WHERE u.day BETWEEN ? AND ? ${filter.sql}
-				GROUP BY u.template_id, u.ticket_seq
-				UNION ALL
-				SELECT '(none)', t.ticket_seq, NULL
-				FROM ticket_metrics t
-				WHERE ${cohort.where} AND NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_seq = t.ticket_seq)),
-			escalated AS (
-				SELECT uses.template_id, uses.ticket_seq,
-					MAX(CASE WHEN e.ticket_seq IS NOT NULL AND (uses.first_at IS NULL OR e.event_at > uses.first_at) THEN 1 ELSE 0 END) AS escalated
-				FROM uses LEFT JOIN escalations e ON e.ticket_seq = uses.ticket_seq
-				GROUP BY uses.template_id, uses.ticket_seq),
-			csat AS (
-				SELECT uses.template_id,
-					SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good,
-					SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
-				FROM uses JOIN surveys s ON s.ticket_seq = uses.ticket_seq AND s.kind = 'csat' AND (uses.first_at IS NULL OR s.event_at > uses.first_at)
-				GROUP BY uses.template_id)
-			SELECT a.template_id AS template_id, a.tickets AS tickets, a.escalated AS escalated, c.good AS good, c.bad AS bad
-			FROM (SELECT template_id, COUNT(*) AS tickets, SUM(escalated) AS escalated FROM escalated GROUP BY template_id) a
-			LEFT JOIN csat c ON c.template_id = a.template_id`,
-		params: [from, to, ...filter.params, ...cohort.params],
+		treated: {
+			sql: `WITH ${cohortCte},
+				uses AS (
+					SELECT u.template_id, u.ticket_seq, MIN(u.event_at) AS at
+					FROM template_uses u JOIN cohort c ON c.ticket_seq = u.ticket_seq
+					GROUP BY u.template_id, u.ticket_seq),
+				points AS (
+					SELECT uses.template_id, uses.ticket_seq, uses.at, c.trig,
+						COALESCE((SELECT MAX(f.level_rank) FROM flags f WHERE f.ticket_seq = uses.ticket_seq AND f.event_at <= uses.at), 0) AS lvl
+					FROM uses JOIN cohort c ON c.ticket_seq = uses.ticket_seq),
+				outcomes AS (SELECT p.template_id, p.lvl, p.trig, ${outcome('p')} FROM points p)
+				SELECT o.template_id AS template_id, o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
+				FROM outcomes o GROUP BY o.template_id, o.lvl, o.trig`,
+			params: cohort.params,
+		},
+		controls: {
+			sql: `WITH ${cohortCte},
+				plain AS (SELECT c.ticket_seq, c.created_at, c.trig FROM cohort c WHERE NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_seq = c.ticket_seq)),
+				firsts AS (
+					SELECT f.ticket_seq, f.level_rank, MIN(f.event_at) AS at
+					FROM flags f JOIN plain p ON p.ticket_seq = f.ticket_seq
+					GROUP BY f.ticket_seq, f.level_rank),
+				points AS (
+					SELECT p.ticket_seq, 0 AS lvl, p.created_at AS at, p.trig FROM plain p
+					UNION ALL
+					SELECT fi.ticket_seq, fi.level_rank, fi.at, p.trig
+					FROM firsts fi JOIN plain p ON p.ticket_seq = fi.ticket_seq
+					WHERE NOT EXISTS (SELECT 1 FROM firsts h WHERE h.ticket_seq = fi.ticket_seq AND h.level_rank > fi.level_rank AND h.at <= fi.at)),
+				outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p)
+				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
+				FROM outcomes o GROUP BY o.lvl, o.trig`,
+			params: cohort.params,
+		},
 	};
 }
 
-export function shapeTemplates(rows: Row[]): TemplateEffectiveness[] {
-	const shaped = rows.map(row => {
-		const good = num(row.good);
-		return {
-			templateId: String(row.template_id),
-			tickets: num(row.tickets),
-			escalationRate: ratio(num(row.escalated), num(row.tickets)),
-			csat: ratio(good, good + num(row.bad)),
-		};
-	});
-	if (!shaped.some(row => row.templateId === '(none)')) {
-		shaped.push({templateId: '(none)', tickets: 0, escalationRate: ratio(0, 0), csat: ratio(0, 0)});
-	}
-
-	return shaped.sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
+function stratumOf(row: Row): StratumOutcome {
+	return {level: num(row.lvl), trigger: String(row.trig), tickets: num(row.tickets), escalated: num(row.escalated), good: num(row.good), bad: num(row.bad)};
 }
 
-/** Escalation rate and CSAT after each template, and for tickets without one. */
+export function shapeTemplateStrata(treated: Row[], controls: Row[]): TemplateStrata {
+	const order = (a: StratumOutcome & {templateId?: string}, b: StratumOutcome & {templateId?: string}): number =>
+		((a.templateId ?? '') < (b.templateId ?? '') ? -1 : (a.templateId ?? '') > (b.templateId ?? '') ? 1 : a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0));
+	return {
+		treated: treated.map(row => ({templateId: String(row.template_id), ...stratumOf(row)})).sort(order),
+		controls: controls.map(row => stratumOf(row)).sort(order),
+	};
+}
+
+export function templateStrata(db: Database, query: KpiQuery = {}): TemplateStrata {
+	const queries = templateQueries(query);
+	return shapeTemplateStrata(all(db, queries.treated), all(db, queries.controls));
+}
+
+/** Escalation and CSAT after each template, against comparable tickets without one. */
 export function templateEffectiveness(db: Database, query: KpiQuery = {}): TemplateEffectiveness[] {
-	return shapeTemplates(all(db, templateQuery(query)));
+	return shapeTemplateEffectiveness(templateStrata(db, query));
 }
 
 export function themeQueries(query: KpiQuery = {}): {themes: SqlQuery; totals: SqlQuery} {
@@ -580,4 +596,15 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 	const [from, to] = dayBounds(query);
 	const lastDay = num(all(db, {sql: 'SELECT MAX(day) AS day FROM days', params: []})[0]?.day);
 	return detectSpikes(themeCounts(db, query), Math.min(to, lastDay), {...options, from, to});
+}
+
+/** When a day's tickets count as settled: from the 90th percentile of full resolution time (core/metrics/periods.ts). */
+export function settlement(db: Database): Settlement | undefined {
+	const [row] = all(db, {sql: 'SELECT MAX(d.day) AS last_day FROM days d', params: []});
+	if (row?.last_day === null || row?.last_day === undefined) {
+		return undefined;
+	}
+
+	const [values] = all(db, {sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`, params: []});
+	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfValues(valuesOf(values?.full_values)).p90);
 }

@@ -33,9 +33,9 @@ export const rollupTables: readonly TableSpec[] = [
 		columns: [...dayColumns, ...additiveTicketMeasures.map(([alias]) => [alias, 'BIGINT'] as const)],
 	},
 	{
-		// Responses counted per day, kind and score: every survey KPI and CSAT rule reads these.
+		// Responses counted per day, kind, score and whether offers are recorded: every survey KPI and CSAT rule reads these.
 		name: 'survey_days',
-		columns: [...dayColumns, ['kind', 'TEXT'], ['score', 'DOUBLE'], ['responses', 'BIGINT']],
+		columns: [...dayColumns, ['kind', 'TEXT'], ['score', 'DOUBLE'], ['offered', 'INTEGER'], ['responses', 'BIGINT']],
 	},
 ];
 
@@ -45,9 +45,9 @@ export function rollupStatements(): string[] {
 		`INSERT INTO ticket_days (day, week, month, ${additiveTicketMeasures.map(([alias]) => alias).join(', ')})
 			SELECT t.day, t.week, t.month, ${additiveTicketMeasures.map(([, aggregate]) => aggregate).join(', ')}
 			FROM ticket_metrics t GROUP BY t.day, t.week, t.month`,
-		`INSERT INTO survey_days (day, week, month, kind, score, responses)
-			SELECT s.day, s.week, s.month, s.kind, s.score, COUNT(*)
-			FROM surveys s GROUP BY s.day, s.week, s.month, s.kind, s.score`,
+		`INSERT INTO survey_days (day, week, month, kind, score, offered, responses)
+			SELECT s.day, s.week, s.month, s.kind, s.score, s.offered, COUNT(*)
+			FROM surveys s GROUP BY s.day, s.week, s.month, s.kind, s.score, s.offered`,
 	];
 }
 

@@ -73,7 +73,7 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'surveys',
-		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['event_at', 'BIGINT'], ...dayColumns, ticketSeq],
+		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['event_at', 'BIGINT'], ['scale', 'INTEGER'], ['offered', 'INTEGER'], ...dayColumns, ticketSeq],
 		indexes: [[ticketSeqColumn]],
 	},
 	{

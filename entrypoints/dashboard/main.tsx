@@ -1,6 +1,7 @@
 import {render} from 'preact';
 import {App} from '../../dashboard/app.tsx';
 import {createMetricsClient} from '../../dashboard/client.ts';
+import {libraryTemplateNames} from '../../dashboard/components/template-names.ts';
 import {openDb} from '../../core/store/db.ts';
 import {loadSettings} from '../helpdesk.content/settings-client.ts';
 import '../../dashboard/app.css';
@@ -11,7 +12,9 @@ async function start(root: Element): Promise<void> {
 	const settings = await loadSettings();
 	const {client} = createMetricsClient();
 	const demo = new URLSearchParams(location.search).get('demo') === '1';
-	render(<App client={client} store={openDb()} businessHours={{calendar: settings.sla.calendar}} demo={demo} />, root);
+	// The team's own templates (and their versions of built-in ones) by their titles.
+	const templateNames = {...libraryTemplateNames, ...Object.fromEntries(settings.templates.user.map(template => [template.id, template.title]))};
+	render(<App client={client} store={openDb()} businessHours={{calendar: settings.sla.calendar}} demo={demo} templateNames={templateNames} />, root);
 }
 
 const root = document.querySelector('#app');

@@ -219,3 +219,101 @@ test('a snapshot exported in one profile and imported in another gives the same 
 	expect(externalRequests(second.requests)).toEqual([]);
 	await consumer.close();
 }, 90_000);
+
+test('drill-down from a card and from a breakdown cell lists the tickets behind the number, with links into the helpdesk', async () => {
+	const page = await first.context.newPage();
+	await page.goto(`${siteUrl}?demo=1`);
+	await ready(page);
+	const denominator = await page.locator('[data-kpi="escalation-rate"] .kpi-detail').textContent();
+	await page.getByRole('button', {name: 'What is behind Escalation rate'}).click();
+	const panel = page.locator('[data-role="drill"]');
+	await expect.poll(async () => panel.locator('tbody tr').count(), {timeout: 15_000}).toBeGreaterThan(10);
+	// "12 of 340 tickets" on the card; "340 tickets, 12 escalated" in the drill-down.
+	const [, escalated, tickets] = /^([\d,]+) of ([\d,]+) tickets/.exec(denominator ?? '') ?? [];
+	expect(await panel.locator('[data-role="drill-count"]').textContent()).toContain(`${tickets} tickets, ${escalated} escalated`);
+	const link = await panel.locator('tbody a').first().getAttribute('href');
+	expect(link).toMatch(/^https:\/\/northwind\.(zendesk|freshdesk)\.com\/(agent|a)\/tickets\/\d+$/);
+	expect(await panel.locator('tbody tr').first().getAttribute('data-counted')).toBe('1');
+	await screenshot(page, 'dashboard-drill-card');
+
+	await page.getByRole('tab', {name: 'Breakdowns'}).click();
+	await page.getByRole('combobox', {name: 'By', exact: true}).selectOption('agent');
+	const cell = page.locator('table.breakdown tbody tr').first().locator('button[data-drill="resolutionRate"]');
+	await cell.click();
+	await expect.poll(async () => panel.getAttribute('data-metric')).toBe('resolutionRate');
+	await expect.poll(async () => panel.locator('h2').textContent()).toMatch(/Behind “Resolution rate”, /);
+	await fullScreenshot(page, 'dashboard-drill-breakdown');
+	await page.close();
+}, 60_000);
+
+test('an incomplete period is marked on the cards and shaded on the charts, and can be left out', async () => {
+	const page = await first.context.newPage();
+	await page.goto(`${siteUrl}?demo=1`);
+	await ready(page);
+	// The demo's last 30 days end on its last day: the latest tickets are still open.
+	const banner = page.locator('[data-role="period-state"]');
+	await expect.poll(async () => banner.count(), {timeout: 15_000}).toBe(1);
+	expect(await banner.textContent()).toMatch(/Incomplete period\..*Tickets created after \d{4}-\d{2}-\d{2} are still being worked on/);
+	expect(await page.locator('[data-kpi="resolution-rate"] [data-role="note"]').textContent()).toMatch(/^Not final: tickets created after/);
+	expect(await page.locator('[data-kpi="resolution-rate"] .change').getAttribute('class')).not.toMatch(/better|worse/);
+	const from = await page.locator('[data-chart="quality"]').getAttribute('data-incomplete-from');
+	expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	await fullScreenshot(page, 'dashboard-incomplete-period');
+	const settled = /after (\d{4}-\d{2}-\d{2})/.exec(await banner.textContent() ?? '')![1]!;
+	await page.locator('[data-role="leave-out-incomplete"]').click();
+	await expect.poll(async () => page.locator('[data-role="period"]').textContent()).toContain(`to ${settled}`);
+	expect(await page.locator('[data-role="period-state"]').count()).toBe(0);
+	expect(new URL(page.url()).searchParams.get('complete')).toBe('1');
+	await page.close();
+}, 60_000);
+
+test('a shared address reopens the same view, period, filters and drill-down in another profile', async () => {
+	const page = await first.context.newPage();
+	await page.goto(`${siteUrl}?demo=1`);
+	await ready(page);
+	await page.getByRole('combobox', {name: 'Priority'}).selectOption('high');
+	await page.getByRole('combobox', {name: 'Trend by'}).selectOption('week');
+	await page.getByRole('button', {name: 'What is behind Full resolution time'}).click();
+	await expect.poll(async () => page.locator('[data-role="drill"] tbody tr').count(), {timeout: 15_000}).toBeGreaterThan(0);
+	await page.getByRole('tab', {name: 'Breakdowns'}).click();
+	await page.getByRole('combobox', {name: 'By', exact: true}).selectOption('channel');
+	await expect.poll(async () => new URL(page.url()).searchParams.get('by')).toBe('channel');
+	const shared = page.url();
+	const cells = await page.locator('table.breakdown').textContent();
+	await page.close();
+
+	// Another person's browser (a fresh profile: no kept imports) opens the link.
+	const other = await second.context.newPage();
+	await other.goto(shared);
+	await expect.poll(async () => other.locator('main.dashboard').getAttribute('data-state'), {timeout: 30_000}).toBe('ready');
+	expect(await other.getByRole('tab', {name: 'Breakdowns'}).getAttribute('aria-selected')).toBe('true');
+	expect(await other.getByRole('combobox', {name: 'Priority'}).inputValue()).toBe('high');
+	expect(await other.getByRole('combobox', {name: 'Trend by'}).inputValue()).toBe('week');
+	await expect.poll(async () => other.locator('table.breakdown').textContent(), {timeout: 15_000}).toBe(cells);
+	await expect.poll(async () => other.locator('[data-role="drill"]').getAttribute('data-metric')).toBe('fullResolution');
+	expect(new URL(other.url()).searchParams.toString()).toBe(new URL(shared).searchParams.toString());
+	await fullScreenshot(other, 'dashboard-shared-url-reopened');
+	await other.close();
+}, 60_000);
+
+test('at 420 px nothing is wider than the window', async () => {
+	const page = await first.context.newPage();
+	await page.setViewportSize({width: 420, height: 900});
+	await page.goto(`${siteUrl}?demo=1`);
+	await ready(page);
+	await expect.poll(async () => page.locator('.chart canvas').count(), {timeout: 15_000}).toBeGreaterThanOrEqual(3);
+	const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(await overflow()).toBe(0);
+	await fullScreenshot(page, 'dashboard-420px');
+	await screenshot(page, 'dashboard-420px-top');
+	await page.locator('#trends-title').scrollIntoViewIfNeeded();
+	await screenshot(page, 'dashboard-420px-trends');
+	for (const tab of ['Breakdowns', 'Themes', 'Early warnings', 'Import and export']) {
+		await page.getByRole('tab', {name: tab}).click();
+		await page.waitForTimeout(300);
+		expect(await overflow(), tab).toBe(0);
+	}
+
+	await fullScreenshot(page, 'dashboard-420px-import');
+	await page.close();
+}, 60_000);
