@@ -14,8 +14,8 @@ import {detectToneTrend} from './signals/tone-trend.ts';
 import type {Finding, PreparedTicket} from './signals/types.ts';
 import {detectWaiting} from './signals/waiting.ts';
 import {templateLibrary} from './templates/library.ts';
-import {selectTemplates, situationsFor} from './templates/select.ts';
-import {render, type Template} from './templates/template.ts';
+import {suggestReplies} from './templates/suggest.ts';
+import type {Template} from './templates/template.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
 /**
@@ -124,11 +124,6 @@ function draftFinding(draft: string | undefined): Finding[] {
 	return [{id: 'draft.phrasing', label: `your draft has phrasing that tends to escalate: ${phrases}`, strength: Math.min(1, 0.5 + (0.25 * (issues.length - 1))), evidence: []}];
 }
 
-function firstNameOf(name: string | undefined): string | undefined {
-	const first = name?.trim().split(/[\s,]+/)[0];
-	return first && /\p{L}/u.test(first) && !first.includes('@') ? first : undefined;
-}
-
 function emptyTicket(ticket: unknown): TicketSnapshot {
 	const record = typeof ticket === 'object' && ticket !== null ? ticket as Partial<TicketSnapshot> : {};
 	return {...record, helpdesk: String(record.helpdesk ?? ''), ticketId: String(record.ticketId ?? ''), messages: Array.isArray(record.messages) ? record.messages : []};
@@ -177,21 +172,12 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 		return {tone: message.tone, dissatisfied};
 	});
 
-	let suggestions: Assessment['suggestions'] = [];
-	if (level !== 'none') {
-		const situations = situationsFor(signals.map(signal => signal.id), triggers.map(entry => entry.trigger));
-		const values: Record<string, string | undefined> = {
-			'customer.firstName': firstNameOf(snapshot.requester?.name),
-			'customer.name': snapshot.requester?.name,
-			// Customers know the number the helpdesk shows them, not its internal id.
-			'ticket.id': (snapshot.ticketNumber ?? snapshot.ticketId) ? `#${snapshot.ticketNumber ?? snapshot.ticketId}` : undefined,
-			'ticket.subject': snapshot.subject,
-			'agent.name': ctx.agent?.name,
-			'agent.signature': ctx.agent?.signature,
-			...ctx.values,
-		};
-		suggestions = selectTemplates(data.templates, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
-	}
+	const suggestions = suggestReplies({
+		snapshot, prepared, level, signals, triggers, escalationPath,
+		templates: data.templates,
+		agent: ctx.agent, values: ctx.values, inserted: ctx.inserted,
+		max: settings.maxSuggestions,
+	});
 
 	const assessment: Assessment = {level, score, signals, triggers, messages, suggestions};
 	if (escalationPath) {
