@@ -29,7 +29,8 @@ export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinut
  * of its tickets are at risk or near their SLA), countdowns and write-status (the popup), test-selectors (options page:
  * read the open tab of `origin` with custom selectors), delete-everything (options page), page-setup (a
  * helpdesk page starts, or its settings changed, or a ticket needs another language: the settings
- * (validated), the templates in use and the built-in phrase packs of `languages`).
+ * (validated), the templates in use and the built-in phrase packs of `languages`), open-options (the
+ * overlay's first-run prompt: open the options page to set the agent's name and signature).
  */
 export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutput<typeof requestSchemas[K]>}[keyof typeof requestSchemas];
 
@@ -47,6 +48,8 @@ export type TicketContext = {
 	history: Array<{ticketId: string; createdAt: string; subject?: string | undefined; status?: string | undefined}>;
 	/** Signal weights tuned by this agent's feedback (see core/tuning.ts). */
 	weightMultipliers?: Record<string, number> | undefined;
+	/** Templates the agent inserted on this ticket: not suggested again. */
+	insertedTemplates?: string[] | undefined;
 };
 
 /** What "test these selectors on the open tab" read: matches per selector, and the ticket as Defuse would see it. */
@@ -86,6 +89,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 	'page-setup': 'content-script',
+	'open-options': 'content-script',
 };
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
@@ -302,6 +306,7 @@ const requestSchemas = {
 	'test-selectors': object({type: v.literal('test-selectors'), origin: string(300, /^https?:\/\/[^/?#\s]+$/), config: customConfigSchema}),
 	'delete-everything': object({type: v.literal('delete-everything')}),
 	'page-setup': object({type: v.literal('page-setup'), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),
+	'open-options': object({type: v.literal('open-options')}),
 };
 
 /** An agent's action as a content script may send it (escalations only with source 'agent'). */

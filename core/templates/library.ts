@@ -44,7 +44,12 @@ const t = (id: string, title: string, trigger: Template['trigger'], situation: T
 const first: Condition = {reply: 'first'};
 const followUp: Condition = {reply: 'follow-up'};
 
-export const templateLibrary: readonly Template[] = [
+// Built in a function marked pure, so a bundle that never reads the library (a helpdesk page, which
+// gets the templates in use from the background) leaves all of it out.
+export const templateLibrary: readonly Template[] = /* @__PURE__ */ library();
+
+function library(): Template[] {
+	return [
 	// An upset customer, nothing more specific known
 	t('angry-first-reply-ownership', 'Upset customer: acknowledge and take ownership', 'any', 'angry-first-reply',
 		'I\'m sorry this has been so frustrating, and thank you for telling us plainly. I\'m {{agent.name}}, and I will look after this myself from here[[ (reference {{ticket.id}})]].\n\nI will {{next.step}}, and I will update you by {{eta}}.',
@@ -216,3 +221,4 @@ export const templateLibrary: readonly Template[] = [
 		'Thank you for reporting this, and I\'m sorry for the trouble. You\'re not alone: other customers have reported the same problem with {{issue}}, and our {{team}} team is working on a fix. I will let you know as soon as it is resolved, and I will update you by {{eta}} in any case.',
 		[{key: 'issue', required: true}, {key: 'team', required: false, fallback: 'engineering'}, eta], {requires: [{signal: 'spike.theme'}]}),
 ];
+}

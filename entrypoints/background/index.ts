@@ -48,6 +48,10 @@ const handlers: Handlers = {
 	async 'delete-everything'(db) {
 		return deleteEverything(db);
 	},
+	async 'open-options'() {
+		await browser.runtime.openOptionsPage();
+		return {ok: true};
+	},
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
