@@ -198,8 +198,10 @@ export function typeInto(editor: Element, text: string, mode: InsertMode = 'inse
 
 	const editable = editor as HTMLElement;
 	if (editable.isContentEditable || editable.getAttribute('contenteditable') === 'true') {
-		editable.focus();
+		// The caret before focusing: focusing an editable without one puts it at the start.
 		const selection = document_.getSelection();
+		const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : undefined;
+		editable.focus();
 		if (!selection) {
 			return {ok: false, via: 'none', reason: 'the page has no selection to type into'};
 		}
@@ -209,7 +211,6 @@ export function typeInto(editor: Element, text: string, mode: InsertMode = 'inse
 		if (mode === 'replace') {
 			range.selectNodeContents(editable);
 		} else {
-			const current = selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
 			if (current && editable.contains(current.startContainer) && editable.contains(current.endContainer)) {
 				range.setStart(current.startContainer, current.startOffset);
 				range.setEnd(current.endContainer, current.endOffset);

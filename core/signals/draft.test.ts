@@ -216,3 +216,12 @@ test('dropFix on its own: commas, capitals and the end of the text', () => {
 	expect(dropFix('so, as I said, fine', 4, 13)).toEqual({start: 2, end: 14, text: ''});
 	expect(applyFix('Done as I said', dropFix('Done as I said', 5, 14))).toBe('Done');
 });
+
+test('each fix says what it does and how the sentence reads afterwards', () => {
+	const text = 'Thanks for waiting. As I said, per the terms the refund takes ten days. Calm down.';
+	const [asISaid, calm] = checkDraft(text).filter(issue => issue.fix);
+	expect(asISaid?.fix).toMatchObject({kind: 'drop', preview: 'Per the terms the refund takes ten days.'});
+	expect(calm?.fix).toMatchObject({kind: 'sentence', preview: 'I understand why this is frustrating, and I want to get it sorted.'});
+	expect(checkDraft('Obviously.')[0]?.fix).toMatchObject({kind: 'drop', preview: ''});
+	expect(checkDraft('I hear you, but the form is needed.')[0]?.fix).toMatchObject({kind: 'swap', preview: 'I hear you, and the form is needed.'});
+});

@@ -38,8 +38,11 @@ export type DraftRule = {
 	onlyWith?: readonly string[];
 };
 
-/** Replace `text.slice(start, end)` of the draft with `text` to apply the fix. */
-export type DraftFix = {start: number; end: number; text: string};
+/**
+ * Replace `text.slice(start, end)` of the draft with `text` to apply the fix; `kind` says what it does,
+ * `preview` is the sentence as it reads afterwards ('' when the whole sentence goes).
+ */
+export type DraftFix = {start: number; end: number; text: string; kind: DraftFixRule['kind']; preview: string};
 
 export type DraftIssue = {start: number; end: number; phrase: string; ruleId: string; suggestion: string; fix?: DraftFix | undefined};
 
@@ -336,7 +339,7 @@ function isWholeSentence(text: string, start: number, end: number): boolean {
 }
 
 /** Removes [start, end) and the commas that belonged to it, keeping the sentence well formed. */
-export function dropFix(text: string, start: number, end: number): DraftFix {
+export function dropFix(text: string, start: number, end: number): Pick<DraftFix, 'start' | 'end' | 'text'> {
 	const sentenceFrom = sentenceStart(text, start);
 	// After "Hi Dana, " the sentence goes on in lower case.
 	const atStart = sentenceFrom === start && sentenceStart(text, start, false) === start;
@@ -379,12 +382,20 @@ export function dropFix(text: string, start: number, end: number): DraftFix {
 	return {start: from, end: to, text: replacement};
 }
 
-function fixFor(rule: DraftRule, text: string, start: number, end: number): DraftFix | undefined {
-	const fix = rule.fix;
-	if (!fix) {
-		return undefined;
-	}
+/** The sentence around `at` once the fix is in. */
+function previewOf(text: string, fix: Pick<DraftFix, 'start' | 'end' | 'text'>): string {
+	const fixed = `${text.slice(0, fix.start)}${fix.text}${text.slice(fix.end)}`;
+	const at = Math.min(fix.start, Math.max(0, fixed.length - 1));
+	const from = sentenceStart(fixed, at, false);
+	return fixed.slice(from, Math.max(from, sentenceEnd(fixed, Math.max(at, from)))).trim();
+}
 
+function fixFor(rule: DraftRule, text: string, start: number, end: number): DraftFix | undefined {
+	const fix = rule.fix ? rawFix(rule.fix, text, start, end) : undefined;
+	return fix && rule.fix ? {...fix, kind: rule.fix.kind, preview: previewOf(text, fix)} : undefined;
+}
+
+function rawFix(fix: DraftFixRule, text: string, start: number, end: number): Pick<DraftFix, 'start' | 'end' | 'text'> | undefined {
 	if (fix.kind === 'drop') {
 		return dropFix(text, start, end);
 	}
@@ -462,6 +473,6 @@ export function checkDraft(text: string, context: DraftContext = {}): DraftIssue
 }
 
 /** The draft with one fix applied. */
-export function applyFix(text: string, fix: DraftFix): string {
+export function applyFix(text: string, fix: Pick<DraftFix, 'start' | 'end' | 'text'>): string {
 	return `${text.slice(0, fix.start)}${fix.text}${text.slice(fix.end)}`;
 }

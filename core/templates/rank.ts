@@ -86,10 +86,12 @@ export const situationRules: Readonly<Record<Situation, SituationRule>> = {
 	'churn-save': {gate: [signal('phrase.churn')], base: 3.4},
 	'public-exposure': {gate: [signal('phrase.public')], base: 3.2},
 	outage: {gate: [signal('phrase.outage'), {cue: 'outage'}, signal('spike.theme')], base: 3.1},
-	'wrong-information': {gate: [signal('phrase.broken-promise'), {cue: 'told-before'}], base: 3.1},
+	// Told something different by us; a delivery that was only "supposed to arrive" is non-delivery.
+	'wrong-information': {gate: [{cue: 'told-before'}], base: 3.1},
 	'own-mistake': {gate: [{cue: 'own-mistake'}], base: 3.1},
 	'billing-error': {gate: [signal('phrase.billing'), {cue: 'billing'}], base: 3},
-	'non-delivery': {gate: [signal('phrase.non-delivery'), {cue: 'non-delivery'}], base: 3},
+	// What the ticket is about comes before how long it has waited (a long wait is said in the reply too).
+	'non-delivery': {gate: [signal('phrase.non-delivery'), {cue: 'non-delivery'}], base: 3.4},
 	'repeat-contact': {gate: [signal('phrase.repeat'), signal('history.repeat-contact'), signal('shape.reopened'), signal('shape.back-and-forth')], base: 3},
 	miscommunication: {gate: [signal('phrase.misread'), {trigger: 'miscommunication'}, {cue: 'confused'}], base: 2.9},
 	'third-party-wait': {gate: [{cue: 'third-party'}], base: 3.2},
@@ -155,19 +157,17 @@ function quoteOf(label: string | undefined): string | undefined {
 	return quote?.trim() || undefined;
 }
 
-/** The words for a condition that held, as a reason a person reads. */
+/** The words for a condition that held, as a reason a person reads (the customer's own words are in the why's head). */
 function describe(condition: Condition, facts: Facts): string | undefined {
 	if ('signal' in condition) {
 		const found = facts.signalMap.get(condition.signal);
 		const name = signalLabels[condition.signal] ?? condition.signal;
-		const quote = quoteOf(found?.label);
-		const count = condition.messages && condition.messages > 1 ? ` in ${found?.messages ?? condition.messages} messages` : '';
-		return `${name}${count}${quote ? ` ('${quote}')` : ''}`;
+		return condition.messages && condition.messages > 1 ? `${name} in ${found?.messages ?? condition.messages} messages` : name;
 	}
 
 	if ('cue' in condition) {
 		const words = facts.cues.get(condition.cue);
-		return condition.cue === 'other-language' ? `writes in ${words ?? 'another language'}` : `${cueLabels[condition.cue] ?? condition.cue}${words ? ` ('${words}')` : ''}`;
+		return condition.cue === 'other-language' ? `writes in ${words ?? 'another language'}` : cueLabels[condition.cue] ?? condition.cue;
 	}
 
 	if ('trigger' in condition) {
@@ -288,7 +288,7 @@ function scoreOf(template: Template, facts: Facts, hasOwnLanguage: boolean): Sco
 
 	const quote = gate ? quoteFor(gate, facts) : undefined;
 	const gateReason = gate ? describe(gate, facts) : undefined;
-	const extra = reasons.filter(reason => reason !== gateReason && !(quote && reason.includes(`'${quote}'`))).slice(0, 2);
+	const extra = reasons.filter(reason => reason !== gateReason).slice(0, 2);
 	const why = `${situationLabels[template.situation]}${quote ? `: '${quote}'` : ''}${extra.length > 0 ? ` (${extra.join('; ')})` : ''}`;
 	return {situationScore: Math.round(situationScore * 1000) / 1000, fit: Math.round(fit * 1000) / 1000, why};
 }

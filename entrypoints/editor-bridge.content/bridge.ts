@@ -55,8 +55,9 @@ function ckeditor5(element: Element, text: string, mode: BridgeMode): string {
 			call(writer, 'insertText', paragraph, node);
 			return node;
 		});
-		const root = call(get(model, 'document'), 'getRoot');
-		const selection = get(get(model, 'document'), 'selection');
+		const modelDocument = get(model, 'document');
+		const root = can(modelDocument, 'getRoot') ? call(modelDocument, 'getRoot') : undefined;
+		const selection = get(modelDocument, 'selection');
 		if (mode === 'replace' && root && can(writer, 'remove', 'createRangeIn', 'append')) {
 			call(writer, 'remove', call(writer, 'createRangeIn', root));
 			for (const node of paragraphs) {
@@ -66,7 +67,7 @@ function ckeditor5(element: Element, text: string, mode: BridgeMode): string {
 			return;
 		}
 
-		const position = selection ? call(selection, 'getFirstPosition') as Loose | undefined : undefined;
+		const position = can(selection, 'getFirstPosition') ? call(selection, 'getFirstPosition') as Loose | undefined : undefined;
 		const block = get(position, 'parent');
 		if (position && get(block, 'name') === 'paragraph' && can(writer, 'split', 'insert', 'createPositionAfter', 'createPositionBefore', 'remove')) {
 			const before = !get(position, 'isAtStart');

@@ -30,19 +30,22 @@ export function focusKeeper(document_: Document, isOurs: (element: Element) => b
 			spot = {element, range: range && element.contains(range.startContainer) ? range.cloneRange() : undefined};
 		},
 		restore() {
-			if (!spot?.element.isConnected) {
+			// Focusing fires focusin, which notes the spot again (with the caret focus() picked): keep this one.
+			const kept = spot;
+			if (!kept?.element.isConnected) {
 				return false;
 			}
 
-			spot.element.focus({preventScroll: true});
-			if (spot.selection) {
-				(spot.element as HTMLTextAreaElement).setSelectionRange(...spot.selection);
-			} else if (spot.range) {
+			kept.element.focus({preventScroll: true});
+			if (kept.selection) {
+				(kept.element as HTMLTextAreaElement).setSelectionRange(...kept.selection);
+			} else if (kept.range) {
 				const selection = document_.getSelection();
 				selection?.removeAllRanges();
-				selection?.addRange(spot.range);
+				selection?.addRange(kept.range);
 			}
 
+			spot = kept;
 			return true;
 		},
 	};

@@ -133,9 +133,9 @@ function DraftCheck({draft, actions, trust}: {draft: DraftState; actions: Overla
 										aria-label={`Apply the rewording of “${issue.phrase}”`}
 										onClick={guarded(trust, () => setResult(actions.applyFix(issue)))}
 									>
-										{issue.fix.text === '' ? 'Remove it' : 'Apply rewording'}
+										{issue.fix.kind === 'drop' ? 'Remove it' : 'Apply rewording'}
 									</button>
-									{issue.fix.text === '' ? null : <span class="becomes">Becomes: <q>{issue.fix.text}</q></span>}
+									{issue.fix.preview === '' ? null : <span class="becomes">Becomes: <q>{issue.fix.preview}</q></span>}
 								</div>
 							)
 							: null}
@@ -201,10 +201,12 @@ function Feedback({state, actions, trust}: {state: TicketView; actions: OverlayA
 					<form class="subform" onSubmit={event => {
 						event.preventDefault();
 						if (trust(event)) {
-							void run(actions.feedback('disagree', reason));
+							// Read from the form when it is sent: the agent's choice, however it was made.
+							const chosen = (event.currentTarget as HTMLFormElement).elements.namedItem('reason') as HTMLSelectElement | null;
+							void run(actions.feedback('disagree', chosen?.value ?? reason));
 						}
 					}}>
-						<label>Why <select name="reason" value={reason} onChange={guarded(trust, event => setReason((event.currentTarget as HTMLSelectElement).value))}>{disagreeReasons.map(option => <option key={option}>{option}</option>)}</select></label>
+						<label>Why <select name="reason" value={reason} onChange={event => setReason((event.currentTarget as HTMLSelectElement).value)}>{disagreeReasons.map(option => <option key={option}>{option}</option>)}</select></label>
 						<button type="submit">Send</button>
 					</form>
 				)
@@ -221,14 +223,16 @@ function Feedback({state, actions, trust}: {state: TicketView; actions: OverlayA
 					<form class="subform" onSubmit={event => {
 						event.preventDefault();
 						if (trust(event)) {
-							void run(actions.escalate(escalation, team));
+							const form = (event.currentTarget as HTMLFormElement).elements;
+							const type = (form.namedItem('escalation') as HTMLSelectElement | null)?.value === 'functional' ? 'functional' : 'hierarchical';
+							void run(actions.escalate(type, (form.namedItem('team') as HTMLInputElement | null)?.value ?? team));
 						}
 					}}>
-						<label>Type <select name="escalation" value={escalation} onChange={guarded(trust, event => setEscalation((event.currentTarget as HTMLSelectElement).value as 'functional' | 'hierarchical'))}>
+						<label>Type <select name="escalation" value={escalation} onChange={event => setEscalation((event.currentTarget as HTMLSelectElement).value as 'functional' | 'hierarchical')}>
 							<option value="functional">Functional (to a specialist team)</option>
 							<option value="hierarchical">Hierarchical (to a supervisor)</option>
 						</select></label>
-						<label>Escalated to team <input name="team" type="text" value={team} placeholder="e.g. Payments" onInput={guarded(trust, event => setTeam((event.currentTarget as HTMLInputElement).value))} /></label>
+						<label>Escalated to team <input name="team" type="text" value={team} placeholder="e.g. Payments" onInput={event => setTeam((event.currentTarget as HTMLInputElement).value)} /></label>
 						<button type="submit">Save</button>
 					</form>
 				)
@@ -365,8 +369,12 @@ function slaText(deadline: ReplyDeadline, now: number): string {
 		: `${what} due in ${formatDuration(breachAt - now)} (target ${target})`;
 }
 
+const shownReasons = 3;
+
 function TicketPanel({state, actions, trust}: {state: TicketView; actions: OverlayActions; trust: Trust}) {
+	const [allReasons, setAllReasons] = useState(false);
 	const {snapshot, facts, assessment, now} = state;
+	const reasons = allReasons ? assessment.signals : assessment.signals.slice(0, shownReasons);
 	const waiting = facts.unansweredSince ? now - Date.parse(facts.unansweredSince) : undefined;
 	const topTrigger = assessment.triggers[0];
 	return (
@@ -377,8 +385,8 @@ function TicketPanel({state, actions, trust}: {state: TicketView; actions: Overl
 				? (
 					<section aria-labelledby="defuse-why">
 						<h3 id="defuse-why">Why</h3>
-						<ul class="reasons">
-							{assessment.signals.map((signal, index) => (
+						<ul class="reasons" id="defuse-reasons">
+							{reasons.map((signal, index) => (
 								<li key={signal.id}>
 									<button type="button" class="reason" data-signal={signal.id} disabled={signal.evidence.length === 0} onClick={guarded(trust, () => actions.highlight(index))} title={signal.evidence.length > 0 ? 'Show in the conversation' : undefined}>
 										<span class="weight" aria-label={`weight ${signal.weight.toFixed(2)}`}>+{signal.weight.toFixed(2)}</span> {signal.label}
@@ -386,6 +394,9 @@ function TicketPanel({state, actions, trust}: {state: TicketView; actions: Overl
 								</li>
 							))}
 						</ul>
+						{assessment.signals.length > shownReasons
+							? <button type="button" class="more" aria-expanded={allReasons} aria-controls="defuse-reasons" onClick={guarded(trust, () => setAllReasons(!allReasons))}>{allReasons ? 'Show fewer reasons' : `Show all ${assessment.signals.length} reasons`}</button>
+							: null}
 					</section>
 				)
 				: <p class="note">Nothing in this conversation points to an escalation.</p>}

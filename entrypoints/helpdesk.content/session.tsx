@@ -226,6 +226,8 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 
 	async function insertReply(text: string, mode: InsertMode): Promise<ActionResult> {
 		const done = mode === 'replace' ? 'Your draft was replaced (your editor\'s undo brings it back)' : 'Inserted into the reply box';
+		// The caret the agent left in the reply box when they turned to the panel.
+		keeper.restore();
 		let outcome;
 		try {
 			outcome = adapter.insertReply(document, text, mode);
@@ -677,6 +679,14 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	}, {capture: true});
 	ctx.addEventListener(document, 'selectionchange', () => {
 		keeper.note(document.activeElement);
+	});
+	// Escape closes the panel from anywhere that is not the page's own control (after a click on the
+	// panel's text, focus is on the page's body).
+	ctx.addEventListener(window, 'keydown', event => {
+		const active = document.activeElement;
+		if (event.isTrusted && event.key === 'Escape' && expanded && (!active || active === document.body || active === ui?.shadowHost)) {
+			actions.close();
+		}
 	});
 	// Alt+Shift+D opens or closes the panel without taking the caret from the reply box.
 	ctx.addEventListener(window, 'keydown', event => {
