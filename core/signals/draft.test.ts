@@ -212,6 +212,15 @@ test('every fix applies to the text it was computed on, in order', () => {
 	expect(grammarProblems(current)).toEqual([]);
 });
 
+test.each([
+	['Hi there, as I said, the parcel left on Monday.', 'Hi there, the parcel left on Monday.'],
+	['Hello all, obviously the site is down.', 'Hello all, the site is down.'],
+	['Dear Ms Lopez, per my last email, the refund is on its way.', 'Dear Ms Lopez, the refund is on its way.'],
+])('the greeting\'s comma stays: %s', (text, expected) => {
+	const issue = checkDraft(text).find(item => item.fix);
+	expect(applyFix(text, issue!.fix!)).toBe(expected);
+});
+
 test('dropFix on its own: commas, capitals and the end of the text', () => {
 	expect(dropFix('so, as I said, fine', 4, 13)).toEqual({start: 2, end: 14, text: ''});
 	expect(applyFix('Done as I said', dropFix('Done as I said', 5, 14))).toBe('Done');

@@ -275,7 +275,7 @@ const compiled: CompiledRule[] = draftRules.map(rule => ({
 }));
 
 const closingPunctuation = /["'’”)\]]*/y;
-const greetingPattern = /^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s*,\s*/u;
+const greetingPattern = /^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|team|\p{Lu}[\p{L}'’-]*)){0,3}\s*,\s*/u;
 
 /**
  * Where the sentence holding `at` starts: after . ! ? or a line break, or (unless `greeting` is false)

@@ -120,17 +120,40 @@ test('TipTap: JSON nodes in one chain, never an HTML string', async () => {
 	expect(calls.map(entry => entry[0])).toEqual(['focus', 'selectAll', 'insertContent', 'run']);
 });
 
-test('Summernote: the draft is recorded for its undo, then pasteHTML, insertText or code', async () => {
+test('Summernote without a reachable editable: the draft is recorded for its undo, then escaped pasteHTML or code', async () => {
 	const calls: unknown[][] = [];
 	(window as unknown as Loose)['jQuery'] = () => ({summernote: (...args: unknown[]) => calls.push(args)});
-	await insertWith(window, {id: '1', editor: 'summernote', selector: '#body', text: 'One line'});
 	await insertWith(window, {id: '2', editor: 'summernote', selector: '#body', text: 'Hi <b>Ann</b>,\n\nDone & dusted.'});
 	await insertWith(window, {id: '3', editor: 'summernote', selector: '#body', text: 'New', mode: 'replace'});
 	expect(calls).toEqual([
-		['editor.afterCommand', true], ['insertText', 'One line'],
 		['editor.afterCommand', true], ['pasteHTML', '<p>Hi &lt;b&gt;Ann&lt;/b&gt;,</p><p>Done &amp; dusted.</p>'],
 		['editor.afterCommand', true], ['code', '<p>New</p>'], ['editor.afterCommand'],
 	]);
+});
+
+test('CKEditor 5: a draft-check fix goes into its model, in the paragraph where it was found', async () => {
+	type Text = {is: (name: string) => boolean; data: string};
+	const paragraph = (data: string) => ({children: [{is: (name: string) => name === '$text', data}] as Text[], getChildren() {
+		return this.children;
+	}});
+	const blocks = [paragraph('Hi Dana,'), paragraph('As I said, the parcel left.')];
+	const writer = {
+		createPositionAt: (block: ReturnType<typeof paragraph>, offset: number) => ({block, offset}),
+		createRange: (from: {block: ReturnType<typeof paragraph>; offset: number}, to: {offset: number}) => ({from, to}),
+		remove({from, to}: {from: {block: ReturnType<typeof paragraph>; offset: number}; to: {offset: number}}) {
+			const text = from.block.children[0]!;
+			text.data = text.data.slice(0, from.offset) + text.data.slice(to.offset);
+		},
+		insertText(value: string, at: {block: ReturnType<typeof paragraph>; offset: number}) {
+			const text = at.block.children[0]!;
+			text.data = text.data.slice(0, at.offset) + value + text.data.slice(at.offset);
+		},
+	};
+	(document.querySelector('#ck') as unknown as Loose)['ckeditorInstance'] = {model: {document: {getRoot: () => ({getChildren: () => blocks})}, change: (callback: (w: typeof writer) => void) => callback(writer)}};
+	expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', op: 'fix', find: 'As I said, t', before: 'Hi Dana,\n', text: 'T'})).toMatchObject({ok: true, via: 'ckeditor5.model:fix'});
+	expect(blocks.map(block => block.children[0]!.data)).toEqual(['Hi Dana,', 'The parcel left.']);
+	expect(await insertWith(window, {id: '2', editor: 'ckeditor5', selector: '#ck', op: 'fix', find: 'nowhere', before: '', text: ''})).toMatchObject({ok: false, error: 'the text to fix is no longer in the editor'});
+	expect(await insertWith(window, {id: '3', editor: 'quill', selector: '#ck', op: 'fix', find: 'x', before: '', text: ''})).toMatchObject({ok: false});
 });
 
 test('Redactor: the $R API first, then the jQuery plugin; replace sets the whole content', async () => {

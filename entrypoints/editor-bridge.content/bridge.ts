@@ -19,7 +19,12 @@ export const bridgeEditors: readonly BridgeEditor[] = ['ckeditor5', 'prosemirror
 /** insert: at the editor's caret (its end when it has none), as paragraphs of their own; replace: instead of everything. */
 export type BridgeMode = 'insert' | 'replace';
 
-export type BridgeRequest = {id: string; editor: BridgeEditor; selector: string; text: string; mode?: BridgeMode | undefined};
+/**
+ * insert (the default): put `text` in (see BridgeMode). fix: replace the first `find` that follows
+ * `before` in one paragraph of the editor's model by `text` (a draft-check fix, for editors that do not
+ * take typing over a selection made from outside: CKEditor 5).
+ */
+export type BridgeRequest = {id: string; editor: BridgeEditor; selector: string; text: string; mode?: BridgeMode | undefined; op?: 'insert' | 'fix' | undefined; find?: string | undefined; before?: string | undefined};
 export type BridgeResult = {id: string; ok: boolean; via?: string; error?: string};
 
 type Loose = Record<string, unknown>;
@@ -110,6 +115,40 @@ function ckeditor5(element: Element, text: string, mode: BridgeMode): string {
 	}
 
 	return `ckeditor5.model${mode === 'replace' ? ':replace' : ''}`;
+}
+
+/** A draft-check fix in CKEditor 5's model: one change, one undo step. */
+function ckeditor5Fix(element: Element, find: string, before: string, replacement: string): string {
+	const editor = get(element, 'ckeditorInstance') ?? get(element.closest('.ck-editor__editable'), 'ckeditorInstance');
+	const model = get(editor, 'model');
+	const modelDocument = get(model, 'document');
+	const root = can(modelDocument, 'getRoot') ? call(modelDocument, 'getRoot') : undefined;
+	if (!can(model, 'change') || !can(root, 'getChildren')) {
+		throw new Error('no CKEditor 5 instance on the editable');
+	}
+
+	const lead = before.slice(before.lastIndexOf('\n') + 1);
+	for (const block of call(root, 'getChildren') as Iterable<unknown>) {
+		let text = '';
+		for (const child of can(block, 'getChildren') ? call(block, 'getChildren') as Iterable<unknown> : []) {
+			text += can(child, 'is') && call(child, 'is', '$text') ? String(get(child, 'data')) : '\n';
+		}
+
+		const at = text.indexOf(`${lead}${find}`);
+		if (at !== -1) {
+			const start = at + lead.length;
+			call(model, 'change', (writer: unknown) => {
+				const from = call(writer, 'createPositionAt', block, start);
+				call(writer, 'remove', call(writer, 'createRange', from, call(writer, 'createPositionAt', block, start + find.length)));
+				if (replacement !== '') {
+					call(writer, 'insertText', replacement, call(writer, 'createPositionAt', block, start));
+				}
+			});
+			return 'ckeditor5.model:fix';
+		}
+	}
+
+	throw new Error('the text to fix is no longer in the editor');
 }
 
 /** Text of the block around the caret, before and after it, for editors seen through the DOM. */
@@ -223,21 +262,41 @@ function summernote(win: Window, selector: string, text: string, mode: BridgeMod
 	}
 
 	const note = (...args: unknown[]) => call(target, 'summernote', ...args);
-	// Summernote's undo keeps snapshots: record the draft as it is before changing it.
+	const source = win.document.querySelector<HTMLElement>(selector);
+	const editable = source?.matches('.note-editable') ? source : source?.parentElement?.querySelector<HTMLElement>('.note-editor .note-editable') ?? undefined;
+	// Summernote's undo keeps snapshots: record the draft as it is before changing it, and after.
 	note('editor.afterCommand', true);
+	if (editable && typeof win.document.execCommand === 'function') {
+		// Summernote edits a plain editable: typing into it keeps the caret and splits paragraphs as typing does.
+		const {before, after, inside} = surroundings(editable);
+		editable.focus();
+		const selection = win.document.getSelection();
+		if (selection && (mode === 'replace' || !inside)) {
+			const range = win.document.createRange();
+			range.selectNodeContents(editable);
+			if (mode !== 'replace') {
+				range.collapse(false);
+			}
+
+			selection.removeAllRanges();
+			selection.addRange(range);
+		}
+
+		const typed = mode === 'replace' ? text : spaced(text, inside ? before : (editable.textContent ?? ''), inside ? after : '');
+		if (win.document.execCommand('insertText', false, typed)) {
+			note('editor.afterCommand');
+			return `summernote.typed${mode === 'replace' ? ':replace' : ''}`;
+		}
+	}
+
 	if (mode === 'replace') {
 		note('code', textToHtml(text));
 		note('editor.afterCommand');
 		return 'summernote.code:replace';
 	}
 
-	if (paragraphsOf(text).length > 1 || text.includes('\n')) {
-		note('pasteHTML', textToHtml(text));
-		return 'summernote.pasteHTML';
-	}
-
-	note('insertText', text);
-	return 'summernote.insertText';
+	note('pasteHTML', textToHtml(text));
+	return 'summernote.pasteHTML';
 }
 
 function redactor(win: Window, selector: string, text: string, mode: BridgeMode): string {
@@ -379,6 +438,14 @@ export async function insertWith(win: Window, request: BridgeRequest): Promise<B
 			return {id: request.id, ok: false, error: `reply box not found: ${request.selector}`};
 		}
 
+		if (request.op === 'fix') {
+			if (request.editor !== 'ckeditor5') {
+				return {id: request.id, ok: false, error: `no fix through the ${request.editor} editor's API`};
+			}
+
+			return {id: request.id, ok: true, via: ckeditor5Fix(element, request.find ?? '', request.before ?? '', request.text)};
+		}
+
 		const via = await {
 			ckeditor5: () => ckeditor5(element, request.text, mode),
 			prosemirror: async () => prosemirror(element, request.text, mode),
@@ -406,8 +473,11 @@ export function parseRequest(value: unknown): BridgeRequest | undefined {
 		&& typeof request.selector === 'string' && request.selector.length <= 2000
 		&& typeof request.text === 'string' && request.text.length <= 200_000
 		&& bridgeEditors.includes(request.editor as BridgeEditor)
-		&& (request.mode === undefined || request.mode === 'insert' || request.mode === 'replace');
-	return valid ? {id: request.id!, editor: request.editor!, selector: request.selector!, text: request.text!, mode: request.mode} : undefined;
+		&& (request.mode === undefined || request.mode === 'insert' || request.mode === 'replace')
+		&& (request.op === undefined || request.op === 'insert' || request.op === 'fix')
+		&& (request.find === undefined || (typeof request.find === 'string' && request.find.length <= 2000))
+		&& (request.before === undefined || (typeof request.before === 'string' && request.before.length <= 2000));
+	return valid ? {id: request.id!, editor: request.editor!, selector: request.selector!, text: request.text!, mode: request.mode, op: request.op, find: request.find, before: request.before} : undefined;
 }
 
 /** Serves insert requests on `port` until it closes. */

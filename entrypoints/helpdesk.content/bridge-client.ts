@@ -48,11 +48,20 @@ export function closeBridge(win: Window): void {
 
 /** Hands the text to the main-world bridge and waits for its answer. */
 export async function insertViaBridge(document_: Document, outcome: Extract<InsertOutcome, {via: 'bridge'}>, text: string, mode: InsertMode = 'insert', timeoutMs = 3000): Promise<BridgeResult> {
+	return ask(document_, {editor: outcome.editor, selector: outcome.selector, text, mode}, timeoutMs);
+}
+
+/** Asks the bridge to apply a draft-check fix in the editor's own model (CKEditor 5). */
+export async function fixViaBridge(document_: Document, target: {editor: BridgeEditor; selector: string}, fix: {find: string; before: string; text: string}, timeoutMs = 3000): Promise<BridgeResult> {
+	return ask(document_, {editor: target.editor, selector: target.selector, text: fix.text, op: 'fix', find: fix.find, before: fix.before}, timeoutMs);
+}
+
+async function ask(document_: Document, fields: Omit<BridgeRequest, 'id' | 'editor'> & {editor: string}, timeoutMs: number): Promise<BridgeResult> {
 	sequence++;
 	const id = `${sequence}`;
 	const win = document_.defaultView;
-	if (!bridgeEditors.includes(outcome.editor as BridgeEditor)) {
-		return {id, ok: false, error: `no bridge for the ${outcome.editor} editor`};
+	if (!bridgeEditors.includes(fields.editor as BridgeEditor)) {
+		return {id, ok: false, error: `no bridge for the ${fields.editor} editor`};
 	}
 
 	if (!win) {
@@ -72,7 +81,7 @@ export async function insertViaBridge(document_: Document, outcome: Extract<Inse
 			resolve({id, ok: false, error: 'the page did not answer (the editor bridge is not loaded)'});
 		}, timeoutMs);
 		pending.set(id, {resolve, timer});
-		const request: BridgeRequest = {id, editor: outcome.editor as BridgeEditor, selector: outcome.selector, text, mode};
+		const request: BridgeRequest = {...fields, id, editor: fields.editor as BridgeEditor};
 		port.postMessage(request);
 	});
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import {expect, test} from 'vitest';
 import {checkDraft} from '../../core/signals/draft.ts';
-import {applyFixInEditor, editorOf, markDraft, rangeIn, readDraft} from './draft.ts';
+import {applyFixInEditor, editorOf, markDraft, pathTo, rangeIn, readDraft} from './draft.ts';
 
 test('a rich editor reads as text with line breaks between blocks, mapped back to the DOM', () => {
 	document.body.innerHTML = '<div contenteditable="true" id="ce"><p>Hi Tomasz,</p><p>as I said, <b>reinstall</b>&nbsp;the app.<br>Thanks</p></div>';
@@ -13,26 +13,26 @@ test('a rich editor reads as text with line breaks between blocks, mapped back t
 	expect(rangeIn(document, draft, 5, 5)).toBeUndefined();
 });
 
-test('a textarea draft is fixed in place with an input event', () => {
+test('a textarea draft is fixed in place with an input event', async () => {
 	document.body.innerHTML = '<textarea id="reply"></textarea>';
 	const editor = document.querySelector<HTMLTextAreaElement>('#reply')!;
 	editor.value = 'Hi Tomasz, as I said, reinstall the app.';
 	let inputs = 0;
 	editor.addEventListener('input', () => inputs++);
 	const [issue] = checkDraft(editor.value);
-	expect(applyFixInEditor(editor, editor.value, issue!.fix!)).toBe(true);
+	expect(await applyFixInEditor(editor, editor.value, issue!.fix!)).toBe(true);
 	expect(editor.value).toBe('Hi Tomasz, reinstall the app.');
 	expect(inputs).toBe(1);
 });
 
-test('a fix is refused when the draft changed since it was checked', () => {
+test('a fix is refused when the draft changed since it was checked', async () => {
 	document.body.innerHTML = '<textarea id="reply"></textarea>';
 	const editor = document.querySelector<HTMLTextAreaElement>('#reply')!;
 	editor.value = 'Hi Tomasz, as I said, reinstall the app.';
 	const checked = editor.value;
 	const [issue] = checkDraft(checked);
 	editor.value = 'Hello Tomasz, as I said, reinstall the app.';
-	expect(applyFixInEditor(editor, checked, issue!.fix!)).toBe(false);
+	expect(await applyFixInEditor(editor, checked, issue!.fix!)).toBe(false);
 	expect(editor.value).toBe('Hello Tomasz, as I said, reinstall the app.');
 });
 
@@ -53,4 +53,10 @@ test('without the Highlight API, a rich editor\'s marks become boxes; no node is
 	const result = markDraft(editor, draft, checkDraft(draft.text), undefined);
 	expect(result.marked === 'boxes' || result.marked === 'none').toBe(true);
 	expect(document.body.innerHTML).toBe(before);
+});
+
+test('a path that finds the reply box again from the page\'s own world', () => {
+	document.body.innerHTML = '<div><p>a</p><div class="x"><div contenteditable="true" id="e"></div></div></div>';
+	const editor = document.querySelector('#e')!;
+	expect(document.querySelector(pathTo(editor))).toBe(editor);
 });

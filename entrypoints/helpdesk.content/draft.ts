@@ -21,6 +21,18 @@ export function editorOf(target: EventTarget | null, overlayHost: Element | unde
 
 const isTextField = (editor: HTMLElement): editor is HTMLTextAreaElement => editor.tagName === 'TEXTAREA';
 
+/** A selector that finds `element` again from the page's other world (for the editor bridge). */
+export function pathTo(element: Element): string {
+	const steps: string[] = [];
+	for (let node: Element | null = element; node && node.tagName !== 'HTML'; node = node.parentElement) {
+		const {tagName} = node;
+		const index = node.parentElement ? [...node.parentElement.children].filter(sibling => sibling.tagName === tagName).indexOf(node) + 1 : 1;
+		steps.unshift(`${tagName.toLowerCase()}:nth-of-type(${index})`);
+	}
+
+	return `html > ${steps.join(' > ')}`;
+}
+
 /** The draft's text, and for rich editors where each character sits in the DOM. */
 export type DraftText = {text: string; points?: Array<[Node, number]>};
 
@@ -102,8 +114,10 @@ export function rangeIn(document_: Document, draft: DraftText, start: number, en
 /**
  * Applies a draft-check fix in the reply box. The text at the fix's place must still be what was
  * checked; then it is selected and typed over (undoable in the editor). False when the draft changed.
+ * Editors that keep their own model (CKEditor 5) take the new selection from the selectionchange event,
+ * which comes after a task: the typing waits for it.
  */
-export function applyFixInEditor(editor: HTMLElement, checked: string, fix: DraftFix): boolean {
+export async function applyFixInEditor(editor: HTMLElement, checked: string, fix: DraftFix): Promise<boolean> {
 	const now = readDraft(editor);
 	if (now.text.slice(fix.start, fix.end) !== checked.slice(fix.start, fix.end) || now.text.slice(0, fix.start) !== checked.slice(0, fix.start)) {
 		return false;
@@ -132,6 +146,14 @@ export function applyFixInEditor(editor: HTMLElement, checked: string, fix: Draf
 	editor.focus();
 	selection.removeAllRanges();
 	selection.addRange(range);
+	await new Promise(resolve => {
+		setTimeout(resolve, 0);
+	});
+	if (selection.rangeCount === 0 || selection.getRangeAt(0).toString() !== range.toString()) {
+		selection.removeAllRanges();
+		selection.addRange(range);
+	}
+
 	return canType && (fix.text === '' ? document_.execCommand('delete') : document_.execCommand('insertText', false, fix.text));
 }
 

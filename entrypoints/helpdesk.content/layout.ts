@@ -104,7 +104,8 @@ export function findSidebar(document_: Document, viewport: {width: number; heigh
  */
 export function panelMaxHeight(document_: Document, panel: {left: number; right: number; top: number}, viewportHeight: number): number {
 	let limit = viewportHeight - margin;
-	for (const editor of document_.querySelectorAll<HTMLElement>('[contenteditable="true"], textarea')) {
+	// Framed editors (TinyMCE) are an iframe in the page.
+	for (const editor of document_.querySelectorAll<HTMLElement>('[contenteditable="true"], textarea, iframe')) {
 		const rect = editor.getBoundingClientRect();
 		const covers = rect.width > 0 && rect.height > 30 && rect.left < panel.right && rect.right > panel.left && rect.top > panel.top;
 		if (covers) {

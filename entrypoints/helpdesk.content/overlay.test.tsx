@@ -41,7 +41,7 @@ function actions(typed: Record<string, string> = {}): OverlayActions {
 		setValue: vi.fn((key: string, value: string) => {
 			typed[key] = value;
 		}),
-		applyFix: vi.fn(() => ({ok: true, message: 'Reworded'})),
+		applyFix: vi.fn(async () => ({ok: true, message: 'Reworded'})),
 	};
 }
 
@@ -145,7 +145,7 @@ test('customer text is shown as text, never as markup', () => {
 	expect(screen.getByText('<script>alert(1)</script>')).toBeTruthy();
 });
 
-test('the draft check: first in the panel, counted on the badge, Apply only where a fix exists', () => {
+test('the draft check: first in the panel, counted on the badge, Apply only where a fix exists', async () => {
 	const spy = actions();
 	const text = 'Hi Marcus, calm down. Per our policy the refund takes ten days.';
 	const issues = checkDraft(text);
@@ -156,7 +156,7 @@ test('the draft check: first in the panel, counted on the badge, Apply only wher
 	expect(document.querySelector('[data-rule="per-policy"] [data-action="apply"]')).toBeNull();
 	fireEvent.click(screen.getByRole('button', {name: 'Apply the rewording of “calm down”'}));
 	expect(spy.applyFix).toHaveBeenCalledWith(issues[0]);
-	expect(screen.getByRole('status').textContent).toBe('Reworded');
+	await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reworded'));
 	cleanup();
 	show(view({draft: {issues, marked: 'none', boxes: []}}), actions(), false);
 	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toBe('✎ 2'); // Seen while collapsed too

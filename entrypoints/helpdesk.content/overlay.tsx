@@ -69,7 +69,7 @@ export type OverlayActions = {
 	snooze(until: Date): Promise<ActionResult>;
 	escalate(escalation: 'functional' | 'hierarchical', team: string): Promise<ActionResult>;
 	/** Rewrites a draft issue in the reply box with its fix. */
-	applyFix(issue: DraftIssue): ActionResult;
+	applyFix(issue: DraftIssue): Promise<ActionResult>;
 	openOptions(): Promise<ActionResult>;
 	/** Remembers where the agent put the panel (for this helpdesk). */
 	setDock(dock: Dock): void;
@@ -131,7 +131,9 @@ function DraftCheck({draft, actions, trust}: {draft: DraftState; actions: Overla
 										type="button"
 										data-action="apply"
 										aria-label={`Apply the rewording of “${issue.phrase}”`}
-										onClick={guarded(trust, () => setResult(actions.applyFix(issue)))}
+										onClick={guarded(trust, () => {
+											void actions.applyFix(issue).then(setResult);
+										})}
 									>
 										{issue.fix.kind === 'drop' ? 'Remove it' : 'Apply rewording'}
 									</button>
@@ -260,7 +262,17 @@ function Field({field, value, suggestionIndex, title, onValue, trust}: {field: S
 				placeholder={field.source === 'default' ? field.value : (field.hint ? `e.g. ${field.hint}` : '')}
 				required={field.required && field.source !== 'default'}
 				aria-invalid={needed}
-				onInput={guarded(trust, event => onValue((event.currentTarget as HTMLInputElement).value))}
+				onInput={guarded(trust, event => {
+					const input = event.currentTarget as HTMLInputElement;
+					// The page's undo (Ctrl+Z in the reply box) walks the document's one undo history and reaches
+					// this field too (focusing it): an undo is never taken as the agent's value.
+					if ((event as InputEvent).inputType?.startsWith('history')) {
+						input.value = value;
+						return;
+					}
+
+					onValue(input.value);
+				})}
 			/>
 		</div>
 	);

@@ -13,8 +13,8 @@ import {fillTemplate, knownValues, ticketLanguage} from '../../core/templates/su
 import {isClosingMessage} from '../../core/text.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {preferApi, sameOriginFetch, type ApiReader} from './api-readers.ts';
-import {closeBridge, insertViaBridge} from './bridge-client.ts';
-import {applyFixInEditor, clearDraftMarks, editorOf, markDraft, readDraft, type DraftText} from './draft.ts';
+import {closeBridge, fixViaBridge, insertViaBridge} from './bridge-client.ts';
+import {applyFixInEditor, clearDraftMarks, editorOf, markDraft, pathTo, readDraft, type DraftText} from './draft.ts';
 import {focusKeeper} from './focus.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {defaultDock, pageTheme, placePanel, validDock, type Dock} from './layout.ts';
@@ -174,18 +174,27 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			const {level, signals} = overlayState.assessment;
 			return act({type: 'feedback', ticketKey, verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
 		},
-		applyFix(issue) {
-			if (!draft || !issue.fix) {
+		async applyFix(issue) {
+			const current = draft;
+			if (!current || !issue.fix) {
 				return {ok: false, message: 'Edit the draft by hand; there is no safe rewording for this.'};
 			}
 
-			const applied = applyFixInEditor(draft.editor, draft.checked, issue.fix);
+			// CKEditor 5 keeps its own model and does not take typing over a selection made from outside:
+			// the bridge applies the fix in its model.
+			const {fix} = issue;
+			const applied = current.editor.closest('.ck-editor__editable')
+				? (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(current.editor)}, {find: current.checked.slice(fix.start, fix.end), before: current.checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok
+				: await applyFixInEditor(current.editor, current.checked, fix);
 			if (!applied) {
 				return {ok: false, message: 'The draft changed; edit it by hand.'};
 			}
 
-			checkDraftNow(draft.editor);
-			return {ok: true, message: issue.fix.text === '' ? 'Removed from your draft' : 'Reworded in your draft'};
+			// The editor updates its own text in its own time: check again once it has.
+			ctx.setTimeout(() => {
+				checkDraftNow(current.editor);
+			}, 50);
+			return {ok: true, message: issue.fix.kind === 'drop' ? 'Removed from your draft' : 'Reworded in your draft'};
 		},
 		async openOptions() {
 			const response = await send({type: 'open-options'});
@@ -282,7 +291,21 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 
 	/** The draft's issues as the overlay shows them, with their marks in the reply box. */
 	function markedDraft(current: NonNullable<typeof draft>): DraftState {
-		const marks = markDraft(current.editor, current.read, current.issues, scratch);
+		// Marks only for the text that was checked: when the reply box changed since, the next check marks it.
+		const read = readDraft(current.editor);
+		if (read.text.slice(0, maxDraftChars) !== current.checked) {
+			if (draftTimer === undefined) {
+				draftTimer = ctx.setTimeout(() => {
+					draftTimer = undefined;
+					checkDraftNow(current.editor);
+				}, draftDelayMs);
+			}
+
+			clearDraftMarks(current.editor.ownerDocument);
+			return {issues: current.issues, marked: 'none', boxes: []};
+		}
+
+		const marks = markDraft(current.editor, read, current.issues, scratch);
 		return {issues: current.issues, ...marks};
 	}
 
@@ -487,8 +510,30 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	}
 
+	// Editors in a same-origin frame (TinyMCE's iframe): their typing does not reach this document, so
+	// each such frame whose body is editable gets the same listener.
+	const framed = new WeakSet<Document>();
+	function watchFrames(): void {
+		for (const frame of document.querySelectorAll('iframe')) {
+			let inner: Document | null = null;
+			try {
+				inner = frame.contentDocument;
+			} catch {
+				continue; // A cross-origin frame: not a reply box Defuse can read
+			}
+
+			if (inner?.body?.isContentEditable && !framed.has(inner)) {
+				const frameDocument = inner;
+				framed.add(frameDocument);
+				frameDocument.addEventListener('input', onDraftInput, {capture: true});
+				ctx.onInvalidated(() => frameDocument.removeEventListener('input', onDraftInput, {capture: true}));
+			}
+		}
+	}
+
 	function read(): void {
 		const url = new URL(location.href);
+		watchFrames();
 		if (url.href !== pageUrl) {
 			pageUrl = url.href;
 			pageSince = Date.now();
@@ -653,28 +698,13 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 
 		draftTimer = ctx.setTimeout(() => {
+			draftTimer = undefined;
 			checkDraftNow(editor);
 		}, draftDelayMs);
 	};
 
 	ctx.addEventListener(document, 'input', onDraftInput, {capture: true});
-	// Editors in a same-origin frame (TinyMCE's iframe): their typing does not reach this document.
-	const framed = new WeakSet<Document>();
 	ctx.addEventListener(document, 'focusin', event => {
-		const target = event.target as Element | null;
-		if (target?.tagName === 'IFRAME') {
-			try {
-				const inner = (target as HTMLIFrameElement).contentDocument;
-				if (inner && !framed.has(inner)) {
-					framed.add(inner);
-					inner.addEventListener('input', onDraftInput, {capture: true});
-					ctx.onInvalidated(() => inner.removeEventListener('input', onDraftInput, {capture: true}));
-				}
-			} catch {
-				// A cross-origin frame: not a reply box Defuse can read
-			}
-		}
-
 		keeper.note(event.target);
 	}, {capture: true});
 	ctx.addEventListener(document, 'selectionchange', () => {
