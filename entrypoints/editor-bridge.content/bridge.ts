@@ -182,7 +182,7 @@ function spaced(text: string, before: string, after: string): string {
  * For editors with no reachable instance: place the DOM selection, then dispatch a paste with the text
  * as text/plain, which ProseMirror and Quill read like typed text (in their own model, undoable).
  */
-async function pasteInto(root: HTMLElement, text: string, mode: BridgeMode): Promise<boolean> {
+async function pasteInto(root: HTMLElement, text: string, mode: BridgeMode, lines: 'blocks' | 'lines' = 'blocks'): Promise<boolean> {
 	const document_ = root.ownerDocument;
 	const view = document_.defaultView;
 	if (!view || typeof view.DataTransfer !== 'function' || typeof view.ClipboardEvent !== 'function') {
@@ -217,8 +217,54 @@ async function pasteInto(root: HTMLElement, text: string, mode: BridgeMode): Pro
 	const data = new view.DataTransfer();
 	data.setData('text/plain', typed);
 	const event = new view.ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
-	root.dispatchEvent(event);
-	return event.defaultPrevented;
+	// Firefox hands a made-up paste's data to no one: there, and when the editor ignores the paste, type it.
+	if (event.clipboardData?.getData('text/plain') === typed) {
+		root.dispatchEvent(event);
+		if (event.defaultPrevented) {
+			return true;
+		}
+	}
+
+	return typeParagraphs(document_, typed, mode === 'replace', lines);
+}
+
+/**
+ * Types text as a person would, with Enter between paragraphs: editors that read their DOM (ProseMirror,
+ * Quill) take it into their model and their undo. `clear` deletes the selection first.
+ */
+async function typeParagraphs(document_: Document, text: string, clear: boolean, lines: 'blocks' | 'lines' = 'blocks'): Promise<boolean> {
+	if (typeof document_.execCommand !== 'function') {
+		return false;
+	}
+
+	if (clear) {
+		if (!document_.execCommand('delete')) {
+			return false;
+		}
+
+		// Editors that read their DOM (Quill) rebuild the emptied box in their own time: type after that.
+		await new Promise(resolve => {
+			setTimeout(resolve, 0);
+		});
+	}
+
+	for (const [index, part] of text.split(/(\n+)/).entries()) {
+		if (index % 2 === 1) {
+			// Block editors (ProseMirror, Summernote): a blank line is one new paragraph, a single line
+			// break stays inside it. Line editors (Quill, whose paragraphs are lines): Enter per line.
+			const enters = lines === 'lines' ? part.length : 1;
+			for (let enter = 0; enter < enters; enter++) {
+				const ok = lines === 'lines' || part.length >= 2 ? document_.execCommand('insertParagraph') : document_.execCommand('insertLineBreak');
+				if (!ok) {
+					return false;
+				}
+			}
+		} else if (part !== '' && !document_.execCommand('insertText', false, part)) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 async function prosemirror(element: Element, text: string, mode: BridgeMode): Promise<string> {
@@ -254,7 +300,7 @@ function jquery(win: Window): Fn | undefined {
 	return isFunction(candidate) ? candidate : undefined;
 }
 
-function summernote(win: Window, selector: string, text: string, mode: BridgeMode): string {
+async function summernote(win: Window, selector: string, text: string, mode: BridgeMode): Promise<string> {
 	const $ = jquery(win);
 	const target = $?.(selector);
 	if (!can(target, 'summernote')) {
@@ -283,7 +329,7 @@ function summernote(win: Window, selector: string, text: string, mode: BridgeMod
 		}
 
 		const typed = mode === 'replace' ? text : spaced(text, inside ? before : (editable.textContent ?? ''), inside ? after : '');
-		if (win.document.execCommand('insertText', false, typed)) {
+		if (await typeParagraphs(win.document, typed, mode === 'replace')) {
 			note('editor.afterCommand');
 			return `summernote.typed${mode === 'replace' ? ':replace' : ''}`;
 		}
@@ -423,7 +469,7 @@ async function quill(win: Window, element: Element, text: string, mode: BridgeMo
 
 	// A bundled Quill exposes no instance: its clipboard module reads a paste like typed text.
 	const root = container.querySelector<HTMLElement>('.ql-editor') ?? (element instanceof HTMLElement ? element : undefined);
-	if (root && await pasteInto(root, text, mode)) {
+	if (root && await pasteInto(root, text, mode, 'lines')) {
 		return `quill.paste${mode === 'replace' ? ':replace' : ''}`;
 	}
 
@@ -450,7 +496,7 @@ export async function insertWith(win: Window, request: BridgeRequest): Promise<B
 			ckeditor5: () => ckeditor5(element, request.text, mode),
 			prosemirror: async () => prosemirror(element, request.text, mode),
 			tiptap: async () => prosemirror(element, request.text, mode),
-			summernote: () => summernote(win, request.selector, request.text, mode),
+			summernote: async () => summernote(win, request.selector, request.text, mode),
 			redactor: () => redactor(win, request.selector, request.text, mode),
 			froala: () => froala(element, request.text, mode),
 			tinymce: () => tinymce(win, element, request.text, mode),

@@ -181,11 +181,11 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			}
 
 			// CKEditor 5 keeps its own model and does not take typing over a selection made from outside:
-			// the bridge applies the fix in its model.
+			// the bridge applies the fix in its model (when there is a CKEditor instance; else it is typed).
 			const {fix} = issue;
-			const applied = current.editor.closest('.ck-editor__editable')
-				? (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(current.editor)}, {find: current.checked.slice(fix.start, fix.end), before: current.checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok
-				: await applyFixInEditor(current.editor, current.checked, fix);
+			const throughModel = current.editor.closest('.ck-editor__editable')
+				&& (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(current.editor)}, {find: current.checked.slice(fix.start, fix.end), before: current.checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok;
+			const applied = throughModel || await applyFixInEditor(current.editor, current.checked, fix);
 			if (!applied) {
 				return {ok: false, message: 'The draft changed; edit it by hand.'};
 			}
