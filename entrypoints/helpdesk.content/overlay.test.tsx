@@ -50,7 +50,7 @@ const show = (state: TicketView | ListView, spy: OverlayActions, expanded = true
 
 test('collapsed: a badge with the level and score, labelled for screen readers', () => {
 	show(view(), actions(), false);
-	const badge = screen.getByRole('button', {name: /Defuse: Critical/});
+	const badge = screen.getByRole('button', {name: /^Defuse Critical 0\.\d+ Expand details \(Alt\+Shift\+D\)$/});
 	expect(badge.getAttribute('aria-expanded')).toBe('false');
 	expect(badge.textContent).toContain('0.');
 	expect(screen.queryByRole('region', {name: 'Defuse details'})).toBeNull();
@@ -151,15 +151,15 @@ test('the draft check: first in the panel, counted on the badge, Apply only wher
 	const issues = checkDraft(text);
 	show(view({draft: {issues, marked: 'highlight', boxes: []}}), spy);
 	expect(document.querySelector('.panel-body')?.firstElementChild?.classList.contains('draft')).toBe(true);
-	expect(screen.getByRole('button', {name: /Defuse: Critical\. 2 phrases to check in your draft/})).toBeTruthy();
-	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toBe('✎ 2');
+	expect(screen.getByRole('button', {name: /^Defuse Critical 0\.\d+ 2 phrases to check in your draft Collapse details/})).toBeTruthy();
+	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toBe('✎ 2 phrases to check in your draft');
 	expect(document.querySelector('[data-rule="per-policy"] [data-action="apply"]')).toBeNull();
-	fireEvent.click(screen.getByRole('button', {name: 'Apply the rewording of “calm down”'}));
+	fireEvent.click(screen.getByRole('button', {name: 'Apply rewording of “calm down”'}));
 	expect(spy.applyFix).toHaveBeenCalledWith(issues[0]);
 	await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reworded'));
 	cleanup();
 	show(view({draft: {issues, marked: 'none', boxes: []}}), actions(), false);
-	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toBe('✎ 2'); // Seen while collapsed too
+	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toMatch(/^✎ 2/); // Seen while collapsed too
 });
 
 test('marks over a text field are drawn in the overlay\'s own layer', () => {

@@ -130,7 +130,7 @@ function DraftCheck({draft, actions, trust}: {draft: DraftState; actions: Overla
 									<button
 										type="button"
 										data-action="apply"
-										aria-label={`Apply the rewording of “${issue.phrase}”`}
+										aria-label={issue.fix.kind === 'drop' ? `Remove it: “${issue.phrase}”` : `Apply rewording of “${issue.phrase}”`}
 										onClick={guarded(trust, () => {
 											void actions.applyFix(issue).then(setResult);
 										})}
@@ -319,7 +319,7 @@ function SuggestionCard({suggestion, index, typed, open, onOpen, actions, trust}
 						<pre class="suggestion-text" aria-label={`Reply text of “${title}”`}>{filled.text}</pre>
 						<div class="actions">
 							<button type="button" class="primary" data-action="insert" disabled={!ready} title={blocked ?? 'Insert at the caret, as its own paragraph'} aria-label={`Insert “${title}” into your reply`} onClick={run(async () => actions.insert(suggestion.templateId, filled.text, 'insert'))}>Insert</button>
-							<button type="button" data-action="replace" disabled={!ready} title={blocked ?? 'Replace your whole draft with this reply (your editor\'s undo brings it back)'} aria-label={`Replace your draft with “${title}”`} onClick={run(async () => actions.insert(suggestion.templateId, filled.text, 'replace'))}>Replace draft</button>
+							<button type="button" data-action="replace" disabled={!ready} title={blocked ?? 'Replace your whole draft with this reply (your editor\'s undo brings it back)'} aria-label={`Replace draft with “${title}”`} onClick={run(async () => actions.insert(suggestion.templateId, filled.text, 'replace'))}>Replace draft</button>
 							<button type="button" data-action="copy" aria-label={`Copy “${title}”`} onClick={run(async () => actions.copy(filled.text))}>Copy</button>
 						</div>
 						{blocked ? <p class="note">{blocked}.</p> : null}
@@ -550,7 +550,6 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 	const badgeText = state.kind === 'ticket'
 		? levelLabel[state.assessment.level]
 		: (state.kind === 'list' ? `${state.marks.length} to watch` : (state.kind === 'waiting' ? 'Reading' : 'Cannot read'));
-	const draftWords = draftCount > 0 ? ` ${draftCount} ${draftCount === 1 ? 'phrase' : 'phrases'} to check in your draft.` : '';
 	const viewport = () => ({width: document.documentElement.clientWidth || innerWidth, height: innerHeight});
 
 	const startDrag = (kind: Drag['kind']) => guarded(trust, (event: PointerEvent) => {
@@ -615,15 +614,16 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 				aria-expanded={expanded}
 				aria-controls="defuse-panel"
 				aria-keyshortcuts="Alt+Shift+D"
-				aria-label={`Defuse: ${badgeText}.${draftWords} ${expanded ? 'Collapse' : 'Expand'} details (Alt+Shift+D)`}
 				onClick={guarded(trust, onToggle)}
 			>
+				{/* The accessible name is the visible text plus hidden words, in reading order. */}
 				<span class="dot" aria-hidden="true" />
 				<span class="brand">Defuse</span>
 				<span class="badge-text">{badgeText}</span>
 				{state.kind === 'ticket' && state.assessment.level !== 'none' ? <span class="badge-score">{state.assessment.score.toFixed(2)}</span> : null}
-				{draftCount > 0 ? <span class="badge-draft" data-fact="draft-count" title="Phrases to check in your draft">✎ {draftCount}</span> : null}
+				{draftCount > 0 ? <span class="badge-draft" data-fact="draft-count" title="Phrases to check in your draft"><span aria-hidden="true">✎ </span>{draftCount}<span class="visually-hidden">{draftCount === 1 ? ' phrase to check in your draft' : ' phrases to check in your draft'}</span></span> : null}
 				{state.kind === 'ticket' && state.context?.snoozedUntil ? <span class="badge-snoozed">snoozed</span> : null}
+				<span class="visually-hidden">{`${expanded ? 'Collapse' : 'Expand'} details (Alt+Shift+D)`}</span>
 			</button>
 			{expanded
 				? (

@@ -182,7 +182,8 @@ test('the draft check: counted on the collapsed badge, marked in the reply box, 
 	const editor = editorOf(page, '1006');
 	await editor.click();
 	await page.keyboard.type('Hi Kwame, calm down. As I said, per our policy there is nothing I can do about the size.');
-	await expect.poll(async () => host.locator('[data-fact="draft-count"]').textContent()).toBe('✎ 4');
+	await expect.poll(async () => host.getAttribute('data-draft-issues')).toBe('4');
+	expect(await host.locator('[data-fact="draft-count"]').textContent()).toBe('✎ 4 phrases to check in your draft');
 	expect(await host.locator('.panel').count()).toBe(0);
 	const marked = await page.evaluate(() => {
 		const registry = (globalThis as unknown as {CSS: {highlights: Map<string, Set<Range>>}}).CSS.highlights;
@@ -199,7 +200,7 @@ test('the draft check: counted on the collapsed badge, marked in the reply box, 
 	await expect.poll(async () => squash(await editor.innerText())).toBe('Hi Kwame, I understand why this is frustrating, and I want to get it sorted. As I said, per our policy there is nothing I can do about the size.');
 	await host.locator('.draft-issues li[data-rule="as-i-said"] [data-action="apply"]').click();
 	await expect.poll(async () => squash(await editor.innerText())).toBe('Hi Kwame, I understand why this is frustrating, and I want to get it sorted. Per our policy there is nothing I can do about the size.');
-	await expect.poll(async () => host.locator('[data-fact="draft-count"]').textContent()).toBe('✎ 2');
+	await expect.poll(async () => host.getAttribute('data-draft-issues')).toBe('2');
 	await screenshot(page, 'overlay-draft-check');
 	// Escape closes the panel and puts the caret back in the reply box.
 	await host.locator('.draft-issues [data-rule="per-policy"]').click();
