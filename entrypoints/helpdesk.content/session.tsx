@@ -175,26 +175,33 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			return act({type: 'feedback', ticketKey, verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
 		},
 		async applyFix(issue) {
-			const current = draft;
-			if (!current || !issue.fix) {
+			const editor = draft?.editor;
+			if (!editor || !issue.fix) {
 				return {ok: false, message: 'Edit the draft by hand; there is no safe rewording for this.'};
+			}
+
+			// The agent may have typed (or applied another fix) since the last check: check the draft as it is now.
+			const checked = readDraft(editor).text.slice(0, maxDraftChars);
+			const signalIds = overlayState?.kind === 'ticket' ? overlayState.assessment.signals.map(signal => signal.id) : [];
+			const fix = checkDraft(checked, {signalIds}).find(fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase())?.fix;
+			if (!fix) {
+				return {ok: false, message: 'The draft changed; edit it by hand.'};
 			}
 
 			// CKEditor 5 keeps its own model and does not take typing over a selection made from outside:
 			// the bridge applies the fix in its model (when there is a CKEditor instance; else it is typed).
-			const {fix} = issue;
-			const throughModel = current.editor.closest('.ck-editor__editable')
-				&& (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(current.editor)}, {find: current.checked.slice(fix.start, fix.end), before: current.checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok;
-			const applied = throughModel || await applyFixInEditor(current.editor, current.checked, fix);
+			const throughModel = editor.closest('.ck-editor__editable')
+				&& (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(editor)}, {find: checked.slice(fix.start, fix.end), before: checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok;
+			const applied = throughModel || await applyFixInEditor(editor, checked, fix);
 			if (!applied) {
 				return {ok: false, message: 'The draft changed; edit it by hand.'};
 			}
 
 			// The editor updates its own text in its own time: check again once it has.
 			ctx.setTimeout(() => {
-				checkDraftNow(current.editor);
+				checkDraftNow(editor);
 			}, 50);
-			return {ok: true, message: issue.fix.kind === 'drop' ? 'Removed from your draft' : 'Reworded in your draft'};
+			return {ok: true, message: fix.kind === 'drop' ? 'Removed from your draft' : 'Reworded in your draft'};
 		},
 		async openOptions() {
 			const response = await send({type: 'open-options'});
