@@ -35,9 +35,10 @@ export type Browser = {
  */
 export const testHooksKey = 'defuse:test-hooks';
 
-export async function launchBrowser(options: {userDataDir?: string; colorScheme?: 'light' | 'dark'; viewport?: {width: number; height: number}; closedShadowRoot?: boolean} = {}): Promise<Browser> {
-	if (!existsSync(join(extensionPath, 'manifest.json'))) {
-		throw new Error(`No built extension at ${extensionPath}: run npm run build:demo`);
+export async function launchBrowser(options: {userDataDir?: string; colorScheme?: 'light' | 'dark'; viewport?: {width: number; height: number}; closedShadowRoot?: boolean; extension?: string} = {}): Promise<Browser> {
+	const extension = options.extension ?? extensionPath;
+	if (!existsSync(join(extension, 'manifest.json'))) {
+		throw new Error(`No built extension at ${extension}: run npm run build:demo`);
 	}
 
 	const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'defuse-e2e-'));
@@ -47,8 +48,8 @@ export async function launchBrowser(options: {userDataDir?: string; colorScheme?
 		colorScheme: options.colorScheme ?? 'light',
 		viewport: options.viewport ?? {width: 1280, height: 860},
 		args: [
-			`--disable-extensions-except=${extensionPath}`,
-			`--load-extension=${extensionPath}`,
+			`--disable-extensions-except=${extension}`,
+			`--load-extension=${extension}`,
 			'--no-sandbox',
 			'--disable-gpu',
 			'--disable-quic',
