@@ -6,7 +6,9 @@ import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
 import {latestTime, pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
+import type {DraftRule} from './signals/draft.ts';
 import type {PhrasePack} from './signals/phrases.ts';
+import type {Cue} from './templates/cues.ts';
 import type {Template} from './templates/template.ts';
 
 export const limits = {
@@ -37,7 +39,8 @@ export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutp
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
-export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]};
+/** What a helpdesk page gets from the background as data (so the page's script carries code only). */
+export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]; draftRules: DraftRule[]; cues: Cue[]};
 
 /** What the store knows about a ticket that the page cannot show. */
 export type TicketContext = {

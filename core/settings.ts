@@ -9,7 +9,7 @@ import {triggers} from './model.ts';
 import {phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import type {SlaPolicy, SlaTargets} from './sla.ts';
 import {templateLibrary} from './templates/library.ts';
-import {situations, validateTemplate, type Template} from './templates/template.ts';
+import {describedTemplate, situations, validateTemplate, type Template} from './templates/template.ts';
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const priorities: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
@@ -627,7 +627,9 @@ export function templatesOf(settings: Settings, builtIn: readonly Template[] = t
 	const disabled = new Set(settings.templates.disabled);
 	const result = builtIn.filter(template => !disabled.has(template.id)).map(template => user.get(template.id) ?? template);
 	const builtInIds = new Set(builtIn.map(template => template.id));
-	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))];
+	// The team's own templates are saved without labels: they get the built-in ones for their keys.
+	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))]
+		.map(template => user.has(template.id) ? describedTemplate(template) : template);
 }
 
 /**

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {grammarProblems} from '../../test/grammar.ts';
-import {applyFix, checkDraft, draftRules, dropFix, type DraftIssue} from './draft.ts';
+import {applyFix, checkDraft, checkDraftWith, draftRules, dropFix, type DraftIssue, type DraftRule} from './draft.ts';
 
 test.each([
 	['I am afraid there is nothing I can do about it.', 'nothing-i-can-do', 'there is nothing I can do'],
@@ -233,4 +233,21 @@ test('each fix says what it does and how the sentence reads afterwards', () => {
 	expect(calm?.fix).toMatchObject({kind: 'sentence', preview: 'I understand why this is frustrating, and I want to get it sorted.'});
 	expect(checkDraft('Obviously.')[0]?.fix).toMatchObject({kind: 'drop', preview: ''});
 	expect(checkDraft('I hear you, but the form is needed.')[0]?.fix).toMatchObject({kind: 'swap', preview: 'I hear you, and the form is needed.'});
+});
+
+test('the rules survive the trip to a helpdesk page as data', () => {
+	const asData = JSON.parse(JSON.stringify(draftRules)) as DraftRule[];
+	const drafts = [
+		'Calm down, as I said there is nothing I can do. Per our policy we cannot refund opened items.',
+		'Honestly, I understand your frustration, but this is our policy. I guarantee it will be fixed by Friday.',
+		'Hi there,\n\nUnfortunately, per my last email, our system shows the parcel was delivered.',
+	];
+	for (const draft of drafts) {
+		for (const signalIds of [[], ['phrase.legal'], ['phrase.payment-dispute']]) {
+			expect(checkDraftWith(draft, asData, {signalIds})).toEqual(checkDraft(draft, {signalIds}));
+		}
+	}
+
+	expect(checkDraftWith(drafts[1]!, asData, {signalIds: ['phrase.legal']}).length).toBeGreaterThan(checkDraftWith(drafts[1]!, asData).length);
+	expect(checkDraftWith(drafts[0]!, [])).toEqual([]);
 });

@@ -12,18 +12,22 @@ import {compilePhrase} from './phrases.ts';
  * - sentence: offered only when the phrase (with fillers such as "please" or "sir") is the whole
  *   sentence; the sentence is replaced by `with`.
  */
-export type DraftFixRule = {kind: 'drop'} | {kind: 'swap'; from: RegExp; to: string} | {kind: 'sentence'; with: string};
+export type DraftFixRule = {kind: 'drop'} | {kind: 'swap'; from: string; to: string} | {kind: 'sentence'; with: string};
 
+/**
+ * One way a rule matches. Plain data (the helpdesk page gets the rules from the background): regular
+ * expressions are written as their source, case-insensitive and Unicode-aware.
+ */
 export type DraftPattern = {
 	/** Phrase-pack syntax; or `regex` for what the syntax cannot say (a comma inside the phrase). */
 	pattern?: string;
-	regex?: RegExp;
+	regex?: string;
 	/** The match counts only when the text right after it matches this (anchored at its start). */
-	after?: RegExp;
+	after?: string;
 	/** The match does not count when the text right after it matches this. */
-	notAfter?: RegExp;
+	notAfter?: string;
 	/** The match does not count when the same sentence, before it, ends with this. */
-	notBefore?: RegExp;
+	notBefore?: string;
 	/** The match counts only when it is the whole sentence (with fillers). */
 	wholeSentence?: boolean;
 };
@@ -53,9 +57,14 @@ export type DraftContext = {
 
 // Words that can surround a phrase that is still, in effect, the whole sentence.
 const fillers = /^(?:please|kindly|just|sir|madam|ma'am|now|ok|okay|so|and|then|really|simply|all|right|well|look|listen)$/i;
-const participles = /^\s+(?:read|known|checked|contacted|called|told|asked|noticed|looked|waited|followed|used|done|sent|seen|chosen|taken|given|made|kept|paid|ordered|returned|cancell?ed|reported|updated|tried|clicked|selected|entered|saved|thought|realised|realized|understood|listened|double-checked|backed up|logged|registered|signed|opened|closed|filled|provided|mentioned|written)\b/i;
+const participles = String.raw`^\s+(?:read|known|checked|contacted|called|told|asked|noticed|looked|waited|followed|used|done|sent|seen|chosen|taken|given|made|kept|paid|ordered|returned|cancell?ed|reported|updated|tried|clicked|selected|entered|saved|thought|realised|realized|understood|listened|double-checked|backed up|logged|registered|signed|opened|closed|filled|provided|mentioned|written)\b`;
 
-export const draftRules: readonly DraftRule[] = [
+// Built in a function marked pure: a bundle that takes the rules as data (a helpdesk page, from the
+// background) leaves them out.
+export const draftRules: readonly DraftRule[] = /* @__PURE__ */ builtInRules();
+
+function builtInRules(): DraftRule[] {
+	return [
 	{
 		id: 'nothing-i-can-do',
 		patterns: [
@@ -65,7 +74,7 @@ export const draftRules: readonly DraftRule[] = [
 				'{i|we} {can\'t|cannot|can not} do anything {more|else}?',
 				'{my|our} hands are tied',
 				'out of {my|our} hands',
-			].map(pattern => ({pattern, notBefore: /\b(?:not saying|never said|doesn['’]t mean|does not mean|not that|isn['’]t that|is not that)\b[^.!?]*$/i})),
+			].map(pattern => ({pattern, notBefore: String.raw`\b(?:not saying|never said|doesn['’]t mean|does not mean|not that|isn['’]t that|is not that)\b[^.!?]*$`})),
 		],
 		suggestion: 'Say what you can do: "Here is what I can do for you: …"',
 	},
@@ -157,7 +166,7 @@ export const draftRules: readonly DraftRule[] = [
 	{
 		id: 'i-dont-know',
 		patterns: [
-			{pattern: 'i {don\'t|do not} know', notAfter: /^\s*(?:yet\b|,?\s*but\b|if\b|whether\b|of\b|about\b|you\b|how much\b|how frustrating\b|exactly how\b)/i},
+			{pattern: 'i {don\'t|do not} know', notAfter: String.raw`^\s*(?:yet\b|,?\s*but\b|if\b|whether\b|of\b|about\b|you\b|how much\b|how frustrating\b|exactly how\b)`},
 			'i have no idea', '{i\'m|i am} not sure {what|why|how} {happened|went wrong|this happened|that happened}',
 			'no idea {why|what|how}',
 		],
@@ -182,7 +191,7 @@ export const draftRules: readonly DraftRule[] = [
 			'be patient', '{please|kindly} be patient',
 			'{you will|you\'ll} {have|need} to wait',
 			'you {need|have|must} to wait', 'you must wait',
-			{pattern: 'just wait', notAfter: /^\s+(?:a|until|till|for|and|while)\b/i},
+			{pattern: 'just wait', notAfter: String.raw`^\s+(?:a|until|till|for|and|while)\b`},
 		],
 		suggestion: 'Thank them and give a time: "Thank you for bearing with us; I will update you by [a time you can keep]."',
 		fix: {kind: 'sentence', with: 'Thank you for bearing with us.'},
@@ -218,10 +227,10 @@ export const draftRules: readonly DraftRule[] = [
 	{
 		id: 'acknowledge-but',
 		patterns: [
-			{regex: /(?<![\p{L}\p{N}])(?:i|we)\s+(?:understand|hear|appreciate|get|see)(?:\s+(?:your frustration|how frustrating this is|how you feel|your concern|your point|that|you))?\s*,?\s+but(?![\p{L}\p{N}])/giu},
+			{regex: String.raw`(?<![\p{L}\p{N}])(?:i|we)\s+(?:understand|hear|appreciate|get|see)(?:\s+(?:your frustration|how frustrating this is|how you feel|your concern|your point|that|you))?\s*,?\s+but(?![\p{L}\p{N}])`},
 		],
 		suggestion: '"But" takes back the acknowledgement; use "and", or end the sentence there.',
-		fix: {kind: 'swap', from: /\bbut$/i, to: 'and'},
+		fix: {kind: 'swap', from: String.raw`\bbut$`, to: 'and'},
 	},
 	{
 		id: 'nobody-else',
@@ -238,8 +247,8 @@ export const draftRules: readonly DraftRule[] = [
 		id: 'condescending',
 		patterns: [
 			'obviously', 'with all due respect', 'to be fair', 'needless to say', 'as you should know',
-			{pattern: 'clearly', after: /^\s*(?:,|you\b|this\b|that\b|it\b)/i},
-			{pattern: 'simply', after: /^\s+(?:click|go|open|log|sign|select|choose|enter|type|follow|read|restart|reinstall|press|tap|use|visit)\b/i},
+			{pattern: 'clearly', after: String.raw`^\s*(?:,|you\b|this\b|that\b|it\b)`},
+			{pattern: 'simply', after: String.raw`^\s+(?:click|go|open|log|sign|select|choose|enter|type|follow|read|restart|reinstall|press|tap|use|visit)\b`},
 			'you {have|need} to understand {that}?',
 			'you must understand {that}?',
 		],
@@ -262,17 +271,37 @@ export const draftRules: readonly DraftRule[] = [
 		onlyWith: ['phrase.legal', 'phrase.payment-dispute', 'phrase.churn'],
 	},
 ];
+}
 
-type CompiledPattern = DraftPattern & {regex: RegExp};
-type CompiledRule = {rule: DraftRule; patterns: CompiledPattern[]};
+type CompiledPattern = {regex: RegExp; after?: RegExp | undefined; notAfter?: RegExp | undefined; notBefore?: RegExp | undefined; wholeSentence?: boolean | undefined};
+type CompiledRule = {rule: DraftRule; patterns: CompiledPattern[]; swapFrom?: RegExp | undefined};
 
-const compiled: CompiledRule[] = draftRules.map(rule => ({
-	rule,
-	patterns: rule.patterns.map(entry => {
-		const pattern: DraftPattern = typeof entry === 'string' ? {pattern: entry} : entry;
-		return {...pattern, regex: pattern.regex ?? compilePhrase(pattern.pattern ?? '')};
-	}),
-}));
+const compiledRules = new WeakMap<readonly DraftRule[], CompiledRule[]>();
+const optionalRegex = (source: string | undefined) => (source === undefined ? undefined : new RegExp(source, 'iu'));
+
+/** The rules' patterns as regular expressions, compiled once per rule list. */
+function compileRules(rules: readonly DraftRule[]): CompiledRule[] {
+	let compiled = compiledRules.get(rules);
+	if (!compiled) {
+		compiled = rules.map(rule => ({
+			rule,
+			patterns: rule.patterns.map(entry => {
+				const pattern: DraftPattern = typeof entry === 'string' ? {pattern: entry} : entry;
+				return {
+					regex: pattern.regex === undefined ? compilePhrase(pattern.pattern ?? '') : new RegExp(pattern.regex, 'giu'),
+					after: optionalRegex(pattern.after),
+					notAfter: optionalRegex(pattern.notAfter),
+					notBefore: optionalRegex(pattern.notBefore),
+					wholeSentence: pattern.wholeSentence,
+				};
+			}),
+			swapFrom: rule.fix?.kind === 'swap' ? new RegExp(rule.fix.from, 'iu') : undefined,
+		}));
+		compiledRules.set(rules, compiled);
+	}
+
+	return compiled;
+}
 
 const closingPunctuation = /["'’”)\]]*/y;
 const greetingPattern = /^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|team|\p{Lu}[\p{L}'’-]*)){0,3}\s*,\s*/u;
@@ -390,19 +419,20 @@ function previewOf(text: string, fix: Pick<DraftFix, 'start' | 'end' | 'text'>):
 	return fixed.slice(from, Math.max(from, sentenceEnd(fixed, Math.max(at, from)))).trim();
 }
 
-function fixFor(rule: DraftRule, text: string, start: number, end: number): DraftFix | undefined {
-	const fix = rule.fix ? rawFix(rule.fix, text, start, end) : undefined;
+function fixFor(compiled: CompiledRule, text: string, start: number, end: number): DraftFix | undefined {
+	const {rule} = compiled;
+	const fix = rule.fix ? rawFix(rule.fix, compiled.swapFrom, text, start, end) : undefined;
 	return fix && rule.fix ? {...fix, kind: rule.fix.kind, preview: previewOf(text, fix)} : undefined;
 }
 
-function rawFix(fix: DraftFixRule, text: string, start: number, end: number): Pick<DraftFix, 'start' | 'end' | 'text'> | undefined {
+function rawFix(fix: DraftFixRule, swapFrom: RegExp | undefined, text: string, start: number, end: number): Pick<DraftFix, 'start' | 'end' | 'text'> | undefined {
 	if (fix.kind === 'drop') {
 		return dropFix(text, start, end);
 	}
 
 	if (fix.kind === 'swap') {
 		const phrase = text.slice(start, end);
-		const match = fix.from.exec(phrase);
+		const match = swapFrom?.exec(phrase);
 		if (!match) {
 			return undefined;
 		}
@@ -425,13 +455,19 @@ function rawFix(fix: DraftFixRule, text: string, start: number, end: number): Pi
 
 /** Phrasing in the agent's draft that tends to escalate, in text order, with advice and (where safe) a fix. */
 export function checkDraft(text: string, context: DraftContext = {}): DraftIssue[] {
+	return checkDraftWith(text, draftRules, context);
+}
+
+/** checkDraft with the rules given (a helpdesk page gets them from the background). */
+export function checkDraftWith(text: string, rules: readonly DraftRule[], context: DraftContext = {}): DraftIssue[] {
 	if (typeof text !== 'string' || text.trim() === '') {
 		return [];
 	}
 
 	const signals = new Set(context.signalIds ?? []);
-	const candidates: Array<{start: number; end: number; rule: DraftRule}> = [];
-	for (const {rule, patterns} of compiled) {
+	const candidates: Array<{start: number; end: number; compiled: CompiledRule}> = [];
+	for (const compiled of compileRules(rules)) {
+		const {rule, patterns} = compiled;
 		if (rule.onlyWith && !rule.onlyWith.some(id => signals.has(id))) {
 			continue;
 		}
@@ -454,7 +490,7 @@ export function checkDraft(text: string, context: DraftContext = {}): DraftIssue
 					&& !pattern.notBefore?.test(lead)
 					&& (!pattern.wholeSentence || isWholeSentence(text, start, end));
 				if (counts) {
-					candidates.push({start, end, rule});
+					candidates.push({start, end, compiled});
 				}
 			}
 		}
@@ -463,9 +499,9 @@ export function checkDraft(text: string, context: DraftContext = {}): DraftIssue
 	// Where phrases overlap, the longest wins ("as I said in my last email" over "as I said").
 	const issues: DraftIssue[] = [];
 	candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-	for (const {start, end, rule} of candidates) {
+	for (const {start, end, compiled} of candidates) {
 		if (!issues.some(issue => start < issue.end && issue.start < end)) {
-			issues.push({start, end, phrase: text.slice(start, end), ruleId: rule.id, suggestion: rule.suggestion, fix: fixFor(rule, text, start, end)});
+			issues.push({start, end, phrase: text.slice(start, end), ruleId: compiled.rule.id, suggestion: compiled.rule.suggestion, fix: fixFor(compiled, text, start, end)});
 		}
 	}
 

@@ -13,7 +13,11 @@ export type Cue = {
 	patterns: string[];
 };
 
-export const cues: readonly Cue[] = [
+// Built in a function marked pure: a helpdesk page gets the cues from the background as data.
+export const cues: readonly Cue[] = /* @__PURE__ */ builtInCues();
+
+function builtInCues(): Cue[] {
+	return [
 	{id: 'chargeback', from: 'customer', label: 'payment dispute', patterns: ['chargeback*', 'charge back', '{dispute|disputing} the {charge|payment|transaction}', '{file|raise|open|opening} a dispute', 'reverse the {charge|payment}', 'my bank {will|to} {dispute|reverse|recover}', '{call|calling|contact|contacting} my bank']},
 	{id: 'billing', from: 'customer', label: 'billing error', patterns: ['{charged|billed} {twice|double|two times|wrongly|incorrectly|again|the wrong amount}', 'double {charge|charged|billing|payment}', 'duplicate {charge|payment|transaction}', 'overcharged', 'wrong amount', 'refund {not received|never arrived|still not here|has not arrived|hasn\'t arrived}', '{haven\'t|have not|still have not|never} {received|got|seen} {my|the} refund', '{two|2} {charges|payments}']},
 	{id: 'non-delivery', from: 'customer', label: 'order not delivered', patterns: ['never {arrived|came|turned up|showed up}', '{hasn\'t|has not|didn\'t|did not|still hasn\'t|still has not} {arrived|come|been delivered|turned up}', '{parcel|package|order|delivery} {is|was|went} {missing|lost}', 'not {been}? delivered', 'tracking {has not|hasn\'t|has} {moved|changed|updated}', 'where is my {order|parcel|package|delivery}', '{lost|missing} {parcel|package|order|delivery}']},
@@ -34,11 +38,23 @@ export const cues: readonly Cue[] = [
 	{id: 'third-party', from: 'agent', label: 'waiting on a third party', patterns: ['waiting {on|for} {the|our}? {carrier|courier|supplier|manufacturer|warehouse|bank|partner|vendor|payment provider|third party|airline|landlord}', '{chased|asked|contacted|emailed|called} the {carrier|courier|supplier|manufacturer|warehouse|vendor|partner|bank}', '{carrier|courier|supplier|manufacturer|vendor|partner} {has not|hasn\'t|is still|still}']},
 	{id: 'own-mistake', from: 'agent', label: 'our own mistake', patterns: ['{my|our} mistake', 'i {gave|sent|told} {you|the customer|them} the wrong', 'agent error', 'i got it wrong', '{i|we} made {a|an} {mistake|error}', 'my error', '{i|we} {gave|sent} {the}? wrong {information|address|details|item}']},
 ];
+}
 
-const compiled = cues.map(cue => ({cue, regex: compilePhrase(`{${cue.patterns.join('|')}}`)}));
+const compiledCues = new WeakMap<readonly Cue[], Array<{cue: Cue; regex: RegExp}>>();
 
 /** Cues found in the text, with the words that matched. */
 export function findCues(customerText: string, agentText: string): Map<string, string> {
+	return findCuesWith(cues, customerText, agentText);
+}
+
+/** findCues with the cues given (a helpdesk page gets them from the background). */
+export function findCuesWith(list: readonly Cue[], customerText: string, agentText: string): Map<string, string> {
+	let compiled = compiledCues.get(list);
+	if (!compiled) {
+		compiled = list.map(cue => ({cue, regex: compilePhrase(`{${cue.patterns.join('|')}}`)}));
+		compiledCues.set(list, compiled);
+	}
+
 	const found = new Map<string, string>();
 	for (const {cue, regex} of compiled) {
 		regex.lastIndex = 0;
@@ -51,4 +67,7 @@ export function findCues(customerText: string, agentText: string): Map<string, s
 	return found;
 }
 
-export const cueLabels: Readonly<Record<string, string>> = Object.fromEntries(cues.map(cue => [cue.id, cue.label]));
+/** The words for each cue, by id. */
+export function labelsOf(list: readonly Cue[]): Record<string, string> {
+	return Object.fromEntries(list.map(cue => [cue.id, cue.label]));
+}

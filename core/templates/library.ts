@@ -10,7 +10,7 @@
 // carrier to trace your parcel"); {{eta}} follows "by" ("3 pm today"); {{team}} is a team's name
 // ("Billing"); {{answer}} is one or more whole sentences; {{status}} and {{request.summary}} are
 // phrases ("the carrier has opened a trace", "a refund for the second charge").
-import type {Condition, Placeholder, Template} from './template.ts';
+import {describedTemplate, type Condition, type Placeholder, type Template} from './template.ts';
 
 const firstName: Placeholder = {key: 'customer.firstName', required: false, fallback: 'there'};
 const agent: Placeholder = {key: 'agent.name', required: true};
@@ -34,7 +34,7 @@ const signOff = '\n\n{{agent.name}}[[\n{{agent.signature}}]]';
 
 type Fit = {requires?: Condition[]; prefers?: Condition[]};
 
-const t = (id: string, title: string, trigger: Template['trigger'], situation: Template['situation'], body: string, placeholders: Placeholder[], fit: Fit = {}): Template => ({
+const t = (id: string, title: string, trigger: Template['trigger'], situation: Template['situation'], body: string, placeholders: Placeholder[], fit: Fit = {}): Template => describedTemplate({
 	id, title, language: 'en', trigger, situation,
 	body: `${greeting}${body}${signOff}`,
 	placeholders: [firstName, ...placeholders, agent, signature],

@@ -4,7 +4,6 @@
 // one-line reason. Signals are read by id; a signal another detector does not emit yet simply never
 // matches, and a cue stands in where one is listed.
 import type {EscalationPath, Trigger} from '../model.ts';
-import {cueLabels} from './cues.ts';
 import {situationLabels, situations, type Condition, type Situation, type Template} from './template.ts';
 
 export type RankFacts = {
@@ -14,6 +13,8 @@ export type RankFacts = {
 	escalationPath?: EscalationPath | undefined;
 	/** Situation cues found in the thread (cues.ts), with the words that matched. */
 	cues: ReadonlyMap<string, string>;
+	/** The words for each cue, by id (shown in a suggestion's why). */
+	cueLabels?: Readonly<Record<string, string>> | undefined;
 	/** Public agent replies so far: 0 means the next reply is the first. */
 	agentReplies: number;
 	/** The language the customer writes in ('en', 'es', ...). */
@@ -167,7 +168,7 @@ function describe(condition: Condition, facts: Facts): string | undefined {
 
 	if ('cue' in condition) {
 		const words = facts.cues.get(condition.cue);
-		return condition.cue === 'other-language' ? `writes in ${words ?? 'another language'}` : cueLabels[condition.cue] ?? condition.cue;
+		return condition.cue === 'other-language' ? `writes in ${words ?? 'another language'}` : facts.cueLabels?.[condition.cue] ?? condition.cue.replaceAll('-', ' ');
 	}
 
 	if ('trigger' in condition) {

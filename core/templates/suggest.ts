@@ -3,9 +3,9 @@
 import type {EscalationPath, Signal, Suggestion, SuggestionField, TicketSnapshot, Trigger} from '../model.ts';
 import {detectLanguages} from '../signals/phrases.ts';
 import type {PreparedTicket} from '../signals/types.ts';
-import {findCues} from './cues.ts';
+import {findCuesWith, labelsOf, type Cue} from './cues.ts';
 import {chooseTemplates, needsReplyHelp, type RankFacts} from './rank.ts';
-import {labelOf, placeholderInfo, render, valueFor, type Template} from './template.ts';
+import {readableKey, render, valueFor, type Template} from './template.ts';
 
 const titles = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|sr|sra|mme|m)\.?$/i;
 
@@ -52,6 +52,8 @@ export type SuggestInput = {
 	values?: Readonly<Record<string, string>> | undefined;
 	/** Template ids the agent already inserted on this ticket. */
 	inserted?: readonly string[] | undefined;
+	/** The situation cues to look for (cues.ts; a helpdesk page gets them from the background). */
+	cues?: readonly Cue[] | undefined;
 	max: number;
 };
 
@@ -64,7 +66,8 @@ function recentText(prepared: PreparedTicket, agent: boolean): string {
 export function rankFactsOf(input: Omit<SuggestInput, 'templates' | 'max' | 'agent' | 'values'> & {templates?: readonly Template[]}): RankFacts {
 	const {prepared, signals} = input;
 	const customerText = recentText(prepared, false);
-	const cues = findCues(customerText, recentText(prepared, true));
+	const list = input.cues ?? [];
+	const cues = findCuesWith(list, customerText, recentText(prepared, true));
 	const language = ticketLanguage(customerText);
 	if (language !== 'en' && !(input.templates ?? []).some(template => template.language === language)) {
 		cues.set('other-language', languageNames[language] ?? language);
@@ -76,6 +79,7 @@ export function rankFactsOf(input: Omit<SuggestInput, 'templates' | 'max' | 'age
 		triggers: input.triggers,
 		escalationPath: input.escalationPath,
 		cues,
+		cueLabels: labelsOf(list),
 		agentReplies: prepared.messages.filter(message => message.role === 'agent' && !message.internal).length,
 		language,
 		inserted: input.inserted ?? [],
@@ -121,8 +125,8 @@ export function fillTemplate(template: Template, known: ReturnType<typeof knownV
 		const typedValue = typed[placeholder.key]?.trim();
 		const source: SuggestionField['source'] = typedValue ? 'typed' : (known[placeholder.key]?.source ?? (placeholder.fallback === undefined ? 'empty' : 'default'));
 		const value = valueFor(placeholder, placeholder.key, values[placeholder.key]);
-		const hint = placeholder.hint ?? placeholderInfo[placeholder.key]?.hint;
-		return {key: placeholder.key, label: labelOf(placeholder), value, source, required: placeholder.required, ...(hint ? {hint} : {})};
+		const {hint} = placeholder; // Labels and examples come with the template (describedTemplate)
+		return {key: placeholder.key, label: placeholder.label ?? readableKey(placeholder.key), value, source, required: placeholder.required, ...(hint ? {hint} : {})};
 	});
 	return {text, missing, fields};
 }

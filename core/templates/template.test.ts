@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {grammarProblems} from '../../test/grammar.ts';
 import {checkDraft} from '../signals/draft.ts';
 import {templateLibrary} from './library.ts';
-import {cleanValue, labelOf, placeholderInfo, placeholdersIn, render, situations, validateTemplate, type Template} from './template.ts';
+import {cleanValue, describedTemplate, labelOf, placeholderInfo, placeholdersIn, readableKey, render, situations, validateTemplate, type Template} from './template.ts';
 
 const sample: Template = {
 	id: 'x', title: 'x', language: 'en', trigger: 'any', situation: 'long-wait',
@@ -96,6 +96,27 @@ describe('optional parts and values that fit their sentence', () => {
 		expect(labelOf({key: 'next.step'})).toBe('What you will do next');
 		expect(labelOf({key: 'refund.amountDue'})).toBe('Refund amount due');
 		expect(labelOf({key: 'eta', label: 'Callback time'})).toBe('Callback time');
+	});
+
+	test('a described template carries the labels and examples, its own first', () => {
+		const template: Template = {id: 'x', title: 'X', language: 'en', trigger: 'any', situation: 'angry-first-reply', body: '{{eta}} {{team}} {{mine}}', placeholders: [
+			{key: 'eta', required: true}, {key: 'team', required: true, label: 'Which desk', hint: 'Returns'}, {key: 'mine', required: false},
+		]};
+		expect(describedTemplate(template).placeholders).toEqual([
+			{key: 'eta', required: true, label: 'When you will update them', hint: '3 pm today'},
+			{key: 'team', required: true, label: 'Which desk', hint: 'Returns'},
+			{key: 'mine', required: false},
+		]);
+		expect(readableKey('mine')).toBe('Mine');
+		expect(template.placeholders[0]).toEqual({key: 'eta', required: true});
+	});
+
+	test('every built-in template comes described', () => {
+		for (const template of templateLibrary) {
+			for (const placeholder of template.placeholders) {
+				expect(placeholder.label, `${template.id} {{${placeholder.key}}}`).toBe(placeholderInfo[placeholder.key]?.label);
+			}
+		}
 	});
 });
 

@@ -296,15 +296,22 @@ export function placeholdersIn(body: string): string[] {
 
 /** The words an agent reads for a placeholder: its own label, the built-in one, or the key made readable. */
 export function labelOf(placeholder: Pick<Placeholder, 'key' | 'label'>): string {
-	if (placeholder.label) {
-		return placeholder.label;
-	}
+	return placeholder.label ?? placeholderInfo[placeholder.key]?.label ?? readableKey(placeholder.key);
+}
 
-	const known = placeholderInfo[placeholder.key]?.label;
-	if (known) {
-		return known;
-	}
-
-	const words = placeholder.key.replaceAll(/[._-]+/g, ' ').replaceAll(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+/** A key in words: 'refund.amountDue' reads 'Refund amount due'. */
+export function readableKey(key: string): string {
+	const words = key.replaceAll(/[._-]+/g, ' ').replaceAll(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
 	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The template with the built-in label and example on each placeholder that has none of its own, so
+ * whoever shows its fields (a helpdesk page, which gets templates as data) needs no table of its own.
+ */
+export function describedTemplate(template: Template): Template {
+	return {...template, placeholders: template.placeholders.map(placeholder => {
+		const info = placeholderInfo[placeholder.key];
+		return info ? {...placeholder, label: placeholder.label ?? info.label, ...(placeholder.hint ?? info.hint ? {hint: placeholder.hint ?? info.hint} : {})} : placeholder;
+	})};
 }

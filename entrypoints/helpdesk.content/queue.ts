@@ -5,7 +5,7 @@
 import {assessWith, type EngineData} from '../../core/assess.ts';
 import type {ListRow} from '../../core/helpdesks/adapter.ts';
 import type {Level} from '../../core/model.ts';
-import {cueLabels, findCues} from '../../core/templates/cues.ts';
+import {findCuesWith, labelsOf} from '../../core/templates/cues.ts';
 import {formatDuration} from '../../core/thread.ts';
 import type {ListMark} from './overlay.tsx';
 
@@ -97,9 +97,10 @@ export function listRowMark(row: ListRow, now: number, engine: EngineData): Omit
 			level = assessment.level;
 		}
 
-		for (const [id, words] of findCues(subject, '')) {
+		const labels = labelsOf(engine.cues ?? []);
+		for (const [id, words] of findCuesWith(engine.cues ?? [], subject, '')) {
 			if (['chargeback', 'non-delivery', 'billing', 'faulty', 'outage', 'data-request', 'harm', 'threat', 'renewal', 'cancel-firm'].includes(id)) {
-				reasons.push(`${cueLabels[id] ?? id}: '${words}'`);
+				reasons.push(`${labels[id] ?? id}: '${words}'`);
 				level ??= 'watch';
 			}
 		}

@@ -6,7 +6,7 @@ import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
-import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
+import {checkDraftWith, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
 import {contextOf, slaOf} from '../../core/settings.ts';
 import {fillTemplate, knownValues, ticketLanguage} from '../../core/templates/suggest.ts';
@@ -183,7 +183,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			// The agent may have typed (or applied another fix) since the last check: check the draft as it is now.
 			const checked = readDraft(editor).text.slice(0, maxDraftChars);
 			const signalIds = overlayState?.kind === 'ticket' ? overlayState.assessment.signals.map(signal => signal.id) : [];
-			const fix = checkDraft(checked, {signalIds}).find(fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase())?.fix;
+			const fix = checkDraftWith(checked, engine.draftRules ?? [], {signalIds}).find(fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase())?.fix;
 			if (!fix) {
 				return {ok: false, message: 'The draft changed; edit it by hand.'};
 			}
@@ -321,7 +321,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		const read = readDraft(editor);
 		const checked = read.text.slice(0, maxDraftChars);
 		const signalIds = overlayState?.kind === 'ticket' ? overlayState.assessment.signals.map(signal => signal.id) : [];
-		draft = {editor, read, checked, issues: checkDraft(checked, {signalIds})};
+		draft = {editor, read, checked, issues: checkDraftWith(checked, engine.draftRules ?? [], {signalIds})};
 		if (overlayState?.kind === 'ticket') {
 			showTicket(overlayState.snapshot);
 		}
@@ -472,7 +472,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		const assessment = assessWith(snapshot, {...base, settings: tuned, now, history, draft: draft?.checked, inserted}, engine);
 		if (draft) {
 			// Some rules apply only on some tickets (risky promises on legal, chargeback, cancellation).
-			draft.issues = checkDraft(draft.checked, {signalIds: assessment.signals.map(signal => signal.id)});
+			draft.issues = checkDraftWith(draft.checked, engine.draftRules ?? [], {signalIds: assessment.signals.map(signal => signal.id)});
 		}
 		const assessMs = performance.now() - assessStarted;
 		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined, closing: message.role === 'customer' && isClosingMessage(message.text)}))}, {nowMs: now, ...slaOf(settings)});
