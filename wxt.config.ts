@@ -85,6 +85,8 @@ export default defineConfig({
 	}),
 	vite: () => ({
 		plugins: [preact(), compactWordLists()],
+		// Test hooks (an open shadow root for the browser tests) exist in the demo build only.
+		define: {__DEFUSE_DEMO__: JSON.stringify(isDemoBuild)},
 		build: {
 			// Chromium rejects a whole extension whose files hold raw non-UTF-8-safe characters (U+FFFF).
 			rolldownOptions: {output: {charset: 'ascii'}},

@@ -37,9 +37,11 @@ describe('assess', () => {
 		expect(result.triggers.length).toBeGreaterThan(0);
 		expect(result.suggestions.length).toBeGreaterThanOrEqual(1);
 		expect(result.suggestions.length).toBeLessThanOrEqual(3);
-		expect(result.suggestions[0]!.templateId).toBe('legal-threat-neutral');
+		// A chargeback threat gets the chargeback reply, with the reason shown.
+		expect(result.suggestions[0]!.templateId).toBe('legal-chargeback');
+		expect(result.suggestions[0]!.why).toBe('Chargeback or bank dispute: \'chargeback\'');
 		expect(result.suggestions[0]!.text).toContain('Hi Dana');
-		expect(result.suggestions[0]!.missing).toEqual(['team', 'eta']);
+		expect(result.suggestions[0]!.missing).toEqual(['eta']);
 	});
 
 	test('one message entry per input message; internal notes and agents are never dissatisfied', () => {
@@ -99,7 +101,11 @@ describe('assess', () => {
 	test('the team\'s own templates replace the built-in library', () => {
 		const own = {id: 'team-legal', title: 'Our legal wording', language: 'en', trigger: 'any' as const, situation: 'legal-threat' as const, body: 'Hello {{customer.firstName}}, our legal team replies within two days.', placeholders: [{key: 'customer.firstName', required: true}]};
 		const result = assess(ticket(escalating), {templates: [own]});
-		expect(result.suggestions).toEqual([{templateId: 'team-legal', text: 'Hello Dana, our legal team replies within two days.', missing: []}]);
+		expect(result.suggestions).toEqual([{
+			templateId: 'team-legal', text: 'Hello Dana, our legal team replies within two days.', missing: [],
+			title: 'Our legal wording', why: 'Legal threat: \'lawyer\'',
+			fields: [{key: 'customer.firstName', label: 'Customer\'s first name', hint: 'Dana', value: 'Dana', source: 'ticket', required: true}],
+		}]);
 	});
 
 	test('replies quote the number the customer sees, not the internal id', () => {

@@ -4,7 +4,7 @@ import {resolveSettings, toMillis, type AssessContext, type AssessSettings} from
 import type {Assessment, TicketSnapshot} from './model.ts';
 import {levelFor, scoreRisk} from './risk.ts';
 import {pausesFromStatusChanges, type PauseInterval} from './sla.ts';
-import {checkDraft} from './signals/draft.ts';
+import {checkDraftWith, draftRules, type DraftRule} from './signals/draft.ts';
 import {detectHistory} from './signals/history.ts';
 import {builtInPackIds, builtInPacks, detectLanguages, detectPhrases, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import {prepareTicket} from './signals/prepare.ts';
@@ -14,8 +14,9 @@ import {detectToneTrend} from './signals/tone-trend.ts';
 import type {Finding, PreparedTicket} from './signals/types.ts';
 import {detectWaiting} from './signals/waiting.ts';
 import {templateLibrary} from './templates/library.ts';
-import {selectTemplates, situationsFor} from './templates/select.ts';
-import {render, type Template} from './templates/template.ts';
+import {cues, type Cue} from './templates/cues.ts';
+import {suggestReplies} from './templates/suggest.ts';
+import {describedTemplate, type Template} from './templates/template.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
 /**
@@ -40,6 +41,10 @@ export type EngineData = {
 	packs: Readonly<Record<string, PhrasePack>>;
 	/** The templates to suggest from. */
 	templates: readonly Template[];
+	/** The draft check's rules (signals/draft.ts); without them the draft is not checked. */
+	draftRules?: readonly DraftRule[] | undefined;
+	/** The situation cues the template ranking reads (templates/cues.ts). */
+	cues?: readonly Cue[] | undefined;
 };
 
 const mergedPacks = new WeakMap<EngineData['packs'], WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>>();
@@ -114,8 +119,8 @@ function pausesOf(ctx: AssessContext): PauseInterval[] {
 	return [...pauses, ...pausesFromStatusChanges(changes)];
 }
 
-function draftFinding(draft: string | undefined): Finding[] {
-	const issues = draft ? checkDraft(draft) : [];
+function draftFinding(draft: string | undefined, rules: readonly DraftRule[]): Finding[] {
+	const issues = draft ? checkDraftWith(draft, rules) : [];
 	if (issues.length === 0) {
 		return [];
 	}
@@ -124,19 +129,14 @@ function draftFinding(draft: string | undefined): Finding[] {
 	return [{id: 'draft.phrasing', label: `your draft has phrasing that tends to escalate: ${phrases}`, strength: Math.min(1, 0.5 + (0.25 * (issues.length - 1))), evidence: []}];
 }
 
-function firstNameOf(name: string | undefined): string | undefined {
-	const first = name?.trim().split(/[\s,]+/)[0];
-	return first && /\p{L}/u.test(first) && !first.includes('@') ? first : undefined;
-}
-
 function emptyTicket(ticket: unknown): TicketSnapshot {
 	const record = typeof ticket === 'object' && ticket !== null ? ticket as Partial<TicketSnapshot> : {};
 	return {...record, helpdesk: String(record.helpdesk ?? ''), ticketId: String(record.ticketId ?? ''), messages: Array.isArray(record.messages) ? record.messages : []};
 }
 
-/** The engine with every built-in phrase pack, and the templates of `ctx` or the built-in library. */
+/** The engine with every built-in phrase pack, and the templates of `ctx` (built-in labels added) or the built-in library. */
 export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
-	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates ?? templateLibrary});
+	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues});
 }
 
 /** The engine with the phrase packs and templates given (see EngineData). */
@@ -152,7 +152,7 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 		...detectShape(prepared, ctx.shape ?? {}),
 		...detectHistory(prepared, ctx.history, settings.historyWindowDays),
 		...detectSpikes(prepared, ctx.themes, settings.spikeThreshold),
-		...draftFinding(ctx.draft),
+		...draftFinding(ctx.draft, data.draftRules ?? []),
 	];
 
 	// "Thanks, that fixed it" as the customer's last word: what they said before is settled
@@ -177,21 +177,12 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 		return {tone: message.tone, dissatisfied};
 	});
 
-	let suggestions: Assessment['suggestions'] = [];
-	if (level !== 'none') {
-		const situations = situationsFor(signals.map(signal => signal.id), triggers.map(entry => entry.trigger));
-		const values: Record<string, string | undefined> = {
-			'customer.firstName': firstNameOf(snapshot.requester?.name),
-			'customer.name': snapshot.requester?.name,
-			// Customers know the number the helpdesk shows them, not its internal id.
-			'ticket.id': (snapshot.ticketNumber ?? snapshot.ticketId) ? `#${snapshot.ticketNumber ?? snapshot.ticketId}` : undefined,
-			'ticket.subject': snapshot.subject,
-			'agent.name': ctx.agent?.name,
-			'agent.signature': ctx.agent?.signature,
-			...ctx.values,
-		};
-		suggestions = selectTemplates(data.templates, situations, triggers[0]?.trigger, Math.max(1, Math.min(3, settings.maxSuggestions))).map(template => ({templateId: template.id, ...render(template, values)}));
-	}
+	const suggestions = suggestReplies({
+		snapshot, prepared, level, signals, triggers, escalationPath,
+		templates: data.templates,
+		agent: ctx.agent, values: ctx.values, inserted: ctx.inserted, cues: data.cues,
+		max: settings.maxSuggestions,
+	});
 
 	const assessment: Assessment = {level, score, signals, triggers, messages, suggestions};
 	if (escalationPath) {

@@ -74,6 +74,8 @@ export type AssessContext = {
 	values?: Record<string, string> | undefined;
 	/** The templates to suggest from (the team's own, from settings); the built-in library otherwise. */
 	templates?: readonly Template[] | undefined;
+	/** Template ids the agent already inserted on this ticket; they are not suggested again. */
+	inserted?: readonly string[] | undefined;
 };
 
 export const defaultSettings: AssessSettings = {

@@ -6,7 +6,9 @@ import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
 import {latestTime, pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
+import type {DraftRule} from './signals/draft.ts';
 import type {PhrasePack} from './signals/phrases.ts';
+import type {Cue} from './templates/cues.ts';
 import type {Template} from './templates/template.ts';
 
 export const limits = {
@@ -29,14 +31,16 @@ export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinut
  * of its tickets are at risk or near their SLA), countdowns and write-status (the popup), test-selectors (options page:
  * read the open tab of `origin` with custom selectors), delete-everything (options page), page-setup (a
  * helpdesk page starts, or its settings changed, or a ticket needs another language: the settings
- * (validated), the templates in use and the built-in phrase packs of `languages`).
+ * (validated), the templates in use and the built-in phrase packs of `languages`), open-options (the
+ * overlay's first-run prompt: open the options page to set the agent's name and signature).
  */
 export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutput<typeof requestSchemas[K]>}[keyof typeof requestSchemas];
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
-export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]};
+/** What a helpdesk page gets from the background as data (so the page's script carries code only). */
+export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]; draftRules: DraftRule[]; cues: Cue[]};
 
 /** What the store knows about a ticket that the page cannot show. */
 export type TicketContext = {
@@ -47,6 +51,8 @@ export type TicketContext = {
 	history: Array<{ticketId: string; createdAt: string; subject?: string | undefined; status?: string | undefined}>;
 	/** Signal weights tuned by this agent's feedback (see core/tuning.ts). */
 	weightMultipliers?: Record<string, number> | undefined;
+	/** Templates the agent inserted on this ticket: not suggested again. */
+	insertedTemplates?: string[] | undefined;
 };
 
 /** What "test these selectors on the open tab" read: matches per selector, and the ticket as Defuse would see it. */
@@ -86,6 +92,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 	'page-setup': 'content-script',
+	'open-options': 'content-script',
 };
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
@@ -302,6 +309,7 @@ const requestSchemas = {
 	'test-selectors': object({type: v.literal('test-selectors'), origin: string(300, /^https?:\/\/[^/?#\s]+$/), config: customConfigSchema}),
 	'delete-everything': object({type: v.literal('delete-everything')}),
 	'page-setup': object({type: v.literal('page-setup'), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),
+	'open-options': object({type: v.literal('open-options')}),
 };
 
 /** An agent's action as a content script may send it (escalations only with source 'agent'). */

@@ -69,11 +69,26 @@ export type Signal = {
 	evidence: Evidence[];
 };
 
+/** A placeholder of a suggestion as the agent sees it: in words, with its value and where that came from. */
+export type SuggestionField = {
+	key: string;
+	label: string;
+	value: string;
+	/** ticket: read from the ticket; settings: the agent's options; typed: entered by the agent; default: the template's fallback wording; empty: no value yet. */
+	source: 'ticket' | 'settings' | 'typed' | 'default' | 'empty';
+	required: boolean;
+	hint?: string | undefined;
+};
+
 export type Suggestion = {
 	templateId: string;
 	text: string;
 	/** Required placeholders that could not be filled; the agent must fill them before inserting. */
 	missing: string[];
+	title?: string | undefined;
+	/** One line: why this template fits the ticket. */
+	why?: string | undefined;
+	fields?: SuggestionField[] | undefined;
 };
 
 export type Assessment = {

@@ -266,4 +266,13 @@ describe('mapping to the engine', () => {
 		expect(used.some(template => template.id === second.id)).toBe(false);
 		expect(used.at(-1)!.id).toBe('new-one');
 	});
+
+	test('the team\'s own templates, saved without labels, get the built-in labels for their keys', () => {
+		const settings = clone();
+		settings.templates.user = [{id: 'mine', title: 'Mine', language: 'en', trigger: 'any', situation: 'angry-first-reply', body: '{{eta}} {{callback.time}}', placeholders: [{key: 'eta', required: true}, {key: 'callback.time', required: false}]}];
+		expect(templatesOf(settings).at(-1)!.placeholders).toEqual([
+			{key: 'eta', required: true, label: 'When you will update them', hint: '3 pm today'},
+			{key: 'callback.time', required: false},
+		]);
+	});
 });

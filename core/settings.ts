@@ -9,7 +9,7 @@ import {triggers} from './model.ts';
 import {phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import type {SlaPolicy, SlaTargets} from './sla.ts';
 import {templateLibrary} from './templates/library.ts';
-import {validateTemplate, type Situation, type Template} from './templates/template.ts';
+import {describedTemplate, situations, validateTemplate, type Template} from './templates/template.ts';
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export const priorities: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
@@ -109,12 +109,7 @@ const adapterIdSet: Record<AdapterId, true> = {
 };
 export const adapterIds = Object.keys(adapterIdSet) as AdapterId[];
 
-const situationSet: Record<Situation, true> = {
-	'angry-first-reply': true, 'repeat-contact': true, 'long-wait': true, 'policy-alternative': true, 'legal-threat': true, 'manager-request': true,
-	'churn-save': true, 'miscommunication': true, 'quality-issue': true, 'functional-escalation': true, 'hierarchical-escalation': true,
-	'frontline-recovery': true, 'public-exposure': true, 'periodic-update': true,
-};
-export const situations = Object.keys(situationSet) as Situation[];
+export {situations} from './templates/template.ts';
 
 const weekdayNames: Readonly<Record<Weekday, string>> = {mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday'};
 const levelNames = {watch: 'Watch', high: 'High', critical: 'Critical'} as const;
@@ -632,7 +627,9 @@ export function templatesOf(settings: Settings, builtIn: readonly Template[] = t
 	const disabled = new Set(settings.templates.disabled);
 	const result = builtIn.filter(template => !disabled.has(template.id)).map(template => user.get(template.id) ?? template);
 	const builtInIds = new Set(builtIn.map(template => template.id));
-	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))];
+	// The team's own templates are saved without labels: they get the built-in ones for their keys.
+	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))]
+		.map(template => user.has(template.id) ? describedTemplate(template) : template);
 }
 
 /**

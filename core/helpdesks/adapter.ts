@@ -47,8 +47,16 @@ export type Adapter = {
 	/** Undefined while the page is still rendering; never throws for a page it cannot read. */
 	readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined;
 	readList(root: ParentNode, url: URL): ListRow[];
-	insertReply(root: ParentNode, text: string): InsertOutcome;
+	/** Puts `text` into the reply box (see InsertMode); never submits. */
+	insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome;
 };
+
+/**
+ * insert: at the caret (or at the end when the caret is not in the reply box), set off from the text
+ * around it by a paragraph break; replace: instead of the whole draft. Both go through the editor's own
+ * editing commands, so its undo puts the draft back.
+ */
+export type InsertMode = 'insert' | 'replace';
 
 export function defineAdapter(adapter: Adapter): Adapter {
 	return adapter;
@@ -115,28 +123,112 @@ function fire(element: Element, type: 'input' | 'change'): void {
 	element.dispatchEvent(event);
 }
 
+/** The separator that sets inserted text off from `before` (text ahead of it) as its own paragraph. */
+export function breakBefore(before: string): string {
+	if (before.trim() === '' || before.endsWith('\n\n')) {
+		return '';
+	}
+
+	return before.endsWith('\n') ? '\n' : '\n\n';
+}
+
+/** The separator that sets inserted text off from `after` (text following it). */
+export function breakAfter(after: string): string {
+	if (after.trim() === '' || after.startsWith('\n\n')) {
+		return '';
+	}
+
+	return after.startsWith('\n') ? '\n' : '\n\n';
+}
+
+const blockTags = /^(?:P|DIV|LI|BLOCKQUOTE|H[1-6]|PRE|TD|TH|SECTION|ARTICLE)$/;
+
+/** The block (paragraph) of `editable` holding `node`, or the editable itself. */
+function blockOf(node: Node, editable: Element): Element {
+	for (let current: Node | null = node; current && current !== editable; current = current.parentNode) {
+		if (current.nodeType === 1 && blockTags.test((current as Element).tagName)) {
+			return current as Element;
+		}
+	}
+
+	return editable;
+}
+
+/** Text of `block` before or after the point (node, offset). */
+function textAround(block: Element, node: Node, offset: number, side: 'before' | 'after'): string {
+	const range = block.ownerDocument.createRange();
+	range.selectNodeContents(block);
+	if (side === 'before') {
+		range.setEnd(node, offset);
+	} else {
+		range.setStart(node, offset);
+	}
+
+	return range.toString();
+}
+
 /**
  * Puts text into a contenteditable or a text field the way typing would, so the editor's own state
  * (and undo stack) registers it. Never submits.
  */
-export function typeInto(editor: Element, text: string): InsertOutcome {
+export function typeInto(editor: Element, text: string, mode: InsertMode = 'insert'): InsertOutcome {
+	const document_ = editor.ownerDocument;
+	const canType = typeof document_.execCommand === 'function';
 	if (editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT') {
 		const field = editor as HTMLTextAreaElement;
 		field.focus();
-		const start = field.selectionStart ?? field.value.length;
-		const end = field.selectionEnd ?? field.value.length;
-		field.setRangeText(text, start, end, 'end');
-		fire(field, 'input'); // Frameworks (React, Vue, jQuery plugins) listen for input/change
+		let start = mode === 'replace' ? 0 : (field.selectionStart ?? field.value.length);
+		const end = mode === 'replace' ? field.value.length : (field.selectionEnd ?? field.value.length);
+		const lead = breakBefore(field.value.slice(0, start));
+		if (lead !== '') {
+			start -= /[ \t]*$/.exec(field.value.slice(0, start))?.[0].length ?? 0; // No trailing space before the break
+		}
+
+		const typed = mode === 'replace' ? text : `${lead}${text}${breakAfter(field.value.slice(end))}`;
+		field.setSelectionRange(start, end);
+		// Typing is undoable with the browser's own undo; setRangeText (the fallback) is not.
+		if (!(canType && document_.execCommand('insertText', false, typed))) {
+			field.setRangeText(typed, start, end, 'end');
+			fire(field, 'input'); // Frameworks (React, Vue, jQuery plugins) listen for input/change
+		}
+
 		fire(field, 'change');
 		return {ok: true, via: 'value'};
 	}
 
 	const editable = editor as HTMLElement;
 	if (editable.isContentEditable || editable.getAttribute('contenteditable') === 'true') {
+		// The caret before focusing: focusing an editable without one puts it at the start.
+		const selection = document_.getSelection();
+		const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : undefined;
 		editable.focus();
+		if (!selection) {
+			return {ok: false, via: 'none', reason: 'the page has no selection to type into'};
+		}
+
+		const range = document_.createRange();
+		let typed = text;
+		if (mode === 'replace') {
+			range.selectNodeContents(editable);
+		} else {
+			if (current && editable.contains(current.startContainer) && editable.contains(current.endContainer)) {
+				range.setStart(current.startContainer, current.startOffset);
+				range.setEnd(current.endContainer, current.endOffset);
+			} else {
+				// The caret is elsewhere: add to the end of the draft.
+				range.selectNodeContents(editable);
+				range.collapse(false);
+			}
+
+			const before = textAround(blockOf(range.startContainer, editable), range.startContainer, range.startOffset, 'before');
+			const after = textAround(blockOf(range.endContainer, editable), range.endContainer, range.endOffset, 'after');
+			typed = `${before.trim() === '' ? '' : '\n\n'}${text}${after.trim() === '' ? '' : '\n\n'}`;
+		}
+
+		selection.removeAllRanges();
+		selection.addRange(range);
 		// Typing keeps the editor's own state and undo stack; innerHTML edits would be overwritten.
-		const document_ = editable.ownerDocument;
-		const inserted = typeof document_.execCommand === 'function' && document_.execCommand('insertText', false, text);
+		const inserted = canType && document_.execCommand('insertText', false, typed);
 		return inserted
 			? {ok: true, via: 'insert-text'}
 			: {ok: false, via: 'none', reason: 'the editor refused the text (insertText failed)'};

@@ -269,7 +269,7 @@ export default defineAdapter({
 		// Conversation cards carry no id in their markup; rows come from listFromApi()
 		return [];
 	},
-	insertReply(root, text): InsertOutcome {
+	insertReply(root, text, mode): InsertOutcome {
 		try {
 			const editor = queryOne(root, selectors.editor);
 			if (editor) {
@@ -279,7 +279,7 @@ export default defineAdapter({
 			}
 
 			const textarea = queryOne(root, selectors.plainEditor);
-			return textarea ? typeInto(textarea, text) : {ok: false, via: 'none', reason: `reply editor not found: ${selectors.editor}`};
+			return textarea ? typeInto(textarea, text, mode) : {ok: false, via: 'none', reason: `reply editor not found: ${selectors.editor}`};
 		} catch (error) {
 			return {ok: false, via: 'none', reason: String(error)};
 		}

@@ -427,7 +427,7 @@ export function customAdapter(config: CustomConfig): Adapter {
 				return [];
 			}
 		},
-		insertReply(root, text): InsertOutcome {
+		insertReply(root, text, mode): InsertOutcome {
 			try {
 				if (!config.editor) {
 					return {ok: false, via: 'none', reason: 'no reply editor selector in the custom settings'};
@@ -441,7 +441,7 @@ export function customAdapter(config: CustomConfig): Adapter {
 
 				return config.editorKind
 					? {ok: false, via: 'bridge', editor: config.editorKind, selector: config.editor}
-					: typeInto(editor, text);
+					: typeInto(editor, text, mode);
 			} catch (error) {
 				return {ok: false, via: 'none', reason: String(error)};
 			}

@@ -123,10 +123,10 @@ export default defineAdapter({
 
 		return rows;
 	},
-	insertReply(root, text) {
+	insertReply(root, text, mode) {
 		const pane = root.querySelector(selectors.activePane) ?? root;
 		const editor = pane.querySelector(selectors.editor);
-		return editor ? typeInto(editor, text) : {ok: false, via: 'none', reason: `reply box not found (${selectors.editor})`};
+		return editor ? typeInto(editor, text, mode) : {ok: false, via: 'none', reason: `reply box not found (${selectors.editor})`};
 	},
 });
 

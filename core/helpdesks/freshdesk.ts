@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, distinctTexts, guard, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, rowsFromLinks, safeText, stripQuotedText, textContentOf} from './dom.ts';
 import {isObject, stringOf, type JsonObject} from './json.ts';
@@ -190,13 +190,13 @@ function readList(root: ParentNode): ListRow[] {
 	}));
 }
 
-function insertReply(root: ParentNode, text: string): InsertOutcome {
+function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
 	if (queryOne(root, selectors.editor)) {
 		return {ok: false, via: 'bridge', editor: 'froala', selector: selectors.editor}; // Froala keeps its own state
 	}
 
 	const editable = queryOne(root, selectors.activeEditor);
-	return editable ? typeInto(editable, text) : {ok: false, via: 'none', reason: 'reply box not open (press Reply first)'};
+	return editable ? typeInto(editable, text, mode) : {ok: false, via: 'none', reason: 'reply box not open (press Reply first)'};
 }
 
 // ---- Same-origin REST API: the agent's session cookie alone is accepted [us 2026-08; fields DOC] ----
@@ -355,7 +355,7 @@ export default defineAdapter({
 	isListPage: url => listPath.test(url.pathname),
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text) => guard(() => insertReply(root, text), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/freshdesk/{ticket-open,ticket-switch,list,ticket-long}.html, api-812-*.json

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, guard, pageLocale, pageUrl, queryAll, queryOne, rowsFromLinks, safeText, textContentOf} from './dom.ts';
 
@@ -187,7 +187,7 @@ function readList(root: ParentNode): ListRow[] {
 	}));
 }
 
-function insertReply(root: ParentNode, text: string): InsertOutcome {
+function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
 	const viewer = activeViewer(root, pageUrl(root))?.viewer;
 	const editor = queryOne(viewer, selectors.composer) ?? queryOne(root, selectors.composer);
 	if (!editor) {
@@ -198,7 +198,7 @@ function insertReply(root: ParentNode, text: string): InsertOutcome {
 		return {ok: false, via: 'bridge', editor: 'prosemirror', selector: selectors.composer};
 	}
 
-	return typeInto(editor, text);
+	return typeInto(editor, text, mode);
 }
 
 export default defineAdapter({
@@ -211,7 +211,7 @@ export default defineAdapter({
 	isListPage: url => !isTicketPage(url) && listPath.test(url.pathname),
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text) => guard(() => insertReply(root, text), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/front/{ticket-open,ticket-rehashed,ticket-switch,list,ticket-long}.html

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Help Scout ships two agent UIs side by side; both are read. Evidence per selector (helpdesks.md §3, §10):
@@ -179,10 +179,10 @@ function readList(root: ParentNode): ListRow[] {
 	}));
 }
 
-function insertReply(root: ParentNode, text: string): InsertOutcome {
+function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
 	const slate = queryOne(root, selectors.editor);
 	if (slate) {
-		return typeInto(slate, text); // Slate applies native beforeinput/insertText to its own model
+		return typeInto(slate, text, mode); // Slate applies native beforeinput/insertText to its own model
 	}
 
 	if (queryOne(root, selectors.legacyEditor)) {
@@ -207,7 +207,7 @@ export default defineAdapter({
 	isListPage: url => listPath.test(url.pathname),
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text) => guard(() => insertReply(root, text), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/helpscout/{ticket-open,ticket-legacy,ticket-app,ticket-switch,list,ticket-long}.html

@@ -113,7 +113,8 @@ describe('insertReply', () => {
 		const events: string[] = [];
 		textarea.addEventListener('input', event => events.push(event.type));
 		expect(osticket.insertReply(page, 'sorry for the wait.')).toEqual({ok: true, via: 'value'});
-		expect(textarea.value).toBe('Hi Greta, sorry for the wait.');
+		// An inserted reply is its own paragraph after what the agent had typed.
+		expect(textarea.value).toBe('Hi Greta,\n\nsorry for the wait.');
 		expect(events).toEqual(['input']);
 		expect(page.querySelector<HTMLTextAreaElement>('#internal_note')?.value).toBe(''); // Never the internal note
 	});

@@ -145,7 +145,7 @@ export default defineAdapter({
 		}
 	},
 	readList: root => guard(() => readList(root), []),
-	insertReply(root, text): InsertOutcome {
+	insertReply(root, text, mode): InsertOutcome {
 		try {
 			const textarea = queryOne(root, selectors.replyTextarea);
 			if (!textarea) {
@@ -157,7 +157,7 @@ export default defineAdapter({
 				return {ok: false, via: 'bridge', editor: 'redactor', selector: '#response'};
 			}
 
-			return typeInto(textarea, text);
+			return typeInto(textarea, text, mode);
 		} catch (error) {
 			return {ok: false, via: 'none', reason: String(error)};
 		}

@@ -393,7 +393,7 @@ export default defineAdapter({
 		}
 	},
 	readList: root => guard(() => readList(root), []),
-	insertReply(root, text): InsertOutcome {
+	insertReply(root, text, mode): InsertOutcome {
 		try {
 			const desktop = queryAll(root, selectors.desktopEditor).find(editor => !isHidden(editor));
 			if (desktop) {
@@ -405,7 +405,7 @@ export default defineAdapter({
 			const id = url ? ticketIdOf(new URL(url)) : undefined;
 			const task = (id ? legacyTask(root, id) : undefined) ?? queryOne(root, selectors.activeTask) ?? root;
 			const editor = queryOne(task, selectors.editor);
-			return editor ? typeInto(editor, text) : {ok: false, via: 'none', reason: `reply editor not found: ${selectors.editor}`};
+			return editor ? typeInto(editor, text, mode) : {ok: false, via: 'none', reason: `reply editor not found: ${selectors.editor}`};
 		} catch (error) {
 			return {ok: false, via: 'none', reason: String(error)};
 		}

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Zendesk Support, agent workspace. Evidence per selector (helpdesks.md §1 and §10, December 2026):
@@ -149,7 +149,7 @@ function readList(root: ParentNode): ListRow[] {
 	return rows;
 }
 
-function insertReply(root: ParentNode, text: string): InsertOutcome {
+function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
 	const pane = activePane(root, pageUrl(root));
 	const ticketId = attributeOf(pane, 'data-side-conversations-anchor-id');
 	if (!pane || !ticketId || !/^\d+$/.test(ticketId)) {
@@ -164,7 +164,7 @@ function insertReply(root: ParentNode, text: string): InsertOutcome {
 	}
 
 	const legacy = queryOne(pane, selectors.legacyEditor);
-	return legacy ? typeInto(legacy, text) : {ok: false, via: 'none', reason: `reply box not found (${selectors.editor})`};
+	return legacy ? typeInto(legacy, text, mode) : {ok: false, via: 'none', reason: `reply box not found (${selectors.editor})`};
 }
 
 // ---- Same-origin REST API (the agent's session cookie works for GET, helpdesks.md §1) ----
@@ -294,7 +294,7 @@ export default defineAdapter({
 	isListPage: url => listPath.test(url.pathname),
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text) => guard(() => insertReply(root, text), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/zendesk/{ticket-open,ticket-two-tabs,ticket-switch,list,ticket-long}.html, api-4821.json

@@ -52,6 +52,7 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 			.filter(ticket => ticket.key !== ticketKey)
 			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+		insertedTemplates: [...new Set(events.flatMap(event => event.type === 'template-inserted' && typeof event.data['templateId'] === 'string' ? [event.data['templateId']] : []))],
 		weightMultipliers: weightMultipliersFrom(feedbackEvents.filter(event => event.ticketKey !== undefined && helpdeskHostOf(event.ticketKey) === helpdeskHostOf(ticketKey)).flatMap(event => {
 			const verdict = event.data['verdict'];
 			const signalIds = event.data['signalIds'];

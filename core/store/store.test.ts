@@ -206,7 +206,14 @@ describe('flags and agent actions', () => {
 			escalated: {escalation: 'functional', team: 'Payments', at: t1.toISOString()},
 			history: [{ticketId: '0988', createdAt: '2026-10-20T08:00:00.000Z', subject: 'Earlier refund question', status: 'open'}],
 			weightMultipliers: {}, // One answer is too few to tune anything
+			insertedTemplates: [],
 		});
+		// Templates inserted on the ticket, each once, so the overlay does not suggest them again.
+		for (const [id, templateId] of [['t1', 'legal-chargeback'], ['t2', 'legal-chargeback'], ['t3', 'manager-request-accept']]) {
+			await recordAgentAction(db, id!, {type: 'template-inserted', ticketKey: key, templateId: templateId!}, t1);
+		}
+
+		expect((await ticketContext(db, key, undefined, t1)).insertedTemplates).toEqual(['legal-chargeback', 'manager-request-accept']);
 		for (let index = 0; index < 5; index++) {
 			await recordAgentAction(db, `f${index}`, {type: 'feedback', ticketKey: key, verdict: 'disagree', signalIds: ['phrase.urgency']}, t1);
 		}

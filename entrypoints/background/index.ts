@@ -1,7 +1,9 @@
 import {browser, defineBackground, type Browser} from '#imports';
 import {checkSender, checkTicketOrigin, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
 import {templatesOf} from '../../core/settings.ts';
+import {draftRules} from '../../core/signals/draft.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
+import {cues} from '../../core/templates/cues.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
@@ -48,10 +50,14 @@ const handlers: Handlers = {
 	async 'delete-everything'(db) {
 		return deleteEverything(db);
 	},
+	async 'open-options'() {
+		await browser.runtime.openOptionsPage();
+		return {ok: true};
+	},
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
-		return {ok: true, setup: {settings, templates: templatesOf(settings), packs}};
+		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues]}};
 	},
 };
 

@@ -27,13 +27,13 @@ test('the mapped helpdesk\'s own script and one main-world bridge per granted si
 	const scripts = plannedScripts(settings, granted, manifest);
 	const loopback2 = 'http://127.0.0.2/*';
 	expect(scripts).toEqual([
-		{id: siteScriptId('http://127.0.0.1/*', 'zammad'), matches: ['http://127.0.0.1/*'], js: ['content-scripts/zammad.js']},
-		{id: `${siteScriptId(loopback2)}-bridge`, matches: [loopback2], js: ['content-scripts/editor-bridge.js'], world: 'MAIN'},
-		{id: siteScriptId(loopback2, 'custom'), matches: [loopback2], js: ['content-scripts/custom.js']},
-		{id: siteScriptId(loopback2, 'freescout'), matches: [loopback2], js: ['content-scripts/freescout.js']},
-		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js']},
-		{id: `${siteScriptId('https://help.example.org/*')}-bridge`, matches: ['https://help.example.org/*'], js: ['content-scripts/editor-bridge.js'], world: 'MAIN'},
-		{id: siteScriptId('https://help.example.org/*', 'zammad'), matches: ['https://help.example.org/*'], js: ['content-scripts/zammad.js']},
+		{id: siteScriptId('http://127.0.0.1/*', 'zammad'), matches: ['http://127.0.0.1/*'], js: ['content-scripts/zammad.js'], runAt: 'document_idle'},
+		{id: `${siteScriptId(loopback2)}-bridge`, matches: [loopback2], js: ['content-scripts/editor-bridge.js'], world: 'MAIN', runAt: 'document_start'},
+		{id: siteScriptId(loopback2, 'custom'), matches: [loopback2], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
+		{id: siteScriptId(loopback2, 'freescout'), matches: [loopback2], js: ['content-scripts/freescout.js'], runAt: 'document_idle'},
+		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
+		{id: `${siteScriptId('https://help.example.org/*')}-bridge`, matches: ['https://help.example.org/*'], js: ['content-scripts/editor-bridge.js'], world: 'MAIN', runAt: 'document_start'},
+		{id: siteScriptId('https://help.example.org/*', 'zammad'), matches: ['https://help.example.org/*'], js: ['content-scripts/zammad.js'], runAt: 'document_idle'},
 	].sort((a, b) => a.id.localeCompare(b.id)));
 	// Firefox names the manifest's files by their full address.
 	const firefoxManifest = manifest.map(script => ({...script, js: script.js.map(file => `moz-extension://0b4c2d6e-1f3a-4b5c-8d7e-9f0a1b2c3d4e/${file}`)}));
@@ -49,7 +49,7 @@ test('a manifest script limited to some paths still covers its host: no second c
 	];
 	const settings = withSites({'https://acme.zendesk.com': {adapter: 'zendesk'}, 'https://beta.zendesk.com': {adapter: 'custom', custom: {message: '.m'}}});
 	expect(plannedScripts(settings, new Set(['https://acme.zendesk.com/*', 'https://beta.zendesk.com/*']), limited)).toEqual([
-		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js']},
+		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
 	]);
 });
 
@@ -58,7 +58,7 @@ beforeEach(() => {
 });
 
 test('syncSiteScripts registers what is granted and unregisters what was removed, leaving other scripts alone', async () => {
-	let registered: Array<SiteScript & {runAt?: string}> = [{id: 'someone-else', matches: ['https://x.example/*'], js: ['a.js']}];
+	let registered: Array<Omit<SiteScript, 'runAt'> & {runAt?: string}> = [{id: 'someone-else', matches: ['https://x.example/*'], js: ['a.js']}];
 	const granted = new Set<string>();
 	vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({manifest_version: 3, name: 'Defuse', version: '0', content_scripts: manifest.map(script => ({...script, js: [...script.js], matches: [...script.matches]}))});
 	const api = fakeBrowser as unknown as {

@@ -17,7 +17,7 @@ const bridgeScript = 'content-scripts/editor-bridge.js';
 const probeFile = '/selector-probe.js';
 const probeConfigKey = 'defuseSelectorProbeConfig'; // = entrypoints/selector-probe
 
-export type SiteScript = {id: string; matches: string[]; js: string[]; world?: 'MAIN' | 'ISOLATED'};
+export type SiteScript = {id: string; matches: string[]; js: string[]; world?: 'MAIN' | 'ISOLATED'; runAt: 'document_start' | 'document_idle'};
 
 /** A content script of the manifest: its files and where it runs. */
 export type ManifestScript = {js?: readonly string[] | undefined; matches?: readonly string[] | undefined};
@@ -52,18 +52,19 @@ export function plannedScripts(settings: Settings, granted: ReadonlySet<string>,
 		}
 
 		const id = siteScriptId(pattern, site.adapter);
-		scripts.set(id, {id, matches: [pattern], js: [file]});
+		scripts.set(id, {id, matches: [pattern], js: [file], runAt: 'document_idle'});
 		if (!runsAt(manifest, bridgeScript, origin)) {
 			const bridge = `${siteScriptId(pattern)}-bridge`;
-			scripts.set(bridge, {id: bridge, matches: [pattern], js: [bridgeScript], world: 'MAIN'});
+			// Before the page's own scripts (editor-bridge.content/bridge.ts).
+			scripts.set(bridge, {id: bridge, matches: [pattern], js: [bridgeScript], world: 'MAIN', runAt: 'document_start'});
 		}
 	}
 
 	return [...scripts.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const sameScript = (a: SiteScript, b: {matches?: string[] | undefined; js?: string[] | undefined; world?: string | undefined}) =>
-	JSON.stringify(a.matches) === JSON.stringify(b.matches) && JSON.stringify(a.js) === JSON.stringify(b.js) && (a.world ?? 'ISOLATED') === (b.world ?? 'ISOLATED');
+const sameScript = (a: SiteScript, b: {matches?: string[] | undefined; js?: string[] | undefined; world?: string | undefined; runAt?: string | undefined}) =>
+	JSON.stringify(a.matches) === JSON.stringify(b.matches) && JSON.stringify(a.js) === JSON.stringify(b.js) && (a.world ?? 'ISOLATED') === (b.world ?? 'ISOLATED') && a.runAt === (b.runAt ?? 'document_idle');
 
 async function grantedPatterns(settings: Settings): Promise<Set<string>> {
 	const granted = new Set<string>();
@@ -92,7 +93,7 @@ export async function syncSiteScripts(): Promise<{registered: string[]; unregist
 		}
 
 		if (missing.length > 0) {
-			await browser.scripting.registerContentScripts(missing.map(script => ({...script, runAt: 'document_idle' as const, persistAcrossSessions: true})));
+			await browser.scripting.registerContentScripts(missing.map(script => ({...script, persistAcrossSessions: true})));
 		}
 
 		return {registered: missing.map(script => script.id), unregistered: stale};

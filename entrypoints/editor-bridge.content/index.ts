@@ -6,7 +6,8 @@ export default defineContentScript({
 	// runs wherever Defuse reads pages, and stays free of the adapters' code.
 	matches: [],
 	world: 'MAIN',
-	runAt: 'document_idle',
+	// Before any of the page's scripts: the bridge's listener must be the first (bridge.ts).
+	runAt: 'document_start',
 	main() {
 		installBridge(window);
 	},

@@ -1,30 +1,52 @@
 import {browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi} from '#imports';
 import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
-import type {Adapter, ListRow} from '../../core/helpdesks/adapter.ts';
+import type {Adapter, InsertMode, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
 import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
-import {checkDraft, type DraftIssue} from '../../core/signals/draft.ts';
+import {checkDraftWith, type DraftIssue} from '../../core/signals/draft.ts';
 import {replyDeadline} from '../../core/sla-deadline.ts';
 import {contextOf, slaOf} from '../../core/settings.ts';
+import {fillTemplate, knownValues, ticketLanguage} from '../../core/templates/suggest.ts';
 import {isClosingMessage} from '../../core/text.ts';
 import {threadFacts} from '../../core/thread.ts';
 import {preferApi, sameOriginFetch, type ApiReader} from './api-readers.ts';
-import {insertViaBridge} from './bridge-client.ts';
-import {draftText, editorOf, replaceInEditor, rewordingOf} from './draft.ts';
+import {closeBridge, fixViaBridge, insertViaBridge} from './bridge-client.ts';
+import {applyFixInEditor, clearDraftMarks, editorOf, markDraft, pathTo, readDraft, type DraftText} from './draft.ts';
+import {focusKeeper} from './focus.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
-import {pageTheme, panelMaxHeight} from './layout.ts';
+import {defaultDock, pageTheme, placePanel, validDock, type Dock} from './layout.ts';
 import type {LoadedPageData} from './page-setup.ts';
-import {placeMarks} from './queue.ts';
-import {Overlay, type ActionResult, type OverlayActions, type OverlayState} from './overlay.tsx';
+import {listRowMark, placeMarks, ticketHref} from './queue.ts';
+import {Overlay, type ActionResult, type DraftState, type ListMark, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // How long a ticket page may keep rendering before Defuse says it cannot read it.
 const giveUpAfterMs = 8000;
 const debounceMs = 200;
 // Waiting time grows while nothing on the page changes: re-assess on this clock.
 const clockMs = 60_000;
+const draftDelayMs = 400;
+const maxDraftChars = 20_000;
+// Where the agent docked the panel, per helpdesk (storage.local; not part of the validated settings).
+const dockKey = 'defuse:overlay-dock';
+// Browser tests open the shadow root through this key; it is read in the demo build only.
+const testHooksKey = 'defuse:test-hooks';
+const demoBuild = typeof __DEFUSE_DEMO__ !== 'undefined' && __DEFUSE_DEMO__;
+
+async function shadowMode(): Promise<'open' | 'closed'> {
+	if (!demoBuild) {
+		return 'closed';
+	}
+
+	try {
+		const stored = await browser.storage.local.get(testHooksKey);
+		return (stored[testHooksKey] as {openShadowRoot?: unknown} | undefined)?.openShadowRoot === true ? 'open' : 'closed';
+	} catch {
+		return 'closed';
+	}
+}
 
 async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
 	try {
@@ -56,9 +78,18 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	// What the store knows about the open ticket (snooze, feedback, escalation, the requester's history).
 	let context: {ticketKey: string; value?: TicketContext | undefined} | undefined;
 	let actionSequence = 0;
-	// The reply box the agent last typed in, and what Defuse found in it.
-	let draft: {editor: HTMLElement; text: string; issues: DraftIssue[]} | undefined;
+	// The reply box the agent last typed in, the text that was checked, and what was found in it.
+	let draft: {editor: HTMLElement; read: DraftText; checked: string; issues: DraftIssue[]} | undefined;
 	let draftTimer: number | undefined;
+	let scratch: HTMLElement | undefined;
+	// What the agent typed into placeholder fields, per ticket, for as long as the page lives.
+	const typedByTicket = new Map<string, Record<string, string>>();
+	// Templates inserted during this visit stay on offer (to replace or copy); earlier visits' are not suggested again.
+	const insertedHere = new Set<string>();
+	// The values the open ticket and the settings give its templates.
+	let known: ReturnType<typeof knownValues> = {};
+	let dock: Dock = defaultDock;
+	const keeper = focusKeeper(document, element => element === ui?.shadowHost);
 	let queueSignature = '';
 	let lastReadMs = 0;
 	// The helpdesk API's answer for the ticket as the page shows it now (key: ticket id and message count).
@@ -111,10 +142,24 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 				}
 			}
 		},
-		async insert(templateId, text) {
-			const result = await insertReply(text);
+		fill(templateId, typed) {
+			const template = engine.templates.find(candidate => candidate.id === templateId);
+			return template ? fillTemplate(template, known, typed) : undefined;
+		},
+		setValue(key, value) {
+			const ticketKey = currentTicketKey();
+			if (ticketKey && overlayState?.kind === 'ticket') {
+				const typed = {...typedByTicket.get(ticketKey), [key]: value};
+				typedByTicket.set(ticketKey, typed);
+				overlayState = {...overlayState, typed};
+				paint();
+			}
+		},
+		async insert(templateId, text, mode) {
+			const result = await insertReply(text, mode);
 			const ticketKey = currentTicketKey();
 			if (result.ok && ticketKey) {
+				insertedHere.add(templateId);
 				void act({type: 'template-inserted', ticketKey, templateId}, 'Recorded');
 			}
 
@@ -129,14 +174,50 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			const {level, signals} = overlayState.assessment;
 			return act({type: 'feedback', ticketKey, verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
 		},
-		applyRewording(issue) {
-			const replacement = rewordingOf(issue.suggestion);
-			if (!draft || !replacement) {
-				return {ok: false, message: 'Edit the draft by hand; there is no rewording to apply.'};
+		async applyFix(issue) {
+			const editor = draft?.editor;
+			if (!editor || !issue.fix) {
+				return {ok: false, message: 'Edit the draft by hand; there is no safe rewording for this.'};
 			}
 
-			const applied = replaceInEditor(draft.editor, issue.start, issue.phrase, replacement);
-			return applied ? {ok: true, message: 'Reworded in your draft'} : {ok: false, message: 'The draft changed; edit it by hand.'};
+			// The agent may have typed (or applied another fix) since the last check: check the draft as it is now.
+			const checked = readDraft(editor).text.slice(0, maxDraftChars);
+			const signalIds = overlayState?.kind === 'ticket' ? overlayState.assessment.signals.map(signal => signal.id) : [];
+			const fix = checkDraftWith(checked, engine.draftRules ?? [], {signalIds}).find(fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase())?.fix;
+			if (!fix) {
+				return {ok: false, message: 'The draft changed; edit it by hand.'};
+			}
+
+			// CKEditor 5 keeps its own model and does not take typing over a selection made from outside:
+			// the bridge applies the fix in its model (when there is a CKEditor instance; else it is typed).
+			const throughModel = editor.closest('.ck-editor__editable')
+				&& (await fixViaBridge(document, {editor: 'ckeditor5', selector: pathTo(editor)}, {find: checked.slice(fix.start, fix.end), before: checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok;
+			const applied = throughModel || await applyFixInEditor(editor, checked, fix);
+			if (!applied) {
+				return {ok: false, message: 'The draft changed; edit it by hand.'};
+			}
+
+			// The editor updates its own text in its own time: check again once it has.
+			ctx.setTimeout(() => {
+				checkDraftNow(editor);
+			}, 50);
+			return {ok: true, message: fix.kind === 'drop' ? 'Removed from your draft' : 'Reworded in your draft'};
+		},
+		async openOptions() {
+			const response = await send({type: 'open-options'});
+			return response.ok ? {ok: true, message: 'Opened in a new tab'} : {ok: false, message: 'Could not open the options; open them from the Defuse button in the toolbar.'};
+		},
+		setDock(next) {
+			dock = validDock(next);
+			paint();
+			void browser.storage.local.get(dockKey).then(stored => browser.storage.local.set({[dockKey]: {...(stored[dockKey] as Record<string, Dock> | undefined), [adapter.id]: dock}})).catch(() => undefined);
+		},
+		close() {
+			if (expanded) {
+				toggle();
+			}
+
+			keeper.restore();
 		},
 		async snooze(until) {
 			const ticketKey = currentTicketKey();
@@ -159,21 +240,24 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		},
 	};
 
-	async function insertReply(text: string): Promise<ActionResult> {
+	async function insertReply(text: string, mode: InsertMode): Promise<ActionResult> {
+		const done = mode === 'replace' ? 'Your draft was replaced (your editor\'s undo brings it back)' : 'Inserted into the reply box';
+		// The caret the agent left in the reply box when they turned to the panel.
+		keeper.restore();
 		let outcome;
 		try {
-			outcome = adapter.insertReply(document, text);
+			outcome = adapter.insertReply(document, text, mode);
 		} catch (error) {
 			outcome = {ok: false as const, via: 'none' as const, reason: String(error)};
 		}
 
 		if (outcome.ok) {
-			return {ok: true, message: 'Inserted into the reply box'};
+			return {ok: true, message: done};
 		}
 
 		if (outcome.via === 'bridge') {
-			const result = await insertViaBridge(document, outcome, text);
-			return result.ok ? {ok: true, message: 'Inserted into the reply box'} : {ok: false, message: `Could not insert: ${result.error ?? 'unknown error'}. Use Copy instead.`};
+			const result = await insertViaBridge(document, outcome, text, mode);
+			return result.ok ? {ok: true, message: done} : {ok: false, message: `Could not insert: ${result.error ?? 'unknown error'}. Use Copy instead.`};
 		}
 
 		reportMiss(new URL(location.href), 'editor', outcome.reason);
@@ -198,13 +282,48 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			overlayState = {...overlayState, placed: placeMarks(document, overlayState.marks, innerHeight)};
 		}
 
-		ui.shadowHost.dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
-		ui.shadowHost.dataset['state'] = overlayState.kind;
+		if (overlayState.kind === 'ticket' && draft?.editor.isConnected) {
+			overlayState = {...overlayState, draft: markedDraft(draft)};
+		}
+
+		const {dataset} = ui.shadowHost;
+		dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
+		dataset['state'] = overlayState.kind;
+		dataset['draftIssues'] = String(overlayState.kind === 'ticket' ? overlayState.draft.issues.length : 0);
+		const placement = placePanel(document, {width: document.documentElement.clientWidth || innerWidth, height: innerHeight}, dock, ui.shadowHost);
+		dataset['mode'] = placement.mode;
 		const theme = pageTheme(document) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-		render(<Overlay state={overlayState} actions={actions} expanded={expanded} theme={theme} onToggle={toggle} />, ui.uiContainer);
-		const panel = ui.shadow.querySelector<HTMLElement>('.panel');
-		if (panel) {
-			panel.style.maxHeight = `${panelMaxHeight(document, panel.getBoundingClientRect(), innerHeight)}px`;
+		render(<Overlay state={overlayState} actions={actions} expanded={expanded} theme={theme} placement={placement} dock={dock} onToggle={toggle} />, ui.uiContainer);
+	}
+
+	/** The draft's issues as the overlay shows them, with their marks in the reply box. */
+	function markedDraft(current: NonNullable<typeof draft>): DraftState {
+		// Marks only for the text that was checked: when the reply box changed since, the next check marks it.
+		const read = readDraft(current.editor);
+		if (read.text.slice(0, maxDraftChars) !== current.checked) {
+			if (draftTimer === undefined) {
+				draftTimer = ctx.setTimeout(() => {
+					draftTimer = undefined;
+					checkDraftNow(current.editor);
+				}, draftDelayMs);
+			}
+
+			clearDraftMarks(current.editor.ownerDocument);
+			return {issues: current.issues, marked: 'none', boxes: []};
+		}
+
+		const marks = markDraft(current.editor, read, current.issues, scratch);
+		return {issues: current.issues, ...marks};
+	}
+
+	/** Reads the reply box and checks what the agent wrote (the current ticket's signals pick some rules). */
+	function checkDraftNow(editor: HTMLElement): void {
+		const read = readDraft(editor);
+		const checked = read.text.slice(0, maxDraftChars);
+		const signalIds = overlayState?.kind === 'ticket' ? overlayState.assessment.signals.map(signal => signal.id) : [];
+		draft = {editor, read, checked, issues: checkDraftWith(checked, engine.draftRules ?? [], {signalIds})};
+		if (overlayState?.kind === 'ticket') {
+			showTicket(overlayState.snapshot);
 		}
 	}
 
@@ -219,15 +338,20 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			return; // The overlay is being created; it paints the latest state when ready
 		}
 
-		const creating = createShadowRootUi<HTMLElement>(ctx, {
+		const creating = shadowMode().then(async mode => createShadowRootUi<HTMLElement>(ctx, {
 			name: 'defuse-overlay',
 			position: 'inline',
 			anchor: 'body',
 			append: 'last',
+			// Closed: the page's scripts cannot reach into the overlay. Browser tests open it (demo build only).
+			mode,
 			onMount(container) {
 				evidenceLayer = document.createElement('div');
 				evidenceLayer.className = 'evidence-layer';
-				container.after(evidenceLayer);
+				scratch = document.createElement('div');
+				scratch.className = 'scratch';
+				scratch.setAttribute('aria-hidden', 'true');
+				container.after(evidenceLayer, scratch);
 				return container;
 			},
 			onRemove: container => {
@@ -235,7 +359,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 					render(null, container);
 				}
 			},
-		}).then(created => {
+		})).then(created => {
 			if (mounting !== creating) {
 				return; // Hidden (or replaced) while it was being created
 			}
@@ -249,6 +373,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 
 	function hide(): void {
 		overlayState = undefined;
+		clearDraftMarks(document);
 		queueSignature = '';
 		ui?.remove();
 		ui = undefined;
@@ -343,7 +468,12 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		const tuned = {...base.settings, weightMultipliers: {...base.settings?.weightMultipliers, ...context.value?.weightMultipliers}};
 		const assessStarted = performance.now();
 		page.needLanguagesOf(snapshot.messages);
-		const assessment = assessWith(snapshot, {...base, settings: tuned, now, history, draft: draft?.text}, engine);
+		const inserted = (context.value?.insertedTemplates ?? []).filter(id => !insertedHere.has(id));
+		const assessment = assessWith(snapshot, {...base, settings: tuned, now, history, draft: draft?.checked, inserted}, engine);
+		if (draft) {
+			// Some rules apply only on some tickets (risky promises on legal, chargeback, cancellation).
+			draft.issues = checkDraftWith(draft.checked, engine.draftRules ?? [], {signalIds: assessment.signals.map(signal => signal.id)});
+		}
 		const assessMs = performance.now() - assessStarted;
 		const deadline = replyDeadline({status: snapshot.status, priority: snapshot.priority, messages: snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined, closing: message.role === 'customer' && isClosingMessage(message.text)}))}, {nowMs: now, ...slaOf(settings)});
 		const stored = changed ? 'pending' : (overlayState?.kind === 'ticket' ? overlayState.stored : 'pending');
@@ -360,8 +490,11 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			unknownMessages: unknown,
 			fromApi,
 		};
+		const customerText = snapshot.messages.filter(message => message.role === 'customer' && !message.internal).slice(-3).map(message => message.text.slice(0, 2000)).join('\n');
+		known = knownValues(snapshot, settings.agent, ticketLanguage(customerText));
 		const renderStarted = performance.now();
-		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draftIssues: draft?.issues ?? [], deadline, now, stored});
+		const draftState: DraftState = draft?.editor.isConnected ? {issues: draft.issues, marked: 'none', boxes: []} : {issues: [], marked: 'none', boxes: []};
+		show({kind: 'ticket', helpdeskName: adapter.name, snapshot, facts, assessment, context: context.value, draft: draftState, typed: typedByTicket.get(ticketKey) ?? {}, deadline, now, stored});
 		if (ui) {
 			// What one update cost, for the overlay benchmark (test/bench/overlay.bench.ts).
 			const renderMs = performance.now() - renderStarted;
@@ -384,8 +517,30 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	}
 
+	// Editors in a same-origin frame (TinyMCE's iframe): their typing does not reach this document, so
+	// each such frame whose body is editable gets the same listener.
+	const framed = new WeakSet<Document>();
+	function watchFrames(): void {
+		for (const frame of document.querySelectorAll('iframe')) {
+			let inner: Document | null = null;
+			try {
+				inner = frame.contentDocument;
+			} catch {
+				continue; // A cross-origin frame: not a reply box Defuse can read
+			}
+
+			if (inner?.body?.isContentEditable && !framed.has(inner)) {
+				const frameDocument = inner;
+				framed.add(frameDocument);
+				frameDocument.addEventListener('input', onDraftInput, {capture: true});
+				ctx.onInvalidated(() => frameDocument.removeEventListener('input', onDraftInput, {capture: true}));
+			}
+		}
+	}
+
 	function read(): void {
 		const url = new URL(location.href);
+		watchFrames();
 		if (url.href !== pageUrl) {
 			pageUrl = url.href;
 			pageSince = Date.now();
@@ -466,17 +621,25 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			return; // The list changed while we asked
 		}
 
-		const byKey = new Map(keys.map((key, index) => [key, rows[index]!]));
-		const listed = marks.flatMap(mark => {
-			const row = byKey.get(mark.ticketKey);
-			return row ? [{ticketId: row.ticketId, subject: row.subject, level: mark.level, breachAt: mark.breachAt}] : [];
+		// Tickets Defuse has read are marked from what it saw; the rest from what the list itself shows.
+		const seen = new Map(marks.map(mark => [mark.ticketKey, mark]));
+		const now = Date.now();
+		const listed: ListMark[] = rows.flatMap((row, index) => {
+			const stored = seen.get(keys[index]!);
+			const fromList = listRowMark(row, now, engine);
+			const href = ticketHref(document, row.ticketId);
+			if (stored) {
+				return [{ticketId: row.ticketId, subject: row.subject, level: stored.level, breachAt: stored.breachAt, reasons: fromList?.reasons ?? ['as Defuse last saw the ticket'], source: 'seen' as const, href}];
+			}
+
+			return fromList ? [{...fromList, href}] : [];
 		});
 		if (listed.length === 0) {
 			hide();
 			return;
 		}
 
-		show({kind: 'list', helpdeskName: adapter.name, marks: listed, placed: []});
+		show({kind: 'list', helpdeskName: adapter.name, marks: listed, placed: [], now});
 	}
 
 	function schedule(): void {
@@ -508,6 +671,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	ctx.onInvalidated(() => {
 		observer.disconnect();
 		hide();
+		closeBridge(window);
 	});
 	ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
 	ctx.setInterval(() => {
@@ -516,9 +680,10 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 	}, clockMs);
 	ctx.addEventListener(window, 'resize', () => paint());
-	// Queue markers follow their rows as the list scrolls (once per frame).
+	// Queue markers, and marks drawn over a text field, follow the page as it scrolls (once per frame).
 	ctx.addEventListener(document, 'scroll', () => {
-		if (overlayState?.kind !== 'list' || placing) {
+		const follows = overlayState?.kind === 'list' || (overlayState?.kind === 'ticket' && overlayState.draft.marked === 'boxes');
+		if (!follows || placing) {
 			return;
 		}
 
@@ -529,7 +694,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		});
 	}, {capture: true, passive: true});
 	// The agent's draft: checked a moment after they stop typing.
-	ctx.addEventListener(document, 'input', event => {
+	const onDraftInput = (event: Event) => {
 		const editor = editorOf(event.target, ui?.shadowHost);
 		if (!editor || overlayState?.kind !== 'ticket') {
 			return;
@@ -540,22 +705,41 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		}
 
 		draftTimer = ctx.setTimeout(() => {
-			const text = draftText(editor).slice(0, 20_000);
-			draft = {editor, text, issues: checkDraft(text)};
-			if (overlayState?.kind === 'ticket') {
-				showTicket(overlayState.snapshot);
-			}
-		}, 400);
+			draftTimer = undefined;
+			checkDraftNow(editor);
+		}, draftDelayMs);
+	};
+
+	ctx.addEventListener(document, 'input', onDraftInput, {capture: true});
+	ctx.addEventListener(document, 'focusin', event => {
+		keeper.note(event.target);
 	}, {capture: true});
+	ctx.addEventListener(document, 'selectionchange', () => {
+		keeper.note(document.activeElement);
+	});
+	// Escape closes the panel from anywhere that is not the page's own control (after a click on the
+	// panel's text, focus is on the page's body).
 	ctx.addEventListener(window, 'keydown', event => {
-		if (event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
+		const active = document.activeElement;
+		if (event.isTrusted && event.key === 'Escape' && expanded && (!active || active === document.body || active === ui?.shadowHost)) {
+			actions.close();
+		}
+	});
+	// Alt+Shift+D opens or closes the panel without taking the caret from the reply box.
+	ctx.addEventListener(window, 'keydown', event => {
+		if (event.isTrusted && event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
 			event.preventDefault();
+			const inside = document.activeElement === ui?.shadowHost;
 			toggle();
-			if (expanded) {
-				ui?.shadow.querySelector<HTMLElement>('.badge')?.focus();
+			if (!expanded && inside) {
+				keeper.restore();
 			}
 		}
 	});
+	void browser.storage.local.get(dockKey).then(stored => {
+		dock = validDock((stored[dockKey] as Record<string, unknown> | undefined)?.[adapter.id]);
+		paint();
+	}).catch(() => undefined);
 
 	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void): boolean => {
 		if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {

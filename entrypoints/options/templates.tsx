@@ -2,7 +2,7 @@ import {useState} from 'preact/hooks';
 import {triggers} from '../../core/model.ts';
 import {checkTemplate, situations} from '../../core/settings.ts';
 import {templateLibrary} from '../../core/templates/library.ts';
-import {placeholdersIn, render, type Placeholder, type Template} from '../../core/templates/template.ts';
+import {labelOf, placeholderInfo, placeholdersIn, render, situationLabels, type Placeholder, type Template} from '../../core/templates/template.ts';
 import {Checkbox, Select, TextArea, TextField} from './fields.tsx';
 import type {SectionProps} from './state.ts';
 
@@ -11,13 +11,14 @@ const languages = [['en', 'English'], ['es', 'Spanish'], ['de', 'German'], ['fr'
 /** Values for the preview: an invented ticket, plus the agent's own name and signature. */
 export function sampleValues(agent: {name: string; signature: string}): Record<string, string> {
 	return {
+		...Object.fromEntries(Object.entries(placeholderInfo).flatMap(([key, info]) => info.hint ? [[key, info.hint]] : [])),
 		'customer.firstName': 'Dana',
 		'customer.name': 'Dana Whitfield',
 		'ticket.id': '#48213',
 		'ticket.subject': 'Charged twice for the annual plan',
 		'agent.name': agent.name,
 		'agent.signature': agent.signature,
-		eta: 'by 3 pm today',
+		eta: '3 pm today',
 		team: 'Billing',
 		'next.step': 'ask our billing team to reverse the second charge',
 		status: 'the refund has been approved and is on its way',
@@ -67,10 +68,10 @@ function Editor({template, agent, onSave, onCancel, isNew}: {template: Template;
 				{isNew ? <TextField label="Id" name="template-id" value={draft.id} error={fieldError('id')} onChange={id => set({id})} /> : null}
 				<TextField label="Title" name="template-title" value={draft.title} error={fieldError('title')} onChange={title => set({title})} />
 				<Select label="Language" name="template-language" value={draft.language} options={languages} onChange={language => set({language})} />
-				<Select label="Situation" name="template-situation" value={draft.situation} options={situations.map(situation => [situation, situation.replaceAll('-', ' ')] as const)} onChange={situation => set({situation})} />
+				<Select label="Situation" name="template-situation" value={draft.situation} options={situations.map(situation => [situation, situationLabels[situation]] as const)} onChange={situation => set({situation})} />
 				<Select label="Trigger" name="template-trigger" value={draft.trigger} options={[['any', 'any'], ...triggers.map(trigger => [trigger, trigger.replaceAll('-', ' ')] as const)]} onChange={trigger => set({trigger})} />
 			</div>
-			<TextArea label="Reply" name="template-body" rows={8} value={draft.body} hint="Plain text; {{customer.firstName}}, {{ticket.id}}, {{agent.name}}, {{agent.signature}}, {{eta}} … are filled in." error={fieldError('body')} onChange={body => set({body})} />
+			<TextArea label="Reply" name="template-body" rows={8} value={draft.body} hint="Plain text; {{customer.firstName}}, {{ticket.id}}, {{agent.name}}, {{agent.signature}}, {{eta}} … are filled in. A part in [[ … ]] is left out when a placeholder inside it has no value." error={fieldError('body')} onChange={body => set({body})} />
 			{draft.placeholders.length > 0 ? (
 				<table class="placeholders">
 					<caption>Placeholders</caption>
@@ -78,7 +79,7 @@ function Editor({template, agent, onSave, onCancel, isNew}: {template: Template;
 					<tbody>
 						{draft.placeholders.map(placeholder => (
 							<tr key={placeholder.key}>
-								<td><code>{`{{${placeholder.key}}}`}</code></td>
+								<td><code>{`{{${placeholder.key}}}`}</code> <span class="hint">{labelOf(placeholder)}</span></td>
 								<td><Checkbox label={`${placeholder.key} is required`} checked={placeholder.required} onChange={required => setPlaceholder(placeholder.key, {required})} /></td>
 								<td><TextField label={`Fallback for ${placeholder.key}`} value={placeholder.fallback ?? ''} onChange={fallback => setPlaceholder(placeholder.key, {fallback})} /></td>
 							</tr>
@@ -187,7 +188,7 @@ export function TemplatesSection({draft, errors, update}: SectionProps) {
 					return (
 						<li key={template.id} data-template={template.id}>
 							<Checkbox label={`${template.title}${builtIn ? (edited ? ' (built-in, edited)' : ' (built-in)') : ' (yours)'}`} checked={on} onChange={checked => update(['templates', 'disabled'], checked ? disabled.filter(id => id !== template.id) : [...disabled, template.id])} />
-							<span class="hint">{template.situation.replaceAll('-', ' ')} · {template.trigger}</span>
+							<span class="hint">{situationLabels[template.situation] ?? template.situation} · {template.trigger}</span>
 							<button type="button" class="secondary" aria-label={`Edit ${template.title}`} onClick={() => setEditing({template, isNew: false})}>Edit</button>
 							{edited ? <button type="button" class="secondary" onClick={() => update(['templates', 'user'], user.filter(mine => mine.id !== template.id))}>Undo my edits</button> : null}
 							{builtIn ? null : <button type="button" class="secondary" aria-label={`Delete ${template.title}`} onClick={() => update(['templates', 'user'], user.filter(mine => mine.id !== template.id))}>Delete</button>}

@@ -82,7 +82,7 @@ test('an angry demo ticket: critical, with reasons, the evidence highlighted in 
 test('a suggested reply, its placeholders filled by typing, goes into the demo\'s reply box', async () => {
 	const page = await openTicket(`${demo.url}/agent/tickets/1002`);
 	await (await overlayElement(page, '.badge')).click();
-	const inputs = await page.$$('defuse-overlay >>> .suggestion:first-of-type .placeholders input');
+	const inputs = await page.$$('defuse-overlay >>> .suggestion:first-of-type .field.is-needed input');
 	expect(inputs.length).toBeGreaterThan(0);
 	for (const [index, input] of inputs.entries()) {
 		await input.type(['Billing team', 'Friday 5 pm', 'Sam Okafor'][index] ?? 'a follow-up');
@@ -101,9 +101,9 @@ test('the main-world bridge hands a reply to a model-driven editor (Zendesk fixt
 	zendesk.use('ticket-open.html');
 	const page = await openTicket(zendesk.urlOf('ticket-open.html'));
 	await (await overlayElement(page, '.badge')).click();
-	expect(await overlayText(page, '.panel-head')).toBe('Zendesk');
+	expect(await overlayText(page, '.panel-title')).toBe('Zendesk');
 	await waitFor(page, inOverlay('.suggestion'));
-	for (const input of await page.$$('defuse-overlay >>> .suggestion:first-of-type .placeholders input')) {
+	for (const input of await page.$$('defuse-overlay >>> .suggestion:first-of-type .field.is-needed input')) {
 		await input.type('a follow-up');
 	}
 

@@ -64,7 +64,7 @@ export type Firefox = {
 	close(): Promise<void>;
 };
 
-export async function launchFirefox(options: {prefs?: Record<string, unknown>} = {}): Promise<Firefox> {
+export async function launchFirefox(options: {prefs?: Record<string, unknown>; closedShadowRoot?: boolean} = {}): Promise<Firefox> {
 	if (!existsSync(join(firefoxExtensionPath, 'manifest.json'))) {
 		throw new Error(`No Firefox build at ${firefoxExtensionPath}: run DEFUSE_DEMO=1 npx wxt build -b firefox`);
 	}
@@ -98,7 +98,7 @@ export async function launchFirefox(options: {prefs?: Record<string, unknown>} =
 	}
 
 	const extensionUrl = (path: string) => `moz-extension://${addonUuid}/${path.replace(/^\//, '')}`;
-	return {
+	const firefox: Firefox = {
 		browser,
 		external: proxy.seen,
 		extensionUrl,
@@ -115,6 +115,15 @@ export async function launchFirefox(options: {prefs?: Record<string, unknown>} =
 			await new Promise(done => proxy.server.close(done));
 		},
 	};
+	// The overlay's shadow root is closed; the demo build opens it when this key is set, so tests can
+	// reach into it (test/e2e/harness.ts does the same for Chromium).
+	if (!options.closedShadowRoot) {
+		const page = await firefox.openExtensionPage('dashboard.html');
+		await page.evaluate(`browser.storage.local.set({'defuse:test-hooks': {openShadowRoot: true}})`);
+		await page.close();
+	}
+
+	return firefox;
 }
 
 /** Polls `expression` (page source text) until it is truthy; returns its value (true for a DOM node, which does not cross over). */

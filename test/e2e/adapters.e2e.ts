@@ -220,7 +220,7 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		await expect.poll(async () => host.getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
 		await host.locator('.badge').click();
 		// Read by the mapped adapter, not the loopback demo one
-		expect(await host.locator('.panel-head').textContent()).toBe(adapterOf(testCase, server.origin).name);
+		expect(await host.locator('.panel-title').textContent()).toBe(adapterOf(testCase, server.origin).name);
 
 		let expected = expectedFacts(testCase, address, false);
 		const counts = async () => ({customer: Number(await host.locator('[data-count="customer"]').textContent()), agent: Number(await host.locator('[data-count="agent"]').textContent())});
@@ -237,7 +237,7 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 
 		const suggestion = host.locator('.suggestion').first();
 		await expect.poll(async () => host.locator('.suggestion').count(), {timeout: 5000}).toBeGreaterThan(0);
-		const inputs = suggestion.locator('.placeholders input');
+		const inputs = suggestion.locator('.field.is-needed input');
 		for (let index = 0; index < await inputs.count(); index++) {
 			const input = inputs.nth(index);
 			await input.fill(placeholderValues[await input.getAttribute('name') ?? ''] ?? 'a follow-up');

@@ -9,6 +9,7 @@ import {dirname, join, normalize, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import ts from 'typescript';
 import {fixtureFiles, fixtureHtml, fixtureUrl} from '../fixtures.ts';
+import {editorBundle, editorPrefix, editorTags, vendorFile, vendorPrefix, type RealEditor, type RealEditorMount} from './real-editors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** URL prefix of the transpiled modules: `${origin}${modulePrefix}core/helpdesks/index.ts`. */
@@ -32,6 +33,8 @@ export type FixtureServerOptions = {
 	/** The helpdesk whose fixtures are served at their own paths (omit to serve modules only). */
 	adapter?: string;
 	standIns?: readonly StandIn[];
+	/** Real editors from npm, mounted by the page itself (test/e2e/real-editors.ts). */
+	realEditors?: readonly RealEditorMount[];
 };
 
 export type FixtureServer = {
@@ -84,16 +87,16 @@ function standInTags(standIns: readonly StandIn[]): string {
 	}).join('\n');
 }
 
-/** The fixture's HTML with the stand-in scripts added at the end of its body. */
-export function pageHtml(adapter: string, file: string, standIns: readonly StandIn[] = []): string {
+/** The fixture's HTML with the stand-in (or real editor) scripts added at the end of its body. */
+export function pageHtml(adapter: string, file: string, standIns: readonly StandIn[] = [], realEditors: readonly RealEditorMount[] = []): string {
 	const html = fixtureHtml(adapter, file);
-	const tags = standInTags(standIns);
+	const tags = `${standInTags(standIns)}\n${editorTags(realEditors)}`;
 	const close = html.lastIndexOf('</body>');
 	return close === -1 ? `${html}\n${tags}` : `${html.slice(0, close)}${tags}\n${html.slice(close)}`;
 }
 
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
-	const {adapter, standIns = []} = options;
+	const {adapter, standIns = [], realEditors = []} = options;
 	const files = adapter ? fixtureFiles(adapter) : [];
 	const keyOf = (url: URL) => `${url.pathname}${url.search}`;
 	// Path and query -> fixture; the first file of a shared path answers until use() picks another.
@@ -113,6 +116,23 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 			return;
 		}
 
+		if (url.pathname.startsWith(editorPrefix)) {
+			const editor = url.pathname.slice(editorPrefix.length).replace(/\.js$/, '') as RealEditor;
+			if (realEditors.some(mount => mount.editor === editor)) {
+				void editorBundle(editor).then(bundle => send(response, 200, bundle, 'text/javascript; charset=utf-8'), (error: unknown) => send(response, 500, String(error), 'text/plain'));
+				return;
+			}
+		}
+
+		if (url.pathname.startsWith(vendorPrefix)) {
+			const file = vendorFile(decodeURIComponent(url.pathname.slice(vendorPrefix.length)));
+			if (file) {
+				response.writeHead(200, {'content-type': file.type, 'cache-control': 'no-store'});
+				response.end(file.body);
+				return;
+			}
+		}
+
 		if (url.pathname.startsWith(modulePrefix)) {
 			const source = moduleSource(decodeURIComponent(url.pathname.slice(modulePrefix.length)));
 			if (source !== undefined) {
@@ -128,7 +148,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 
 		const file = byPath.get(keyOf(url));
 		if (adapter && file) {
-			send(response, 200, pageHtml(adapter, file, standIns), 'text/html; charset=utf-8');
+			send(response, 200, pageHtml(adapter, file, standIns, realEditors), 'text/html; charset=utf-8');
 			return;
 		}
 

@@ -29,9 +29,16 @@ export type Browser = {
 };
 
 /** Chromium with the built extension loaded, in a fresh profile (or a given one, to reopen it). */
-export async function launchBrowser(options: {userDataDir?: string; colorScheme?: 'light' | 'dark'} = {}): Promise<Browser> {
-	if (!existsSync(join(extensionPath, 'manifest.json'))) {
-		throw new Error(`No built extension at ${extensionPath}: run npm run build:demo`);
+/**
+ * The overlay's shadow root is closed. The demo build opens it when this key is set in the extension's
+ * storage, so tests can read and click inside it (the shipped build ignores the key).
+ */
+export const testHooksKey = 'defuse:test-hooks';
+
+export async function launchBrowser(options: {userDataDir?: string; colorScheme?: 'light' | 'dark'; viewport?: {width: number; height: number}; closedShadowRoot?: boolean; extension?: string} = {}): Promise<Browser> {
+	const extension = options.extension ?? extensionPath;
+	if (!existsSync(join(extension, 'manifest.json'))) {
+		throw new Error(`No built extension at ${extension}: run npm run build:demo`);
 	}
 
 	const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'defuse-e2e-'));
@@ -39,10 +46,10 @@ export async function launchBrowser(options: {userDataDir?: string; colorScheme?
 		executablePath: chromiumPath(),
 		headless: true,
 		colorScheme: options.colorScheme ?? 'light',
-		viewport: {width: 1280, height: 860},
+		viewport: options.viewport ?? {width: 1280, height: 860},
 		args: [
-			`--disable-extensions-except=${extensionPath}`,
-			`--load-extension=${extensionPath}`,
+			`--disable-extensions-except=${extension}`,
+			`--load-extension=${extension}`,
 			'--no-sandbox',
 			'--disable-gpu',
 			'--disable-quic',
@@ -57,6 +64,10 @@ export async function launchBrowser(options: {userDataDir?: string; colorScheme?
 	context.on('request', request => requests.push(request.url()));
 	const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', {timeout: 20_000});
 	const extensionId = new URL(worker.url()).host;
+	await worker.evaluate(async ([key, open]) => {
+		const {chrome} = globalThis as unknown as {chrome: {storage: {local: {set(items: object): Promise<void>; remove(key: string): Promise<void>}}}};
+		await (open ? chrome.storage.local.set({[key]: {openShadowRoot: true}}) : chrome.storage.local.remove(key));
+	}, [testHooksKey, !options.closedShadowRoot] as const);
 	return {
 		context,
 		extensionId,
