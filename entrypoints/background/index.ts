@@ -13,7 +13,7 @@ import {createWriteQueue, retryAlarm, type WriteRequest} from './write-queue.ts'
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type From = {tabId?: number | undefined; windowId?: number | undefined};
-type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
+type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status' | 'dismiss-writes'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
 
 const handlers: Handlers = {
 	async observe(db, request, from) {
@@ -93,6 +93,11 @@ export default defineBackground({
 			}
 
 			if (request.type === 'write-status') {
+				return {ok: true, writes: await writes.status()};
+			}
+
+			if (request.type === 'dismiss-writes') {
+				await writes.dismiss(request.ids);
 				return {ok: true, writes: await writes.status()};
 			}
 
