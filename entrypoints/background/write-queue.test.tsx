@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import {cleanup, render, screen} from '@testing-library/preact';
 import {Dexie} from 'dexie';
 import {fakeBrowser} from 'wxt/testing/fake-browser';
-import {afterEach, beforeEach, expect, test} from 'vitest';
+import {afterEach, beforeEach, expect, onTestFinished, test, vi} from 'vitest';
 import type {BackgroundResponse} from '../../core/messages.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {recordAgentAction, recordObservation} from '../../core/store/writes.ts';
@@ -233,4 +233,28 @@ test('writes given up can be dismissed from the popup; writes still being tried 
 	expect((await queue.status()).map(write => write.id)).toEqual([listed[1]!.id, listed[2]!.id]);
 	await queue.dismiss(dismissed[1]!);
 	expect((await queue.status()).map(write => write.type)).toEqual(['agent-action']);
+});
+
+test('a session storage that refuses the list (quota) does not stop the write, nor its answer', async () => {
+	const refused = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+	onTestFinished(() => refused.mockRestore());
+	vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+	const queue = createWriteQueue(flakyWrite(0), clock);
+	expect(await queue.submit(feedback, {tabId: 3})).toEqual({ok: true, created: true});
+	expect(await queue.submit(observation(12, 2), {tabId: 3})).toMatchObject({ok: true, created: true});
+	expect({events: await db.events.where('type').equals('feedback').count(), observations: await db.observations.count()}).toEqual({events: 1, observations: 1});
+	// Refused by the store as well: the page is told, and nothing throws
+	const failing = createWriteQueue(flakyWrite(1), clock);
+	expect(await failing.submit({...feedback, actionId: 'click-2'} as WriteRequest, {})).toMatchObject({ok: false, error: expect.stringMatching(/^could not store: QuotaExceededError.*not kept for another try: Error: QUOTA_BYTES quota exceeded$/) as string});
+});
+
+test('adapter misses the store refuses are kept for another try up to a limit, the oldest dropped', async () => {
+	const queue = createWriteQueue(flakyWrite(1000), clock);
+	for (let index = 0; index < journalLimits.adapterMisses + 10; index++) {
+		await queue.submit({type: 'adapter-miss', helpdesk: 'demo', url: `http://127.0.0.1/page-${index}`, part: 'messages', detail: 'x'}, {});
+	}
+
+	const kept = await queue.status();
+	expect(kept).toHaveLength(journalLimits.adapterMisses);
+	expect(kept.every(write => write.type === 'adapter-miss' && write.attempts === 1)).toBe(true);
 });

@@ -143,7 +143,8 @@ export function createWriteQueue(
 		}
 
 		const nextAt = clock.now() + delay;
-		await journal({...entry, lastError, nextAt});
+		// Not journal(): a write that cannot be kept for another try must not say it will be tried again.
+		await update(list => withEntry(list, {...entry, lastError, nextAt}));
 		clock.later(delay, () => void queue.retryDue());
 		await browser.alarms.create(retryAlarm, {when: Math.max(nextAt, clock.now() + alarmFloorMs)});
 		return {ok: false, error: `could not store yet, trying again in ${Math.round(delay / 1000)} s: ${lastError}`};
@@ -154,10 +155,16 @@ export function createWriteQueue(
 		inFlight.add(entry.id);
 		try {
 			const response = await write(tried.request, {tabId: tried.tabId, windowId: tried.windowId});
-			await update(list => list.filter(other => other.id !== entry.id));
+			// Stored: crossing it off may fail too (the list is tried again, and the write is idempotent).
+			await update(list => list.filter(other => other.id !== entry.id)).catch((error: unknown) => console.warn('Defuse: could not cross off a stored write.', error));
 			return response;
 		} catch (error) {
-			return await schedule(tried, error);
+			try {
+				return await schedule(tried, error);
+			} catch (listError) {
+				console.warn('Defuse: could not keep a refused write for another try.', listError);
+				return {ok: false, error: `could not store: ${errorText(error)}; not kept for another try: ${errorText(listError)}`};
+			}
 		} finally {
 			inFlight.delete(entry.id);
 		}
