@@ -45,7 +45,7 @@ function pathTo(input: unknown, keys: ReadonlyArray<string | number>): [v.IssueP
 
 /**
  * An object with these fields. `message` when the value is not an object; a missing field gets the
- * message its own schema gives for nothing (`Your name must be text`), as if it were there and empty.
+ * message its own schema gives for an undefined value (`Your name must be text`).
  */
 function fields<T extends v.ObjectEntries>(entries: T, message: string) {
 	const missing = (key: string): string => {
