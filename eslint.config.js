@@ -51,6 +51,8 @@ export default tseslint.config(
 		rules: {
 			'no-restricted-imports': ['error', {patterns: [
 				{group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'], message: 'Content scripts never open IndexedDB or load the dashboard.'},
+				// The schemas stay out of the page's script (size budget): the background checks what comes in.
+				{group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**'], allowTypeImports: true, message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.'},
 			]}],
 		},
 	},

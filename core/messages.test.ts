@@ -134,6 +134,16 @@ describe('options page requests', () => {
 	});
 });
 
+describe('dismiss-writes', () => {
+	test('the popup names the given-up writes to forget; a page cannot', () => {
+		expect(validateRequest({type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']})).toEqual({ok: true, value: {type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']}});
+		expect(validateRequest({type: 'dismiss-writes'})).toEqual({ok: false, error: 'request.ids must be a list'});
+		expect(validateRequest({type: 'dismiss-writes', ids: Array.from({length: 501}, () => 'a')})).toEqual({ok: false, error: 'request.ids has more than 500 items'});
+		expect(checkSender({id: self.id, url: `${self.origin}/popup.html`}, 'dismiss-writes', self)).toEqual({ok: true, value: 'extension-page'});
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'dismiss-writes', self).ok).toBe(false);
+	});
+});
+
 describe('page-setup', () => {
 	test('a helpdesk page asks for its settings and the packs of a few languages', () => {
 		expect(validateRequest({type: 'page-setup', languages: []}).ok).toBe(true);

@@ -28,7 +28,7 @@ export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinut
  * Every request the background accepts, as its schema (below) defines it: observe, adapter-miss,
  * agent-action (`actionId` is made once per click, so a retried message is stored once; an agent can
  * only record an escalation with source 'agent'), ticket-context, queue-state (a list page asks which
- * of its tickets are at risk or near their SLA), countdowns and write-status (the popup), test-selectors (options page:
+ * of its tickets are at risk or near their SLA), countdowns, write-status and dismiss-writes (the popup: forget writes given up), test-selectors (options page:
  * read the open tab of `origin` with custom selectors), delete-everything (options page), page-setup (a
  * helpdesk page starts, or its settings changed, or a ticket needs another language: the settings
  * (validated), the templates in use and the built-in phrase packs of `languages`), open-options (the
@@ -74,7 +74,7 @@ export type Countdown = {ticketKey: string; ticketId: string; subject?: string |
 export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
 
 /** A write the background could not store yet, as the popup lists it. */
-export type PendingWriteStatus = {type: string; ticketKey?: string | undefined; attempts: number; nextAt?: string | undefined; lastError?: string | undefined; failed: boolean};
+export type PendingWriteStatus = {id: string; type: string; ticketKey?: string | undefined; attempts: number; nextAt?: string | undefined; lastError?: string | undefined; failed: boolean};
 
 export type BackgroundResponse =
 	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined; setup?: PageSetup | undefined; writes?: PendingWriteStatus[] | undefined}
@@ -89,6 +89,7 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 	'queue-state': 'content-script',
 	countdowns: 'extension-page',
 	'write-status': 'extension-page',
+	'dismiss-writes': 'extension-page',
 	'test-selectors': 'extension-page',
 	'delete-everything': 'extension-page',
 	'page-setup': 'content-script',
@@ -306,6 +307,7 @@ const requestSchemas = {
 	'queue-state': object({type: v.literal('queue-state'), ticketKeys: array(string(500), 500)}),
 	countdowns: object({type: v.literal('countdowns')}),
 	'write-status': object({type: v.literal('write-status')}),
+	'dismiss-writes': object({type: v.literal('dismiss-writes'), ids: array(string(100), 500)}),
 	'test-selectors': object({type: v.literal('test-selectors'), origin: string(300, /^https?:\/\/[^/?#\s]+$/), config: customConfigSchema}),
 	'delete-everything': object({type: v.literal('delete-everything')}),
 	'page-setup': object({type: v.literal('page-setup'), languages: array(string(8, /^[a-z]{2,3}$/), 10)}),

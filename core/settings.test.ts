@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {assess} from './assess.ts';
 import {templateLibrary} from './templates/library.ts';
-import {assessSettingsOf, contextOf, defaultSettings, migrateSettings, originMapOf, parseOrigin, settingsFromStorage, slaOf, templatesOf, validateSettings, type Settings} from './settings.ts';
+import {settingsFromStorage, validateSettings} from './settings-schema.ts';
+import {assessSettingsOf, contextOf, defaultSettings, migrateSettings, originMapOf, parseOrigin, slaOf, templatesOf, type Settings} from './settings.ts';
 import {targetsFor} from './sla.ts';
 import type {TicketSnapshot} from './model.ts';
 import type {Template} from './templates/template.ts';
@@ -141,6 +142,32 @@ describe('validateSettings', () => {
 			'sites[http://127.0.0.2:8080].custom.message': 'message: ".entry[" is missing "]"',
 			'sites[https://x.example.org].adapter': 'Choose which helpdesk runs at https://x.example.org',
 			'sites[https://y.example.org].custom.message': 'message: required (a selector matching every message)',
+		});
+	});
+
+	test('a list with a hole is refused with its field named (it crashed the check)', () => {
+		const settings = clone();
+		settings.phrases.disabledFamilies = ['urgency', 'manager'];
+		delete settings.phrases.disabledFamilies[0];
+		expect(errorsOf(settings)).toEqual({'phrases.disabledFamilies': 'Disabled families must be a list of names'});
+	});
+
+	test('a missing field gets its own message; a missing section is named once, not with each of its fields', () => {
+		const settings = clone() as unknown as Record<string, Record<string, unknown>>;
+		delete settings['agent']!['signature'];
+		delete settings['risk'];
+		expect(errorsOf(settings)).toEqual({
+			'agent.signature': 'Signature must be text',
+			risk: 'Risk is missing or not an object',
+		});
+	});
+
+	test('a template with several problems lists each once; a value failing its first check gets no further message', () => {
+		const settings = clone();
+		const bad = {id: '', title: 'x'.repeat(201), language: 'english', trigger: 'any', situation: 'long-wait', body: 'Hi', placeholders: [{key: 'a'}, {key: 'b'}]};
+		settings.templates.user = [bad as unknown as Template];
+		expect(errorsOf(settings)).toEqual({
+			'templates.user.0': `Template '${bad.title}': id must be a non-empty string; title is longer than 200 characters; language must be a 2-3 letter code such as en; placeholders must be a list of {key, required, fallback?}`,
 		});
 	});
 

@@ -10,12 +10,12 @@ import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../cor
 import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedTickets} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
-import {loadSettings} from '../helpdesk.content/settings-client.ts';
+import {loadSettings} from './settings-store.ts';
 import {createWriteQueue, retryAlarm, type WriteRequest} from './write-queue.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type From = {tabId?: number | undefined; windowId?: number | undefined};
-type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
+type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status' | 'dismiss-writes'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
 
 const handlers: Handlers = {
 	async observe(db, request, from) {
@@ -99,6 +99,11 @@ export default defineBackground({
 			}
 
 			if (request.type === 'write-status') {
+				return {ok: true, writes: await writes.status()};
+			}
+
+			if (request.type === 'dismiss-writes') {
+				await writes.dismiss(request.ids);
 				return {ok: true, writes: await writes.status()};
 			}
 

@@ -6,9 +6,8 @@ import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
 import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
 import type {Message} from '../../core/model.ts';
-import {defaultSettings, type Settings} from '../../core/settings.ts';
+import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
-import {settingsKey} from './settings-client.ts';
 
 export type PageData = {settings: Settings; engine: EngineData};
 

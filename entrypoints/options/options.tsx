@@ -1,5 +1,6 @@
 import {useMemo, useRef, useState} from 'preact/hooks';
-import {defaultSettings, validateSettings, type Settings} from '../../core/settings.ts';
+import {validateSettings} from '../../core/settings-schema.ts';
+import {defaultSettings, type Settings} from '../../core/settings.ts';
 import {Section, type Errors} from './fields.tsx';
 import {AgentSection, DataSection, RiskSection} from './general.tsx';
 import {PhrasesSection} from './phrases.tsx';

@@ -1,6 +1,7 @@
 import {useState} from 'preact/hooks';
 import {triggers} from '../../core/model.ts';
-import {checkTemplate, situations} from '../../core/settings.ts';
+import {checkTemplate} from '../../core/settings-schema.ts';
+import {situations} from '../../core/settings.ts';
 import {templateLibrary} from '../../core/templates/library.ts';
 import {labelOf, placeholderInfo, placeholdersIn, render, situationLabels, type Placeholder, type Template} from '../../core/templates/template.ts';
 import {Checkbox, Select, TextArea, TextField} from './fields.tsx';

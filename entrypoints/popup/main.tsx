@@ -51,7 +51,7 @@ async function savePage(): Promise<string> {
 
 const show = (view: PopupView) => {
 	current = view;
-	render(<Popup view={view} countdowns={countdowns} writes={writes} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} />, app);
+	render(<Popup view={view} countdowns={countdowns} writes={writes} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} onDismissWrites={ids => void dismissWrites(ids)} />, app);
 };
 
 async function loadCountdowns(): Promise<void> {
@@ -71,6 +71,19 @@ async function loadWrites(): Promise<void> {
 		show(current);
 	} catch {
 		// The background is restarting; its queue shows next time
+	}
+}
+
+/** Forgets writes the background gave up on; the list shows what is left. */
+async function dismissWrites(ids: string[]): Promise<void> {
+	try {
+		const response = await browser.runtime.sendMessage({type: 'dismiss-writes', ids}) as BackgroundResponse;
+		if (response.ok) {
+			writes = response.writes ?? [];
+			show(current);
+		}
+	} catch {
+		// The background is restarting; the list is unchanged and shows again next time
 	}
 }
 

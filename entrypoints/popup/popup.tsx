@@ -88,31 +88,40 @@ const writeLabels: Record<string, string> = {'observe': 'What Defuse read on a t
 
 const waitText = (ms: number): string => (ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} s` : formatDuration(ms));
 
-/** Writes the store refused so far: each with its last error and when it is tried again. */
-function PendingWrites({writes, now}: {writes: PendingWriteStatus[]; now: number}) {
+/**
+ * Writes the store refused so far: each with its last error and when it is tried again. One given up
+ * stays until dismissed (what it held is not saved; a page sends what it shows again on its next change).
+ */
+function PendingWrites({writes, now, onDismiss}: {writes: PendingWriteStatus[]; now: number; onDismiss?: ((ids: string[]) => void) | undefined}) {
 	if (writes.length === 0) {
 		return null;
 	}
 
+	const givenUp = writes.filter(write => write.failed).map(write => write.id);
 	return (
 		<section class="pending-writes" aria-labelledby="writes-title" data-testid="pending-writes">
 			<h2 id="writes-title">Not saved yet</h2>
 			<ul>
-				{writes.map((write, index) => (
-					<li key={`${write.type}-${index}`} data-failed={String(write.failed)}>
-						{writeLabels[write.type] ?? write.type}{write.ticketKey ? ` (${write.ticketKey.split(':').pop() ?? ''})` : ''}:{' '}
-						{write.failed
-							? `gave up after ${write.attempts} attempts`
-							: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${waitText(Date.parse(write.nextAt) - now)}` : 'saving'}
-						{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
-					</li>
-				))}
+				{writes.map(write => {
+					const label = `${writeLabels[write.type] ?? write.type}${write.ticketKey ? ` (${write.ticketKey.split(':').pop() ?? ''})` : ''}`;
+					return (
+						<li key={write.id} data-failed={String(write.failed)}>
+							{label}:{' '}
+							{write.failed
+								? `gave up after ${write.attempts} attempts`
+								: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${waitText(Date.parse(write.nextAt) - now)}` : 'saving'}
+							{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
+							{write.failed && onDismiss ? <button type="button" class="link" aria-label={`Dismiss: ${label}, not saved`} onClick={() => onDismiss([write.id])}>Dismiss</button> : null}
+						</li>
+					);
+				})}
 			</ul>
+			{givenUp.length > 1 && onDismiss ? <button type="button" class="secondary" onClick={() => onDismiss(givenUp)}>Dismiss all {givenUp.length} given up</button> : null}
 		</section>
 	);
 }
 
-export function Popup({view, countdowns = [], writes = [], now = Date.now(), onOpenDashboard, onSavePage}: {view: PopupView; countdowns?: Countdown[]; writes?: PendingWriteStatus[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined}) {
+export function Popup({view, countdowns = [], writes = [], now = Date.now(), onOpenDashboard, onSavePage, onDismissWrites}: {view: PopupView; countdowns?: Countdown[]; writes?: PendingWriteStatus[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined; onDismissWrites?: ((ids: string[]) => void) | undefined}) {
 	let title = 'Looking at this tab';
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
@@ -136,7 +145,7 @@ export function Popup({view, countdowns = [], writes = [], now = Date.now(), onO
 			</section>
 			{needsReport(view) && onSavePage ? <BugReport onSavePage={onSavePage} /> : null}
 			<Countdowns countdowns={countdowns} now={now} />
-			<PendingWrites writes={writes} now={now} />
+			<PendingWrites writes={writes} now={now} onDismiss={onDismissWrites} />
 			<button type="button" onClick={onOpenDashboard}>Open dashboard</button>
 		</main>
 	);

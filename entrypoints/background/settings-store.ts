@@ -1,10 +1,13 @@
 import {browser, type Browser} from '#imports';
-import {defaultSettings, settingsFromStorage, validateSettings, type Settings, type SettingsError} from '../../core/settings.ts';
+import {settingsFromStorage, validateSettings, type SettingsError} from '../../core/settings-schema.ts';
+import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 
-// Settings live in the extension's storage.local under one key: readable from content scripts, the
-// background and extension pages, with change events, so open tabs follow an edit without a reload.
+// Settings live in the extension's storage.local under one key, read and checked here by the
+// background, the options page and the dashboard. Helpdesk pages do not load this module (nor the
+// schema): they get the settings validated from the background (helpdesk.content/page-setup.ts) and
+// only watch the key to ask again when it changes.
 
-export const settingsKey = 'settings';
+export {settingsKey};
 
 function parse(raw: unknown): Settings {
 	const {settings, errors} = settingsFromStorage(raw);
