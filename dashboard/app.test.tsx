@@ -112,7 +112,7 @@ test('the address carries view, period, filters and an open drill-down; reopenin
 	fireEvent.change(screen.getByRole('combobox', {name: 'Priority'}), {target: {value: 'high'}});
 	await vi.waitFor(() => expect(new URLSearchParams(search).get('priority')).toBe('high'));
 	// A card's tickets: the drill-down lists them with links into the helpdesk.
-	const button = await screen.findByRole('button', {name: 'What is behind Escalation rate'});
+	const button = await screen.findByRole('button', {name: 'Show the tickets behind Escalation rate'});
 	fireEvent.click(button);
 	const panel = await screen.findByRole('region', {name: /Behind “Escalation rate”/});
 	await vi.waitFor(() => expect(panel.querySelectorAll('tbody tr').length).toBeGreaterThan(0));

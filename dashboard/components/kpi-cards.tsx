@@ -6,6 +6,11 @@ import {MetricHelp} from './metric-help.tsx';
 
 export type OnDrill = (metric: DrillMetric, label: string) => void;
 
+/** What a card's drill-down lists. */
+function drillRows(drill: string): string {
+	return drill === 'churn' ? 'customers' : ['csat', 'nps', 'ces'].includes(drill) ? 'responses' : drill === 'nextReply' ? 'replies' : 'tickets';
+}
+
 function Card({card, onDrill}: {card: KpiCard; onDrill?: OnDrill | undefined}) {
 	const headingId = `kpi-${card.id}-label`;
 	return (
@@ -35,7 +40,8 @@ function Card({card, onDrill}: {card: KpiCard; onDrill?: OnDrill | undefined}) {
 			<p class="kpi-detail">{card.detail}</p>
 			{card.note && <p class="kpi-note" data-role="note">{card.note}</p>}
 			{onDrill && card.drill && card.value !== null && !card.lines && (
-				<button type="button" class="link drill-button" data-drill={card.drill} aria-label={`What is behind ${card.label}`} onClick={() => onDrill(card.drill!, card.label)}>Show the {card.drill === 'churn' ? 'customers' : ['csat', 'nps', 'ces'].includes(card.drill) ? 'responses' : card.drill === 'nextReply' ? 'replies' : 'tickets'}</button>
+				// The accessible name starts with the visible words (voice control users say what they see).
+				<button type="button" class="link drill-button" data-drill={card.drill} aria-label={`Show the ${drillRows(card.drill)} behind ${card.label}`} onClick={() => onDrill(card.drill!, card.label)}>Show the {drillRows(card.drill)}</button>
 			)}
 		</article>
 	);

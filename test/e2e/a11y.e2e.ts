@@ -11,7 +11,7 @@ import {launchBrowser, screenshot, type Browser} from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-type Violation = {id: string; impact: string | null; help: string; nodes: Array<{target: unknown[]}>};
+type Violation = {id: string; impact: string | null; help: string; nodes: Array<{target: unknown[]; failureSummary?: string}>};
 
 let browser: Browser;
 let demo: DemoServer;
@@ -37,7 +37,7 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 	}, include);
 	return found
 		.filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-		.map(violation => `${violation.id} (${violation.impact ?? ''}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')}`);
+		.map(violation => `${violation.id} (${violation.impact ?? ''}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')} (first: ${(violation.nodes[0]?.failureSummary ?? '').replaceAll(/\s+/g, ' ')})`);
 }
 
 test('the overlay: collapsed, expanded with a suggestion open and the draft check, light and dark', async () => {

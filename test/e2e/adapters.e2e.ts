@@ -2,8 +2,10 @@
 // its own 127.0.0.1 port (test/e2e/fixture-server.ts), the options' origin map sends that origin to the
 // adapter, and the overlay must read as many customer and agent messages as the adapter itself reads
 // from the same page in happy-dom. Then the first suggested reply goes into the helpdesk's editor: typed
-// into plain editors, and through the main-world bridge into stand-ins of the model-driven editors
-// (test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
+// into plain editors, and through the main-world bridge into the model-driven ones: the real editors from
+// npm where they install (CKEditor 5, TipTap, ProseMirror, Summernote: test/e2e/real-editors/), whose own
+// model must hold the reply, and stand-ins of Froala and Redactor (commercial, not on npm as the helpdesks
+// ship them: test/e2e/stand-ins/), which ignore DOM edits as the real ones do.
 import {readFile} from 'node:fs/promises';
 import {Window} from 'happy-dom';
 import type {Page} from 'playwright-core';
@@ -18,6 +20,7 @@ import {threadFacts} from '../../core/thread.ts';
 import {attachDeclarativeShadowRoots, fixtureHtml} from '../fixtures.ts';
 import {isLocal, startFixtureServer, type FixtureServer, type StandIn} from './fixture-server.ts';
 import {launchBrowser, screenshot, type Browser} from './harness.ts';
+import type {RealEditorMount} from './real-editors.ts';
 
 /** A customer message added to the page while it is open, in the helpdesk's own markup (a copy of its last one). */
 type Growth = {message: string; customer: string; body: string; idAttributes: string[]; text: string};
@@ -32,6 +35,8 @@ type Case = {
 	/** The reply box, for plain editors: the test reads its text or value. */
 	editor: string;
 	standIns?: StandIn[];
+	/** The editor itself from npm (test/e2e/real-editors/), where one installs: the test reads its model. */
+	realEditors?: RealEditorMount[];
 	/** The stand-in call the bridge must have made. */
 	bridgeCall?: string;
 	/** For a calm fixture (no suggestions): the customer writes again, angrily. */
@@ -43,19 +48,20 @@ type Case = {
 const angry = 'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
 
 const cases: Case[] = [
-	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}], bridgeCall: 'model.insertContent'},
+	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', realEditors: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}]},
 	{name: 'freshdesk', adapter: 'freshdesk', file: 'ticket-open.html', path: 'bridge', editor: '.fr-element', standIns: [{editor: 'froala', target: '.fr-element.fr-view'}], bridgeCall: 'html.insert'},
 	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'insert-text', editor: '[data-slate-editor="true"]'},
 	{name: 'helpscout-legacy', adapter: 'helpscout', file: 'ticket-legacy.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
-	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste'},
-	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror'}], bridgeCall: 'paste', layoutRoles: ['customer', 'agent', 'agent', 'customer']},
+	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-open.html'}]},
+	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-2026.html'}], layoutRoles: ['customer', 'agent', 'agent', 'customer']},
 	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
 	{name: 'front-rehashed', adapter: 'front', file: 'ticket-rehashed.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
 	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
-	{name: 'zammad-desktop', adapter: 'zammad', file: 'desktop-ticket-open.html', path: 'bridge', editor: '#ticket-reply-body', standIns: [{editor: 'tiptap', target: '#ticket-reply-body'}], bridgeCall: 'commands.insertContent'},
-	{name: 'freescout', adapter: 'freescout', file: 'ticket-open.html', path: 'bridge', editor: '.note-editable', standIns: [{editor: 'summernote', target: '#body'}], bridgeCall: 'summernote:pasteHTML'},
+	{name: 'zammad-desktop', adapter: 'zammad', file: 'desktop-ticket-open.html', path: 'bridge', editor: '#ticket-reply-body', realEditors: [{editor: 'tiptap', target: '#ticket-reply-body', file: 'desktop-ticket-open.html'}]},
+	// Summernote's model is its editable (it reads the DOM back), so a stand-in that ignores DOM edits is not faithful: the real one.
+	{name: 'freescout', adapter: 'freescout', file: 'ticket-open.html', path: 'bridge', editor: '.note-editable', realEditors: [{editor: 'summernote', target: '#body'}]},
 	{
-		name: 'chatwoot', adapter: 'chatwoot', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', standIns: [{editor: 'prosemirror', target: '.conversation-details-wrap .ProseMirror'}], bridgeCall: 'paste',
+		name: 'chatwoot', adapter: 'chatwoot', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '.conversation-details-wrap .ProseMirror'}],
 		grow: {message: '.conversation-panel > li', customer: chatwootSelectors.contactBubble, body: '.prose', idAttributes: ['id', 'data-message-id'], text: angry},
 	},
 	{name: 'osticket', adapter: 'osticket', file: 'ticket-open.html', path: 'bridge', editor: '.redactor-in', standIns: [{editor: 'redactor', target: '#response', api: '$R'}], bridgeCall: '$R:insertion.insertText'},
@@ -160,7 +166,9 @@ beforeAll(async () => {
 	for (const adapter of keys) {
 		const standInList = cases.filter(testCase => testCase.adapter === adapter).flatMap(testCase => testCase.standIns ?? []);
 		const distinct = [...new Map(standInList.map(standIn => [JSON.stringify(standIn), standIn])).values()];
-		servers.set(adapter, await startFixtureServer({adapter, standIns: distinct}));
+		const realList = cases.filter(testCase => testCase.adapter === adapter).flatMap(testCase => testCase.realEditors ?? []);
+		const realEditors = [...new Map(realList.map(mount => [JSON.stringify(mount), mount])).values()];
+		servers.set(adapter, await startFixtureServer({adapter, standIns: distinct, realEditors}));
 	}
 
 	const sites: Settings['sites'] = {};
@@ -238,10 +246,10 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 
 		const suggestion = host.locator('.suggestion').first();
 		await expect.poll(async () => host.locator('.suggestion').count(), {timeout: 5000}).toBeGreaterThan(0);
-		const inputs = suggestion.locator('.field.is-needed input');
-		for (let index = 0; index < await inputs.count(); index++) {
-			const input = inputs.nth(index);
-			await input.fill(placeholderValues[await input.getAttribute('name') ?? ''] ?? 'a follow-up');
+		// The needed fields, named first: a filled field is no longer needed, so the list shrinks as it is filled.
+		const needed = await suggestion.locator('.field.is-needed input').evaluateAll(inputs => inputs.map(input => input.getAttribute('name') ?? ''));
+		for (const name of needed) {
+			await suggestion.locator(`input[name="${name}"]`).fill(placeholderValues[name] ?? 'a follow-up');
 		}
 
 		const text = squash(await suggestion.locator('.suggestion-text').textContent());
@@ -249,7 +257,12 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		await suggestion.locator('[data-action="insert"]').click();
 		await expect.poll(async () => suggestion.locator('.result').textContent(), {timeout: 5000}).toBe('Inserted into the reply box');
 
-		if (testCase.path === 'bridge') {
+		if (testCase.realEditors) {
+			// The editor's own model has the reply.
+			const model = await page.evaluate(() => ((globalThis as unknown as {defuseEditors?: Array<{text(): string}>}).defuseEditors ?? [])[0]?.text() ?? '');
+			expect(squash(model)).toBe(text);
+			expect(squash(await page.locator(testCase.editor).first().innerText())).toBe(text);
+		} else if (testCase.path === 'bridge') {
 			const editorName = testCase.standIns?.[0]?.editor;
 			const state = (await standIns(page)).find(record => record.editor === editorName);
 			expect(state?.calls).toContain(testCase.bridgeCall);

@@ -225,7 +225,7 @@ test('drill-down from a card and from a breakdown cell lists the tickets behind 
 	await page.goto(`${siteUrl}?demo=1`);
 	await ready(page);
 	const denominator = await page.locator('[data-kpi="escalation-rate"] .kpi-detail').textContent();
-	await page.getByRole('button', {name: 'What is behind Escalation rate'}).click();
+	await page.getByRole('button', {name: 'Show the tickets behind Escalation rate'}).click();
 	const panel = page.locator('[data-role="drill"]');
 	await expect.poll(async () => panel.locator('tbody tr').count(), {timeout: 15_000}).toBeGreaterThan(10);
 	// "12 of 340 tickets" on the card; "340 tickets, 12 escalated" in the drill-down.
@@ -273,7 +273,7 @@ test('a shared address reopens the same view, period, filters and drill-down in 
 	await ready(page);
 	await page.getByRole('combobox', {name: 'Priority'}).selectOption('high');
 	await page.getByRole('combobox', {name: 'Trend by'}).selectOption('week');
-	await page.getByRole('button', {name: 'What is behind Full resolution time'}).click();
+	await page.getByRole('button', {name: 'Show the tickets behind Full resolution time'}).click();
 	await expect.poll(async () => page.locator('[data-role="drill"] tbody tr').count(), {timeout: 15_000}).toBeGreaterThan(0);
 	await page.getByRole('tab', {name: 'Breakdowns'}).click();
 	await page.getByRole('combobox', {name: 'By', exact: true}).selectOption('channel');

@@ -19,7 +19,7 @@ export const blankPath = '/__defuse-test/blank';
 // Only these folders are served as modules.
 const moduleRoots = ['core', join('test', 'e2e', 'stand-ins')];
 
-export type StandInEditor = 'ckeditor5' | 'tiptap' | 'prosemirror' | 'summernote' | 'redactor' | 'froala';
+export type StandInEditor = 'ckeditor5' | 'redactor' | 'froala';
 
 /** A stand-in of an editor's API, attached to every element matching `target` once the page has parsed. */
 export type StandIn = {
@@ -90,7 +90,7 @@ function standInTags(standIns: readonly StandIn[]): string {
 /** The fixture's HTML with the stand-in (or real editor) scripts added at the end of its body. */
 export function pageHtml(adapter: string, file: string, standIns: readonly StandIn[] = [], realEditors: readonly RealEditorMount[] = []): string {
 	const html = fixtureHtml(adapter, file);
-	const tags = `${standInTags(standIns)}\n${editorTags(realEditors)}`;
+	const tags = `${standInTags(standIns)}\n${editorTags(realEditors.filter(mount => mount.file === undefined || mount.file === file))}`;
 	const close = html.lastIndexOf('</body>');
 	return close === -1 ? `${html}\n${tags}` : `${html.slice(0, close)}${tags}\n${html.slice(close)}`;
 }

@@ -10,8 +10,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type RealEditor = 'ckeditor5' | 'tiptap' | 'prosemirror' | 'quill' | 'tinymce' | 'summernote';
 
-/** A real editor mounted on the element `target` selects in the fixture page. */
-export type RealEditorMount = {editor: RealEditor; target: string};
+/** A real editor mounted on the element `target` selects in the fixture page (only on `file`, when given). */
+export type RealEditorMount = {editor: RealEditor; target: string; file?: string};
 
 export const editorPrefix = '/__defuse-test/editors/';
 export const vendorPrefix = '/__defuse-test/vendor/';
