@@ -30,6 +30,8 @@ export type ImportOptions = {
 	totalChars?: number | undefined;
 	/** Stop collecting problems after this many. @default 100 */
 	maxIssues?: number | undefined;
+	/** Stop reading past this many rows, with this message (what a browser page can hold). */
+	rowLimit?: {rows: number; message: string} | undefined;
 };
 
 export type ImportResult =
@@ -191,9 +193,14 @@ export async function readCsv(source: TextSource, reader: RowReader, options: Im
 		}
 	};
 
+	const limit = options.rowLimit;
 	for await (const chunk of source) {
 		take(parser.push(chunk));
 		options.onProgress?.({chars: parser.consumed, total: options.totalChars, rows});
+		if (limit && rows > limit.rows) {
+			// Leaving the loop cancels the rest of the stream: nothing more is read.
+			return {rows, issues: [{line: 0, message: limit.message}], truncated: false};
+		}
 	}
 
 	take(parser.end());

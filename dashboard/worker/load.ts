@@ -26,7 +26,7 @@ export type SqlJsOptions = {
 
 export type TableRows = {table: TableSpec; rows: Iterable<SqlValue[]>; count: number};
 
-export type LoadProgress = {phase: 'derive' | 'insert' | 'index'; table?: string; done: number; total: number};
+export type LoadProgress = {phase: 'themes' | 'derive' | 'insert' | 'index'; table?: string; done: number; total: number};
 
 export type LoadOptions = {
 	/** Time zone of days, weeks and months. @default the business calendar's zone, else 'UTC' */
@@ -367,13 +367,14 @@ export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions,
  */
 export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {}): void {
 	const timezone = timeZoneOf(options);
-	const {asOf, clock, tickets, eventsOf} = prepareDerivation(dataset, options);
+	options.onProgress?.({phase: 'themes', done: 0, total: dataset.tickets.length});
+	const {asOf, clock, tickets, themed, eventsOf} = prepareDerivation(dataset, options);
 	// Deriving and writing go hand in hand: the writer's progress (tickets written) covers both.
 	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress, expectedTickets: tickets.length});
 	try {
 		for (const ticket of tickets) {
 			const events = eventsOf(ticket.key);
-			writer.addTicket(deriveTicket(ticket, events, asOf, clock), annotationsOf(events, timezone));
+			writer.addTicket(deriveTicket(themed(ticket), events, asOf, clock), annotationsOf(events, timezone));
 		}
 
 		for (const survey of surveyFactsOf(dataset.surveys)) {
