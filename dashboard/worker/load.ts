@@ -9,7 +9,7 @@ import type {EscalationFact, Facts} from '../../core/metrics/facts.ts';
 import {annotationsOf, deriveFacts, deriveTicket, eventsByTicket, prepareDerivation, surveyFactsOf, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
 import type {BusinessHours} from '../../core/metrics/time.ts';
 import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
-import type {EscalationSummary} from './fact-rows.ts';
+import type {EscalationSummary, FactWriter} from './fact-rows.ts';
 import {addEscalation, factRowBuilders, openFactWriter} from './fact-rows.ts';
 import type {TableSpec} from './schema.ts';
 import {buildRollups} from './rollups.ts';
@@ -336,7 +336,11 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 
 /** Loads facts (a snapshot's, say) through the streaming writer. */
 export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
-	const writer = openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length});
+	writeFacts(openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length}), facts);
+}
+
+/** Writes facts through a fact writer (any engine's), finishing it; aborts it on failure. */
+export function writeFacts(writer: FactWriter, facts: Facts): void {
 	try {
 		const byTicket = new Map<string, EscalationFact[]>();
 		for (const escalation of facts.escalations) {
