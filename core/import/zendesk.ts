@@ -92,7 +92,8 @@ const measureFields: Array<[Field, keyof NonNullable<DatasetTicket['reported']>]
 export async function importZendeskCsv(source: TextSource, options: ZendeskImportOptions = {}): Promise<ImportResult> {
 	const host = normalizeHost(options.host ?? '');
 	const out = rowsOf(options);
-	const seen = new Map<string, number>();
+	// Ids are digits: numbers as keys keep a million of them small.
+	const seen = new Map<number, number>();
 	// Plain numeric scores wait for the file's scale (known once every row is read).
 	const numeric: SurveyResponse[] = [];
 	let largestScore = 0;
@@ -124,13 +125,13 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 				return;
 			}
 
-			const earlier = seen.get(id);
+			const earlier = seen.get(Number(id));
 			if (earlier !== undefined) {
 				problem('id', `ticket ${id} appears twice (also on line ${earlier})`);
 				return;
 			}
 
-			seen.set(id, record.line);
+			seen.set(Number(id), record.line);
 			const created = readDateTime(cell(record, position.createdAt), options);
 			const createdAt = typeof created === 'number' ? created : undefined;
 			if (typeof created !== 'number') {

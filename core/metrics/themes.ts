@@ -212,7 +212,19 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 	const assignments = new Map<string, string>();
 	const counts = new Map<string, number>();
 	const clusterPhrases = new Set(clusters.flatMap(cluster => cluster.phrases));
+	// The same text gets the same theme: exports repeat subjects, so each distinct text is matched once.
+	const bestOfText = new Map<string, Cluster | undefined>();
 	for (const [index, document] of documents.entries()) {
+		if (step > 1 && bestOfText.has(document.text)) {
+			const known = bestOfText.get(document.text);
+			if (known) {
+				assignments.set(document.id, known.label);
+				counts.set(known.label, (counts.get(known.label) ?? 0) + 1);
+			}
+
+			continue;
+		}
+
 		// Sampled: the sample's phrase sets are reused, the others made (and dropped) one at a time.
 		const phrases = step === 1 ? docPhrases[index]! : relevantPhrases(document.text, clusterPhrases);
 		let best: Cluster | undefined;
@@ -229,6 +241,10 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 				best = cluster;
 				bestHits = hits;
 			}
+		}
+
+		if (step > 1 && bestOfText.size < 1_000_000) {
+			bestOfText.set(document.text, best);
 		}
 
 		if (best) {

@@ -33,7 +33,7 @@ export type Engine = {
 };
 
 export async function openEngine(name: EngineName, options: {memoryLimit?: string | undefined} = {}): Promise<Engine> {
-	return name === 'duckdb' ? openDuckDb(options.memoryLimit ?? '512MB') : openSqlJs();
+	return name === 'duckdb' ? openDuckDb(options.memoryLimit ?? '256MB') : openSqlJs();
 }
 
 async function openSqlJs(): Promise<Engine> {
@@ -75,7 +75,7 @@ function cell(value: SqlValue, type: ColumnType): string {
 	return text === '' || /[",\r\n]/.test(text) || text.trim() !== text ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-type Spool = {fd: number; path: string; types: ColumnType[]; lines: string[]; size: number};
+type Spool = {fd: number; path: string; types: ColumnType[]; lines: string[]; size: number; rows: number};
 
 async function openDuckDb(memoryLimit: string): Promise<Engine> {
 	// Loaded only here: the sql.js engine and the tests of other commands do not need the native binding.
@@ -110,7 +110,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 		target() {
 			for (const table of factTables) {
 				const path = join(spoolDir, `${table.name}.csv`);
-				spools.set(table.name, {fd: openSync(path, 'w'), path, types: table.columns.map(([, type]) => type), lines: [], size: 0});
+				spools.set(table.name, {fd: openSync(path, 'w'), path, types: table.columns.map(([, type]) => type), lines: [], size: 0, rows: 0});
 			}
 
 			return {
@@ -119,6 +119,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 					const line = values.map((value, index) => cell(value, spool.types[index]!)).join(',');
 					spool.lines.push(line);
 					spool.size += line.length;
+					spool.rows++;
 					if (spool.size > 4_000_000) {
 						write(spool);
 					}
@@ -141,6 +142,11 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 		async ready() {
 			for (const [name, spool] of spools) {
 				await connection.run(createTableSql(spec(name), undefined, false));
+				if (spool.rows === 0) {
+					rmSync(spool.path, {force: true});
+					continue;
+				}
+
 				await connection.run(`COPY ${name} FROM '${spool.path.replaceAll('\'', '\'\'')}' (FORMAT CSV, HEADER false, NULL '', ALLOW_QUOTED_NULLS false)`);
 				rmSync(spool.path, {force: true});
 			}
