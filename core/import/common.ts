@@ -1,6 +1,6 @@
 // What every import shares: reading records from text chunks with progress, header lookup by
 // tolerant names, date and number parsing, and the all-or-nothing result.
-import type {Dataset} from '../metrics/dataset.ts';
+import type {Dataset, DatasetTicket, SurveyResponse} from '../metrics/dataset.ts';
 import {makeOffsetOf} from '../metrics/time.ts';
 import {latestTime, longestDuration} from '../schema.ts';
 import type {CsvRecord} from './csv.ts';
@@ -30,7 +30,30 @@ export type ImportOptions = {
 	totalChars?: number | undefined;
 	/** Stop collecting problems after this many. @default 100 */
 	maxIssues?: number | undefined;
+	/** Stop reading past this many rows, with this message (what a browser page can hold). */
+	rowLimit?: {rows: number; message: string} | undefined;
+	/**
+	 * Hand each ticket and survey on as it is read instead of keeping them in the result (files too big
+	 * to hold: the command line streams them into its engine). The result's dataset is then empty; a
+	 * failed import means the rows handed on must be dropped.
+	 */
+	sink?: RowSink | undefined;
 };
+
+export type RowSink = {ticket(ticket: DatasetTicket): void; survey(survey: SurveyResponse): void};
+
+/** The rows of one import: kept for the result, or handed to the sink. */
+export function rowsOf(options: ImportOptions): {tickets: DatasetTicket[]; surveys: SurveyResponse[]; ticket(ticket: DatasetTicket): void; survey(survey: SurveyResponse): void} {
+	const tickets: DatasetTicket[] = [];
+	const surveys: SurveyResponse[] = [];
+	const sink = options.sink;
+	return {
+		tickets,
+		surveys,
+		ticket: sink ? ticket => sink.ticket(ticket) : ticket => tickets.push(ticket),
+		survey: sink ? survey => sink.survey(survey) : survey => surveys.push(survey),
+	};
+}
 
 export type ImportResult =
 	| {ok: true; dataset: Dataset; rows: number; warnings: string[]}
@@ -191,9 +214,14 @@ export async function readCsv(source: TextSource, reader: RowReader, options: Im
 		}
 	};
 
+	const limit = options.rowLimit;
 	for await (const chunk of source) {
 		take(parser.push(chunk));
 		options.onProgress?.({chars: parser.consumed, total: options.totalChars, rows});
+		if (limit && rows > limit.rows) {
+			// Leaving the loop cancels the rest of the stream: nothing more is read.
+			return {rows, issues: [{line: 0, message: limit.message}], truncated: false};
+		}
 	}
 
 	take(parser.end());

@@ -1,9 +1,9 @@
 // Freshdesk's ticket export (Tickets > Export, CSV) -> dataset. Column names vary with the account's
 // language settings and fields chosen, so headers are matched loosely by several known names.
-import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metrics/dataset.ts';
+import type {Dataset, DatasetTicket, TicketStatus} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
-import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {cell, mapHeader, rowsOf, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 import {freshdeskFivePoint, readFreshdeskSatisfaction} from './csat.ts';
 
 export type FreshdeskImportOptions = ImportOptions & DateOptions & {
@@ -49,8 +49,7 @@ const sourceNames: Record<string, string> = {
 /** Imports one Freshdesk ticket export. All or nothing: any bad row and nothing is imported. */
 export async function importFreshdeskCsv(source: TextSource, options: FreshdeskImportOptions = {}): Promise<ImportResult> {
 	const host = normalizeHost(options.host ?? '');
-	const tickets: DatasetTicket[] = [];
-	const surveys: SurveyResponse[] = [];
+	const out = rowsOf(options);
 	const seen = new Map<string, number>();
 	const unknownAnswers = new Map<string, number>();
 	let position: Partial<Record<Field, number>> = {};
@@ -174,12 +173,12 @@ export async function importFreshdeskCsv(source: TextSource, options: FreshdeskI
 				ticket.subject = subject;
 			}
 
-			tickets.push(ticket);
+			out.ticket(ticket);
 			// The export has neither the rating time (the solve time stands in) nor unanswered surveys.
 			const surveyText = cell(record, position.survey);
 			const answer = readFreshdeskSatisfaction(surveyText);
 			if (answer?.state === 'rated') {
-				surveys.push({id: `${key}|csat`, ticketKey: key, kind: 'csat', score: freshdeskFivePoint(answer.score), at: solvedAt ?? createdAt});
+				out.survey({id: `${key}|csat`, ticketKey: key, kind: 'csat', score: freshdeskFivePoint(answer.score), at: solvedAt ?? createdAt});
 			} else if (answer?.state === 'unknown') {
 				unknownAnswers.set(surveyText, (unknownAnswers.get(surveyText) ?? 0) + 1);
 			}
@@ -191,5 +190,5 @@ export async function importFreshdeskCsv(source: TextSource, options: FreshdeskI
 		warnings.push(`${count} satisfaction answer${count === 1 ? '' : 's'} not understood and not counted: ${[...unknownAnswers.keys()].slice(0, 5).map(value => `"${value}"`).join(', ')} (known: Freshdesk's rating codes 103 to -103 and their answers, e.g. Extremely happy, Neutral, Not good).`);
 	}
 
-	return resultOf(options.fileName ?? 'Freshdesk export', read, (): Dataset => ({tickets, events: [], surveys, customers: []}), warnings);
+	return resultOf(options.fileName ?? 'Freshdesk export', read, (): Dataset => ({tickets: out.tickets, events: [], surveys: out.surveys, customers: []}), warnings);
 }

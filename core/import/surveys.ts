@@ -3,7 +3,7 @@ import type {Dataset, SurveyKind, SurveyResponse} from '../metrics/dataset.ts';
 import {surveyScales} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
-import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {cell, mapHeader, rowsOf, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 import {freshdeskFivePoint, freshdeskRatingCode, readZendeskSatisfaction, toFivePoint} from './csat.ts';
 
 export type SurveyImportOptions = ImportOptions & DateOptions & {
@@ -73,7 +73,9 @@ function csatReading(text: string, fileScale: number | undefined): CsatReading {
 
 /** Imports one survey CSV. All or nothing. CSAT answers are placed on 1..5 (see ./csat.ts). */
 export async function importSurveyCsv(source: TextSource, options: SurveyImportOptions = {}): Promise<ImportResult> {
+	// Kept until the end even when streamed: whether the file records offers is known only then.
 	const surveys: SurveyResponse[] = [];
+	const out = rowsOf(options);
 	const seen = new Map<string, number>();
 	let position: Partial<Record<Field, number>> = {};
 	const read = await readCsv(source, {
@@ -168,5 +170,9 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 		}
 	}
 
-	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({tickets: [], events: [], surveys, customers: []}));
+	for (const survey of surveys) {
+		out.survey(survey);
+	}
+
+	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({tickets: [], events: [], surveys: out.surveys, customers: []}));
 }

@@ -4,7 +4,7 @@
 import type {Dataset, DatasetTicket, SurveyResponse, TicketStatus} from '../metrics/dataset.ts';
 import type {DateOptions, ImportOptions, ImportResult, TextSource} from './common.ts';
 import {normalizeHost} from '../model.ts';
-import {cell, mapHeader, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
+import {cell, mapHeader, rowsOf, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 import {inferScale, readZendeskSatisfaction, toFivePoint} from './csat.ts';
 
 export type ZendeskImportOptions = ImportOptions & DateOptions & {
@@ -91,9 +91,9 @@ const measureFields: Array<[Field, keyof NonNullable<DatasetTicket['reported']>]
 /** Imports one Zendesk ticket CSV export. All or nothing: any bad row and nothing is imported. */
 export async function importZendeskCsv(source: TextSource, options: ZendeskImportOptions = {}): Promise<ImportResult> {
 	const host = normalizeHost(options.host ?? '');
-	const tickets: DatasetTicket[] = [];
-	const surveys: SurveyResponse[] = [];
-	const seen = new Map<string, number>();
+	const out = rowsOf(options);
+	// Ids are digits: numbers as keys keep a million of them small.
+	const seen = new Map<number, number>();
 	// Plain numeric scores wait for the file's scale (known once every row is read).
 	const numeric: SurveyResponse[] = [];
 	let largestScore = 0;
@@ -125,13 +125,13 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 				return;
 			}
 
-			const earlier = seen.get(id);
+			const earlier = seen.get(Number(id));
 			if (earlier !== undefined) {
 				problem('id', `ticket ${id} appears twice (also on line ${earlier})`);
 				return;
 			}
 
-			seen.set(id, record.line);
+			seen.set(Number(id), record.line);
 			const created = readDateTime(cell(record, position.createdAt), options);
 			const createdAt = typeof created === 'number' ? created : undefined;
 			if (typeof created !== 'number') {
@@ -211,18 +211,20 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 				return;
 			}
 
-			tickets.push(ticket);
+			out.ticket(ticket);
 			// The export has no rating time: the solve time stands in for it.
 			const base = {id: `${key}|csat`, ticketKey: key, kind: 'csat', at: solvedAt ?? createdAt, offered: true} as const;
 			if (answer?.state === 'offered') {
-				surveys.push({...base, score: null});
+				out.survey({...base, score: null});
 			} else if (answer?.state === 'rated' && scale !== undefined) {
-				surveys.push({...base, score: toFivePoint(answer.score, scale), scale});
+				out.survey({...base, score: toFivePoint(answer.score, scale), scale});
 			} else if (answer?.state === 'rated') {
 				largestScore = Math.max(largestScore, answer.score);
 				const survey: SurveyResponse = {...base, score: answer.score};
 				numeric.push(survey);
-				surveys.push(survey);
+				if (!options.sink) {
+					out.survey(survey);
+				}
 			} else if (answer?.state === 'unknown') {
 				unknownAnswers.set(satisfactionText, (unknownAnswers.get(satisfactionText) ?? 0) + 1);
 			}
@@ -234,6 +236,9 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 		for (const survey of numeric) {
 			survey.score = toFivePoint(survey.score!, scale);
 			survey.scale = scale;
+			if (options.sink) {
+				out.survey(survey);
+			}
 		}
 
 		if (scale < 5) {
@@ -250,6 +255,6 @@ export async function importZendeskCsv(source: TextSource, options: ZendeskImpor
 		warnings.push('No host given: ticket keys are "zendesk::<id>" and will not match tickets the extension saw (pass the account host, e.g. acme.zendesk.com).');
 	}
 
-	return resultOf(options.fileName ?? 'Zendesk export', read, (): Dataset => ({tickets, events: [], surveys, customers: []}), warnings);
+	return resultOf(options.fileName ?? 'Zendesk export', read, (): Dataset => ({tickets: out.tickets, events: [], surveys: out.surveys, customers: []}), warnings);
 }
 

@@ -528,23 +528,35 @@ export function sortAgentHours(rows: AgentHourFact[]): AgentHourFact[] {
 
 /** Themes from customer text for tickets that have text but no themes yet. */
 export function withThemes(tickets: readonly DatasetTicket[]): DatasetTicket[] {
-	const documents = tickets
-		.filter(ticket => ticket.themes === undefined && (ticket.customerText ?? ticket.subject) !== undefined)
-		.map(ticket => ({id: ticket.key, text: `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`}));
+	const themed = themerOf(tickets);
+	return tickets.map(ticket => themed(ticket));
+}
+
+/**
+ * Themes for the tickets that have text and no themes yet, as a function that gives a ticket with its
+ * themes (a copy made when asked, so half a million tickets are not copied at once).
+ */
+export function themerOf(tickets: readonly DatasetTicket[]): (ticket: DatasetTicket) => DatasetTicket {
+	const documents: Array<{id: string; text: string}> = [];
+	for (const ticket of tickets) {
+		if (ticket.themes === undefined && (ticket.customerText ?? ticket.subject) !== undefined) {
+			documents.push({id: ticket.key, text: `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`});
+		}
+	}
+
 	if (documents.length === 0) {
-		return [...tickets];
+		return ticket => ticket;
 	}
 
 	const {assignments} = extractThemes(documents);
-	const withText = new Set(documents.map(document => document.id));
-	return tickets.map(ticket => {
-		const theme = assignments.get(ticket.key);
-		if (!withText.has(ticket.key)) {
+	return ticket => {
+		if (ticket.themes !== undefined || (ticket.customerText ?? ticket.subject) === undefined) {
 			return ticket;
 		}
 
+		const theme = assignments.get(ticket.key);
 		return {...ticket, themes: theme === undefined ? [] : [theme]};
-	});
+	};
 }
 
 /**
@@ -554,7 +566,9 @@ export function withThemes(tickets: readonly DatasetTicket[]): DatasetTicket[] {
 export function prepareDerivation(dataset: Dataset, options: Pick<DeriveOptions, 'businessHours' | 'themes'> = {}): {
 	asOf: number;
 	clock: Clock;
-	tickets: DatasetTicket[];
+	tickets: readonly DatasetTicket[];
+	/** The ticket with its themes (pass each ticket through it before deriving). */
+	themed: (ticket: DatasetTicket) => DatasetTicket;
 	eventsOf: (ticketKey: string) => TicketEvent[];
 } {
 	const asOf = asOfOf(dataset);
@@ -564,15 +578,15 @@ export function prepareDerivation(dataset: Dataset, options: Pick<DeriveOptions,
 		clock = makeBusinessClock(options.businessHours, min, max);
 	}
 
-	const tickets = options.themes === false ? [...dataset.tickets] : withThemes(dataset.tickets);
+	const themed = options.themes === false ? (ticket: DatasetTicket) => ticket : themerOf(dataset.tickets);
 	const byTicket = eventsByTicket(dataset.events);
-	return {asOf, clock, tickets, eventsOf: ticketKey => byTicket.get(ticketKey) ?? []};
+	return {asOf, clock, tickets: dataset.tickets, themed, eventsOf: ticketKey => byTicket.get(ticketKey) ?? []};
 }
 
 /** Every fact of a dataset: per-ticket measures plus the annotation rows, deduplicated. */
 export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Facts {
-	const {asOf, clock, tickets, eventsOf} = prepareDerivation(dataset, options);
-	const facts = tickets.map(ticket => deriveTicket(ticket, eventsOf(ticket.key), asOf, clock));
+	const {asOf, clock, tickets, themed, eventsOf} = prepareDerivation(dataset, options);
+	const facts = tickets.map(ticket => deriveTicket(themed(ticket), eventsOf(ticket.key), asOf, clock));
 	return {
 		asOf,
 		tickets: facts,

@@ -45,3 +45,14 @@ test('function words of the other supported languages are not themes: Spanish an
 	expect(new Set([0, 1, 2].map(index => assignments.get(`d${index}`)))).toEqual(new Set(['reembolso pedido']));
 	expect(new Set([3, 4, 5].map(index => assignments.get(`d${index}`)))).toEqual(new Set(['ruckerstattung bestellung']));
 });
+
+test('a large set is themed from an even sample, then every document is assigned (the same themes here)', () => {
+	const texts = ['Refund not received for my order', 'Cannot log in after the password reset', 'Invoice address is wrong on the invoice', 'Export button gives an empty file'];
+	const documents = Array.from({length: 4000}, (_value, index) => ({id: `d${index}`, text: `${texts[index % texts.length]!} ${index % 7 === 0 ? 'again' : ''}`}));
+	const whole = extractThemes(documents, {sampleSize: 10_000});
+	const sampled = extractThemes(documents, {sampleSize: 400});
+	expect(whole.themes.length).toBe(4);
+	expect(sampled.themes.map(theme => [theme.id, theme.documents])).toEqual(whole.themes.map(theme => [theme.id, theme.documents]));
+	expect(sampled.assignments).toEqual(whole.assignments);
+	expect(sampled.assignments.size).toBe(4000);
+});

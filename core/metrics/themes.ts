@@ -20,6 +20,8 @@ export type ThemeOptions = {
 	maxThemes?: number | undefined;
 	/** Two phrases (or a phrase and a theme) join when |A∩B| / min(|A|,|B|) reaches this. @default 0.6 */
 	overlap?: number | undefined;
+	/** Above this many documents, themes are found in an even sample of this size, then every document is assigned. @default 50000 */
+	sampleSize?: number | undefined;
 };
 
 const stopWords = new Set(`
@@ -109,6 +111,29 @@ export function keyPhrasesOf(text: string): Set<string> {
 	return phrases;
 }
 
+/** FNV-1a, 32 bits. */
+function hashOf(text: string): number {
+	let hash = 0x81_1C_9D_C5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01_00_01_93);
+	}
+
+	return hash >>> 0;
+}
+
+/** The document's key phrases that belong to some theme (the rest are not kept). */
+function relevantPhrases(text: string, wanted: ReadonlySet<string>): Set<string> {
+	const phrases = new Set<string>();
+	for (const phrase of keyPhrasesOf(text)) {
+		if (wanted.has(phrase)) {
+			phrases.add(phrase);
+		}
+	}
+
+	return phrases;
+}
+
 function overlapOf(a: Set<number>, b: Set<number>): number {
 	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
 	let shared = 0;
@@ -126,14 +151,21 @@ function overlapOf(a: Set<number>, b: Set<number>): number {
  * Returns the themes and, per document id, the one theme it belongs to (documents without a theme are absent).
  */
 export function extractThemes(documents: readonly ThemeDocument[], options: ThemeOptions = {}): {themes: Theme[]; assignments: Map<string, string>} {
-	const minSupport = options.minSupport ?? Math.max(3, Math.ceil(documents.length * 0.005));
+	// Above sampleSize documents the themes are found in a sample (one in k, chosen by a hash of the id,
+	// so no period in the data's order can bias it) and then every document is assigned: the phrases of
+	// half a million tickets would not fit a browser's memory.
+	const sampleSize = options.sampleSize ?? 50_000;
+	const step = Math.max(1, Math.ceil(documents.length / sampleSize));
+	const sample = step === 1 ? documents : documents.filter(document => hashOf(document.id) % step === 0);
+	const minSupport = options.minSupport ?? Math.max(3, Math.ceil(sample.length * 0.005));
+	const keepSupport = options.minSupport ?? Math.max(3, Math.ceil(documents.length * 0.005));
 	const maxShare = options.maxShare ?? 0.5;
 	const maxThemes = options.maxThemes ?? 40;
 	const overlapNeeded = options.overlap ?? 0.6;
 
 	const phraseDocs = new Map<string, Set<number>>();
 	const docPhrases: Array<Set<string>> = [];
-	for (const [index, document] of documents.entries()) {
+	for (const [index, document] of sample.entries()) {
 		const phrases = keyPhrasesOf(document.text);
 		docPhrases.push(phrases);
 		for (const phrase of phrases) {
@@ -147,7 +179,7 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 		}
 	}
 
-	const maxDocs = Math.max(minSupport, Math.floor(documents.length * maxShare));
+	const maxDocs = Math.max(minSupport, Math.floor(sample.length * maxShare));
 	const candidates = [...phraseDocs]
 		.filter(([, docs]) => docs.size >= minSupport && docs.size <= maxDocs)
 		.map(([phrase, docs]) => ({phrase, docs, score: docs.size * (phrase.includes(' ') ? 1.5 : 1)}))
@@ -179,8 +211,22 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 
 	const assignments = new Map<string, string>();
 	const counts = new Map<string, number>();
+	const clusterPhrases = new Set(clusters.flatMap(cluster => cluster.phrases));
+	// The same text gets the same theme: exports repeat subjects, so each distinct text is matched once.
+	const bestOfText = new Map<string, Cluster | undefined>();
 	for (const [index, document] of documents.entries()) {
-		const phrases = docPhrases[index]!;
+		if (step > 1 && bestOfText.has(document.text)) {
+			const known = bestOfText.get(document.text);
+			if (known) {
+				assignments.set(document.id, known.label);
+				counts.set(known.label, (counts.get(known.label) ?? 0) + 1);
+			}
+
+			continue;
+		}
+
+		// Sampled: the sample's phrase sets are reused, the others made (and dropped) one at a time.
+		const phrases = step === 1 ? docPhrases[index]! : relevantPhrases(document.text, clusterPhrases);
 		let best: Cluster | undefined;
 		let bestHits = 0;
 		for (const cluster of clusters) {
@@ -197,6 +243,10 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 			}
 		}
 
+		if (step > 1 && bestOfText.size < 1_000_000) {
+			bestOfText.set(document.text, best);
+		}
+
 		if (best) {
 			assignments.set(document.id, best.label);
 			counts.set(best.label, (counts.get(best.label) ?? 0) + 1);
@@ -206,7 +256,7 @@ export function extractThemes(documents: readonly ThemeDocument[], options: Them
 	// A theme that keeps fewer documents than a phrase needs is noise: its documents get no theme.
 	const themes = clusters
 		.map(cluster => ({id: cluster.label, phrases: cluster.phrases, documents: counts.get(cluster.label) ?? 0}))
-		.filter(theme => theme.documents >= minSupport)
+		.filter(theme => theme.documents >= keepSupport)
 		.sort((a, b) => b.documents - a.documents || (a.id < b.id ? -1 : 1));
 	const kept = new Set(themes.map(theme => theme.id));
 	for (const [id, theme] of assignments) {

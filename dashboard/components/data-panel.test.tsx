@@ -55,7 +55,8 @@ test('a CSV import shows its progress while it runs, then what was imported; the
 	const text = [header, ...rows(2000)].join('\n');
 	choose(input, [new File([text], 'tickets.csv')]);
 	const status = await screen.findByRole('status');
-	await vi.waitFor(() => expect(status.textContent).toBe('Reading tickets.csv 100%'));
+	// Every stage shows: reading, checking, keeping a copy, done.
+	await vi.waitFor(() => expect(status.textContent).toBe('Imported tickets.csv 100%'));
 	expect(input.disabled).toBe(true);
 	release();
 	const done = await screen.findByText(/imported 2,000 tickets from 2,000 rows/);
@@ -130,4 +131,10 @@ test('a source that could not be loaded is listed with its error and can be remo
 	fireEvent.click(within(item as HTMLElement).getByRole('button', {name: 'Remove team.json'}));
 	await vi.waitFor(() => expect(removed).toEqual(['snapshot:team.json:9:9']));
 	session.close();
+});
+
+test('a progress bar that does not move for long says the page may be out of memory and names the command line', async () => {
+	render(<ProgressBar progress={{label: 'Measuring and loading tickets', done: 10, total: 1000}} label="Loading" stallAfterMs={30} />);
+	expect(screen.queryByText(/Nothing has moved/)).toBeNull();
+	expect((await screen.findByText(/Nothing has moved for 0 seconds/)).textContent).toMatch(/npx defuse kpis/);
 });

@@ -10,7 +10,7 @@ import {keepImport, keptImports, openImportCache} from '../../core/store/imports
 import {openNodeDatabase} from '../worker/node-database.ts';
 import {detectImportKind} from './detect.ts';
 import type {Progress} from './session.ts';
-import {createSession} from './session.ts';
+import {createSession, limits} from './session.ts';
 
 const businessHours = {calendar: defaultSettings.sla.calendar};
 const header = 'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
@@ -63,7 +63,8 @@ test('a Zendesk CSV streams in with progress; importing it again changes nothing
 	const progress: Progress[] = [];
 	const first = await imports.importFile('tickets.csv', file(zendeskCsv), {}, step => progress.push(step));
 	expect(first).toMatchObject({ok: true, replaced: false, source: {kind: 'zendesk', rows: 3, tickets: 3}});
-	expect(progress.at(-1)).toEqual({label: 'Reading tickets.csv', done: zendeskCsv.length, total: zendeskCsv.length});
+	expect(progress).toContainEqual({label: 'Reading tickets.csv', done: zendeskCsv.length, total: zendeskCsv.length});
+	expect(progress.at(-1)).toEqual({label: 'Imported tickets.csv', done: 1, total: 1});
 	await imports.reload();
 	const before = imports.kpis();
 
@@ -249,4 +250,16 @@ test('CSV bundle and SQLite exports hold pseudonymised customers and spreadsheet
 	expect(new TextDecoder().decode(sqlite.export())).not.toMatch(/dana@example\.com/);
 	sqlite.close();
 	imports.close();
+});
+
+test('beyond what a page holds an import stops at once, naming the limit and the command line', async () => {
+	const imports = await session();
+	const big = {size: limits.fileBytes + 1, slice: () => new Blob([''])} as unknown as Blob;
+	const outcome = await imports.importFile('huge.csv', big);
+	expect(outcome).toMatchObject({ok: false, rows: 0});
+	expect(!outcome.ok && outcome.summary).toMatch(/^huge\.csv is 160 MB: this page holds files up to 160 MB \(about 800,000 tickets\)\. For files this big use the command line.*npx defuse kpis huge\.csv/);
+	// Rows past the limit: reading stops there.
+	const rows = Array.from({length: limits.tickets + 5}, (_row, index) => `${index + 1},2026-03-02 09:00,Open`);
+	const many = await imports.importFile('many.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
+	expect(!many.ok && many.summary).toMatch(/many\.csv has more than 800,000 rows, more than this page can hold\. For files this big use the command line/);
 });

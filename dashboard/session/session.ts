@@ -139,6 +139,10 @@ function throttled(report: ((progress: Progress) => void) | undefined, everyMs =
 
 function loadLabel(progress: LoadProgress): string {
 	switch (progress.phase) {
+		case 'themes': {
+			return 'Finding recurring themes';
+		}
+
 		case 'derive': {
 			return 'Computing per-ticket measures';
 		}
@@ -152,6 +156,22 @@ function loadLabel(progress: LoadProgress): string {
 			return 'Indexing';
 		}
 	}
+}
+
+/**
+ * What one page holds. Chromium gives a worker about 4 GB of memory: a 100 MB Zendesk export (about
+ * 600,000 tickets) loads within it; twice that does not. Beyond the limits the import stops at once
+ * with a message naming them and the command line, which has no such limit.
+ */
+export const limits = {fileBytes: 160 * 1024 * 1024, tickets: 800_000, keptTickets: 150_000};
+
+function megabytes(bytes: number): string {
+	return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+}
+
+/** What to do with a file too big for the page. */
+export function cliAdvice(name: string): string {
+	return `For files this big use the command line, which streams them: npx defuse kpis ${name} for the numbers, or npx defuse import ${name} -o team.ndjson for a snapshot.`;
 }
 
 /**
@@ -262,7 +282,8 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
 		};
 
-		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
+		const rowLimit = {rows: limits.tickets, message: `${name} has more than ${limits.tickets.toLocaleString('en-US')} rows, more than this page can hold. ${cliAdvice(name)}`};
+		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, rowLimit, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
 		const text: TextSource = textChunks(file);
 		switch (kind) {
 			case 'zendesk': {
@@ -433,6 +454,11 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		 */
 		async importFile(name: string, file: Blob & {lastModified?: number}, settings: ImportSettings = {}, onProgress?: (progress: Progress) => void): Promise<ImportOutcome> {
 			const report = throttled(onProgress);
+			if (file.size > limits.fileBytes) {
+				const message = `${name} is ${megabytes(file.size)}: this page holds files up to ${megabytes(limits.fileBytes)} (about ${limits.tickets.toLocaleString('en-US')} tickets). ${cliAdvice(name)}`;
+				return {ok: false, name, kind: undefined, rows: 0, issues: [{line: 0, message}], summary: message};
+			}
+
 			const {kind, result} = await parseFile(name, file, settings, report);
 			if (!result.ok) {
 				return {ok: false, name, kind, rows: result.rows, issues: result.issues, summary: result.summary};
@@ -440,6 +466,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 
 			const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
 			if ('dataset' in result) {
+				report({label: `Checking ${name}`, done: 0, total: 1});
 				const issues = datasetIssues(result.dataset);
 				if (issues.length > 0) {
 					return {ok: false, name, kind, rows: result.rows, issues: issues.map(message => ({line: 0, message})), summary: `${name}: nothing imported. ${new DatasetError(issues).message}`};
@@ -450,7 +477,15 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 				? {info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []}, snapshot: result.snapshot}
 				: {info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]}, dataset: result.dataset};
 			const replaced = keep(held);
-			await persist(held);
+			if (held.info.tickets <= limits.keptTickets) {
+				report({label: `Keeping ${name} in this browser for the next visit`, done: 0, total: 1});
+				await persist(held);
+			} else {
+				// A structured copy of hundreds of thousands of rows into IndexedDB stalls the page for minutes.
+				held.info.warnings.push(`Not kept for the next visit: above ${limits.keptTickets.toLocaleString('en-US')} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`);
+			}
+
+			report({label: `Imported ${name}`, done: 1, total: 1});
 			return {ok: true, source: held.info, replaced};
 		},
 		/**

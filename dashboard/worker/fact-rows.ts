@@ -148,31 +148,74 @@ export type FactWriter = {
 	abort(): void;
 };
 
+/** Where the fact writer's rows go: an engine's tables. */
+export type FactTarget = {
+	insert(table: string, values: SqlValue[]): void;
+	/** Every row is written: make the tables ready to query (sql.js: indexes, rollups, commit). */
+	complete(): void;
+	/** Forget what was written. */
+	abort(): void;
+};
+
+export type FactWriterOptions = {
+	timezone?: string | undefined;
+	onProgress?: ((progress: FactWriterProgress) => void) | undefined;
+	/** How many tickets are coming, when known: the total of the progress reports. */
+	expectedTickets?: number | undefined;
+};
+
+/** sql.js: the fact tables created, one transaction, prepared statements; indexes and rollups at the end. */
+export function sqlJsTarget(db: Database, onIndex?: () => void): FactTarget {
+	createTables(db, factTables);
+	db.run('BEGIN');
+	const statements = new Map<string, Statement>();
+	const free = (): void => {
+		for (const statement of statements.values()) {
+			statement.free();
+		}
+
+		statements.clear();
+	};
+
+	return {
+		insert(table, values) {
+			let statement = statements.get(table);
+			if (!statement) {
+				statement = db.prepare(insertSql(factSpec(table)));
+				statements.set(table, statement);
+			}
+
+			statement.run(values);
+		},
+		complete() {
+			free();
+			onIndex?.();
+			createIndexes(db, factTables);
+			buildRollups(db);
+			db.run('COMMIT');
+		},
+		abort() {
+			free();
+			db.run('ROLLBACK');
+		},
+	};
+}
+
 /**
  * Creates the fact tables and opens one transaction; tickets are inserted as they come with
  * prepared statements, and memory holds only their keys (ticket_seq lookup), the agent-hours seen and
  * the few rows handed over before their ticket.
  */
-export function openFactWriter(db: Database, options: {
-	timezone?: string | undefined;
-	onProgress?: ((progress: FactWriterProgress) => void) | undefined;
-	/** How many tickets are coming, when known: the total of the progress reports. */
-	expectedTickets?: number | undefined;
-} = {}): FactWriter {
+export function openFactWriter(db: Database, options: FactWriterOptions = {}): FactWriter {
+	return openFactWriterOn(sqlJsTarget(db, () => options.onProgress?.({phase: 'index', done: 0, total: 1})), options);
+}
+
+/** The fact writer over any target (sql.js here, DuckDB in the command line). */
+export function openFactWriterOn(target: FactTarget, options: FactWriterOptions = {}): FactWriter {
 	const timezone = options.timezone ?? 'UTC';
 	const rows = factRowBuilders(timezone);
-	createTables(db, factTables);
-
-	db.run('BEGIN');
-	const statements = new Map<string, Statement>();
 	const insert = (table: string, values: SqlValue[]): void => {
-		let statement = statements.get(table);
-		if (!statement) {
-			statement = db.prepare(insertSql(factSpec(table)));
-			statements.set(table, statement);
-		}
-
-		statement.run(values);
+		target.insert(table, values);
 	};
 
 	const seqOf = new Map<string, number>();
@@ -186,13 +229,6 @@ export function openFactWriter(db: Database, options: {
 	};
 
 	let open = true;
-	const freeStatements = (): void => {
-		for (const statement of statements.values()) {
-			statement.free();
-		}
-
-		statements.clear();
-	};
 
 	const ensureOpen = (): void => {
 		if (!open) {
@@ -336,12 +372,8 @@ export function openFactWriter(db: Database, options: {
 					insert('meta', row);
 				}
 
-				freeStatements();
 				options.onProgress?.({phase: 'insert', table: 'ticket_metrics', done: seqOf.size, total: seqOf.size});
-				options.onProgress?.({phase: 'index', done: 0, total: 1});
-				createIndexes(db, factTables);
-				buildRollups(db);
-				db.run('COMMIT');
+				target.complete();
 				options.onProgress?.({phase: 'index', done: 1, total: 1});
 			} catch (error) {
 				writer.abort();
@@ -361,8 +393,7 @@ export function openFactWriter(db: Database, options: {
 			}
 
 			open = false;
-			freeStatements();
-			db.run('ROLLBACK');
+			target.abort();
 		},
 	};
 	return writer;

@@ -9,7 +9,7 @@ import type {EscalationFact, Facts} from '../../core/metrics/facts.ts';
 import {annotationsOf, deriveFacts, deriveTicket, eventsByTicket, prepareDerivation, surveyFactsOf, timeRangeOf, withThemes} from '../../core/metrics/facts.ts';
 import type {BusinessHours} from '../../core/metrics/time.ts';
 import {makeBusinessClock, makeDayKeys, makeHourStart} from '../../core/metrics/time.ts';
-import type {EscalationSummary} from './fact-rows.ts';
+import type {EscalationSummary, FactWriter} from './fact-rows.ts';
 import {addEscalation, factRowBuilders, openFactWriter} from './fact-rows.ts';
 import type {TableSpec} from './schema.ts';
 import {buildRollups} from './rollups.ts';
@@ -26,7 +26,7 @@ export type SqlJsOptions = {
 
 export type TableRows = {table: TableSpec; rows: Iterable<SqlValue[]>; count: number};
 
-export type LoadProgress = {phase: 'derive' | 'insert' | 'index'; table?: string; done: number; total: number};
+export type LoadProgress = {phase: 'themes' | 'derive' | 'insert' | 'index'; table?: string; done: number; total: number};
 
 export type LoadOptions = {
 	/** Time zone of days, weeks and months. @default the business calendar's zone, else 'UTC' */
@@ -336,7 +336,11 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 
 /** Loads facts (a snapshot's, say) through the streaming writer. */
 export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
-	const writer = openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length});
+	writeFacts(openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length}), facts);
+}
+
+/** Writes facts through a fact writer (any engine's), finishing it; aborts it on failure. */
+export function writeFacts(writer: FactWriter, facts: Facts): void {
 	try {
 		const byTicket = new Map<string, EscalationFact[]>();
 		for (const escalation of facts.escalations) {
@@ -367,13 +371,14 @@ export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions,
  */
 export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {}): void {
 	const timezone = timeZoneOf(options);
-	const {asOf, clock, tickets, eventsOf} = prepareDerivation(dataset, options);
+	options.onProgress?.({phase: 'themes', done: 0, total: dataset.tickets.length});
+	const {asOf, clock, tickets, themed, eventsOf} = prepareDerivation(dataset, options);
 	// Deriving and writing go hand in hand: the writer's progress (tickets written) covers both.
 	const writer = openFactWriter(db, {timezone, onProgress: options.onProgress, expectedTickets: tickets.length});
 	try {
 		for (const ticket of tickets) {
 			const events = eventsOf(ticket.key);
-			writer.addTicket(deriveTicket(ticket, events, asOf, clock), annotationsOf(events, timezone));
+			writer.addTicket(deriveTicket(themed(ticket), events, asOf, clock), annotationsOf(events, timezone));
 		}
 
 		for (const survey of surveyFactsOf(dataset.surveys)) {

@@ -140,9 +140,10 @@ function prefix(schema: string | undefined): string {
 	return schema ? `${schema}.` : '';
 }
 
-export function createTableSql(table: TableSpec, schema?: string): string {
+/** `withKeys: false` leaves the primary key out (DuckDB joins by hashing and needs no index to load into). */
+export function createTableSql(table: TableSpec, schema?: string, withKeys = true): string {
 	const columns = table.columns.map(([name, type]) => `${name} ${type}`);
-	if (table.primaryKey) {
+	if (table.primaryKey && withKeys) {
 		columns.push(`PRIMARY KEY (${table.primaryKey})`);
 	}
 
