@@ -1,4 +1,4 @@
-import {browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi} from '#imports';
+import {browser, type ContentScriptContext} from '#imports';
 import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter, InsertMode, ListRow} from '../../core/helpdesks/adapter.ts';
@@ -19,6 +19,7 @@ import {focusKeeper} from './focus.ts';
 import {clearHighlight, findEvidenceRange, showRange} from './highlight.ts';
 import {defaultDock, pageTheme, placePanel, validDock, type Dock} from './layout.ts';
 import type {LoadedPageData} from './page-setup.ts';
+import {entryStylesheet, mountShadow, type ShadowMount} from './mount.ts';
 import {listRowMark, placeMarks, ticketHref} from './queue.ts';
 import {Overlay, type ActionResult, type DraftState, type ListMark, type OverlayActions, type OverlayState} from './overlay.tsx';
 
@@ -64,7 +65,9 @@ export type SessionOptions = {
 /** Reads the page on every (debounced) change, keeps the overlay current and tells the background what it saw. */
 export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: LoadedPageData, options: SessionOptions = {}): void {
 	let {settings, engine} = page;
-	let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+	let ui: ShadowMount | undefined;
+	// The overlay's stylesheet, fetched once per page.
+	let stylesheet: Promise<string> | undefined;
 	let mounting: Promise<void> | undefined;
 	let overlayState: OverlayState | undefined;
 	let status: TabStatus = {state: 'other-page', helpdesk: adapter.id, helpdeskName: adapter.name};
@@ -89,7 +92,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	// The values the open ticket and the settings give its templates.
 	let known: ReturnType<typeof knownValues> = {};
 	let dock: Dock = defaultDock;
-	const keeper = focusKeeper(document, element => element === ui?.shadowHost);
+	const keeper = focusKeeper(document, element => element === ui?.host);
 	let queueSignature = '';
 	let lastReadMs = 0;
 	// The helpdesk API's answer for the ticket as the page shows it now (key: ticket id and message count).
@@ -134,11 +137,11 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			const signal = overlayState.assessment.signals[signalIndex];
 			const evidence = signal?.evidence.find(candidate => candidate.end > candidate.start);
 			clearHighlight(evidenceLayer);
-			const range = evidence ? findEvidenceRange(document, overlayState.snapshot, evidence, ui?.shadowHost) : undefined;
+			const range = evidence ? findEvidenceRange(document, overlayState.snapshot, evidence, ui?.host) : undefined;
 			if (range) {
 				const shownAs = showRange(document, range, evidenceLayer);
 				if (ui) {
-					ui.shadowHost.dataset['highlight'] = `${signal?.id ?? ''}:${shownAs}`;
+					ui.host.dataset['highlight'] = `${signal?.id ?? ''}:${shownAs}`;
 				}
 			}
 		},
@@ -286,14 +289,14 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			overlayState = {...overlayState, draft: markedDraft(draft)};
 		}
 
-		const {dataset} = ui.shadowHost;
+		const {dataset} = ui.host;
 		dataset['level'] = overlayState.kind === 'ticket' ? overlayState.assessment.level : 'none';
 		dataset['state'] = overlayState.kind;
 		dataset['draftIssues'] = String(overlayState.kind === 'ticket' ? overlayState.draft.issues.length : 0);
-		const placement = placePanel(document, {width: document.documentElement.clientWidth || innerWidth, height: innerHeight}, dock, ui.shadowHost);
+		const placement = placePanel(document, {width: document.documentElement.clientWidth || innerWidth, height: innerHeight}, dock, ui.host);
 		dataset['mode'] = placement.mode;
 		const theme = pageTheme(document) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-		render(<Overlay state={overlayState} actions={actions} expanded={expanded} theme={theme} placement={placement} dock={dock} onToggle={toggle} />, ui.uiContainer);
+		render(<Overlay state={overlayState} actions={actions} expanded={expanded} theme={theme} placement={placement} dock={dock} onToggle={toggle} />, ui.container);
 	}
 
 	/** The draft's issues as the overlay shows them, with their marks in the reply box. */
@@ -338,33 +341,20 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 			return; // The overlay is being created; it paints the latest state when ready
 		}
 
-		const creating = shadowMode().then(async mode => createShadowRootUi<HTMLElement>(ctx, {
-			name: 'defuse-overlay',
-			position: 'inline',
-			anchor: 'body',
-			append: 'last',
-			// Closed: the page's scripts cannot reach into the overlay. Browser tests open it (demo build only).
-			mode,
-			onMount(container) {
-				evidenceLayer = document.createElement('div');
-				evidenceLayer.className = 'evidence-layer';
-				scratch = document.createElement('div');
-				scratch.className = 'scratch';
-				scratch.setAttribute('aria-hidden', 'true');
-				container.after(evidenceLayer, scratch);
-				return container;
-			},
-			onRemove: container => {
-				if (container) {
-					render(null, container);
-				}
-			},
-		})).then(created => {
+		stylesheet ??= entryStylesheet(import.meta.env.ENTRYPOINT);
+		const creating: Promise<void> = Promise.all([shadowMode(), stylesheet]).then(([mode, css]) => {
 			if (mounting !== creating) {
 				return; // Hidden (or replaced) while it was being created
 			}
 
-			created.mount();
+			// Closed: the page's scripts cannot reach into the overlay. Browser tests open it (demo build only).
+			const created = mountShadow(document, {name: 'defuse-overlay', mode, css});
+			evidenceLayer = document.createElement('div');
+			evidenceLayer.className = 'evidence-layer';
+			scratch = document.createElement('div');
+			scratch.className = 'scratch';
+			scratch.setAttribute('aria-hidden', 'true');
+			created.container.after(evidenceLayer, scratch);
 			ui = created;
 			paint();
 		});
@@ -375,7 +365,11 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		overlayState = undefined;
 		clearDraftMarks(document);
 		queueSignature = '';
-		ui?.remove();
+		if (ui) {
+			render(null, ui.container);
+			ui.remove();
+		}
+
 		ui = undefined;
 		mounting = undefined;
 	}
@@ -498,7 +492,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 		if (ui) {
 			// What one update cost, for the overlay benchmark (test/bench/overlay.bench.ts).
 			const renderMs = performance.now() - renderStarted;
-			Object.assign(ui.shadowHost.dataset, {readMs: lastReadMs.toFixed(2), assessMs: assessMs.toFixed(2), renderMs: renderMs.toFixed(2), updateMs: (lastReadMs + assessMs + renderMs).toFixed(2)});
+			Object.assign(ui.host.dataset, {readMs: lastReadMs.toFixed(2), assessMs: assessMs.toFixed(2), renderMs: renderMs.toFixed(2), updateMs: (lastReadMs + assessMs + renderMs).toFixed(2)});
 		}
 		if (changed) {
 			const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id), trigger: assessment.triggers[0]?.trigger};
@@ -655,7 +649,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 
 	const observer = new MutationObserver(records => {
 		// Our own overlay mounting or re-rendering is not a change of the ticket.
-		if (records.every(record => record.target === ui?.shadowHost || [...record.addedNodes, ...record.removedNodes].every(node => node === ui?.shadowHost))) {
+		if (records.every(record => record.target === ui?.host || [...record.addedNodes, ...record.removedNodes].every(node => node === ui?.host))) {
 			return;
 		}
 
@@ -695,7 +689,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	}, {capture: true, passive: true});
 	// The agent's draft: checked a moment after they stop typing.
 	const onDraftInput = (event: Event) => {
-		const editor = editorOf(event.target, ui?.shadowHost);
+		const editor = editorOf(event.target, ui?.host);
 		if (!editor || overlayState?.kind !== 'ticket') {
 			return;
 		}
@@ -721,7 +715,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	// panel's text, focus is on the page's body).
 	ctx.addEventListener(window, 'keydown', event => {
 		const active = document.activeElement;
-		if (event.isTrusted && event.key === 'Escape' && expanded && (!active || active === document.body || active === ui?.shadowHost)) {
+		if (event.isTrusted && event.key === 'Escape' && expanded && (!active || active === document.body || active === ui?.host)) {
 			actions.close();
 		}
 	});
@@ -729,7 +723,7 @@ export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: 
 	ctx.addEventListener(window, 'keydown', event => {
 		if (event.isTrusted && event.altKey && event.shiftKey && event.code === 'KeyD' && overlayState) {
 			event.preventDefault();
-			const inside = document.activeElement === ui?.shadowHost;
+			const inside = document.activeElement === ui?.host;
 			toggle();
 			if (!expanded && inside) {
 				keeper.restore();
