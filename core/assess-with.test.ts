@@ -1,3 +1,4 @@
+import {shippedToneLexicon} from './tone.ts';
 import {expect, test} from 'vitest';
 import {assess, assessWith} from './assess.ts';
 import type {AssessSettings} from './context.ts';
@@ -19,16 +20,16 @@ test('the built-in pack ids name exactly the built-in packs', () => {
 test('assessWith uses only the packs it is given; assess has them all', () => {
 	const withAll = assess(german, {now: '2026-03-02T10:05:00Z'});
 	expect(withAll.signals.map(signal => signal.id)).toContain('phrase.manager');
-	const englishOnly = assessWith(german, {now: '2026-03-02T10:05:00Z'}, {packs: {en}, templates: templateLibrary});
+	const englishOnly = assessWith(german, {now: '2026-03-02T10:05:00Z'}, {packs: {en}, templates: templateLibrary, tone: shippedToneLexicon});
 	expect(englishOnly.signals.map(signal => signal.id)).not.toContain('phrase.manager');
-	const withGerman = assessWith(german, {now: '2026-03-02T10:05:00Z'}, {packs: {en, de: builtInPacks['de']!}, templates: templateLibrary});
+	const withGerman = assessWith(german, {now: '2026-03-02T10:05:00Z'}, {packs: {en, de: builtInPacks['de']!}, templates: templateLibrary, tone: shippedToneLexicon});
 	expect(withGerman).toEqual(withAll);
 });
 
 test('assessWith suggests from the templates it is given', () => {
 	const angry: TicketSnapshot = {helpdesk: 'demo', ticketId: '2', messages: [{role: 'customer', text: 'This is the third time I am writing. I want to speak to your manager today.', at: '2026-03-02T10:00:00Z'}]};
-	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: []}).suggestions).toEqual([]);
-	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: templateLibrary}).suggestions.length).toBeGreaterThan(0);
+	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: [], tone: shippedToneLexicon}).suggestions).toEqual([]);
+	expect(assessWith(angry, {now: '2026-03-02T10:05:00Z'}, {packs: builtInPacks, templates: templateLibrary, tone: shippedToneLexicon}).suggestions.length).toBeGreaterThan(0);
 });
 
 test('remembered phrase matches follow the packs and the families switched off', () => {

@@ -17,6 +17,8 @@ import {templateLibrary} from './templates/library.ts';
 import {cues, type Cue} from './templates/cues.ts';
 import {suggestReplies} from './templates/suggest.ts';
 import {describedTemplate, type Template} from './templates/template.ts';
+import {shippedToneLexicon} from './tone.ts';
+import type {ToneLexicon} from './tone-scan.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
 /**
@@ -45,6 +47,8 @@ export type EngineData = {
 	draftRules?: readonly DraftRule[] | undefined;
 	/** The situation cues the template ranking reads (templates/cues.ts). */
 	cues?: readonly Cue[] | undefined;
+	/** The tone lexicon (tone-scan.ts); an empty one reads every message as neutral. */
+	tone: ToneLexicon;
 };
 
 const mergedPacks = new WeakMap<EngineData['packs'], WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>>();
@@ -136,14 +140,14 @@ function emptyTicket(ticket: unknown): TicketSnapshot {
 
 /** The engine with every built-in phrase pack, and the templates of `ctx` (built-in labels added) or the built-in library. */
 export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
-	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues});
+	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues, tone: shippedToneLexicon});
 }
 
 /** The engine with the phrase packs and templates given (see EngineData). */
 export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: EngineData): Assessment {
 	const snapshot = Array.isArray(ticket?.messages) ? ticket : emptyTicket(ticket);
 	const settings = resolveSettings(ctx.settings);
-	const prepared = prepareTicket(snapshot, toMillis(ctx.now));
+	const prepared = prepareTicket(snapshot, toMillis(ctx.now), data.tone);
 	const perMessage = new Map<number, Set<PhraseFamily>>();
 	const findings: Finding[] = [
 		...detectPhrases(prepared, {packs: activePacks(prepared, settings, data.packs), disabled: new Set(settings.disabledPhraseFamilies)}, perMessage),

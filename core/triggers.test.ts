@@ -1,9 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import type {Message} from './model.ts';
 import {prepareTicket} from './signals/prepare.ts';
+import {shippedToneLexicon} from './tone.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
-const prepared = (messages: Message[]) => prepareTicket({helpdesk: 'demo', ticketId: '1', messages}, undefined);
+const prepared = (messages: Message[]) => prepareTicket({helpdesk: 'demo', ticketId: '1', messages}, undefined, shippedToneLexicon);
 const finding = (id: string, strength = 1) => ({id, label: id, strength, evidence: []});
 const top = (messages: Message[], findings = [finding('tone.negative')]) => classifyTriggers(prepared(messages), findings)[0]?.trigger;
 

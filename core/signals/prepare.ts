@@ -2,7 +2,7 @@
 import type {TicketSnapshot} from '../model.ts';
 import {isClosingMessage, keptRanges} from '../text.ts';
 import {textCache} from '../text-cache.ts';
-import {scoreCleanTone} from '../tone.ts';
+import {scoreCleanToneWith, type ToneLexicon} from '../tone-scan.ts';
 import {clearMatchCache} from './phrases.ts';
 import type {PreparedMessage, PreparedTicket} from './types.ts';
 
@@ -23,9 +23,16 @@ function keptSample(text: string, ranges: PreparedMessage['kept']): string {
 
 // The overlay re-assesses the same thread on every change; a message's cleaned ranges and tone depend
 // on its text alone, so they are remembered (most recent texts, bounded).
+// Tone also depends on the lexicon: a new one (a page's first setup) starts the cache afresh.
 const analysisCache = textCache<{kept: PreparedMessage['kept']; tone: number; closing: boolean}>(5000);
+let cachedWith: ToneLexicon | undefined;
 
-function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; closing: boolean} {
+function analyse(text: string, lexicon: ToneLexicon): {kept: PreparedMessage['kept']; tone: number; closing: boolean} {
+	if (cachedWith !== lexicon) {
+		analysisCache.clear();
+		cachedWith = lexicon;
+	}
+
 	const known = analysisCache.get(text);
 	if (known) {
 		return known;
@@ -34,7 +41,7 @@ function analyse(text: string): {kept: PreparedMessage['kept']; tone: number; cl
 	const head = text.length > 4 * maxAnalysedChars ? text.slice(0, 4 * maxAnalysedChars) : text;
 	const kept = keptRanges(head);
 	// Frozen: the same ranges are handed to every later assessment of this text.
-	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanTone(keptSample(text, kept)) : 0, closing: kept.length > 0 && isClosingMessage(head)});
+	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanToneWith(keptSample(text, kept), lexicon) : 0, closing: kept.length > 0 && isClosingMessage(head)});
 	if (text.length <= 4 * maxAnalysedChars) {
 		analysisCache.set(text, result);
 	}
@@ -48,7 +55,8 @@ export function clearAnalysisCache(): void {
 	clearMatchCache();
 }
 
-export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): PreparedTicket {
+/** Reads `ticket` for the detectors; tone is scored with `lexicon`. */
+export function prepareTicket(ticket: TicketSnapshot, now: number | undefined, lexicon: ToneLexicon): PreparedTicket {
 	const messages: PreparedMessage[] = [];
 	const source = Array.isArray(ticket.messages) ? ticket.messages : [];
 	let latest: number | undefined;
@@ -64,7 +72,7 @@ export function prepareTicket(ticket: TicketSnapshot, now: number | undefined): 
 
 		// Internal notes, system lines and messages of unknown authorship are never read as customer text
 		const analysed = !internal && role !== 'system' && role !== 'unknown';
-		const {kept, tone, closing} = analysed ? analyse(text) : {kept: [], tone: 0, closing: false};
+		const {kept, tone, closing} = analysed ? analyse(text, lexicon) : {kept: [], tone: 0, closing: false};
 		messages.push({index, role, internal, text, kept, at, tone, closing: closing && role === 'customer'});
 	}
 

@@ -1,8 +1,9 @@
 import {expect, test} from 'vitest';
 import {prepareTicket} from './prepare.ts';
+import {shippedToneLexicon} from '../tone.ts';
 import {detectSpikes} from './spikes.ts';
 
-const ticket = prepareTicket({helpdesk: 'demo', ticketId: '1', subject: 'Cannot sign in', messages: [{role: 'customer', text: 'Hi, the login page shows an error since this morning.'}]}, undefined);
+const ticket = prepareTicket({helpdesk: 'demo', ticketId: '1', subject: 'Cannot sign in', messages: [{role: 'customer', text: 'Hi, the login page shows an error since this morning.'}]}, undefined, shippedToneLexicon);
 
 test('a theme over the threshold that this ticket mentions', () => {
 	const themes = [{theme: 'login', count: 14, keywords: ['sign in', 'log in']}, {theme: 'billing', count: 30}];

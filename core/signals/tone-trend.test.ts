@@ -1,12 +1,13 @@
 import {expect, test} from 'vitest';
 import {prepareTicket} from './prepare.ts';
+import {shippedToneLexicon} from '../tone.ts';
 import {detectToneTrend, toneSlope} from './tone-trend.ts';
 
 const ticket = (customer: string[]) => prepareTicket({
 	helpdesk: 'demo',
 	ticketId: '1',
 	messages: customer.flatMap(text => [{role: 'customer' as const, text}, {role: 'agent' as const, text: 'Thanks, looking into it.'}]),
-}, undefined);
+}, undefined, shippedToneLexicon);
 
 test('a first message describing a problem is not a warning', () => {
 	expect(detectToneTrend(ticket(['Hi, my invoice shows the wrong amount and the export fails with an error.']))).toEqual([]);
@@ -31,7 +32,7 @@ test('improving tone is not a warning', () => {
 });
 
 test('no customer messages', () => {
-	expect(detectToneTrend(prepareTicket({helpdesk: 'demo', ticketId: '1', messages: []}, undefined))).toEqual([]);
+	expect(detectToneTrend(prepareTicket({helpdesk: 'demo', ticketId: '1', messages: []}, undefined, shippedToneLexicon))).toEqual([]);
 });
 
 test('toneSlope', () => {

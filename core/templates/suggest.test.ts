@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import type {Message, Signal, TicketSnapshot} from '../model.ts';
 import {prepareTicket} from '../signals/prepare.ts';
+import {shippedToneLexicon} from '../tone.ts';
 import {cues} from './cues.ts';
 import {templateLibrary} from './library.ts';
 import {fillTemplate, firstNameOf, knownValues, rankFactsOf, suggestReplies, ticketLanguage} from './suggest.ts';
@@ -77,7 +78,7 @@ test('cues come from the customer\'s own words and the agent\'s notes; replies a
 		{role: 'agent', internal: true, text: 'Waiting on the carrier, chased twice.', at: at(10)},
 		{role: 'customer', text: 'Still nothing.\n\nOn Monday you wrote:\n> what do you mean', at: at(11)},
 	];
-	const facts = rankFactsOf({snapshot: snapshot(messages), prepared: prepareTicket(snapshot(messages), Date.parse(at(12))), level: 'watch', signals: [signal('phrase.repeat', 3), signal('phrase.repeat', 0)], triggers: [], cues});
+	const facts = rankFactsOf({snapshot: snapshot(messages), prepared: prepareTicket(snapshot(messages), Date.parse(at(12)), shippedToneLexicon), level: 'watch', signals: [signal('phrase.repeat', 3), signal('phrase.repeat', 0)], triggers: [], cues});
 	expect([...facts.cues.keys()].sort()).toEqual(['data-request', 'non-delivery', 'third-party']);
 	expect(facts.agentReplies).toBe(1);
 	expect(facts.signals[0]).toMatchObject({id: 'phrase.repeat', messages: 1});
@@ -86,10 +87,10 @@ test('cues come from the customer\'s own words and the agent\'s notes; replies a
 
 test('suggestions carry a title, the reason and the fields; none on a quiet ticket unless it needs one', () => {
 	const quiet: Message[] = [{role: 'customer', text: 'Hi, could you tell me how to export my invoices?', at: at(8)}];
-	const input = {snapshot: snapshot(quiet), prepared: prepareTicket(snapshot(quiet), undefined), signals: [], triggers: [], templates: templateLibrary, cues, max: 3};
+	const input = {snapshot: snapshot(quiet), prepared: prepareTicket(snapshot(quiet), undefined, shippedToneLexicon), signals: [], triggers: [], templates: templateLibrary, cues, max: 3};
 	expect(suggestReplies({...input, level: 'none'})).toEqual([]);
 	const gdpr: Message[] = [{role: 'customer', text: 'Hello, under GDPR please send me a copy of my personal data.', at: at(8)}];
-	const [first] = suggestReplies({...input, snapshot: snapshot(gdpr), prepared: prepareTicket(snapshot(gdpr), undefined), level: 'none'});
+	const [first] = suggestReplies({...input, snapshot: snapshot(gdpr), prepared: prepareTicket(snapshot(gdpr), undefined, shippedToneLexicon), level: 'none'});
 	expect(first).toMatchObject({templateId: 'data-request', title: 'Personal data request: log it and state the time limit', why: 'Personal data request: \'GDPR\''});
 	expect(first?.fields?.map(field => field.key)).toEqual(['customer.firstName', 'data.request', 'ticket.id', 'eta', 'agent.name', 'agent.signature']);
 });

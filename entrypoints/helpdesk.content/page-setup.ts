@@ -1,13 +1,15 @@
 // What a helpdesk page gets from the background instead of carrying it: the settings (validated
 // there, the only place that needs the validators), the templates in use, the built-in phrase
-// packs, the draft check's rules and the situation cues, as data. English comes with the settings when the page starts; another language's pack when a
-// ticket's customer writes in it. The page's script carries code only (and the tone lexicon).
+// packs, the draft check's rules, the situation cues and the tone lexicon's word lists, as data.
+// English (with the tone lexicon) comes with the settings when the page starts; another language's
+// pack when a ticket's customer writes in it. The page's script carries code only.
 import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
 import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
 import type {Message} from '../../core/model.ts';
 import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
+import {toneLexicon, type ToneLexicon} from '../../core/tone-scan.ts';
 
 export type PageData = {settings: Settings; engine: EngineData};
 
@@ -20,13 +22,16 @@ async function requestSetup(languages: readonly string[]): Promise<PageSetup | u
 	}
 }
 
-function pageDataOf(setup: PageSetup, packs: EngineData['packs']): PageData {
+// Without the background's word lists (it did not answer) every message reads as neutral in tone.
+const noTone: ToneLexicon = new Map();
+
+function pageDataOf(setup: PageSetup, packs: EngineData['packs'], tone: ToneLexicon): PageData {
 	const merged = {...packs};
 	for (const pack of setup.packs) {
 		merged[pack.id] = pack;
 	}
 
-	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues}};
+	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues, tone: setup.tone ? toneLexicon(setup.tone) : tone}};
 }
 
 /**
@@ -42,17 +47,17 @@ export async function loadPageData(): Promise<PageData & {
 	let data: PageData;
 	const setup = await requestSetup(['en']);
 	if (setup) {
-		data = pageDataOf(setup, {});
+		data = pageDataOf(setup, {}, noTone);
 	} else {
 		console.warn('Defuse: the extension did not answer; using the default settings, without phrase packs or suggestions.');
-		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: []}};
+		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: [], tone: noTone}};
 	}
 
 	const asked = new Set<string>(setup ? ['en'] : []);
 	const listeners = new Set<(data: PageData) => void>();
 	const update = (next: PageSetup | undefined) => {
 		if (next) {
-			data = pageDataOf(next, data.engine.packs);
+			data = pageDataOf(next, data.engine.packs, data.engine.tone);
 			for (const listener of listeners) {
 				listener(data);
 			}

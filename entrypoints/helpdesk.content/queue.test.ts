@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
+import {shippedToneLexicon} from '../../core/tone.ts';
 import {expect, test} from 'vitest';
 import {builtInPacks} from '../../core/signals/phrases.ts';
 import {cues} from '../../core/templates/cues.ts';
 import {listRowMark, rowElementFor, ticketHref} from './queue.ts';
 
-const engine = {packs: builtInPacks, templates: [], cues};
+const engine = {packs: builtInPacks, templates: [], cues, tone: shippedToneLexicon};
 
 test('finds the row around a link to the ticket, not a longer id that contains it', () => {
 	document.body.innerHTML = `<table>

@@ -48,6 +48,8 @@ test('an angry ticket: critical badge; the shortcut opens the panel without taki
 	await host.locator('.more').click();
 	const reasons = await host.locator('.reason').allTextContents();
 	expect(reasons.join('\n')).toContain('speak to a manager');
+	// The tone lexicon reached the page with its setup data (the script does not carry it).
+	expect(await host.locator('.reason[data-signal^="tone."]').count()).toBeGreaterThan(0);
 	expect(await host.locator('[data-fact="path"]').textContent()).toContain('Hierarchical');
 	await host.locator('.reason[data-signal="phrase.manager"]').click();
 	expect(await host.getAttribute('data-highlight')).toBe('phrase.manager:highlight');
