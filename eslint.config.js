@@ -14,6 +14,11 @@ const uiImports = [
 	{group: ['**/entrypoints/**', '**/dashboard/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'},
 ];
 
+// Cross-checks, fixtures and benchmarks live under test/: production code never imports from there,
+// and no test beside the code runs a cross-check (those tests live in test/cross-check/ too).
+const testImports = {group: ['**/test/**'], message: 'Production code never imports from test/.'};
+const crossCheckImports = {group: ['**/test/cross-check/**'], message: 'The cross-checks (SQL derivation, JavaScript KPIs) are used only by the tests and benchmarks under test/.'};
+
 const extensionPaths = [{name: '#imports', message: 'No extension APIs in core/.'}];
 
 export default tseslint.config(
@@ -31,18 +36,24 @@ export default tseslint.config(
 		},
 	},
 	{
+		files: ['core/**/*.{ts,tsx}', 'dashboard/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [crossCheckImports]}],
+		},
+	},
+	{
 		files: ['core/**/*.ts'],
 		ignores: ['core/**/*.test.ts'],
 		rules: {
 			'no-restricted-globals': ['error', ...domGlobals],
-			'no-restricted-imports': ['error', {paths: extensionPaths, patterns: [...uiImports, {group: ['dexie', 'dexie/*'], message: 'Only core/store may import Dexie.'}, {group: ['sql.js'], message: 'sql.js lives in dashboard/ (metrics worker).'}]}],
+			'no-restricted-imports': ['error', {paths: extensionPaths, patterns: [...uiImports, {group: ['dexie', 'dexie/*'], message: 'Only core/store may import Dexie.'}, {group: ['sql.js'], message: 'sql.js lives in dashboard/ (metrics worker).'}, testImports]}],
 		},
 	},
 	{
 		files: ['core/store/**/*.ts'],
 		ignores: ['core/**/*.test.ts'],
 		rules: {
-			'no-restricted-imports': ['error', {paths: extensionPaths, patterns: uiImports}],
+			'no-restricted-imports': ['error', {paths: extensionPaths, patterns: [...uiImports, testImports]}],
 		},
 	},
 	{
@@ -53,13 +64,21 @@ export default tseslint.config(
 				{group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'], message: 'Content scripts never open IndexedDB or load the dashboard.'},
 				// The schemas stay out of the page's script (size budget): the background checks what comes in.
 				{group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**'], allowTypeImports: true, message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.'},
+				crossCheckImports,
 			]}],
 		},
 	},
 	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'}]}],
+			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'}, crossCheckImports]}],
+		},
+	},
+	{
+		files: ['dashboard/**/*.{ts,tsx}'],
+		ignores: ['dashboard/**/*.test.{ts,tsx}'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'}, testImports]}],
 		},
 	},
 );

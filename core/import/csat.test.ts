@@ -2,7 +2,6 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {baselineKpis} from '../metrics/baseline.ts';
 import type {SurveyResponse} from '../metrics/dataset.ts';
 import {validateDataset} from '../metrics/schema.ts';
 import type {ImportResult} from './common.ts';
@@ -10,6 +9,7 @@ import {freshdeskRatingCode, readFreshdeskSatisfaction, readZendeskSatisfaction,
 import {importFreshdeskCsv} from './freshdesk.ts';
 import {importSurveyCsv} from './surveys.ts';
 import {importZendeskCsv} from './zendesk.ts';
+import {kpisOfDataset} from '../../dashboard/worker/node-database.ts';
 
 const exports = join(process.cwd(), 'test', 'fixtures', 'exports');
 const read = (name: string): string => readFileSync(join(exports, name), 'utf8');
@@ -41,7 +41,7 @@ describe('Zendesk CSAT', () => {
 			5006: [null, undefined, true],
 		});
 		expect(result.warnings).toEqual([]);
-		const [row] = baselineKpis(result.dataset);
+		const [row] = await kpisOfDataset(result.dataset);
 		expect(row!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 		expect(row!.csatResponseRate).toEqual({numerator: 4, denominator: 6, value: 4 / 6});
 	});
@@ -52,30 +52,30 @@ describe('Zendesk CSAT', () => {
 			6001: [5, 5, true], 6002: [4, 5, true], 6003: [3, 5, true], 6004: [1, 5, true], 6005: [null, undefined, true], 6006: [null, undefined, true], 6008: [2, 5, true],
 		});
 		expect(result.warnings).toEqual([]);
-		const [row] = baselineKpis(result.dataset);
+		const [row] = await kpisOfDataset(result.dataset);
 		expect(row!.csat).toEqual({numerator: 2, denominator: 5, value: 0.4});
 		expect(row!.csatResponseRate).toEqual({numerator: 5, denominator: 7, value: 5 / 7});
 		// Excluding the neutral middle leaves 2 good of 4.
-		expect(baselineKpis(result.dataset, {csat: 'exclude-neutral'})[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
+		expect((await kpisOfDataset(result.dataset, {csat: 'exclude-neutral'}))[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 	});
 
 	test('updated CSAT on 3 points: inferred from the largest score, said in a warning; only 3 is good', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-3-point.csv')], {host: 'acme.zendesk.com'}));
 		expect(byTicket(result.dataset.surveys)).toEqual({6101: [5, 3, true], 6102: [5, 3, true], 6103: [3, 3, true], 6104: [1, 3, true], 6105: [null, undefined, true]});
 		expect(result.warnings).toEqual(['Satisfaction scores go up to 3 only: read as a 3-point scale (3 is good). If the survey had 5 points, import again with the CSAT scale set to 5.']);
-		expect(baselineKpis(result.dataset)[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
+		expect((await kpisOfDataset(result.dataset))[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 		// Told it was a 5-point survey, the same file has no good answer at all.
 		const five = okOf(await importZendeskCsv([read('zendesk-csat-3-point.csv')], {host: 'acme.zendesk.com', csatScale: 5}));
 		expect(five.warnings).toEqual([]);
 		expect(byTicket(five.dataset.surveys)[6101]).toEqual([3, 5, true]);
-		expect(baselineKpis(five.dataset)[0]!.csat).toEqual({numerator: 0, denominator: 4, value: 0});
+		expect((await kpisOfDataset(five.dataset))[0]!.csat).toEqual({numerator: 0, denominator: 4, value: 0});
 	});
 
 	test('updated CSAT on 2 points: 2 good, 1 bad', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-2-point.csv')], {host: 'acme.zendesk.com'}));
 		expect(byTicket(result.dataset.surveys)).toEqual({6201: [5, 2, true], 6202: [1, 2, true], 6203: [5, 2, true], 6204: [null, undefined, true]});
 		expect(result.warnings).toHaveLength(1);
-		const [row] = baselineKpis(result.dataset);
+		const [row] = await kpisOfDataset(result.dataset);
 		expect(row!.csat).toEqual({numerator: 2, denominator: 3, value: 2 / 3});
 		expect(row!.csatResponseRate).toEqual({numerator: 3, denominator: 4, value: 0.75});
 	});
@@ -100,11 +100,11 @@ describe('Freshdesk satisfaction', () => {
 		const result = okOf(await importFreshdeskCsv([read('freshdesk-csat-answers.csv')], {host: 'acme.freshdesk.com'}));
 		validateDataset(result.dataset);
 		expect(byTicket(result.dataset.surveys)).toEqual(expected);
-		const [row] = baselineKpis(result.dataset);
+		const [row] = await kpisOfDataset(result.dataset);
 		expect(row!.csat).toEqual({numerator: 3, denominator: 6, value: 0.5});
 		// The export records no unanswered surveys: no response rate.
 		expect(row!.csatResponseRate).toEqual({numerator: 0, denominator: 0, value: null});
-		expect(baselineKpis(result.dataset, {csat: 'exclude-neutral'})[0]!.csat).toEqual({numerator: 3, denominator: 5, value: 0.6});
+		expect((await kpisOfDataset(result.dataset, {csat: 'exclude-neutral'}))[0]!.csat).toEqual({numerator: 3, denominator: 5, value: 0.6});
 	});
 
 	test('the API\'s rating codes (103 .. -103) read the same as their answers', async () => {
@@ -115,7 +115,7 @@ describe('Freshdesk satisfaction', () => {
 	test('the classic three-answer survey: Awesome, Just okay, Not good', async () => {
 		const result = okOf(await importFreshdeskCsv([read('freshdesk-csat-classic.csv')], {host: 'acme.freshdesk.com'}));
 		expect(byTicket(result.dataset.surveys)).toEqual({821: [5, undefined, undefined], 822: [3, undefined, undefined], 823: [1, undefined, undefined], 824: [5, undefined, undefined]});
-		expect(baselineKpis(result.dataset)[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
+		expect((await kpisOfDataset(result.dataset))[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 	});
 
 	test('an answer it does not know is named in a warning, not guessed', async () => {
@@ -136,7 +136,7 @@ test('a survey tool\'s CSV: scores with their scale, Good, Offered (the file rec
 		['survey:s-4', 'csat', 5, 2, true],
 		['survey:s-6', 'nps', 10, undefined, undefined],
 	]);
-	const [row] = baselineKpis(result.dataset);
+	const [row] = await kpisOfDataset(result.dataset);
 	expect(row!.csat).toEqual({numerator: 2, denominator: 3, value: 2 / 3});
 	expect(row!.csatResponseRate).toEqual({numerator: 3, denominator: 4, value: 0.75});
 	expect(row!.nps.responses).toBe(1);

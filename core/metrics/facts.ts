@@ -1,10 +1,10 @@
 // Per-ticket measures derived from the timeline (the "facts" every KPI aggregates), in plain
-// JavaScript. The same derivation exists as SQL (dashboard/worker/derive-sql.ts); a test keeps
-// both identical. Snapshots carry facts, not timelines.
+// JavaScript: the one derivation in production. A second one in SQL, kept under test/cross-check/,
+// is held equal to it by a test. Snapshots carry facts, not timelines.
 import type {EscalationPath, Trigger} from '../model.ts';
 import type {Customer, Dataset, DatasetTicket, FlagLevel, SlaMetric, SurveyKind, SurveyResponse, TicketEvent, TicketStatus, Verdict} from './dataset.ts';
 import {asOfOf, surveyIdOf} from './dataset.ts';
-import type {BusinessHours} from './time.ts';
+import type {BusinessHours, DayKeys} from './time.ts';
 import {makeBusinessClock, makeHourStart} from './time.ts';
 import {extractThemes} from './themes.ts';
 
@@ -622,4 +622,26 @@ function uniqueById<T extends {id: string}>(rows: readonly T[]): T[] {
 		seen.add(row.id);
 		return true;
 	});
+}
+
+/** The local days the data spans: ticket creation and survey days up to asOf (customer dates do not widen it). */
+export function dataDayRange(facts: Pick<Facts, 'asOf' | 'tickets' | 'surveys'>, dayKeysOf: (ms: number) => DayKeys): [number, number] {
+	let min = Number.POSITIVE_INFINITY;
+	let max = Number.NEGATIVE_INFINITY;
+	const see = (ms: number): void => {
+		const {day} = dayKeysOf(ms);
+		min = Math.min(min, day);
+		max = Math.max(max, day);
+	};
+
+	see(facts.asOf);
+	for (const ticket of facts.tickets) {
+		see(ticket.createdAt);
+	}
+
+	for (const survey of facts.surveys) {
+		see(survey.at);
+	}
+
+	return [min, max];
 }

@@ -1,5 +1,5 @@
-// The KPI report shape shared by the metric SQL (dashboard/worker/queries.ts) and the JavaScript
-// baseline (./baseline.ts): same query in, same rows out.
+// The KPI report shape of the metric SQL (dashboard/worker/queries.ts), and the helpers its shaper
+// shares with the JavaScript cross-check kept under test/cross-check/: same query in, same rows out.
 import type {SlaMetric} from './dataset.ts';
 import {slaMetrics} from './dataset.ts';
 import {dayKeyToIso, isoDayToKey, monthKeyToIso} from './time.ts';

@@ -187,3 +187,10 @@ export function makeBusinessClock(hours: BusinessHours, originMs: number, untilM
 		return Math.round(cumulative[k]! + within - base);
 	};
 }
+
+/** Week (its Monday) and month of a local day. */
+export function keysOfDay(day: number): DayKeys {
+	const dayNumber = dayKeyToNumber(day);
+	const weekday = (((dayNumber + 3) % 7) + 7) % 7;
+	return {day, week: dayNumberToKey(dayNumber - weekday), month: Math.floor(day / 100)};
+}

@@ -1,28 +1,35 @@
 import {describe, expect, test} from 'vitest';
-import {baselineKpis, computeKpis} from '../metrics/baseline.ts';
 import type {Dataset, TicketEvent} from '../metrics/dataset.ts';
 import {generateDemoDataset} from '../metrics/demo-data.ts';
 import type {KpiQuery} from '../metrics/kpis.ts';
-import {computeEarlyWarning, computeTemplateEffectiveness, computeThemeSummary} from '../metrics/reports.ts';
 import {differences} from '../metrics/test-support.ts';
 import {mergeSnapshots} from './merge.ts';
 import {maskText} from './redact.ts';
 import type {Snapshot} from './snapshot.ts';
 import {createSnapshot, factsOfSnapshot, parseSnapshot} from './snapshot.ts';
+import {loadFacts} from '../../dashboard/worker/load.ts';
+import {kpisOfDataset, kpisOfFacts, openNodeDatabase} from '../../dashboard/worker/node-database.ts';
+import {earlyWarning, kpis, templateEffectiveness, themeSummary} from '../../dashboard/worker/queries.ts';
 
 const dataset = generateDemoDataset({seed: 5, days: 21, ticketsPerDay: 12});
 dataset.tickets[0] = {...dataset.tickets[0]!, customerText: 'Call me on +49 170 1234567 or mail dana.reyes@example.com about order 99812. See https://shop.example.com/o/99812'};
 const salt = 'team-secret';
 const queries: KpiQuery[] = [{}, {groupBy: 'day'}, {groupBy: 'agent'}, {groupBy: 'theme'}, {groupBy: 'escalation-type', fcr: 'no-follow-up', csat: 'exclude-neutral'}];
 
-function allReports(snapshot: Snapshot) {
-	const facts = factsOfSnapshot(snapshot);
-	return {
-		kpis: queries.map(query => computeKpis(facts, query)),
-		earlyWarning: computeEarlyWarning(facts),
-		templates: computeTemplateEffectiveness(facts),
-		themes: computeThemeSummary(facts),
-	};
+/** Every report of a snapshot, by the production path (its facts loaded, the metric SQL). */
+async function allReports(snapshot: Snapshot) {
+	const db = await openNodeDatabase();
+	try {
+		loadFacts(db, factsOfSnapshot(snapshot));
+		return {
+			kpis: queries.map(query => kpis(db, query)),
+			earlyWarning: earlyWarning(db),
+			templates: templateEffectiveness(db),
+			themes: themeSummary(db),
+		};
+	} finally {
+		db.close();
+	}
 }
 
 describe('aggregates-only snapshots', () => {
@@ -39,7 +46,7 @@ describe('aggregates-only snapshots', () => {
 	test('give the same KPIs as the dataset they came from', async () => {
 		const snapshot = await createSnapshot(dataset, {salt});
 		for (const query of queries) {
-			expect(differences(computeKpis(factsOfSnapshot(snapshot), query), baselineKpis(dataset, query)), JSON.stringify(query)).toEqual([]);
+			expect(differences(await kpisOfFacts(factsOfSnapshot(snapshot), query), await kpisOfDataset(dataset, query)), JSON.stringify(query)).toEqual([]);
 		}
 	});
 
@@ -105,21 +112,22 @@ describe('merging many agents\' snapshots', () => {
 			createSnapshot(agentView(dataset, 2, false), {salt}),
 		]);
 		const orders: Snapshot[][] = [[a!, b!, c!], [c!, b!, a!], [b!, a!, c!, a!, b!], [c!, c!, a!, b!, b!, a!]];
-		const expected = allReports(mergeSnapshots([a!, b!, c!]).snapshot);
+		const expected = await allReports(mergeSnapshots([a!, b!, c!]).snapshot);
 		for (const order of orders) {
-			expect(differences(allReports(mergeSnapshots(order).snapshot), expected)).toEqual([]);
+			expect(differences(await allReports(mergeSnapshots(order).snapshot), expected)).toEqual([]);
 		}
 
 		// Merging in steps is the same as merging at once.
 		const stepwise = mergeSnapshots([mergeSnapshots([a!, b!]).snapshot, mergeSnapshots([c!, a!]).snapshot]).snapshot;
-		expect(differences(allReports(stepwise), expected)).toEqual([]);
+		expect(differences(await allReports(stepwise), expected)).toEqual([]);
 		// Every ticket was fully seen by someone: the merge equals the whole team's history, except for
 		// themes, which each machine extracts from the text it saw.
 		const whole = await createSnapshot(dataset, {salt});
-		const notThemes = (reports: ReturnType<typeof allReports>) => reports.kpis.filter((_rows, index) => queries[index]!.groupBy !== 'theme');
-		expect(differences(notThemes(expected), notThemes(allReports(whole)))).toEqual([]);
-		expect(differences(expected.earlyWarning, allReports(whole).earlyWarning)).toEqual([]);
-		expect(differences(expected.templates, allReports(whole).templates)).toEqual([]);
+		const notThemes = (reports: Awaited<ReturnType<typeof allReports>>) => reports.kpis.filter((_rows, index) => queries[index]!.groupBy !== 'theme');
+		const ofWhole = await allReports(whole);
+		expect(differences(notThemes(expected), notThemes(ofWhole))).toEqual([]);
+		expect(differences(expected.earlyWarning, ofWhole.earlyWarning)).toEqual([]);
+		expect(differences(expected.templates, ofWhole.templates)).toEqual([]);
 		expect(mergeSnapshots([a!, b!, c!]).snapshot.tickets).toHaveLength(dataset.tickets.length);
 	});
 

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import {Dexie} from 'dexie';
 import {afterEach, expect, test} from 'vitest';
-import {baselineKpis} from '../metrics/baseline.ts';
 import {datasetIssues} from '../metrics/schema.ts';
 import type {TicketSnapshot} from '../model.ts';
 import {datasetFromStore, normalizePriority, normalizeStatus} from './dataset.ts';
 import {openDb, type DefuseDb} from './db.ts';
 import {recordAgentAction, recordObservation} from './writes.ts';
+import {kpisOfDataset} from '../../dashboard/worker/node-database.ts';
 
 let db: DefuseDb;
 afterEach(async () => {
@@ -54,7 +54,7 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 	expect(JSON.stringify(dataset.events)).not.toMatch(/Marcus Feld/);
 	expect(dataset.events.find(event => event.kind === 'agent-reply')?.actor).toBe('Dana');
 
-	const [all] = baselineKpis(dataset);
+	const [all] = await kpisOfDataset(dataset);
 	expect(all?.tickets).toBe(2);
 	expect(all?.durations.firstReply.median).toBe(90 * 60_000);
 	expect(all?.hierarchicalEscalationRate.value).toBe(0.5);

@@ -1,12 +1,11 @@
 import {expect, test} from 'vitest';
-import {computeKpis} from '../../core/metrics/baseline.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {differences, handDataset} from '../../core/metrics/test-support.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import {createSnapshot, factsOfSnapshot} from '../../core/snapshot/snapshot.ts';
 import {createMetricsApi} from './api.ts';
 import {crc32} from './export.ts';
-import {openNodeDatabase} from './node-database.ts';
+import {kpisOfFacts, openNodeDatabase} from './node-database.ts';
 import {kpis} from './queries.ts';
 
 test('a dataset in, KPIs out; nothing loaded is an error that says what to do', async () => {
@@ -33,7 +32,7 @@ test('snapshots from two agents load merged, and the SQLite export reopens with 
 	const api = createMetricsApi(async () => openNodeDatabase());
 	const loaded = await api.loadSnapshots(snapshots.map(snapshot => JSON.parse(JSON.stringify(snapshot)) as unknown));
 	expect(loaded).toEqual({tickets: dataset.tickets.length, warnings: []});
-	const expected = computeKpis(factsOfSnapshot(mergeSnapshots(snapshots).snapshot), {groupBy: 'week'});
+	const expected = await kpisOfFacts(factsOfSnapshot(mergeSnapshots(snapshots).snapshot), {groupBy: 'week'});
 	expect(differences(api.kpis({groupBy: 'week'}), expected)).toEqual([]);
 
 	const reopened = await openNodeDatabase(api.exportSqlite());

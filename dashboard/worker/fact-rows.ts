@@ -2,11 +2,10 @@
 // (factTableRows, used for DuckDB and tests) and the streaming writer (openFactWriter), which inserts
 // each ticket as it is derived so a million tickets never sit in memory as objects.
 import type {Database, SqlValue, Statement} from 'sql.js';
-import {keysOfDay} from '../../core/metrics/baseline.ts';
 import type {Customer} from '../../core/metrics/dataset.ts';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
 import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../../core/metrics/facts.ts';
-import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from '../../core/metrics/time.ts';
+import {dayKeyToNumber, dayNumberToKey, keysOfDay, makeDayKeys} from '../../core/metrics/time.ts';
 import type {TableSpec} from './schema.ts';
 import {buildRollups} from './rollups.ts';
 import {createIndexes, createTables, factTables, insertSql, levelRank} from './schema.ts';

@@ -9,7 +9,7 @@
 // memory, as a single-pass baseline does.
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
-import {computeKpis} from '../../core/metrics/baseline.ts';
+import {computeKpis} from '../cross-check/kpis.ts';
 import {streamDemoDataset} from '../../core/metrics/demo-data.ts';
 import type {Facts} from '../../core/metrics/facts.ts';
 import {annotationsOf, deriveTicket, sortAgentHours, surveyFactsOf} from '../../core/metrics/facts.ts';
@@ -17,7 +17,7 @@ import {extractThemes} from '../../core/metrics/themes.ts';
 import {makeBusinessClock} from '../../core/metrics/time.ts';
 import type {GroupBy} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, computeThemeSummary} from '../../core/metrics/reports.ts';
+import {computeEarlyWarning, computeSpikes, computeTemplateEffectiveness, computeThemeSummary} from '../cross-check/reports.ts';
 import type {BusinessCalendar} from '../../core/calendar.ts';
 import {openFactWriter} from '../../dashboard/worker/fact-rows.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';

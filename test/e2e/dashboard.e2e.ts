@@ -15,6 +15,8 @@ import {kpiCards} from '../../dashboard/components/kpi-model.ts';
 import {lastDays, previousPeriod} from '../../dashboard/components/period.ts';
 import {createSession} from '../../dashboard/session/session.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
+import {importInBrowser} from '../bench/browser-import.ts';
+import {writeZendeskCsv} from '../bench/zendesk-csv.ts';
 import {artifactsDir, externalRequests, launchBrowser, screenshot, type Browser} from './harness.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -219,6 +221,39 @@ test('a snapshot exported in one profile and imported in another gives the same 
 	expect(externalRequests(second.requests)).toEqual([]);
 	await consumer.close();
 }, 90_000);
+
+test('a generated Zendesk export imports in the static site with progress through every stage, then its KPIs show', async () => {
+	// The bench imports 100 MB the same way (test/bench/big-data.bench.ts); a small file keeps this fast.
+	const name = 'zendesk-export.csv';
+	const file = join(work, name);
+	await writeZendeskCsv(file, 20_000);
+	const session = createSession(async () => openNodeDatabase(), {businessHours: {calendar: defaultSettings.sla.calendar}});
+	await session.importFile(name, Object.assign(new Blob([readFileSync(file)]), {lastModified: 1}));
+	const summary = await session.reload();
+	const [row] = session.kpis({...lastDays(30, summary.firstDay!, summary.lastDay!), filters: {}, fcr: 'one-touch'});
+	session.close();
+	const fresh = await launchBrowser();
+	try {
+		const page = await fresh.context.newPage();
+		const result = await importInBrowser(page, siteUrl, file, 120_000);
+		const labels = result.stages.map(stage => stage.label);
+		const at = (label: string): number => labels.indexOf(label);
+		expect(labels[0]).toBe(`Reading ${name}`);
+		// Reading, keeping, then loading: measuring, writing and indexing, in that order.
+		for (const [before, after] of [[`Reading ${name}`, `Imported ${name}`], [`Imported ${name}`, 'Measuring and loading tickets'], ['Measuring and loading tickets', 'Indexing']]) {
+			expect(at(before!), `${before} before ${after}`).toBeGreaterThanOrEqual(0);
+			expect(at(after!), `${before} before ${after}`).toBeGreaterThan(at(before!));
+		}
+
+		expect(result.outcome).toContain('imported 20,000 tickets from 20,000 rows');
+		expect(row!.tickets).toBeGreaterThan(0);
+		expect(result.ticketsCard).toBe(row!.tickets);
+		await screenshot(page, 'dashboard-imported-export');
+		expect(externalRequests(fresh.requests)).toEqual([]);
+	} finally {
+		await fresh.close();
+	}
+}, 180_000);
 
 test('drill-down from a card and from a breakdown cell lists the tickets behind the number, with links into the helpdesk', async () => {
 	const page = await first.context.newPage();

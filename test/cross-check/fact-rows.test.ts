@@ -5,11 +5,12 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import {berlinOffice} from '../../core/metrics/test-support.ts';
-import {openFactWriter} from './fact-rows.ts';
-import {factTableRows, insertRows, loadFacts, writeDataset} from './load.ts';
-import {openNodeDatabase} from './node-database.ts';
-import {all} from './queries.ts';
-import {createIndexes, createTables, factTables} from './schema.ts';
+import {openFactWriter} from '../../dashboard/worker/fact-rows.ts';
+import {loadFacts, writeDataset} from '../../dashboard/worker/load.ts';
+import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
+import {all} from '../../dashboard/worker/queries.ts';
+import {createIndexes, createTables, factTables} from '../../dashboard/worker/schema.ts';
+import {factTableRows, insertRows} from './load-sql.ts';
 
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};

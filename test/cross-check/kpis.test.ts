@@ -1,7 +1,7 @@
 // The JavaScript KPIs against values worked out by hand (cases in ./test-support.ts).
 import {describe, expect, test} from 'vitest';
-import {baselineKpis} from './baseline.ts';
-import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from './test-support.ts';
+import {baselineKpis} from './kpis.ts';
+import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../../core/metrics/test-support.ts';
 
 describe.each(handKpiCases)('$name', ({dataset, timezone, query, rows, expected}) => {
 	const result = dataset === 'hand'

@@ -1,9 +1,10 @@
 // Early warning, templates and themes of the hand-made dataset, worked out by hand.
 import {expect, test} from 'vitest';
-import {deriveFacts} from './facts.ts';
-import {estimateOf, leadTimeDistribution} from './effectiveness.ts';
-import {computeEarlyWarning, computeTemplateEffectiveness, computeTemplateStrata, computeThemeSummary, shapeTemplateEffectiveness} from './reports.ts';
-import {handDataset} from './test-support.ts';
+import {deriveFacts} from '../../core/metrics/facts.ts';
+import {estimateOf, leadTimeDistribution} from '../../core/metrics/effectiveness.ts';
+import {shapeTemplateEffectiveness} from '../../core/metrics/reports.ts';
+import {computeEarlyWarning, computeTemplateEffectiveness, computeTemplateStrata, computeThemeSummary} from './reports.ts';
+import {handDataset} from '../../core/metrics/test-support.ts';
 
 const facts = deriveFacts(handDataset());
 const minutes = 60_000;

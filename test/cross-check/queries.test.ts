@@ -2,18 +2,19 @@
 // SQL derivation of facts against the JavaScript one.
 import type {Database} from 'sql.js';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {computeKpis} from '../../core/metrics/baseline.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import type {Facts} from '../../core/metrics/facts.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {computeEarlyWarning, computeSpikes, computeTemplateStrata, computeThemeCounts, computeThemeSummary} from '../../core/metrics/reports.ts';
 import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
-import {loadDataset} from './load.ts';
-import {openNodeDatabase} from './node-database.ts';
-import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
-import {factTables} from './schema.ts';
+import {loadDataset} from '../../dashboard/worker/load.ts';
+import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
+import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from '../../dashboard/worker/queries.ts';
+import {factTables} from '../../dashboard/worker/schema.ts';
+import {computeKpis} from './kpis.ts';
+import {loadDatasetDerivingInSql} from './load-sql.ts';
+import {computeEarlyWarning, computeSpikes, computeTemplateStrata, computeThemeCounts, computeThemeSummary} from './reports.ts';
 
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};
@@ -27,7 +28,7 @@ beforeAll(async () => {
 	jsDb = await openNodeDatabase();
 	loadDataset(jsDb, dataset, {businessHours, timezone});
 	sqlDb = await openNodeDatabase();
-	loadDataset(sqlDb, dataset, {businessHours, timezone, derive: 'sql'});
+	loadDatasetDerivingInSql(sqlDb, dataset, {businessHours, timezone});
 });
 
 afterAll(() => {

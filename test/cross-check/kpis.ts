@@ -1,13 +1,14 @@
-// The KPIs by a straightforward JavaScript pass over the facts: the benchmark baseline and an
-// independent cross-check of the metric SQL (a test asserts both agree).
-import type {Dataset, SlaMetric} from './dataset.ts';
-import {slaMetrics} from './dataset.ts';
-import type {DeriveOptions, Facts, TicketFact} from './facts.ts';
-import {deriveFacts} from './facts.ts';
-import type {DurationMeasure, FilterField, GroupBy, KpiQuery, KpiRow, TimeGrain} from './kpis.ts';
-import {allGroup, csatClass, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOf} from './kpis.ts';
-import type {DayKeys} from './time.ts';
-import {dayKeyToNumber, dayNumberToKey, makeDayKeys} from './time.ts';
+// The KPIs by a straightforward JavaScript pass over the facts: the independent cross-check of the
+// metric SQL in dashboard/worker/queries.ts (tests assert both agree) and the benchmark's baseline.
+// Never used in production.
+import type {Dataset, SlaMetric} from '../../core/metrics/dataset.ts';
+import {slaMetrics} from '../../core/metrics/dataset.ts';
+import type {DeriveOptions, Facts, TicketFact} from '../../core/metrics/facts.ts';
+import {dataDayRange, deriveFacts} from '../../core/metrics/facts.ts';
+import type {DurationMeasure, FilterField, GroupBy, KpiQuery, KpiRow, TimeGrain} from '../../core/metrics/kpis.ts';
+import {allGroup, csatClass, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOf} from '../../core/metrics/kpis.ts';
+import type {DayKeys} from '../../core/metrics/time.ts';
+import {dayKeyToNumber, dayNumberToKey, keysOfDay, makeDayKeys} from '../../core/metrics/time.ts';
 
 export type BaselineOptions = {
 	/** Time zone of days, weeks and months. @default 'UTC' */
@@ -80,28 +81,6 @@ function groupsOf(view: TicketView | undefined, groupBy: GroupBy, keys: DayKeys)
 	return isTimeGrain(groupBy) ? [grainLabel(groupBy, keys[groupBy])] : dimensionValues(view, groupBy);
 }
 
-/** The local days the data spans: ticket creation and survey days up to asOf (customer dates do not widen it). */
-export function dataDayRange(facts: Pick<Facts, 'asOf' | 'tickets' | 'surveys'>, dayKeysOf: (ms: number) => DayKeys): [number, number] {
-	let min = Number.POSITIVE_INFINITY;
-	let max = Number.NEGATIVE_INFINITY;
-	const see = (ms: number): void => {
-		const {day} = dayKeysOf(ms);
-		min = Math.min(min, day);
-		max = Math.max(max, day);
-	};
-
-	see(facts.asOf);
-	for (const ticket of facts.tickets) {
-		see(ticket.createdAt);
-	}
-
-	for (const survey of facts.surveys) {
-		see(survey.at);
-	}
-
-	return [min, max];
-}
-
 /** Every bucket of a grain within [from, to] (yyyymmdd), with its clipped first and last day. */
 export function bucketsOf(grain: TimeGrain, from: number, to: number): Array<{key: number; start: number; end: number}> {
 	const buckets = new Map<number, {key: number; start: number; end: number}>();
@@ -117,13 +96,6 @@ export function bucketsOf(grain: TimeGrain, from: number, to: number): Array<{ke
 	}
 
 	return [...buckets.values()];
-}
-
-/** Week (its Monday) and month of a local day. */
-export function keysOfDay(day: number): DayKeys {
-	const dayNumber = dayKeyToNumber(day);
-	const weekday = (((dayNumber + 3) % 7) + 7) % 7;
-	return {day, week: dayNumberToKey(dayNumber - weekday), month: Math.floor(day / 100)};
 }
 
 /** All KPIs of one query, computed from facts in plain JavaScript. */

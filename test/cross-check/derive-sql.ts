@@ -4,7 +4,7 @@
 // clock readings (at_bh); SQL itself knows no calendar.
 import type {Database, SqlValue} from 'sql.js';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
-import {slaMetricColumns} from './schema.ts';
+import {slaMetricColumns} from '../../dashboard/worker/schema.ts';
 
 export type Statement = {sql: string; params: SqlValue[]};
 
