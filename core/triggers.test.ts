@@ -1,10 +1,11 @@
 import {describe, expect, test} from 'vitest';
 import type {Message} from './model.ts';
 import {prepareTicket} from './signals/prepare.ts';
+import type {SignalId} from './signals/registry.ts';
 import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
 
 const prepared = (messages: Message[]) => prepareTicket({helpdesk: 'demo', ticketId: '1', messages}, undefined);
-const finding = (id: string, strength = 1) => ({id, label: id, strength, evidence: []});
+const finding = (id: SignalId, strength = 1) => ({id, label: id, strength, evidence: []});
 const top = (messages: Message[], findings = [finding('tone.negative')]) => classifyTriggers(prepared(messages), findings)[0]?.trigger;
 
 describe('classifyTriggers', () => {

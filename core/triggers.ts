@@ -1,8 +1,10 @@
 // What triggered the escalation risk, and which escalation path fits.
 // Cues are phrase-pack syntax (see signals/phrase-packs/en.ts), read from customer messages
-// (and, for rigid policy, the agent's own replies); signals add their own evidence.
+// (and, for rigid policy, the agent's own replies); signals add their own evidence, as much as each
+// signal's descriptor says it points at each trigger.
 import type {EscalationPath, Level, Trigger} from './model.ts';
 import {compilePhrase} from './signals/phrases.ts';
+import {signalDescriptor} from './signals/registry.ts';
 import type {Finding, PreparedTicket} from './signals/types.ts';
 
 type Cue = {trigger: Trigger; weight: number; patterns: string[]; agent?: boolean};
@@ -38,32 +40,6 @@ export const triggerCues: readonly Cue[] = [
 // One alternation per cue: a message costs one regex test per cue
 const compiledCues = triggerCues.map(cue => ({...cue, regexes: [compilePhrase(`{${cue.patterns.join('|')}}`)]}));
 
-/** How much each signal points at each trigger. */
-const signalTriggers: Readonly<Record<string, Partial<Record<Trigger, number>>>> = {
-	// An SLA clock says we are slow, not why the customer is upset: a stated cause outweighs it
-	'wait.breach': {'long-wait': 0.8},
-	'wait.due': {'long-wait': 0.3},
-	'phrase.waiting': {'long-wait': 1},
-	'phrase.non-delivery': {'long-wait': 0.7, 'poor-quality': 0.3},
-	'phrase.billing': {'poor-quality': 0.8},
-	'phrase.payment-dispute': {'poor-quality': 0.4, 'long-wait': 0.3},
-	'phrase.faulty': {'poor-quality': 1},
-	'phrase.not-working': {'poor-quality': 0.8},
-	'phrase.outage': {'poor-quality': 1.2},
-	'phrase.broken-promise': {miscommunication: 0.5, 'frontline-response': 0.4},
-	'phrase.repeat': {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2},
-	'history.repeat-contact': {'poor-quality': 0.3, 'frontline-response': 0.2},
-	'spike.theme': {'poor-quality': 1},
-	'phrase.insult': {'frontline-response': 0.3},
-	'phrase.manager': {'frontline-response': 0.3},
-	'phrase.misread': {miscommunication: 1},
-	'shape.back-and-forth': {'miscommunication': 0.3, 'frontline-response': 0.2},
-	'shape.reassigned': {'frontline-response': 0.2, 'long-wait': 0.2},
-	'shape.reopened': {'poor-quality': 0.4},
-	'shape.days-open': {'long-wait': 0.4},
-	'draft.phrasing': {'frontline-response': 0.4},
-};
-
 const maxCueHits = 3;
 const minConfidence = 0.2;
 
@@ -92,8 +68,9 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 	}
 
 	for (const finding of findings) {
-		for (const [trigger, amount] of Object.entries(signalTriggers[finding.id] ?? {})) {
-			bump(trigger as Trigger, amount * finding.strength);
+		const triggers: Readonly<Partial<Record<Trigger, number>>> = signalDescriptor(finding.id)?.triggers ?? {};
+		for (const [trigger, amount] of Object.entries(triggers) as Array<[Trigger, number]>) {
+			bump(trigger, amount * finding.strength);
 		}
 	}
 
@@ -102,8 +79,6 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 		.filter(entry => entry.confidence >= minConfidence)
 		.sort((a, b) => b.confidence - a.confidence || a.trigger.localeCompare(b.trigger));
 }
-
-const hierarchicalSignals = new Set(['phrase.manager', 'phrase.legal', 'phrase.churn', 'phrase.public', 'phrase.payment-dispute']);
 
 /**
  * functional = to a specialist who can fix it; hierarchical = to someone with authority to decide;
@@ -114,17 +89,19 @@ export function chooseEscalationPath(level: Level, findings: readonly Finding[],
 		return undefined;
 	}
 
-	const ids = new Set(findings.map(finding => finding.id));
-	if (ids.has('phrase.legal') || ids.has('phrase.manager')) {
-		return 'hierarchical';
+	// The paths the signals call for (their descriptors): one that goes first decides, then an SLA rule
+	const paths = findings.flatMap(finding => signalDescriptor(finding.id)?.path ?? []);
+	const first = paths.find(path => path.first);
+	if (first) {
+		return first.to;
 	}
 
-	if (ids.has('wait.breach')) {
+	if (paths.some(path => path.to === 'automatic')) {
 		return 'automatic';
 	}
 
 	const top = ranked[0]?.trigger;
-	if ([...ids].some(id => hierarchicalSignals.has(id)) || top === 'rigid-policy' || top === 'frontline-response') {
+	if (paths.some(path => path.to === 'hierarchical') || top === 'rigid-policy' || top === 'frontline-response') {
 		return 'hierarchical';
 	}
 
