@@ -13,7 +13,7 @@ import {templateLibrary} from './templates/library.ts';
 import {cues, type Cue} from './templates/cues.ts';
 import {suggestReplies} from './templates/suggest.ts';
 import {describedTemplate, type Template} from './templates/template.ts';
-import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
+import {chooseEscalationPath, classifyTriggers, triggerCues, type TriggerCue} from './triggers.ts';
 
 /**
  * A customer message at or below this tone counts as dissatisfied, as does any message with a
@@ -41,6 +41,8 @@ export type EngineData = {
 	draftRules?: readonly DraftRule[] | undefined;
 	/** The situation cues the template ranking reads (templates/cues.ts). */
 	cues?: readonly Cue[] | undefined;
+	/** The words that point at each trigger (triggers.ts); without them triggers come from the signals alone. */
+	triggerCues?: readonly TriggerCue[] | undefined;
 };
 
 function emptyTicket(ticket: unknown): TicketSnapshot {
@@ -50,7 +52,7 @@ function emptyTicket(ticket: unknown): TicketSnapshot {
 
 /** The engine with every built-in phrase pack, and the templates of `ctx` (built-in labels added) or the built-in library. */
 export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
-	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues});
+	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues, triggerCues});
 }
 
 /** The engine with the phrase packs and templates given (see EngineData). */
@@ -73,7 +75,7 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 
 	const {score, signals} = scoreRisk(findings, settings.weightMultipliers);
 	const level = levelFor(score, settings.thresholds);
-	const triggers = level === 'none' ? [] : classifyTriggers(prepared, findings);
+	const triggers = level === 'none' ? [] : classifyTriggers(prepared, findings, data.triggerCues ?? []);
 	const escalationPath = chooseEscalationPath(level, findings, triggers);
 
 	const messages = prepared.messages.map(message => {

@@ -10,6 +10,7 @@ import type {DraftRule} from './signals/draft.ts';
 import type {PhrasePack} from './signals/phrases.ts';
 import type {Cue} from './templates/cues.ts';
 import type {Template} from './templates/template.ts';
+import type {TriggerCue} from './triggers.ts';
 
 export const limits = {
 	messages: 20_000,
@@ -40,7 +41,7 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
 /** What a helpdesk page gets from the background as data (so the page's script carries code only). */
-export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]; draftRules: DraftRule[]; cues: Cue[]};
+export type PageSetup = {settings: Settings; templates: Template[]; packs: PhrasePack[]; draftRules: DraftRule[]; cues: Cue[]; triggerCues: TriggerCue[]};
 
 /** What the store knows about a ticket that the page cannot show. */
 export type TicketContext = {

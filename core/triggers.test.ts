@@ -2,7 +2,11 @@ import {describe, expect, test} from 'vitest';
 import type {Message} from './model.ts';
 import {prepareTicket} from './signals/prepare.ts';
 import type {SignalId} from './signals/registry.ts';
-import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
+import {chooseEscalationPath, classifyTriggers as classifyWith, triggerCues} from './triggers.ts';
+import type {Finding, PreparedTicket} from './signals/types.ts';
+
+/** With the built-in trigger cues, as assess() runs it. */
+const classifyTriggers = (prepared: PreparedTicket, findings: readonly Finding[]) => classifyWith(prepared, findings, triggerCues);
 
 const prepared = (messages: Message[]) => prepareTicket({helpdesk: 'demo', ticketId: '1', messages}, undefined);
 const finding = (id: SignalId, strength = 1) => ({id, label: id, strength, evidence: []});

@@ -7,9 +7,13 @@ import {compilePhrase} from './signals/phrases.ts';
 import {signalDescriptor} from './signals/registry.ts';
 import type {Finding, PreparedTicket} from './signals/types.ts';
 
-type Cue = {trigger: Trigger; weight: number; patterns: string[]; agent?: boolean};
+export type TriggerCue = {trigger: Trigger; weight: number; patterns: string[]; agent?: boolean | undefined};
 
-export const triggerCues: readonly Cue[] = [
+// Built in a function marked pure: a helpdesk page gets the cues from the background as data.
+export const triggerCues: readonly TriggerCue[] = /* @__PURE__ */ builtInTriggerCues();
+
+function builtInTriggerCues(): TriggerCue[] {
+	return [
 	{trigger: 'poor-quality', weight: 0.5, patterns: [
 		'{broken|broke|defective|faulty|damaged|crash*|bug|bugs|buggy|glitch*|outage|down|freez*|corrupt*|malfunction*|error|errors}',
 		'{doesn\'t|does not|didn\'t|did not|won\'t|will not|isn\'t|is not|stopped|not} {work|working|load|loading|open|sync|syncing|charge|charging|connect|connecting}',
@@ -36,28 +40,38 @@ export const triggerCues: readonly Cue[] = [
 	]},
 	{trigger: 'rigid-policy', weight: 0.5, agent: true, patterns: ['{per|as per|according to|due to} {our|company|the}? {policy|terms}', '{unable|not able|cannot|can\'t} {to}? {make|offer|provide} {an exception|exceptions|a refund}', 'not eligible', 'outside the {return|refund|warranty} {window|period}']},
 ];
+}
+
+const compiled = new WeakMap<readonly TriggerCue[], Array<TriggerCue & {regex: RegExp}>>();
 
 // One alternation per cue: a message costs one regex test per cue
-const compiledCues = triggerCues.map(cue => ({...cue, regexes: [compilePhrase(`{${cue.patterns.join('|')}}`)]}));
+function compiledCues(cues: readonly TriggerCue[]): Array<TriggerCue & {regex: RegExp}> {
+	let list = compiled.get(cues);
+	if (!list) {
+		list = cues.map(cue => ({...cue, regex: compilePhrase(`{${cue.patterns.join('|')}}`)}));
+		compiled.set(cues, list);
+	}
+
+	return list;
+}
 
 const maxCueHits = 3;
 const minConfidence = 0.2;
 
-export function classifyTriggers(prepared: PreparedTicket, findings: readonly Finding[]): Array<{trigger: Trigger; confidence: number}> {
+/** The likely triggers, surest first: from the cues (triggerCues, or as a helpdesk page got them) and the signals found. */
+export function classifyTriggers(prepared: PreparedTicket, findings: readonly Finding[], cues: readonly TriggerCue[]): Array<{trigger: Trigger; confidence: number}> {
 	const evidence = new Map<Trigger, number>();
 	const bump = (trigger: Trigger, amount: number) => evidence.set(trigger, (evidence.get(trigger) ?? 0) + amount);
-	for (const cue of compiledCues) {
+	for (const cue of compiledCues(cues)) {
 		let hits = 0;
 		const sources = cue.agent ? prepared.messages.filter(message => message.role === 'agent' && !message.internal) : prepared.customer;
 		for (const message of sources.slice(-10)) {
 			const ranges = cue.agent ? [{start: 0, end: Math.min(message.text.length, 5000)}] : message.kept;
 			for (const range of ranges) {
 				const text = message.text.slice(range.start, Math.min(range.end, range.start + 5000));
-				for (const regex of cue.regexes) {
-					regex.lastIndex = 0;
-					if (regex.test(text)) {
-						hits++;
-					}
+				cue.regex.lastIndex = 0;
+				if (cue.regex.test(text)) {
+					hits++;
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import {templatesOf} from '../../core/settings.ts';
 import {draftRules} from '../../core/signals/draft.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
 import {cues} from '../../core/templates/cues.ts';
+import {triggerCues} from '../../core/triggers.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
@@ -57,7 +58,7 @@ const handlers: Handlers = {
 	async 'page-setup'(_db, request) {
 		const settings = await loadSettings();
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
-		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues]}};
+		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues], triggerCues: [...triggerCues]}};
 	},
 };
 

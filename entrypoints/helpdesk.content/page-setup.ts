@@ -1,6 +1,6 @@
 // What a helpdesk page gets from the background instead of carrying it: the settings (validated
 // there, the only place that needs the validators), the templates in use, the built-in phrase
-// packs, the draft check's rules and the situation cues, as data. English comes with the settings when the page starts; another language's pack when a
+// packs, the draft check's rules, the situation cues and the trigger cues, as data. English comes with the settings when the page starts; another language's pack when a
 // ticket's customer writes in it. The page's script carries code only (and the tone lexicon).
 import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
@@ -26,7 +26,7 @@ function pageDataOf(setup: PageSetup, packs: EngineData['packs']): PageData {
 		merged[pack.id] = pack;
 	}
 
-	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues}};
+	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues, triggerCues: setup.triggerCues}};
 }
 
 /**
@@ -45,7 +45,7 @@ export async function loadPageData(): Promise<PageData & {
 		data = pageDataOf(setup, {});
 	} else {
 		console.warn('Defuse: the extension did not answer; using the default settings, without phrase packs or suggestions.');
-		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: []}};
+		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: [], triggerCues: []}};
 	}
 
 	const asked = new Set<string>(setup ? ['en'] : []);
