@@ -4,7 +4,7 @@ import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
 export const historySignals = [
-	{id: 'history.repeat-contact', label: 'contacted us before about this', weight: 0.3, reason: 'nth contact in the window', triggers: {'poor-quality': 0.3, 'frontline-response': 0.2}, evidence: 'none'},
+	{id: 'history.repeat-contact', label: 'contacted us before about this', weight: 0.3, reason: 'contacts us again within the window: earlier answers did not settle it', triggers: {'poor-quality': 0.3, 'frontline-response': 0.2}, evidence: 'none'},
 ] as const satisfies Detector['signals'];
 
 const dayMs = 86_400_000;

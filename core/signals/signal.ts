@@ -9,7 +9,7 @@ import type {Finding, PreparedTicket} from './types.ts';
 
 /**
  * What a finding's evidence marks in the thread.
- * - words: the customer's own words that matched (highlighted in the message)
+ * - words: the customer's own words that matched (a spike's theme named only in the subject has none)
  * - messages: whole customer messages (their tone, or the one left waiting)
  * - events: the helpdesk's status lines (reopened, reassigned)
  * - none: a fact about the ticket or the draft, with nothing to highlight
