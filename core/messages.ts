@@ -11,6 +11,7 @@ import type {PhrasePack} from './signals/phrases.ts';
 import type {Cue} from './templates/cues.ts';
 import type {Template} from './templates/template.ts';
 import type {ToneWordLists} from './tone-scan.ts';
+import type {TriggerCue} from './triggers.ts';
 
 export const limits = {
 	messages: 20_000,
@@ -39,7 +40,6 @@ export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutp
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
-/** What a helpdesk page gets from the background rather than carrying it (see EngineData in core/assess.ts). */
 /** What a helpdesk page gets from the background as data (so the page's script carries code only). */
 export type PageSetup = {
 	settings: Settings;
@@ -47,6 +47,7 @@ export type PageSetup = {
 	packs: PhrasePack[];
 	draftRules: DraftRule[];
 	cues: Cue[];
+	triggerCues: TriggerCue[];
 	/** The tone lexicon's word lists (English), sent with the English pack. */
 	tone?: ToneWordLists | undefined;
 };

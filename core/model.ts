@@ -60,7 +60,7 @@ export type Evidence = {
 };
 
 export type Signal = {
-	/** Stable identifier, e.g. 'phrase.manager', 'wait.sla', 'tone.trend'. */
+	/** Stable identifier, e.g. 'phrase.manager', 'wait.due', 'tone.trend' (signals/registry.ts; stored ones may be older). */
 	id: string;
 	/** One line a person reads: "asked for a manager: 'let me speak to your supervisor'". */
 	label: string;

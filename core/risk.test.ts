@@ -1,8 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {defaultSettings} from './context.ts';
-import {baseWeight, levelFor, mayAlert, scoreRisk, signalWeights} from './risk.ts';
+import {baseWeight, levelFor, mayAlert, scoreRisk} from './risk.ts';
+import {signalDescriptors, type SignalId} from './signals/registry.ts';
 
-const finding = (id: string, strength = 1) => ({id, label: id, strength, evidence: []});
+const finding = (id: SignalId, strength = 1) => ({id, label: id, strength, evidence: []});
 
 describe('scoreRisk', () => {
 	test('no findings, no risk', () => {
@@ -22,7 +23,7 @@ describe('scoreRisk', () => {
 
 	test('strength scales the share; the score stays below 1 with many signals', () => {
 		expect(scoreRisk([finding('phrase.legal', 0.5)]).score).toBeCloseTo(0.325, 3);
-		const all = scoreRisk(Object.keys(signalWeights).map(id => finding(id)));
+		const all = scoreRisk(signalDescriptors.map(descriptor => finding(descriptor.id)));
 		expect(all.score).toBeLessThan(1);
 		expect(all.score).toBeGreaterThan(0.99);
 	});

@@ -2,10 +2,15 @@ import {describe, expect, test} from 'vitest';
 import type {Message} from './model.ts';
 import {prepareTicket} from './signals/prepare.ts';
 import {shippedToneLexicon} from './tone.ts';
-import {chooseEscalationPath, classifyTriggers} from './triggers.ts';
+import type {SignalId} from './signals/registry.ts';
+import {chooseEscalationPath, classifyTriggers as classifyWith, triggerCues} from './triggers.ts';
+import type {Finding, PreparedTicket} from './signals/types.ts';
+
+/** With the built-in trigger cues, as assess() runs it. */
+const classifyTriggers = (prepared: PreparedTicket, findings: readonly Finding[]) => classifyWith(prepared, findings, triggerCues);
 
 const prepared = (messages: Message[]) => prepareTicket({helpdesk: 'demo', ticketId: '1', messages}, undefined, shippedToneLexicon);
-const finding = (id: string, strength = 1) => ({id, label: id, strength, evidence: []});
+const finding = (id: SignalId, strength = 1) => ({id, label: id, strength, evidence: []});
 const top = (messages: Message[], findings = [finding('tone.negative')]) => classifyTriggers(prepared(messages), findings)[0]?.trigger;
 
 describe('classifyTriggers', () => {

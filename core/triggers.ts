@@ -1,13 +1,19 @@
 // What triggered the escalation risk, and which escalation path fits.
 // Cues are phrase-pack syntax (see signals/phrase-packs/en.ts), read from customer messages
-// (and, for rigid policy, the agent's own replies); signals add their own evidence.
+// (and, for rigid policy, the agent's own replies); signals add their own evidence, as much as each
+// signal's descriptor says it points at each trigger.
 import type {EscalationPath, Level, Trigger} from './model.ts';
 import {compilePhrase} from './signals/phrases.ts';
+import {signalDescriptor} from './signals/registry.ts';
 import type {Finding, PreparedTicket} from './signals/types.ts';
 
-type Cue = {trigger: Trigger; weight: number; patterns: string[]; agent?: boolean};
+export type TriggerCue = {trigger: Trigger; weight: number; patterns: string[]; agent?: boolean | undefined};
 
-export const triggerCues: readonly Cue[] = [
+// Built in a function marked pure: a helpdesk page gets the cues from the background as data.
+export const triggerCues: readonly TriggerCue[] = /* @__PURE__ */ builtInTriggerCues();
+
+function builtInTriggerCues(): TriggerCue[] {
+	return [
 	{trigger: 'poor-quality', weight: 0.5, patterns: [
 		'{broken|broke|defective|faulty|damaged|crash*|bug|bugs|buggy|glitch*|outage|down|freez*|corrupt*|malfunction*|error|errors}',
 		'{doesn\'t|does not|didn\'t|did not|won\'t|will not|isn\'t|is not|stopped|not} {work|working|load|loading|open|sync|syncing|charge|charging|connect|connecting}',
@@ -34,54 +40,38 @@ export const triggerCues: readonly Cue[] = [
 	]},
 	{trigger: 'rigid-policy', weight: 0.5, agent: true, patterns: ['{per|as per|according to|due to} {our|company|the}? {policy|terms}', '{unable|not able|cannot|can\'t} {to}? {make|offer|provide} {an exception|exceptions|a refund}', 'not eligible', 'outside the {return|refund|warranty} {window|period}']},
 ];
+}
+
+const compiled = new WeakMap<readonly TriggerCue[], Array<TriggerCue & {regex: RegExp}>>();
 
 // One alternation per cue: a message costs one regex test per cue
-const compiledCues = triggerCues.map(cue => ({...cue, regexes: [compilePhrase(`{${cue.patterns.join('|')}}`)]}));
+function compiledCues(cues: readonly TriggerCue[]): Array<TriggerCue & {regex: RegExp}> {
+	let list = compiled.get(cues);
+	if (!list) {
+		list = cues.map(cue => ({...cue, regex: compilePhrase(`{${cue.patterns.join('|')}}`)}));
+		compiled.set(cues, list);
+	}
 
-/** How much each signal points at each trigger. */
-const signalTriggers: Readonly<Record<string, Partial<Record<Trigger, number>>>> = {
-	// An SLA clock says we are slow, not why the customer is upset: a stated cause outweighs it
-	'wait.breach': {'long-wait': 0.8},
-	'wait.due': {'long-wait': 0.3},
-	'phrase.waiting': {'long-wait': 1},
-	'phrase.non-delivery': {'long-wait': 0.7, 'poor-quality': 0.3},
-	'phrase.billing': {'poor-quality': 0.8},
-	'phrase.payment-dispute': {'poor-quality': 0.4, 'long-wait': 0.3},
-	'phrase.faulty': {'poor-quality': 1},
-	'phrase.not-working': {'poor-quality': 0.8},
-	'phrase.outage': {'poor-quality': 1.2},
-	'phrase.broken-promise': {miscommunication: 0.5, 'frontline-response': 0.4},
-	'phrase.repeat': {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2},
-	'history.repeat-contact': {'poor-quality': 0.3, 'frontline-response': 0.2},
-	'spike.theme': {'poor-quality': 1},
-	'phrase.insult': {'frontline-response': 0.3},
-	'phrase.manager': {'frontline-response': 0.3},
-	'phrase.misread': {miscommunication: 1},
-	'shape.back-and-forth': {'miscommunication': 0.3, 'frontline-response': 0.2},
-	'shape.reassigned': {'frontline-response': 0.2, 'long-wait': 0.2},
-	'shape.reopened': {'poor-quality': 0.4},
-	'shape.days-open': {'long-wait': 0.4},
-	'draft.phrasing': {'frontline-response': 0.4},
-};
+	return list;
+}
 
 const maxCueHits = 3;
 const minConfidence = 0.2;
 
-export function classifyTriggers(prepared: PreparedTicket, findings: readonly Finding[]): Array<{trigger: Trigger; confidence: number}> {
+/** The likely triggers, surest first: from the cues (triggerCues, or as a helpdesk page got them) and the signals found. */
+export function classifyTriggers(prepared: PreparedTicket, findings: readonly Finding[], cues: readonly TriggerCue[]): Array<{trigger: Trigger; confidence: number}> {
 	const evidence = new Map<Trigger, number>();
 	const bump = (trigger: Trigger, amount: number) => evidence.set(trigger, (evidence.get(trigger) ?? 0) + amount);
-	for (const cue of compiledCues) {
+	for (const cue of compiledCues(cues)) {
 		let hits = 0;
 		const sources = cue.agent ? prepared.messages.filter(message => message.role === 'agent' && !message.internal) : prepared.customer;
 		for (const message of sources.slice(-10)) {
 			const ranges = cue.agent ? [{start: 0, end: Math.min(message.text.length, 5000)}] : message.kept;
 			for (const range of ranges) {
 				const text = message.text.slice(range.start, Math.min(range.end, range.start + 5000));
-				for (const regex of cue.regexes) {
-					regex.lastIndex = 0;
-					if (regex.test(text)) {
-						hits++;
-					}
+				cue.regex.lastIndex = 0;
+				if (cue.regex.test(text)) {
+					hits++;
 				}
 			}
 		}
@@ -92,8 +82,9 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 	}
 
 	for (const finding of findings) {
-		for (const [trigger, amount] of Object.entries(signalTriggers[finding.id] ?? {})) {
-			bump(trigger as Trigger, amount * finding.strength);
+		const triggers: Readonly<Partial<Record<Trigger, number>>> = signalDescriptor(finding.id)?.triggers ?? {};
+		for (const [trigger, amount] of Object.entries(triggers) as Array<[Trigger, number]>) {
+			bump(trigger, amount * finding.strength);
 		}
 	}
 
@@ -102,8 +93,6 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 		.filter(entry => entry.confidence >= minConfidence)
 		.sort((a, b) => b.confidence - a.confidence || a.trigger.localeCompare(b.trigger));
 }
-
-const hierarchicalSignals = new Set(['phrase.manager', 'phrase.legal', 'phrase.churn', 'phrase.public', 'phrase.payment-dispute']);
 
 /**
  * functional = to a specialist who can fix it; hierarchical = to someone with authority to decide;
@@ -114,17 +103,19 @@ export function chooseEscalationPath(level: Level, findings: readonly Finding[],
 		return undefined;
 	}
 
-	const ids = new Set(findings.map(finding => finding.id));
-	if (ids.has('phrase.legal') || ids.has('phrase.manager')) {
-		return 'hierarchical';
+	// The paths the signals call for (their descriptors): one that goes first decides, then an SLA rule
+	const paths = findings.flatMap(finding => signalDescriptor(finding.id)?.path ?? []);
+	const first = paths.find(path => path.first);
+	if (first) {
+		return first.to;
 	}
 
-	if (ids.has('wait.breach')) {
+	if (paths.some(path => path.to === 'automatic')) {
 		return 'automatic';
 	}
 
 	const top = ranked[0]?.trigger;
-	if ([...ids].some(id => hierarchicalSignals.has(id)) || top === 'rigid-policy' || top === 'frontline-response') {
+	if (paths.some(path => path.to === 'hierarchical') || top === 'rigid-policy' || top === 'frontline-response') {
 		return 'hierarchical';
 	}
 

@@ -238,7 +238,7 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 				const level: FlagLevel = angry
 					? weighted(random, [['watch', 0.25], ['high', 0.45], ['critical', 0.3]] as const)
 					: weighted(random, [['watch', 0.75], ['high', 0.2], ['critical', 0.05]] as const);
-				push({ticketKey: key, at: flagAt, kind: 'flag', actor: agent, level, signals: level === 'watch' ? ['tone.trend'] : ['phrase.manager', 'wait.sla']});
+				push({ticketKey: key, at: flagAt, kind: 'flag', actor: agent, level, signals: level === 'watch' ? ['tone.trend'] : ['phrase.manager', 'wait.breach']});
 				if (random() < 0.45) {
 					const agreeChance = angry ? 0.85 : 0.35;
 					push({ticketKey: key, at: flagAt + delay(random, 5 * minute), kind: 'feedback', actor: agent, verdict: random() < agreeChance ? 'agree' : 'disagree'});

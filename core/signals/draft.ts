@@ -3,6 +3,13 @@
 // contractions are written as the words people type ("you're", "we'll"), since the syntax puts a space
 // between tokens.
 import {compilePhrase} from './phrases.ts';
+import type {SignalId} from './registry.ts';
+import type {Detector, DetectorInput} from './signal.ts';
+import type {Finding} from './types.ts';
+
+export const draftSignals = [
+	{id: 'draft.phrasing', label: 'draft phrasing that tends to escalate', weight: 0.15, reason: 'the agent\'s draft contains phrasing known to escalate', triggers: {'frontline-response': 0.4}, evidence: 'none'},
+] as const satisfies Detector['signals'];
 
 /**
  * How Apply rewrites a match.
@@ -39,7 +46,7 @@ export type DraftRule = {
 	suggestion: string;
 	fix?: DraftFixRule;
 	/** Only on tickets with one of these signals (risky promises on legal, chargeback, cancellation tickets). */
-	onlyWith?: readonly string[];
+	onlyWith?: readonly SignalId[];
 };
 
 /**
@@ -512,3 +519,16 @@ export function checkDraftWith(text: string, rules: readonly DraftRule[], contex
 export function applyFix(text: string, fix: Pick<DraftFix, 'start' | 'end' | 'text'>): string {
 	return `${text.slice(0, fix.start)}${fix.text}${text.slice(fix.end)}`;
 }
+
+export const detector = {
+	signals: draftSignals,
+	detect(_prepared: unknown, {ctx, draftRules}: DetectorInput): Finding[] {
+		const issues = ctx.draft ? checkDraftWith(ctx.draft, draftRules) : [];
+		if (issues.length === 0) {
+			return [];
+		}
+
+		const phrases = issues.slice(0, 3).map(issue => `'${issue.phrase}'`).join(', ');
+		return [{id: 'draft.phrasing', label: `your draft has phrasing that tends to escalate: ${phrases}`, strength: Math.min(1, 0.5 + (0.25 * (issues.length - 1))), evidence: []}];
+	},
+} satisfies Detector;

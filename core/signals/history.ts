@@ -1,6 +1,11 @@
 // The requester's earlier tickets: the nth contact in N days.
 import type {EarlierTicket} from '../context.ts';
+import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
+
+export const historySignals = [
+	{id: 'history.repeat-contact', label: 'contacted us before about this', weight: 0.3, reason: 'contacts us again within the window: earlier answers did not settle it', triggers: {'poor-quality': 0.3, 'frontline-response': 0.2}, evidence: 'none'},
+] as const satisfies Detector['signals'];
 
 const dayMs = 86_400_000;
 const stopWords = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'my', 'your', 'is', 'not', 're', 'fw', 'fwd', 'with', 'again', 'still', 'help', 'issue', 'problem', 'question', 'request']);
@@ -54,3 +59,5 @@ export function detectHistory(prepared: PreparedTicket, history: readonly Earlie
 	const strength = Math.min(1, (nth >= 4 ? 1 : nth === 3 ? 0.8 : 0.5) * (related > 0 ? 1 : 0.7));
 	return [{id: 'history.repeat-contact', label: `${ordinal(nth)} contact from this requester in ${windowDays} days${about}`, strength, evidence: []}];
 }
+
+export const detector = {signals: historySignals, detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] => detectHistory(prepared, ctx.history, settings.historyWindowDays)} satisfies Detector;

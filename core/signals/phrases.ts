@@ -2,6 +2,7 @@
 // Phrase packs are plain JSON-compatible data, one per language, so users can add or disable them.
 // Patterns use a small safe syntax (see phrase-packs/en.ts) compiled to bounded regular expressions:
 // users never write raw regex, so an edited pack cannot hang the page.
+import type {AssessSettings} from '../context.ts';
 import type {Evidence} from '../model.ts';
 import {textCache} from '../text-cache.ts';
 import type {TextRange} from '../text.ts';
@@ -10,12 +11,37 @@ import {en} from './phrase-packs/en.ts';
 import {es} from './phrase-packs/es.ts';
 import {fr} from './phrase-packs/fr.ts';
 import {pt} from './phrase-packs/pt.ts';
+import type {Detector, DetectorInput, PhraseSignalDescriptor} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
-export type PhraseFamily = 'manager' | 'legal' | 'churn' | 'repeat' | 'public' | 'urgency' | 'insult' | 'misread'
+/** A phrase family's signal, `phrase.<family>`: its evidence is the customer's words, settled by a closing thank-you. */
+function phrase<const Family extends string>(family: Family, says: string, descriptor: Omit<PhraseSignalDescriptor<Family>, 'id' | 'family' | 'says' | 'evidence' | 'settledByThanks' | 'dissatisfied'> & {dissatisfied?: false}): PhraseSignalDescriptor<Family> {
+	return {id: `phrase.${family}`, family, says, evidence: 'words', settledByThanks: true, dissatisfied: true, ...descriptor};
+}
+
+/** The phrase families, in the order packs are compiled and findings reported. */
+export const phraseSignals = [
+	phrase('manager', 'asked for a manager or escalation', {label: 'asked for a manager', weight: 0.6, reason: 'an explicit request to escalate', triggers: {'frontline-response': 0.3}, path: {to: 'hierarchical', first: true}}),
+	phrase('legal', 'legal or regulatory threat', {label: 'legal threat', weight: 0.65, reason: 'lawyer / court / regulator: escalates almost by definition', triggers: {}, path: {to: 'hierarchical', first: true}}),
+	phrase('churn', 'talks about cancelling or leaving', {label: 'talks about cancelling', weight: 0.5, reason: 'cancelling or leaving: a save attempt needs authority', triggers: {}, path: {to: 'hierarchical'}}),
+	phrase('repeat', 'says this is a repeat contact', {label: 'says this is a repeat contact', weight: 0.35, reason: '"third time", "still not fixed": the fix is not landing', triggers: {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2}}),
+	phrase('public', 'threatens a public review or social media', {label: 'public review threat', weight: 0.45, reason: 'review / social media threat', triggers: {}, path: {to: 'hierarchical'}}),
+	phrase('urgency', 'stresses urgency', {label: 'asks for an update', weight: 0.1, reason: 'common in calm messages too; a weak nudge', triggers: {}, dissatisfied: false}),
+	phrase('insult', 'insult or profanity', {label: 'insults', weight: 0.35, reason: 'insults and profanity: anger, often aimed at the agent', triggers: {'frontline-response': 0.3}}),
+	phrase('misread', 'says the reply missed what they asked', {label: 'says we missed the question', weight: 0.35, reason: '"that is not what I asked": the last reply missed the point', triggers: {miscommunication: 1}}),
 	// Expectation mismatches: complaints that need no hostile word ("my parcel still hasn't arrived")
-	| 'payment-dispute' | 'billing' | 'non-delivery' | 'faulty' | 'not-working' | 'outage' | 'broken-promise' | 'waiting';
-export const phraseFamilies: readonly PhraseFamily[] = ['manager', 'legal', 'churn', 'repeat', 'public', 'urgency', 'insult', 'misread', 'payment-dispute', 'billing', 'non-delivery', 'faulty', 'not-working', 'outage', 'broken-promise', 'waiting'];
+	phrase('payment-dispute', 'talks about a chargeback or bank dispute', {label: 'payment dispute', weight: 0.5, reason: 'chargeback / bank dispute: money is being clawed back', triggers: {'poor-quality': 0.4, 'long-wait': 0.3}, path: {to: 'hierarchical'}}),
+	phrase('billing', 'says they were charged wrongly or a refund is missing', {label: 'billing problem', weight: 0.25, reason: 'charged wrongly or refund missing: money, but routine to fix', triggers: {'poor-quality': 0.8}}),
+	phrase('non-delivery', 'says an order or item has not arrived', {label: 'order not delivered', weight: 0.25, reason: 'order not arrived: common, usually calm at first', triggers: {'long-wait': 0.7, 'poor-quality': 0.3}}),
+	phrase('faulty', 'says an item arrived faulty or damaged', {label: 'faulty item', weight: 0.25, reason: 'damaged or faulty item: a complaint, mostly resolvable', triggers: {'poor-quality': 1}}),
+	phrase('not-working', 'says something does not work', {label: 'not working', weight: 0.2, reason: '"won\'t let me log in": the most common problem report', triggers: {'poor-quality': 0.8}}),
+	phrase('outage', 'reports an outage', {label: 'outage', weight: 0.3, reason: 'service down: the customer\'s own business may be stopped', triggers: {'poor-quality': 1.2}}),
+	phrase('broken-promise', 'says a promise was not kept', {label: 'a promise was broken', weight: 0.3, reason: '"I was told...": trust already lost once', triggers: {miscommunication: 0.5, 'frontline-response': 0.4}}),
+	phrase('waiting', 'says they are still waiting for an answer', {label: 'still waiting for an answer', weight: 0.25, reason: '"still no answer": the customer is chasing us', triggers: {'long-wait': 1}}),
+];
+
+export type PhraseFamily = (typeof phraseSignals)[number]['family'];
+export const phraseFamilies: readonly PhraseFamily[] = phraseSignals.map(signal => signal.family);
 
 export type PhrasePack = {
 	/** Unique id; a user pack with a built-in id adds to that pack. */
@@ -32,25 +58,6 @@ export type PhrasePack = {
 export const builtInPacks: Readonly<Record<string, PhrasePack>> = {en, es, de, fr, pt};
 /** The ids of the built-in packs, for code that does not carry the packs themselves. */
 export const builtInPackIds: ReadonlySet<string> = new Set(['en', 'es', 'de', 'fr', 'pt']);
-
-export const familyLabels: Readonly<Record<PhraseFamily, string>> = {
-	manager: 'asked for a manager or escalation',
-	legal: 'legal or regulatory threat',
-	churn: 'talks about cancelling or leaving',
-	repeat: 'says this is a repeat contact',
-	public: 'threatens a public review or social media',
-	urgency: 'stresses urgency',
-	insult: 'insult or profanity',
-	misread: 'says the reply missed what they asked',
-	'payment-dispute': 'talks about a chargeback or bank dispute',
-	billing: 'says they were charged wrongly or a refund is missing',
-	'non-delivery': 'says an order or item has not arrived',
-	faulty: 'says an item arrived faulty or damaged',
-	'not-working': 'says something does not work',
-	outage: 'reports an outage',
-	'broken-promise': 'says a promise was not kept',
-	waiting: 'says they are still waiting for an answer',
-};
 
 export type PhraseMatch = {family: PhraseFamily; start: number; end: number; negated: boolean; pack: string};
 
@@ -491,17 +498,79 @@ export function detectPhrases(prepared: PreparedTicket, options: PhraseOptions, 
 	}
 
 	const findings: Finding[] = [];
-	for (const family of phraseFamilies) {
-		const entry = byFamily.get(family);
+	for (const signal of phraseSignals) {
+		const entry = byFamily.get(signal.family);
 		if (entry) {
 			const quote = entry.first.length > 80 ? `${entry.first.slice(0, 77)}...` : entry.first;
 			const more = entry.evidence.length > 1 ? ` (+${entry.evidence.length - 1} more)` : '';
-			findings.push({id: `phrase.${family}`, label: `${familyLabels[family]}: '${quote}'${more}`, strength: entry.strength, evidence: entry.evidence});
+			findings.push({id: signal.id, label: `${signal.says}: '${quote}'${more}`, strength: entry.strength, evidence: entry.evidence});
 		}
 	}
 
 	return findings;
 }
+
+const mergedPacks = new WeakMap<DetectorInput['packs'], WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>>();
+
+/** Built-in packs with user packs merged in: a user pack with a built-in id adds phrases to it. */
+function allPacks(builtIn: DetectorInput['packs'], extra: readonly PhrasePack[]): Map<string, PhrasePack> {
+	const forBuiltIn = mergedPacks.get(builtIn) ?? new WeakMap<readonly PhrasePack[], Map<string, PhrasePack>>();
+	mergedPacks.set(builtIn, forBuiltIn);
+	const cached = forBuiltIn.get(extra);
+	if (cached) {
+		return cached;
+	}
+
+	const packs = new Map<string, PhrasePack>(Object.entries(builtIn));
+	for (const pack of extra) {
+		const base = packs.get(pack.id);
+		if (base) {
+			const families: PhrasePack['families'] = {...base.families};
+			for (const [family, patterns] of Object.entries(pack.families) as Array<[PhraseFamily, string[]]>) {
+				families[family] = [...(families[family] ?? []), ...patterns];
+			}
+
+			packs.set(pack.id, {...base, negators: [...base.negators, ...pack.negators], families});
+		} else {
+			packs.set(pack.id, pack);
+		}
+	}
+
+	forBuiltIn.set(extra, packs);
+	return packs;
+}
+
+function activePacks(prepared: PreparedTicket, settings: AssessSettings, builtIn: DetectorInput['packs']): PhrasePack[] {
+	const packs = allPacks(builtIn, settings.extraPhrasePacks);
+	const userIds = new Set(settings.extraPhrasePacks.map(pack => pack.id));
+	let languages: Set<string>;
+	if (settings.languages === 'auto') {
+		let sample = '';
+		for (const message of prepared.customer) {
+			const range = message.kept[0];
+			if (range) {
+				sample += `${message.text.slice(range.start, Math.min(range.end, range.start + 1000))}\n`;
+			}
+
+			if (sample.length > 3000) {
+				break;
+			}
+		}
+
+		languages = new Set(['en', ...detectLanguages(sample)]);
+	} else {
+		languages = new Set(settings.languages);
+	}
+
+	return [...packs.values()].filter(pack => !settings.disabledPhrasePacks.includes(pack.id) && (languages.has(pack.language) || (userIds.has(pack.id) && !builtInPackIds.has(pack.id))));
+}
+
+export const detector = {
+	signals: phraseSignals,
+	detect(prepared: PreparedTicket, {settings, packs, families}: DetectorInput): Finding[] {
+		return detectPhrases(prepared, {packs: activePacks(prepared, settings, packs), disabled: new Set(settings.disabledPhraseFamilies)}, families);
+	},
+} satisfies Detector;
 
 function isStringList(value: unknown): value is string[] {
 	return Array.isArray(value) && value.every(item => typeof item === 'string');

@@ -1,6 +1,14 @@
 // Conversation shape: many back-and-forth turns, reopens, reassignments, days open.
 import type {Evidence} from '../model.ts';
+import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
+
+export const shapeSignals = [
+	{id: 'shape.back-and-forth', label: 'many messages without a fix', weight: 0.2, reason: 'many turns without resolution', triggers: {miscommunication: 0.3, 'frontline-response': 0.2}, evidence: 'none', settledByThanks: true},
+	{id: 'shape.reopened', label: 'reopened', weight: 0.25, reason: 'reopened after "solved"', triggers: {'poor-quality': 0.4}, evidence: 'events', settledByThanks: true},
+	{id: 'shape.reassigned', label: 'passed between agents', weight: 0.15, reason: 'passed between teams', triggers: {'frontline-response': 0.2, 'long-wait': 0.2}, evidence: 'events', settledByThanks: true},
+	{id: 'shape.days-open', label: 'open for days', weight: 0.15, reason: 'open for many days', triggers: {'long-wait': 0.4}, evidence: 'none', settledByThanks: true},
+] as const satisfies Detector['signals'];
 
 export type ShapeOptions = {reopens?: number | undefined; reassignments?: number | undefined};
 
@@ -65,3 +73,5 @@ export function detectShape(prepared: PreparedTicket, options: ShapeOptions = {}
 
 	return findings;
 }
+
+export const detector = {signals: shapeSignals, detect: (prepared: PreparedTicket, {ctx}: DetectorInput): Finding[] => detectShape(prepared, ctx.shape ?? {})} satisfies Detector;

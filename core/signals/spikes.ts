@@ -1,7 +1,12 @@
 // Many customers with the same complaint today: a product or service problem, not this agent's.
 import type {ThemeCount} from '../context.ts';
 import type {Evidence} from '../model.ts';
+import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
+
+export const spikeSignals = [
+	{id: 'spike.theme', label: 'many customers report the same problem', weight: 0.1, reason: 'many customers with the same problem today', triggers: {'poor-quality': 1}, evidence: 'words'},
+] as const satisfies Detector['signals'];
 
 function escape(text: string): string {
 	return text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
@@ -52,3 +57,5 @@ export function detectSpikes(prepared: PreparedTicket, themes: readonly ThemeCou
 	const {theme, evidence} = best;
 	return [{id: 'spike.theme', label: `${theme.count} other customers reported '${theme.theme}' problems today`, strength: Math.min(1, theme.count / (threshold * 3)), evidence}];
 }
+
+export const detector = {signals: spikeSignals, detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] => detectSpikes(prepared, ctx.themes, settings.spikeThreshold)} satisfies Detector;

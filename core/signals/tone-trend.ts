@@ -1,7 +1,13 @@
 // Tone level and trend over the customer's messages. A first message that describes a problem is
 // usually negative and is not by itself a warning; a tone that keeps falling is.
 import type {Evidence} from '../model.ts';
+import type {Detector} from './signal.ts';
 import type {Finding, PreparedMessage, PreparedTicket} from './types.ts';
+
+export const toneSignals = [
+	{id: 'tone.negative', label: 'upset', weight: 0.35, reason: 'latest customer message is clearly negative', triggers: {}, evidence: 'messages', settledByThanks: true},
+	{id: 'tone.trend', label: 'getting more upset', weight: 0.3, reason: 'tone falling over several messages', triggers: {}, evidence: 'messages', settledByThanks: true},
+] as const satisfies Detector['signals'];
 
 const window = 5;
 const negativeLevel = -0.45;
@@ -75,3 +81,5 @@ export function detectToneTrend(prepared: PreparedTicket): Finding[] {
 
 	return findings;
 }
+
+export const detector = {signals: toneSignals, detect: (prepared: PreparedTicket): Finding[] => detectToneTrend(prepared)} satisfies Detector;

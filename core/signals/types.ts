@@ -2,6 +2,7 @@
 // detector reads that, so quoted text and signatures are cut (and tone is scored) exactly once.
 import type {Evidence, Role, TicketSnapshot} from '../model.ts';
 import type {TextRange} from '../text.ts';
+import type {SignalId} from './registry.ts';
 
 export type PreparedMessage = {
 	index: number;
@@ -28,8 +29,8 @@ export type PreparedTicket = {
 
 /** What a detector reports: assess() weighs it into a Signal. */
 export type Finding = {
-	/** Stable signal id, e.g. 'phrase.manager'. */
-	id: string;
+	/** A registered signal's id (registry.ts), e.g. 'phrase.manager'. */
+	id: SignalId;
 	label: string;
 	/** 0..1: how strongly this instance shows the signal (recency, severity). */
 	strength: number;

@@ -1,8 +1,16 @@
 // How long the customer has been waiting for a public reply, against the SLA target.
+import {toMillis, type AssessContext} from '../context.ts';
 import {closedStatuses, replyDeadline} from '../sla-deadline.ts';
-import {defaultSlaPolicy, isPausedStatus, slaClock, targetsFor, type PauseInterval, type SlaPolicy} from '../sla.ts';
+import {defaultSlaPolicy, isPausedStatus, pausesFromStatusChanges, slaClock, targetsFor, type PauseInterval, type SlaPolicy} from '../sla.ts';
 import type {BusinessCalendar} from '../calendar.ts';
+import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
+
+// An SLA clock says we are slow, not why the customer is upset: a stated cause outweighs it (triggers).
+export const waitingSignals = [
+	{id: 'wait.breach', label: 'reply target missed', weight: 0.45, reason: 'SLA target breached while the customer waits', triggers: {'long-wait': 0.8}, evidence: 'messages', path: {to: 'automatic'}},
+	{id: 'wait.due', label: 'reply target close', weight: 0.4, reason: 'a reply target is near; strength grows with priority and time used, so an urgent ticket due within the hour is at least watch', triggers: {'long-wait': 0.3}, evidence: 'messages'},
+] as const satisfies Detector['signals'];
 
 export type WaitingOptions = {
 	policy?: SlaPolicy | undefined;
@@ -92,3 +100,25 @@ export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions 
 	const chosen = breach ?? near;
 	return chosen ? [{id: chosen.breached ? 'wait.breach' : 'wait.due', label: chosen.label, strength: chosen.strength, evidence: chosen.evidence}] : [];
 }
+
+function pausesOf(ctx: AssessContext): PauseInterval[] {
+	const pauses: PauseInterval[] = [];
+	for (const pause of ctx.pauses ?? []) {
+		const start = toMillis(pause.start);
+		const end = pause.end === undefined ? Number.POSITIVE_INFINITY : toMillis(pause.end);
+		if (start !== undefined && end !== undefined) {
+			pauses.push({start, end});
+		}
+	}
+
+	const changes = (ctx.statusChanges ?? []).flatMap(change => {
+		const at = toMillis(change.at);
+		return at === undefined ? [] : [{at, status: change.status}];
+	});
+	return [...pauses, ...pausesFromStatusChanges(changes)];
+}
+
+export const detector = {
+	signals: waitingSignals,
+	detect: (prepared: PreparedTicket, {ctx}: DetectorInput): Finding[] => detectWaiting(prepared, {policy: ctx.sla?.policy, calendar: ctx.sla?.calendar, pauses: pausesOf(ctx)}),
+} satisfies Detector;

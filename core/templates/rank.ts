@@ -1,9 +1,10 @@
 // Template choice as ranking: every template is scored against what the assessment found (signals,
 // triggers, escalation path, situation cues, the ticket's language, whether this is the first reply,
 // what the agent already inserted), and the best few are suggested, one per situation, each with a
-// one-line reason. Signals are read by id; a signal another detector does not emit yet simply never
-// matches, and a cue stands in where one is listed.
+// one-line reason. Signals are read by id (a registered one: signals/registry.ts) and named by their
+// descriptor's label; a cue stands in where one is listed.
 import type {EscalationPath, Trigger} from '../model.ts';
+import {signalDescriptor, type SignalId} from '../signals/registry.ts';
 import {situationLabels, situations, type Condition, type Situation, type Template} from './template.ts';
 
 export type RankFacts = {
@@ -35,35 +36,6 @@ type SituationRule = {
 	always?: boolean;
 };
 
-const signalLabels: Readonly<Record<string, string>> = {
-	'phrase.legal': 'legal threat',
-	'phrase.payment-dispute': 'payment dispute',
-	'phrase.billing': 'billing problem',
-	'phrase.non-delivery': 'order not delivered',
-	'phrase.faulty': 'faulty item',
-	'phrase.not-working': 'not working',
-	'phrase.outage': 'outage',
-	'phrase.broken-promise': 'a promise was broken',
-	'phrase.manager': 'asked for a manager',
-	'phrase.churn': 'talks about cancelling',
-	'phrase.public': 'public review threat',
-	'phrase.insult': 'insults',
-	'phrase.repeat': 'says this is a repeat contact',
-	'phrase.misread': 'says we missed the question',
-	'phrase.urgency': 'asks for an update',
-	'history.repeat-contact': 'contacted us before about this',
-	'shape.back-and-forth': 'many messages without a fix',
-	'shape.reopened': 'reopened',
-	'shape.reassigned': 'passed between agents',
-	'shape.days-open': 'open for days',
-	'spike.theme': 'many customers report the same problem',
-	'wait.breach': 'reply target missed',
-	'wait.sla': 'long wait',
-	'wait.due': 'reply target close',
-	'tone.negative': 'upset',
-	'tone.trend': 'getting more upset',
-};
-
 const triggerLabels: Readonly<Record<Trigger, string>> = {
 	'poor-quality': 'product or service fault',
 	'frontline-response': 'unhappy with earlier replies',
@@ -72,7 +44,7 @@ const triggerLabels: Readonly<Record<Trigger, string>> = {
 	'rigid-policy': 'policy',
 };
 
-const signal = (id: string, messages?: number): Condition => (messages === undefined ? {signal: id} : {signal: id, messages});
+const signal = (id: SignalId, messages?: number): Condition => (messages === undefined ? {signal: id} : {signal: id, messages});
 
 /** When each situation applies, and how much it matters when it does (explicit threats and safety first). */
 export const situationRules: Readonly<Record<Situation, SituationRule>> = {
@@ -103,7 +75,7 @@ export const situationRules: Readonly<Record<Situation, SituationRule>> = {
 	'final-refusal': {gate: [{trigger: 'rigid-policy'}], base: 2.82},
 	'frontline-recovery': {gate: [{trigger: 'frontline-response'}], base: 2.8},
 	'policy-alternative': {gate: [{trigger: 'rigid-policy'}], base: 2.8},
-	'long-wait': {gate: [signal('wait.breach'), signal('wait.sla'), {trigger: 'long-wait'}], base: 2.5, boost: [signal('wait.breach'), signal('wait.sla')]},
+	'long-wait': {gate: [signal('wait.breach'), {trigger: 'long-wait'}], base: 2.5, boost: [signal('wait.breach')]},
 	'periodic-update': {gate: [signal('wait.due'), signal('phrase.urgency'), {trigger: 'long-wait'}], base: 2.6, boost: [signal('wait.due')]},
 	'quality-issue': {gate: [signal('phrase.faulty'), signal('phrase.not-working'), {cue: 'faulty'}, {cue: 'not-working'}, {trigger: 'poor-quality'}], base: 2.6},
 	'language-mismatch': {gate: [{cue: 'other-language'}], base: 2.2},
@@ -162,7 +134,7 @@ function quoteOf(label: string | undefined): string | undefined {
 function describe(condition: Condition, facts: Facts): string | undefined {
 	if ('signal' in condition) {
 		const found = facts.signalMap.get(condition.signal);
-		const name = signalLabels[condition.signal] ?? condition.signal;
+		const name = signalDescriptor(condition.signal)?.label ?? condition.signal;
 		return condition.messages && condition.messages > 1 ? `${name} in ${found?.messages ?? condition.messages} messages` : name;
 	}
 

@@ -4,6 +4,7 @@
 // A part in [[ ... ]] is kept only when every placeholder inside it has a value, so a sentence
 // such as "[[ (reference {{ticket.id}})]]" disappears cleanly when the ticket has no number.
 import type {EscalationPath, Trigger} from '../model.ts';
+import type {SignalId} from '../signals/registry.ts';
 import {stripInvisible} from '../text.ts';
 
 export const situations = [
@@ -86,7 +87,7 @@ export type Placeholder = {
  * Plain data, so templates stay JSON.
  */
 export type Condition =
-	| {signal: string; messages?: number | undefined}
+	| {signal: SignalId; messages?: number | undefined}
 	| {cue: string}
 	| {trigger: Trigger}
 	| {path: EscalationPath}

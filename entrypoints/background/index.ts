@@ -5,6 +5,7 @@ import {draftRules} from '../../core/signals/draft.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
 import {cues} from '../../core/templates/cues.ts';
 import {toneWordLists} from '../../core/tone.ts';
+import {triggerCues} from '../../core/triggers.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {queueMarks, ticketContext} from '../../core/store/reads.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../core/store/writes.ts';
@@ -60,7 +61,7 @@ const handlers: Handlers = {
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
 		// The tone lexicon is English: it comes with the English pack (a page's first setup).
 		const tone = request.languages.includes('en') ? toneWordLists : undefined;
-		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues], tone}};
+		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues], triggerCues: [...triggerCues], tone}};
 	},
 };
 

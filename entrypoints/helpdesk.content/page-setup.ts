@@ -1,6 +1,6 @@
 // What a helpdesk page gets from the background instead of carrying it: the settings (validated
 // there, the only place that needs the validators), the templates in use, the built-in phrase
-// packs, the draft check's rules, the situation cues and the tone lexicon's word lists, as data.
+// packs, the draft check's rules, the situation cues, the trigger cues and the tone lexicon's word lists, as data.
 // English (with the tone lexicon) comes with the settings when the page starts; another language's
 // pack when a ticket's customer writes in it. The page's script carries code only.
 import {browser, type Browser} from '#imports';
@@ -31,7 +31,7 @@ function pageDataOf(setup: PageSetup, packs: EngineData['packs'], tone: ToneLexi
 		merged[pack.id] = pack;
 	}
 
-	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues, tone: setup.tone ? toneLexicon(setup.tone) : tone}};
+	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues, triggerCues: setup.triggerCues, tone: setup.tone ? toneLexicon(setup.tone) : tone}};
 }
 
 /**
@@ -50,7 +50,7 @@ export async function loadPageData(): Promise<PageData & {
 		data = pageDataOf(setup, {}, noTone);
 	} else {
 		console.warn('Defuse: the extension did not answer; using the default settings, without phrase packs or suggestions.');
-		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: [], tone: noTone}};
+		data = {settings: defaultSettings, engine: {packs: {}, templates: [], draftRules: [], cues: [], triggerCues: [], tone: noTone}};
 	}
 
 	const asked = new Set<string>(setup ? ['en'] : []);

@@ -1,5 +1,5 @@
 import {useState} from 'preact/hooks';
-import {builtInPacks, familyLabels, phraseFamilies, type PhraseFamily, type PhrasePack} from '../../core/signals/phrases.ts';
+import {builtInPacks, phraseSignals, type PhraseFamily, type PhrasePack} from '../../core/signals/phrases.ts';
 import {Checkbox, Select, TextArea} from './fields.tsx';
 import type {SectionProps} from './state.ts';
 
@@ -41,12 +41,13 @@ export function PhrasesSection({draft, errors, update}: SectionProps) {
 			{mineIndex >= 0 && errors[`phrases.userPacks.${mineIndex}`] ? <p class="error" role="alert">{errors[`phrases.userPacks.${mineIndex}`]}</p> : null}
 			{errors['phrases.disabledFamilies'] ? <p class="error" role="alert">{errors['phrases.disabledFamilies']}</p> : null}
 			<div class="families">
-				{phraseFamilies.map(family => {
+				{phraseSignals.map(({family, says, weight, reason}) => {
 					const builtIn = pack?.families[family] ?? [];
 					const on = !disabledFamilies.includes(family) && !disabledFamilies.includes(`${language}:${family}`);
 					return (
 						<fieldset key={family} data-family={family}>
-							<legend>{familyLabels[family]}</legend>
+							<legend>{says}</legend>
+							<p class="hint">Risk weight {weight}: {reason}</p>
 							<Checkbox label={`Detect "${family}" phrases in ${languageNames[language] ?? language}`} name={`family-${family}`} checked={on && packOn} onChange={checked => toggleFamily(family, checked)} />
 							<details>
 								<summary>{builtIn.length} built-in phrases</summary>

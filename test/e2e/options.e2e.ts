@@ -101,6 +101,17 @@ test('thresholds round trip: saved values come back after reopening; an invalid 
 	await reopened.close();
 });
 
+test('each phrase family shows its risk weight and why, from its signal\'s descriptor', async () => {
+	const page = await openOptions();
+	const legal = page.locator('fieldset[data-family="legal"]');
+	await legal.scrollIntoViewIfNeeded();
+	expect(await legal.locator('legend').textContent()).toBe('legal or regulatory threat');
+	expect(await legal.locator('.hint').textContent()).toBe('Risk weight 0.65: lawyer / court / regulator: escalates almost by definition');
+	expect(await page.locator('fieldset[data-family] .hint').count()).toBe(16);
+	await screenshot(page, 'options-phrase-families');
+	await page.close();
+});
+
 test('screenshots of the options page, light and dark', async () => {
 	const page = await openOptions();
 	await page.emulateMedia({colorScheme: 'light'});

@@ -95,6 +95,16 @@ test('suggestions: the chargeback reply first, with its reason; fields in words 
 	await page.close();
 });
 
+test('the likely trigger reads the trigger cues the page gets from the background', async () => {
+	const page = await openTicket('1006');
+	const host = page.locator('defuse-overlay');
+	await page.keyboard.press('Alt+Shift+D');
+	// The customer's words add to what the signals say: 77% with the cues, 63% from the signals alone
+	await expect.poll(async () => host.locator('[data-fact="trigger"]').textContent()).toBe('Likely trigger: miscommunication (77%)');
+	await screenshot(page, 'overlay-trigger-cues');
+	await page.close();
+});
+
 test('insertion: at the caret as its own paragraph, replace the draft (undo brings it back), copy; never submitted', async () => {
 	await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: demo.url});
 	const page = await openTicket('1003');
