@@ -3,7 +3,7 @@ import {expect, test} from 'vitest';
 import {deriveFacts} from './facts.ts';
 import {estimateOf, leadTimeDistribution} from './effectiveness.ts';
 import {computeEarlyWarning, computeTemplateEffectiveness, computeTemplateStrata, computeThemeSummary, shapeTemplateEffectiveness} from './reports.ts';
-import {handDataset} from './test-support.ts';
+import {handDataset} from '../../test/helpers/metrics.ts';
 
 const facts = deriveFacts(handDataset());
 const minutes = 60_000;

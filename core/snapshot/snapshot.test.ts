@@ -4,7 +4,7 @@ import type {Dataset, TicketEvent} from '../metrics/dataset.ts';
 import {generateDemoDataset} from '../metrics/demo-data.ts';
 import type {KpiQuery} from '../metrics/kpis.ts';
 import {computeEarlyWarning, computeTemplateEffectiveness, computeThemeSummary} from '../metrics/reports.ts';
-import {differences} from '../metrics/test-support.ts';
+import {differences} from '../../test/helpers/metrics.ts';
 import {mergeSnapshots} from './merge.ts';
 import {maskText} from './redact.ts';
 import type {Snapshot} from './snapshot.ts';

@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
 import {computeKpis} from '../../core/metrics/baseline.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
-import {differences, handDataset} from '../../core/metrics/test-support.ts';
+import {differences, handDataset} from '../../test/helpers/metrics.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import {createSnapshot, factsOfSnapshot} from '../../core/snapshot/snapshot.ts';
 import {createMetricsApi} from './api.ts';

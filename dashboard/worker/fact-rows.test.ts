@@ -4,7 +4,7 @@ import type {Database} from 'sql.js';
 import {afterEach, describe, expect, test} from 'vitest';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
-import {berlinOffice} from '../../core/metrics/test-support.ts';
+import {berlinOffice} from '../../test/helpers/metrics.ts';
 import {openFactWriter} from './fact-rows.ts';
 import {factTableRows, insertRows, loadFacts, writeDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';

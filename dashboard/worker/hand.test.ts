@@ -3,7 +3,7 @@
 import {describe, expect, test} from 'vitest';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import {computeEarlyWarning, computeTemplateEffectiveness, computeThemeSummary} from '../../core/metrics/reports.ts';
-import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../../core/metrics/test-support.ts';
+import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../../test/helpers/metrics.ts';
 import {loadDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
 import {earlyWarning, kpis, templateEffectiveness, themeSummary} from './queries.ts';

@@ -9,7 +9,7 @@ import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
 import {computeEarlyWarning, computeSpikes, computeTemplateStrata, computeThemeCounts, computeThemeSummary} from '../../core/metrics/reports.ts';
-import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
+import {berlinOffice, differences} from '../../test/helpers/metrics.ts';
 import {loadDataset} from './load.ts';
 import {openNodeDatabase} from './node-database.ts';
 import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from './queries.ts';
