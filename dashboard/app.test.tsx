@@ -7,7 +7,7 @@ import type {TicketSnapshot} from '../core/model.ts';
 import {openDb, type DefuseDb} from '../core/store/db.ts';
 import {recordObservation} from '../core/store/writes.ts';
 import {App} from './app.tsx';
-import {stubCanvas} from './charts/test-canvas.ts';
+import {stubCanvas} from '../test/helpers/canvas.ts';
 import {inProcessClient} from './client.ts';
 import {createSession} from './session/session.ts';
 import {openNodeDatabase} from './worker/node-database.ts';

@@ -8,7 +8,7 @@ export type MetricsClient = Remote<Session>;
 
 /** Starts the worker. `dispose()` ends it. */
 export function createMetricsClient(): {client: MetricsClient; dispose: () => void} {
-	const worker = new Worker(new URL('./metrics.worker.ts', import.meta.url), {type: 'module'});
+	const worker = new Worker(new URL('./session/metrics.worker.ts', import.meta.url), {type: 'module'});
 	const client = wrap<Session>(worker);
 	return {
 		client,

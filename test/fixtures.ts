@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -45,4 +45,38 @@ export function fixtureUrl(adapter: string, file: string): URL {
 	}
 
 	return new URL(match[1]);
+}
+
+/** A helpdesk's example addresses (`urls.json` in its fixture folder): its ticket and list pages. */
+export type UrlExamples = {
+	ticket: readonly string[];
+	list: readonly string[];
+};
+
+function isUrlExamples(value: unknown): value is UrlExamples {
+	const isUrls = (list: unknown) => Array.isArray(list) && list.every(url => typeof url === 'string' && URL.canParse(url));
+	return typeof value === 'object' && value !== null && isUrls((value as UrlExamples).ticket) && isUrls((value as UrlExamples).list);
+}
+
+/**
+ * Example URLs of every fixture folder that has a `urls.json`, by folder (= helpdesk id): each URL detector
+ * must accept its own ticket and list URLs and reject everyone else's (github-url-detection style).
+ */
+export function exampleUrls(): Readonly<Record<string, UrlExamples>> {
+	const found: Record<string, UrlExamples> = {};
+	for (const folder of readdirSync(fixturesDir, {withFileTypes: true}).filter(entry => entry.isDirectory()).map(entry => entry.name).sort()) {
+		const file = join(fixturesDir, folder, 'urls.json');
+		if (!existsSync(file)) {
+			continue;
+		}
+
+		const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+		if (!isUrlExamples(parsed)) {
+			throw new Error(`${folder}/urls.json must be {"ticket": [urls], "list": [urls]}`);
+		}
+
+		found[folder] = parsed;
+	}
+
+	return found;
 }

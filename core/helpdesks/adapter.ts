@@ -1,4 +1,5 @@
 import type {TicketSnapshot} from '../model.ts';
+import type {BridgeEditor} from './editors.ts';
 
 export type AdapterId =
 	| 'demo'
@@ -29,7 +30,7 @@ export type ListRow = {
  */
 export type InsertOutcome =
 	| {ok: true; via: 'insert-text' | 'value'}
-	| {ok: false; via: 'bridge'; editor: string; selector: string}
+	| {ok: false; via: 'bridge'; editor: BridgeEditor; selector: string}
 	| {ok: false; via: 'none'; reason: string};
 
 export type Adapter = {

@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {fixtureFiles, fixtureHtml, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../test/unit/adapter-checks.ts';
 import chatwoot, {apiUrls, authHeaders, listApiUrl, listFromApi, selectors, snapshotFromApi} from './chatwoot.ts';
-import {selectorCounts as expected} from './chatwoot.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/chatwoot/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(fixtureFiles('chatwoot')).toEqual(Object.keys(expected).sort());

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import {describe, expect, test} from 'vitest';
-import {fixtureFiles, fixtureHtml, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
+import {exampleUrls, fixtureFiles, fixtureHtml, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, stubExecCommand} from '../../test/unit/adapter-checks.ts';
-import {exampleUrls} from './urls.test-data.ts';
 import emptyCustom, {customAdapter, selectorProblem, validateCustomConfig, type CustomConfig} from './custom.ts';
-import {selectorCounts as expected} from './custom.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/custom/counts.ts';
 
 const checked = validateCustomConfig(JSON.parse(fixtureHtml('custom', 'config.json')));
 if (!checked.ok) {
@@ -104,7 +103,7 @@ describe('URL detectors', () => {
 		expect(helpline.isListPage(new URL(url))).toBe(list);
 	});
 
-	test.each(Object.values(exampleUrls).flatMap(urls => [...urls.ticket, ...urls.list]))('configured adapter rejects %s', url => {
+	test.each(Object.values(exampleUrls()).flatMap(urls => [...urls.ticket, ...urls.list]))('configured adapter rejects %s', url => {
 		expect(helpline.isTicketPage(new URL(url))).toBe(false);
 		expect(helpline.isListPage(new URL(url))).toBe(false);
 	});
@@ -232,9 +231,9 @@ describeUrlDetectorsForDefault();
 describeRobustness(helpline, 'custom', fixtureFiles('custom'));
 
 function describeUrlDetectorsForDefault(): void {
-	// The shared table has no custom row (custom URLs are whatever the user maps): the default adapter rejects all
+	// No custom folder has a urls.json (custom URLs are whatever the user maps): the default adapter rejects all
 	describe('default custom adapter against the shared URL table', () => {
-		test.each(Object.values(exampleUrls).flatMap(urls => [...urls.ticket, ...urls.list]))('%s', url => {
+		test.each(Object.values(exampleUrls()).flatMap(urls => [...urls.ticket, ...urls.list]))('%s', url => {
 			expect(emptyCustom.isTicketPage(new URL(url)) || emptyCustom.isListPage(new URL(url))).toBe(false);
 		});
 	});

@@ -1,14 +1,12 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, isoOf, typeInto, type Adapter, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
+import {bridgeEditors, isBridgeEditor, type BridgeEditor} from './editors.ts';
 import {attributeOf, bodyText, distinctTexts, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, shownValue, textContentOf} from './dom.ts';
 
 // `custom`: any other helpdesk or in-house tool, read with selectors the user enters in the options
 // page (a plain JSON object, checked by validateCustomConfig before use).
 
-/** Editors that ignore DOM edits; naming one sends insertion through the main-world bridge. */
-export const bridgeEditors = ['ckeditor5', 'prosemirror', 'tiptap', 'summernote', 'redactor', 'froala', 'tinymce', 'quill'] as const;
-export type BridgeEditor = typeof bridgeEditors[number];
 
 export type CustomConfig = {
 	/** Shown in the popup. @default 'Custom helpdesk' */
@@ -234,7 +232,7 @@ export function validateCustomConfig(value: unknown, probe?: ParentNode): Custom
 		} else if (key === 'order' && text !== 'oldest-first' && text !== 'newest-first') {
 			errors.push(`${key}: must be oldest-first or newest-first`);
 			continue;
-		} else if (key === 'editorKind' && !(bridgeEditors as readonly string[]).includes(text)) {
+		} else if (key === 'editorKind' && !isBridgeEditor(text)) {
 			errors.push(`${key}: must be one of ${bridgeEditors.join(', ')}`);
 			continue;
 		}

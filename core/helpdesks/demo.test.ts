@@ -2,7 +2,7 @@
 import {describe, expect, test} from 'vitest';
 import {fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import demo, {selectors} from './demo.ts';
-import {selectorCounts as expected} from './demo.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/demo/counts.ts';
 
 describe.each(Object.entries(expected))('%s', (file, counts) => {
 	const page = loadFixture('demo', file);

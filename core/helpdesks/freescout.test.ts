@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {fixtureFiles, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-checks.ts';
 import freescout, {selectors} from './freescout.ts';
-import {selectorCounts as expected} from './freescout.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/freescout/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(fixtureFiles('freescout')).toEqual(Object.keys(expected).sort());

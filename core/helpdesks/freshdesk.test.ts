@@ -8,7 +8,7 @@ import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../t
 import {missingParts} from './adapter.ts';
 import {queryAllDeep} from './dom.ts';
 import freshdesk, {apiUrls, hasNextPage, peopleUrls, selectors, snapshotFromApi} from './freshdesk.ts';
-import {selectorCounts as expected} from './freshdesk.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/freshdesk/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(Object.keys(expected).sort()).toEqual(fixtureFiles('freshdesk'));

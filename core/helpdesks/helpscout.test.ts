@@ -5,7 +5,7 @@ import {customerName, longCount, longThread, shownDateRead} from '../../test/fix
 import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../test/unit/adapter-checks.ts';
 import {missingParts} from './adapter.ts';
 import helpscout, {selectors} from './helpscout.ts';
-import {selectorCounts as expected} from './helpscout.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/helpscout/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(Object.keys(expected).sort()).toEqual(fixtureFiles('helpscout'));

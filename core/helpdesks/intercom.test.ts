@@ -6,7 +6,7 @@ import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-
 import {missingParts} from './adapter.ts';
 import {queryAllDeep} from './dom.ts';
 import intercom, {selectors} from './intercom.ts';
-import {selectorCounts as expected} from './intercom.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/intercom/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(Object.keys(expected).sort()).toEqual(fixtureFiles('intercom'));

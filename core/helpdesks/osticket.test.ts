@@ -4,7 +4,7 @@ import {fixtureFiles, fixtureUrl, loadFixture} from '../../test/fixtures.ts';
 import {describeRobustness, describeUrlDetectors} from '../../test/unit/adapter-checks.ts';
 import type {TicketSnapshot} from '../model.ts';
 import osticket, {selectors} from './osticket.ts';
-import {selectorCounts as expected} from './osticket.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/osticket/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(fixtureFiles('osticket')).toEqual(Object.keys(expected).sort());

@@ -5,7 +5,7 @@ import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../t
 import type {TicketSnapshot} from '../model.ts';
 import {missingParts} from './adapter.ts';
 import zammad, {apiUrls, htmlToText, parseAddress, selectors, snapshotFromApi} from './zammad.ts';
-import {selectorCounts as expected} from './zammad.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/zammad/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(fixtureFiles('zammad')).toEqual(Object.keys(expected).sort());

@@ -6,7 +6,7 @@ import {describeRobustness, describeUrlDetectors, stubExecCommand} from '../../t
 import {snapshotProblems} from '../../test/unit/mutate.ts';
 import {missingParts} from './adapter.ts';
 import zendesk, {apiUrls, nextApiUrl, selectors, snapshotFromApi} from './zendesk.ts';
-import {selectorCounts as expected} from './zendesk.counts.ts';
+import {selectorCounts as expected} from '../../test/fixtures/zendesk/counts.ts';
 
 test('every fixture has a count table', () => {
 	expect(Object.keys(expected).sort()).toEqual(fixtureFiles('zendesk'));

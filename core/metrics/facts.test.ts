@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {validateDataset} from './schema.ts';
 import type {Facts, TicketFact} from './facts.ts';
 import {deriveFacts} from './facts.ts';
-import {berlinHolidayOffice, businessDataset, handDataset, t0} from './test-support.ts';
+import {berlinHolidayOffice, businessDataset, handDataset, t0} from '../../test/helpers/metrics.ts';
 
 const minutes = (value: number): number => value * 60_000;
 

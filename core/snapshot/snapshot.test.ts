@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import type {Dataset, TicketEvent} from '../metrics/dataset.ts';
 import {generateDemoDataset} from '../metrics/demo-data.ts';
 import type {KpiQuery} from '../metrics/kpis.ts';
-import {differences} from '../metrics/test-support.ts';
+import {differences} from '../../test/helpers/metrics.ts';
 import {mergeSnapshots} from './merge.ts';
 import {maskText} from './redact.ts';
 import type {Snapshot} from './snapshot.ts';

@@ -5,8 +5,8 @@ import type uPlot from 'uplot';
 import {emptyKpiRow, type KpiRow} from '../../core/metrics/kpis.ts';
 import {kpiColumns, secondsOf} from './columns.ts';
 import {lineOptions} from './options.ts';
-import type {DrawCalls} from './test-canvas.ts';
-import {stubCanvas} from './test-canvas.ts';
+import type {DrawCalls} from '../../test/helpers/canvas.ts';
+import {stubCanvas} from '../../test/helpers/canvas.ts';
 import {UplotChart} from './uplot-chart.tsx';
 
 let calls: DrawCalls;

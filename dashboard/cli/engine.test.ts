@@ -5,7 +5,7 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
+import {berlinOffice, differences} from '../../test/helpers/metrics.ts';
 import {openFactWriterOn} from '../worker/fact-rows.ts';
 import {writeFacts} from '../worker/load.ts';
 import {drillQueries} from '../worker/drill.ts';

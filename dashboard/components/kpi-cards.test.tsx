@@ -3,7 +3,7 @@ import {cleanup, fireEvent, render, screen, within} from '@testing-library/preac
 import {afterEach, expect, test} from 'vitest';
 import {definitionOf} from '../../core/metrics/definitions.ts';
 import {emptyKpiRow, ratio, type KpiRow} from '../../core/metrics/kpis.ts';
-import {handDataset} from '../../core/metrics/test-support.ts';
+import {handDataset} from '../../test/helpers/metrics.ts';
 import {createSession} from '../session/session.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
 import {formatDuration} from './format.ts';

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
-import {differences, handDataset} from '../../core/metrics/test-support.ts';
+import {differences, handDataset} from '../../test/helpers/metrics.ts';
 import {mergeSnapshots} from '../../core/snapshot/merge.ts';
 import {createSnapshot, factsOfSnapshot} from '../../core/snapshot/snapshot.ts';
 import {createMetricsApi} from './api.ts';

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import type {DurationMeasure, KpiQuery, KpiRow, Ratio} from '../../core/metrics/kpis.ts';
-import {berlinOffice} from '../../core/metrics/test-support.ts';
+import {berlinOffice} from '../../test/helpers/metrics.ts';
 import type {DrillMetric} from './drill.ts';
 import {drill} from './drill.ts';
 import {loadDataset} from './load.ts';

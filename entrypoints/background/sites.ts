@@ -5,7 +5,7 @@ import {matchesPattern} from '../../core/helpdesks/pick.ts';
 import type {BackgroundRequest, BackgroundResponse, SelectorTestResult} from '../../core/messages.ts';
 import {sitePattern, type Settings} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
-import {loadSettings, settingsKey} from './settings-store.ts';
+import {loadSettings, settingsKey} from '../../extension/settings-store.ts';
 
 // Sites mapped in the options page (self-hosted helpdesks, custom domains, a hosted helpdesk's origin
 // the user reads with other selectors): the mapped helpdesk's own content script (and the main-world

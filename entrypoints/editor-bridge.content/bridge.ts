@@ -11,10 +11,9 @@
 // see the port. A page can open a channel of its own to this bridge, but that only lets it ask for
 // text to be inserted into its own editor, which it can do anyway.
 
-export const offerEvent = 'defuse:bridge-offer';
+import {isBridgeEditor, type BridgeEditor} from '../../core/helpdesks/editors.ts';
 
-export type BridgeEditor = 'ckeditor5' | 'prosemirror' | 'tiptap' | 'summernote' | 'redactor' | 'froala' | 'tinymce' | 'quill';
-export const bridgeEditors: readonly BridgeEditor[] = ['ckeditor5', 'prosemirror', 'tiptap', 'summernote', 'redactor', 'froala', 'tinymce', 'quill'];
+export const offerEvent = 'defuse:bridge-offer';
 
 /** insert: at the editor's caret (its end when it has none), as paragraphs of their own; replace: instead of everything. */
 export type BridgeMode = 'insert' | 'replace';
@@ -492,7 +491,7 @@ export async function insertWith(win: Window, request: BridgeRequest): Promise<B
 			return {id: request.id, ok: true, via: ckeditor5Fix(element, request.find ?? '', request.before ?? '', request.text)};
 		}
 
-		const via = await {
+		const call: Record<BridgeEditor, () => string | Promise<string>> = {
 			ckeditor5: () => ckeditor5(element, request.text, mode),
 			prosemirror: async () => prosemirror(element, request.text, mode),
 			tiptap: async () => prosemirror(element, request.text, mode),
@@ -501,7 +500,8 @@ export async function insertWith(win: Window, request: BridgeRequest): Promise<B
 			froala: () => froala(element, request.text, mode),
 			tinymce: () => tinymce(win, element, request.text, mode),
 			quill: async () => quill(win, element, request.text, mode),
-		}[request.editor]();
+		};
+		const via = await call[request.editor]();
 		return {id: request.id, ok: true, via};
 	} catch (error) {
 		return {id: request.id, ok: false, error: error instanceof Error ? error.message : String(error)};
@@ -518,7 +518,7 @@ export function parseRequest(value: unknown): BridgeRequest | undefined {
 	const valid = typeof request.id === 'string' && request.id.length <= 100
 		&& typeof request.selector === 'string' && request.selector.length <= 2000
 		&& typeof request.text === 'string' && request.text.length <= 200_000
-		&& bridgeEditors.includes(request.editor as BridgeEditor)
+		&& isBridgeEditor(request.editor)
 		&& (request.mode === undefined || request.mode === 'insert' || request.mode === 'replace')
 		&& (request.op === undefined || request.op === 'insert' || request.op === 'fix')
 		&& (request.find === undefined || (typeof request.find === 'string' && request.find.length <= 2000))

@@ -2,7 +2,8 @@
 // one end is handed over once, in an event only the bridge's early listener sees; requests and answers
 // never travel through events on the page.
 import type {InsertMode, InsertOutcome} from '../../core/helpdesks/adapter.ts';
-import {bridgeEditors, offerEvent, type BridgeEditor, type BridgeRequest, type BridgeResult} from '../editor-bridge.content/bridge.ts';
+import {isBridgeEditor, type BridgeEditor} from '../../core/helpdesks/editors.ts';
+import {offerEvent, type BridgeRequest, type BridgeResult} from '../editor-bridge.content/bridge.ts';
 
 type Pending = {resolve: (result: BridgeResult) => void; timer: ReturnType<typeof setTimeout>};
 
@@ -60,8 +61,9 @@ async function ask(document_: Document, fields: Omit<BridgeRequest, 'id' | 'edit
 	sequence++;
 	const id = `${sequence}`;
 	const win = document_.defaultView;
-	if (!bridgeEditors.includes(fields.editor as BridgeEditor)) {
-		return {id, ok: false, error: `no bridge for the ${fields.editor} editor`};
+	const {editor} = fields;
+	if (!isBridgeEditor(editor)) {
+		return {id, ok: false, error: `no bridge for the ${editor} editor`};
 	}
 
 	if (!win) {
@@ -81,7 +83,7 @@ async function ask(document_: Document, fields: Omit<BridgeRequest, 'id' | 'edit
 			resolve({id, ok: false, error: 'the page did not answer (the editor bridge is not loaded)'});
 		}, timeoutMs);
 		pending.set(id, {resolve, timer});
-		const request: BridgeRequest = {...fields, id, editor: fields.editor as BridgeEditor};
+		const request: BridgeRequest = {...fields, id, editor};
 		port.postMessage(request);
 	});
 }

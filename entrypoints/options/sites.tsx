@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'preact/hooks';
 import {adapters} from '../../core/helpdesks/index.ts';
-import {bridgeEditors, type CustomConfig} from '../../core/helpdesks/custom.ts';
+import type {CustomConfig} from '../../core/helpdesks/custom.ts';
+import {bridgeEditors} from '../../core/helpdesks/editors.ts';
 import {customStart, startableAdapters} from '../../core/helpdesks/custom-starts.ts';
 import type {AdapterId} from '../../core/helpdesks/adapter.ts';
 import {matchesPattern} from '../../core/helpdesks/pick.ts';

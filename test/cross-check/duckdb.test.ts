@@ -8,7 +8,7 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
+import {berlinOffice, differences} from '../../test/helpers/metrics.ts';
 import {deriveStatements} from './derive-sql.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';

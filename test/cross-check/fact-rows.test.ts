@@ -4,7 +4,7 @@ import type {Database} from 'sql.js';
 import {afterEach, describe, expect, test} from 'vitest';
 import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
-import {berlinOffice} from '../../core/metrics/test-support.ts';
+import {berlinOffice} from '../helpers/metrics.ts';
 import {openFactWriter} from '../../dashboard/worker/fact-rows.ts';
 import {loadFacts, writeDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';

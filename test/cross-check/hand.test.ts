@@ -2,7 +2,7 @@
 // derived in JavaScript (production) and by the SQL derivation (./derive-sql.ts).
 import {describe, expect, test} from 'vitest';
 import {deriveFacts} from '../../core/metrics/facts.ts';
-import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../../core/metrics/test-support.ts';
+import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../helpers/metrics.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {earlyWarning, kpis, templateEffectiveness, themeSummary} from '../../dashboard/worker/queries.ts';

@@ -1,7 +1,7 @@
-// The JavaScript KPIs against values worked out by hand (cases in ./test-support.ts).
+// The JavaScript KPIs against values worked out by hand (cases in test/helpers/metrics.ts).
 import {describe, expect, test} from 'vitest';
 import {baselineKpis} from './kpis.ts';
-import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../../core/metrics/test-support.ts';
+import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../helpers/metrics.ts';
 
 describe.each(handKpiCases)('$name', ({dataset, timezone, query, rows, expected}) => {
 	const result = dataset === 'hand'

@@ -7,7 +7,7 @@ import type {Facts} from '../../core/metrics/facts.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {berlinOffice, differences} from '../../core/metrics/test-support.ts';
+import {berlinOffice, differences} from '../helpers/metrics.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from '../../dashboard/worker/queries.ts';

@@ -4,7 +4,7 @@ import {deriveFacts} from '../../core/metrics/facts.ts';
 import {estimateOf, leadTimeDistribution} from '../../core/metrics/effectiveness.ts';
 import {shapeTemplateEffectiveness} from '../../core/metrics/reports.ts';
 import {computeEarlyWarning, computeTemplateEffectiveness, computeTemplateStrata, computeThemeSummary} from './reports.ts';
-import {handDataset} from '../../core/metrics/test-support.ts';
+import {handDataset} from '../helpers/metrics.ts';
 
 const facts = deriveFacts(handDataset());
 const minutes = 60_000;

@@ -1,14 +1,14 @@
-// Checks every adapter test runs the same way: URL detectors against the shared example table,
+// Checks every adapter test runs the same way: URL detectors against every fixture folder's urls.json,
 // an execCommand stand-in (happy-dom has no editing commands), and the mutated-page robustness run.
 import {describe, expect, test} from 'vitest';
 import type {Adapter} from '../../core/helpdesks/adapter.ts';
-import {exampleUrls} from '../../core/helpdesks/urls.test-data.ts';
-import {fixtureUrl, loadFixture} from '../fixtures.ts';
+import {exampleUrls, fixtureUrl, loadFixture} from '../fixtures.ts';
 import {listProblems, robustnessFailures, snapshotProblems} from './mutate.ts';
 
 /** Own ticket/list URLs are recognised; every other helpdesk's URLs are rejected by both detectors. */
 export function describeUrlDetectors(adapter: Adapter, own = adapter.id): void {
-	const mine = exampleUrls[own];
+	const examples = exampleUrls();
+	const mine = examples[own];
 	describe(`${adapter.id} URL detectors`, () => {
 		test('has example URLs', () => {
 			expect(mine?.ticket.length).toBeGreaterThan(0);
@@ -22,7 +22,7 @@ export function describeUrlDetectors(adapter: Adapter, own = adapter.id): void {
 			expect(adapter.isListPage(new URL(url))).toBe(true);
 			expect(adapter.isTicketPage(new URL(url))).toBe(false);
 		});
-		const others = Object.entries(exampleUrls)
+		const others = Object.entries(examples)
 			.filter(([id]) => id !== own)
 			.flatMap(([id, urls]) => [...urls.ticket, ...urls.list].map(url => [id, url] as const));
 		test.each(others)('rejects %s URL %s', (_id, url) => {

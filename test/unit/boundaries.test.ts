@@ -41,3 +41,11 @@ describe('core/ stays runtime-neutral', () => {
 test('the helpdesk content script may not import the store', async () => {
 	expect(await ruleIds('import {openDb} from \'../../core/store/db.ts\';\nexport const x = openDb;\n', 'entrypoints/helpdesk.content/example.ts')).toContain('no-restricted-imports');
 });
+
+test('the helpdesk content script may not load the extension pages\' settings store (the schema stays out of the page)', async () => {
+	expect(await ruleIds('import {loadSettings} from \'../../extension/settings-store.ts\';\nexport const x = loadSettings;\n', 'entrypoints/helpdesk.content/example.ts')).toContain('no-restricted-imports');
+});
+
+test('the dashboard may not import the extension\'s browser-side code (it also runs as a plain site)', async () => {
+	expect(await ruleIds('import {loadSettings} from \'../../extension/settings-store.ts\';\nexport const x = loadSettings;\n', 'dashboard/components/example.ts')).toContain('no-restricted-imports');
+});

@@ -1,7 +1,7 @@
 // Helpers shared by the metrics tests (not used at runtime).
-import type {BusinessCalendar} from '../calendar.ts';
-import type {Dataset, DatasetTicket, TicketEvent} from './dataset.ts';
-import type {KpiQuery} from './kpis.ts';
+import type {BusinessCalendar} from '../../core/calendar.ts';
+import type {Dataset, DatasetTicket, TicketEvent} from '../../core/metrics/dataset.ts';
+import type {KpiQuery} from '../../core/metrics/kpis.ts';
 
 /** A Berlin office: weekdays 09:00-17:00, with one public holiday in the demo window. */
 export const berlinOffice: BusinessCalendar = {
