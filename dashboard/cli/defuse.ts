@@ -29,6 +29,7 @@ import {looksLikeNdjsonSnapshot, ndjsonFormat, ndjsonLine, readNdjsonSnapshot} f
 import {randomSalt, saltId} from '../../core/snapshot/redact.ts';
 import type {Snapshot} from '../../core/snapshot/snapshot.ts';
 import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFormat, snapshotFromFacts, snapshotVersion, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {isTimeZone} from '../../core/time-zone.ts';
 import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
 import type {FactWriter} from '../worker/fact-rows.ts';
 import {openFactWriterOn} from '../worker/fact-rows.ts';
@@ -154,12 +155,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 function checkedZone(zone: string | undefined): string | undefined {
-	if (zone !== undefined) {
-		try {
-			new Intl.DateTimeFormat('en-US', {timeZone: zone}).format(0);
-		} catch {
-			throw new UsageError(`--timezone "${zone}" is not a time zone (use an IANA name such as Europe/Berlin, America/New_York or UTC)`);
-		}
+	if (zone !== undefined && !isTimeZone(zone)) {
+		throw new UsageError(`--timezone "${zone}" is not a time zone (use an IANA name such as Europe/Berlin, America/New_York or UTC)`);
 	}
 
 	return zone;
