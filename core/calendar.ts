@@ -1,7 +1,7 @@
 // Business-hours arithmetic in any IANA time zone.
 // Work is done per local day: each day's open windows are converted to UTC once and cached,
 // so an interval costs one cache lookup per day it spans, whatever its length in minutes.
-import {isTimeZone, wallToUtc} from './time-zone.ts';
+import {isTimeZone, wallToUtc, zoneOffsetAt} from './time-zone.ts';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -109,9 +109,10 @@ function windowsOf(compiled: Compiled, dayNumber: number): Window[] {
 	const ranges = compiled.weekly.get(((dayNumber % 7) + 11) % 7) ?? [];
 	if (ranges.length > 0 && !compiled.holidays.has(isoDate(dayNumber))) {
 		const midnight = dayNumber * dayMs;
+		const offsetOf = (ms: number) => zoneOffsetAt(ms, compiled.zone); // Exact; each day is converted once
 		windows = ranges.map(([from, to]) => [
-			wallToUtc(midnight + (from * 60_000), compiled.zone),
-			wallToUtc(midnight + (to * 60_000), compiled.zone),
+			wallToUtc(midnight + (from * 60_000), offsetOf),
+			wallToUtc(midnight + (to * 60_000), offsetOf),
 		]);
 		windows = windows.filter(([start, end]) => end > start);
 	}

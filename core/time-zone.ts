@@ -39,49 +39,12 @@ export function isTimeZone(zone: string): boolean {
 /** Milliseconds to add to a UTC instant to get the local wall-clock time in `zone`. */
 export function zoneOffsetAt(ms: number, zone: string): number {
 	const whole = Math.floor(ms / 1000) * 1000;
-	let year = 1970;
-	let month = 1;
-	let day = 1;
-	let hour = 0;
-	let minute = 0;
-	let second = 0;
+	const local: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
 	for (const part of formatterFor(zone).formatToParts(whole)) {
-		switch (part.type) {
-			case 'year': {
-				year = Number(part.value);
-				break;
-			}
-
-			case 'month': {
-				month = Number(part.value);
-				break;
-			}
-
-			case 'day': {
-				day = Number(part.value);
-				break;
-			}
-
-			case 'hour': {
-				hour = Number(part.value);
-				break;
-			}
-
-			case 'minute': {
-				minute = Number(part.value);
-				break;
-			}
-
-			case 'second': {
-				second = Number(part.value);
-				break;
-			}
-
-			default:
-		}
+		local[part.type] = Number(part.value);
 	}
 
-	return Date.UTC(year, month - 1, day, hour, minute, second) - whole;
+	return Date.UTC(local.year ?? 1970, (local.month ?? 1) - 1, local.day ?? 1, local.hour ?? 0, local.minute ?? 0, local.second ?? 0) - whole;
 }
 
 const offsetFunctions = new Map<string, (ms: number) => number>();
@@ -128,13 +91,13 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 }
 
 /**
- * The UTC instant of a local wall-clock time in `zone` (the wall time given as if it were UTC ms).
+ * The UTC instant of a local wall-clock time (the wall time given as if it were UTC ms), with the zone's
+ * offsets from `offsetOf`: `makeOffsetOf(zone)` (cached, for many times) or `ms => zoneOffsetAt(ms, zone)`.
  * - A wall time the autumn change repeats (Berlin 2026-10-25 02:30 happens twice) takes the
  *   **earlier** instant, the one still on summer time (Temporal's 'compatible' choice).
  * - A wall time the spring change skips (Berlin 2026-03-29 02:30) moves forward by the jump (03:30).
  */
-export function wallToUtc(wall: number, zone: string): number {
-	const offsetOf = makeOffsetOf(zone);
+export function wallToUtc(wall: number, offsetOf: (ms: number) => number): number {
 	const before = offsetOf(wall - (12 * hourMs));
 	const after = offsetOf(wall + (12 * hourMs));
 	if (before === after) {

@@ -2,7 +2,7 @@
 // tolerant names, date and number parsing, and the all-or-nothing result.
 import type {Dataset, DatasetTicket, SurveyResponse} from '../metrics/dataset.ts';
 import {latestTime, longestDuration} from '../schema.ts';
-import {wallToUtc} from '../time-zone.ts';
+import {makeOffsetOf, wallToUtc} from '../time-zone.ts';
 import type {CsvRecord} from './csv.ts';
 import {CsvParser} from './csv.ts';
 
@@ -132,7 +132,7 @@ export function parseDateTime(text: string, options: DateOptions = {}): number |
 	}
 
 	if (zone === undefined) {
-		return wallToUtc(wall, options.timezone ?? 'UTC');
+		return wallToUtc(wall, makeOffsetOf(options.timezone ?? 'UTC'));
 	}
 
 	if (/^(z|utc)$/i.test(zone)) {
