@@ -4,7 +4,8 @@
 // ticket's customer writes in it. The page's script carries code only (and the tone lexicon).
 import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
-import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
+import type {PageSetup} from '../../core/messages.ts';
+import {send} from './send.ts';
 import type {Message} from '../../core/model.ts';
 import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
@@ -12,12 +13,8 @@ import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
 export type PageData = {settings: Settings; engine: EngineData};
 
 async function requestSetup(languages: readonly string[]): Promise<PageSetup | undefined> {
-	try {
-		const response = await browser.runtime.sendMessage({type: 'page-setup', languages: [...languages]}) as BackgroundResponse;
-		return response.ok ? response.setup : undefined;
-	} catch {
-		return undefined; // The extension was reloaded or updated under this page
-	}
+	const response = await send({type: 'page-setup', languages: [...languages]});
+	return response.ok ? response.setup : undefined; // Not when the extension was reloaded or updated under this page
 }
 
 function pageDataOf(setup: PageSetup, packs: EngineData['packs']): PageData {
