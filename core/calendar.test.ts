@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {addBusinessMillis, businessMillisBetween, isBusinessTime, validateCalendar, zoneOffsetAt, type BusinessCalendar} from './calendar.ts';
+import {addBusinessMillis, businessMillisBetween, isBusinessTime, validateCalendar, type BusinessCalendar} from './calendar.ts';
 
 const hour = 3_600_000;
 const minute = 60_000;
@@ -120,12 +120,6 @@ describe('isBusinessTime', () => {
 		expect(isBusinessTime(at('2026-03-02T17:00:00Z'), utc)).toBe(false);
 		expect(isBusinessTime(Number.NaN, utc)).toBe(false);
 	});
-});
-
-test('zoneOffsetAt reads DST from Intl', () => {
-	expect(zoneOffsetAt(at('2026-01-15T12:00:00Z'), 'Europe/Berlin')).toBe(1 * hour);
-	expect(zoneOffsetAt(at('2026-07-15T12:00:00Z'), 'Europe/Berlin')).toBe(2 * hour);
-	expect(zoneOffsetAt(at('2026-07-15T12:00:00Z'), 'Asia/Kolkata')).toBe(5.5 * hour);
 });
 
 describe('validateCalendar', () => {

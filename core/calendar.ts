@@ -1,6 +1,7 @@
 // Business-hours arithmetic in any IANA time zone.
 // Work is done per local day: each day's open windows are converted to UTC once and cached,
 // so an interval costs one cache lookup per day it spans, whatever its length in minutes.
+import {isTimeZone, wallToUtc, zoneOffsetAt} from './time-zone.ts';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -14,7 +15,6 @@ export type BusinessCalendar = {
 };
 
 const dayMs = 86_400_000;
-const hourMs = 3_600_000;
 // Date.UTC(1970, 0, 1) was a Thursday; index 0 = 'sun' as in Date#getUTCDay.
 const weekdays: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 // No business time within this many days means the calendar has none at all.
@@ -29,105 +29,6 @@ type Compiled = {
 	days: Map<number, Window[]>; // Local day number -> UTC windows
 	empty: boolean;
 };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-	let formatter = formatters.get(zone);
-	if (!formatter) {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone: zone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric',
-		});
-		formatters.set(zone, formatter);
-	}
-
-	return formatter;
-}
-
-/** Milliseconds to add to a UTC instant to get the local wall-clock time in `zone`. */
-export function zoneOffsetAt(ms: number, zone: string): number {
-	const whole = Math.floor(ms / 1000) * 1000;
-	let year = 1970;
-	let month = 1;
-	let day = 1;
-	let hour = 0;
-	let minute = 0;
-	let second = 0;
-	for (const part of formatterFor(zone).formatToParts(whole)) {
-		switch (part.type) {
-			case 'year': {
-				year = Number(part.value);
-				break;
-			}
-
-			case 'month': {
-				month = Number(part.value);
-				break;
-			}
-
-			case 'day': {
-				day = Number(part.value);
-				break;
-			}
-
-			case 'hour': {
-				hour = Number(part.value);
-				break;
-			}
-
-			case 'minute': {
-				minute = Number(part.value);
-				break;
-			}
-
-			case 'second': {
-				second = Number(part.value);
-				break;
-			}
-
-			default:
-		}
-	}
-
-	return Date.UTC(year, month - 1, day, hour, minute, second) - whole;
-}
-
-/**
- * UTC instant of a local wall-clock time (given as if it were UTC).
- * A time skipped by a DST jump moves forward by the jump; a repeated time takes the earlier instant.
- */
-function wallToUtc(wall: number, zone: string): number {
-	const before = zoneOffsetAt(wall - (12 * hourMs), zone);
-	const after = zoneOffsetAt(wall + (12 * hourMs), zone);
-	if (before === after) {
-		return wall - before;
-	}
-
-	const early = wall - before;
-	const late = wall - after;
-	const earlyValid = zoneOffsetAt(early, zone) === before;
-	const lateValid = zoneOffsetAt(late, zone) === after;
-	if (earlyValid && lateValid) {
-		return Math.min(early, late);
-	}
-
-	if (earlyValid) {
-		return early;
-	}
-
-	if (lateValid) {
-		return late;
-	}
-
-	return early; // In the gap: the wall time plus the jump
-}
 
 const clockPattern = /^(\d{2}):(\d{2})$/;
 
@@ -208,9 +109,10 @@ function windowsOf(compiled: Compiled, dayNumber: number): Window[] {
 	const ranges = compiled.weekly.get(((dayNumber % 7) + 11) % 7) ?? [];
 	if (ranges.length > 0 && !compiled.holidays.has(isoDate(dayNumber))) {
 		const midnight = dayNumber * dayMs;
+		const offsetOf = (ms: number) => zoneOffsetAt(ms, compiled.zone); // Exact; each day is converted once
 		windows = ranges.map(([from, to]) => [
-			wallToUtc(midnight + (from * 60_000), compiled.zone),
-			wallToUtc(midnight + (to * 60_000), compiled.zone),
+			wallToUtc(midnight + (from * 60_000), offsetOf),
+			wallToUtc(midnight + (to * 60_000), offsetOf),
 		]);
 		windows = windows.filter(([start, end]) => end > start);
 	}
@@ -321,9 +223,7 @@ export function validateCalendar(value: unknown): {ok: true; calendar: BusinessC
 	if (typeof timezone !== 'string' || timezone === '') {
 		errors.push('timezone must be an IANA time zone name');
 	} else {
-		try {
-			formatterFor(timezone);
-		} catch {
+		if (!isTimeZone(timezone)) {
 			errors.push(`unknown time zone: ${timezone}`);
 		}
 	}

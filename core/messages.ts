@@ -86,10 +86,6 @@ export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?
 /** A write the background could not store yet, as the popup lists it. */
 export type PendingWriteStatus = {id: string; type: string; ticketKey?: string | undefined; attempts: number; nextAt?: string | undefined; lastError?: string | undefined; failed: boolean};
 
-export type BackgroundResponse =
-	| {ok: true; ticketKey?: string | undefined; created?: boolean | undefined; context?: TicketContext | undefined; queue?: QueueMark[] | undefined; countdowns?: Countdown[] | undefined; selectorTest?: SelectorTestResult | undefined; setup?: PageSetup | undefined; writes?: PendingWriteStatus[] | undefined}
-	| {ok: false; error: string};
-
 /** Which kind of sender may send each request. */
 export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'extension-page' | 'either'> = {
 	observe: 'content-script',

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {formatDuration, threadFacts} from './thread.ts';
+import {threadFacts} from './thread.ts';
 
 test('counts public and internal messages and finds the unanswered customer message', () => {
 	expect(threadFacts({messages: [
@@ -14,15 +14,4 @@ test('counts public and internal messages and finds the unanswered customer mess
 
 test('an answered thread has nothing unanswered', () => {
 	expect(threadFacts({messages: [{role: 'customer', text: 'a'}, {role: 'agent', text: 'b'}]}).unansweredSince).toBeUndefined();
-});
-
-test.each([
-	[0, '0 min'],
-	[59 * 60_000, '59 min'],
-	[200 * 60_000, '3 h 20 min'],
-	[31 * 3_600_000, '31 h'],
-	[52 * 3_600_000, '2 days 4 h'],
-	[-5, '0 min'],
-])('formatDuration(%i) = %s', (ms, text) => {
-	expect(formatDuration(ms)).toBe(text);
 });

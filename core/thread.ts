@@ -40,21 +40,3 @@ export function threadFacts(snapshot: Pick<TicketSnapshot, 'messages'>): ThreadF
 
 	return {customerMessages, agentMessages, internalNotes, unansweredSince, lastCustomerAt};
 }
-
-/** "3 h 20 min", "2 days 4 h", "12 min": a duration as an agent reads it. */
-export function formatDuration(ms: number): string {
-	const minutes = Math.max(0, Math.floor(ms / 60_000));
-	if (minutes < 60) {
-		return `${minutes} min`;
-	}
-
-	const hours = Math.floor(minutes / 60);
-	if (hours < 48) {
-		const rest = minutes % 60;
-		return rest > 0 && hours < 10 ? `${hours} h ${rest} min` : `${hours} h`;
-	}
-
-	const days = Math.floor(hours / 24);
-	const restHours = hours % 24;
-	return restHours > 0 ? `${days} days ${restHours} h` : `${days} days`;
-}

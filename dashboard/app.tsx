@@ -8,7 +8,7 @@ import {Breakdowns} from './components/breakdowns.tsx';
 import {DataPanel} from './components/data-panel.tsx';
 import {EarlyWarning} from './components/early-warning.tsx';
 import {Filters} from './components/filters.tsx';
-import {formatNumber} from './components/format.ts';
+import {formatNumber, textLocale} from '../core/format.ts';
 import {Overview} from './components/overview.tsx';
 import type {DashboardFilters} from './components/period.ts';
 import {effectivePeriod, grainFor, lastDays, noFilters, queryOf} from './components/period.ts';
@@ -240,7 +240,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 					<h1>Defuse</h1>
 					<p class="subtitle">
 						{store ? 'Escalation metrics from this browser, computed and stored here only.' : 'Escalation metrics, computed in this browser; nothing is uploaded.'}
-						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets)} tickets from {summary.sources.filter(source => source.error === undefined).map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
+						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets, textLocale)} tickets from {summary.sources.filter(source => source.error === undefined).map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
 					</p>
 				</div>
 				{store && <button type="button" onClick={() => void refresh()} disabled={loading}>Refresh</button>}

@@ -1,8 +1,8 @@
 // What every import shares: reading records from text chunks with progress, header lookup by
 // tolerant names, date and number parsing, and the all-or-nothing result.
 import type {Dataset, DatasetTicket, SurveyResponse} from '../metrics/dataset.ts';
-import {makeOffsetOf} from '../metrics/time.ts';
 import {latestTime, longestDuration} from '../schema.ts';
+import {makeOffsetOf, wallToUtc} from '../time-zone.ts';
 import type {CsvRecord} from './csv.ts';
 import {CsvParser} from './csv.ts';
 
@@ -98,11 +98,6 @@ export type DateOptions = {
 	/** For d/m/y or m/d/y dates: true reads 03/04/2026 as 3 April. @default false (US order) */
 	dayFirst?: boolean | undefined;
 };
-
-function wallToUtc(wall: number, offsetOf: (ms: number) => number): number {
-	const guess = wall - offsetOf(wall);
-	return wall - offsetOf(guess);
-}
 
 /** Epoch ms of a date-time as helpdesk exports write it, or undefined when it is not one. */
 export function parseDateTime(text: string, options: DateOptions = {}): number | undefined {

@@ -2,7 +2,8 @@
 // (SQL has no time zones or calendars; the metric SQL only subtracts these precomputed numbers).
 
 import type {BusinessCalendar} from '../calendar.ts';
-import {businessMillisBetween as calendarMillisBetween, zoneOffsetAt} from '../calendar.ts';
+import {businessMillisBetween as calendarMillisBetween} from '../calendar.ts';
+import {makeOffsetOf} from '../time-zone.ts';
 
 export type {BusinessCalendar} from '../calendar.ts';
 export type BusinessMillisBetween = (startMs: number, endMs: number, calendar: BusinessCalendar) => number;
@@ -16,7 +17,6 @@ export type BusinessHours = {
 
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
-const offsetBucketMs = 900_000;
 
 /** Days since 1970-01-01 -> yyyymmdd (proleptic Gregorian). */
 export function dayNumberToKey(dayNumber: number): number {
@@ -70,49 +70,6 @@ export type DayKeys = {
 	/** yyyymm */
 	month: number;
 };
-
-const offsetFunctions = new Map<string, (ms: number) => number>();
-
-/**
- * The time zone's UTC offset (ms) at any instant. Intl is asked twice per UTC day (start and end);
- * only a day on which the offset changes is resolved to 15-minute steps (zones change on such boundaries).
- * The cache is shared by every caller for the same zone.
- */
-export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
-	if (timezone === 'UTC' || timezone === 'Etc/UTC') {
-		return () => 0;
-	}
-
-	const known = offsetFunctions.get(timezone);
-	if (known) {
-		return known;
-	}
-
-	const cache = new Map<number, number | Float64Array>();
-	const steps = dayMs / offsetBucketMs;
-	const offsetOf = (ms: number): number => {
-		const dayNumber = Math.floor(ms / dayMs);
-		let entry = cache.get(dayNumber);
-		if (entry === undefined) {
-			const start = zoneOffsetAt(dayNumber * dayMs, timezone);
-			const end = zoneOffsetAt(((dayNumber + 1) * dayMs) - offsetBucketMs, timezone);
-			if (start === end) {
-				entry = start;
-			} else {
-				entry = new Float64Array(steps);
-				for (let step = 0; step < steps; step++) {
-					entry[step] = zoneOffsetAt((dayNumber * dayMs) + (step * offsetBucketMs), timezone);
-				}
-			}
-
-			cache.set(dayNumber, entry);
-		}
-
-		return typeof entry === 'number' ? entry : entry[Math.floor((ms - (dayNumber * dayMs)) / offsetBucketMs)]!;
-	};
-	offsetFunctions.set(timezone, offsetOf);
-	return offsetOf;
-}
 
 /** Local day / week / month keys of instants in one time zone; cheap enough for millions of calls. */
 export function makeDayKeys(timezone = 'UTC'): (ms: number) => DayKeys {

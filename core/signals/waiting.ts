@@ -1,5 +1,6 @@
 // How long the customer has been waiting for a public reply, against the SLA target.
 import {toMillis, type AssessContext} from '../context.ts';
+import {formatDuration, textLocale} from '../format.ts';
 import {closedStatuses, replyDeadline} from '../sla-deadline.ts';
 import {defaultSlaPolicy, isPausedStatus, pausesFromStatusChanges, slaClock, targetsFor, type PauseInterval, type SlaPolicy} from '../sla.ts';
 import type {BusinessCalendar} from '../calendar.ts';
@@ -20,23 +21,6 @@ export type WaitingOptions = {
 
 /** Share of the target used before a wait counts as a warning. */
 const nearBreach = 0.75;
-
-export function formatDuration(ms: number): string {
-	const minutes = Math.round(Math.abs(ms) / 60_000);
-	if (minutes < 60) {
-		return `${minutes}m`;
-	}
-
-	const hours = Math.floor(minutes / 60);
-	if (hours < 48) {
-		const rest = minutes % 60;
-		return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
-	}
-
-	const days = Math.floor(hours / 24);
-	const restHours = hours % 24;
-	return restHours === 0 ? `${days}d` : `${days}d ${restHours}h`;
-}
 
 /** How much a target's priority presses: an urgent ticket is a warning long before its clock runs out. */
 const priorityPressure: Readonly<Record<string, number>> = {urgent: 1, high: 0.75, normal: 0.5, low: 0.3};
@@ -63,7 +47,7 @@ export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions 
 	const candidates: Candidate[] = [];
 	const due = (what: string, remainingMs: number, targetMinutes: number, ratio: number) => ({
 		strength: Math.min(1, pressure * (0.6 + (0.6 * ratio))),
-		label: `${what} due in ${formatDuration(remainingMs)} (target ${formatDuration(targetMinutes * 60_000)}${hours}), priority ${priority}`,
+		label: `${what} due in ${formatDuration(remainingMs, textLocale)} (target ${formatDuration(targetMinutes * 60_000, textLocale)}${hours}), priority ${priority}`,
 	});
 
 	const deadline = replyDeadline({status: ticket.status, priority: ticket.priority, messages: messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at, closing: message.closing}))}, {nowMs: now, policy, calendar, pauses: options.pauses});
@@ -74,7 +58,7 @@ export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions 
 		const evidence = [{messageIndex: oldest.index, start: oldest.kept[0]?.start ?? 0, end: oldest.kept.at(-1)?.end ?? oldest.text.length}];
 		const ratio = clock.elapsedMs / (targetMinutes * 60_000);
 		if (clock.breached) {
-			candidates.push({breached: true, strength: 1, evidence, label: `waiting ${formatDuration(clock.elapsedMs)}${hours} for ${what}; SLA target ${formatDuration(targetMinutes * 60_000)} breached ${formatDuration(-clock.remainingMs)} ago`});
+			candidates.push({breached: true, strength: 1, evidence, label: `waiting ${formatDuration(clock.elapsedMs, textLocale)}${hours} for ${what}; SLA target ${formatDuration(targetMinutes * 60_000, textLocale)} breached ${formatDuration(-clock.remainingMs, textLocale)} ago`});
 		} else if (ratio >= nearBreach || pressure >= priorityPressure.high!) {
 			candidates.push({breached: false, evidence, ...due(deadline.metric === 'first-reply' ? 'first reply' : 'reply', clock.remainingMs, targetMinutes, ratio)});
 		}
@@ -89,7 +73,7 @@ export function detectWaiting(prepared: PreparedTicket, options: WaitingOptions 
 		const clock = slaClock({startMs: opened, nowMs: now, targetMinutes: resolutionMinutes, hours: policy.hours, calendar, pauses: options.pauses});
 		const ratio = clock.elapsedMs / (resolutionMinutes * 60_000);
 		if (clock.breached) {
-			candidates.push({breached: true, strength: 0.8, evidence: [], label: `open ${formatDuration(clock.elapsedMs)}${hours}; resolution target ${formatDuration(resolutionMinutes * 60_000)} breached ${formatDuration(-clock.remainingMs)} ago`});
+			candidates.push({breached: true, strength: 0.8, evidence: [], label: `open ${formatDuration(clock.elapsedMs, textLocale)}${hours}; resolution target ${formatDuration(resolutionMinutes * 60_000, textLocale)} breached ${formatDuration(-clock.remainingMs, textLocale)} ago`});
 		} else if (ratio >= nearBreach) {
 			candidates.push({breached: false, evidence: [], ...due('resolution', clock.remainingMs, resolutionMinutes, ratio)});
 		}

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import type {KpiRow, TimeGrain} from '../../core/metrics/kpis.ts';
 import type {Settlement} from '../../core/metrics/periods.ts';
 import {bucketEnd, completenessOf} from '../../core/metrics/periods.ts';
-import {formatNumber} from '../components/format.ts';
+import {formatNumber, textLocale} from '../../core/format.ts';
 import {useColorScheme} from '../components/use-color-scheme.ts';
 import {kpiColumns, needsPoints, secondsOf} from './columns.ts';
 import type {SeriesSpec} from './options.ts';
@@ -12,8 +12,8 @@ import {UplotChart} from './uplot-chart.tsx';
 
 const hours = (ms: number | null): number | null => (ms === null ? null : ms / 3_600_000);
 const percent = (value: number | null): number | null => (value === null ? null : value * 100);
-const asHours = (value: number) => `${value.toFixed(1)} h`;
-const asPercent = (value: number) => `${value.toFixed(0)}%`;
+const asHours = (value: number) => `${formatNumber(value, textLocale, 1)} h`;
+const asPercent = (value: number) => `${formatNumber(value, textLocale)}%`;
 
 type Trend = {id: string; title: string; series: Array<SeriesSpec & {read: (row: KpiRow) => number | null}>};
 
@@ -22,7 +22,7 @@ const trends: Trend[] = [
 		id: 'volume',
 		title: 'Tickets and escalations',
 		series: [
-			{label: 'Tickets created', scale: 'count', format: value => formatNumber(value), read: row => row.tickets},
+			{label: 'Tickets created', scale: 'count', format: value => formatNumber(value, textLocale), read: row => row.tickets},
 			{label: 'Escalation rate', scale: '%', format: asPercent, read: row => percent(row.escalationRate.value)},
 		],
 	},

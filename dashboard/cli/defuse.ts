@@ -29,6 +29,8 @@ import {looksLikeNdjsonSnapshot, ndjsonFormat, ndjsonLine, readNdjsonSnapshot} f
 import {randomSalt, saltId} from '../../core/snapshot/redact.ts';
 import type {Snapshot} from '../../core/snapshot/snapshot.ts';
 import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFormat, snapshotFromFacts, snapshotVersion, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {isTimeZone} from '../../core/time-zone.ts';
+import {formatDecimalDuration, formatNumber, formatPercent, textLocale} from '../../core/format.ts';
 import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
 import type {FactWriter} from '../worker/fact-rows.ts';
 import {openFactWriterOn} from '../worker/fact-rows.ts';
@@ -154,12 +156,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 function checkedZone(zone: string | undefined): string | undefined {
-	if (zone !== undefined) {
-		try {
-			new Intl.DateTimeFormat('en-US', {timeZone: zone}).format(0);
-		} catch {
-			throw new UsageError(`--timezone "${zone}" is not a time zone (use an IANA name such as Europe/Berlin, America/New_York or UTC)`);
-		}
+	if (zone !== undefined && !isTimeZone(zone)) {
+		throw new UsageError(`--timezone "${zone}" is not a time zone (use an IANA name such as Europe/Berlin, America/New_York or UTC)`);
 	}
 
 	return zone;
@@ -473,7 +471,7 @@ async function streamCsv(io: CliIo, path: string, options: Options, take: {ticke
 	};
 	await importCsv(io, path, options, sink);
 	if (io.progress) {
-		io.stderr(`finding recurring themes in ${documents.length.toLocaleString('en-US')} subjects\n`);
+		io.stderr(`finding recurring themes in ${formatNumber(documents.length, textLocale)} subjects\n`);
 	}
 
 	const {assignments} = extractThemes(documents);
@@ -584,21 +582,17 @@ async function streamNdjsonInto(io: CliIo, path: string, engine: Engine, zone: s
 	return {tickets, timezone};
 }
 
+// A terminal writes a missing number as an ASCII hyphen.
 function duration(ms: number | null): string {
-	if (ms === null) {
-		return '-';
-	}
+	return ms === null ? '-' : formatDecimalDuration(ms, textLocale);
+}
 
-	const minutes = ms / 60_000;
-	if (minutes < 90) {
-		return `${minutes.toFixed(minutes < 10 ? 1 : 0)} min`;
-	}
-
-	return minutes < 48 * 60 ? `${(minutes / 60).toFixed(1)} h` : `${(minutes / 1440).toFixed(1)} d`;
+function percentOf(value: number | null): string {
+	return value === null ? '-' : formatPercent(value, textLocale);
 }
 
 function percent(ratio: Ratio | null): string {
-	return ratio === null || ratio.value === null ? '-' : `${(ratio.value * 100).toFixed(1)}% (${ratio.numerator}/${ratio.denominator})`;
+	return ratio === null || ratio.value === null ? '-' : `${formatPercent(ratio.value, textLocale)} (${ratio.numerator}/${ratio.denominator})`;
 }
 
 function stats(value: Stats): string {
@@ -625,8 +619,8 @@ function headlineText(row: KpiRow): string {
 		...Object.entries(row.sla).filter(([, ratio]) => ratio.denominator > 0).map(([metric, ratio]): [string, string] => [`SLA ${metric}`, percent(ratio)]),
 		['CSAT', percent(row.csat)],
 		...(row.csatResponseRate.denominator > 0 ? [['  response rate', percent(row.csatResponseRate)] as [string, string]] : []),
-		['NPS', row.nps.score === null ? '-' : `${row.nps.score.toFixed(0)} (n=${row.nps.responses})`],
-		['CES', row.ces.mean === null ? '-' : `${row.ces.mean.toFixed(2)} (n=${row.ces.responses})`],
+		['NPS', row.nps.score === null ? '-' : `${formatNumber(row.nps.score, textLocale)} (n=${row.nps.responses})`],
+		['CES', row.ces.mean === null ? '-' : `${formatNumber(row.ces.mean, textLocale, 2)} (n=${row.ces.responses})`],
 		['Churn', percent(row.churn)],
 	];
 	return lines.map(([name, value]) => `${name.padEnd(26)} ${value}`).join('\n');
@@ -636,10 +630,10 @@ function tableText(rows: KpiRow[]): string {
 	const header = ['group', 'tickets', 'first reply (median)', 'resolution', 'FCR', 'escalation', 'CSAT'];
 	const body = rows.map(row => [
 		row.group, String(row.tickets), duration(row.durations.firstReply.median),
-		row.resolutionRate.value === null ? '-' : `${(row.resolutionRate.value * 100).toFixed(1)}%`,
-		row.fcr.value === null ? '-' : `${(row.fcr.value * 100).toFixed(1)}%`,
-		row.escalationRate.value === null ? '-' : `${(row.escalationRate.value * 100).toFixed(1)}%`,
-		row.csat.value === null ? '-' : `${(row.csat.value * 100).toFixed(1)}%`,
+		percentOf(row.resolutionRate.value),
+		percentOf(row.fcr.value),
+		percentOf(row.escalationRate.value),
+		percentOf(row.csat.value),
 	]);
 	const widths = header.map((title, index) => Math.max(title.length, ...body.map(cells => cells[index]!.length)));
 	return [header, ...body].map(cells => cells.map((text, index) => (index === 0 ? text.padEnd(widths[index]!) : text.padStart(widths[index]!))).join('  ')).join('\n');

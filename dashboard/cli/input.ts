@@ -1,6 +1,8 @@
 // Reading the command line's input files: one clear line for a file that is missing, a directory or
 // unreadable, and text in whatever encoding helpdesk exports come in (UTF-8, UTF-16 with its byte
 // order mark, Windows-1252 / Latin-1 read as such with a warning; a spreadsheet file is named as one).
+import {formatNumber, textLocale} from '../../core/format.ts';
+
 
 /** A problem with an input file: exit code 1, one line. */
 export class InputError extends Error {}
@@ -64,7 +66,7 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, path: strin
 		try {
 			yield decoder!.decode(chunk, {stream: true});
 		} catch {
-			throw new InputError(`${path}: not valid UTF-8 near byte ${offset.toLocaleString('en-US')} (the file mixes encodings); ${iconvHint(path, 'WINDOWS-1252')}`);
+			throw new InputError(`${path}: not valid UTF-8 near byte ${formatNumber(offset, textLocale)} (the file mixes encodings); ${iconvHint(path, 'WINDOWS-1252')}`);
 		}
 
 		offset += chunk.length;

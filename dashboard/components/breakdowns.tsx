@@ -2,7 +2,7 @@ import type {ComponentChildren} from 'preact';
 import type {Dimension, KpiQuery, KpiRow} from '../../core/metrics/kpis.ts';
 import type {MetricsClient} from '../client.ts';
 import type {DrillMetric} from '../worker/drill.ts';
-import {formatDuration, formatNumber, formatRatio} from './format.ts';
+import {formatDecimalDuration, formatNumber, formatRatio, textLocale} from '../../core/format.ts';
 import {useAsync} from './use-async.ts';
 
 /** Opens the rows behind a number of one group. */
@@ -56,24 +56,24 @@ export function BreakdownTable({rows, dimension, onDrill}: {rows: KpiRow[]; dime
 					{rows.map(row => (
 						<tr key={row.group} data-group={row.group}>
 							<th scope="row">{row.group}</th>
-							{cell(row, 'tickets', 'Tickets', formatNumber(row.tickets))}
-							{cell(row, 'firstReply', 'First reply time', formatDuration(row.durations.firstReply.median))}
-							{cell(row, 'fullResolution', 'Full resolution time', formatDuration(row.durations.fullResolution.median))}
-							{cell(row, 'resolutionRate', 'Resolution rate', formatRatio(row.resolutionRate))}
-							{cell(row, 'fcr', 'FCR', formatRatio(row.fcr))}
-							{cell(row, 'reopenRate', 'Reopen rate', formatRatio(row.reopenRate))}
-							{cell(row, 'escalationRate', 'Escalation rate', formatRatio(row.escalationRate))}
+							{cell(row, 'tickets', 'Tickets', formatNumber(row.tickets, textLocale))}
+							{cell(row, 'firstReply', 'First reply time', formatDecimalDuration(row.durations.firstReply.median, textLocale))}
+							{cell(row, 'fullResolution', 'Full resolution time', formatDecimalDuration(row.durations.fullResolution.median, textLocale))}
+							{cell(row, 'resolutionRate', 'Resolution rate', formatRatio(row.resolutionRate, textLocale))}
+							{cell(row, 'fcr', 'FCR', formatRatio(row.fcr, textLocale))}
+							{cell(row, 'reopenRate', 'Reopen rate', formatRatio(row.reopenRate, textLocale))}
+							{cell(row, 'escalationRate', 'Escalation rate', formatRatio(row.escalationRate, textLocale))}
 							<td>
 								{onDrill ? (
 									<>
-										<button type="button" class="link cell" onClick={() => onDrill('functionalEscalationRate', 'Functional escalations', {by: dimension, value: row.group})}>{formatRatio(row.functionalEscalationRate)}</button> /{' '}
-										<button type="button" class="link cell" onClick={() => onDrill('hierarchicalEscalationRate', 'Hierarchical escalations', {by: dimension, value: row.group})}>{formatRatio(row.hierarchicalEscalationRate)}</button> /{' '}
-										<button type="button" class="link cell" onClick={() => onDrill('automaticEscalationRate', 'Automatic escalations', {by: dimension, value: row.group})}>{formatRatio(row.automaticEscalationRate)}</button>
+										<button type="button" class="link cell" onClick={() => onDrill('functionalEscalationRate', 'Functional escalations', {by: dimension, value: row.group})}>{formatRatio(row.functionalEscalationRate, textLocale)}</button> /{' '}
+										<button type="button" class="link cell" onClick={() => onDrill('hierarchicalEscalationRate', 'Hierarchical escalations', {by: dimension, value: row.group})}>{formatRatio(row.hierarchicalEscalationRate, textLocale)}</button> /{' '}
+										<button type="button" class="link cell" onClick={() => onDrill('automaticEscalationRate', 'Automatic escalations', {by: dimension, value: row.group})}>{formatRatio(row.automaticEscalationRate, textLocale)}</button>
 									</>
-								) : <>{formatRatio(row.functionalEscalationRate)} / {formatRatio(row.hierarchicalEscalationRate)} / {formatRatio(row.automaticEscalationRate)}</>}
+								) : <>{formatRatio(row.functionalEscalationRate, textLocale)} / {formatRatio(row.hierarchicalEscalationRate, textLocale)} / {formatRatio(row.automaticEscalationRate, textLocale)}</>}
 							</td>
-							{cell(row, 'sla:first-reply', 'SLA first reply', formatRatio(row.sla['first-reply']))}
-							{cell(row, 'csat', 'CSAT', formatRatio(row.csat))}
+							{cell(row, 'sla:first-reply', 'SLA first reply', formatRatio(row.sla['first-reply'], textLocale))}
+							{cell(row, 'csat', 'CSAT', formatRatio(row.csat, textLocale))}
 						</tr>
 					))}
 				</tbody>

@@ -6,7 +6,7 @@ import {callback} from '../client.ts';
 import type {ImportKind} from '../session/detect.ts';
 import {importKindLabels, importKinds} from '../session/detect.ts';
 import type {ImportSettings, Progress, SourceInfo} from '../session/session.ts';
-import {formatNumber} from './format.ts';
+import {formatNumber, textLocale} from '../../core/format.ts';
 import {ProgressBar} from './progress-bar.tsx';
 
 export type FileOutcome =
@@ -74,8 +74,8 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 				const outcome = await client.importFile(file.name, file, settings, callback(setProgress));
 				if (outcome.ok) {
 					changed = true;
-					const what = outcome.source.kind === 'survey' ? `${formatNumber(outcome.source.rows)} survey responses` : `${formatNumber(outcome.source.tickets)} tickets`;
-					results.push({name: file.name, ok: true, text: `${what} from ${formatNumber(outcome.source.rows)} rows${outcome.replaced ? ' (replaced the earlier import of this file)' : ''}${outcome.source.warnings.length > 0 ? `. Note: ${outcome.source.warnings.join(' ')}` : ''}`});
+					const what = outcome.source.kind === 'survey' ? `${formatNumber(outcome.source.rows, textLocale)} survey responses` : `${formatNumber(outcome.source.tickets, textLocale)} tickets`;
+					results.push({name: file.name, ok: true, text: `${what} from ${formatNumber(outcome.source.rows, textLocale)} rows${outcome.replaced ? ' (replaced the earlier import of this file)' : ''}${outcome.source.warnings.length > 0 ? `. Note: ${outcome.source.warnings.join(' ')}` : ''}`});
 				} else {
 					const count = `${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}`;
 					const summary = outcome.issues.length > 1 || (outcome.issues[0]?.line ?? 0) > 0
@@ -207,7 +207,7 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 							{sources.map(source => (
 								<li key={source.id} data-source={source.kind} data-failed={source.error === undefined ? undefined : 'true'}>
 									{source.error === undefined
-										? <>{source.name}: {formatNumber(source.tickets)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows)} rows` : ''}</>
+										? <>{source.name}: {formatNumber(source.tickets, textLocale)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows, textLocale)} rows` : ''}</>
 										: <><strong>{source.name}</strong>: not loaded, <span class="error" data-role="source-error">{source.error}</span>{source.kind === 'store' ? ' (Delete everything in the options clears it.)' : ''}</>}
 									{source.kind !== 'store' && <button type="button" class="link" aria-label={`Remove ${source.name}`} onClick={() => void remove(source.id)}>Remove</button>}
 								</li>

@@ -2,7 +2,7 @@ import {useEffect, useRef} from 'preact/hooks';
 import type {GroupBy, KpiQuery} from '../../core/metrics/kpis.ts';
 import type {MetricsClient} from '../client.ts';
 import type {DrillMetric, DrillRequest, DrillRow} from '../worker/drill.ts';
-import {formatDuration, formatNumber} from './format.ts';
+import {formatDecimalDuration, formatNumber, textLocale} from '../../core/format.ts';
 import {ticketLabel, ticketLink} from './ticket-links.ts';
 import {useAsync} from './use-async.ts';
 
@@ -17,7 +17,7 @@ function valueText(metric: DrillMetric, row: DrillRow): string {
 	}
 
 	if (durationMetrics.has(metric) && typeof row.value === 'number') {
-		return formatDuration(row.value);
+		return formatDecimalDuration(row.value, textLocale);
 	}
 
 	if ((metric === 'churn' || metric.startsWith('template:')) && typeof row.value === 'number') {
@@ -54,9 +54,9 @@ export function DrillPanel({client, target, query, version, onClose}: {client: M
 			{state.status === 'done' && (
 				<>
 					<p class="hint" data-role="drill-count">
-						{formatNumber(state.value.total)} {noun}
-						{state.value.columns.counted ? `, ${formatNumber(state.value.counted)} ${state.value.columns.counted}` : ''}
-						{state.value.rows.length < state.value.total ? `; the first ${formatNumber(state.value.rows.length)} are listed` : ''}.
+						{formatNumber(state.value.total, textLocale)} {noun}
+						{state.value.columns.counted ? `, ${formatNumber(state.value.counted, textLocale)} ${state.value.columns.counted}` : ''}
+						{state.value.rows.length < state.value.total ? `; the first ${formatNumber(state.value.rows.length, textLocale)} are listed` : ''}.
 						{' '}Times in UTC (ISO 8601). Links open the ticket in the helpdesk where its address is known.
 					</p>
 					{state.value.rows.length > 0 && (

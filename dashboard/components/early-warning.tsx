@@ -4,7 +4,7 @@ import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import type {EarlyWarningReport, TemplateEffectiveness} from '../../core/metrics/reports.ts';
 import type {MetricsClient} from '../client.ts';
 import type {OnDrill} from './kpi-cards.tsx';
-import {dash, formatDuration, formatNumber, formatPercent, formatRatio} from './format.ts';
+import {dash, formatDecimalDuration, formatNumber, formatPercent, formatRatio, formatSigned, textLocale} from '../../core/format.ts';
 import {MetricHelp} from './metric-help.tsx';
 import type {TemplateNames} from './template-names.ts';
 import {libraryTemplateNames, templateName} from './template-names.ts';
@@ -14,8 +14,8 @@ import {useAsync} from './use-async.ts';
 function EstimateText({estimate}: {estimate: Estimate}) {
 	return (
 		<>
-			{formatPercent(estimate.value)}
-			{estimate.interval && <span class="kpi-detail"> ({formatPercent(estimate.interval.low)}–{formatPercent(estimate.interval.high)}, n = {formatNumber(estimate.denominator)})</span>}
+			{formatPercent(estimate.value, textLocale)}
+			{estimate.interval && <span class="kpi-detail"> ({formatPercent(estimate.interval.low, textLocale)}–{formatPercent(estimate.interval.high, textLocale)}, n = {formatNumber(estimate.denominator, textLocale)})</span>}
 		</>
 	);
 }
@@ -27,7 +27,7 @@ function LeadTime({lead}: {lead: LeadTimeDistribution}) {
 
 	return (
 		<>
-			{formatDuration(lead.median)} <span class="kpi-detail">(middle half {formatDuration(lead.p25)}–{formatDuration(lead.p75)}; {lead.bands.filter(band => band.count > 0).map(band => `${band.label}: ${band.count}`).join(', ')})</span>
+			{formatDecimalDuration(lead.median, textLocale)} <span class="kpi-detail">(middle half {formatDecimalDuration(lead.p25, textLocale)}–{formatDecimalDuration(lead.p75, textLocale)}; {lead.bands.filter(band => band.count > 0).map(band => `${band.label}: ${band.count}`).join(', ')})</span>
 		</>
 	);
 }
@@ -59,23 +59,17 @@ function ComparisonCell({comparison, outcome}: {comparison: Comparison; outcome:
 	const tone = comparison.verdict === 'too-few' || comparison.verdict === 'no-clear-difference' ? 'same' : comparison.verdict === good ? 'better' : 'worse';
 	return (
 		<td data-verdict={comparison.verdict}>
-			<EstimateText estimate={comparison.treated} /> vs {formatPercent(comparison.comparable.value)}
-			<span class="kpi-detail"> ({formatNumber(comparison.comparable.count)} comparable{comparison.unmatched > 0 ? `; ${formatNumber(comparison.unmatched)} without a comparable ticket left out` : ''})</span>
+			<EstimateText estimate={comparison.treated} /> vs {formatPercent(comparison.comparable.value, textLocale)}
+			<span class="kpi-detail"> ({formatNumber(comparison.comparable.count, textLocale)} comparable{comparison.unmatched > 0 ? `; ${formatNumber(comparison.unmatched, textLocale)} without a comparable ticket left out` : ''})</span>
 			<br />
 			<span class={`change ${tone}`}>
-				{difference.value === null ? verdictOf(comparison, outcome) : `${difference.value > 0 ? '+' : difference.value < 0 ? '−' : '±'}${Math.abs(difference.value * 100).toFixed(1)} pp (${formatSigned(difference.interval?.low)} to ${formatSigned(difference.interval?.high)}): ${verdictOf(comparison, outcome)}`}
+				{difference.value === null ? verdictOf(comparison, outcome) : `${formatSigned(difference.value * 100, textLocale)} pp (${signedPoints(difference.interval?.low)} to ${signedPoints(difference.interval?.high)}): ${verdictOf(comparison, outcome)}`}
 			</span>
 		</td>
 	);
 }
 
-function formatSigned(value: number | undefined): string {
-	if (value === undefined) {
-		return dash;
-	}
-
-	return `${value < 0 ? '−' : value > 0 ? '+' : ''}${Math.abs(value * 100).toFixed(1)}`;
-}
+const signedPoints = (value: number | undefined) => formatSigned(value === undefined ? undefined : value * 100, textLocale);
 
 function Report({report, query, onDrill}: {report: EarlyWarningReport; query: KpiQuery; onDrill?: OnDrill | undefined}) {
 	const ignored = Object.entries(query.filters ?? {}).filter(([field, values]) => field !== 'agent' && (values?.length ?? 0) > 0).map(([field]) => field);
@@ -83,9 +77,9 @@ function Report({report, query, onDrill}: {report: EarlyWarningReport; query: Kp
 		<>
 			{ignored.length > 0 && <p class="kpi-note" data-role="filter-note">Flags per agent-hour and agreement follow the agent filter only (an agent-hour has no {ignored.join(', ')}); precision, recall and lead times follow every filter.</p>}
 			<dl class="facts">
-				<div data-fact="flags-per-agent-hour"><dt>Flags per agent-hour <MetricHelp metric="flagsPerAgentHour" id="fpah" /></dt><dd>{formatNumber(report.flagsPerAgentHour, 2)}</dd><dd class="kpi-detail">{formatNumber(report.flags)} flags in {formatNumber(report.agentHours)} agent-hours</dd></div>
-				<div data-fact="agreement"><dt>Agent agreement <MetricHelp metric="flagAgreement" id="agreement" /></dt><dd>{formatRatio(report.agreement)}</dd><dd class="kpi-detail">{formatNumber(report.agreement.numerator)} of {formatNumber(report.agreement.denominator)} answers</dd></div>
-				<div data-fact="escalated"><dt>Escalated tickets</dt><dd>{formatNumber(report.escalated)}</dd><dd class="kpi-detail">of {formatNumber(report.tickets)} tickets</dd></div>
+				<div data-fact="flags-per-agent-hour"><dt>Flags per agent-hour <MetricHelp metric="flagsPerAgentHour" id="fpah" /></dt><dd>{formatNumber(report.flagsPerAgentHour, textLocale, 2)}</dd><dd class="kpi-detail">{formatNumber(report.flags, textLocale)} flags in {formatNumber(report.agentHours, textLocale)} agent-hours</dd></div>
+				<div data-fact="agreement"><dt>Agent agreement <MetricHelp metric="flagAgreement" id="agreement" /></dt><dd>{formatRatio(report.agreement, textLocale)}</dd><dd class="kpi-detail">{formatNumber(report.agreement.numerator, textLocale)} of {formatNumber(report.agreement.denominator, textLocale)} answers</dd></div>
+				<div data-fact="escalated"><dt>Escalated tickets</dt><dd>{formatNumber(report.escalated, textLocale)}</dd><dd class="kpi-detail">of {formatNumber(report.tickets, textLocale)} tickets</dd></div>
 			</dl>
 			<div class="table-scroll">
 				<table class="levels">
@@ -104,8 +98,8 @@ function Report({report, query, onDrill}: {report: EarlyWarningReport; query: Kp
 						{report.levels.map(level => (
 							<tr key={level.level} data-level={level.level} data-too-few={level.tooFew}>
 								<th scope="row">{level.level}{level.tooFew && <span class="kpi-detail"> (too few to tell: under {minimumSample} flagged or escalated tickets)</span>}</th>
-								<td>{onDrill && level.flagged > 0 ? <button type="button" class="link cell" data-drill={`flagged:${level.level}`} onClick={() => onDrill(`flagged:${level.level}`, `Flagged ${level.level} or above`)}>{formatNumber(level.flagged)}</button> : formatNumber(level.flagged)}</td>
-								<td>{formatNumber(level.truePositives)}</td>
+								<td>{onDrill && level.flagged > 0 ? <button type="button" class="link cell" data-drill={`flagged:${level.level}`} onClick={() => onDrill(`flagged:${level.level}`, `Flagged ${level.level} or above`)}>{formatNumber(level.flagged, textLocale)}</button> : formatNumber(level.flagged, textLocale)}</td>
+								<td>{formatNumber(level.truePositives, textLocale)}</td>
 								<td><EstimateText estimate={level.precision} /></td>
 								<td><EstimateText estimate={level.recall} /></td>
 								<td><LeadTime lead={level.leadTime} /></td>
@@ -123,10 +117,10 @@ function Report({report, query, onDrill}: {report: EarlyWarningReport; query: Kp
 							{report.byAgent.map(agent => (
 								<tr key={agent.agent}>
 									<th scope="row">{agent.agent}</th>
-									<td>{formatNumber(agent.flags)}</td>
-									<td>{formatNumber(agent.agentHours)}</td>
-									<td>{formatNumber(agent.flagsPerAgentHour, 2)}</td>
-									<td>{formatRatio(agent.agreement)}</td>
+									<td>{formatNumber(agent.flags, textLocale)}</td>
+									<td>{formatNumber(agent.agentHours, textLocale)}</td>
+									<td>{formatNumber(agent.flagsPerAgentHour, textLocale, 2)}</td>
+									<td>{formatRatio(agent.agreement, textLocale)}</td>
 								</tr>
 							))}
 						</tbody>
@@ -161,7 +155,7 @@ function Templates({rows, names, onDrill}: {rows: TemplateEffectiveness[]; names
 					{rows.map(row => (
 						<tr key={row.templateId} data-template={row.templateId}>
 							<th scope="row">{templateName(row.templateId, names)}</th>
-							<td>{onDrill ? <button type="button" class="link cell" data-drill={`template:${row.templateId}`} onClick={() => onDrill(`template:${row.templateId}`, templateName(row.templateId, names))}>{formatNumber(row.tickets)}</button> : formatNumber(row.tickets)}</td>
+							<td>{onDrill ? <button type="button" class="link cell" data-drill={`template:${row.templateId}`} onClick={() => onDrill(`template:${row.templateId}`, templateName(row.templateId, names))}>{formatNumber(row.tickets, textLocale)}</button> : formatNumber(row.tickets, textLocale)}</td>
 							<ComparisonCell comparison={row.escalation} outcome="escalation" />
 							<ComparisonCell comparison={row.csatComparison} outcome="csat" />
 						</tr>

@@ -6,7 +6,7 @@ import {emptyKpiRow, ratio, type KpiRow} from '../../core/metrics/kpis.ts';
 import {handDataset} from '../../test/helpers/metrics.ts';
 import {createSession} from '../session/session.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
-import {formatDuration} from './format.ts';
+import {formatDecimalDuration, textLocale} from '../../core/format.ts';
 import {KpiCards} from './kpi-cards.tsx';
 import {kpiCards} from './kpi-model.ts';
 
@@ -51,7 +51,7 @@ test('every metric of the design has a card, and the cards show what the metric 
 	]);
 	const card = (id: string) => document.querySelector<HTMLElement>(`[data-kpi="${id}"]`)!;
 	expect(within(card('tickets')).getByText(String(current!.tickets))).toBeTruthy();
-	expect(card('first-reply').querySelector('[data-role="value"]')?.textContent).toBe(formatDuration(current!.durations.firstReply.median));
+	expect(card('first-reply').querySelector('[data-role="value"]')?.textContent).toBe(formatDecimalDuration(current!.durations.firstReply.median, textLocale));
 	expect(Number(card('escalation-rate').dataset['value'])).toBe(current!.escalationRate.value);
 	expect(within(card('fcr')).getByRole('heading').textContent).toContain('no customer follow-up');
 	expect(card('sla').querySelectorAll('tr[data-sla]')).toHaveLength(6);

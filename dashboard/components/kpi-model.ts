@@ -7,7 +7,7 @@ import {minimumSample} from '../../core/metrics/effectiveness.ts';
 import type {DurationMeasure, FcrVariant, FilterField, KpiRow, Ratio} from '../../core/metrics/kpis.ts';
 import type {Completeness} from '../../core/metrics/periods.ts';
 import type {DrillMetric} from '../worker/drill.ts';
-import {dash, formatDuration, formatNumber, formatPercent} from './format.ts';
+import {dash, formatDecimalDuration, formatNumber, formatPercent, formatSigned, textLocale} from '../../core/format.ts';
 
 /** 'neutral': a change that is neither good nor bad (ticket volume). */
 export type Tone = 'better' | 'worse' | 'same' | 'neutral' | 'none';
@@ -78,8 +78,7 @@ function durationChange(current: number | null, previous: number | null): Change
 	}
 
 	const relative = (current - previous) / previous;
-	const sign = relative > 0 ? '+' : relative < 0 ? '−' : '±';
-	return {text: `${sign}${Math.abs(relative * 100).toFixed(0)}% vs previous`, tone: toneOf(relative, 'lower')};
+	return {text: `${formatSigned(relative * 100, textLocale, 0)}% vs previous`, tone: toneOf(relative, 'lower')};
 }
 
 /** Change in percentage points: '+1.2 pp vs previous'. */
@@ -89,18 +88,17 @@ function pointChange(current: number | null, previous: number | null, better: Be
 	}
 
 	const delta = (current - previous) * scale;
-	const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-	return {text: `${sign}${Math.abs(delta).toFixed(digits)}${unit ? ` ${unit}` : ''} vs previous`, tone: toneOf(delta, better)};
+	return {text: `${formatSigned(delta, textLocale, digits)}${unit ? ` ${unit}` : ''} vs previous`, tone: toneOf(delta, better)};
 }
 
 /** Too few on either side: the change is not coloured, and the card says why. */
 function sampleCheck(card: KpiCard, current: number, previous: number | undefined, noun: string, minimum: number): KpiCard {
 	if (current > 0 && current < minimum) {
-		card.change = {text: `too few to compare (${formatNumber(current)} ${noun})`, tone: 'none'};
-		card.note = `Only ${formatNumber(current)} ${noun}: too few to tell (a change is judged from ${minimum}).`;
+		card.change = {text: `too few to compare (${formatNumber(current, textLocale)} ${noun})`, tone: 'none'};
+		card.note = `Only ${formatNumber(current, textLocale)} ${noun}: too few to tell (a change is judged from ${minimum}).`;
 	} else if (previous !== undefined && previous > 0 && previous < minimum && card.change.tone !== 'none') {
 		card.change = {...card.change, tone: 'same'};
-		card.note = `The previous period has only ${formatNumber(previous)} ${noun}: the change is not judged.`;
+		card.note = `The previous period has only ${formatNumber(previous, textLocale)} ${noun}: the change is not judged.`;
 	}
 
 	return card;
@@ -114,10 +112,10 @@ function durationCard(id: string, metric: MetricId, label: string, measure: Dura
 		metric,
 		label,
 		value: stats.median,
-		text: formatDuration(stats.median),
-		previousText: formatDuration(before?.median),
+		text: formatDecimalDuration(stats.median, textLocale),
+		previousText: formatDecimalDuration(before?.median, textLocale),
 		change: durationChange(stats.median, before?.median ?? null),
-		detail: stats.count === 0 ? 'no tickets measured' : `median of ${formatNumber(stats.count)} · p90 ${formatDuration(stats.p90)}`,
+		detail: stats.count === 0 ? 'no tickets measured' : `median of ${formatNumber(stats.count, textLocale)} · p90 ${formatDecimalDuration(stats.p90, textLocale)}`,
 	}, stats.count, before?.count, stats.count === 1 ? 'value' : 'values', minimum);
 }
 
@@ -127,10 +125,10 @@ function ratioCard(id: string, metric: MetricId, label: string, current: Ratio, 
 		metric,
 		label,
 		value: current.value,
-		text: formatPercent(current.value),
-		previousText: formatPercent(previous?.value),
+		text: formatPercent(current.value, textLocale),
+		previousText: formatPercent(previous?.value, textLocale),
 		change: pointChange(current.value, previous?.value ?? null, better),
-		detail: current.denominator === 0 ? `no ${noun} in the period` : `${formatNumber(current.numerator)} of ${formatNumber(current.denominator)} ${noun}`,
+		detail: current.denominator === 0 ? `no ${noun} in the period` : `${formatNumber(current.numerator, textLocale)} of ${formatNumber(current.denominator, textLocale)} ${noun}`,
 	}, current.denominator, previous?.denominator, noun, minimum);
 }
 
@@ -139,7 +137,7 @@ function csatCard(current: KpiRow, previous: KpiRow | undefined, minimum: number
 	const card = ratioCard('csat', 'csat', 'CSAT', current.csat, previous?.csat, 'higher', 'rated responses', minimum);
 	const rate = current.csatResponseRate;
 	if (rate.denominator > 0) {
-		card.detail += ` · response rate ${formatPercent(rate.value)} (${formatNumber(rate.numerator)} of ${formatNumber(rate.denominator)} surveys sent)`;
+		card.detail += ` · response rate ${formatPercent(rate.value, textLocale)} (${formatNumber(rate.numerator, textLocale)} of ${formatNumber(rate.denominator, textLocale)} surveys sent)`;
 	}
 
 	return card;
@@ -180,7 +178,7 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			id: metric,
 			label: slaLabels[metric],
 			value: now.value,
-			text: now.denominator === 0 ? 'no target' : `${formatPercent(now.value)} (${formatNumber(now.numerator)}/${formatNumber(now.denominator)})`,
+			text: now.denominator === 0 ? 'no target' : `${formatPercent(now.value, textLocale)} (${formatNumber(now.numerator, textLocale)}/${formatNumber(now.denominator, textLocale)})`,
 			change: few && now.denominator > 0 ? {text: 'too few to compare', tone: 'none'} : change,
 			drill: `sla:${metric}`,
 		};
@@ -192,20 +190,20 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 		metric: 'nps',
 		label: 'NPS',
 		value: current.nps.score,
-		text: current.nps.score === null ? dash : formatNumber(current.nps.score, 1),
-		previousText: previous?.nps.score === null || previous === undefined ? dash : formatNumber(previous.nps.score, 1),
+		text: current.nps.score === null ? dash : formatNumber(current.nps.score, textLocale, 1),
+		previousText: previous?.nps.score === null || previous === undefined ? dash : formatNumber(previous.nps.score, textLocale, 1),
 		change: pointChange(current.nps.score, previous?.nps.score ?? null, 'higher', 'points', 1),
-		detail: current.nps.responses === 0 ? 'no responses in the period' : `${formatNumber(current.nps.promoters)} promoters, ${formatNumber(current.nps.detractors)} detractors of ${formatNumber(current.nps.responses)}`,
+		detail: current.nps.responses === 0 ? 'no responses in the period' : `${formatNumber(current.nps.promoters, textLocale)} promoters, ${formatNumber(current.nps.detractors, textLocale)} detractors of ${formatNumber(current.nps.responses, textLocale)}`,
 	}, current.nps.responses, previous?.nps.responses, 'responses', minimum);
 	const cesCard = sampleCheck({
 		id: 'ces',
 		metric: 'ces',
 		label: 'CES (1–7, higher is easier)',
 		value: current.ces.mean,
-		text: current.ces.mean === null ? dash : formatNumber(current.ces.mean, 2),
-		previousText: previous?.ces.mean === null || previous === undefined ? dash : formatNumber(previous.ces.mean, 2),
+		text: current.ces.mean === null ? dash : formatNumber(current.ces.mean, textLocale, 2),
+		previousText: previous?.ces.mean === null || previous === undefined ? dash : formatNumber(previous.ces.mean, textLocale, 2),
 		change: pointChange(current.ces.mean, previous?.ces.mean ?? null, 'higher', '', 1, 2),
-		detail: current.ces.responses === 0 ? 'no responses in the period' : `mean of ${formatNumber(current.ces.responses)} responses`,
+		detail: current.ces.responses === 0 ? 'no responses in the period' : `mean of ${formatNumber(current.ces.responses, textLocale)} responses`,
 	}, current.ces.responses, previous?.ces.responses, 'responses', minimum);
 	const churnCard: KpiCard = churn
 		? ratioCard('churn', 'churn', 'Customer churn', churn, previous?.churn ?? undefined, 'lower', 'customers at the start', minimum)
@@ -220,8 +218,8 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			metric: undefined,
 			label: 'Tickets created',
 			value: current.tickets,
-			text: formatNumber(current.tickets),
-			previousText: previous ? formatNumber(previous.tickets) : dash,
+			text: formatNumber(current.tickets, textLocale),
+			previousText: previous ? formatNumber(previous.tickets, textLocale) : dash,
 			change: previous && previous.tickets > 0 ? {...pointChange(current.tickets, previous.tickets, 'lower', '', 1, 0), tone: 'neutral'} : {text: 'no previous data', tone: 'none'},
 			detail: 'in the period, after filters',
 		},

@@ -7,7 +7,7 @@ import {dayKeyToIso} from '../../core/metrics/time.ts';
 import type {MetricsClient} from '../client.ts';
 import {lineOptions} from '../charts/options.ts';
 import {UplotChart} from '../charts/uplot-chart.tsx';
-import {formatNumber, formatPercent} from './format.ts';
+import {dash, formatNumber, formatPercent, textLocale} from '../../core/format.ts';
 import {MetricHelp} from './metric-help.tsx';
 import {useAsync} from './use-async.ts';
 import {useColorScheme} from './use-color-scheme.ts';
@@ -17,7 +17,7 @@ type ThemeData = {summary: ThemeSummary[]; spikes: Spike[]; counts: ThemeDayCoun
 /** Daily tickets of the most escalated themes within the period. */
 function ThemeChart({counts, themes, from, to}: {counts: ThemeDayCount[]; themes: string[]; from: string; to: string}) {
 	const scheme = useColorScheme();
-	const options = useMemo(() => lineOptions(themes.map(theme => ({label: theme, scale: 'n', format: (value: number) => formatNumber(value)})), scheme, 200), [themes.join('|'), scheme]);
+	const options = useMemo(() => lineOptions(themes.map(theme => ({label: theme, scale: 'n', format: (value: number) => formatNumber(value, textLocale)})), scheme, 200), [themes.join('|'), scheme]);
 	const data = useMemo((): uPlot.AlignedData => {
 		const start = Date.parse(`${from}T00:00:00Z`) / 1000;
 		const end = Date.parse(`${to}T00:00:00Z`) / 1000;
@@ -77,11 +77,11 @@ export function Themes({client, query, version}: {client: MetricsClient; query: 
 								{summary.slice(0, 20).map(theme => (
 									<tr key={theme.theme} data-theme={theme.theme}>
 										<th scope="row">{theme.theme}</th>
-										<td>{formatNumber(theme.tickets)}</td>
-										<td>{formatNumber(theme.escalated)}</td>
-										<td>{formatPercent(theme.escalationRate)}</td>
-										<td>{formatPercent(theme.shareOfEscalated)}</td>
-										<td>{theme.lift === null ? '–' : `${theme.lift.toFixed(2)}×`}</td>
+										<td>{formatNumber(theme.tickets, textLocale)}</td>
+										<td>{formatNumber(theme.escalated, textLocale)}</td>
+										<td>{formatPercent(theme.escalationRate, textLocale)}</td>
+										<td>{formatPercent(theme.shareOfEscalated, textLocale)}</td>
+										<td>{theme.lift === null ? dash : `${formatNumber(theme.lift, textLocale, 2)}×`}</td>
 									</tr>
 								))}
 							</tbody>
@@ -97,7 +97,7 @@ export function Themes({client, query, version}: {client: MetricsClient; query: 
 				<ul class="spikes">
 					{spikes.map(spike => (
 						<li key={`${spike.theme}-${spike.day}`} data-spike={spike.theme}>
-							<strong>{dayKeyToIso(spike.day)}</strong>: “{spike.theme}”, {formatNumber(spike.count)} tickets against about {spike.baselineMean.toFixed(1)} a day before
+							<strong>{dayKeyToIso(spike.day)}</strong>: “{spike.theme}”, {formatNumber(spike.count, textLocale)} tickets against about {formatNumber(spike.baselineMean, textLocale, 1)} a day before
 						</li>
 					))}
 				</ul>

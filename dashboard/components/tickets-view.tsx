@@ -2,6 +2,7 @@ import {liveQuery} from 'dexie';
 import {useEffect, useState} from 'preact/hooks';
 import type {DefuseDb, EventRow, TicketRow} from '../../core/store/db.ts';
 import {listTickets, recentEvents} from '../../core/store/reads.ts';
+import {formatDateTime} from '../../core/format.ts';
 
 type Loaded = {tickets: TicketRow[]; misses: EventRow[]};
 
@@ -16,7 +17,8 @@ function useStore(db: DefuseDb): Loaded | undefined {
 	return data;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+// A date on its own follows the browser's language and time zone.
+const when = (iso: string) => formatDateTime(iso, {locale: navigator.language});
 
 export function TicketTable({tickets}: {tickets: TicketRow[]}) {
 	if (tickets.length === 0) {

@@ -7,6 +7,7 @@ import {datasetFromStore} from '../../core/store/dataset.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import type {ImportCache, KeptImport} from '../../core/store/imports.ts';
 import {forgetImport, keepImport, keptImports} from '../../core/store/imports.ts';
+import {formatMegabytes, formatNumber, textLocale} from '../../core/format.ts';
 import type {ImportIssue, ImportProgress, ImportResult, TextSource} from '../../core/import/common.ts';
 import {importFreshdeskCsv} from '../../core/import/freshdesk.ts';
 import {importSurveyCsv} from '../../core/import/surveys.ts';
@@ -165,10 +166,6 @@ function loadLabel(progress: LoadProgress): string {
  */
 export const limits = {fileBytes: 160 * 1024 * 1024, tickets: 800_000, keptTickets: 150_000};
 
-function megabytes(bytes: number): string {
-	return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
-}
-
 /** What to do with a file too big for the page. */
 export function cliAdvice(name: string): string {
 	return `For files this big use the command line, which streams them: npx defuse kpis ${name} for the numbers, or npx defuse import ${name} -o team.ndjson for a snapshot.`;
@@ -282,7 +279,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 			report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
 		};
 
-		const rowLimit = {rows: limits.tickets, message: `${name} has more than ${limits.tickets.toLocaleString('en-US')} rows, more than this page can hold. ${cliAdvice(name)}`};
+		const rowLimit = {rows: limits.tickets, message: `${name} has more than ${formatNumber(limits.tickets, textLocale)} rows, more than this page can hold. ${cliAdvice(name)}`};
 		const common = {fileName: name, timezone: settings.timezone ?? timezone(), totalChars: total, onProgress, rowLimit, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
 		const text: TextSource = textChunks(file);
 		switch (kind) {
@@ -455,7 +452,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		async importFile(name: string, file: Blob & {lastModified?: number}, settings: ImportSettings = {}, onProgress?: (progress: Progress) => void): Promise<ImportOutcome> {
 			const report = throttled(onProgress);
 			if (file.size > limits.fileBytes) {
-				const message = `${name} is ${megabytes(file.size)}: this page holds files up to ${megabytes(limits.fileBytes)} (about ${limits.tickets.toLocaleString('en-US')} tickets). ${cliAdvice(name)}`;
+				const message = `${name} is ${formatMegabytes(file.size, textLocale)}: this page holds files up to ${formatMegabytes(limits.fileBytes, textLocale)} (about ${formatNumber(limits.tickets, textLocale)} tickets). ${cliAdvice(name)}`;
 				return {ok: false, name, kind: undefined, rows: 0, issues: [{line: 0, message}], summary: message};
 			}
 
@@ -482,7 +479,7 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 				await persist(held);
 			} else {
 				// A structured copy of hundreds of thousands of rows into IndexedDB stalls the page for minutes.
-				held.info.warnings.push(`Not kept for the next visit: above ${limits.keptTickets.toLocaleString('en-US')} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`);
+				held.info.warnings.push(`Not kept for the next visit: above ${formatNumber(limits.keptTickets, textLocale)} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`);
 			}
 
 			report({label: `Imported ${name}`, done: 1, total: 1});

@@ -1,5 +1,6 @@
 import {browser, defineBackground, type Browser} from '#imports';
-import {checkSender, checkTicketOrigin, validateRequest, type BackgroundRequest, type BackgroundResponse} from '../../core/messages.ts';
+import {checkSender, checkTicketOrigin, validateRequest, type BackgroundRequestType} from '../../core/messages.ts';
+import type {RequestOf, ResponseOf} from '../../core/protocol.ts';
 import {templatesOf} from '../../core/settings.ts';
 import {draftRules} from '../../core/signals/draft.ts';
 import {builtInPacks} from '../../core/signals/phrases.ts';
@@ -17,7 +18,9 @@ import {createWriteQueue, retryAlarm, type WriteRequest} from './write-queue.ts'
 
 // The background is the only writer of the store. Each handler is one line into core/store.
 type From = {tabId?: number | undefined; windowId?: number | undefined};
-type Handlers = {[T in Exclude<BackgroundRequest['type'], 'write-status' | 'dismiss-writes'>]: (db: DefuseDb, request: Extract<BackgroundRequest, {type: T}>, from: From) => Promise<BackgroundResponse>};
+// Each handler answers its request type with that type's response (core/messages.ts BackgroundProtocol).
+type Handler<T extends BackgroundRequestType> = (db: DefuseDb, request: RequestOf<T>, from: From) => Promise<ResponseOf<T>>;
+type Handlers = {[T in Exclude<BackgroundRequestType, 'write-status' | 'dismiss-writes'>]: Handler<T>};
 
 const handlers: Handlers = {
 	async observe(db, request, from) {
@@ -73,11 +76,11 @@ export default defineBackground({
 
 		const database = (): DefuseDb => (db ??= openDb());
 		const writes = createWriteQueue(async (request, from) => {
-			const handler = handlers[request.type] as (db: DefuseDb, request: WriteRequest, from: From) => Promise<BackgroundResponse>;
+			const handler = handlers[request.type] as Handler<WriteRequest['type']>;
 			return handler(database(), request, from);
 		});
 
-		async function handle(raw: unknown, sender: Browser.runtime.MessageSender): Promise<BackgroundResponse> {
+		async function handle(raw: unknown, sender: Browser.runtime.MessageSender): Promise<ResponseOf<BackgroundRequestType>> {
 			const parsed = validateRequest(raw);
 			if (!parsed.ok) {
 				console.warn('Defuse: rejected a malformed message:', parsed.error);
@@ -111,7 +114,7 @@ export default defineBackground({
 				return {ok: true, writes: await writes.status()};
 			}
 
-			const handler = handlers[request.type] as (db: DefuseDb, request: BackgroundRequest, from: From) => Promise<BackgroundResponse>;
+			const handler = handlers[request.type] as Handler<typeof request.type>;
 			try {
 				return await handler(database(), request, tab);
 			} catch (error) {

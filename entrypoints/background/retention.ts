@@ -1,5 +1,5 @@
 import {browser} from '#imports';
-import type {BackgroundResponse} from '../../core/messages.ts';
+import type {ResponseOf} from '../../core/protocol.ts';
 import {sitePattern} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {clearStore, deleteOlderThan, type DeletedCounts} from '../../core/store/retention.ts';
@@ -51,7 +51,7 @@ export function startRetention(database: () => DefuseDb): void {
  * its alarms and notifications, everything in extension storage (settings included), and the access
  * granted to custom sites.
  */
-export async function deleteEverything(db: DefuseDb, importCacheName?: string): Promise<BackgroundResponse> {
+export async function deleteEverything(db: DefuseDb, importCacheName?: string): Promise<ResponseOf<'delete-everything'>> {
 	const {sites} = await loadSettings();
 	await clearStore(db);
 	await deleteImportCache(importCacheName === undefined ? {} : {name: importCacheName});

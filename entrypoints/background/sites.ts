@@ -2,7 +2,8 @@ import {browser, type Browser} from '#imports';
 import {hashString} from '../../core/hash.ts';
 import type {AdapterId} from '../../core/helpdesks/adapter.ts';
 import {matchesPattern} from '../../core/helpdesks/pick.ts';
-import type {BackgroundRequest, BackgroundResponse, SelectorTestResult} from '../../core/messages.ts';
+import type {SelectorTestResult} from '../../core/messages.ts';
+import type {RequestOf, ResponseOf} from '../../core/protocol.ts';
 import {sitePattern, type Settings} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {loadSettings, settingsKey} from '../../extension/settings-store.ts';
@@ -125,7 +126,7 @@ async function siteTab(origin: string): Promise<Browser.tabs.Tab | undefined> {
 }
 
 /** "Test these selectors on the open tab": reads the newest open tab of the site with the custom adapter. */
-export async function testSelectors(_db: DefuseDb, request: Extract<BackgroundRequest, {type: 'test-selectors'}>): Promise<BackgroundResponse> {
+export async function testSelectors(_db: DefuseDb, request: RequestOf<'test-selectors'>): Promise<ResponseOf<'test-selectors'>> {
 	if (!await browser.permissions.contains({origins: [sitePattern(request.origin)]})) {
 		return {ok: false, error: `Defuse may not read ${request.origin} yet: allow access first.`};
 	}

@@ -6,7 +6,7 @@ import {defaultSettings, type AlertBudget} from '../../core/context.ts';
 import {loadSettings} from '../../extension/settings-store.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {snoozedUntil} from '../../core/store/reads.ts';
-import {formatDuration} from '../../core/thread.ts';
+import {formatDuration, textLocale} from '../../core/format.ts';
 
 // SLA countdowns for the tickets the agent has open: an alarm before the reply target breaches (the
 // lead time is a setting) and one at the breach. Alarms survive the service worker being stopped;
@@ -111,12 +111,12 @@ export async function onSlaAlarm(db: DefuseDb, alarm: {name: string}, options: A
 	const what = watched.metric === 'first-reply' ? 'first reply' : 'next reply';
 	const title = kind === 'sla-breach'
 		? `SLA breached: ticket #${watched.ticketId}`
-		: `SLA breach in ${formatDuration(watched.breachAt - nowMs)}: ticket #${watched.ticketId}`;
+		: `SLA breach in ${formatDuration(watched.breachAt - nowMs, textLocale)}: ticket #${watched.ticketId}`;
 	await browser.notifications.create(`defuse${separator}${ticketKey}${separator}${kind}`, {
 		type: 'basic',
 		iconUrl: browser.runtime.getURL('/icon/128.png'),
 		title,
-		message: `${watched.subject ?? 'A ticket'} (${watched.helpdeskName}): the ${what} target of ${formatDuration(watched.targetMinutes * 60_000)} ${kind === 'sla-breach' ? 'has passed' : 'is close'}. Click to open the ticket.`,
+		message: `${watched.subject ?? 'A ticket'} (${watched.helpdeskName}): the ${what} target of ${formatDuration(watched.targetMinutes * 60_000, textLocale)} ${kind === 'sla-breach' ? 'has passed' : 'is close'}. Click to open the ticket.`,
 		priority: kind === 'sla-breach' ? 2 : 1,
 	});
 	return 'notified';

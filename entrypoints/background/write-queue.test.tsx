@@ -4,11 +4,10 @@ import {cleanup, render, screen} from '@testing-library/preact';
 import {Dexie} from 'dexie';
 import {fakeBrowser} from 'wxt/testing/fake-browser';
 import {afterEach, beforeEach, expect, onTestFinished, test, vi} from 'vitest';
-import type {BackgroundResponse} from '../../core/messages.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {recordAgentAction, recordObservation} from '../../core/store/writes.ts';
 import {Popup} from '../popup/popup.tsx';
-import {createWriteQueue, journalLimits, retryAlarm, retryDelays, type WriteRequest} from './write-queue.ts';
+import {createWriteQueue, journalLimits, retryAlarm, retryDelays, type WriteRequest, type WriteResponse} from './write-queue.ts';
 
 let db: DefuseDb;
 let now = Date.parse('2026-11-02T12:00:00Z');
@@ -33,7 +32,7 @@ const feedback: WriteRequest = {type: 'agent-action', actionId: 'click-1', actio
 /** A store that refuses the first `failures` writes, as a full or busy disk would. */
 function flakyWrite(failures: number) {
 	let calls = 0;
-	return async (request: WriteRequest): Promise<BackgroundResponse> => {
+	return async (request: WriteRequest): Promise<WriteResponse> => {
 		calls++;
 		if (calls <= failures) {
 			throw new DOMException('The transaction was aborted: disk full', 'QuotaExceededError');
@@ -85,7 +84,7 @@ test('a refused write is tried again with growing pauses, listed in the popup me
 
 test('a write cut off by a stopped service worker is finished by the next one, once', async () => {
 	// The first worker wrote the action down and died before storing it (its write never settles).
-	const dying = createWriteQueue(async () => new Promise<BackgroundResponse>(() => undefined), clock);
+	const dying = createWriteQueue(async () => new Promise<WriteResponse>(() => undefined), clock);
 	void dying.submit(feedback, {tabId: 3});
 	await new Promise(resolve => setTimeout(resolve, 10));
 	expect(await db.events.count()).toBe(0);
@@ -128,7 +127,7 @@ function observation(id: number, count: number, text = 'Still waiting for my ref
 	};
 }
 
-const neverSettles = async () => new Promise<BackgroundResponse>(() => undefined);
+const neverSettles = async () => new Promise<WriteResponse>(() => undefined);
 const settle = async () => new Promise(resolve => setTimeout(resolve, 10));
 
 test('an observation cut off by a stopped service worker is finished by the next one, once', async () => {

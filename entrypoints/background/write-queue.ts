@@ -1,5 +1,6 @@
 import {browser, type Browser} from '#imports';
-import type {BackgroundRequest, BackgroundResponse, PendingWriteStatus} from '../../core/messages.ts';
+import type {PendingWriteStatus} from '../../core/messages.ts';
+import type {RequestOf, ResponseOf} from '../../core/protocol.ts';
 import {ticketKeyOf} from '../../core/model.ts';
 
 // Writes to the store that fail (a busy or full disk, a browser closing the database) are tried again
@@ -13,7 +14,10 @@ import {ticketKeyOf} from '../../core/model.ts';
 // dropped first (their pages send them again on the next change). Every write is idempotent, so a
 // write tried twice is stored once.
 
-export type WriteRequest = Extract<BackgroundRequest, {type: 'observe' | 'adapter-miss' | 'agent-action'}>;
+export type WriteRequest = RequestOf<'observe' | 'adapter-miss' | 'agent-action'>;
+
+/** What a write is answered with: its handler's answer, or why it is not stored (yet). */
+export type WriteResponse = ResponseOf<WriteRequest['type']>;
 
 export type PendingWrite = {
 	id: string;
@@ -94,7 +98,7 @@ const errorText = (error: unknown): string => (error instanceof Error ? `${error
 
 export type WriteQueue = {
 	/** Stores the request now, or queues it for another try; answers the sender either way. */
-	submit(request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}): Promise<BackgroundResponse>;
+	submit(request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}): Promise<WriteResponse>;
 	/** Tries every queued write that is due (and any left half-done by a stopped service worker). */
 	retryDue(): Promise<void>;
 	/** What the popup shows. */
@@ -104,7 +108,7 @@ export type WriteQueue = {
 };
 
 export function createWriteQueue(
-	write: (request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}) => Promise<BackgroundResponse>,
+	write: (request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}) => Promise<WriteResponse>,
 	clock: {now: () => number; later: (ms: number, run: () => void) => void} = {now: Date.now, later: (ms, run) => setTimeout(run, ms)},
 ): WriteQueue {
 	let running: Promise<void> | undefined;
@@ -129,7 +133,7 @@ export function createWriteQueue(
 		}
 	}
 
-	async function schedule(entry: PendingWrite, error: unknown): Promise<BackgroundResponse> {
+	async function schedule(entry: PendingWrite, error: unknown): Promise<WriteResponse> {
 		const delay = retryDelays[entry.attempts - 1];
 		const lastError = errorText(error);
 		if (isStale(entry)) {
@@ -150,7 +154,7 @@ export function createWriteQueue(
 		return {ok: false, error: `could not store yet, trying again in ${Math.round(delay / 1000)} s: ${lastError}`};
 	}
 
-	async function attempt(entry: PendingWrite): Promise<BackgroundResponse> {
+	async function attempt(entry: PendingWrite): Promise<WriteResponse> {
 		const tried = {...entry, attempts: entry.attempts + 1};
 		inFlight.add(entry.id);
 		try {

@@ -3,7 +3,8 @@ import type {TicketContext} from '../../core/messages.ts';
 import type {Assessment, EscalationPath, Level, Suggestion, SuggestionField, TicketSnapshot, Trigger} from '../../core/model.ts';
 import type {ReplyDeadline} from '../../core/sla-deadline.ts';
 import type {DraftIssue} from '../../core/signals/draft.ts';
-import {formatDuration, type ThreadFacts} from '../../core/thread.ts';
+import {formatDuration, formatWeekdayTime, textLocale} from '../../core/format.ts';
+import type {ThreadFacts} from '../../core/thread.ts';
 import type {MarkBox} from './draft.ts';
 import {dockAt, type Dock, type Placement} from './layout.ts';
 import type {PlacedMark} from './queue.ts';
@@ -162,7 +163,8 @@ function snoozeOptions(now: number): Array<{label: string; until: Date}> {
 	];
 }
 
-const timeOf = (iso: string) => new Date(iso).toLocaleString([], {weekday: 'short', hour: '2-digit', minute: '2-digit'});
+// A date on its own follows the browser's language and time zone.
+const timeOf = (iso: string) => formatWeekdayTime(iso, {locale: navigator.language});
 
 function Feedback({state, actions, trust}: {state: TicketView; actions: OverlayActions; trust: Trust}) {
 	const [mode, setMode] = useState<'none' | 'disagree' | 'snooze' | 'escalate'>('none');
@@ -366,7 +368,7 @@ function Replies({state, actions, trust}: {state: TicketView; actions: OverlayAc
 
 function slaText(deadline: ReplyDeadline, now: number): string {
 	const what = deadline.metric === 'first-reply' ? 'First reply' : 'Next reply';
-	const target = formatDuration(deadline.targetMinutes * 60_000);
+	const target = formatDuration(deadline.targetMinutes * 60_000, textLocale);
 	const {breachAt, breached, paused} = deadline.clock;
 	if (paused) {
 		return `${what} target ${target}: paused`;
@@ -377,8 +379,8 @@ function slaText(deadline: ReplyDeadline, now: number): string {
 	}
 
 	return breached
-		? `${what} target ${target}: breached ${formatDuration(now - breachAt)} ago`
-		: `${what} due in ${formatDuration(breachAt - now)} (target ${target})`;
+		? `${what} target ${target}: breached ${formatDuration(now - breachAt, textLocale)} ago`
+		: `${what} due in ${formatDuration(breachAt - now, textLocale)} (target ${target})`;
 }
 
 const shownReasons = 3;
@@ -430,7 +432,7 @@ function TicketPanel({state, actions, trust}: {state: TicketView; actions: Overl
 					{facts.internalNotes > 0 ? <>, <span data-count="internal">{facts.internalNotes}</span> internal</> : null}
 				</dd>
 				<dt>Waiting</dt>
-				<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting)}`}</dd>
+				<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting, textLocale)}`}</dd>
 				{state.deadline ? <><dt>SLA</dt><dd data-fact="sla" class={state.deadline.clock.breached ? 'breached' : ''}>{slaText(state.deadline, now)}</dd></> : null}
 			</dl>
 			<Feedback state={state} actions={actions} trust={trust} />
@@ -447,7 +449,7 @@ function markLabel(mark: {level?: string | undefined; breachAt?: string | undefi
 
 	if (mark.breachAt) {
 		const left = Date.parse(mark.breachAt) - now;
-		parts.push(left <= 0 ? 'SLA breached' : `SLA due in ${formatDuration(left)}`);
+		parts.push(left <= 0 ? 'SLA breached' : `SLA due in ${formatDuration(left, textLocale)}`);
 	}
 
 	return parts.join(', ');

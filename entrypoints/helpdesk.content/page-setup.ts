@@ -5,7 +5,8 @@
 // pack when a ticket's customer writes in it. The page's script carries code only.
 import {browser, type Browser} from '#imports';
 import type {EngineData} from '../../core/assess.ts';
-import type {BackgroundResponse, PageSetup} from '../../core/messages.ts';
+import type {PageSetup} from '../../core/messages.ts';
+import {send} from './send.ts';
 import type {Message} from '../../core/model.ts';
 import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 import {builtInPackIds, detectLanguages} from '../../core/signals/phrases.ts';
@@ -14,12 +15,8 @@ import {toneLexicon, type ToneLexicon} from '../../core/tone-scan.ts';
 export type PageData = {settings: Settings; engine: EngineData};
 
 async function requestSetup(languages: readonly string[]): Promise<PageSetup | undefined> {
-	try {
-		const response = await browser.runtime.sendMessage({type: 'page-setup', languages: [...languages]}) as BackgroundResponse;
-		return response.ok ? response.setup : undefined;
-	} catch {
-		return undefined; // The extension was reloaded or updated under this page
-	}
+	const response = await send({type: 'page-setup', languages: [...languages]});
+	return response.ok ? response.setup : undefined; // Not when the extension was reloaded or updated under this page
 }
 
 // Without the background's word lists (it did not answer) every message reads as neutral in tone.

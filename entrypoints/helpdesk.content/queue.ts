@@ -6,7 +6,7 @@ import {assessWith, type EngineData} from '../../core/assess.ts';
 import type {ListRow} from '../../core/helpdesks/adapter.ts';
 import type {Level} from '../../core/model.ts';
 import {findCuesWith, labelsOf} from '../../core/templates/cues.ts';
-import {formatDuration} from '../../core/thread.ts';
+import {formatDuration, textLocale} from '../../core/format.ts';
 import type {ListMark} from './overlay.tsx';
 
 const escapeRegex = (value: string) => value.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,7 +108,7 @@ export function listRowMark(row: ListRow, now: number, engine: EngineData): Omit
 
 	const at = row.at ? Date.parse(row.at) : Number.NaN;
 	if (!Number.isNaN(at) && now - at >= dayMs) {
-		reasons.push(`no update for ${formatDuration(now - at)}`);
+		reasons.push(`no update for ${formatDuration(now - at, textLocale)}`);
 		level ??= 'watch';
 	}
 

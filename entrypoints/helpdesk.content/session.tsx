@@ -3,7 +3,8 @@ import {render} from 'preact';
 import {contentHashOf} from '../../core/hash.ts';
 import type {Adapter, InsertMode, ListRow} from '../../core/helpdesks/adapter.ts';
 import {missingParts} from '../../core/helpdesks/adapter.ts';
-import type {AgentActionRequest, BackgroundRequest, BackgroundResponse, TabStatus, TicketContext} from '../../core/messages.ts';
+import type {AgentActionRequest, TabStatus, TicketContext} from '../../core/messages.ts';
+import {send} from './send.ts';
 import {requesterKeyOf, ticketKeyOf, type AdapterMissPart, type TicketSnapshot} from '../../core/model.ts';
 import {assessWith} from '../../core/assess.ts';
 import {checkDraftWith, type DraftIssue} from '../../core/signals/draft.ts';
@@ -46,14 +47,6 @@ async function shadowMode(): Promise<'open' | 'closed'> {
 		return (stored[testHooksKey] as {openShadowRoot?: unknown} | undefined)?.openShadowRoot === true ? 'open' : 'closed';
 	} catch {
 		return 'closed';
-	}
-}
-
-async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
-	try {
-		return await browser.runtime.sendMessage(request) as BackgroundResponse;
-	} catch (error) {
-		return {ok: false, error: String(error)}; // The extension was reloaded or updated under this page
 	}
 }
 

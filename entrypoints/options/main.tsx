@@ -1,19 +1,13 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import type {BackgroundRequest, BackgroundResponse} from '../../core/messages.ts';
+import {backgroundSender} from '../../core/protocol.ts';
 import {sitePattern} from '../../core/settings.ts';
 import {loadSettings, saveSettings} from '../../extension/settings-store.ts';
 import {Options} from './options.tsx';
 import type {OptionsApi} from './state.ts';
 import './options.css';
 
-async function send(request: BackgroundRequest): Promise<BackgroundResponse> {
-	try {
-		return await browser.runtime.sendMessage(request) as BackgroundResponse;
-	} catch (error) {
-		return {ok: false, error: String(error)};
-	}
-}
+const send = backgroundSender(async request => browser.runtime.sendMessage(request));
 
 const api: OptionsApi = {
 	async save(settings) {

@@ -2,7 +2,8 @@
 import {cleanup, fireEvent, render, screen, waitFor, within} from '@testing-library/preact';
 import {afterEach, expect, test, vi} from 'vitest';
 import type {CustomConfig} from '../../core/helpdesks/custom.ts';
-import type {BackgroundResponse, SelectorTestResult} from '../../core/messages.ts';
+import type {SelectorTestResult} from '../../core/messages.ts';
+import type {ResponseOf} from '../../core/protocol.ts';
 import {defaultSettings, type Settings} from '../../core/settings.ts';
 import {templateLibrary} from '../../core/templates/library.ts';
 import {Options} from './options.tsx';
@@ -18,8 +19,8 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
 		}),
 		requestSite: vi.fn(async () => true),
 		hasSite: vi.fn(async () => false),
-		testSelectors: vi.fn(async (): Promise<BackgroundResponse> => ({ok: false, error: 'no tab'})),
-		deleteEverything: vi.fn(async (): Promise<BackgroundResponse> => ({ok: true})),
+		testSelectors: vi.fn(async (): Promise<ResponseOf<'test-selectors'>> => ({ok: false, error: 'no tab'})),
+		deleteEverything: vi.fn(async (): Promise<ResponseOf<'delete-everything'>> => ({ok: true})),
 		...overrides,
 	};
 	return {api, saved};

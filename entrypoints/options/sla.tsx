@@ -1,4 +1,5 @@
 import type {Weekday} from '../../core/calendar.ts';
+import {formatDuration, textLocale} from '../../core/format.ts';
 import {priorities, targetKeys, targetLabels} from '../../core/settings.ts';
 import {NumberField, Select, TextArea, TextField} from './fields.tsx';
 import type {SectionProps} from './state.ts';
@@ -18,15 +19,8 @@ const splitList = (text: string) => text.split(/[\n,]/).map(day => day.trim()).f
 
 export const formatHours = (ranges: ReadonlyArray<readonly [string, string]> | undefined): string => (ranges ?? []).map(([start, end]) => `${start}-${end}`).join(', ');
 
-function duration(minutes: unknown): string | undefined {
-	if (typeof minutes !== 'number' || minutes < 60) {
-		return undefined;
-	}
-
-	const days = Math.floor(minutes / 1440);
-	const hours = Math.round((minutes % 1440) / 6) / 10;
-	return `= ${days > 0 ? `${days} d ` : ''}${hours > 0 || days === 0 ? `${hours} h` : ''}`.trim();
-}
+// Written as the overlay writes a target: 90 -> '= 1 h 30 min'.
+const duration = (minutes: unknown): string | undefined => (typeof minutes === 'number' && minutes >= 60 ? `= ${formatDuration(minutes * 60_000, textLocale)}` : undefined);
 
 export function SlaSection({draft, errors, update}: SectionProps) {
 	const {sla} = draft;

@@ -1,4 +1,4 @@
-import type {BackgroundResponse} from '../../core/messages.ts';
+import type {ResponseOf} from '../../core/protocol.ts';
 import type {CustomConfig} from '../../core/helpdesks/custom.ts';
 import type {Settings} from '../../core/settings.ts';
 import type {Errors} from './fields.tsx';
@@ -15,8 +15,8 @@ export type OptionsApi = {
 	/** Must be called straight from a click: browsers only grant permissions on a user gesture. */
 	requestSite(origin: string): Promise<boolean>;
 	hasSite(origin: string): Promise<boolean>;
-	testSelectors(origin: string, config: CustomConfig): Promise<BackgroundResponse>;
-	deleteEverything(): Promise<BackgroundResponse>;
+	testSelectors(origin: string, config: CustomConfig): Promise<ResponseOf<'test-selectors'>>;
+	deleteEverything(): Promise<ResponseOf<'delete-everything'>>;
 };
 
 /** A copy of `value` with `path` set, leaving the original untouched. A value of undefined removes the key. */

@@ -1,6 +1,7 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {statusRequest, type BackgroundResponse, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
+import {backgroundSender} from '../../core/protocol.ts';
+import {statusRequest, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -54,36 +55,27 @@ const show = (view: PopupView) => {
 	render(<Popup view={view} countdowns={countdowns} writes={writes} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} onDismissWrites={ids => void dismissWrites(ids)} />, app);
 };
 
+// A background that is restarting answers {ok: false}: the lists show next time.
+const send = backgroundSender(async request => browser.runtime.sendMessage(request));
+
 async function loadCountdowns(): Promise<void> {
-	try {
-		const response = await browser.runtime.sendMessage({type: 'countdowns'}) as BackgroundResponse;
-		countdowns = response.ok ? response.countdowns ?? [] : [];
-		show(current);
-	} catch {
-		// The background is restarting; the countdowns show next time
-	}
+	const response = await send({type: 'countdowns'});
+	countdowns = response.ok ? response.countdowns : [];
+	show(current);
 }
 
 async function loadWrites(): Promise<void> {
-	try {
-		const response = await browser.runtime.sendMessage({type: 'write-status'}) as BackgroundResponse;
-		writes = response.ok ? response.writes ?? [] : [];
-		show(current);
-	} catch {
-		// The background is restarting; its queue shows next time
-	}
+	const response = await send({type: 'write-status'});
+	writes = response.ok ? response.writes : [];
+	show(current);
 }
 
 /** Forgets writes the background gave up on; the list shows what is left. */
 async function dismissWrites(ids: string[]): Promise<void> {
-	try {
-		const response = await browser.runtime.sendMessage({type: 'dismiss-writes', ids}) as BackgroundResponse;
-		if (response.ok) {
-			writes = response.writes ?? [];
-			show(current);
-		}
-	} catch {
-		// The background is restarting; the list is unchanged and shows again next time
+	const response = await send({type: 'dismiss-writes', ids});
+	if (response.ok) {
+		writes = response.writes;
+		show(current);
 	}
 }
 

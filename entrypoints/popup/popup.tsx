@@ -1,6 +1,6 @@
 import {useState} from 'preact/hooks';
 import type {Countdown, PendingWriteStatus, TabStatus} from '../../core/messages.ts';
-import {formatDuration} from '../../core/thread.ts';
+import {formatDuration, formatShortDuration, textLocale} from '../../core/format.ts';
 
 export type PopupView =
 	| {kind: 'loading'}
@@ -52,7 +52,7 @@ function Countdowns({countdowns, now}: {countdowns: Countdown[]; now: number}) {
 					return (
 						<li key={countdown.ticketKey} data-ticket={countdown.ticketId} class={left <= 0 ? 'breached' : ''}>
 							<strong>#{countdown.ticketId}</strong> {countdown.subject ?? ''}{' '}
-							<span class="due">{countdown.metric === 'first-reply' ? 'first reply' : 'reply'} {left <= 0 ? `overdue ${formatDuration(-left)}` : `due in ${formatDuration(left)}`}</span>
+							<span class="due">{countdown.metric === 'first-reply' ? 'first reply' : 'reply'} {left <= 0 ? `overdue ${formatDuration(-left, textLocale)}` : `due in ${formatDuration(left, textLocale)}`}</span>
 						</li>
 					);
 				})}
@@ -86,8 +86,6 @@ function BugReport({onSavePage}: {onSavePage: () => Promise<string>}) {
 
 const writeLabels: Record<string, string> = {'observe': 'What Defuse read on a ticket', 'adapter-miss': 'A page Defuse could not read', 'agent-action': 'Your feedback or action'};
 
-const waitText = (ms: number): string => (ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} s` : formatDuration(ms));
-
 /**
  * Writes the store refused so far: each with its last error and when it is tried again. One given up
  * stays until dismissed (what it held is not saved; a page sends what it shows again on its next change).
@@ -109,7 +107,7 @@ function PendingWrites({writes, now, onDismiss}: {writes: PendingWriteStatus[]; 
 							{label}:{' '}
 							{write.failed
 								? `gave up after ${write.attempts} attempts`
-								: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${waitText(Date.parse(write.nextAt) - now)}` : 'saving'}
+								: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${formatShortDuration(Date.parse(write.nextAt) - now, textLocale)}` : 'saving'}
 							{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
 							{write.failed && onDismiss ? <button type="button" class="link" aria-label={`Dismiss: ${label}, not saved`} onClick={() => onDismiss([write.id])}>Dismiss</button> : null}
 						</li>

@@ -292,7 +292,7 @@ test('the urgent ticket due within the hour is never "No risk": time pressure is
 	expect(['watch', 'high', 'critical']).toContain(await host.getAttribute('data-level'));
 	await page.keyboard.press('Alt+Shift+D');
 	await expect.poll(async () => host.locator('.reason[data-signal="wait.due"]').count()).toBe(1);
-	expect(await host.locator('.reason[data-signal="wait.due"]').textContent()).toMatch(/first reply due in \d+m \(target 1h\), priority urgent/);
+	expect(await host.locator('.reason[data-signal="wait.due"]').textContent()).toMatch(/first reply due in \d+ min \(target 1 h\), priority urgent/);
 	await screenshot(page, 'overlay-urgent-due');
 	await page.close();
 });

@@ -64,7 +64,7 @@ describe('demo tickets', () => {
 		const result = read('1007');
 		expect(result.level).not.toBe('none');
 		const due = result.signals.find(signal => signal.id === 'wait.due');
-		expect(due?.label).toMatch(/^first reply due in \d+m \(target 1h\), priority urgent$/);
+		expect(due?.label).toMatch(/^first reply due in \d+ min \(target 1 h\), priority urgent$/);
 		expect(ids('1007')).toEqual(expect.arrayContaining(['phrase.outage']));
 	});
 });
