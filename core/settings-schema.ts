@@ -15,7 +15,7 @@ import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 import {triggers, type Trigger} from './model.ts';
 import type {Assert, Same} from './schema.ts';
 import {adapterIds, defaultSettings, migrateSettings, parseOrigin, situations, targetLabels, type Priority, type TargetKey} from './settings.ts';
-import {phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
+import {isPhraseFamily, phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import type {Placeholder, Template} from './templates/template.ts';
 
 export type SettingsError = {path: string; message: string};
@@ -195,7 +195,7 @@ type FamilyEntry = PhraseFamily | `${string}:${PhraseFamily}`;
 /** 'urgency' (every language) or 'en:urgency' (one pack). */
 function isFamilyEntry(entry: string): entry is FamilyEntry {
 	const [first = '', second] = entry.split(':');
-	return (phraseFamilies as readonly string[]).includes(second ?? first) && (second === undefined || /^[\w-]{1,40}$/.test(first));
+	return isPhraseFamily(second ?? first) && (second === undefined || /^[\w-]{1,40}$/.test(first));
 }
 
 const phrasesSchema = fields({

@@ -43,6 +43,10 @@ export const phraseSignals = [
 export type PhraseFamily = (typeof phraseSignals)[number]['family'];
 export const phraseFamilies: readonly PhraseFamily[] = phraseSignals.map(signal => signal.family);
 
+export function isPhraseFamily(name: string): name is PhraseFamily {
+	return (phraseFamilies as readonly string[]).includes(name);
+}
+
 export type PhrasePack = {
 	/** Unique id; a user pack with a built-in id adds to that pack. */
 	id: string;
@@ -599,7 +603,7 @@ export function validatePhrasePack(value: unknown): {ok: true; pack: PhrasePack}
 	const families: PhrasePack['families'] = {};
 	if (typeof record.families === 'object' && record.families !== null && !Array.isArray(record.families)) {
 		for (const [family, patterns] of Object.entries(record.families)) {
-			if (!(phraseFamilies as readonly string[]).includes(family)) {
+			if (!isPhraseFamily(family)) {
 				errors.push(`unknown family: ${family}`);
 			} else if (isStringList(patterns)) {
 				for (const pattern of patterns) {
@@ -610,7 +614,7 @@ export function validatePhrasePack(value: unknown): {ok: true; pack: PhrasePack}
 					}
 				}
 
-				families[family as PhraseFamily] = patterns;
+				families[family] = patterns;
 			} else {
 				errors.push(`${family} must be a list of strings`);
 			}

@@ -16,7 +16,10 @@ export type Cue = {
 // Built in a function marked pure: a helpdesk page gets the cues from the background as data.
 export const cues: readonly Cue[] = /* @__PURE__ */ builtInCues();
 
-function builtInCues(): Cue[] {
+/** A cue a template condition or a situation's gate may name: a built-in one, or the ticket's language (suggest.ts). */
+export type CueId = ReturnType<typeof builtInCues>[number]['id'] | 'other-language';
+
+function builtInCues() {
 	return [
 	{id: 'chargeback', from: 'customer', label: 'payment dispute', patterns: ['chargeback*', 'charge back', '{dispute|disputing} the {charge|payment|transaction}', '{file|raise|open|opening} a dispute', 'reverse the {charge|payment}', 'my bank {will|to} {dispute|reverse|recover}', '{call|calling|contact|contacting} my bank']},
 	{id: 'billing', from: 'customer', label: 'billing error', patterns: ['{charged|billed} {twice|double|two times|wrongly|incorrectly|again|the wrong amount}', 'double {charge|charged|billing|payment}', 'duplicate {charge|payment|transaction}', 'overcharged', 'wrong amount', 'refund {not received|never arrived|still not here|has not arrived|hasn\'t arrived}', '{haven\'t|have not|still have not|never} {received|got|seen} {my|the} refund', '{two|2} {charges|payments}']},
@@ -37,7 +40,7 @@ function builtInCues(): Cue[] {
 	{id: 'confused', from: 'customer', label: 'unsure what we meant', patterns: ['what do you mean', '{i don\'t|i do not} understand', 'confus*', '{not|isn\'t|is not} clear', 'unclear', 'can you explain']},
 	{id: 'third-party', from: 'agent', label: 'waiting on a third party', patterns: ['waiting {on|for} {the|our}? {carrier|courier|supplier|manufacturer|warehouse|bank|partner|vendor|payment provider|third party|airline|landlord}', '{chased|asked|contacted|emailed|called} the {carrier|courier|supplier|manufacturer|warehouse|vendor|partner|bank}', '{carrier|courier|supplier|manufacturer|vendor|partner} {has not|hasn\'t|is still|still}']},
 	{id: 'own-mistake', from: 'agent', label: 'our own mistake', patterns: ['{my|our} mistake', 'i {gave|sent|told} {you|the customer|them} the wrong', 'agent error', 'i got it wrong', '{i|we} made {a|an} {mistake|error}', 'my error', '{i|we} {gave|sent} {the}? wrong {information|address|details|item}']},
-];
+] as const satisfies Cue[];
 }
 
 const compiledCues = new WeakMap<readonly Cue[], Array<{cue: Cue; regex: RegExp}>>();

@@ -5,6 +5,7 @@
 // such as "[[ (reference {{ticket.id}})]]" disappears cleanly when the ticket has no number.
 import type {EscalationPath, Trigger} from '../model.ts';
 import type {SignalId} from '../signals/registry.ts';
+import type {CueId} from './cues.ts';
 import {stripInvisible} from '../text.ts';
 
 export const situations = [
@@ -88,7 +89,7 @@ export type Placeholder = {
  */
 export type Condition =
 	| {signal: SignalId; messages?: number | undefined}
-	| {cue: string}
+	| {cue: CueId}
 	| {trigger: Trigger}
 	| {path: EscalationPath}
 	| {reply: 'first' | 'follow-up'}
