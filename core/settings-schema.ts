@@ -14,7 +14,8 @@ import type {AdapterId} from './helpdesks/adapter.ts';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
 import {triggers, type Trigger} from './model.ts';
 import type {Assert, Same} from './schema.ts';
-import {adapterIds, defaultSettings, migrateSettings, parseOrigin, situations, targetLabels, type Priority, type TargetKey} from './settings.ts';
+import {adapterIds} from './helpdesks/registry.ts';
+import {defaultSettings, migrateSettings, parseOrigin, situations, targetLabels, type Priority, type TargetKey} from './settings.ts';
 import {isPhraseFamily, phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './signals/phrases.ts';
 import type {Placeholder, Template} from './templates/template.ts';
 

@@ -58,11 +58,6 @@ export const defaultSettings: Settings = {
 	data: {retentionDays: 730},
 };
 
-const adapterIdSet: Record<AdapterId, true> = {
-	demo: true, zendesk: true, freshdesk: true, helpscout: true, intercom: true, front: true, zammad: true, freescout: true, chatwoot: true, osticket: true, custom: true,
-};
-export const adapterIds = Object.keys(adapterIdSet) as AdapterId[];
-
 export {situations} from './templates/template.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -79,4 +79,16 @@ export function exampleUrls(): Readonly<Record<string, UrlExamples>> {
 	}
 
 	return found;
+}
+
+export type SelectorCounts = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/** A fixture folder's selector-count table (`counts.ts`: how many nodes each selector finds per fixture page). */
+export async function selectorCountsOf(folder: string): Promise<SelectorCounts> {
+	const module = await import(pathToFileURL(join(fixturesDir, folder, 'counts.ts')).href) as {selectorCounts?: SelectorCounts};
+	if (!module.selectorCounts) {
+		throw new Error(`${folder}/counts.ts exports no selectorCounts`);
+	}
+
+	return module.selectorCounts;
 }

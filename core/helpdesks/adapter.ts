@@ -1,18 +1,9 @@
 import type {TicketSnapshot} from '../model.ts';
 import type {BridgeEditor} from './editors.ts';
+// The id of every helpdesk in the registry (registry.ts), derived from it: a misspelt id does not compile.
+import type {AdapterId} from './registry.ts';
 
-export type AdapterId =
-	| 'demo'
-	| 'zendesk'
-	| 'freshdesk'
-	| 'helpscout'
-	| 'intercom'
-	| 'front'
-	| 'zammad'
-	| 'freescout'
-	| 'chatwoot'
-	| 'osticket'
-	| 'custom';
+export type {AdapterId};
 
 /** A row of a ticket list page, for queue markers. */
 export type ListRow = {
@@ -33,24 +24,42 @@ export type InsertOutcome =
 	| {ok: false; via: 'bridge'; editor: BridgeEditor; selector: string}
 	| {ok: false; via: 'none'; reason: string};
 
-export type Adapter = {
-	readonly id: AdapterId;
+/**
+ * What Defuse knows about a helpdesk before it reads a page: exported as `helpdesk` by the helpdesk's
+ * adapter file and listed once in registry.ts, which the popup, options, settings, dashboard links and
+ * the tests read. Light: no selectors and no reading code, so pages that only list helpdesks stay small.
+ */
+export type Helpdesk<Id extends string = AdapterId> = {
+	readonly id: Id;
 	/** Human name shown in the popup and options. */
 	readonly name: string;
+	/** helpdesk: a product Defuse reads; custom: any other tool, read with the user's own selectors; demo: the demo helpdesk (test builds). */
+	readonly kind: 'helpdesk' | 'custom' | 'demo';
 	/** Match patterns of the helpdesk's hosted domains; custom domains come from the options page. */
 	readonly hosts: readonly string[];
+	/** The model-driven editors its reply box may be, which insertReply hands to the main-world bridge; [] when text is typed into the page. */
+	readonly editors: readonly BridgeEditor[];
+	/** Ticket and list pages by their address (pure; tested against every fixture folder's urls.json). */
+	isTicketPage(url: URL): boolean;
+	isListPage(url: URL): boolean;
+	/** A ticket's address from the host and id of its ticket key, for links from the dashboard; absent when the address needs more. */
+	readonly ticketUrl?: ((host: string, id: string) => string) | undefined;
+};
+
+/** How an adapter reads and writes the page: the rest of an adapter besides its descriptor. */
+export type AdapterParts = {
 	/** Every selector the adapter uses, by name; checked per fixture by the selector-count tests. */
 	readonly selectors: Readonly<Record<string, string>>;
 	/** Names in `selectors` a ticket page cannot be read without; used to explain a failed read. */
 	readonly required: readonly string[];
-	isTicketPage(url: URL): boolean;
-	isListPage(url: URL): boolean;
 	/** Undefined while the page is still rendering; never throws for a page it cannot read. */
 	readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined;
 	readList(root: ParentNode, url: URL): ListRow[];
 	/** Puts `text` into the reply box (see InsertMode); never submits. */
 	insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome;
 };
+
+export type Adapter = Helpdesk & AdapterParts;
 
 /**
  * insert: at the caret (or at the end when the caret is not in the reply box), set off from the text
@@ -59,8 +68,14 @@ export type Adapter = {
  */
 export type InsertMode = 'insert' | 'replace';
 
-export function defineAdapter(adapter: Adapter): Adapter {
-	return adapter;
+/** A helpdesk's descriptor, with its id kept as a literal type (the registry derives AdapterId from it). */
+export function defineHelpdesk<const Id extends string>(helpdesk: Helpdesk<Id>): Helpdesk<Id> {
+	return helpdesk;
+}
+
+/** An adapter: the helpdesk's descriptor and how it reads and writes the page. */
+export function defineAdapter<Id extends AdapterId>(helpdesk: Helpdesk<Id>, parts: AdapterParts): Adapter & {readonly id: Id} {
+	return {...helpdesk, ...parts};
 }
 
 // Why a ticket page could not be read; lives with the shadow-root reader it uses.

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, queryAll, queryOne, selectorFor, stripQuotedText, textContentOf} from './dom.ts';
 import {type JsonObject, isObject, stringOf} from './json.ts';
 
@@ -13,12 +13,13 @@ export const selectors = {
 	agentBubble: '[class*="bg-n-solid-blue"], [class*="bg-n-solid-iris"], [class*="bg-n-solid-sent"], [class*="bg-n-wa-out"]',
 	privateBubble: '[class*="bg-n-solid-amber"]',
 	contactBubble: '[class*="bg-n-slate-4"], [class*="bg-n-solid-received"], [class*="bg-n-wa-in"]',
+
 	lock: '.i-lucide-lock-keyhole', // MessageMeta.vue: shown on private notes [SRC]
 	bubble: '[class*="grid-area:bubble"]', // Message.vue grid areas [SRC]
 	avatarName: '[class*="grid-area:avatar"] img[alt]', // components-next/avatar/Avatar.vue: the photo's alt is the name; initials-only avatars carry none [SRC]
-	meta: 'time, [class*="text-[11px]"]', // Time ("h:mm a", no date) and status icons
-	quote: 'blockquote, .gmail_quote',
-	editor: '.conversation-details-wrap .ProseMirror[contenteditable="true"]', // WootWriter: ProseMirror-woot-style
+	meta: 'time, [class*="text-[11px]"]', // Time ("h:mm a", no date) and status icons: MessageMeta.vue [§8]
+	quote: 'blockquote, .gmail_quote', // Quoted history as mail clients mark it [UNVERIFIED]
+	editor: '.conversation-details-wrap .ProseMirror[contenteditable="true"]', // WootWriter: ProseMirror-woot-style [§8; UNVERIFIED there]
 	plainEditor: '.conversation-details-wrap .reply-box textarea', // [UNVERIFIED] channels without rich text
 	listCard: '.conversations-list-wrap .conversation', // ConversationCard.vue (no id in its markup) [SRC]
 } as const;
@@ -235,14 +236,19 @@ export function listFromApi(json: unknown): ListRow[] {
 	});
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'chatwoot',
 	name: 'Chatwoot',
+	kind: 'helpdesk',
 	hosts: ['https://app.chatwoot.com/*'], // Chatwoot Cloud; self-hosted instances are mapped in options
-	selectors,
-	required: ['box', 'message'],
+	editors: ['prosemirror'],
 	isTicketPage: url => idsOf(url) !== undefined,
 	isListPage: url => listPath.test(url.pathname),
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['box', 'message'],
 	readTicket(root, url) {
 		try {
 			const ids = idsOf(url);

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type Adapter, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type Adapter, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {bridgeEditors, isBridgeEditor, type BridgeEditor} from './editors.ts';
 import {attributeOf, bodyText, distinctTexts, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, shownValue, textContentOf} from './dom.ts';
@@ -321,8 +321,19 @@ function field(scope: ParentNode, selector: string | undefined): string | undefi
 	return selector ? shownValue(queryOneDeep(scope, selector)) : undefined;
 }
 
+/** Any other helpdesk: its name and pages come from the user's settings (see customAdapter), its editor may be any. */
+export const helpdesk = defineHelpdesk({
+	id: 'custom',
+	name: 'Custom helpdesk',
+	kind: 'custom',
+	hosts: [], // Always a user-granted origin
+	editors: bridgeEditors,
+	isTicketPage: () => false,
+	isListPage: () => false,
+});
+
 /** An Adapter reading a helpdesk through the given (validated) settings. Never throws into the page. */
-export function customAdapter(config: CustomConfig): Adapter {
+export function customAdapter(config: CustomConfig): Adapter & {readonly id: 'custom'} {
 	let ticketUrl: Matcher | undefined;
 	let listUrl: Matcher | undefined;
 	try {
@@ -342,13 +353,13 @@ export function customAdapter(config: CustomConfig): Adapter {
 	}
 
 	return defineAdapter({
-		id: 'custom',
-		name: config.name ?? 'Custom helpdesk',
-		hosts: [], // Always a user-granted origin
-		selectors,
-		required: ['message', ...(config.ticketRoot ? ['ticketRoot'] : [])],
+		...helpdesk,
+		name: config.name ?? helpdesk.name,
 		isTicketPage: url => Boolean(ticketUrl?.test(url)),
 		isListPage: url => Boolean(listUrl?.test(url)) && !ticketUrl?.test(url),
+	}, {
+		selectors,
+		required: ['message', ...(config.ticketRoot ? ['ticketRoot'] : [])],
 		readTicket(root, url): TicketSnapshot | undefined {
 			try {
 				if (!config.message || !ticketUrl?.test(url)) {

@@ -1,10 +1,11 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {blockText, defineAdapter, isoOf, typeInto, type ListRow} from './adapter.ts';
+import {blockText, defineAdapter, defineHelpdesk, isoOf, typeInto, type ListRow} from './adapter.ts';
 import {safeText} from './dom.ts';
 
 // The demo helpdesk (test/demo/) is marked up like Zendesk's agent workspace (helpdesks.md section 1):
 // one pane per open ticket tab, an omni-log of <article> items whose message node carries a `type`
 // attribute (end-user / agent / internal), <time datetime>, and a contenteditable composer.
+// All selectors [OWN test/demo/render.ts] unless tagged: the demo's own markup.
 export const selectors = {
 	pane: '[data-side-conversations-anchor-id]', // One per open tab; the active one has data-is-active="true"
 	activePane: '[data-side-conversations-anchor-id][data-is-active="true"]',
@@ -66,14 +67,19 @@ function readMessage(article: Element): Message | undefined {
 	};
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'demo',
 	name: 'Demo helpdesk',
+	kind: 'demo',
 	hosts: [], // Loopback only, added to the demo build's manifest (never shipped)
-	selectors,
-	required: ['pane', 'log', 'article'],
+	editors: [],
 	isTicketPage: url => ticketPath.test(url.pathname),
 	isListPage: url => url.pathname === '/' || url.pathname.startsWith('/agent/filters/'),
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['pane', 'log', 'article'],
 	readTicket(root, url) {
 		const pane = activePane(root, url);
 		const log = pane?.querySelector(selectors.log);

@@ -1,5 +1,5 @@
 import type {Message, Role} from '../model.ts';
-import {defineAdapter, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
 
@@ -85,14 +85,20 @@ function readList(root: ParentNode): ListRow[] {
 	});
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'freescout',
 	name: 'FreeScout',
+	kind: 'helpdesk',
 	hosts: [], // Self-hosted only: mapped to an origin in the options page
-	selectors,
-	required: ['conversation', 'thread'],
+	editors: ['summernote'],
 	isTicketPage: url => !isHelpScout(url) && ticketPath.test(url.pathname),
 	isListPage: url => !isHelpScout(url) && listPath.test(url.pathname),
+	ticketUrl: (host, id) => `https://${host}/conversation/${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['conversation', 'thread'],
 	readTicket(root, url) {
 		try {
 			const ticketId = ticketPath.exec(url.pathname)?.[1];

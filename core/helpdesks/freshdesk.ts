@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, distinctTexts, guard, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, rowsFromLinks, safeText, stripQuotedText, textContentOf} from './dom.ts';
 import {isObject, stringOf, type JsonObject} from './json.ts';
@@ -344,15 +344,21 @@ export function snapshotFromApi(ticket: unknown, pages: readonly unknown[], peop
 	};
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'freshdesk',
 	name: 'Freshdesk',
+	kind: 'helpdesk',
 	// Agent pages live under /a/ [§10]; the unified Freshworks hosts are seen too [ex 2026, §10]
 	hosts: ['https://*.freshdesk.com/a/*', 'https://*.freshworks.com/a/*', 'https://*.myfreshworks.com/a/*'],
-	selectors,
-	required: ['item', 'body'],
+	editors: ['froala'],
 	isTicketPage: url => ticketPath.test(url.pathname),
 	isListPage: url => listPath.test(url.pathname),
+	ticketUrl: (host, id) => `https://${host}/a/tickets/${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['item', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
 	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, guard, pageLocale, pageUrl, queryAll, queryOne, rowsFromLinks, safeText, textContentOf} from './dom.ts';
 
@@ -201,14 +201,19 @@ function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertO
 	return typeInto(editor, text, mode);
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'front',
 	name: 'Front',
+	kind: 'helpdesk',
 	hosts: ['https://*.frontapp.com/*'], // app.frontapp.com and company hosts such as acme.frontapp.com [us 2025-10, §10]
-	selectors,
-	required: ['viewer', 'message', 'body'],
+	editors: ['prosemirror'],
 	isTicketPage,
 	isListPage: url => !isTicketPage(url) && listPath.test(url.pathname),
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['viewer', 'message', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
 	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),

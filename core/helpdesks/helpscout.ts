@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Help Scout ships two agent UIs side by side; both are read. Evidence per selector (helpdesks.md §3, §10):
@@ -197,14 +197,20 @@ function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertO
 	return {ok: false, via: 'none', reason: queryOne(root, selectors.replyButton) ? 'reply box closed: press Reply first' : 'reply box not found'};
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'helpscout',
 	name: 'Help Scout',
+	kind: 'helpdesk',
 	hosts: ['https://secure.helpscout.net/*', 'https://app.helpscout.com/*'], // Single-page apps: every path
-	selectors,
-	required: ['thread', 'body'],
+	editors: ['redactor'],
 	isTicketPage: url => idsOf(url) !== undefined,
 	isListPage: url => listPath.test(url.pathname),
+	ticketUrl: (_host, id) => `https://secure.helpscout.net/conversation/${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['thread', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
 	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, pageLocale, queryAllDeep, queryOne, queryOneDeep, rowsFromLinks, safeText, shownTime, textContentOf} from './dom.ts';
 
 // Intercom Inbox. Evidence per selector (helpdesks.md §4, §10, December 2026):
@@ -155,14 +155,19 @@ function insertReply(root: ParentNode): InsertOutcome {
 	return {ok: false, via: 'none', reason: queryOneDeep(root, selectors.anyEditor) ? 'the composer is inside a shadow root the bridge cannot reach: copy the reply instead' : 'composer not found'};
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'intercom',
 	name: 'Intercom',
+	kind: 'helpdesk',
 	hosts: ['https://app.intercom.com/a/*', 'https://app.eu.intercom.com/a/*', 'https://app.au.intercom.com/a/*'], // The Inbox lives under /a/
-	selectors,
-	required: ['stream', 'part', 'body'],
+	editors: ['prosemirror'],
 	isTicketPage: url => ticketPath.test(url.pathname),
 	isListPage: url => !ticketPath.test(url.pathname) && listPath.test(url.pathname),
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['stream', 'part', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
 	insertReply: root => guard(() => insertReply(root), {ok: false, via: 'none', reason: 'the page could not be read'}),

@@ -1,10 +1,10 @@
 import type {Message, Role} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, queryAll, queryOne, safeText, textContentOf} from './dom.ts';
 
 // osTicket staff panel (/scp/), server-rendered PHP with PJAX navigation: the URL can change before
 // the content does, so the page's own ticket link is checked against the URL.
-// All selectors [SRC osTicket @ 4689926, include/staff/ticket-view.inc.php and templates/thread-*.tmpl.php].
+// All selectors [SRC osTicket @ 4689926, include/staff/ticket-view.inc.php and templates/thread-*.tmpl.php] unless tagged.
 export const selectors = {
 	ticketLink: '.flush-left h2 a[href^="tickets.php?id="]', // "Ticket #<number>", href carries the internal id
 	subject: '.tixTitle h3',
@@ -94,14 +94,20 @@ function readList(root: ParentNode): ListRow[] {
 	return rows;
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'osticket',
 	name: 'osTicket',
+	kind: 'helpdesk',
 	hosts: [], // Self-hosted (and osTicket's hosted offer runs on customer domains): mapped in options
-	selectors,
-	required: ['ticketLink', 'entry'],
+	editors: ['redactor'],
 	isTicketPage: url => ticketIdOf(url) !== undefined,
 	isListPage: url => scpPath.test(url.pathname) && !url.searchParams.has('id') && ['search', null].includes(url.searchParams.get('a')),
+	ticketUrl: (host, id) => `https://${host}/scp/tickets.php?id=${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['ticketLink', 'entry'],
 	readTicket(root, url) {
 		try {
 			const ticketId = ticketIdOf(url);

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
 import {type JsonObject, isObject, stringOf} from './json.ts';
@@ -7,7 +7,7 @@ import {type JsonObject, isObject, stringOf} from './json.ts';
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
 // `#ticket/zoom/<id>`) and the new Vue desktop (`/desktop/tickets/<id>`). Both are read here.
 export const selectors = {
-	anyArticle: '.ticket-article-item, [data-test-id^="article-bubble-container-"]', // Either UI: what a ticket page cannot do without
+	anyArticle: '.ticket-article-item, [data-test-id^="article-bubble-container-"]', // Either UI: what a ticket page cannot do without [SRC: article and bubble below]
 	// Legacy desktop [SRC app/assets/javascripts/app/...]
 	task: '.content[id^="content_permanent_"]', // One per open task (tab); qunit taskbar test
 	activeTask: '.content.active[id^="content_permanent_"]',
@@ -372,14 +372,20 @@ function readList(root: ParentNode): ListRow[] {
 	return rows;
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'zammad',
 	name: 'Zammad',
+	kind: 'helpdesk',
 	hosts: ['https://*.zammad.com/*'], // Zammad's hosted service [UNVERIFIED: <name>.zammad.com]; self-hosted origins are mapped in options
-	selectors,
-	required: ['anyArticle'],
+	editors: ['tiptap'],
 	isTicketPage: url => ticketIdOf(url) !== undefined,
 	isListPage: url => legacyList.test(url.hash) || desktopList.test(url.pathname),
+	ticketUrl: (host, id) => `https://${host}/#ticket/zoom/${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['anyArticle'],
 	readTicket(root, url) {
 		try {
 			const id = ticketIdOf(url);

@@ -1,5 +1,5 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
-import {defineAdapter, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
+import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
 
 // Zendesk Support, agent workspace. Evidence per selector (helpdesks.md §1 and §10, December 2026):
@@ -284,14 +284,20 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 	}
 }
 
-export default defineAdapter({
+export const helpdesk = defineHelpdesk({
 	id: 'zendesk',
 	name: 'Zendesk',
+	kind: 'helpdesk',
 	hosts: ['https://*.zendesk.com/agent/*'], // The agent workspace; help centre pages (/hc/) are not Defuse's
-	selectors,
-	required: ['pane', 'log', 'article'],
+	editors: ['ckeditor5'],
 	isTicketPage: url => ticketPath.test(url.pathname),
 	isListPage: url => listPath.test(url.pathname),
+	ticketUrl: (host, id) => `https://${host}/agent/tickets/${id}`,
+});
+
+export default /* @__PURE__ */ defineAdapter(helpdesk, {
+	selectors,
+	required: ['pane', 'log', 'article'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
 	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),

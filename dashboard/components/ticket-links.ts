@@ -1,14 +1,7 @@
 // Links from a ticket key (`helpdesk:host:id`) back into the helpdesk, for helpdesks whose ticket
-// address needs only the host and the id. Keys without a host (imports without one), pseudonymised
-// keys and helpdesks whose addresses need more (an account or inbox id) get no link.
-const patterns: Readonly<Record<string, (host: string, id: string) => string>> = {
-	zendesk: (host, id) => `https://${host}/agent/tickets/${id}`,
-	freshdesk: (host, id) => `https://${host}/a/tickets/${id}`,
-	zammad: (host, id) => `https://${host}/#ticket/zoom/${id}`,
-	freescout: (host, id) => `https://${host}/conversation/${id}`,
-	osticket: (host, id) => `https://${host}/scp/tickets.php?id=${id}`,
-	helpscout: (_host, id) => `https://secure.helpscout.net/conversation/${id}`,
-};
+// address needs only the host and the id (their descriptor's `ticketUrl`). Keys without a host (imports
+// without one), pseudonymised keys and helpdesks whose addresses need more (an account or inbox id) get no link.
+import {helpdeskOf} from '../../core/helpdesks/registry.ts';
 
 export function parseTicketKey(key: string): {helpdesk: string; host: string; id: string} | undefined {
 	const match = /^([a-z][\w-]*):([^:]*):(.+)$/.exec(key);
@@ -21,7 +14,7 @@ export function ticketLink(key: string): string | undefined {
 		return undefined;
 	}
 
-	return patterns[parts.helpdesk]?.(parts.host.toLowerCase(), encodeURIComponent(parts.id));
+	return helpdeskOf(parts.helpdesk)?.ticketUrl?.(parts.host.toLowerCase(), encodeURIComponent(parts.id));
 }
 
 /** '#123 (zendesk, acme.zendesk.com)' */

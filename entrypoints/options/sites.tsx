@@ -1,18 +1,18 @@
 import {useEffect, useState} from 'preact/hooks';
-import {adapters} from '../../core/helpdesks/index.ts';
 import type {CustomConfig} from '../../core/helpdesks/custom.ts';
 import {bridgeEditors} from '../../core/helpdesks/editors.ts';
 import {customStart, startableAdapters} from '../../core/helpdesks/custom-starts.ts';
 import type {AdapterId} from '../../core/helpdesks/adapter.ts';
+import {helpdeskOf, helpdesks} from '../../core/helpdesks/registry.ts';
 import {matchesPattern} from '../../core/helpdesks/pick.ts';
 import type {SelectorTestResult} from '../../core/messages.ts';
 import {parseOrigin} from '../../core/settings.ts';
 import {errorsUnder, Select, TextField} from './fields.tsx';
 import type {OptionsApi, SectionProps} from './state.ts';
 
-const adapterOptions = adapters
-	.filter(adapter => adapter.id !== 'demo')
-	.map(adapter => [adapter.id, adapter.id === 'custom' ? 'Other (my own selectors)' : adapter.name] as const)
+const adapterOptions = helpdesks
+	.filter(helpdesk => helpdesk.kind !== 'demo')
+	.map(helpdesk => [helpdesk.id, helpdesk.kind === 'custom' ? 'Other (my own selectors)' : helpdesk.name] as const)
 	.sort((a, b) => (a[0] === 'custom' ? 1 : b[0] === 'custom' ? -1 : a[1].localeCompare(b[1])));
 
 type ConfigKey = Exclude<keyof CustomConfig, 'customerValues' | 'agentValues' | 'systemValues' | 'order' | 'editorKind'>;
@@ -27,14 +27,14 @@ const configGroups: ReadonlyArray<{title: string; fields: ReadonlyArray<[ConfigK
 ];
 
 const startOptions = startableAdapters
-	.map(id => [id, adapters.find(adapter => adapter.id === id)?.name ?? id] as const)
+	.map(id => [id, helpdeskOf(id)?.name ?? id] as const)
 	.sort((a, b) => a[1].localeCompare(b[1]));
 
 /** The hosted helpdesk an origin belongs to (its host, whatever the path), when Defuse has a start for it. */
 function hostedAdapterOf(origin: string): AdapterId | undefined {
 	const url = new URL(`${origin}/`);
-	return adapters.find(adapter => startableAdapters.includes(adapter.id)
-		&& adapter.hosts.some(pattern => matchesPattern(pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'), url)))?.id;
+	return helpdesks.find(helpdesk => startableAdapters.includes(helpdesk.id)
+		&& helpdesk.hosts.some(pattern => matchesPattern(pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'), url)))?.id;
 }
 
 const isListKey = (key: string): key is ListKey => key === 'customerValues' || key === 'agentValues' || key === 'systemValues';

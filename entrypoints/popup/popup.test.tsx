@@ -19,6 +19,12 @@ test('cannot read: the parts that failed, and a scrubbed copy saved on request w
 	expect(onSavePage).toHaveBeenCalledTimes(1);
 });
 
+test('no helpdesk: the helpdesks the registry names (not the demo, not custom sites), in its order', () => {
+	render(<Popup view={{kind: 'no-helpdesk'}} onOpenDashboard={() => undefined} />);
+	expect(screen.getByTestId('popup-title').textContent).toBe('Not a helpdesk Defuse knows');
+	expect(screen.getByTestId('popup-detail').textContent).toBe('Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.');
+});
+
 test('a ticket read in part: the messages of unknown authorship are named and the report is offered; a clean read offers nothing', () => {
 	const {unmount} = render(<Popup view={{kind: 'status', status: {...ticket, unknownMessages: 3}}} onOpenDashboard={() => undefined} onSavePage={async () => ''} />);
 	expect(screen.getByTestId('popup-detail').textContent).toBe('Read 2 customer and 1 agent messages. 3 messages do not show who wrote them: left out of the tone signals.');

@@ -1,4 +1,5 @@
 import {useState} from 'preact/hooks';
+import {namedHelpdesks} from '../../core/helpdesks/registry.ts';
 import type {Countdown, PendingWriteStatus, TabStatus} from '../../core/messages.ts';
 import {formatDuration, formatShortDuration, textLocale} from '../../core/format.ts';
 
@@ -6,6 +7,9 @@ export type PopupView =
 	| {kind: 'loading'}
 	| {kind: 'no-helpdesk'; url?: string | undefined}
 	| {kind: 'status'; status: TabStatus};
+
+/** 'A, B and C' */
+const listed = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
 
 function describe(status: TabStatus): {title: string; detail: string} {
 	switch (status.state) {
@@ -124,7 +128,7 @@ export function Popup({view, countdowns = [], writes = [], now = Date.now(), onO
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
 		title = 'Not a helpdesk Defuse knows';
-		detail = 'Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.';
+		detail = `Defuse runs on ${listed(namedHelpdesks.map(helpdesk => helpdesk.name))} pages, and on domains you add in the options.`;
 	} else if (view.kind === 'status') {
 		({title, detail} = describe(view.status));
 	}

@@ -14,6 +14,7 @@ import type {Adapter, AdapterId} from '../../core/helpdesks/adapter.ts';
 import {selectors as chatwootSelectors} from '../../core/helpdesks/chatwoot.ts';
 import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core/helpdesks/custom.ts';
 import {adapters} from '../../core/helpdesks/index.ts';
+import {helpdesks} from '../../core/helpdesks/registry.ts';
 import {validateSettings} from '../../core/settings-schema.ts';
 import {defaultSettings, type Settings} from '../../core/settings.ts';
 import {threadFacts} from '../../core/thread.ts';
@@ -212,6 +213,11 @@ afterAll(async () => {
 	for (const server of servers.values()) {
 		await server.close();
 	}
+});
+
+test('every helpdesk in the registry has a case here (the demo has its own end-to-end tests)', () => {
+	const uncovered = helpdesks.filter(helpdesk => helpdesk.kind !== 'demo' && !cases.some(testCase => testCase.adapter === helpdesk.id));
+	expect(uncovered.map(helpdesk => helpdesk.id)).toEqual([]);
 });
 
 describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (_name, testCase) => {

@@ -105,6 +105,15 @@ test('the popup says what Defuse sees on the tab', async () => {
 	await ticket.close();
 });
 
+test('on a page that is no helpdesk, the popup names the helpdesks of the registry', async () => {
+	const popup = await browser.context.newPage();
+	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`); // The active tab is the popup itself
+	await expect.poll(async () => popup.getByTestId('popup-title').textContent()).toBe('Not a helpdesk Defuse knows');
+	expect(await popup.getByTestId('popup-detail').textContent()).toBe('Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.');
+	await screenshot(popup, 'foundation-popup-no-helpdesk');
+	await popup.close();
+});
+
 async function storeCounts(page: Page): Promise<Record<string, number>> {
 	return page.evaluate(async () => {
 		const open = indexedDB.open('defuse');

@@ -5,27 +5,15 @@
 import {Window} from 'happy-dom';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {Adapter, AdapterId} from '../../core/helpdesks/adapter.ts';
-import {selectorCounts as chatwoot} from '../fixtures/chatwoot/counts.ts';
+import type {Adapter} from '../../core/helpdesks/adapter.ts';
 import {customAdapter, validateCustomConfig, type CustomConfig} from '../../core/helpdesks/custom.ts';
-import {selectorCounts as custom} from '../fixtures/custom/counts.ts';
-import {selectorCounts as demo} from '../fixtures/demo/counts.ts';
-import {selectorCounts as freescout} from '../fixtures/freescout/counts.ts';
-import {selectorCounts as freshdesk} from '../fixtures/freshdesk/counts.ts';
-import {selectorCounts as front} from '../fixtures/front/counts.ts';
-import {selectorCounts as helpscout} from '../fixtures/helpscout/counts.ts';
 import {adapters} from '../../core/helpdesks/index.ts';
-import {selectorCounts as intercom} from '../fixtures/intercom/counts.ts';
-import {selectorCounts as osticket} from '../fixtures/osticket/counts.ts';
-import {selectorCounts as zammad} from '../fixtures/zammad/counts.ts';
-import {selectorCounts as zendesk} from '../fixtures/zendesk/counts.ts';
-import {attachDeclarativeShadowRoots, fixtureFiles, fixtureHtml, fixtureUrl} from '../fixtures.ts';
+import {attachDeclarativeShadowRoots, fixtureFiles, fixtureHtml, fixtureUrl, selectorCountsOf, type SelectorCounts} from '../fixtures.ts';
 import {blankPath, isLocal, modulePrefix, startFixtureServer, type FixtureServer} from './fixture-server.ts';
 import {chromiumPath} from './harness.ts';
 
-const tables: Record<AdapterId, Record<string, Record<string, number>>> = {
-	demo, zendesk, freshdesk, helpscout, intercom, front, zammad, freescout, chatwoot, osticket, custom,
-};
+// Each helpdesk's count table, found by file pattern: test/fixtures/<id>/counts.ts.
+const tables = new Map<string, SelectorCounts>(await Promise.all(adapters.map(async adapter => [adapter.id, await selectorCountsOf(adapter.id)] as const)));
 
 const checked = validateCustomConfig(JSON.parse(fixtureHtml('custom', 'config.json')));
 if (!checked.ok) {
@@ -116,12 +104,12 @@ describe.each(adapters.map(adapter => [adapter.id, adapter] as const))('%s', (id
 	const adapter = adapterFor(registered);
 
 	test('has a count table for every fixture', () => {
-		expect(Object.keys(tables[id]).sort()).toEqual(fixtureFiles(id));
+		expect(Object.keys(tables.get(id) ?? {}).sort()).toEqual(fixtureFiles(id));
 	});
 
 	test.each(fixtureFiles(id))('%s: Chromium finds the counted nodes and reads what happy-dom reads', async file => {
 		const chromiumReading = await readInChromium(registered, file);
-		expect(chromiumReading.counts, `selector counts in Chromium, ${id}/${file}`).toEqual(tables[id][file]);
+		expect(chromiumReading.counts, `selector counts in Chromium, ${id}/${file}`).toEqual(tables.get(id)?.[file]);
 		const happy = readInHappyDom(adapter, file);
 		const byLayout = layoutRoles[`${id}/${file}`];
 		if (byLayout) {
