@@ -11,7 +11,7 @@ const uiImports = [
 	// '#imports' is a path, not a pattern: in pattern syntax '#' starts a comment.
 	{group: ['wxt', 'wxt/*', '@wxt-dev/*', 'webextension-polyfill'], message: 'No extension APIs in core/.'},
 	{group: ['preact', 'preact/*', '@preact/*', 'comlink', 'uplot'], message: 'core/ has no UI or worker code.'},
-	{group: ['**/entrypoints/**', '**/extension/**', '**/dashboard/**'], message: 'Dependencies point one way: entrypoints -> extension/ and dashboard/ -> core.'},
+	{group: ['**/entrypoints/**', '**/dashboard/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core.'},
 ];
 
 // Cross-checks, fixtures and benchmarks live under test/: production code never imports from there,
@@ -63,7 +63,7 @@ export default tseslint.config(
 			'no-restricted-imports': ['error', {patterns: [
 				{group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'], message: 'Content scripts never open IndexedDB or load the dashboard.'},
 				// The schemas stay out of the page's script (size budget): the background checks what comes in.
-				{group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**', '**/extension/**'], allowTypeImports: true, message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.'},
+				{group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**', '**/shared/**'], allowTypeImports: true, message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.'},
 				crossCheckImports,
 			]}],
 		},
@@ -71,14 +71,14 @@ export default tseslint.config(
 	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**', '**/extension/**'], message: 'Dependencies point one way: entrypoints -> extension/ and dashboard/ -> core (the dashboard also runs as a plain site, without extension APIs).'}, crossCheckImports]}],
+			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).'}, crossCheckImports]}],
 		},
 	},
 	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		ignores: ['dashboard/**/*.test.{ts,tsx}'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**', '**/extension/**'], message: 'Dependencies point one way: entrypoints -> extension/ and dashboard/ -> core (the dashboard also runs as a plain site, without extension APIs).'}, testImports]}],
+			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).'}, testImports]}],
 		},
 	},
 );

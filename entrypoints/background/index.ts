@@ -13,7 +13,7 @@ import {recordAdapterMiss, recordAgentAction, recordObservation} from '../../cor
 import {alertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedTickets} from './sla-alerts.ts';
 import {startSiteSync, testSelectors} from './sites.ts';
 import {deleteEverything, startRetention} from './retention.ts';
-import {loadSettings} from '../../extension/settings-store.ts';
+import {loadSettings} from '../shared/settings-store.ts';
 import {createWriteQueue, retryAlarm, type WriteRequest} from './write-queue.ts';
 
 // The background is the only writer of the store. Each handler is one line into core/store.

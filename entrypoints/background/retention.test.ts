@@ -6,7 +6,7 @@ import {defaultSettings} from '../../core/settings.ts';
 import {openDb, type DefuseDb} from '../../core/store/db.ts';
 import {keepImport, keptImports, openImportCache} from '../../core/store/imports.ts';
 import {recordObservation} from '../../core/store/writes.ts';
-import {saveSettings} from '../../extension/settings-store.ts';
+import {saveSettings} from '../shared/settings-store.ts';
 import {applyRetention, deleteEverything} from './retention.ts';
 import {defaultAlertOptions, trackDeadline, watchedTickets} from './sla-alerts.ts';
 

@@ -4,7 +4,7 @@ import {sitePattern} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {clearStore, deleteOlderThan, type DeletedCounts} from '../../core/store/retention.ts';
 import {deleteImportCache, forgetImportsBefore, openImportCache, type ImportCache} from '../../core/store/imports.ts';
-import {loadSettings} from '../../extension/settings-store.ts';
+import {loadSettings} from '../shared/settings-store.ts';
 import {forgetCountdowns} from './sla-alerts.ts';
 
 // Retention runs once a day on an alarm (alarms survive the service worker being stopped), and once

@@ -1,7 +1,7 @@
 import {beforeEach, expect, test, vi} from 'vitest';
 import {fakeBrowser} from 'wxt/testing/fake-browser';
 import {defaultSettings, type Settings} from '../../core/settings.ts';
-import {settingsKey} from '../../extension/settings-store.ts';
+import {settingsKey} from '../shared/settings-store.ts';
 import {plannedScripts, siteScriptId, syncSiteScripts, type SiteScript} from './sites.ts';
 
 const withSites = (sites: Settings['sites']): Settings => ({...structuredClone(defaultSettings), sites});

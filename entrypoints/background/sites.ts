@@ -6,7 +6,7 @@ import type {SelectorTestResult} from '../../core/messages.ts';
 import type {RequestOf, ResponseOf} from '../../core/protocol.ts';
 import {sitePattern, type Settings} from '../../core/settings.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
-import {loadSettings, settingsKey} from '../../extension/settings-store.ts';
+import {loadSettings, settingsKey} from '../shared/settings-store.ts';
 
 // Sites mapped in the options page (self-hosted helpdesks, custom domains, a hosted helpdesk's origin
 // the user reads with other selectors): the mapped helpdesk's own content script (and the main-world

@@ -3,7 +3,7 @@ import type {DeadlineSummary} from '../../core/messages.ts';
 import type {Level} from '../../core/model.ts';
 import {mayAlert} from '../../core/risk.ts';
 import {defaultSettings, type AlertBudget} from '../../core/context.ts';
-import {loadSettings} from '../../extension/settings-store.ts';
+import {loadSettings} from '../shared/settings-store.ts';
 import type {DefuseDb} from '../../core/store/db.ts';
 import {snoozedUntil} from '../../core/store/reads.ts';
 import {formatDuration, textLocale} from '../../core/format.ts';

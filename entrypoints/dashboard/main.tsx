@@ -3,7 +3,7 @@ import {App} from '../../dashboard/app.tsx';
 import {createMetricsClient} from '../../dashboard/client.ts';
 import {libraryTemplateNames} from '../../dashboard/components/template-names.ts';
 import {openDb} from '../../core/store/db.ts';
-import {loadSettings} from '../../extension/settings-store.ts';
+import {loadSettings} from '../shared/settings-store.ts';
 import '../../dashboard/app.css';
 
 // The extension page: the metrics of this browser's own IndexedDB (what the background stored),

@@ -2,7 +2,7 @@ import {browser} from '#imports';
 import {render} from 'preact';
 import {backgroundSender} from '../../core/protocol.ts';
 import {sitePattern} from '../../core/settings.ts';
-import {loadSettings, saveSettings} from '../../extension/settings-store.ts';
+import {loadSettings, saveSettings} from '../shared/settings-store.ts';
 import {Options} from './options.tsx';
 import type {OptionsApi} from './state.ts';
 import './options.css';

@@ -43,9 +43,9 @@ test('the helpdesk content script may not import the store', async () => {
 });
 
 test('the helpdesk content script may not load the extension pages\' settings store (the schema stays out of the page)', async () => {
-	expect(await ruleIds('import {loadSettings} from \'../../extension/settings-store.ts\';\nexport const x = loadSettings;\n', 'entrypoints/helpdesk.content/example.ts')).toContain('no-restricted-imports');
+	expect(await ruleIds('import {loadSettings} from \'../shared/settings-store.ts\';\nexport const x = loadSettings;\n', 'entrypoints/helpdesk.content/example.ts')).toContain('no-restricted-imports');
 });
 
 test('the dashboard may not import the extension\'s browser-side code (it also runs as a plain site)', async () => {
-	expect(await ruleIds('import {loadSettings} from \'../../extension/settings-store.ts\';\nexport const x = loadSettings;\n', 'dashboard/components/example.ts')).toContain('no-restricted-imports');
+	expect(await ruleIds('import {loadSettings} from \'../../entrypoints/shared/settings-store.ts\';\nexport const x = loadSettings;\n', 'dashboard/components/example.ts')).toContain('no-restricted-imports');
 });

@@ -1,6 +1,6 @@
 import {browser, type Browser} from '#imports';
-import {settingsFromStorage, validateSettings, type SettingsError} from '../core/settings-schema.ts';
-import {defaultSettings, settingsKey, type Settings} from '../core/settings.ts';
+import {settingsFromStorage, validateSettings, type SettingsError} from '../../core/settings-schema.ts';
+import {defaultSettings, settingsKey, type Settings} from '../../core/settings.ts';
 
 // Settings live in the extension's storage.local under one key, read and checked here by the
 // background, the options page and the dashboard. Helpdesk pages do not load this module (nor the

@@ -1,6 +1,6 @@
 import {beforeEach, expect, test, vi} from 'vitest';
 import {fakeBrowser} from 'wxt/testing/fake-browser';
-import {defaultSettings, type Settings} from '../core/settings.ts';
+import {defaultSettings, type Settings} from '../../core/settings.ts';
 import {loadSettings, resetSettings, saveSettings, settingsKey, watchSettings} from './settings-store.ts';
 
 beforeEach(() => {
