@@ -1,7 +1,6 @@
 // The extension's store as the metrics dataset (core/metrics/dataset.ts): one ticket row per ticket,
 // and a timeline built from the messages' own times and the events recorded between visits.
 import type {Customer, Dataset, DatasetTicket, StatusChange, TicketEvent, TicketStatus} from '../metrics/dataset.ts';
-import type {Trigger} from '../model.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 import {latestTime} from '../schema.ts';
 
@@ -168,7 +167,7 @@ export async function datasetFromStore(db: DefuseDb, now: Date): Promise<Dataset
 			priority: normalizePriority(ticket.priority),
 			channel: null, // Pages rarely show the channel; imports carry it
 			status: normalizeStatus(ticket.status),
-			trigger: (ticket.lastTrigger ?? null) as Trigger | null,
+			trigger: ticket.lastTrigger ?? null,
 			subject: ticket.subject,
 			customerText: own.filter(message => message.role === 'customer' && !message.internal).map(message => message.text).join('\n').slice(0, 20_000),
 		});
