@@ -1,6 +1,6 @@
 import {describe, expect, expectTypeOf, test} from 'vitest';
-import type {Countdown, TicketContext} from './messages.ts';
-import {backgroundSender, type ResponseOf} from './protocol.ts';
+import {statusRequest, type Countdown, type TabStatus, type TicketContext} from './messages.ts';
+import {backgroundSender, tabSender, type ResponseOf} from './protocol.ts';
 
 describe('backgroundSender: each request type gets its own response type', () => {
 	test('the answer is the background\'s, typed by the request', async () => {
@@ -30,5 +30,21 @@ describe('backgroundSender: each request type gets its own response type', () =>
 		expectTypeOf<Extract<ResponseOf<'observe'>, {ok: true}>>().toHaveProperty('created');
 		expectTypeOf<Extract<ResponseOf<'observe'>, {ok: true}>>().not.toHaveProperty('countdowns');
 		expectTypeOf<Extract<ResponseOf<'open-options'>, {ok: false}>>().toEqualTypeOf<{ok: false; error: string}>();
+	});
+});
+
+describe('tabSender: the popup asks a helpdesk tab what it sees', () => {
+	test('the content script\'s answer is a TabStatus', async () => {
+		const seen: TabStatus = {state: 'list', helpdesk: 'zendesk', helpdeskName: 'Zendesk', rows: 12};
+		const status = await tabSender(async request => (request.type === 'defuse:status' ? seen : undefined))(statusRequest);
+		expectTypeOf(status).toEqualTypeOf<TabStatus | undefined>();
+		expect(status).toEqual(seen);
+	});
+
+	test('a tab with no Defuse script (the transport throws) answers nothing', async () => {
+		const status = await tabSender(async () => {
+			throw new Error('Could not establish connection. Receiving end does not exist.');
+		})(statusRequest);
+		expect(status).toBeUndefined();
 	});
 });

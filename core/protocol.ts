@@ -3,7 +3,7 @@
 // answer typed by the request (the idea of @webext-core/messaging's ProtocolMap, with no dependency).
 // The requests themselves, and their validation, are in core/messages.ts; this file has no valibot, so
 // content scripts may use it.
-import type {BackgroundRequest, BackgroundRequestType, Countdown, PageSetup, PendingWriteStatus, QueueMark, SelectorTestResult, TicketContext} from './messages.ts';
+import type {BackgroundRequest, BackgroundRequestType, Countdown, PageSetup, PendingWriteStatus, QueueMark, SelectorTestResult, TabStatus, TicketContext} from './messages.ts';
 import type {Assert, Same} from './schema.ts';
 
 /**
@@ -50,6 +50,24 @@ export function backgroundSender(transport: (request: BackgroundRequest) => Prom
 			return await transport(request) as ResponseOf<R['type']>;
 		} catch (error) {
 			return {ok: false, error: String(error)} as ResponseOf<R['type']>;
+		}
+	};
+}
+
+/** What the popup asks a helpdesk tab (`statusRequest`) and what that tab's content script answers. */
+export type TabProtocol = {'defuse:status': TabStatus};
+
+/** Asks one tab's content script; undefined when no Defuse script answers there. */
+export type SendToTab = <T extends keyof TabProtocol>(request: {type: T}) => Promise<TabProtocol[T] | undefined>;
+
+/** The typed sender over a transport to one tab (`browser.tabs.sendMessage(tabId, …)`), which throws when the tab has no listener. */
+export function tabSender(transport: (request: {type: keyof TabProtocol}) => Promise<unknown>): SendToTab {
+	return async <T extends keyof TabProtocol>(request: {type: T}) => {
+		try {
+			// The content script answers with the type its listener is declared with (entrypoints/helpdesk.content/session.tsx).
+			return await transport(request) as TabProtocol[T] | undefined;
+		} catch {
+			return undefined;
 		}
 	};
 }

@@ -1,7 +1,6 @@
 // The extension's store as the metrics dataset (core/metrics/dataset.ts): one ticket row per ticket,
 // and a timeline built from the messages' own times and the events recorded between visits.
-import type {Customer, Dataset, DatasetTicket, FlagLevel, StatusChange, TicketEvent, TicketStatus} from '../metrics/dataset.ts';
-import type {EscalationPath, Trigger} from '../model.ts';
+import type {Customer, Dataset, DatasetTicket, StatusChange, TicketEvent, TicketStatus} from '../metrics/dataset.ts';
 import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
 import {latestTime} from '../schema.ts';
 
@@ -85,59 +84,48 @@ function recordedEvent(event: EventRow, ticket: TicketRow): TicketEvent | undefi
 	}
 
 	const base = {ticketKey: ticket.key, at, actor: ticket.assignee ?? null};
-	const {data} = event;
-	const text = (key: string) => typeof data[key] === 'string' ? data[key] : undefined;
 	switch (event.type) {
 		case 'status-change': {
-			const status = statusChangeOf(text('from'), text('status'));
+			const status = statusChangeOf(event.data.from ?? undefined, event.data.status ?? undefined);
 			return status ? {...base, kind: 'status', status} : undefined;
 		}
 
 		case 'assign': {
-			return {...base, kind: 'assign', agent: text('agent') ?? null};
+			return {...base, kind: 'assign', agent: event.data.agent};
 		}
 
 		case 'group-change': {
-			return {...base, kind: 'group-change', group: text('group') ?? null};
+			return {...base, kind: 'group-change', group: event.data.group};
 		}
 
 		case 'flag-raised': {
-			const level = text('level');
-			return level === 'watch' || level === 'high' || level === 'critical'
-				? {...base, kind: 'flag', level: level as FlagLevel, signals: Array.isArray(data['signalIds']) ? data['signalIds'].filter(id => typeof id === 'string') : []}
-				: undefined;
+			const {level} = event.data;
+			return level === 'none' ? undefined : {...base, kind: 'flag', level, signals: event.data.signalIds};
 		}
 
 		case 'feedback': {
-			const verdict = text('verdict');
-			return verdict === 'agree' || verdict === 'disagree' ? {...base, kind: 'feedback', verdict} : undefined;
+			return {...base, kind: 'feedback', verdict: event.data.verdict};
 		}
 
 		case 'escalated': {
-			const escalation = text('escalation') as EscalationPath | undefined;
-			return escalation ? {...base, kind: 'escalation', escalation, source: 'agent', team: text('team')} : undefined;
+			// Stored from the agent's own click (core/messages.ts refuses any other source).
+			return {...base, kind: 'escalation', escalation: event.data.escalation, source: 'agent', team: event.data.team};
 		}
 
 		case 'template-inserted': {
-			const templateId = text('templateId');
-			return templateId ? {...base, kind: 'template', templateId} : undefined;
+			return event.data.templateId ? {...base, kind: 'template', templateId: event.data.templateId} : undefined;
 		}
 
 		case 'sla-target': {
-			const metric = text('metric');
-			const targetMinutes = data['targetMinutes'];
-			return (metric === 'first-reply' || metric === 'next-reply') && typeof targetMinutes === 'number'
-				? {...base, kind: 'sla-target', metric, targetMinutes, businessHours: false}
-				: undefined;
+			return {...base, kind: 'sla-target', metric: event.data.metric, targetMinutes: event.data.targetMinutes, businessHours: false};
 		}
 
 		case 'sla-breach': {
-			const metric = text('metric');
-			return metric === 'first-reply' || metric === 'next-reply' ? {...base, kind: 'sla-breach', metric} : undefined;
+			return {...base, kind: 'sla-breach', metric: event.data.metric};
 		}
 
 		default: {
-			return undefined;
+			return undefined; // Adapter misses and snoozes are no part of a ticket's timeline
 		}
 	}
 }
@@ -179,7 +167,7 @@ export async function datasetFromStore(db: DefuseDb, now: Date): Promise<Dataset
 			priority: normalizePriority(ticket.priority),
 			channel: null, // Pages rarely show the channel; imports carry it
 			status: normalizeStatus(ticket.status),
-			trigger: (ticket.lastTrigger ?? null) as Trigger | null,
+			trigger: ticket.lastTrigger ?? null,
 			subject: ticket.subject,
 			customerText: own.filter(message => message.role === 'customer' && !message.internal).map(message => message.text).join('\n').slice(0, 20_000),
 		});

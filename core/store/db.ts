@@ -1,7 +1,7 @@
 // The extension's own IndexedDB (never the helpdesk page's). Written only by the background's
 // handlers; read by the background, the dashboard page and the metrics worker.
 import {Dexie, type EntityTable} from 'dexie';
-import type {Level, Message, Observation, Requester, Trigger} from '../model.ts';
+import type {AdapterMissPart, AgentAction, Level, Message, Observation, Requester, Trigger} from '../model.ts';
 
 export type TicketRow = {
 	/** ticketKeyOf(snapshot): helpdesk, host and the helpdesk's own id. */
@@ -43,17 +43,41 @@ export type MessageRow = Message & {
 	firstSeenAt: string;
 };
 
-export type EventRow = {
+type ReplyMetric = 'first-reply' | 'next-reply';
+
+/** What each type of stored event holds in `data` (core/store/writes.ts writes them). */
+export type EventData = {
+	/** The assessment's level rose above what the ticket last showed. */
+	'flag-raised': {level: Level; score: number; signalIds: string[]};
+	/** Seen between two visits; null is "none". */
+	'status-change': {status: string | null; from: string | null};
+	assign: {agent: string | null; from: string | null};
+	'group-change': {group: string | null; from: string | null};
+	'sla-target': {metric: ReplyMetric; targetMinutes: number};
+	'sla-breach': {metric: ReplyMetric};
+	/** `url` without its query; repeats on one day count up. */
+	'adapter-miss': {url: string; part: AdapterMissPart; detail: string; lastAt: string};
+} & {[T in AgentAction['type']]: Omit<Extract<AgentAction, {type: T}>, 'type' | 'ticketKey'>};
+
+export type EventType = keyof EventData;
+
+type EventRows = {[K in EventType]: {
 	/** Deterministic, so that recording the same event twice stores it once. */
 	id: string;
-	type: string;
+	type: K;
 	ticketKey?: string | undefined;
 	helpdesk?: string | undefined;
 	at: string;
 	/** How many times this event was seen (adapter misses repeat). */
 	count: number;
-	data: Record<string, unknown>;
-};
+	data: EventData[K];
+}};
+
+/** A stored event; `type` says what `data` holds. `EventRow<'feedback'>` is a feedback event. */
+export type EventRow<T extends EventType = EventType> = Extract<EventRows[EventType], {type: T}>;
+
+/** For find and filter: `events.filter(isEventOf('feedback'))` is a list of feedback events. */
+export const isEventOf = <T extends EventType>(type: T) => (event: EventRow): event is EventRow<T> => event.type === type;
 
 export type SettingRow = {key: string; value: unknown};
 

@@ -1,8 +1,7 @@
 import {Dexie} from 'dexie';
 import type {QueueMark, TicketContext} from '../messages.ts';
-import type {EscalationPath} from '../model.ts';
 import {helpdeskHostOf, weightMultipliersFrom} from '../tuning.ts';
-import type {DefuseDb, EventRow, MessageRow, TicketRow} from './db.ts';
+import {isEventOf, type DefuseDb, type EventRow, type EventType, type MessageRow, type TicketRow} from './db.ts';
 
 /** Most recently seen tickets first. */
 export async function listTickets(db: DefuseDb, limit = 500): Promise<TicketRow[]> {
@@ -13,8 +12,9 @@ export async function ticketMessages(db: DefuseDb, ticketKey: string): Promise<M
 	return db.messages.where('[ticketKey+position]').between([ticketKey, -Infinity], [ticketKey, Infinity]).toArray();
 }
 
-export async function recentEvents(db: DefuseDb, type: string, limit = 200): Promise<EventRow[]> {
-	return db.events.where('[type+at]').between([type, ''], [type, Dexie.maxKey]).reverse().limit(limit).toArray();
+export async function recentEvents<T extends EventType>(db: DefuseDb, type: T, limit = 200): Promise<Array<EventRow<T>>> {
+	const rows = await db.events.where('[type+at]').between([type, ''], [type, Dexie.maxKey]).reverse().limit(limit).toArray();
+	return rows.filter(isEventOf(type));
 }
 
 export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages' | 'observations' | 'events', number>> {
@@ -23,8 +23,8 @@ export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages
 }
 
 function snoozeEnd(events: readonly EventRow[], now: Date): string | undefined {
-	const until = events.findLast(event => event.type === 'snooze')?.data['until'];
-	return typeof until === 'string' && Date.parse(until) > now.getTime() ? until : undefined;
+	const until = events.findLast(isEventOf('snooze'))?.data.until;
+	return until !== undefined && Date.parse(until) > now.getTime() ? until : undefined;
 }
 
 /** When the ticket's latest snooze ends, if it has not yet. */
@@ -39,26 +39,19 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 		requesterKey ? db.tickets.where('requesterKey').equals(requesterKey).toArray() : Promise.resolve([]),
 		recentEvents(db, 'feedback', 2000),
 	]);
-	const last = (type: string) => events.findLast(event => event.type === type);
-	const feedback = last('feedback')?.data['verdict'];
-	const escalated = last('escalated');
+	const escalated = events.findLast(isEventOf('escalated'));
 	return {
 		snoozedUntil: snoozeEnd(events, now),
-		feedback: feedback === 'agree' || feedback === 'disagree' ? feedback : undefined,
-		escalated: escalated
-			? {escalation: escalated.data['escalation'] as EscalationPath, team: typeof escalated.data['team'] === 'string' ? escalated.data['team'] : undefined, at: escalated.at}
-			: undefined,
+		feedback: events.findLast(isEventOf('feedback'))?.data.verdict,
+		escalated: escalated ? {escalation: escalated.data.escalation, team: escalated.data.team, at: escalated.at} : undefined,
 		history: others
 			.filter(ticket => ticket.key !== ticketKey)
 			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-		insertedTemplates: [...new Set(events.flatMap(event => event.type === 'template-inserted' && typeof event.data['templateId'] === 'string' ? [event.data['templateId']] : []))],
+		insertedTemplates: [...new Set(events.filter(isEventOf('template-inserted')).map(event => event.data.templateId))],
 		weightMultipliers: weightMultipliersFrom(feedbackEvents.filter(event => event.ticketKey !== undefined && helpdeskHostOf(event.ticketKey) === helpdeskHostOf(ticketKey)).flatMap(event => {
-			const verdict = event.data['verdict'];
-			const signalIds = event.data['signalIds'];
-			return (verdict === 'agree' || verdict === 'disagree') && Array.isArray(signalIds)
-				? [{verdict, signalIds: signalIds.filter(id => typeof id === 'string')}]
-				: [];
+			const {verdict, signalIds} = event.data;
+			return signalIds ? [{verdict, signalIds}] : [];
 		})),
 	};
 }

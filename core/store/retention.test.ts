@@ -63,7 +63,7 @@ test('tickets not seen for longer than the period go with their messages, observ
 	const events = await db.events.toArray();
 	expect(events.some(event => event.ticketKey === old.ticketKey)).toBe(false);
 	expect(events.every(event => event.at >= day(71).toISOString())).toBe(true);
-	expect(events.some(event => event.data['detail'] === 'recent')).toBe(true);
+	expect(events.some(event => event.type === 'adapter-miss' && event.data.detail === 'recent')).toBe(true);
 	expect(deleted.events).toBe(before.events - events.length);
 });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import {Dexie} from 'dexie';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {TicketSnapshot} from '../model.ts';
-import {openDb, schemaV1, type DefuseDb} from './db.ts';
+import {openDb, schemaV1, type DefuseDb, type EventRow} from './db.ts';
 import {counts, listTickets, queueMarks, recentEvents, ticketContext, ticketMessages} from './reads.ts';
 import {contentHashOf} from '../hash.ts';
 import {recordAdapterMiss, recordAgentAction, recordObservation} from './writes.ts';
@@ -247,7 +247,8 @@ test('the timeline between visits: status, assignee and group changes, reply tar
 	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t0, deadline);
 	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t1, deadline);
 	await recordObservation(db, {...snapshot, status: 'pending', assignee: 'Lea', group: 'Payments'}, undefined, t1);
-	const types = (await db.events.toArray()).map(event => [event.type, event.data['status'] ?? event.data['agent'] ?? event.data['group'] ?? event.data['metric']]);
+	const changed = (event: EventRow) => (event.type === 'status-change' ? event.data.status : event.type === 'assign' ? event.data.agent : event.type === 'group-change' ? event.data.group : event.type === 'sla-target' || event.type === 'sla-breach' ? event.data.metric : undefined);
+	const types = (await db.events.toArray()).map(event => [event.type, changed(event)]);
 	expect(types.sort()).toEqual([
 		['assign', 'Lea'],
 		['group-change', 'Payments'],

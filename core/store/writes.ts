@@ -41,7 +41,8 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		if (assessment && levels.indexOf(assessment.level) > levels.indexOf(previous?.lastLevel ?? 'none')) {
 			const flagId = `flag-raised:${ticketKey}@${contentHash}`;
 			if (!await db.events.get(flagId)) {
-				await db.events.add({id: flagId, type: 'flag-raised', ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {level: assessment.level, score: assessment.score, signalIds: assessment.signalIds}});
+				const flag: EventRow<'flag-raised'> = {id: flagId, type: 'flag-raised', ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {level: assessment.level, score: assessment.score, signalIds: assessment.signalIds}};
+				await db.events.add(flag);
 			}
 		}
 
@@ -76,15 +77,19 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		// The timeline the metrics need, as far as a page shows it: status, assignee and group changes
 		// seen between two visits, and the reply targets and breaches the SLA clock found.
 		const changes: EventRow[] = [];
-		const change = (type: string, field: string, from: string | undefined, to: string | undefined) => {
-			if (previous && from !== to) {
-				changes.push({id: `${type}:${ticketKey}@${contentHash}`, type, ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {[field]: to ?? null, from: from ?? null}});
-			}
-		};
+		const seen = (type: string) => ({id: `${type}:${ticketKey}@${contentHash}`, ticketKey, helpdesk: snapshot.helpdesk, at, count: 1});
+		if (previous && previous.status !== snapshot.status) {
+			changes.push({...seen('status-change'), type: 'status-change', data: {status: snapshot.status ?? null, from: previous.status ?? null}});
+		}
 
-		change('status-change', 'status', previous?.status, snapshot.status);
-		change('assign', 'agent', previous?.assignee, snapshot.assignee);
-		change('group-change', 'group', previous?.group, snapshot.group);
+		if (previous && previous.assignee !== snapshot.assignee) {
+			changes.push({...seen('assign'), type: 'assign', data: {agent: snapshot.assignee ?? null, from: previous.assignee ?? null}});
+		}
+
+		if (previous && previous.group !== snapshot.group) {
+			changes.push({...seen('group-change'), type: 'group-change', data: {group: snapshot.group ?? null, from: previous.group ?? null}});
+		}
+
 		if (deadline) {
 			const id = `${ticketKey}:${deadline.metric}:${deadline.since}`;
 			changes.push({id: `sla-target:${id}`, type: 'sla-target', ticketKey, helpdesk: snapshot.helpdesk, at: deadline.since, count: 1, data: {metric: deadline.metric, targetMinutes: deadline.targetMinutes}});
@@ -139,7 +144,7 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 }
 
 /** Records that an adapter could not read a page; repeats on the same day count up instead of piling up. */
-export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; url: string; part: AdapterMissPart; detail: string}, now: Date): Promise<EventRow> {
+export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; url: string; part: AdapterMissPart; detail: string}, now: Date): Promise<EventRow<'adapter-miss'>> {
 	let page = miss.url;
 	try {
 		const url = new URL(miss.url);
@@ -149,7 +154,7 @@ export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; u
 	const id = `adapter-miss:${miss.helpdesk}:${page}:${miss.part}:${now.toISOString().slice(0, 10)}`;
 	return db.transaction('rw', db.events, async () => {
 		const previous = await db.events.get(id);
-		const row: EventRow = {
+		const row: EventRow<'adapter-miss'> = {
 			id,
 			type: 'adapter-miss',
 			helpdesk: miss.helpdesk,
@@ -162,6 +167,32 @@ export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; u
 	});
 }
 
+/** An agent's action as its stored event: the action's fields but its type and ticket are the event's data. */
+function actionEvent(id: string, action: AgentAction, now: Date): EventRow {
+	const base = {id, ticketKey: action.ticketKey, helpdesk: action.ticketKey.split(':')[0], at: now.toISOString(), count: 1};
+	switch (action.type) {
+		case 'feedback': {
+			const {type, ticketKey: _ticketKey, ...data} = action;
+			return {...base, type, data};
+		}
+
+		case 'snooze': {
+			const {type, ticketKey: _ticketKey, ...data} = action;
+			return {...base, type, data};
+		}
+
+		case 'escalated': {
+			const {type, ticketKey: _ticketKey, ...data} = action;
+			return {...base, type, data};
+		}
+
+		case 'template-inserted': {
+			const {type, ticketKey: _ticketKey, ...data} = action;
+			return {...base, type, data};
+		}
+	}
+}
+
 /** Stores an agent's action once, however often the message is retried. */
 export async function recordAgentAction(db: DefuseDb, actionId: string, action: AgentAction, now: Date): Promise<{created: boolean}> {
 	const id = `${action.type}:${actionId}`;
@@ -170,8 +201,7 @@ export async function recordAgentAction(db: DefuseDb, actionId: string, action: 
 			return {created: false};
 		}
 
-		const {type, ticketKey, ...data} = action;
-		await db.events.add({id, type, ticketKey, helpdesk: ticketKey.split(':')[0], at: now.toISOString(), count: 1, data});
+		await db.events.add(actionEvent(id, action, now));
 		return {created: true};
 	});
 }

@@ -4,7 +4,7 @@ import type {DefuseDb, EventRow, TicketRow} from '../../core/store/db.ts';
 import {listTickets, recentEvents} from '../../core/store/reads.ts';
 import {formatDateTime} from '../../core/format.ts';
 
-type Loaded = {tickets: TicketRow[]; misses: EventRow[]};
+type Loaded = {tickets: TicketRow[]; misses: Array<EventRow<'adapter-miss'>>};
 
 /** Re-renders whenever the background writes (Dexie tells every open page of the extension). */
 function useStore(db: DefuseDb): Loaded | undefined {
@@ -51,7 +51,7 @@ export function TicketTable({tickets}: {tickets: TicketRow[]}) {
 	);
 }
 
-function MissList({misses}: {misses: EventRow[]}) {
+function MissList({misses}: {misses: Array<EventRow<'adapter-miss'>>}) {
 	if (misses.length === 0) {
 		return null;
 	}
@@ -61,7 +61,7 @@ function MissList({misses}: {misses: EventRow[]}) {
 			<h2>Pages Defuse could not read</h2>
 			<ul>
 				{misses.map(miss => (
-					<li key={miss.id}>{miss.helpdesk}: {String(miss.data['url'] ?? '')} ({String(miss.data['part'] ?? '')}, {miss.count}x): {String(miss.data['detail'] ?? '')}</li>
+					<li key={miss.id}>{miss.helpdesk}: {miss.data.url} ({miss.data.part}, {miss.count}x): {miss.data.detail}</li>
 				))}
 			</ul>
 		</section>

@@ -80,6 +80,17 @@ export default defineBackground({
 			return handler(database(), request, from);
 		});
 
+		// The popup's view of the write queue, checked against the protocol map like the handlers above.
+		const queueHandlers: {[T in 'write-status' | 'dismiss-writes']: (request: RequestOf<T>) => Promise<ResponseOf<T>>} = {
+			async 'write-status'() {
+				return {ok: true, writes: await writes.status()};
+			},
+			async 'dismiss-writes'(request) {
+				await writes.dismiss(request.ids);
+				return {ok: true, writes: await writes.status()};
+			},
+		};
+
 		async function handle(raw: unknown, sender: Browser.runtime.MessageSender): Promise<ResponseOf<BackgroundRequestType>> {
 			const parsed = validateRequest(raw);
 			if (!parsed.ok) {
@@ -106,12 +117,11 @@ export default defineBackground({
 			}
 
 			if (request.type === 'write-status') {
-				return {ok: true, writes: await writes.status()};
+				return queueHandlers['write-status'](request);
 			}
 
 			if (request.type === 'dismiss-writes') {
-				await writes.dismiss(request.ids);
-				return {ok: true, writes: await writes.status()};
+				return queueHandlers['dismiss-writes'](request);
 			}
 
 			const handler = handlers[request.type] as Handler<typeof request.type>;

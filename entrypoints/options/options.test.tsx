@@ -256,3 +256,15 @@ test('every form control has a label', () => {
 	const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(control => !control.id || !document.querySelector(`label[for="${control.id}"]`));
 	expect(unlabelled).toEqual([]);
 });
+
+test('SLA targets: the hint reads a target in minutes as the overlay writes durations', () => {
+	const {api} = fakeApi();
+	start(api);
+	const hint = (label: string) => document.querySelector(`#${screen.getByLabelText(label).id}-hint`)?.textContent;
+	type('First reply, High', '90');
+	expect(hint('First reply, High')).toBe('= 1 h 30 min');
+	type('Resolution, Low', '2880');
+	expect(hint('Resolution, Low')).toBe('= 2 days');
+	type('First reply, Urgent', '45');
+	expect(hint('First reply, Urgent')).toBeUndefined();
+});

@@ -1,7 +1,7 @@
 import {browser} from '#imports';
 import {render} from 'preact';
-import {backgroundSender} from '../../core/protocol.ts';
-import {statusRequest, type Countdown, type PendingWriteStatus, type SavedPage, type TabStatus} from '../../core/messages.ts';
+import {backgroundSender, tabSender} from '../../core/protocol.ts';
+import {statusRequest, type Countdown, type PendingWriteStatus, type SavedPage} from '../../core/messages.ts';
 import {Popup, type PopupView} from './popup.tsx';
 import './popup.css';
 
@@ -91,13 +91,11 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	tabId = tab.id;
-	try {
-		const status = await browser.tabs.sendMessage(tab.id, statusRequest) as TabStatus | undefined;
-		show(status ? {kind: 'status', status} : {kind: 'no-helpdesk', url: tab.url});
-	} catch {
-		show({kind: 'no-helpdesk', url: tab.url}); // No Defuse content script in that tab
-	}
+	const {id} = tab;
+	tabId = id;
+	const toTab = tabSender(async request => browser.tabs.sendMessage(id, request));
+	const status = await toTab(statusRequest);
+	show(status ? {kind: 'status', status} : {kind: 'no-helpdesk', url: tab.url}); // None: no Defuse content script in that tab
 }
 
 void main();
