@@ -71,6 +71,16 @@ describe('Zendesk CSAT', () => {
 		expect((await kpisOfDataset(five.dataset))[0]!.csat).toEqual({numerator: 0, denominator: 4, value: 0});
 	});
 
+	test.each(['zendesk-csat-5-point.csv', 'zendesk-csat-3-point.csv', 'zendesk-csat-legacy.csv'])('%s handed on row by row (the command line\'s stream) gives the same surveys as kept whole', async name => {
+		const kept = okOf(await importZendeskCsv([read(name)], {host: 'acme.zendesk.com'}));
+		const streamed: SurveyResponse[] = [];
+		const handed = okOf(await importZendeskCsv([read(name)], {host: 'acme.zendesk.com', sink: {ticket() {}, survey: survey => streamed.push(survey)}}));
+		expect(handed.warnings).toEqual(kept.warnings);
+		const order = (surveys: SurveyResponse[]) => [...surveys].sort((x, y) => ((x.id ?? '') < (y.id ?? '') ? -1 : 1));
+		expect(order(streamed)).toEqual(order(kept.dataset.surveys));
+		expect(streamed.length).toBeGreaterThan(2);
+	});
+
 	test('updated CSAT on 2 points: 2 good, 1 bad', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-2-point.csv')], {host: 'acme.zendesk.com'}));
 		expect(byTicket(result.dataset.surveys)).toEqual({6201: [5, 2, true], 6202: [1, 2, true], 6203: [5, 2, true], 6204: [null, undefined, true]});

@@ -261,4 +261,4 @@ test('beyond what a page holds an import stops at once, naming the limit and the
 	const rows = Array.from({length: limits.tickets + 5}, (_row, index) => `${index + 1},2026-03-02 09:00,Open`);
 	const many = await imports.importFile('many.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
 	expect(!many.ok && many.summary).toMatch(/many\.csv has more than 800,000 rows, more than this page can hold\. For files this big use the command line/);
-});
+}, 120_000);

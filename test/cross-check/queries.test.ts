@@ -29,7 +29,7 @@ beforeAll(async () => {
 	loadDataset(jsDb, dataset, {businessHours, timezone});
 	sqlDb = await openNodeDatabase();
 	loadDatasetDerivingInSql(sqlDb, dataset, {businessHours, timezone});
-});
+}, 60_000);
 
 afterAll(() => {
 	jsDb.close();
