@@ -143,6 +143,17 @@ describe('the helpdesk API', () => {
 		expect(apiReader).toHaveBeenCalledTimes(1);
 	});
 
+	test('an API that fails is reported once, and the page\'s own reading stays shown', async () => {
+		const apiReader = vi.fn(async () => {
+			throw new Error('HTTP 401');
+		});
+		const {session, ofType} = start({apiReader});
+		readPage(session);
+		await vi.runOnlyPendingTimersAsync();
+		expect(session.overlay).toMatchObject({kind: 'ticket', snapshot: {messages: {length: 6}}});
+		expect(ofType('adapter-miss')).toEqual([expect.objectContaining({part: 'api', detail: 'the Demo helpdesk API could not be read: Error: HTTP 401'})]);
+	});
+
 	test('a page that cannot be read shows the API\'s answer alone after the grace period', async () => {
 		const apiReader = vi.fn(async () => angryTicket());
 		const {session, ofType} = start({html: '<main></main>', apiReader});

@@ -171,14 +171,9 @@ async function showQueue(s: Session, rows: ListRow[], url: URL): Promise<void> {
 	show(s, {kind: 'list', helpdeskName: s.adapter.name, marks, placed: [], now});
 }
 
-/** Reads the helpdesk API for a ticket the page shows; shows the ticket again when the answer is still current. */
-function askApi(s: Session, reader: ApiReader, key: string, page: TicketSnapshot): void {
-	const url = new URL(s.href());
-	reader(url, sameOriginFetch(url.origin), s.document.cookie).then(snapshot => {
-		if (apiAnswered(s, key, page.ticketId, snapshot)) {
-			reshow(s);
-		}
-	}, (error: unknown) => {
+/** Reads the helpdesk API for the address (with the agent's session); a failure is reported as a miss. */
+function readApi(s: Session, reader: ApiReader, url: URL, answered: (snapshot: TicketSnapshot | undefined) => void): void {
+	reader(url, sameOriginFetch(url.origin), s.document.cookie).then(answered, (error: unknown) => {
 		reportMiss(s, url, 'api', `the ${s.adapter.name} API could not be read: ${String(error)}`);
 	});
 }
@@ -188,18 +183,11 @@ function askApi(s: Session, reader: ApiReader, key: string, page: TicketSnapshot
  * agent's session. Asks once per address; the snapshot once the answer is there.
  */
 function readApiOnly(s: Session, url: URL): TicketSnapshot | undefined {
-	const reader = s.apiReader;
-	if (!reader) {
-		return undefined;
-	}
-
-	if (askApiOnly(s, url.href)) {
-		reader(url, sameOriginFetch(url.origin), s.document.cookie).then(snapshot => {
+	if (s.apiReader && askApiOnly(s, url.href)) {
+		readApi(s, s.apiReader, url, snapshot => {
 			if (apiOnlyAnswered(s, url.href, snapshot)) {
 				schedule(s);
 			}
-		}, (error: unknown) => {
-			reportMiss(s, url, 'api', `the ${s.adapter.name} API could not be read: ${String(error)}`);
 		});
 	}
 
@@ -212,8 +200,14 @@ export function showTicket(s: Session, pageSnapshot: TicketSnapshot, fromApi = f
 	if (s.apiReader) {
 		const merged = mergeApi(s, pageSnapshot);
 		snapshot = merged.snapshot;
-		if (merged.ask !== undefined) {
-			askApi(s, s.apiReader, merged.ask, pageSnapshot);
+		const {ask} = merged;
+		if (ask !== undefined) {
+			// Shown again when the answer is still for the ticket as the page shows it.
+			readApi(s, s.apiReader, new URL(s.href()), snapshot => {
+				if (apiAnswered(s, ask, pageSnapshot.ticketId, snapshot)) {
+					reshow(s);
+				}
+			});
 		}
 	}
 
