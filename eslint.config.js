@@ -69,6 +69,15 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Entry points and the dashboard's session are wiring around pure modules: long functions there
+		// grow back into the one-function sessions they were split from.
+		files: ['entrypoints/**/*.{ts,tsx}', 'dashboard/session/**/*.ts'],
+		ignores: ['**/*.test.{ts,tsx}'],
+		rules: {
+			'max-lines-per-function': ['error', {max: 80, skipBlankLines: true, skipComments: true}],
+		},
+	},
+	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		rules: {
 			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).'}, crossCheckImports]}],

@@ -96,6 +96,39 @@ export function withEntry(list: readonly PendingWrite[], entry: PendingWrite): P
 
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
 
+/** Writes the entry down; a list that cannot be saved (quota) does not stop the write itself. */
+async function journal(entry: PendingWrite): Promise<void> {
+	try {
+		await update(list => withEntry(list, entry));
+	} catch (error) {
+		console.warn('Defuse: could not write down a pending write; storing it without a copy.', error);
+	}
+}
+
+type Clock = {now: () => number; later: (ms: number, run: () => void) => void};
+
+/** A write that failed: dropped (a newer state of its ticket came since), given up (out of tries) or kept for its next try. */
+async function schedule(entry: PendingWrite, error: unknown, {stale, clock, retryDue}: {stale: boolean; clock: Clock; retryDue: () => Promise<void>}): Promise<WriteResponse> {
+	const delay = retryDelays[entry.attempts - 1];
+	const lastError = errorText(error);
+	if (stale) {
+		await update(list => list.filter(other => other.id !== entry.id));
+		return {ok: false, error: `not stored (${lastError}); the ticket's newer state is stored instead`};
+	}
+
+	if (delay === undefined) {
+		await journal({...entry, lastError, failed: true, nextAt: undefined});
+		return {ok: false, error: `could not store after ${entry.attempts} attempts: ${lastError}`};
+	}
+
+	const nextAt = clock.now() + delay;
+	// Not journal(): a write that cannot be kept for another try must not say it will be tried again.
+	await update(list => withEntry(list, {...entry, lastError, nextAt}));
+	clock.later(delay, () => void retryDue());
+	await browser.alarms.create(retryAlarm, {when: Math.max(nextAt, clock.now() + alarmFloorMs)});
+	return {ok: false, error: `could not store yet, trying again in ${Math.round(delay / 1000)} s: ${lastError}`};
+}
+
 export type WriteQueue = {
 	/** Stores the request now, or queues it for another try; answers the sender either way. */
 	submit(request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}): Promise<WriteResponse>;
@@ -109,7 +142,7 @@ export type WriteQueue = {
 
 export function createWriteQueue(
 	write: (request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}) => Promise<WriteResponse>,
-	clock: {now: () => number; later: (ms: number, run: () => void) => void} = {now: Date.now, later: (ms, run) => setTimeout(run, ms)},
+	clock: Clock = {now: Date.now, later: (ms, run) => setTimeout(run, ms)},
 ): WriteQueue {
 	let running: Promise<void> | undefined;
 	// Attempts running in this service worker (a stopped one's are in the list with no attempt running).
@@ -124,36 +157,6 @@ export function createWriteQueue(
 		return ticket !== undefined && newest.has(ticket) && newest.get(ticket) !== entry.id;
 	};
 
-	/** Writes the entry down; a list that cannot be saved (quota) does not stop the write itself. */
-	async function journal(entry: PendingWrite): Promise<void> {
-		try {
-			await update(list => withEntry(list, entry));
-		} catch (error) {
-			console.warn('Defuse: could not write down a pending write; storing it without a copy.', error);
-		}
-	}
-
-	async function schedule(entry: PendingWrite, error: unknown): Promise<WriteResponse> {
-		const delay = retryDelays[entry.attempts - 1];
-		const lastError = errorText(error);
-		if (isStale(entry)) {
-			await update(list => list.filter(other => other.id !== entry.id));
-			return {ok: false, error: `not stored (${lastError}); the ticket's newer state is stored instead`};
-		}
-
-		if (delay === undefined) {
-			await journal({...entry, lastError, failed: true, nextAt: undefined});
-			return {ok: false, error: `could not store after ${entry.attempts} attempts: ${lastError}`};
-		}
-
-		const nextAt = clock.now() + delay;
-		// Not journal(): a write that cannot be kept for another try must not say it will be tried again.
-		await update(list => withEntry(list, {...entry, lastError, nextAt}));
-		clock.later(delay, () => void queue.retryDue());
-		await browser.alarms.create(retryAlarm, {when: Math.max(nextAt, clock.now() + alarmFloorMs)});
-		return {ok: false, error: `could not store yet, trying again in ${Math.round(delay / 1000)} s: ${lastError}`};
-	}
-
 	async function attempt(entry: PendingWrite): Promise<WriteResponse> {
 		const tried = {...entry, attempts: entry.attempts + 1};
 		inFlight.add(entry.id);
@@ -164,7 +167,7 @@ export function createWriteQueue(
 			return response;
 		} catch (error) {
 			try {
-				return await schedule(tried, error);
+				return await schedule(tried, error, {stale: isStale(tried), clock, retryDue: async () => queue.retryDue()});
 			} catch (listError) {
 				console.warn('Defuse: could not keep a refused write for another try.', listError);
 				return {ok: false, error: `could not store: ${errorText(error)}; not kept for another try: ${errorText(listError)}`};

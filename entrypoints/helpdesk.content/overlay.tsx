@@ -534,24 +534,10 @@ function rootStyle(placement: Placement, preview: Dock | undefined): Record<stri
 
 type Drag = {kind: 'move' | 'resize'; pointerId: number; startX: number; startY: number; dock: Dock};
 
-export function Overlay({state, actions, expanded, theme, placement, dock, onToggle, trust = event => event.isTrusted}: {
-	state: OverlayState;
-	actions: OverlayActions;
-	expanded: boolean;
-	theme: 'light' | 'dark';
-	placement: Placement;
-	dock: Dock;
-	onToggle: () => void;
-	/** Which events count as the agent's own (default: trusted ones; tests pass their own). */
-	trust?: Trust;
-}) {
+/** Moving the docked panel by its header and widening it by its edge (pointer or arrow keys): shown as a preview, kept on release. */
+function usePanelDrag(placement: Placement, actions: OverlayActions, trust: Trust) {
 	const [drag, setDrag] = useState<Drag>();
 	const [preview, setPreview] = useState<Dock>();
-	const level = state.kind === 'ticket' ? state.assessment.level : undefined;
-	const draftCount = state.kind === 'ticket' ? state.draft.issues.length : 0;
-	const badgeText = state.kind === 'ticket'
-		? levelLabel[state.assessment.level]
-		: (state.kind === 'list' ? `${state.marks.length} to watch` : (state.kind === 'waiting' ? 'Reading' : 'Cannot read'));
 	const viewport = () => ({width: document.documentElement.clientWidth || innerWidth, height: innerHeight});
 
 	const startDrag = (kind: Drag['kind']) => guarded(trust, (event: PointerEvent) => {
@@ -595,10 +581,72 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 		const wider = (event.key === 'ArrowLeft') === (placement.side === 'right');
 		actions.setDock({side: placement.side, top: placement.top, width: Math.max(260, placement.width + (wider ? 20 : -20))});
 	});
+	return {drag, preview, startDrag, moveDrag, endDrag, onResizeKey};
+}
 
+/** The collapsed overlay: the level (or the page's state), the draft's count and the snooze, as one button. */
+function Badge({state, expanded, onToggle, trust}: {state: OverlayState; expanded: boolean; onToggle: () => void; trust: Trust}) {
+	const level = state.kind === 'ticket' ? state.assessment.level : undefined;
+	const draftCount = state.kind === 'ticket' ? state.draft.issues.length : 0;
+	const badgeText = state.kind === 'ticket'
+		? levelLabel[state.assessment.level]
+		: (state.kind === 'list' ? `${state.marks.length} to watch` : (state.kind === 'waiting' ? 'Reading' : 'Cannot read'));
+	return (
+		<button
+			type="button"
+			class={`badge level-${level ?? 'unknown'}`}
+			aria-expanded={expanded}
+			aria-controls="defuse-panel"
+			aria-keyshortcuts="Alt+Shift+D"
+			onClick={guarded(trust, onToggle)}
+		>
+			{/* The accessible name is the visible text plus hidden words, in reading order. */}
+			<span class="dot" aria-hidden="true" />
+			<span class="brand">Defuse</span>
+			<span class="badge-text">{badgeText}</span>
+			{state.kind === 'ticket' && state.assessment.level !== 'none' ? <span class="badge-score">{state.assessment.score.toFixed(2)}</span> : null}
+			{draftCount > 0 ? <span class="badge-draft" data-fact="draft-count" title="Phrases to check in your draft"><span aria-hidden="true">✎ </span>{draftCount}<span class="visually-hidden">{draftCount === 1 ? ' phrase to check in your draft' : ' phrases to check in your draft'}</span></span> : null}
+			{state.kind === 'ticket' && state.context?.snoozedUntil ? <span class="badge-snoozed">snoozed</span> : null}
+			<span class="visually-hidden">{`${expanded ? 'Collapse' : 'Expand'} details (Alt+Shift+D)`}</span>
+		</button>
+	);
+}
+
+/** What the open panel shows for the page's state. */
+function PanelBody({state, actions, trust}: {state: OverlayState; actions: OverlayActions; trust: Trust}) {
+	return (
+		<div class="panel-body">
+			{state.kind === 'ticket' ? <TicketPanel state={state} actions={actions} trust={trust} /> : null}
+			{state.kind === 'list' ? <QueuePanel state={state} /> : null}
+			{state.kind === 'waiting' ? <p class="note">Waiting for the ticket to finish loading.</p> : null}
+			{state.kind === 'unreadable'
+				? (
+					<p class="note" role="status">
+						Defuse cannot read this page. {state.detail}
+						{state.missing.length > 0 ? ` Missing: ${state.missing.join(', ')}.` : ''}
+					</p>
+				)
+				: null}
+		</div>
+	);
+}
+
+export function Overlay({state, actions, expanded, theme, placement, dock, onToggle, trust = event => event.isTrusted}: {
+	state: OverlayState;
+	actions: OverlayActions;
+	expanded: boolean;
+	theme: 'light' | 'dark';
+	placement: Placement;
+	dock: Dock;
+	onToggle: () => void;
+	/** Which events count as the agent's own (default: trusted ones; tests pass their own). */
+	trust?: Trust;
+}) {
+	const {drag, preview, startDrag, moveDrag, endDrag, onResizeKey} = usePanelDrag(placement, actions, trust);
+	const docked = placement.mode === 'docked';
 	return (
 		<div
-			class={`overlay ${expanded ? 'is-expanded' : ''} mode-${placement.mode} side-${preview?.side ?? (placement.mode === 'docked' ? placement.side : 'right')}${drag ? ' is-dragging' : ''}`}
+			class={`overlay ${expanded ? 'is-expanded' : ''} mode-${placement.mode} side-${preview?.side ?? (docked ? placement.side : 'right')}${drag ? ' is-dragging' : ''}`}
 			data-state={state.kind}
 			data-theme={theme}
 			data-mode={placement.mode}
@@ -610,29 +658,13 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 				}
 			})}
 		>
-			<button
-				type="button"
-				class={`badge level-${level ?? 'unknown'}`}
-				aria-expanded={expanded}
-				aria-controls="defuse-panel"
-				aria-keyshortcuts="Alt+Shift+D"
-				onClick={guarded(trust, onToggle)}
-			>
-				{/* The accessible name is the visible text plus hidden words, in reading order. */}
-				<span class="dot" aria-hidden="true" />
-				<span class="brand">Defuse</span>
-				<span class="badge-text">{badgeText}</span>
-				{state.kind === 'ticket' && state.assessment.level !== 'none' ? <span class="badge-score">{state.assessment.score.toFixed(2)}</span> : null}
-				{draftCount > 0 ? <span class="badge-draft" data-fact="draft-count" title="Phrases to check in your draft"><span aria-hidden="true">✎ </span>{draftCount}<span class="visually-hidden">{draftCount === 1 ? ' phrase to check in your draft' : ' phrases to check in your draft'}</span></span> : null}
-				{state.kind === 'ticket' && state.context?.snoozedUntil ? <span class="badge-snoozed">snoozed</span> : null}
-				<span class="visually-hidden">{`${expanded ? 'Collapse' : 'Expand'} details (Alt+Shift+D)`}</span>
-			</button>
+			<Badge state={state} expanded={expanded} onToggle={onToggle} trust={trust} />
 			{expanded
 				? (
 					<section id="defuse-panel" class="panel" aria-label="Defuse details">
-						<header class="panel-head" onPointerDown={startDrag('move')} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={endDrag} title={placement.mode === 'docked' ? 'Drag to move the panel' : undefined}>
+						<header class="panel-head" onPointerDown={startDrag('move')} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={endDrag} title={docked ? 'Drag to move the panel' : undefined}>
 							<span class="panel-title">{state.helpdeskName}</span>
-							{placement.mode === 'docked'
+							{docked
 								? (
 									<>
 										<button type="button" class="icon" data-action="dock-left" aria-label="Dock the panel on the left" aria-pressed={placement.side === 'left'} onClick={guarded(trust, () => actions.setDock({...dock, side: 'left'}))}>⇤</button>
@@ -642,20 +674,8 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 								: null}
 							<button type="button" class="icon" data-action="close" aria-label="Close the panel (Escape)" onClick={guarded(trust, () => actions.close())}>×</button>
 						</header>
-						<div class="panel-body">
-							{state.kind === 'ticket' ? <TicketPanel state={state} actions={actions} trust={trust} /> : null}
-							{state.kind === 'list' ? <QueuePanel state={state} /> : null}
-							{state.kind === 'waiting' ? <p class="note">Waiting for the ticket to finish loading.</p> : null}
-							{state.kind === 'unreadable'
-								? (
-									<p class="note" role="status">
-										Defuse cannot read this page. {state.detail}
-										{state.missing.length > 0 ? ` Missing: ${state.missing.join(', ')}.` : ''}
-									</p>
-								)
-								: null}
-						</div>
-						{placement.mode === 'docked'
+						<PanelBody state={state} actions={actions} trust={trust} />
+						{docked
 							? (
 								<div
 									class="resize"
