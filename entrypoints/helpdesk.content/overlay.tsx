@@ -166,13 +166,101 @@ function snoozeOptions(now: number): Array<{label: string; until: Date}> {
 // A date on its own follows the browser's language and time zone.
 const timeOf = (iso: string) => formatWeekdayTime(iso, {locale: navigator.language});
 
+type FeedbackMode = 'none' | 'disagree' | 'snooze' | 'escalate';
+type EscalationType = 'functional' | 'hierarchical';
+type Run = (action: Promise<ActionResult>) => Promise<void>;
+
+/** An action's outcome, announced. */
+function ResultStatus({result}: {result: ActionResult | undefined}) {
+	return result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null;
+}
+
+/** What the agent already did on this ticket. */
+function FeedbackFacts({context}: {context: TicketContext | undefined}) {
+	return (
+		<>
+			{context?.escalated ? <p class="note" data-fact="escalated">Marked escalated ({context.escalated.escalation}{context.escalated.team ? `, ${context.escalated.team}` : ''}).</p> : null}
+			{context?.snoozedUntil ? <p class="note" data-fact="snoozed">Snoozed until {timeOf(context.snoozedUntil)}.</p> : null}
+			{context?.feedback ? <p class="note" data-fact="feedback">You {context.feedback === 'agree' ? 'agreed with' : 'disagreed with'} this warning.</p> : null}
+		</>
+	);
+}
+
+function FeedbackButtons({state, mode, toggle, run, actions, trust}: {state: TicketView; mode: FeedbackMode; toggle: (next: FeedbackMode) => (event: Event) => void; run: Run; actions: OverlayActions; trust: Trust}) {
+	return (
+		<div class="actions">
+			{state.assessment.level === 'none'
+				? null
+				: (
+					<>
+						<button type="button" data-action="agree" aria-pressed={state.context?.feedback === 'agree'} onClick={guarded(trust, () => void run(actions.feedback('agree')))}>Agree</button>
+						<button type="button" data-action="disagree" aria-expanded={mode === 'disagree'} onClick={toggle('disagree')}>Disagree</button>
+						<button type="button" data-action="snooze" aria-expanded={mode === 'snooze'} onClick={toggle('snooze')}>Snooze</button>
+					</>
+				)}
+			<button type="button" data-action="escalate" aria-expanded={mode === 'escalate'} onClick={toggle('escalate')}>Mark escalated</button>
+		</div>
+	);
+}
+
+function DisagreeForm({reason, setReason, run, actions, trust}: {reason: string; setReason: (reason: string) => void; run: Run; actions: OverlayActions; trust: Trust}) {
+	return (
+		<form class="subform" onSubmit={event => {
+			event.preventDefault();
+			if (trust(event)) {
+				// Read from the form when it is sent: the agent's choice, however it was made.
+				const chosen = (event.currentTarget as HTMLFormElement).elements.namedItem('reason') as HTMLSelectElement | null;
+				void run(actions.feedback('disagree', chosen?.value ?? reason));
+			}
+		}}>
+			<label>Why <select name="reason" value={reason} onChange={event => setReason((event.currentTarget as HTMLSelectElement).value)}>{disagreeReasons.map(option => <option key={option}>{option}</option>)}</select></label>
+			<button type="submit">Send</button>
+		</form>
+	);
+}
+
+function SnoozeChoices({now, run, actions, trust}: {now: number; run: Run; actions: OverlayActions; trust: Trust}) {
+	return (
+		<div class="subform" role="group" aria-label="Snooze for">
+			{snoozeOptions(now).map(option => <button key={option.label} type="button" data-snooze={option.label} onClick={guarded(trust, () => void run(actions.snooze(option.until)))}>{option.label}</button>)}
+		</div>
+	);
+}
+
+function EscalateForm({escalation, setEscalation, team, setTeam, run, actions, trust}: {
+	escalation: EscalationType;
+	setEscalation: (escalation: EscalationType) => void;
+	team: string;
+	setTeam: (team: string) => void;
+	run: Run;
+	actions: OverlayActions;
+	trust: Trust;
+}) {
+	return (
+		<form class="subform" onSubmit={event => {
+			event.preventDefault();
+			if (trust(event)) {
+				const form = (event.currentTarget as HTMLFormElement).elements;
+				const type = (form.namedItem('escalation') as HTMLSelectElement | null)?.value === 'functional' ? 'functional' : 'hierarchical';
+				void run(actions.escalate(type, (form.namedItem('team') as HTMLInputElement | null)?.value ?? team));
+			}
+		}}>
+			<label>Type <select name="escalation" value={escalation} onChange={event => setEscalation((event.currentTarget as HTMLSelectElement).value as EscalationType)}>
+				<option value="functional">Functional (to a specialist team)</option>
+				<option value="hierarchical">Hierarchical (to a supervisor)</option>
+			</select></label>
+			<label>Escalated to team <input name="team" type="text" value={team} placeholder="e.g. Payments" onInput={event => setTeam((event.currentTarget as HTMLInputElement).value)} /></label>
+			<button type="submit">Save</button>
+		</form>
+	);
+}
+
 function Feedback({state, actions, trust}: {state: TicketView; actions: OverlayActions; trust: Trust}) {
-	const [mode, setMode] = useState<'none' | 'disagree' | 'snooze' | 'escalate'>('none');
+	const [mode, setMode] = useState<FeedbackMode>('none');
 	const [reason, setReason] = useState(disagreeReasons[0]!);
-	const [escalation, setEscalation] = useState<'functional' | 'hierarchical'>(state.assessment.escalationPath === 'functional' ? 'functional' : 'hierarchical');
+	const [escalation, setEscalation] = useState<EscalationType>(state.assessment.escalationPath === 'functional' ? 'functional' : 'hierarchical');
 	const [team, setTeam] = useState('');
 	const [result, setResult] = useState<ActionResult>();
-	const {context} = state;
 	const run = async (action: Promise<ActionResult>) => {
 		const outcome = await action;
 		setResult(outcome);
@@ -181,67 +269,18 @@ function Feedback({state, actions, trust}: {state: TicketView; actions: OverlayA
 		}
 	};
 
-	const toggle = (next: typeof mode) => guarded(trust, () => setMode(mode === next ? 'none' : next));
+	const toggle = (next: FeedbackMode) => guarded(trust, () => setMode(mode === next ? 'none' : next));
 	return (
 		<section class="feedback" aria-labelledby="defuse-feedback">
 			<h3 id="defuse-feedback">Your call</h3>
-			{context?.escalated ? <p class="note" data-fact="escalated">Marked escalated ({context.escalated.escalation}{context.escalated.team ? `, ${context.escalated.team}` : ''}).</p> : null}
-			{context?.snoozedUntil ? <p class="note" data-fact="snoozed">Snoozed until {timeOf(context.snoozedUntil)}.</p> : null}
-			{context?.feedback ? <p class="note" data-fact="feedback">You {context.feedback === 'agree' ? 'agreed with' : 'disagreed with'} this warning.</p> : null}
-			<div class="actions">
-				{state.assessment.level === 'none'
-					? null
-					: (
-						<>
-							<button type="button" data-action="agree" aria-pressed={context?.feedback === 'agree'} onClick={guarded(trust, () => void run(actions.feedback('agree')))}>Agree</button>
-							<button type="button" data-action="disagree" aria-expanded={mode === 'disagree'} onClick={toggle('disagree')}>Disagree</button>
-							<button type="button" data-action="snooze" aria-expanded={mode === 'snooze'} onClick={toggle('snooze')}>Snooze</button>
-						</>
-					)}
-				<button type="button" data-action="escalate" aria-expanded={mode === 'escalate'} onClick={toggle('escalate')}>Mark escalated</button>
-			</div>
-			{mode === 'disagree'
-				? (
-					<form class="subform" onSubmit={event => {
-						event.preventDefault();
-						if (trust(event)) {
-							// Read from the form when it is sent: the agent's choice, however it was made.
-							const chosen = (event.currentTarget as HTMLFormElement).elements.namedItem('reason') as HTMLSelectElement | null;
-							void run(actions.feedback('disagree', chosen?.value ?? reason));
-						}
-					}}>
-						<label>Why <select name="reason" value={reason} onChange={event => setReason((event.currentTarget as HTMLSelectElement).value)}>{disagreeReasons.map(option => <option key={option}>{option}</option>)}</select></label>
-						<button type="submit">Send</button>
-					</form>
-				)
-				: null}
-			{mode === 'snooze'
-				? (
-					<div class="subform" role="group" aria-label="Snooze for">
-						{snoozeOptions(state.now).map(option => <button key={option.label} type="button" data-snooze={option.label} onClick={guarded(trust, () => void run(actions.snooze(option.until)))}>{option.label}</button>)}
-					</div>
-				)
-				: null}
+			<FeedbackFacts context={state.context} />
+			<FeedbackButtons state={state} mode={mode} toggle={toggle} run={run} actions={actions} trust={trust} />
+			{mode === 'disagree' ? <DisagreeForm reason={reason} setReason={setReason} run={run} actions={actions} trust={trust} /> : null}
+			{mode === 'snooze' ? <SnoozeChoices now={state.now} run={run} actions={actions} trust={trust} /> : null}
 			{mode === 'escalate'
-				? (
-					<form class="subform" onSubmit={event => {
-						event.preventDefault();
-						if (trust(event)) {
-							const form = (event.currentTarget as HTMLFormElement).elements;
-							const type = (form.namedItem('escalation') as HTMLSelectElement | null)?.value === 'functional' ? 'functional' : 'hierarchical';
-							void run(actions.escalate(type, (form.namedItem('team') as HTMLInputElement | null)?.value ?? team));
-						}
-					}}>
-						<label>Type <select name="escalation" value={escalation} onChange={event => setEscalation((event.currentTarget as HTMLSelectElement).value as 'functional' | 'hierarchical')}>
-							<option value="functional">Functional (to a specialist team)</option>
-							<option value="hierarchical">Hierarchical (to a supervisor)</option>
-						</select></label>
-						<label>Escalated to team <input name="team" type="text" value={team} placeholder="e.g. Payments" onInput={event => setTeam((event.currentTarget as HTMLInputElement).value)} /></label>
-						<button type="submit">Save</button>
-					</form>
-				)
+				? <EscalateForm escalation={escalation} setEscalation={setEscalation} team={team} setTeam={setTeam} run={run} actions={actions} trust={trust} />
 				: null}
-			{result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null}
+			<ResultStatus result={result} />
 		</section>
 	);
 }
@@ -280,6 +319,45 @@ function Field({field, value, suggestionIndex, title, onValue, trust}: {field: S
 	);
 }
 
+/** The placeholder fields of one suggested reply. */
+function SuggestionFields({fields, index, title, typed, actions, trust}: {fields: SuggestionField[]; index: number; title: string; typed: Record<string, string>; actions: OverlayActions; trust: Trust}) {
+	return (
+		<fieldset class="fields">
+			<legend>Fields</legend>
+			{fields.map(field => (
+				<Field
+					key={field.key}
+					field={field}
+					value={typed[field.key] ?? (field.source === 'default' || field.source === 'empty' ? '' : field.value)}
+					suggestionIndex={index}
+					title={title}
+					trust={trust}
+					onValue={value => actions.setValue(field.key, value)}
+				/>
+			))}
+		</fieldset>
+	);
+}
+
+/** Insert, replace and copy for one suggested reply. */
+function SuggestionActions({templateId, text, title, ready, blocked, run, actions}: {
+	templateId: string;
+	text: string;
+	title: string;
+	ready: boolean;
+	blocked: string | undefined;
+	run: (action: () => Promise<ActionResult>) => (event: Event) => void;
+	actions: OverlayActions;
+}) {
+	return (
+		<div class="actions">
+			<button type="button" class="primary" data-action="insert" disabled={!ready} title={blocked ?? 'Insert at the caret, as its own paragraph'} aria-label={`Insert “${title}” into your reply`} onClick={run(async () => actions.insert(templateId, text, 'insert'))}>Insert</button>
+			<button type="button" data-action="replace" disabled={!ready} title={blocked ?? 'Replace your whole draft with this reply (your editor\'s undo brings it back)'} aria-label={`Replace draft with “${title}”`} onClick={run(async () => actions.insert(templateId, text, 'replace'))}>Replace draft</button>
+			<button type="button" data-action="copy" aria-label={`Copy “${title}”`} onClick={run(async () => actions.copy(text))}>Copy</button>
+		</div>
+	);
+}
+
 function SuggestionCard({suggestion, index, typed, open, onOpen, actions, trust}: {suggestion: Suggestion; index: number; typed: Record<string, string>; open: boolean; onOpen: () => void; actions: OverlayActions; trust: Trust}) {
 	const [result, setResult] = useState<ActionResult>();
 	const filled = actions.fill(suggestion.templateId, typed) ?? suggestion;
@@ -300,32 +378,11 @@ function SuggestionCard({suggestion, index, typed, open, onOpen, actions, trust}
 			{open
 				? (
 					<div class="suggestion-body" id={bodyId}>
-						{fields.length > 0
-							? (
-								<fieldset class="fields">
-									<legend>Fields</legend>
-									{fields.map(field => (
-										<Field
-											key={field.key}
-											field={field}
-											value={typed[field.key] ?? (field.source === 'default' || field.source === 'empty' ? '' : field.value)}
-											suggestionIndex={index}
-											title={title}
-											trust={trust}
-											onValue={value => actions.setValue(field.key, value)}
-										/>
-									))}
-								</fieldset>
-							)
-							: null}
+						{fields.length > 0 ? <SuggestionFields fields={fields} index={index} title={title} typed={typed} actions={actions} trust={trust} /> : null}
 						<pre class="suggestion-text" aria-label={`Reply text of “${title}”`}>{filled.text}</pre>
-						<div class="actions">
-							<button type="button" class="primary" data-action="insert" disabled={!ready} title={blocked ?? 'Insert at the caret, as its own paragraph'} aria-label={`Insert “${title}” into your reply`} onClick={run(async () => actions.insert(suggestion.templateId, filled.text, 'insert'))}>Insert</button>
-							<button type="button" data-action="replace" disabled={!ready} title={blocked ?? 'Replace your whole draft with this reply (your editor\'s undo brings it back)'} aria-label={`Replace draft with “${title}”`} onClick={run(async () => actions.insert(suggestion.templateId, filled.text, 'replace'))}>Replace draft</button>
-							<button type="button" data-action="copy" aria-label={`Copy “${title}”`} onClick={run(async () => actions.copy(filled.text))}>Copy</button>
-						</div>
+						<SuggestionActions templateId={suggestion.templateId} text={filled.text} title={title} ready={ready} blocked={blocked} run={run} actions={actions} />
 						{blocked ? <p class="note">{blocked}.</p> : null}
-						{result ? <p class={`result ${result.ok ? 'ok' : 'error'}`} role="status">{result.message}</p> : null}
+						<ResultStatus result={result} />
 					</div>
 				)
 				: null}
@@ -385,35 +442,61 @@ function slaText(deadline: ReplyDeadline, now: number): string {
 
 const shownReasons = 3;
 
-function TicketPanel({state, actions, trust}: {state: TicketView; actions: OverlayActions; trust: Trust}) {
+/** The signals behind the score (the first few, or all), each showing its evidence in the thread. */
+function Reasons({assessment, actions, trust}: {assessment: Assessment; actions: OverlayActions; trust: Trust}) {
 	const [allReasons, setAllReasons] = useState(false);
-	const {snapshot, facts, assessment, now} = state;
 	const reasons = allReasons ? assessment.signals : assessment.signals.slice(0, shownReasons);
+	return assessment.signals.length > 0
+		? (
+			<section aria-labelledby="defuse-why">
+				<h3 id="defuse-why">Why</h3>
+				<ul class="reasons" id="defuse-reasons">
+					{reasons.map((signal, index) => (
+						<li key={signal.id}>
+							<button type="button" class="reason" data-signal={signal.id} disabled={signal.evidence.length === 0} onClick={guarded(trust, () => actions.highlight(index))} title={signal.evidence.length > 0 ? 'Show in the conversation' : undefined}>
+								<span class="weight" aria-label={`weight ${signal.weight.toFixed(2)}`}>+{signal.weight.toFixed(2)}</span> {signal.label}
+							</button>
+						</li>
+					))}
+				</ul>
+				{assessment.signals.length > shownReasons
+					? <button type="button" class="more" aria-expanded={allReasons} aria-controls="defuse-reasons" onClick={guarded(trust, () => setAllReasons(!allReasons))}>{allReasons ? 'Show fewer reasons' : `Show all ${assessment.signals.length} reasons`}</button>
+					: null}
+			</section>
+		)
+		: <p class="note">Nothing in this conversation points to an escalation.</p>;
+}
+
+/** The ticket's facts: subject, customer, status, messages, waiting time and SLA. */
+function TicketFacts({state}: {state: TicketView}) {
+	const {snapshot, facts, now} = state;
 	const waiting = facts.unansweredSince ? now - Date.parse(facts.unansweredSince) : undefined;
+	return (
+		<dl class="facts">
+			<dt>Ticket</dt>
+			<dd data-fact="ticket">#{snapshot.ticketId}{snapshot.subject ? ` ${snapshot.subject}` : ''}</dd>
+			{snapshot.requester?.name ? <><dt>Customer</dt><dd data-fact="requester">{snapshot.requester.name}</dd></> : null}
+			{snapshot.status ? <><dt>Status</dt><dd data-fact="status">{snapshot.status}{snapshot.priority ? `, ${snapshot.priority} priority` : ''}</dd></> : null}
+			<dt>Messages</dt>
+			<dd data-fact="messages">
+				<span data-count="customer">{facts.customerMessages}</span> from the customer, <span data-count="agent">{facts.agentMessages}</span> agent {facts.agentMessages === 1 ? 'reply' : 'replies'}
+				{facts.internalNotes > 0 ? <>, <span data-count="internal">{facts.internalNotes}</span> internal</> : null}
+			</dd>
+			<dt>Waiting</dt>
+			<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting, textLocale)}`}</dd>
+			{state.deadline ? <><dt>SLA</dt><dd data-fact="sla" class={state.deadline.clock.breached ? 'breached' : ''}>{slaText(state.deadline, now)}</dd></> : null}
+		</dl>
+	);
+}
+
+function TicketPanel({state, actions, trust}: {state: TicketView; actions: OverlayActions; trust: Trust}) {
+	const {assessment} = state;
 	const topTrigger = assessment.triggers[0];
 	return (
 		<>
 			<DraftCheck draft={state.draft} actions={actions} trust={trust} />
 			<p class="score">Escalation risk <strong data-fact="score">{assessment.score.toFixed(2)}</strong> ({levelLabel[assessment.level].toLowerCase()})</p>
-			{assessment.signals.length > 0
-				? (
-					<section aria-labelledby="defuse-why">
-						<h3 id="defuse-why">Why</h3>
-						<ul class="reasons" id="defuse-reasons">
-							{reasons.map((signal, index) => (
-								<li key={signal.id}>
-									<button type="button" class="reason" data-signal={signal.id} disabled={signal.evidence.length === 0} onClick={guarded(trust, () => actions.highlight(index))} title={signal.evidence.length > 0 ? 'Show in the conversation' : undefined}>
-										<span class="weight" aria-label={`weight ${signal.weight.toFixed(2)}`}>+{signal.weight.toFixed(2)}</span> {signal.label}
-									</button>
-								</li>
-							))}
-						</ul>
-						{assessment.signals.length > shownReasons
-							? <button type="button" class="more" aria-expanded={allReasons} aria-controls="defuse-reasons" onClick={guarded(trust, () => setAllReasons(!allReasons))}>{allReasons ? 'Show fewer reasons' : `Show all ${assessment.signals.length} reasons`}</button>
-							: null}
-					</section>
-				)
-				: <p class="note">Nothing in this conversation points to an escalation.</p>}
+			<Reasons assessment={assessment} actions={actions} trust={trust} />
 			{topTrigger
 				? (
 					<p class="trigger" data-fact="trigger">Likely trigger: <strong>{triggerLabel[topTrigger.trigger]}</strong> ({Math.round(topTrigger.confidence * 100)}%)</p>
@@ -421,20 +504,7 @@ function TicketPanel({state, actions, trust}: {state: TicketView; actions: Overl
 				: null}
 			{assessment.escalationPath ? <p class="path" data-fact="path">{pathLabel[assessment.escalationPath]}</p> : null}
 			<Replies state={state} actions={actions} trust={trust} />
-			<dl class="facts">
-				<dt>Ticket</dt>
-				<dd data-fact="ticket">#{snapshot.ticketId}{snapshot.subject ? ` ${snapshot.subject}` : ''}</dd>
-				{snapshot.requester?.name ? <><dt>Customer</dt><dd data-fact="requester">{snapshot.requester.name}</dd></> : null}
-				{snapshot.status ? <><dt>Status</dt><dd data-fact="status">{snapshot.status}{snapshot.priority ? `, ${snapshot.priority} priority` : ''}</dd></> : null}
-				<dt>Messages</dt>
-				<dd data-fact="messages">
-					<span data-count="customer">{facts.customerMessages}</span> from the customer, <span data-count="agent">{facts.agentMessages}</span> agent {facts.agentMessages === 1 ? 'reply' : 'replies'}
-					{facts.internalNotes > 0 ? <>, <span data-count="internal">{facts.internalNotes}</span> internal</> : null}
-				</dd>
-				<dt>Waiting</dt>
-				<dd data-fact="waiting">{waiting === undefined || Number.isNaN(waiting) ? 'Nobody is waiting for a reply' : `Customer waiting ${formatDuration(waiting, textLocale)}`}</dd>
-				{state.deadline ? <><dt>SLA</dt><dd data-fact="sla" class={state.deadline.clock.breached ? 'breached' : ''}>{slaText(state.deadline, now)}</dd></> : null}
-			</dl>
+			<TicketFacts state={state} />
 			<Feedback state={state} actions={actions} trust={trust} />
 			{state.stored === 'failed' ? <p class="note">This view could not be saved for the dashboard.</p> : null}
 		</>
@@ -631,6 +701,48 @@ function PanelBody({state, actions, trust}: {state: OverlayState; actions: Overl
 	);
 }
 
+type PanelDrag = ReturnType<typeof usePanelDrag>;
+
+/** The panel's header: the helpdesk's name, the dock buttons (when docked) and close; dragged to move the panel. */
+function PanelHead({helpdeskName, placement, dock, drag, actions, trust}: {helpdeskName: string; placement: Placement; dock: Dock; drag: PanelDrag; actions: OverlayActions; trust: Trust}) {
+	const docked = placement.mode === 'docked';
+	return (
+		<header class="panel-head" onPointerDown={drag.startDrag('move')} onPointerMove={drag.moveDrag} onPointerUp={drag.endDrag} onPointerCancel={drag.endDrag} title={docked ? 'Drag to move the panel' : undefined}>
+			<span class="panel-title">{helpdeskName}</span>
+			{docked
+				? (
+					<>
+						<button type="button" class="icon" data-action="dock-left" aria-label="Dock the panel on the left" aria-pressed={placement.side === 'left'} onClick={guarded(trust, () => actions.setDock({...dock, side: 'left'}))}>⇤</button>
+						<button type="button" class="icon" data-action="dock-right" aria-label="Dock the panel on the right" aria-pressed={placement.side === 'right'} onClick={guarded(trust, () => actions.setDock({...dock, side: 'right'}))}>⇥</button>
+					</>
+				)
+				: null}
+			<button type="button" class="icon" data-action="close" aria-label="Close the panel (Escape)" onClick={guarded(trust, () => actions.close())}>×</button>
+		</header>
+	);
+}
+
+/** The docked panel's edge: dragged or moved with the arrow keys to change its width. */
+function ResizeHandle({width, drag}: {width: number; drag: PanelDrag}) {
+	return (
+		<div
+			class="resize"
+			role="separator"
+			tabIndex={0}
+			aria-orientation="vertical"
+			aria-label="Panel width (arrow keys)"
+			aria-valuenow={width}
+			aria-valuemin={260}
+			aria-valuemax={1200}
+			onPointerDown={drag.startDrag('resize')}
+			onPointerMove={drag.moveDrag}
+			onPointerUp={drag.endDrag}
+			onPointerCancel={drag.endDrag}
+			onKeyDown={drag.onResizeKey}
+		/>
+	);
+}
+
 export function Overlay({state, actions, expanded, theme, placement, dock, onToggle, trust = event => event.isTrusted}: {
 	state: OverlayState;
 	actions: OverlayActions;
@@ -642,7 +754,8 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 	/** Which events count as the agent's own (default: trusted ones; tests pass their own). */
 	trust?: Trust;
 }) {
-	const {drag, preview, startDrag, moveDrag, endDrag, onResizeKey} = usePanelDrag(placement, actions, trust);
+	const panelDrag = usePanelDrag(placement, actions, trust);
+	const {drag, preview} = panelDrag;
 	const docked = placement.mode === 'docked';
 	return (
 		<div
@@ -662,38 +775,9 @@ export function Overlay({state, actions, expanded, theme, placement, dock, onTog
 			{expanded
 				? (
 					<section id="defuse-panel" class="panel" aria-label="Defuse details">
-						<header class="panel-head" onPointerDown={startDrag('move')} onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={endDrag} title={docked ? 'Drag to move the panel' : undefined}>
-							<span class="panel-title">{state.helpdeskName}</span>
-							{docked
-								? (
-									<>
-										<button type="button" class="icon" data-action="dock-left" aria-label="Dock the panel on the left" aria-pressed={placement.side === 'left'} onClick={guarded(trust, () => actions.setDock({...dock, side: 'left'}))}>⇤</button>
-										<button type="button" class="icon" data-action="dock-right" aria-label="Dock the panel on the right" aria-pressed={placement.side === 'right'} onClick={guarded(trust, () => actions.setDock({...dock, side: 'right'}))}>⇥</button>
-									</>
-								)
-								: null}
-							<button type="button" class="icon" data-action="close" aria-label="Close the panel (Escape)" onClick={guarded(trust, () => actions.close())}>×</button>
-						</header>
+						<PanelHead helpdeskName={state.helpdeskName} placement={placement} dock={dock} drag={panelDrag} actions={actions} trust={trust} />
 						<PanelBody state={state} actions={actions} trust={trust} />
-						{docked
-							? (
-								<div
-									class="resize"
-									role="separator"
-									tabIndex={0}
-									aria-orientation="vertical"
-									aria-label="Panel width (arrow keys)"
-									aria-valuenow={preview?.width ?? placement.width}
-									aria-valuemin={260}
-									aria-valuemax={1200}
-									onPointerDown={startDrag('resize')}
-									onPointerMove={moveDrag}
-									onPointerUp={endDrag}
-									onPointerCancel={endDrag}
-									onKeyDown={onResizeKey}
-								/>
-							)
-							: null}
+						{docked ? <ResizeHandle width={preview?.width ?? placement.width} drag={panelDrag} /> : null}
 					</section>
 				)
 				: null}
