@@ -6,7 +6,7 @@ import {AgentSection, DataSection, RiskSection} from './general.tsx';
 import {PhrasesSection} from './phrases.tsx';
 import {SitesSection} from './sites.tsx';
 import {SlaSection} from './sla.tsx';
-import {setIn, type Draft, type OptionsApi, type Update} from './state.ts';
+import {setIn, type Draft, type OptionsApi, type SectionProps, type Update} from './state.ts';
 import {TemplatesSection} from './templates.tsx';
 
 const sections = [
@@ -31,14 +31,15 @@ export function errorMap(draft: Draft): Errors {
 	return errors;
 }
 
-export function Options({initial, api}: {initial: Settings; api: OptionsApi}) {
+type Status = {kind: 'ok' | 'error' | 'info'; text: string};
+
+/** The draft being edited with its saved copy, status line and the save, discard and reset actions. */
+function useSettingsDraft(initial: Settings, api: OptionsApi) {
 	const [draft, setDraft] = useState<Draft>(initial);
 	const [saved, setSaved] = useState(JSON.stringify(initial));
-	const [status, setStatus] = useState<{kind: 'ok' | 'error' | 'info'; text: string} | undefined>();
+	const [status, setStatus] = useState<Status | undefined>();
 	const form = useRef<HTMLFormElement>(null);
 	const errors = useMemo(() => errorMap(draft), [draft]);
-	const problems = Object.keys(errors).length;
-	const dirty = JSON.stringify(draft) !== saved;
 	const update: Update = (path, value) => {
 		setDraft(current => setIn(current, path, value));
 		setStatus(undefined);
@@ -63,50 +64,78 @@ export function Options({initial, api}: {initial: Settings; api: OptionsApi}) {
 		}
 	}
 
-	const props = {draft, errors, update};
+	const discard = () => {
+		setDraft(JSON.parse(saved) as Settings);
+		setStatus({kind: 'info', text: 'Changes discarded.'});
+	};
+
+	const reset = () => {
+		setDraft(defaultSettings);
+		setSaved(JSON.stringify(defaultSettings));
+	};
+
+	return {draft, errors, update, status, form, save, discard, reset, dirty: JSON.stringify(draft) !== saved};
+}
+
+function OptionsHeader() {
+	return (
+		<header>
+			<h1>Defuse settings</h1>
+			<nav aria-label="Sections">
+				<ul>{sections.map(([id, title]) => <li key={id}><a href={`#${id}`}>{title}</a></li>)}</ul>
+			</nav>
+		</header>
+	);
+}
+
+function SaveBar({status, problems, dirty, onDiscard}: {status: Status | undefined; problems: number; dirty: boolean; onDiscard: () => void}) {
+	return (
+		<footer class="savebar">
+			<button type="submit" data-testid="save">Save</button>
+			<button type="button" class="secondary" disabled={!dirty} onClick={onDiscard}>Discard changes</button>
+			<p role="status" class={status?.kind ?? (problems > 0 ? 'error' : '')} data-testid="save-status">
+				{status?.text ?? (problems > 0 ? `${problems === 1 ? 'One field needs' : `${problems} fields need`} fixing before you can save.` : (dirty ? 'Unsaved changes.' : ''))}
+			</p>
+		</footer>
+	);
+}
+
+function OptionsSections({api, onDeleted, ...props}: SectionProps & {api: OptionsApi; onDeleted: () => void}) {
+	return (
+		<>
+			<Section id="sites" title="Sites and custom domains" intro="Self-hosted helpdesks and helpdesks on your own domain: add the address, choose the helpdesk, and allow Defuse to read it.">
+				<SitesSection {...props} api={api} />
+			</Section>
+			<Section id="sla" title="SLA policies" intro="Reply and resolution targets per ticket priority, for the countdowns and breach warnings.">
+				<SlaSection {...props} />
+			</Section>
+			<Section id="risk" title="Risk thresholds and alert budget" intro="When a conversation counts as Watch, High or Critical, and how often Defuse may interrupt you.">
+				<RiskSection {...props} />
+			</Section>
+			<Section id="phrases" title="Phrase packs" intro="The customer phrases that signal an escalation, per language. Turn families off, or add your own.">
+				<PhrasesSection {...props} />
+			</Section>
+			<Section id="templates" title="Templates" intro="De-escalation replies Defuse suggests. Edit the built-in ones, write your own, or share them as JSON.">
+				<TemplatesSection {...props} />
+			</Section>
+			<Section id="agent" title="Your name and signature">
+				<AgentSection {...props} />
+			</Section>
+			<Section id="data" title="Data" intro="Everything Defuse stores stays on this computer.">
+				<DataSection {...props} api={api} onDeleted={onDeleted} />
+			</Section>
+		</>
+	);
+}
+
+export function Options({initial, api}: {initial: Settings; api: OptionsApi}) {
+	const {draft, errors, update, status, form, save, discard, reset, dirty} = useSettingsDraft(initial, api);
 	return (
 		<div class="options">
-			<header>
-				<h1>Defuse settings</h1>
-				<nav aria-label="Sections">
-					<ul>{sections.map(([id, title]) => <li key={id}><a href={`#${id}`}>{title}</a></li>)}</ul>
-				</nav>
-			</header>
+			<OptionsHeader />
 			<form ref={form} onSubmit={event => void save(event)} noValidate>
-				<Section id="sites" title="Sites and custom domains" intro="Self-hosted helpdesks and helpdesks on your own domain: add the address, choose the helpdesk, and allow Defuse to read it.">
-					<SitesSection {...props} api={api} />
-				</Section>
-				<Section id="sla" title="SLA policies" intro="Reply and resolution targets per ticket priority, for the countdowns and breach warnings.">
-					<SlaSection {...props} />
-				</Section>
-				<Section id="risk" title="Risk thresholds and alert budget" intro="When a conversation counts as Watch, High or Critical, and how often Defuse may interrupt you.">
-					<RiskSection {...props} />
-				</Section>
-				<Section id="phrases" title="Phrase packs" intro="The customer phrases that signal an escalation, per language. Turn families off, or add your own.">
-					<PhrasesSection {...props} />
-				</Section>
-				<Section id="templates" title="Templates" intro="De-escalation replies Defuse suggests. Edit the built-in ones, write your own, or share them as JSON.">
-					<TemplatesSection {...props} />
-				</Section>
-				<Section id="agent" title="Your name and signature">
-					<AgentSection {...props} />
-				</Section>
-				<Section id="data" title="Data" intro="Everything Defuse stores stays on this computer.">
-					<DataSection {...props} api={api} onDeleted={() => {
-						setDraft(defaultSettings);
-						setSaved(JSON.stringify(defaultSettings));
-					}} />
-				</Section>
-				<footer class="savebar">
-					<button type="submit" data-testid="save">Save</button>
-					<button type="button" class="secondary" disabled={!dirty} onClick={() => {
-						setDraft(JSON.parse(saved) as Settings);
-						setStatus({kind: 'info', text: 'Changes discarded.'});
-					}}>Discard changes</button>
-					<p role="status" class={status?.kind ?? (problems > 0 ? 'error' : '')} data-testid="save-status">
-						{status?.text ?? (problems > 0 ? `${problems === 1 ? 'One field needs' : `${problems} fields need`} fixing before you can save.` : (dirty ? 'Unsaved changes.' : ''))}
-					</p>
-				</footer>
+				<OptionsSections draft={draft} errors={errors} update={update} api={api} onDeleted={reset} />
+				<SaveBar status={status} problems={Object.keys(errors).length} dirty={dirty} onDiscard={discard} />
 			</form>
 		</div>
 	);

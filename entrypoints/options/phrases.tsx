@@ -22,6 +22,35 @@ export function withUserPhrases(packs: readonly PhrasePack[], language: string, 
 	return Object.keys(families).length === 0 ? others : [...others, next];
 }
 
+type FamilyFieldsetProps = {
+	signal: (typeof phraseSignals)[number];
+	language: string;
+	builtIn: readonly string[];
+	/** The family is detected: neither it nor the language's built-in pack is turned off. */
+	on: boolean;
+	mine: readonly string[];
+	onToggle: (on: boolean) => void;
+	onPhrases: (phrases: string[]) => void;
+};
+
+/** One phrase family for the chosen language: its switch, the built-in phrases and the user's own. */
+function FamilyFieldset({signal: {family, says, weight, reason}, language, builtIn, on, mine, onToggle, onPhrases}: FamilyFieldsetProps) {
+	return (
+		<fieldset data-family={family}>
+			<legend>{says}</legend>
+			<p class="hint">Risk weight {weight}: {reason}</p>
+			<Checkbox label={`Detect "${family}" phrases in ${languageNames[language] ?? language}`} name={`family-${family}`} checked={on} onChange={onToggle} />
+			<details>
+				<summary>{builtIn.length} built-in phrases</summary>
+				<ul class="phrases">{builtIn.map(phrase => <li key={phrase}><code>{phrase}</code></li>)}</ul>
+			</details>
+			<TextArea label="Your own phrases, one per line" name={`mine-${family}`} rows={2} value={mine.join('\n')}
+				normalize={text => splitLines(text).join('\n')}
+				onChange={text => onPhrases(splitLines(text))} />
+		</fieldset>
+	);
+}
+
 export function PhrasesSection({draft, errors, update}: SectionProps) {
 	const [language, setLanguage] = useState('en');
 	const {disabledFamilies, disabledPacks, userPacks} = draft.phrases;
@@ -41,24 +70,13 @@ export function PhrasesSection({draft, errors, update}: SectionProps) {
 			{mineIndex >= 0 && errors[`phrases.userPacks.${mineIndex}`] ? <p class="error" role="alert">{errors[`phrases.userPacks.${mineIndex}`]}</p> : null}
 			{errors['phrases.disabledFamilies'] ? <p class="error" role="alert">{errors['phrases.disabledFamilies']}</p> : null}
 			<div class="families">
-				{phraseSignals.map(({family, says, weight, reason}) => {
-					const builtIn = pack?.families[family] ?? [];
-					const on = !disabledFamilies.includes(family) && !disabledFamilies.includes(`${language}:${family}`);
-					return (
-						<fieldset key={family} data-family={family}>
-							<legend>{says}</legend>
-							<p class="hint">Risk weight {weight}: {reason}</p>
-							<Checkbox label={`Detect "${family}" phrases in ${languageNames[language] ?? language}`} name={`family-${family}`} checked={on && packOn} onChange={checked => toggleFamily(family, checked)} />
-							<details>
-								<summary>{builtIn.length} built-in phrases</summary>
-								<ul class="phrases">{builtIn.map(phrase => <li key={phrase}><code>{phrase}</code></li>)}</ul>
-							</details>
-							<TextArea label="Your own phrases, one per line" name={`mine-${family}`} rows={2} value={(mine?.families[family] ?? []).join('\n')}
-								normalize={text => splitLines(text).join('\n')}
-								onChange={text => update(['phrases', 'userPacks'], withUserPhrases(userPacks, language, family, splitLines(text)))} />
-						</fieldset>
-					);
-				})}
+				{phraseSignals.map(signal => (
+					<FamilyFieldset key={signal.family} signal={signal} language={language} builtIn={pack?.families[signal.family] ?? []}
+						on={!disabledFamilies.includes(signal.family) && !disabledFamilies.includes(`${language}:${signal.family}`) && packOn}
+						mine={mine?.families[signal.family] ?? []}
+						onToggle={checked => toggleFamily(signal.family, checked)}
+						onPhrases={phrases => update(['phrases', 'userPacks'], withUserPhrases(userPacks, language, signal.family, phrases))} />
+				))}
 			</div>
 			<p class="hint">Phrases match whole words in any case. {'{a|b}'} is a choice, a trailing ? makes a word optional, word* matches any ending, and a lone * skips up to three words. A phrase right after a negation ("not", "never") does not count.</p>
 		</>
