@@ -129,6 +129,22 @@ async function schedule(entry: PendingWrite, error: unknown, {stale, clock, retr
 	return {ok: false, error: `could not store yet, trying again in ${Math.round(delay / 1000)} s: ${lastError}`};
 }
 
+/** A write as the popup lists it. */
+function statusOf(entry: PendingWrite): PendingWriteStatus {
+	return {
+		id: entry.id,
+		type: entry.request.type,
+		ticketKey: ticketOf(entry) ?? (entry.request.type === 'agent-action' ? entry.request.action.ticketKey : undefined),
+		attempts: entry.attempts,
+		nextAt: entry.nextAt === undefined ? undefined : new Date(entry.nextAt).toISOString(),
+		lastError: entry.lastError,
+		failed: entry.failed === true,
+	};
+}
+
+/** An id unique across service worker lifetimes: the time, this lifetime's count and a random part. */
+const writeId = (now: number, sequence: number): string => `${now.toString(36)}-${sequence.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 export type WriteQueue = {
 	/** Stores the request now, or queues it for another try; answers the sender either way. */
 	submit(request: WriteRequest, sender: {tabId?: number | undefined; windowId?: number | undefined}): Promise<WriteResponse>;
@@ -180,7 +196,7 @@ export function createWriteQueue(
 	const queue: WriteQueue = {
 		async submit(request, sender) {
 			sequence++;
-			const entry: PendingWrite = {id: `${clock.now().toString(36)}-${sequence.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, request, tabId: sender.tabId, windowId: sender.windowId, attempts: 0};
+			const entry: PendingWrite = {id: writeId(clock.now(), sequence), request, tabId: sender.tabId, windowId: sender.windowId, attempts: 0};
 			const ticket = ticketOf(entry);
 			if (ticket !== undefined) {
 				newest.set(ticket, entry.id);
@@ -213,15 +229,7 @@ export function createWriteQueue(
 		},
 		async status() {
 			// A first attempt running now is not news; one a stopped service worker left is.
-			return (await pendingWrites()).filter(entry => entry.attempts > 0 || !inFlight.has(entry.id)).map(entry => ({
-				id: entry.id,
-				type: entry.request.type,
-				ticketKey: ticketOf(entry) ?? (entry.request.type === 'agent-action' ? entry.request.action.ticketKey : undefined),
-				attempts: entry.attempts,
-				nextAt: entry.nextAt === undefined ? undefined : new Date(entry.nextAt).toISOString(),
-				lastError: entry.lastError,
-				failed: entry.failed === true,
-			}));
+			return (await pendingWrites()).filter(entry => entry.attempts > 0 || !inFlight.has(entry.id)).map(statusOf);
 		},
 	};
 	return queue;

@@ -6,9 +6,9 @@ import type {AdapterId} from '../../core/helpdesks/adapter.ts';
 import {helpdeskOf, helpdesks} from '../../core/helpdesks/registry.ts';
 import {matchesPattern} from '../../core/helpdesks/pick.ts';
 import type {SelectorTestResult} from '../../core/messages.ts';
-import {parseOrigin} from '../../core/settings.ts';
+import {parseOrigin, type SiteSetting} from '../../core/settings.ts';
 import {errorsUnder, Select, TextField} from './fields.tsx';
-import type {OptionsApi, SectionProps} from './state.ts';
+import type {Draft, OptionsApi, SectionProps} from './state.ts';
 
 const adapterOptions = helpdesks
 	.filter(helpdesk => helpdesk.kind !== 'demo')
@@ -68,45 +68,65 @@ function TestResult({result}: {result: SelectorTestResult}) {
 	);
 }
 
-function CustomEditor({origin, config, errors, update, api}: {origin: string; config: CustomConfig; errors: SectionProps['errors']; update: SectionProps['update']; api: OptionsApi}) {
-	const base = `sites[${origin}].custom`;
+type Update = SectionProps['update'];
+type Errors = SectionProps['errors'];
+type SetConfig = (key: string, value: unknown) => void;
+
+/** The parts of a comma-separated list, trimmed, empty ones left out. */
+const splitList = (text: string): string[] => text.split(',').map(part => part.trim()).filter(Boolean);
+
+/** Replaces a site's selectors with the ones Defuse has for a hosted helpdesk. */
+function CustomStart({origin, update}: {origin: string; update: Update}) {
+	const [startFrom, setStartFrom] = useState<AdapterId>(() => hostedAdapterOf(origin) ?? startOptions[0]?.[0] ?? 'zendesk');
+	const startName = startOptions.find(([id]) => id === startFrom)?.[1] ?? startFrom;
+	return (
+		<div class="row">
+			<Select label="Start from Defuse's selectors for" name="custom-start" value={startFrom} options={startOptions} onChange={setStartFrom} />
+			<button type="button" class="secondary" onClick={() => update(['sites', origin, 'custom'], customStart(startFrom, origin))}>Replace these settings with Defuse's {startName} selectors</button>
+		</div>
+	);
+}
+
+/** One group of selector fields; the role value lists are edited as comma-separated text. */
+function ConfigGroup({group, config, errors, base, set}: {group: (typeof configGroups)[number]; config: CustomConfig; errors: Errors; base: string; set: SetConfig}) {
+	return (
+		<fieldset>
+			<legend>{group.title}</legend>
+			<div class="grid">
+				{group.fields.map(([key, label, hint]) => {
+					const raw = config[key];
+					const value = isListKey(key) ? (config[key] ?? []).join(', ') : (typeof raw === 'string' ? raw : '');
+					return (
+						<TextField key={key} name={`custom-${key}`} label={label} hint={hint} value={value} error={errors[`${base}.${key}`]} normalize={isListKey(key) ? text => splitList(text).join(', ') : undefined}
+							onChange={text => set(key, isListKey(key) ? (text.trim() === '' ? undefined : splitList(text)) : (text === '' ? undefined : text))} />
+					);
+				})}
+			</div>
+		</fieldset>
+	);
+}
+
+/** How the thread is read: message order and the reply editor's kind. */
+function ReadingOptions({config, errors, base, set}: {config: CustomConfig; errors: Errors; base: string; set: SetConfig}) {
+	return (
+		<div class="grid">
+			<Select label="Message order" name="custom-order" value={config.order ?? 'oldest-first'} options={[['oldest-first', 'Oldest first'], ['newest-first', 'Newest first']]} onChange={value => set('order', value === 'oldest-first' ? undefined : value)} />
+			<Select label="Reply editor kind" name="custom-editorKind" value={config.editorKind ?? ''} error={errors[`${base}.editorKind`]} options={[['', 'Plain text box or contenteditable'], ...bridgeEditors.map(editor => [editor, editor] as const)]} onChange={value => set('editorKind', value === '' ? undefined : value)} />
+		</div>
+	);
+}
+
+/** Tries the selectors on the open tab and shows what they read. */
+function SelectorTest({origin, config, api}: {origin: string; config: CustomConfig; api: OptionsApi}) {
 	const [test, setTest] = useState<{busy: boolean; result?: SelectorTestResult | undefined; error?: string | undefined}>({busy: false});
-	const set = (key: string, value: unknown) => update(['sites', origin, 'custom', key], value);
 	async function runTest(): Promise<void> {
 		setTest({busy: true});
 		const response = await api.testSelectors(origin, config);
 		setTest(response.ok ? {busy: false, result: response.selectorTest} : {busy: false, error: response.error});
 	}
 
-	const general = errors[base];
-	const [startFrom, setStartFrom] = useState<AdapterId>(() => hostedAdapterOf(origin) ?? startOptions[0]?.[0] ?? 'zendesk');
-	const startName = startOptions.find(([id]) => id === startFrom)?.[1] ?? startFrom;
 	return (
-		<div class="custom">
-			{general ? <p class="error" role="alert">{general}</p> : null}
-			<div class="row">
-				<Select label="Start from Defuse's selectors for" name="custom-start" value={startFrom} options={startOptions} onChange={setStartFrom} />
-				<button type="button" class="secondary" onClick={() => update(['sites', origin, 'custom'], customStart(startFrom, origin))}>Replace these settings with Defuse's {startName} selectors</button>
-			</div>
-			{configGroups.map(group => (
-				<fieldset key={group.title}>
-					<legend>{group.title}</legend>
-					<div class="grid">
-						{group.fields.map(([key, label, hint]) => {
-							const raw = config[key];
-							const value = isListKey(key) ? (config[key] ?? []).join(', ') : (typeof raw === 'string' ? raw : '');
-							return (
-								<TextField key={key} name={`custom-${key}`} label={label} hint={hint} value={value} error={errors[`${base}.${key}`]} normalize={isListKey(key) ? text => text.split(',').map(part => part.trim()).filter(Boolean).join(', ') : undefined}
-									onChange={text => set(key, isListKey(key) ? (text.trim() === '' ? undefined : text.split(',').map(part => part.trim()).filter(Boolean)) : (text === '' ? undefined : text))} />
-							);
-						})}
-					</div>
-				</fieldset>
-			))}
-			<div class="grid">
-				<Select label="Message order" name="custom-order" value={config.order ?? 'oldest-first'} options={[['oldest-first', 'Oldest first'], ['newest-first', 'Newest first']]} onChange={value => set('order', value === 'oldest-first' ? undefined : value)} />
-				<Select label="Reply editor kind" name="custom-editorKind" value={config.editorKind ?? ''} error={errors[`${base}.editorKind`]} options={[['', 'Plain text box or contenteditable'], ...bridgeEditors.map(editor => [editor, editor] as const)]} onChange={value => set('editorKind', value === '' ? undefined : value)} />
-			</div>
+		<>
 			<div class="row">
 				<button type="button" onClick={() => void runTest()} disabled={test.busy}>Test these selectors on the open tab</button>
 				<span class="hint">Open a ticket of {origin} in another tab first.</span>
@@ -116,17 +136,31 @@ function CustomEditor({origin, config, errors, update, api}: {origin: string; co
 				{test.error ? <p class="error" data-testid="selector-test-error">{test.error}</p> : null}
 				{test.result ? <TestResult result={test.result} /> : null}
 			</div>
+		</>
+	);
+}
+
+function CustomEditor({origin, config, errors, update, api}: {origin: string; config: CustomConfig; errors: Errors; update: Update; api: OptionsApi}) {
+	const base = `sites[${origin}].custom`;
+	const set = (key: string, value: unknown) => update(['sites', origin, 'custom', key], value);
+	const general = errors[base];
+	return (
+		<div class="custom">
+			{general ? <p class="error" role="alert">{general}</p> : null}
+			<CustomStart origin={origin} update={update} />
+			{configGroups.map(group => <ConfigGroup key={group.title} group={group} config={config} errors={errors} base={base} set={set} />)}
+			<ReadingOptions config={config} errors={errors} base={base} set={set} />
+			<SelectorTest origin={origin} config={config} api={api} />
 		</div>
 	);
 }
 
-export function SitesSection({draft, errors, update, api}: SectionProps & {api: OptionsApi}) {
-	const [origin, setOrigin] = useState('');
-	const [adapter, setAdapter] = useState<AdapterId>('custom');
-	const [addError, setAddError] = useState<string | undefined>();
+type Allow = (site: string, onGranted?: () => void) => void;
+
+/** Which sites Defuse may read, a way to ask for one, and what the last request came to. */
+function useSiteAccess(origins: readonly string[], api: OptionsApi): {granted: Record<string, boolean>; status: string; allow: Allow} {
 	const [status, setStatus] = useState('');
 	const [granted, setGranted] = useState<Record<string, boolean>>({});
-	const origins = Object.keys(draft.sites);
 
 	useEffect(() => {
 		let live = true;
@@ -152,6 +186,32 @@ export function SitesSection({draft, errors, update, api}: SectionProps & {api: 
 		});
 	}
 
+	return {granted, status, allow};
+}
+
+/** One site of the list: its helpdesk, access, removal, and its selectors when they are the user's own. */
+function SiteRow({site, setting, granted, errors, update, api, allow}: {site: string; setting: SiteSetting; granted: boolean | undefined; errors: Errors; update: Update; api: OptionsApi; allow: Allow}) {
+	return (
+		<li data-origin={site}>
+			<div class="row">
+				<strong>{site}</strong>
+				<Select label="Helpdesk" name="site-adapter" value={setting.adapter} error={errors[`sites[${site}].adapter`]} options={adapterOptions} onChange={value => update(['sites', site], value === 'custom' ? {adapter: value, custom: setting.custom ?? {}} : {adapter: value})} />
+				<span class={granted ? 'badge ok' : 'badge warn'} data-testid="site-access">{granted ? 'Access granted' : 'No access yet'}</span>
+				{granted ? null : <button type="button" onClick={() => allow(site)}>Allow access</button>}
+				<button type="button" class="secondary" onClick={() => update(['sites', site], undefined)}>Remove {site}</button>
+			</div>
+			{errorsUnder(errors, `sites[${site}]`).length > 0 && setting.adapter !== 'custom' ? <p class="error">{errorsUnder(errors, `sites[${site}]`).join(' ')}</p> : null}
+			{setting.adapter === 'custom' ? <CustomEditor origin={site} config={setting.custom ?? {}} errors={errors} update={update} api={api} /> : null}
+		</li>
+	);
+}
+
+/** The form adding a site: its address and helpdesk, access asked for on the click. */
+function AddSite({sites, update, allow}: {sites: Draft['sites']; update: Update; allow: Allow}) {
+	const [origin, setOrigin] = useState('');
+	const [adapter, setAdapter] = useState<AdapterId>('custom');
+	const [addError, setAddError] = useState<string | undefined>();
+
 	function add(): void {
 		const parsed = parseOrigin(origin);
 		if (!parsed.ok) {
@@ -159,7 +219,7 @@ export function SitesSection({draft, errors, update, api}: SectionProps & {api: 
 			return;
 		}
 
-		if (draft.sites[parsed.origin]) {
+		if (sites[parsed.origin]) {
 			setAddError(`${parsed.origin} is already in the list`);
 			return;
 		}
@@ -175,34 +235,27 @@ export function SitesSection({draft, errors, update, api}: SectionProps & {api: 
 	}
 
 	return (
+		<fieldset>
+			<legend>Add a site</legend>
+			<div class="row">
+				<TextField label="Site address" name="new-site" value={origin} placeholder="https://help.example.org" error={addError} onChange={setOrigin} />
+				<Select label="Helpdesk" name="new-site-adapter" value={adapter} options={adapterOptions} onChange={setAdapter} />
+				<button type="button" onClick={add}>Add and allow access</button>
+			</div>
+		</fieldset>
+	);
+}
+
+export function SitesSection({draft, errors, update, api}: SectionProps & {api: OptionsApi}) {
+	const origins = Object.keys(draft.sites);
+	const {granted, status, allow} = useSiteAccess(origins, api);
+	return (
 		<>
 			{origins.length === 0 ? <p>No sites of your own yet. Defuse already runs on the hosted helpdesks it knows.</p> : null}
 			<ul class="sites">
-				{origins.map(site => {
-					const setting = draft.sites[site]!;
-					return (
-						<li key={site} data-origin={site}>
-							<div class="row">
-								<strong>{site}</strong>
-								<Select label="Helpdesk" name="site-adapter" value={setting.adapter} error={errors[`sites[${site}].adapter`]} options={adapterOptions} onChange={value => update(['sites', site], value === 'custom' ? {adapter: value, custom: setting.custom ?? {}} : {adapter: value})} />
-								<span class={granted[site] ? 'badge ok' : 'badge warn'} data-testid="site-access">{granted[site] ? 'Access granted' : 'No access yet'}</span>
-								{granted[site] ? null : <button type="button" onClick={() => allow(site)}>Allow access</button>}
-								<button type="button" class="secondary" onClick={() => update(['sites', site], undefined)}>Remove {site}</button>
-							</div>
-							{errorsUnder(errors, `sites[${site}]`).length > 0 && setting.adapter !== 'custom' ? <p class="error">{errorsUnder(errors, `sites[${site}]`).join(' ')}</p> : null}
-							{setting.adapter === 'custom' ? <CustomEditor origin={site} config={setting.custom ?? {}} errors={errors} update={update} api={api} /> : null}
-						</li>
-					);
-				})}
+				{origins.map(site => <SiteRow key={site} site={site} setting={draft.sites[site]!} granted={granted[site]} errors={errors} update={update} api={api} allow={allow} />)}
 			</ul>
-			<fieldset>
-				<legend>Add a site</legend>
-				<div class="row">
-					<TextField label="Site address" name="new-site" value={origin} placeholder="https://help.example.org" error={addError} onChange={setOrigin} />
-					<Select label="Helpdesk" name="new-site-adapter" value={adapter} options={adapterOptions} onChange={setAdapter} />
-					<button type="button" onClick={add}>Add and allow access</button>
-				</div>
-			</fieldset>
+			<AddSite sites={draft.sites} update={update} allow={allow} />
 			<p aria-live="polite" class="status" data-testid="sites-status">{status}</p>
 		</>
 	);
