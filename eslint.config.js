@@ -2,7 +2,18 @@
 // no extension APIs, no global DOM, no UI or worker libraries, Dexie only in core/store.
 import tseslint from 'typescript-eslint';
 
-const domGlobals = ['document', 'window', 'location', 'navigator', 'chrome', 'browser', 'localStorage', 'sessionStorage', 'indexedDB', 'history'].map(name => ({
+const domGlobals = [
+	'document',
+	'window',
+	'location',
+	'navigator',
+	'chrome',
+	'browser',
+	'localStorage',
+	'sessionStorage',
+	'indexedDB',
+	'history',
+].map(name => ({
 	name,
 	message: 'core/ is runtime-neutral: take what you need as a parameter (adapters read the root they are given).',
 }));
@@ -17,7 +28,10 @@ const uiImports = [
 // Cross-checks, fixtures and benchmarks live under test/: production code never imports from there,
 // and no test beside the code runs a cross-check (those tests live in test/cross-check/ too).
 const testImports = {group: ['**/test/**'], message: 'Production code never imports from test/.'};
-const crossCheckImports = {group: ['**/test/cross-check/**'], message: 'The cross-checks (SQL derivation, JavaScript KPIs) are used only by the tests and benchmarks under test/.'};
+const crossCheckImports = {
+	group: ['**/test/cross-check/**'],
+	message: 'The cross-checks (SQL derivation, JavaScript KPIs) are used only by the tests and benchmarks under test/.',
+};
 
 const extensionPaths = [{name: '#imports', message: 'No extension APIs in core/.'}];
 
@@ -46,7 +60,18 @@ export default tseslint.config(
 		ignores: ['core/**/*.test.ts'],
 		rules: {
 			'no-restricted-globals': ['error', ...domGlobals],
-			'no-restricted-imports': ['error', {paths: extensionPaths, patterns: [...uiImports, {group: ['dexie', 'dexie/*'], message: 'Only core/store may import Dexie.'}, {group: ['sql.js'], message: 'sql.js lives in dashboard/ (metrics worker).'}, testImports]}],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: extensionPaths,
+					patterns: [
+						...uiImports,
+						{group: ['dexie', 'dexie/*'], message: 'Only core/store may import Dexie.'},
+						{group: ['sql.js'], message: 'sql.js lives in dashboard/ (metrics worker).'},
+						testImports,
+					],
+				},
+			],
 		},
 	},
 	{
@@ -60,12 +85,24 @@ export default tseslint.config(
 		// Content scripts send messages; the store, Dexie and sql.js never enter the page.
 		files: ['entrypoints/helpdesk.content/**', 'entrypoints/*.content.*', 'entrypoints/*-bridge.*'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [
-				{group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'], message: 'Content scripts never open IndexedDB or load the dashboard.'},
-				// The schemas stay out of the page's script (size budget): the background checks what comes in.
-				{group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**', '**/shared/**'], allowTypeImports: true, message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.'},
-				crossCheckImports,
-			]}],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['dexie', 'dexie/*', 'sql.js', 'uplot', '**/core/store/**', '**/dashboard/**'],
+							message: 'Content scripts never open IndexedDB or load the dashboard.',
+						},
+						// The schemas stay out of the page's script (size budget): the background checks what comes in.
+						{
+							group: ['valibot', '**/core/settings-schema*', '**/core/schema*', '**/core/messages*', '**/background/**', '**/shared/**'],
+							allowTypeImports: true,
+							message: 'Helpdesk pages get settings validated from the background; no valibot in content scripts.',
+						},
+						crossCheckImports,
+					],
+				},
+			],
 		},
 	},
 	{
@@ -80,14 +117,38 @@ export default tseslint.config(
 	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).'}, crossCheckImports]}],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/entrypoints/**'],
+							message:
+								'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).',
+						},
+						crossCheckImports,
+					],
+				},
+			],
 		},
 	},
 	{
 		files: ['dashboard/**/*.{ts,tsx}'],
 		ignores: ['dashboard/**/*.test.{ts,tsx}'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['**/entrypoints/**'], message: 'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).'}, testImports]}],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/entrypoints/**'],
+							message:
+								'Dependencies point one way: entrypoints -> dashboard -> core (the dashboard also runs as a plain site, without extension APIs).',
+						},
+						testImports,
+					],
+				},
+			],
 		},
 	},
 );

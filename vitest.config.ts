@@ -5,7 +5,13 @@ import {WxtVitest} from 'wxt/testing/vitest-plugin';
 export default defineConfig({
 	plugins: [WxtVitest(), preact()],
 	test: {
-		include: ['core/**/*.test.{ts,tsx}', 'dashboard/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}', 'test/cross-check/**/*.test.{ts,tsx}'],
+		include: [
+			'core/**/*.test.{ts,tsx}',
+			'dashboard/**/*.test.{ts,tsx}',
+			'entrypoints/**/*.test.{ts,tsx}',
+			'test/unit/**/*.test.{ts,tsx}',
+			'test/cross-check/**/*.test.{ts,tsx}',
+		],
 		environment: 'node',
 		setupFiles: ['test/unit/clock-ahead.ts'],
 		testTimeout: 20_000,

@@ -12,7 +12,8 @@ const isDemoBuild = process.env['DEFUSE_DEMO'] === '1';
 const loopback = ['http://127.0.0.1/*', 'http://localhost/*'];
 // A public key only, so the unpacked demo build always gets the same id and `npm start` can print the
 // dashboard's address: chrome-extension://fhbjhdhledfeemcobknfjepfoclickfo/dashboard.html
-export const demoExtensionKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx2bX5/aQkLBTB3dqIDnH+nA9WKcOMKL8ssVkwXJ+utidCqJBM7pK/X78SzXV/ZVLsY7NNRCiGgfHeQ10R2Gif8jZOW9WsnqYsO1FBN769fAUf0RnGxjuK+Ymzo2uVBvBuN6ZuFQZWnGKYpl5DbC+1t4KF4fJ+lXJBagumW3Wol9CRN38YXXOUvQghg2UDaYHxjeYze04ml4MM79JPQA7HUmQiHH/BqnfO30ddq4xug0iMskJGSzh8oJ+Pn7pQwDBwn2JZBx6LGIJqBHt0ThFyNlR8uQX+mKt90iv02/WGZpDlG9kM4Maqy/eVTswICs1tQv+WEtrupt7HvA3GldqOQIDAQAB';
+export const demoExtensionKey =
+	'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAx2bX5/aQkLBTB3dqIDnH+nA9WKcOMKL8ssVkwXJ+utidCqJBM7pK/X78SzXV/ZVLsY7NNRCiGgfHeQ10R2Gif8jZOW9WsnqYsO1FBN769fAUf0RnGxjuK+Ymzo2uVBvBuN6ZuFQZWnGKYpl5DbC+1t4KF4fJ+lXJBagumW3Wol9CRN38YXXOUvQghg2UDaYHxjeYze04ml4MM79JPQA7HUmQiHH/BqnfO30ddq4xug0iMskJGSzh8oJ+Pn7pQwDBwn2JZBx6LGIJqBHt0ThFyNlR8uQX+mKt90iv02/WGZpDlG9kM4Maqy/eVTswICs1tQv+WEtrupt7HvA3GldqOQIDAQAB';
 
 /**
  * The tone lexicon's word lists ship in their compact text form (core/word-list-codec.ts) instead of
@@ -49,7 +50,8 @@ function compactWordLists(): Plugin {
 	};
 }
 
-export const extensionPagesCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none';";
+export const extensionPagesCsp =
+	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none';";
 
 export default defineConfig({
 	imports: false,
@@ -61,27 +63,30 @@ export default defineConfig({
 		description: 'Early escalation warnings inside your helpdesk. Everything stays on your machine.',
 		permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
 		// Custom domains (self-hosted helpdesks) are granted one by one from the options page.
-		...(browser === 'firefox' ? {optional_permissions: ['https://*/*', 'http://*/*']} : {optional_host_permissions: ['https://*/*', 'http://*/*']}),
+		...(browser === 'firefox'
+			? {optional_permissions: ['https://*/*', 'http://*/*']}
+			: {optional_host_permissions: ['https://*/*', 'http://*/*']}),
 		action: {default_title: 'Defuse', default_icon: {16: 'icon/16.png', 32: 'icon/32.png'}},
 		icons: {16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png'},
 		// Extension pages load and connect to nothing but their own files (sql.js compiles its bundled wasm).
-		content_security_policy: browser === 'firefox'
-			? extensionPagesCsp as unknown as Record<string, string>
-			: {
-				extension_pages: extensionPagesCsp,
-			},
+		content_security_policy:
+			browser === 'firefox'
+				? (extensionPagesCsp as unknown as Record<string, string>)
+				: {
+						extension_pages: extensionPagesCsp,
+					},
 		...(isDemoBuild && browser !== 'firefox' ? {key: demoExtensionKey} : {}),
 		...(browser === 'firefox'
 			? {
-				browser_specific_settings: {
-					gecko: {
-						id: 'defuse@defuse.invalid',
-						// Main-world content scripts (the editor bridge) need Firefox 128.
-						strict_min_version: '128.0',
-						data_collection_permissions: {required: ['none']},
+					browser_specific_settings: {
+						gecko: {
+							id: 'defuse@defuse.invalid',
+							// Main-world content scripts (the editor bridge) need Firefox 128.
+							strict_min_version: '128.0',
+							data_collection_permissions: {required: ['none']},
+						},
 					},
-				},
-			}
+				}
 			: {}),
 	}),
 	vite: () => ({
@@ -107,7 +112,9 @@ export default defineConfig({
 			// The main-world editor bridge runs wherever a helpdesk's own script runs (each helpdesk has its
 			// own: entrypoints/<id>.content.ts).
 			const scripts = manifest.content_scripts ?? [];
-			const helpdeskMatches = scripts.filter(script => !script.js?.includes('content-scripts/editor-bridge.js')).flatMap(script => script.matches ?? []);
+			const helpdeskMatches = scripts
+				.filter(script => !script.js?.includes('content-scripts/editor-bridge.js'))
+				.flatMap(script => script.matches ?? []);
 			for (const script of scripts) {
 				if (script.js?.includes('content-scripts/editor-bridge.js')) {
 					script.matches = [...new Set(helpdeskMatches)].sort();

@@ -27,7 +27,9 @@ export const dissatisfiedTone = -0.1;
 /** After a closing thank-you, earlier words weigh this much. */
 const closedDamping = 0.25;
 /** Phrase families that mark a message as dissatisfied whatever its tone. */
-const dissatisfiedFamilies: ReadonlySet<PhraseFamily> = new Set(phraseSignals.filter(signal => signal.dissatisfied).map(signal => signal.family));
+const dissatisfiedFamilies: ReadonlySet<PhraseFamily> = new Set(
+	phraseSignals.filter(signal => signal.dissatisfied).map(signal => signal.family),
+);
 
 /**
  * What the engine draws on besides the ticket and its context. `assess` uses everything built in; the
@@ -50,13 +52,25 @@ export type EngineData = {
 };
 
 function emptyTicket(ticket: unknown): TicketSnapshot {
-	const record = typeof ticket === 'object' && ticket !== null ? ticket as Partial<TicketSnapshot> : {};
-	return {...record, helpdesk: String(record.helpdesk ?? ''), ticketId: String(record.ticketId ?? ''), messages: Array.isArray(record.messages) ? record.messages : []};
+	const record = typeof ticket === 'object' && ticket !== null ? (ticket as Partial<TicketSnapshot>) : {};
+	return {
+		...record,
+		helpdesk: String(record.helpdesk ?? ''),
+		ticketId: String(record.ticketId ?? ''),
+		messages: Array.isArray(record.messages) ? record.messages : [],
+	};
 }
 
 /** The engine with every built-in phrase pack, and the templates of `ctx` (built-in labels added) or the built-in library. */
 export function assess(ticket: TicketSnapshot, ctx: AssessContext = {}): Assessment {
-	return assessWith(ticket, ctx, {packs: builtInPacks, templates: ctx.templates?.map(describedTemplate) ?? templateLibrary, draftRules, cues, triggerCues, tone: shippedToneLexicon});
+	return assessWith(ticket, ctx, {
+		packs: builtInPacks,
+		templates: ctx.templates?.map(describedTemplate) ?? templateLibrary,
+		draftRules,
+		cues,
+		triggerCues,
+		tone: shippedToneLexicon,
+	});
 }
 
 /** The engine with the phrase packs and templates given (see EngineData). */
@@ -69,9 +83,15 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 
 	// "Thanks, that fixed it" as the customer's last word: what they said before is settled
 	const lastCustomer = prepared.customer.at(-1);
-	if (lastCustomer?.closing && !prepared.messages.some(message => message.index > lastCustomer.index && message.role === 'agent' && !message.internal)) {
+	if (
+		lastCustomer?.closing &&
+		!prepared.messages.some(message => message.index > lastCustomer.index && message.role === 'agent' && !message.internal)
+	) {
 		for (const finding of findings) {
-			if (signalDescriptor(finding.id)?.settledByThanks && !finding.evidence.some(evidence => evidence.messageIndex === lastCustomer.index)) {
+			if (
+				signalDescriptor(finding.id)?.settledByThanks &&
+				!finding.evidence.some(evidence => evidence.messageIndex === lastCustomer.index)
+			) {
 				finding.strength *= closedDamping;
 			}
 		}
@@ -85,14 +105,24 @@ export function assessWith(ticket: TicketSnapshot, ctx: AssessContext, data: Eng
 	const messages = prepared.messages.map(message => {
 		const families = input.families.get(message.index);
 		const isCustomer = message.role === 'customer' && !message.internal;
-		const dissatisfied = isCustomer && (message.tone <= dissatisfiedTone || (families !== undefined && [...families].some(family => dissatisfiedFamilies.has(family))));
+		const dissatisfied =
+			isCustomer &&
+			(message.tone <= dissatisfiedTone || (families !== undefined && [...families].some(family => dissatisfiedFamilies.has(family))));
 		return {tone: message.tone, dissatisfied};
 	});
 
 	const suggestions = suggestReplies({
-		snapshot, prepared, level, signals, triggers, escalationPath,
+		snapshot,
+		prepared,
+		level,
+		signals,
+		triggers,
+		escalationPath,
 		templates: data.templates,
-		agent: ctx.agent, values: ctx.values, inserted: ctx.inserted, cues: data.cues,
+		agent: ctx.agent,
+		values: ctx.values,
+		inserted: ctx.inserted,
+		cues: data.cues,
 		max: settings.maxSuggestions,
 	});
 

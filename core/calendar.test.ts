@@ -4,7 +4,13 @@ import {addBusinessMillis, businessMillisBetween, isBusinessTime, validateCalend
 const hour = 3_600_000;
 const minute = 60_000;
 
-const weekdays9to17 = {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']]} satisfies BusinessCalendar['weekly'];
+const weekdays9to17 = {
+	mon: [['09:00', '17:00']],
+	tue: [['09:00', '17:00']],
+	wed: [['09:00', '17:00']],
+	thu: [['09:00', '17:00']],
+	fri: [['09:00', '17:00']],
+} satisfies BusinessCalendar['weekly'];
 
 const utc: BusinessCalendar = {timezone: 'UTC', weekly: weekdays9to17, holidays: []};
 const berlin: BusinessCalendar = {timezone: 'Europe/Berlin', weekly: weekdays9to17, holidays: ['2026-12-25']};
@@ -59,7 +65,21 @@ describe('businessMillisBetween', () => {
 	});
 
 	test('matches a minute-by-minute count over a random sample', () => {
-		const zones: BusinessCalendar[] = [berlin, newYork, {timezone: 'Asia/Kolkata', weekly: {mon: [['08:30', '12:00'], ['13:00', '18:15']], sat: [['10:00', '24:00']]}, holidays: ['2026-04-06']}];
+		const zones: BusinessCalendar[] = [
+			berlin,
+			newYork,
+			{
+				timezone: 'Asia/Kolkata',
+				weekly: {
+					mon: [
+						['08:30', '12:00'],
+						['13:00', '18:15'],
+					],
+					sat: [['10:00', '24:00']],
+				},
+				holidays: ['2026-04-06'],
+			},
+		];
 		let seed = 7;
 		const random = () => {
 			seed = (seed * 48_271) % 2_147_483_647;
@@ -68,8 +88,8 @@ describe('businessMillisBetween', () => {
 
 		for (let i = 0; i < 40; i++) {
 			const calendar = zones[i % zones.length]!;
-			const start = at('2026-03-20T00:00:00Z') + (Math.floor(random() * 20 * 24 * 60) * minute);
-			const end = start + (Math.floor(random() * 6 * 24 * 60) * minute);
+			const start = at('2026-03-20T00:00:00Z') + Math.floor(random() * 20 * 24 * 60) * minute;
+			const end = start + Math.floor(random() * 6 * 24 * 60) * minute;
 			let slow = 0;
 			for (let t = start; t < end; t += minute) {
 				if (isBusinessTime(t, calendar)) {
@@ -101,7 +121,7 @@ describe('addBusinessMillis', () => {
 	test('inverse of businessMillisBetween across DST and holidays', () => {
 		for (const calendar of [berlin, newYork]) {
 			for (let offset = 0; offset < 30; offset++) {
-				const start = at('2026-03-20T05:17:00Z') + (offset * 7 * hour);
+				const start = at('2026-03-20T05:17:00Z') + offset * 7 * hour;
 				const duration = (offset + 1) * 97 * minute;
 				const end = addBusinessMillis(start, duration, calendar);
 				expect(businessMillisBetween(start, end, calendar)).toBe(duration);
@@ -125,7 +145,10 @@ describe('isBusinessTime', () => {
 describe('validateCalendar', () => {
 	test('accepts a good calendar', () => {
 		const result = validateCalendar({timezone: 'Europe/Berlin', weekly: {mon: [['09:00', '24:00']]}, holidays: ['2026-12-25']});
-		expect(result).toEqual({ok: true, calendar: {timezone: 'Europe/Berlin', weekly: {mon: [['09:00', '24:00']]}, holidays: ['2026-12-25']}});
+		expect(result).toEqual({
+			ok: true,
+			calendar: {timezone: 'Europe/Berlin', weekly: {mon: [['09:00', '24:00']]}, holidays: ['2026-12-25']},
+		});
 	});
 
 	test.each([

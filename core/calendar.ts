@@ -48,7 +48,7 @@ function parseClock(value: string, isEnd: boolean): number | undefined {
 		return undefined;
 	}
 
-	return (hours * 60) + minutes;
+	return hours * 60 + minutes;
 }
 
 const compiledCache = new WeakMap<BusinessCalendar, Compiled>();
@@ -110,10 +110,7 @@ function windowsOf(compiled: Compiled, dayNumber: number): Window[] {
 	if (ranges.length > 0 && !compiled.holidays.has(isoDate(dayNumber))) {
 		const midnight = dayNumber * dayMs;
 		const offsetOf = (ms: number) => zoneOffsetAt(ms, compiled.zone); // Exact; each day is converted once
-		windows = ranges.map(([from, to]) => [
-			wallToUtc(midnight + (from * 60_000), offsetOf),
-			wallToUtc(midnight + (to * 60_000), offsetOf),
-		]);
+		windows = ranges.map(([from, to]) => [wallToUtc(midnight + from * 60_000, offsetOf), wallToUtc(midnight + to * 60_000, offsetOf)]);
 		windows = windows.filter(([start, end]) => end > start);
 	}
 
@@ -271,7 +268,12 @@ export function validateCalendar(value: unknown): {ok: true; calendar: BusinessC
 	const cleanHolidays: string[] = [];
 	if (Array.isArray(holidays)) {
 		for (const day of holidays) {
-			if (typeof day === 'string' && datePattern.test(day) && !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().startsWith(day)) {
+			if (
+				typeof day === 'string' &&
+				datePattern.test(day) &&
+				!Number.isNaN(Date.parse(day)) &&
+				new Date(day).toISOString().startsWith(day)
+			) {
 				cleanHolidays.push(day);
 			} else {
 				errors.push(`bad holiday date: ${String(day)} (expected YYYY-MM-DD)`);

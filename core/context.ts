@@ -92,7 +92,12 @@ export const defaultSettings: AssessSettings = {
 };
 
 export function resolveSettings(settings: Partial<AssessSettings> | undefined): AssessSettings {
-	return {...defaultSettings, ...settings, thresholds: {...defaultSettings.thresholds, ...settings?.thresholds}, alertBudget: {...defaultSettings.alertBudget, ...settings?.alertBudget}};
+	return {
+		...defaultSettings,
+		...settings,
+		thresholds: {...defaultSettings.thresholds, ...settings?.thresholds},
+		alertBudget: {...defaultSettings.alertBudget, ...settings?.alertBudget},
+	};
 }
 
 /** Epoch ms from ISO-8601 or a number; undefined when unusable. */

@@ -1,5 +1,19 @@
 import {describe, expect, test} from 'vitest';
-import {dash, formatCount, formatDateTime, formatDecimalDuration, formatDuration, formatMegabytes, formatNumber, formatPercent, formatRatio, formatShortDuration, formatSigned, formatWeekdayTime, textLocale} from './format.ts';
+import {
+	dash,
+	formatCount,
+	formatDateTime,
+	formatDecimalDuration,
+	formatDuration,
+	formatMegabytes,
+	formatNumber,
+	formatPercent,
+	formatRatio,
+	formatShortDuration,
+	formatSigned,
+	formatWeekdayTime,
+	textLocale,
+} from './format.ts';
 
 const second = 1000;
 const minute = 60_000;
@@ -10,11 +24,11 @@ describe('formatDuration: a duration as an agent reads it (overlay, signals, pop
 	test.each([
 		[0, '0 min'],
 		[59 * minute, '59 min'],
-		[(59 * minute) + (59 * second), '59 min'], // Rounded down: "due in 1 h" would promise a minute that is not there
+		[59 * minute + 59 * second, '59 min'], // Rounded down: "due in 1 h" would promise a minute that is not there
 		[90 * minute, '1 h 30 min'],
 		[200 * minute, '3 h 20 min'],
 		[10 * hour, '10 h'],
-		[(10 * hour) + (20 * minute), '10 h'], // Minutes are dropped from 10 hours on
+		[10 * hour + 20 * minute, '10 h'], // Minutes are dropped from 10 hours on
 		[31 * hour, '31 h'],
 		[47 * hour, '47 h'],
 		[48 * hour, '2 days'],
@@ -56,13 +70,13 @@ describe('formatDecimalDuration: a measured duration in tables of statistics (da
 		[0, 'en-US', '0 s'],
 		[45 * second, 'en-US', '45 s'],
 		[minute, 'en-US', '1 min'],
-		[(4 * minute) + (30 * second), 'en-US', '5 min'],
+		[4 * minute + 30 * second, 'en-US', '5 min'],
 		[45 * minute, 'en-US', '45 min'],
 		[89 * minute, 'en-US', '89 min'],
 		[95 * minute, 'en-US', '1.6 h'],
 		[2 * hour, 'en-US', '2.0 h'],
 		[47.9 * hour, 'en-US', '47.9 h'],
-		[(3 * day) + (4 * hour), 'en-US', '3.2 d'],
+		[3 * day + 4 * hour, 'en-US', '3.2 d'],
 		[1234.5 * day, 'en-US', '1,234.5 d'],
 		[95 * minute, 'de-DE', '1,6 h'],
 		[1234.5 * day, 'de-DE', '1.234,5 d'],
@@ -94,7 +108,7 @@ describe('numbers, counts and percentages', () => {
 		expect(formatPercent(value, locale, digits)).toBe(text);
 	});
 
-	test('formatRatio writes the ratio\'s value as a percentage', () => {
+	test("formatRatio writes the ratio's value as a percentage", () => {
 		expect(formatRatio({numerator: 1, denominator: 8, value: 0.125}, 'en-US')).toBe('12.5%');
 		expect(formatRatio({numerator: 0, denominator: 0, value: null}, 'en-US')).toBe(dash);
 		expect(formatRatio(undefined, 'en-US')).toBe(dash);
@@ -128,12 +142,12 @@ describe('numbers, counts and percentages', () => {
 		expect(formatMegabytes(bytes, locale)).toBe(text);
 	});
 
-	test('Defuse\'s sentences write numbers the English way', () => {
+	test("Defuse's sentences write numbers the English way", () => {
 		expect(formatNumber(1234.5, textLocale, 1)).toBe('1,234.5');
 	});
 });
 
-describe('dates: the locale and the time zone are the caller\'s', () => {
+describe("dates: the locale and the time zone are the caller's", () => {
 	const instant = '2026-03-02T09:14:00Z'; // A Monday
 
 	test.each([
@@ -155,6 +169,8 @@ describe('dates: the locale and the time zone are the caller\'s', () => {
 	});
 
 	test('an epoch number reads as the same instant as its ISO text', () => {
-		expect(formatDateTime(Date.parse(instant), {locale: 'en-GB', timeZone: 'UTC'})).toBe(formatDateTime(instant, {locale: 'en-GB', timeZone: 'UTC'}));
+		expect(formatDateTime(Date.parse(instant), {locale: 'en-GB', timeZone: 'UTC'})).toBe(
+			formatDateTime(instant, {locale: 'en-GB', timeZone: 'UTC'}),
+		);
 	});
 });

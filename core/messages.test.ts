@@ -23,8 +23,21 @@ describe('validateRequest', () => {
 	});
 
 	test('accepts a message of unknown authorship and a miss report about roles', () => {
-		expect(validateRequest({type: 'observe', snapshot: {...snapshot, messages: [...snapshot.messages, {role: 'unknown', text: 'Sent from a forwarded address'}]}}).ok).toBe(true);
-		expect(validateRequest({type: 'adapter-miss', helpdesk: 'intercom', url: 'https://app.intercom.com/a/inbox/x/inbox/conversation/1', part: 'role', detail: '2 of 5 messages'}).ok).toBe(true);
+		expect(
+			validateRequest({
+				type: 'observe',
+				snapshot: {...snapshot, messages: [...snapshot.messages, {role: 'unknown', text: 'Sent from a forwarded address'}]},
+			}).ok,
+		).toBe(true);
+		expect(
+			validateRequest({
+				type: 'adapter-miss',
+				helpdesk: 'intercom',
+				url: 'https://app.intercom.com/a/inbox/x/inbox/conversation/1',
+				part: 'role',
+				detail: '2 of 5 messages',
+			}).ok,
+		).toBe(true);
 	});
 
 	test.each([
@@ -47,7 +60,15 @@ describe('validateRequest', () => {
 	});
 
 	test('accepts an adapter miss', () => {
-		expect(validateRequest({type: 'adapter-miss', helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/1', part: 'messages', detail: 'log not found'}).ok).toBe(true);
+		expect(
+			validateRequest({
+				type: 'adapter-miss',
+				helpdesk: 'zendesk',
+				url: 'https://acme.zendesk.com/agent/tickets/1',
+				part: 'messages',
+				detail: 'log not found',
+			}).ok,
+		).toBe(true);
 	});
 
 	test.each([
@@ -83,14 +104,23 @@ describe('validateRequest', () => {
 	});
 
 	test('accepts a 5,000-message thread', () => {
-		const long = {type: 'observe', snapshot: {...snapshot, messages: Array.from({length: 5000}, (_, index) => ({role: index % 2 ? 'agent' : 'customer', text: `message ${index}`}))}};
+		const long = {
+			type: 'observe',
+			snapshot: {
+				...snapshot,
+				messages: Array.from({length: 5000}, (_, index) => ({role: index % 2 ? 'agent' : 'customer', text: `message ${index}`})),
+			},
+		};
 		expect(validateRequest(long).ok).toBe(true);
 	});
 });
 
 describe('checkSender', () => {
 	test('a content script in a tab may observe', () => {
-		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'observe', self)).toEqual({ok: true, value: 'content-script'});
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'observe', self)).toEqual({
+			ok: true,
+			value: 'content-script',
+		});
 	});
 
 	test('another extension may not', () => {
@@ -117,8 +147,14 @@ describe('options page requests', () => {
 	test.each([
 		[{type: 'test-selectors', origin: 'https://help.example.org/cases', config}, 'request.origin has an unexpected format'],
 		[{type: 'test-selectors', origin: 'javascript:alert(1)', config}, 'request.origin has an unexpected format'],
-		[{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, message: '.entry['}}, 'request.config: message: ".entry[" is missing "]"'],
-		[{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, script: 'x'}}, 'request.config: script: unknown setting'],
+		[
+			{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, message: '.entry['}},
+			'request.config: message: ".entry[" is missing "]"',
+		],
+		[
+			{type: 'test-selectors', origin: 'https://help.example.org', config: {...config, script: 'x'}},
+			'request.config: script: unknown setting',
+		],
 		[{type: 'delete-everything', confirm: true}, 'request.confirm is not a known field'],
 	])('%j is refused: %s', (request, error) => {
 		expect(validateRequest(request)).toEqual({ok: false, error});
@@ -129,25 +165,42 @@ describe('options page requests', () => {
 	});
 
 	test.each(['test-selectors', 'delete-everything'] as const)('%s only from an extension page, never from a content script', type => {
-		expect(checkSender({id: self.id, url: `${self.origin}/options.html`, tab: {id: 4}}, type, self)).toEqual({ok: true, value: 'extension-page'});
+		expect(checkSender({id: self.id, url: `${self.origin}/options.html`, tab: {id: 4}}, type, self)).toEqual({
+			ok: true,
+			value: 'extension-page',
+		});
 		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, type, self).ok).toBe(false);
 	});
 });
 
 describe('dismiss-writes', () => {
 	test('the popup names the given-up writes to forget; a page cannot', () => {
-		expect(validateRequest({type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']})).toEqual({ok: true, value: {type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']}});
+		expect(validateRequest({type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']})).toEqual({
+			ok: true,
+			value: {type: 'dismiss-writes', ids: ['mvz7iio0-1-xplimv']},
+		});
 		expect(validateRequest({type: 'dismiss-writes'})).toEqual({ok: false, error: 'request.ids must be a list'});
-		expect(validateRequest({type: 'dismiss-writes', ids: Array.from({length: 501}, () => 'a')})).toEqual({ok: false, error: 'request.ids has more than 500 items'});
-		expect(checkSender({id: self.id, url: `${self.origin}/popup.html`}, 'dismiss-writes', self)).toEqual({ok: true, value: 'extension-page'});
-		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'dismiss-writes', self).ok).toBe(false);
+		expect(validateRequest({type: 'dismiss-writes', ids: Array.from({length: 501}, () => 'a')})).toEqual({
+			ok: false,
+			error: 'request.ids has more than 500 items',
+		});
+		expect(checkSender({id: self.id, url: `${self.origin}/popup.html`}, 'dismiss-writes', self)).toEqual({
+			ok: true,
+			value: 'extension-page',
+		});
+		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'dismiss-writes', self).ok).toBe(
+			false,
+		);
 	});
 });
 
 describe('page-setup', () => {
 	test('a helpdesk page asks for its settings and the packs of a few languages', () => {
 		expect(validateRequest({type: 'page-setup', languages: []}).ok).toBe(true);
-		expect(validateRequest({type: 'page-setup', languages: ['de', 'es']})).toEqual({ok: true, value: {type: 'page-setup', languages: ['de', 'es']}});
+		expect(validateRequest({type: 'page-setup', languages: ['de', 'es']})).toEqual({
+			ok: true,
+			value: {type: 'page-setup', languages: ['de', 'es']},
+		});
 		expect(checkSender({id: self.id, url: 'https://acme.zendesk.com/agent/tickets/1', tab: {id: 3}}, 'page-setup', self).ok).toBe(true);
 		expect(checkSender({id: self.id, url: `${self.origin}/options.html`, tab: {id: 4}}, 'page-setup', self).ok).toBe(false);
 	});
@@ -167,8 +220,18 @@ describe('checkTicketOrigin: a content script speaks only for its own page', () 
 
 	test.each([
 		['an observation of its own page', observe],
-		['feedback on its own host\'s ticket', {type: 'agent-action' as const, actionId: 'a1', action: {type: 'snooze' as const, ticketKey: 'zendesk:acme.zendesk.com:12', until: '2026-11-02T13:00:00Z'}}],
-		['context with a requester of its host', {type: 'ticket-context' as const, ticketKey: 'zendesk:acme.zendesk.com:12', requesterKey: 'zendesk:acme.zendesk.com:user:9'}],
+		[
+			"feedback on its own host's ticket",
+			{
+				type: 'agent-action' as const,
+				actionId: 'a1',
+				action: {type: 'snooze' as const, ticketKey: 'zendesk:acme.zendesk.com:12', until: '2026-11-02T13:00:00Z'},
+			},
+		],
+		[
+			'context with a requester of its host',
+			{type: 'ticket-context' as const, ticketKey: 'zendesk:acme.zendesk.com:12', requesterKey: 'zendesk:acme.zendesk.com:user:9'},
+		],
 		['queue marks of its host', {type: 'queue-state' as const, ticketKeys: ['zendesk:acme.zendesk.com:1', 'zendesk:Acme.Zendesk.com:2']}],
 		['a miss on its page', {type: 'adapter-miss' as const, helpdesk: 'zendesk', url: page, part: 'messages' as const, detail: ''}],
 	])('accepts %s', (_name, request) => {
@@ -176,11 +239,39 @@ describe('checkTicketOrigin: a content script speaks only for its own page', () 
 	});
 
 	test.each([
-		['an observation claiming another helpdesk', {...observe, snapshot: {...observe.snapshot, url: 'https://other.zendesk.com/agent/tickets/12'}}, 'request.snapshot.url names other.zendesk.com, not the sender\'s page (acme.zendesk.com)'],
-		['an observation without an address', {...observe, snapshot: {helpdesk: 'zendesk', ticketId: '12', messages: []}}, 'request.snapshot.url names no host, not the sender\'s page (acme.zendesk.com)'],
-		['disagreement forged for another site\'s ticket', {type: 'agent-action' as const, actionId: 'a1', action: {type: 'feedback' as const, ticketKey: 'zendesk:victim.zendesk.com:1', verdict: 'disagree' as const}}, 'request.action.ticketKey names victim.zendesk.com, not the sender\'s page (acme.zendesk.com)'],
-		['reading another site\'s requester history', {type: 'ticket-context' as const, ticketKey: 'zendesk:acme.zendesk.com:12', requesterKey: 'freshdesk:victim.freshdesk.com:email:a@b.c'}, 'request.requesterKey names victim.freshdesk.com, not the sender\'s page (acme.zendesk.com)'],
-		['a queue query with one stranger', {type: 'queue-state' as const, ticketKeys: ['zendesk:acme.zendesk.com:1', 'zendesk::2']}, 'request.ticketKeys[1] names no host, not the sender\'s page (acme.zendesk.com)'],
+		[
+			'an observation claiming another helpdesk',
+			{...observe, snapshot: {...observe.snapshot, url: 'https://other.zendesk.com/agent/tickets/12'}},
+			"request.snapshot.url names other.zendesk.com, not the sender's page (acme.zendesk.com)",
+		],
+		[
+			'an observation without an address',
+			{...observe, snapshot: {helpdesk: 'zendesk', ticketId: '12', messages: []}},
+			"request.snapshot.url names no host, not the sender's page (acme.zendesk.com)",
+		],
+		[
+			"disagreement forged for another site's ticket",
+			{
+				type: 'agent-action' as const,
+				actionId: 'a1',
+				action: {type: 'feedback' as const, ticketKey: 'zendesk:victim.zendesk.com:1', verdict: 'disagree' as const},
+			},
+			"request.action.ticketKey names victim.zendesk.com, not the sender's page (acme.zendesk.com)",
+		],
+		[
+			"reading another site's requester history",
+			{
+				type: 'ticket-context' as const,
+				ticketKey: 'zendesk:acme.zendesk.com:12',
+				requesterKey: 'freshdesk:victim.freshdesk.com:email:a@b.c',
+			},
+			"request.requesterKey names victim.freshdesk.com, not the sender's page (acme.zendesk.com)",
+		],
+		[
+			'a queue query with one stranger',
+			{type: 'queue-state' as const, ticketKeys: ['zendesk:acme.zendesk.com:1', 'zendesk::2']},
+			"request.ticketKeys[1] names no host, not the sender's page (acme.zendesk.com)",
+		],
 	])('refuses %s', (_name, request, error) => {
 		expect(checkTicketOrigin(request, page)).toEqual({ok: false, error});
 	});

@@ -3,7 +3,20 @@
 // every request is checked for its sender and its shape before a handler sees it.
 import * as v from 'valibot';
 import {validateCustomConfig, type CustomConfig} from './helpdesks/custom.ts';
-import {escalationPaths, levels, normalizeHost, normalizeKey, triggers, type AdapterMissPart, type AgentAction, type EscalationPath, type Level, type Message, type TicketSnapshot, type Trigger} from './model.ts';
+import {
+	escalationPaths,
+	levels,
+	normalizeHost,
+	normalizeKey,
+	triggers,
+	type AdapterMissPart,
+	type AgentAction,
+	type EscalationPath,
+	type Level,
+	type Message,
+	type TicketSnapshot,
+	type Trigger,
+} from './model.ts';
 import {latestTime, pathOf, type Assert, type Same} from './schema.ts';
 import type {Settings} from './settings.ts';
 import type {DraftRule} from './signals/draft.ts';
@@ -36,7 +49,9 @@ export type DeadlineSummary = {metric: 'first-reply' | 'next-reply'; targetMinut
  * (validated), the templates in use and the built-in phrase packs of `languages`), open-options (the
  * overlay's first-run prompt: open the options page to set the agent's name and signature).
  */
-export type BackgroundRequest = {[K in keyof typeof requestSchemas]: v.InferOutput<typeof requestSchemas[K]>}[keyof typeof requestSchemas];
+export type BackgroundRequest = {
+	[K in keyof typeof requestSchemas]: v.InferOutput<(typeof requestSchemas)[K]>;
+}[keyof typeof requestSchemas];
 
 export type BackgroundRequestType = BackgroundRequest['type'];
 
@@ -78,13 +93,28 @@ export type SelectorTestResult = {
 };
 
 /** A ticket whose reply target is counting down, as the popup lists it. */
-export type Countdown = {ticketKey: string; ticketId: string; subject?: string | undefined; helpdesk: string; metric: 'first-reply' | 'next-reply'; breachAt: string};
+export type Countdown = {
+	ticketKey: string;
+	ticketId: string;
+	subject?: string | undefined;
+	helpdesk: string;
+	metric: 'first-reply' | 'next-reply';
+	breachAt: string;
+};
 
 /** A ticket on a list page that deserves a marker. */
 export type QueueMark = {ticketKey: string; level?: Level | undefined; breachAt?: string | undefined};
 
 /** A write the background could not store yet, as the popup lists it. */
-export type PendingWriteStatus = {id: string; type: string; ticketKey?: string | undefined; attempts: number; nextAt?: string | undefined; lastError?: string | undefined; failed: boolean};
+export type PendingWriteStatus = {
+	id: string;
+	type: string;
+	ticketKey?: string | undefined;
+	attempts: number;
+	nextAt?: string | undefined;
+	lastError?: string | undefined;
+	failed: boolean;
+};
 
 /** Which kind of sender may send each request. */
 export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'extension-page' | 'either'> = {
@@ -104,7 +134,19 @@ export const allowedSenders: Record<BackgroundRequestType, 'content-script' | 'e
 
 /** What the helpdesk content script answers when the popup asks what it sees. */
 export type TabStatus =
-	| {state: 'ticket'; helpdesk: string; helpdeskName: string; ticketId: string; subject?: string | undefined; customerMessages: number; agentMessages: number; internalNotes: number; level?: Level | undefined; unknownMessages?: number | undefined; fromApi?: boolean | undefined}
+	| {
+			state: 'ticket';
+			helpdesk: string;
+			helpdeskName: string;
+			ticketId: string;
+			subject?: string | undefined;
+			customerMessages: number;
+			agentMessages: number;
+			internalNotes: number;
+			level?: Level | undefined;
+			unknownMessages?: number | undefined;
+			fromApi?: boolean | undefined;
+	  }
 	| {state: 'list'; helpdesk: string; helpdeskName: string; rows: number}
 	| {state: 'waiting'; helpdesk: string; helpdeskName: string}
 	| {state: 'unreadable'; helpdesk: string; helpdeskName: string; missing: string[]; detail: string}
@@ -120,13 +162,17 @@ export type Sender = {id?: string | undefined; url?: string | undefined; tab?: {
 export type Result<T> = {ok: true; value: T} | {ok: false; error: string};
 
 /** A request is from us when it comes from this extension, and from the kind of context allowed to send it. */
-export function checkSender(sender: Sender, type: BackgroundRequestType, self: {id: string; origin: string}): Result<'content-script' | 'extension-page'> {
+export function checkSender(
+	sender: Sender,
+	type: BackgroundRequestType,
+	self: {id: string; origin: string},
+): Result<'content-script' | 'extension-page'> {
 	if (sender.id !== self.id) {
 		return {ok: false, error: `sender is not this extension (${String(sender.id)})`};
 	}
 
 	const origin = self.origin.endsWith('/') ? self.origin : `${self.origin}/`;
-	const kind = sender.url?.startsWith(origin) ? 'extension-page' : (sender.tab ? 'content-script' : undefined);
+	const kind = sender.url?.startsWith(origin) ? 'extension-page' : sender.tab ? 'content-script' : undefined;
 	if (!kind) {
 		return {ok: false, error: 'sender is neither an extension page nor a content script in a tab'};
 	}
@@ -164,7 +210,7 @@ export function checkTicketOrigin(request: BackgroundRequest, pageUrl: string | 
 	const named: Array<[string, string]> = [];
 	switch (request.type) {
 		case 'observe': {
-			named.push(['snapshot.url', request.snapshot.url === undefined ? '' : hostOf(request.snapshot.url) ?? '']);
+			named.push(['snapshot.url', request.snapshot.url === undefined ? '' : (hostOf(request.snapshot.url) ?? '')]);
 			break;
 		}
 
@@ -201,7 +247,9 @@ export function checkTicketOrigin(request: BackgroundRequest, pageUrl: string | 
 	}
 
 	const stranger = named.find(([, named]) => named !== host);
-	return stranger ? {ok: false, error: `request.${stranger[0]} names ${stranger[1] === '' ? 'no host' : stranger[1]}, not the sender's page (${host})`} : {ok: true, value: undefined};
+	return stranger
+		? {ok: false, error: `request.${stranger[0]} names ${stranger[1] === '' ? 'no host' : stranger[1]}, not the sender's page (${host})`}
+		: {ok: true, value: undefined};
 }
 
 // The request shapes, one valibot schema each: the check and the type come from the same definition
@@ -216,10 +264,14 @@ function string(maxChars: number = limits.fieldChars, pattern?: RegExp) {
 
 const oneOf = <const T extends readonly string[]>(allowed: T) => v.picklist(allowed, `must be one of ${allowed.join(', ')}`);
 // A page showing a year-9999 date must not become the store's "now".
-const isoDate = v.pipe(v.string('must be an ISO-8601 date'), v.maxLength(40, 'must be an ISO-8601 date'), v.check(value => {
-	const time = Date.parse(value);
-	return time >= 0 && time <= latestTime;
-}, 'must be an ISO-8601 date from 1970 to 2099'));
+const isoDate = v.pipe(
+	v.string('must be an ISO-8601 date'),
+	v.maxLength(40, 'must be an ISO-8601 date'),
+	v.check(value => {
+		const time = Date.parse(value);
+		return time >= 0 && time <= latestTime;
+	}, 'must be an ISO-8601 date from 1970 to 2099'),
+);
 const boolean = v.boolean('must be true or false');
 const number = (min: number, max: number) => {
 	const message = `must be a number from ${min} to ${max}`;
@@ -235,12 +287,22 @@ function missingMessage(entries: v.ObjectEntries, issue: v.StrictObjectIssue): s
 }
 
 function object<T extends v.ObjectEntries>(entries: T) {
-	return v.strictObject(entries, issue => (issue.expected === 'never' ? 'is not a known field' : issue.input === undefined && (issue.path?.length ?? 0) > 0 ? missingMessage(entries, issue) : 'must be an object'));
+	return v.strictObject(entries, issue =>
+		issue.expected === 'never'
+			? 'is not a known field'
+			: issue.input === undefined && (issue.path?.length ?? 0) > 0
+				? missingMessage(entries, issue)
+				: 'must be an object',
+	);
 }
 
 /** The length is checked before the items, so an oversized list is refused without reading it. */
 function array<T extends v.GenericSchema>(item: T, maxItems: number) {
-	return v.pipe(v.array(v.unknown(), 'must be a list'), v.maxLength(maxItems, `has more than ${maxItems} items`), v.array(item, 'must be a list'));
+	return v.pipe(
+		v.array(v.unknown(), 'must be a list'),
+		v.maxLength(maxItems, `has more than ${maxItems} items`),
+		v.array(item, 'must be a list'),
+	);
 }
 
 const helpdeskId = string(32, /^[a-z][a-z\d-]*$/);
@@ -279,13 +341,30 @@ const assessmentSchema = object({
 
 const ticketKey = string(500);
 
-const agentActionSchema = v.variant('type', [
-	object({type: v.literal('feedback'), ticketKey, verdict: oneOf(['agree', 'disagree'] as const), reason: v.optional(string(500)), level: v.optional(oneOf(levels as readonly Level[])), signalIds: v.optional(array(string(100), 200))}),
-	object({type: v.literal('snooze'), ticketKey, until: isoDate}),
-	// An agent can only record what an agent did: an escalation claimed from an SLA rule is refused.
-	object({type: v.literal('escalated'), ticketKey, escalation: oneOf(escalationPaths as readonly EscalationPath[]), team: v.optional(string(200)), source: v.literal('agent', 'must be one of agent')}),
-	object({type: v.literal('template-inserted'), ticketKey, templateId: string(200)}),
-], 'must be one of feedback, snooze, escalated, template-inserted');
+const agentActionSchema = v.variant(
+	'type',
+	[
+		object({
+			type: v.literal('feedback'),
+			ticketKey,
+			verdict: oneOf(['agree', 'disagree'] as const),
+			reason: v.optional(string(500)),
+			level: v.optional(oneOf(levels as readonly Level[])),
+			signalIds: v.optional(array(string(100), 200)),
+		}),
+		object({type: v.literal('snooze'), ticketKey, until: isoDate}),
+		// An agent can only record what an agent did: an escalation claimed from an SLA rule is refused.
+		object({
+			type: v.literal('escalated'),
+			ticketKey,
+			escalation: oneOf(escalationPaths as readonly EscalationPath[]),
+			team: v.optional(string(200)),
+			source: v.literal('agent', 'must be one of agent'),
+		}),
+		object({type: v.literal('template-inserted'), ticketKey, templateId: string(200)}),
+	],
+	'must be one of feedback, snooze, escalated, template-inserted',
+);
 
 const deadlineSchema = object({
 	metric: oneOf(['first-reply', 'next-reply'] as const),
@@ -294,13 +373,21 @@ const deadlineSchema = object({
 	breachAt: v.optional(isoDate),
 });
 
-const customConfigSchema = v.custom<CustomConfig>(value => validateCustomConfig(value).ok, issue => {
-	const check = validateCustomConfig(issue.input);
-	return `: ${check.ok ? '' : check.errors.join('; ')}`;
-});
+const customConfigSchema = v.custom<CustomConfig>(
+	value => validateCustomConfig(value).ok,
+	issue => {
+		const check = validateCustomConfig(issue.input);
+		return `: ${check.ok ? '' : check.errors.join('; ')}`;
+	},
+);
 
 const requestSchemas = {
-	observe: object({type: v.literal('observe'), snapshot: ticketSnapshotSchema, assessment: v.optional(assessmentSchema), deadline: v.optional(deadlineSchema)}),
+	observe: object({
+		type: v.literal('observe'),
+		snapshot: ticketSnapshotSchema,
+		assessment: v.optional(assessmentSchema),
+		deadline: v.optional(deadlineSchema),
+	}),
 	'adapter-miss': object({
 		type: v.literal('adapter-miss'),
 		helpdesk: helpdeskId,

@@ -125,9 +125,22 @@ export type AdapterMissPart = 'url' | 'ticket' | 'messages' | 'role' | 'editor' 
 export type DefuseEvent =
 	| {type: 'adapter-miss'; helpdesk: string; url: string; part: AdapterMissPart; detail: string}
 	| {type: 'flag-raised'; ticketKey: string; level: Level; signalIds: string[]}
-	| {type: 'feedback'; ticketKey: string; verdict: 'agree' | 'disagree'; reason?: string | undefined; level?: Level | undefined; signalIds?: string[] | undefined}
+	| {
+			type: 'feedback';
+			ticketKey: string;
+			verdict: 'agree' | 'disagree';
+			reason?: string | undefined;
+			level?: Level | undefined;
+			signalIds?: string[] | undefined;
+	  }
 	| {type: 'snooze'; ticketKey: string; until: string}
-	| {type: 'escalated'; ticketKey: string; escalation: EscalationPath; team?: string | undefined; source: 'agent' | 'group-change' | 'sla-rule'}
+	| {
+			type: 'escalated';
+			ticketKey: string;
+			escalation: EscalationPath;
+			team?: string | undefined;
+			source: 'agent' | 'group-change' | 'sla-rule';
+	  }
 	| {type: 'template-inserted'; ticketKey: string; templateId: string};
 
 export type DefuseEventType = DefuseEvent['type'];
@@ -154,7 +167,12 @@ export function ticketKeyOf(snapshot: Pick<TicketSnapshot, 'helpdesk' | 'ticketI
  * ('https://Acme.Zendesk.com/' -> 'acme.zendesk.com'), so keys from the page, imports and snapshots match.
  */
 export function normalizeHost(host: string): string {
-	return host.trim().replace(/^[a-z][a-z\d+.-]*:\/\//i, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').toLowerCase();
+	return host
+		.trim()
+		.replace(/^[a-z][a-z\d+.-]*:\/\//i, '')
+		.replace(/[/?#].*$/, '')
+		.replace(/:\d+$/, '')
+		.toLowerCase();
 }
 
 /**

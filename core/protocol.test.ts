@@ -3,8 +3,14 @@ import {statusRequest, type Countdown, type TabStatus, type TicketContext} from 
 import {backgroundSender, tabSender, type ResponseOf} from './protocol.ts';
 
 describe('backgroundSender: each request type gets its own response type', () => {
-	test('the answer is the background\'s, typed by the request', async () => {
-		const countdown: Countdown = {ticketKey: 'demo:127.0.0.1:1007', ticketId: '1007', helpdesk: 'Demo', metric: 'first-reply', breachAt: '2026-03-02T10:00:00.000Z'};
+	test("the answer is the background's, typed by the request", async () => {
+		const countdown: Countdown = {
+			ticketKey: 'demo:127.0.0.1:1007',
+			ticketId: '1007',
+			helpdesk: 'Demo',
+			metric: 'first-reply',
+			breachAt: '2026-03-02T10:00:00.000Z',
+		};
 		const sent: unknown[] = [];
 		const send = backgroundSender(async request => {
 			sent.push(request);
@@ -25,7 +31,7 @@ describe('backgroundSender: each request type gets its own response type', () =>
 		expect(response).toEqual({ok: false, error: 'Error: Extension context invalidated.'});
 	});
 
-	test('response types: the success of one request type carries that type\'s fields only', () => {
+	test("response types: the success of one request type carries that type's fields only", () => {
 		expectTypeOf<Extract<ResponseOf<'ticket-context'>, {ok: true}>['context']>().toEqualTypeOf<TicketContext>();
 		expectTypeOf<Extract<ResponseOf<'observe'>, {ok: true}>>().toHaveProperty('created');
 		expectTypeOf<Extract<ResponseOf<'observe'>, {ok: true}>>().not.toHaveProperty('countdowns');
@@ -34,7 +40,7 @@ describe('backgroundSender: each request type gets its own response type', () =>
 });
 
 describe('tabSender: the popup asks a helpdesk tab what it sees', () => {
-	test('the content script\'s answer is a TabStatus', async () => {
+	test("the content script's answer is a TabStatus", async () => {
 		const seen: TabStatus = {state: 'list', helpdesk: 'zendesk', helpdeskName: 'Zendesk', rows: 12};
 		const status = await tabSender(async request => (request.type === 'defuse:status' ? seen : undefined))(statusRequest);
 		expectTypeOf(status).toEqualTypeOf<TabStatus | undefined>();

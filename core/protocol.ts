@@ -3,7 +3,17 @@
 // answer typed by the request (the idea of @webext-core/messaging's ProtocolMap, with no dependency).
 // The requests themselves, and their validation, are in core/messages.ts; this file has no valibot, so
 // content scripts may use it.
-import type {BackgroundRequest, BackgroundRequestType, Countdown, PageSetup, PendingWriteStatus, QueueMark, SelectorTestResult, TabStatus, TicketContext} from './messages.ts';
+import type {
+	BackgroundRequest,
+	BackgroundRequestType,
+	Countdown,
+	PageSetup,
+	PendingWriteStatus,
+	QueueMark,
+	SelectorTestResult,
+	TabStatus,
+	TicketContext,
+} from './messages.ts';
 import type {Assert, Same} from './schema.ts';
 
 /**
@@ -31,7 +41,9 @@ export type BackgroundProtocol = {
 export type RequestOf<T extends BackgroundRequestType> = Extract<BackgroundRequest, {type: T}>;
 
 /** What a request of type `T` is answered with. For a union of types, the union of their answers. */
-export type ResponseOf<T extends BackgroundRequestType> = T extends BackgroundRequestType ? ({ok: true} & BackgroundProtocol[T]) | {ok: false; error: string} : never;
+export type ResponseOf<T extends BackgroundRequestType> = T extends BackgroundRequestType
+	? ({ok: true} & BackgroundProtocol[T]) | {ok: false; error: string}
+	: never;
 
 /** Compiles only while every request type has its answer in the map, and the map no other. */
 export type EveryRequestAnswered = Assert<Same<keyof BackgroundProtocol, BackgroundRequestType>>;
@@ -47,7 +59,7 @@ export function backgroundSender(transport: (request: BackgroundRequest) => Prom
 	return async <R extends BackgroundRequest>(request: R) => {
 		try {
 			// The background's handlers are checked against BackgroundProtocol (entrypoints/background/index.ts).
-			return await transport(request) as ResponseOf<R['type']>;
+			return (await transport(request)) as ResponseOf<R['type']>;
 		} catch (error) {
 			return {ok: false, error: String(error)} as ResponseOf<R['type']>;
 		}
@@ -65,7 +77,7 @@ export function tabSender(transport: (request: {type: keyof TabProtocol}) => Pro
 	return async <T extends keyof TabProtocol>(request: {type: T}) => {
 		try {
 			// The content script answers with the type its listener is declared with (entrypoints/helpdesk.content/session.tsx).
-			return await transport(request) as TabProtocol[T] | undefined;
+			return (await transport(request)) as TabProtocol[T] | undefined;
 		} catch {
 			return undefined;
 		}

@@ -11,12 +11,15 @@ describe('scoreRisk', () => {
 	});
 
 	test('one full-strength signal scores its own weight', () => {
-		expect(scoreRisk([finding('phrase.legal')])).toEqual({score: 0.65, signals: [{id: 'phrase.legal', label: 'phrase.legal', weight: 0.65, evidence: []}]});
+		expect(scoreRisk([finding('phrase.legal')])).toEqual({
+			score: 0.65,
+			signals: [{id: 'phrase.legal', label: 'phrase.legal', weight: 0.65, evidence: []}],
+		});
 	});
 
 	test('noisy-OR: 1 - (1 - 0.6)(1 - 0.35)', () => {
 		const {score, signals} = scoreRisk([finding('phrase.repeat'), finding('phrase.manager')]);
-		expect(score).toBeCloseTo(1 - (0.4 * 0.65), 3);
+		expect(score).toBeCloseTo(1 - 0.4 * 0.65, 3);
 		expect(signals.map(signal => signal.id)).toEqual(['phrase.manager', 'phrase.repeat']);
 		expect(signals[0]!.weight + signals[1]!.weight).toBeCloseTo(score, 2);
 	});

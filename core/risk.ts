@@ -27,7 +27,10 @@ export function baseWeight(id: string, multipliers: Readonly<Record<string, numb
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Combines findings into a 0..1 score and signals whose weights are their shares of it, largest first. */
-export function scoreRisk(findings: readonly Finding[], multipliers: Readonly<Record<string, number>> = {}): {score: number; signals: Signal[]} {
+export function scoreRisk(
+	findings: readonly Finding[],
+	multipliers: Readonly<Record<string, number>> = {},
+): {score: number; signals: Signal[]} {
 	const hazards = findings.map(finding => {
 		const share = Math.min(maxShare, baseWeight(finding.id, multipliers) * Math.max(0, Math.min(1, finding.strength)));
 		return -Math.log(1 - share);
@@ -37,7 +40,7 @@ export function scoreRisk(findings: readonly Finding[], multipliers: Readonly<Re
 	const signals = findings.map((finding, index) => ({
 		id: finding.id,
 		label: finding.label,
-		weight: total > 0 ? round(score * hazards[index]! / total) : 0,
+		weight: total > 0 ? round((score * hazards[index]!) / total) : 0,
 		evidence: finding.evidence,
 	}));
 	signals.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));

@@ -14,7 +14,8 @@ const shown = (value: unknown): string => {
 };
 
 /** What the value was, for messages: `got -5`. */
-export const got = (issue: {input: unknown}): string => `got ${Array.isArray(issue.input) ? 'a list' : typeof issue.input === 'object' && issue.input !== null ? 'an object' : shown(issue.input)}`;
+export const got = (issue: {input: unknown}): string =>
+	`got ${Array.isArray(issue.input) ? 'a list' : typeof issue.input === 'object' && issue.input !== null ? 'an object' : shown(issue.input)}`;
 
 export function numberIn(min: number, max: number, what = 'a number') {
 	const message = (issue: {input: unknown}) => `expected ${what} from ${min} to ${max}, ${got(issue)}`;
@@ -33,7 +34,8 @@ export const epochMs = numberIn(0, latestTime, 'epoch milliseconds');
 export const durationMs = numberIn(0, longestDuration, 'a duration in milliseconds');
 
 export function text(maxChars = 2000, options: {nonEmpty?: boolean} = {}) {
-	const message = (issue: {input: unknown}) => `expected ${options.nonEmpty ? 'a non-empty ' : 'a '}text of at most ${maxChars} characters, ${got(issue)}`;
+	const message = (issue: {input: unknown}) =>
+		`expected ${options.nonEmpty ? 'a non-empty ' : 'a '}text of at most ${maxChars} characters, ${got(issue)}`;
 	return options.nonEmpty
 		? v.pipe(v.string(message), v.minLength(1, message), v.maxLength(maxChars, message))
 		: v.pipe(v.string(message), v.maxLength(maxChars, message));
@@ -52,7 +54,9 @@ export const flag = v.boolean(issue => `expected true or false, ${got(issue)}`);
 
 /** A row: an object with these fields; a missing field is named as missing. */
 export function record<T extends v.ObjectEntries>(entries: T) {
-	return v.object(entries, issue => (issue.input === undefined && (issue.path?.length ?? 0) > 0 ? 'is missing' : `expected an object, ${got(issue)}`));
+	return v.object(entries, issue =>
+		issue.input === undefined && (issue.path?.length ?? 0) > 0 ? 'is missing' : `expected an object, ${got(issue)}`,
+	);
 }
 
 export function strictRecord<T extends v.ObjectEntries>(entries: T) {

@@ -2,7 +2,17 @@ import {describe, expect, test} from 'vitest';
 import {assess} from './assess.ts';
 import {templateLibrary} from './templates/library.ts';
 import {settingsFromStorage, validateSettings} from './settings-schema.ts';
-import {assessSettingsOf, contextOf, defaultSettings, migrateSettings, originMapOf, parseOrigin, slaOf, templatesOf, type Settings} from './settings.ts';
+import {
+	assessSettingsOf,
+	contextOf,
+	defaultSettings,
+	migrateSettings,
+	originMapOf,
+	parseOrigin,
+	slaOf,
+	templatesOf,
+	type Settings,
+} from './settings.ts';
 import {targetsFor} from './sla.ts';
 import type {TicketSnapshot} from './model.ts';
 import type {Template} from './templates/template.ts';
@@ -70,11 +80,15 @@ describe('validateSettings', () => {
 
 	test('calendar problems land on the weekday, time zone or holiday field', () => {
 		const settings = clone();
-		settings.sla.calendar = {timezone: 'Mars/Olympus', weekly: {mon: [['18:00', '09:00']], tue: [['9:00', '17:00']]}, holidays: ['2026-13-01']};
+		settings.sla.calendar = {
+			timezone: 'Mars/Olympus',
+			weekly: {mon: [['18:00', '09:00']], tue: [['9:00', '17:00']]},
+			holidays: ['2026-13-01'],
+		};
 		expect(errorsOf(settings)).toEqual({
 			'sla.calendar.timezone': 'Unknown time zone: Mars/Olympus',
 			'sla.calendar.weekly.mon': 'Monday, hours 1: end 09:00 must be after start 18:00',
-			'sla.calendar.weekly.tue': 'Tuesday, hours 1: bad start time \'9:00\'',
+			'sla.calendar.weekly.tue': "Tuesday, hours 1: bad start time '9:00'",
 			'sla.calendar.holidays': 'Bad holiday date: 2026-13-01 (expected YYYY-MM-DD)',
 		});
 	});
@@ -102,8 +116,9 @@ describe('validateSettings', () => {
 			],
 		};
 		expect(errorsOf(settings)).toEqual({
-			'phrases.disabledFamilies': 'Unknown phrase family \'shouting\' (known: manager, legal, churn, repeat, public, urgency, insult, misread, payment-dispute, billing, non-delivery, faulty, not-working, outage, broken-promise, waiting)',
-			'phrases.userPacks.1': 'Two of your phrase packs are called \'team\'; give each its own id',
+			'phrases.disabledFamilies':
+				"Unknown phrase family 'shouting' (known: manager, legal, churn, repeat, public, urgency, insult, misread, payment-dispute, billing, non-delivery, faulty, not-working, outage, broken-promise, waiting)",
+			'phrases.userPacks.1': "Two of your phrase packs are called 'team'; give each its own id",
 			'phrases.userPacks.2': 'Phrase pack 3: language must be a 2-3 letter code',
 		});
 		(settings['phrases']!['disabledFamilies'] as string[]).pop();
@@ -117,12 +132,21 @@ describe('validateSettings', () => {
 	});
 
 	test('templates: trigger, situation and id are checked, with the template named', () => {
-		const good: Template = {id: 'my-sorry', title: 'Sorry', language: 'en', trigger: 'any', situation: 'long-wait', body: 'Hi {{customer.firstName}}', placeholders: [{key: 'customer.firstName', required: false, fallback: 'there'}]};
+		const good: Template = {
+			id: 'my-sorry',
+			title: 'Sorry',
+			language: 'en',
+			trigger: 'any',
+			situation: 'long-wait',
+			body: 'Hi {{customer.firstName}}',
+			placeholders: [{key: 'customer.firstName', required: false, fallback: 'there'}],
+		};
 		const settings = clone();
 		settings.templates.user = [good, {...good, id: 'bad id', title: 'Odd', trigger: 'weather' as 'any'}, {...good}];
 		expect(errorsOf(settings)).toEqual({
-			'templates.user.1': 'Template \'Odd\': id may use letters, digits, dots, dashes and underscores (at most 80); trigger must be any or one of poor-quality, frontline-response, long-wait, miscommunication, rigid-policy',
-			'templates.user.2': 'Template \'Sorry\': another of your templates already has the id \'my-sorry\'',
+			'templates.user.1':
+				"Template 'Odd': id may use letters, digits, dots, dashes and underscores (at most 80); trigger must be any or one of poor-quality, frontline-response, long-wait, miscommunication, rigid-policy",
+			'templates.user.2': "Template 'Sorry': another of your templates already has the id 'my-sorry'",
 		});
 	});
 
@@ -132,12 +156,16 @@ describe('validateSettings', () => {
 			'https://help.example.org': {adapter: 'zammad'},
 			'https://desk.example.org/path': {adapter: 'zendesk'},
 			'https://HELP.example.net': {adapter: 'zendesk'},
-			'http://127.0.0.2:8080': {adapter: 'custom', custom: {ticketUrl: 'http://127.0.0.2:8080/cases/{id}', message: '.entry[', subject: '.title'}},
+			'http://127.0.0.2:8080': {
+				adapter: 'custom',
+				custom: {ticketUrl: 'http://127.0.0.2:8080/cases/{id}', message: '.entry[', subject: '.title'},
+			},
 			'https://x.example.org': {adapter: 'unknown'},
 			'https://y.example.org': {adapter: 'custom', custom: {ticketUrl: 'https://y.example.org/t/{id}'}},
 		};
 		expect(errorsOf(settings)).toEqual({
-			'sites[https://desk.example.org/path]': 'https://desk.example.org/path: Enter only the site\'s address (https://desk.example.org), without a path',
+			'sites[https://desk.example.org/path]':
+				"https://desk.example.org/path: Enter only the site's address (https://desk.example.org), without a path",
 			'sites[https://HELP.example.net]': 'https://HELP.example.net: write it as https://help.example.net',
 			'sites[http://127.0.0.2:8080].custom.message': 'message: ".entry[" is missing "]"',
 			'sites[https://x.example.org].adapter': 'Choose which helpdesk runs at https://x.example.org',
@@ -164,7 +192,15 @@ describe('validateSettings', () => {
 
 	test('a template with several problems lists each once; a value failing its first check gets no further message', () => {
 		const settings = clone();
-		const bad = {id: '', title: 'x'.repeat(201), language: 'english', trigger: 'any', situation: 'long-wait', body: 'Hi', placeholders: [{key: 'a'}, {key: 'b'}]};
+		const bad = {
+			id: '',
+			title: 'x'.repeat(201),
+			language: 'english',
+			trigger: 'any',
+			situation: 'long-wait',
+			body: 'Hi',
+			placeholders: [{key: 'a'}, {key: 'b'}],
+		};
 		settings.templates.user = [bad as unknown as Template];
 		expect(errorsOf(settings)).toEqual({
 			'templates.user.0': `Template '${bad.title}': id must be a non-empty string; title is longer than 200 characters; language must be a 2-3 letter code such as en; placeholders must be a list of {key, required, fallback?}`,
@@ -186,9 +222,12 @@ describe('parseOrigin', () => {
 		expect(parseOrigin(input)).toEqual({ok: true, origin});
 	});
 
-	test.each(['help.example.org', 'ftp://files.example.org', 'https://help.example.org/agent', 'https://user:pw@help.example.org'])('%s is refused', input => {
-		expect(parseOrigin(input).ok).toBe(false);
-	});
+	test.each(['help.example.org', 'ftp://files.example.org', 'https://help.example.org/agent', 'https://user:pw@help.example.org'])(
+		'%s is refused',
+		input => {
+			expect(parseOrigin(input).ok).toBe(false);
+		},
+	);
 });
 
 describe('migrateSettings', () => {
@@ -243,7 +282,12 @@ describe('mapping to the engine', () => {
 		settings.sla.targets.low.periodicUpdateMinutes = null;
 		const calendarSla = slaOf(settings);
 		expect(calendarSla.calendar).toBeUndefined();
-		expect(targetsFor(calendarSla.policy, 'Urgent')).toEqual({firstReplyMinutes: 60, nextReplyMinutes: 120, periodicUpdateMinutes: 240, resolutionMinutes: 1440});
+		expect(targetsFor(calendarSla.policy, 'Urgent')).toEqual({
+			firstReplyMinutes: 60,
+			nextReplyMinutes: 120,
+			periodicUpdateMinutes: 240,
+			resolutionMinutes: 1440,
+		});
 		expect(targetsFor(calendarSla.policy, 'low')).toEqual({firstReplyMinutes: 1440, nextReplyMinutes: 2880, resolutionMinutes: 14_400});
 		expect(targetsFor(calendarSla.policy, 'whatever')).toEqual(targetsFor(calendarSla.policy, 'normal'));
 		settings.sla.hours = 'business';
@@ -272,7 +316,11 @@ describe('mapping to the engine', () => {
 	test('the agent name fills {{agent.name}} in suggestions', () => {
 		const settings = clone();
 		settings.agent.name = 'Ana Ruiz';
-		const ticket: TicketSnapshot = {helpdesk: 'demo', ticketId: '2', messages: [{role: 'customer', text: 'I will contact my lawyer about this charge.', at: '2026-05-01T10:00:00Z'}]};
+		const ticket: TicketSnapshot = {
+			helpdesk: 'demo',
+			ticketId: '2',
+			messages: [{role: 'customer', text: 'I will contact my lawyer about this charge.', at: '2026-05-01T10:00:00Z'}],
+		};
 		const result = assess(ticket, {now: '2026-05-01T10:05:00Z', ...contextOf(settings)});
 		expect(result.suggestions.length).toBeGreaterThan(0);
 		expect(result.suggestions.every(suggestion => !suggestion.missing.includes('agent.name'))).toBe(true);
@@ -281,12 +329,18 @@ describe('mapping to the engine', () => {
 
 	test('originMapOf and templatesOf', () => {
 		const settings = clone();
-		settings.sites = {'https://help.example.org': {adapter: 'zammad'}, 'http://127.0.0.2:9000': {adapter: 'custom', custom: {message: '.m'}}};
+		settings.sites = {
+			'https://help.example.org': {adapter: 'zammad'},
+			'http://127.0.0.2:9000': {adapter: 'custom', custom: {message: '.m'}},
+		};
 		expect(originMapOf(settings)).toEqual({'https://help.example.org': 'zammad', 'http://127.0.0.2:9000': 'custom'});
 		const first = templateLibrary[0]!;
 		const second = templateLibrary[1]!;
 		settings.templates.disabled = [second.id];
-		settings.templates.user = [{...first, title: 'Mine'}, {...first, id: 'new-one', title: 'New'}];
+		settings.templates.user = [
+			{...first, title: 'Mine'},
+			{...first, id: 'new-one', title: 'New'},
+		];
 		const used = templatesOf(settings);
 		expect(used).toHaveLength(templateLibrary.length);
 		expect(used[0]!.title).toBe('Mine');
@@ -294,9 +348,22 @@ describe('mapping to the engine', () => {
 		expect(used.at(-1)!.id).toBe('new-one');
 	});
 
-	test('the team\'s own templates, saved without labels, get the built-in labels for their keys', () => {
+	test("the team's own templates, saved without labels, get the built-in labels for their keys", () => {
 		const settings = clone();
-		settings.templates.user = [{id: 'mine', title: 'Mine', language: 'en', trigger: 'any', situation: 'angry-first-reply', body: '{{eta}} {{callback.time}}', placeholders: [{key: 'eta', required: true}, {key: 'callback.time', required: false}]}];
+		settings.templates.user = [
+			{
+				id: 'mine',
+				title: 'Mine',
+				language: 'en',
+				trigger: 'any',
+				situation: 'angry-first-reply',
+				body: '{{eta}} {{callback.time}}',
+				placeholders: [
+					{key: 'eta', required: true},
+					{key: 'callback.time', required: false},
+				],
+			},
+		];
 		expect(templatesOf(settings).at(-1)!.placeholders).toEqual([
 			{key: 'eta', required: true, label: 'When you will update them', hint: '3 pm today'},
 			{key: 'callback.time', required: false},

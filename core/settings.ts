@@ -40,7 +40,13 @@ export const defaultSettings: Settings = {
 		hours: 'calendar',
 		calendar: {
 			timezone: 'UTC',
-			weekly: {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']]},
+			weekly: {
+				mon: [['09:00', '17:00']],
+				tue: [['09:00', '17:00']],
+				wed: [['09:00', '17:00']],
+				thu: [['09:00', '17:00']],
+				fri: [['09:00', '17:00']],
+			},
 			holidays: [],
 		},
 		targets: {
@@ -116,7 +122,9 @@ export function migrateSettings(value: unknown): unknown {
 	const input: Record<string, unknown> = {...value};
 	// Before version 1 a site was just the adapter id.
 	if (isRecord(input['sites'])) {
-		input['sites'] = Object.fromEntries(Object.entries(input['sites']).map(([origin, site]) => [origin, typeof site === 'string' ? {adapter: site} : site]));
+		input['sites'] = Object.fromEntries(
+			Object.entries(input['sites']).map(([origin, site]) => [origin, typeof site === 'string' ? {adapter: site} : site]),
+		);
 	}
 
 	input['version'] ??= 1;
@@ -188,8 +196,9 @@ export function templatesOf(settings: Settings, builtIn: readonly Template[] = t
 	const result = builtIn.filter(template => !disabled.has(template.id)).map(template => user.get(template.id) ?? template);
 	const builtInIds = new Set(builtIn.map(template => template.id));
 	// The team's own templates are saved without labels: they get the built-in ones for their keys.
-	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))]
-		.map(template => user.has(template.id) ? describedTemplate(template) : template);
+	return [...result, ...settings.templates.user.filter(template => !builtInIds.has(template.id) && !disabled.has(template.id))].map(
+		template => (user.has(template.id) ? describedTemplate(template) : template),
+	);
 }
 
 /**

@@ -10,7 +10,12 @@ export type ReplyDeadline = {
 	clock: SlaClock;
 };
 
-export type DeadlineMessage = {role: string; internal?: boolean | undefined; atMs?: number | undefined; /** A closing thank-you: it asks for no reply. */ closing?: boolean | undefined};
+export type DeadlineMessage = {
+	role: string;
+	internal?: boolean | undefined;
+	atMs?: number | undefined;
+	/** A closing thank-you: it asks for no reply. */ closing?: boolean | undefined;
+};
 
 export const closedStatuses: ReadonlySet<string> = new Set(['solved', 'closed', 'resolved', 'archived', 'spam', 'deleted']);
 
@@ -19,7 +24,15 @@ export const closedStatuses: ReadonlySet<string> = new Set(['solved', 'closed', 
  * the oldest unanswered customer message. Undefined when nobody is waiting, the ticket is closed,
  * or the customer is the one being waited on (pending / on hold without a known history).
  */
-export function replyDeadline(ticket: {status?: string | undefined; priority?: string | undefined; messages: readonly DeadlineMessage[]}, options: {nowMs: number; policy?: SlaPolicy | undefined; calendar?: BusinessCalendar | undefined; pauses?: readonly PauseInterval[] | undefined}): ReplyDeadline | undefined {
+export function replyDeadline(
+	ticket: {status?: string | undefined; priority?: string | undefined; messages: readonly DeadlineMessage[]},
+	options: {
+		nowMs: number;
+		policy?: SlaPolicy | undefined;
+		calendar?: BusinessCalendar | undefined;
+		pauses?: readonly PauseInterval[] | undefined;
+	},
+): ReplyDeadline | undefined {
 	const status = ticket.status?.toLowerCase().trim();
 	const pauses = options.pauses ?? [];
 	if ((status !== undefined && closedStatuses.has(status)) || (pauses.length === 0 && isPausedStatus(status))) {
@@ -35,7 +48,9 @@ export function replyDeadline(ticket: {status?: string | undefined; priority?: s
 		}
 	}
 
-	const oldest = messages.slice(lastAgent + 1).find(message => message.role === 'customer' && !message.internal && message.atMs !== undefined && message.closing !== true);
+	const oldest = messages
+		.slice(lastAgent + 1)
+		.find(message => message.role === 'customer' && !message.internal && message.atMs !== undefined && message.closing !== true);
 	if (oldest?.atMs === undefined) {
 		return undefined;
 	}
@@ -48,6 +63,13 @@ export function replyDeadline(ticket: {status?: string | undefined; priority?: s
 		return undefined;
 	}
 
-	const clock = slaClock({startMs: oldest.atMs, nowMs: options.nowMs, targetMinutes, hours: policy.hours, calendar: options.calendar ?? policy.calendar, pauses});
+	const clock = slaClock({
+		startMs: oldest.atMs,
+		nowMs: options.nowMs,
+		targetMinutes,
+		hours: policy.hours,
+		calendar: options.calendar ?? policy.calendar,
+		pauses,
+	});
 	return {metric, sinceMs: oldest.atMs, targetMinutes, clock};
 }

@@ -93,7 +93,13 @@ function advance(start: number, duration: number, hours: SlaPolicy['hours'], cal
 }
 
 /** Counted (unpaused, in-hours) milliseconds between start and end. */
-export function activeMillisBetween(startMs: number, endMs: number, hours: SlaPolicy['hours'], calendar?: BusinessCalendar, pauses: readonly PauseInterval[] = []): number {
+export function activeMillisBetween(
+	startMs: number,
+	endMs: number,
+	hours: SlaPolicy['hours'],
+	calendar?: BusinessCalendar,
+	pauses: readonly PauseInterval[] = [],
+): number {
 	if (!(endMs > startMs)) {
 		return 0;
 	}

@@ -29,7 +29,11 @@ describe('keptRanges', () => {
 			'Any news?\n\nFrom: Support Team <support@example.com>\nSent: Monday, March 2, 2026 9:14 AM\nTo: Leo\nSubject: Re: refund\n\nWe are sorry!',
 			['Any news?'],
 		],
-		['interleaved quoted lines are skipped', 'Answers inline:\n> Which plan?\nThe Pro plan.\n> Since when?\nSince May.', ['Answers inline:', 'The Pro plan.', 'Since May.']],
+		[
+			'interleaved quoted lines are skipped',
+			'Answers inline:\n> Which plan?\nThe Pro plan.\n> Since when?\nSince May.',
+			['Answers inline:', 'The Pro plan.', 'Since May.'],
+		],
 		['dash-dash signature', 'It crashes on start.\n-- \nLeo Marsh\nACME Ltd', ['It crashes on start.']],
 		['mobile footer', 'Please call me back.\n\nSent from my iPhone', ['Please call me back.']],
 		['sign-off with name', 'The invoice is wrong again.\n\nBest regards,\nPriya Nair\nFinance Lead', ['The invoice is wrong again.']],
@@ -43,7 +47,11 @@ describe('keptRanges', () => {
 			'Where is my refund?\n\nCONFIDENTIALITY NOTICE: This e-mail is intended only for the addressee. If you are not the intended recipient, delete it.',
 			['Where is my refund?'],
 		],
-		['german quote header', 'Immer noch kaputt.\nAm 03.03.2026 um 10:02 schrieb Support <help@example.com>:\n> Hallo', ['Immer noch kaputt.']],
+		[
+			'german quote header',
+			'Immer noch kaputt.\nAm 03.03.2026 um 10:02 schrieb Support <help@example.com>:\n> Hallo',
+			['Immer noch kaputt.'],
+		],
 		['only a quote', '> I hate this', []],
 	])('%s', (_name, text, expected) => {
 		expect(kept(text)).toEqual(expected);
@@ -52,7 +60,10 @@ describe('keptRanges', () => {
 	test('ranges point into the original text', () => {
 		const text = 'Hi,\n> quoted\nI asked for a manager.\n\nSent from my Android';
 		const ranges = keptRanges(text);
-		expect(ranges).toEqual([{start: 0, end: 3}, {start: 13, end: 35}]);
+		expect(ranges).toEqual([
+			{start: 0, end: 3},
+			{start: 13, end: 35},
+		]);
 		expect(text.slice(13, 35)).toBe('I asked for a manager.');
 	});
 

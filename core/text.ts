@@ -16,13 +16,17 @@ const sentLine = /^\s*\*?(sent|date|gesendet|datum|envoyé|enviado|fecha|to|an|�
 const wroteTail = /(wrote|schrieb|a écrit|escribió|escreveu)\s*:\s*$/i;
 const quotedLine = /^\s*>/;
 const signatureRule = /^\s*--\s*$/;
-const mobileFooter = /^\s*(sent from my \S+( \S+){0,3}|get outlook for \S+|sent from (mail|yahoo mail|outlook) for \S+|envoyé de mon \S+|enviado desde mi \S+|von meinem \S+ gesendet)\.?\s*$/i;
+const mobileFooter =
+	/^\s*(sent from my \S+( \S+){0,3}|get outlook for \S+|sent from (mail|yahoo mail|outlook) for \S+|envoyé de mon \S+|enviado desde mi \S+|von meinem \S+ gesendet)\.?\s*$/i;
 // A sign-off line followed only by a few short lines (name, title, phone) ends the message.
-const signOff = /^\s*(best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|thanks again|cheers|sincerely|yours sincerely|yours truly|all the best|br|rgds|saludos|un saludo|atentamente|mit freundlichen grüßen|viele grüße|mfg|cordialement|bien à vous|atenciosamente|abraços|obrigad[oa])\s*[,.!]?\s*$/i;
-const disclaimer = /^\s*(confidentiality notice|disclaimer|this (e-?mail|message|communication)( and any (files|attachments)[^.]{0,40})? (is|are|may (be|contain)|contains?|is intended) |the information (contained )?in this (e-?mail|message)|if you (are not|have received this) the intended|please consider the environment before printing)/i;
+const signOff =
+	/^\s*(best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|thanks again|cheers|sincerely|yours sincerely|yours truly|all the best|br|rgds|saludos|un saludo|atentamente|mit freundlichen grüßen|viele grüße|mfg|cordialement|bien à vous|atenciosamente|abraços|obrigad[oa])\s*[,.!]?\s*$/i;
+const disclaimer =
+	/^\s*(confidentiality notice|disclaimer|this (e-?mail|message|communication)( and any (files|attachments)[^.]{0,40})? (is|are|may (be|contain)|contains?|is intended) |the information (contained )?in this (e-?mail|message)|if you (are not|have received this) the intended|please consider the environment before printing)/i;
 
 // Cheap pre-check: a message with none of these markers is kept whole.
-const anyMarker = /^\s*(>|-{2}|_{10}|on\s|am\s|le\s|el\s|em\s|\*?from\s*:|\*?von\s*:|\*?de\s*:|sent from|get outlook|envoyé de|enviado desde|von meinem|begin forwarded|best|kind|warm|regards|many thanks|thanks|thank you|cheers|sincerely|yours|all the best|br\b|rgds|saludos|un saludo|atentamente|mit freundlichen|viele|mfg|cordialement|bien à|atenciosamente|abraços|obrigad|confidentiality|disclaimer|this (e-?mail|message|communication)|the information|if you (are not|have received)|please consider the environment)/im;
+const anyMarker =
+	/^\s*(>|-{2}|_{10}|on\s|am\s|le\s|el\s|em\s|\*?from\s*:|\*?von\s*:|\*?de\s*:|sent from|get outlook|envoyé de|enviado desde|von meinem|begin forwarded|best|kind|warm|regards|many thanks|thanks|thank you|cheers|sincerely|yours|all the best|br\b|rgds|saludos|un saludo|atentamente|mit freundlichen|viele|mfg|cordialement|bien à|atenciosamente|abraços|obrigad|confidentiality|disclaimer|this (e-?mail|message|communication)|the information|if you (are not|have received)|please consider the environment)/im;
 
 const maxSignatureLines = 6;
 const maxSignatureLineLength = 60;
@@ -74,7 +78,12 @@ function findQuoteStart(lines: Line[]): number {
 		}
 
 		// "On Tue, 3 Mar 2026 at 10:02, Support <help@example.com>\nwrote:" wraps over two lines
-		if (/^\s*(on|am|le|el|em)\s/i.test(line) && i + 1 < lines.length && wroteTail.test(lines[i + 1]!.text) && line.length + lines[i + 1]!.text.length < 300) {
+		if (
+			/^\s*(on|am|le|el|em)\s/i.test(line) &&
+			i + 1 < lines.length &&
+			wroteTail.test(lines[i + 1]!.text) &&
+			line.length + lines[i + 1]!.text.length < 300
+		) {
 			return i;
 		}
 
@@ -123,7 +132,11 @@ function isShortTail(lines: Line[], from: number, limit: number): boolean {
 		}
 
 		count++;
-		if (count > maxSignatureLines || line.text.length > maxSignatureLineLength || /[.!?]\s*$/.test(line.text.trim()) && line.text.trim().split(/\s+/).length > 4) {
+		if (
+			count > maxSignatureLines ||
+			line.text.length > maxSignatureLineLength ||
+			(/[.!?]\s*$/.test(line.text.trim()) && line.text.trim().split(/\s+/).length > 4)
+		) {
 			return false;
 		}
 	}
@@ -188,10 +201,14 @@ export function keptText(text: string, ranges: readonly TextRange[]): string {
 
 /** Removes control, bidi-override and zero-width characters (keeps tab and newline). */
 export function stripInvisible(text: string): string {
-	return text.replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g, '');
+	return text.replaceAll(
+		/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g,
+		'',
+	);
 }
 
-const closingWords = /\b(?:thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it|works now|working now|works perfectly|worked perfectly|that (?:fixed|solved|did|sorted) it|all (?:good|sorted|set)|problem solved|issue resolved|(?:it'?s|is) (?:fixed|resolved|sorted) now|gracias|danke|merci|obrigad[oa])\b/i;
+const closingWords =
+	/\b(?:thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated|appreciate it|works now|working now|works perfectly|worked perfectly|that (?:fixed|solved|did|sorted) it|all (?:good|sorted|set)|problem solved|issue resolved|(?:it'?s|is) (?:fixed|resolved|sorted) now|gracias|danke|merci|obrigad[oa])\b/i;
 const stillOpen = /\?|\b(?:but|however|still|again|unfortunately|although|though|yet)\b|n't\b|n’t\b|\bnot\b|\bno longer\b/i;
 
 /**

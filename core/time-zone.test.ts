@@ -25,7 +25,7 @@ test.each([
 	['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
 	['Asia/Kolkata', '2026-07-15T12:00:00Z'],
 	['UTC', '2026-07-15T12:00:00Z'],
-])('the cached offset in %s at %s equals Intl\'s', (zone, instant) => {
+])("the cached offset in %s at %s equals Intl's", (zone, instant) => {
 	expect(makeOffsetOf(zone)(at(instant))).toBe(zoneOffsetAt(at(instant), zone));
 });
 

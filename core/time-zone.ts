@@ -44,7 +44,9 @@ export function zoneOffsetAt(ms: number, zone: string): number {
 		local[part.type] = Number(part.value);
 	}
 
-	return Date.UTC(local.year ?? 1970, (local.month ?? 1) - 1, local.day ?? 1, local.hour ?? 0, local.minute ?? 0, local.second ?? 0) - whole;
+	return (
+		Date.UTC(local.year ?? 1970, (local.month ?? 1) - 1, local.day ?? 1, local.hour ?? 0, local.minute ?? 0, local.second ?? 0) - whole
+	);
 }
 
 const offsetFunctions = new Map<string, (ms: number) => number>();
@@ -71,20 +73,20 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
 		let entry = cache.get(dayNumber);
 		if (entry === undefined) {
 			const start = zoneOffsetAt(dayNumber * dayMs, timezone);
-			const end = zoneOffsetAt(((dayNumber + 1) * dayMs) - offsetBucketMs, timezone);
+			const end = zoneOffsetAt((dayNumber + 1) * dayMs - offsetBucketMs, timezone);
 			if (start === end) {
 				entry = start;
 			} else {
 				entry = new Float64Array(steps);
 				for (let step = 0; step < steps; step++) {
-					entry[step] = zoneOffsetAt((dayNumber * dayMs) + (step * offsetBucketMs), timezone);
+					entry[step] = zoneOffsetAt(dayNumber * dayMs + step * offsetBucketMs, timezone);
 				}
 			}
 
 			cache.set(dayNumber, entry);
 		}
 
-		return typeof entry === 'number' ? entry : entry[Math.floor((ms - (dayNumber * dayMs)) / offsetBucketMs)]!;
+		return typeof entry === 'number' ? entry : entry[Math.floor((ms - dayNumber * dayMs) / offsetBucketMs)]!;
 	};
 	offsetFunctions.set(timezone, offsetOf);
 	return offsetOf;
@@ -98,8 +100,8 @@ export function makeOffsetOf(timezone = 'UTC'): (ms: number) => number {
  * - A wall time the spring change skips (Berlin 2026-03-29 02:30) moves forward by the jump (03:30).
  */
 export function wallToUtc(wall: number, offsetOf: (ms: number) => number): number {
-	const before = offsetOf(wall - (12 * hourMs));
-	const after = offsetOf(wall + (12 * hourMs));
+	const before = offsetOf(wall - 12 * hourMs);
+	const after = offsetOf(wall + 12 * hourMs);
 	if (before === after) {
 		return wall - before;
 	}

@@ -18,7 +18,7 @@ describe('scoreTone', () => {
 		['Great, another week of waiting.', -0.4],
 		['Oh wonderful, it broke again', -0.4],
 		['not happy', -0.4],
-		['It still doesn\'t work', -0.3],
+		["It still doesn't work", -0.3],
 		['Kindly stop emailing me.', -0.3],
 	])('negative: %s', (text, atMost) => {
 		expect(scoreTone(text)).toBeLessThanOrEqual(atMost);
@@ -68,13 +68,15 @@ describe('scoreTone', () => {
 	});
 
 	test('quoted angry mails and signatures are ignored', () => {
-		const text = 'Thanks, that works now.\n\nOn Mon, 2 Mar 2026, Sam <sam@example.com> wrote:\n> This is a disgrace, I hate you, worst service ever!!!';
+		const text =
+			'Thanks, that works now.\n\nOn Mon, 2 Mar 2026, Sam <sam@example.com> wrote:\n> This is a disgrace, I hate you, worst service ever!!!';
 		expect(scoreTone(text)).toBeGreaterThan(0);
 		expect(scoreCleanTone(text)).toBeLessThan(scoreTone(text));
 	});
 
 	test('long problem reports stay moderate', () => {
-		const report = 'Hi, since the update yesterday the export button gives an error and the file is missing some columns. I tried again on another laptop with the same error. Could you check what is wrong? We need the report for Friday.';
+		const report =
+			'Hi, since the update yesterday the export button gives an error and the file is missing some columns. I tried again on another laptop with the same error. Could you check what is wrong? We need the report for Friday.';
 		expect(scoreTone(report)).toBeGreaterThan(-0.5);
 		expect(scoreTone(report)).toBeLessThan(0);
 	});

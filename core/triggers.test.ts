@@ -15,12 +15,35 @@ const top = (messages: Message[], findings = [finding('tone.negative')]) => clas
 
 describe('classifyTriggers', () => {
 	test.each<[string, Message[], string]>([
-		['product broken', [{role: 'customer', text: 'The blender arrived broken and now the replacement does not work either.'}], 'poor-quality'],
-		['agent was rude', [{role: 'customer', text: 'Your agent was rude and clearly did not read my message. Canned response again.'}], 'frontline-response'],
+		[
+			'product broken',
+			[{role: 'customer', text: 'The blender arrived broken and now the replacement does not work either.'}],
+			'poor-quality',
+		],
+		[
+			'agent was rude',
+			[{role: 'customer', text: 'Your agent was rude and clearly did not read my message. Canned response again.'}],
+			'frontline-response',
+		],
 		['long wait', [{role: 'customer', text: 'I have been waiting for two weeks with no update. How long does this take?'}], 'long-wait'],
-		['miscommunication', [{role: 'customer', text: 'That is not what I asked. I asked about the invoice date, not the amount.'}], 'miscommunication'],
-		['rigid policy', [{role: 'customer', text: 'This policy is ridiculous, you refuse to refund a product I never opened.'}], 'rigid-policy'],
-		['agent cites policy', [{role: 'customer', text: 'Why?'}, {role: 'agent', text: 'Per our policy, items outside the return window are not eligible.'}], 'rigid-policy'],
+		[
+			'miscommunication',
+			[{role: 'customer', text: 'That is not what I asked. I asked about the invoice date, not the amount.'}],
+			'miscommunication',
+		],
+		[
+			'rigid policy',
+			[{role: 'customer', text: 'This policy is ridiculous, you refuse to refund a product I never opened.'}],
+			'rigid-policy',
+		],
+		[
+			'agent cites policy',
+			[
+				{role: 'customer', text: 'Why?'},
+				{role: 'agent', text: 'Per our policy, items outside the return window are not eligible.'},
+			],
+			'rigid-policy',
+		],
 	])('%s', (_name, messages, expected) => {
 		expect(top(messages)).toBe(expected);
 	});
@@ -32,7 +55,12 @@ describe('classifyTriggers', () => {
 	test('confidence is 0..1, sorted, and weak triggers are dropped', () => {
 		const ranked = classifyTriggers(prepared([{role: 'customer', text: 'Hello, quick question about my account.'}]), []);
 		expect(ranked).toEqual([]);
-		const many = classifyTriggers(prepared([{role: 'customer', text: 'Still waiting, no update, it is broken, your agent was rude, per your policy you refuse to refund.'}]), [finding('wait.breach')]);
+		const many = classifyTriggers(
+			prepared([
+				{role: 'customer', text: 'Still waiting, no update, it is broken, your agent was rude, per your policy you refuse to refund.'},
+			]),
+			[finding('wait.breach')],
+		);
 		for (const [index, entry] of many.entries()) {
 			expect(entry.confidence).toBeGreaterThan(0);
 			expect(entry.confidence).toBeLessThan(1);
@@ -41,7 +69,9 @@ describe('classifyTriggers', () => {
 	});
 
 	test('internal notes are not read', () => {
-		expect(classifyTriggers(prepared([{role: 'agent', internal: true, text: 'Customer is rude, per our policy no refund'}]), [])).toEqual([]);
+		expect(classifyTriggers(prepared([{role: 'agent', internal: true, text: 'Customer is rude, per our policy no refund'}]), [])).toEqual(
+			[],
+		);
 	});
 });
 

@@ -14,32 +14,95 @@ export const triggerCues: readonly TriggerCue[] = /* @__PURE__ */ builtInTrigger
 
 function builtInTriggerCues(): TriggerCue[] {
 	return [
-	{trigger: 'poor-quality', weight: 0.5, patterns: [
-		'{broken|broke|defective|faulty|damaged|crash*|bug|bugs|buggy|glitch*|outage|down|freez*|corrupt*|malfunction*|error|errors}',
-		'{doesn\'t|does not|didn\'t|did not|won\'t|will not|isn\'t|is not|stopped|not} {work|working|load|loading|open|sync|syncing|charge|charging|connect|connecting}',
-		'{wrong|missing|incorrect|late|lost} {item|items|order|parcel|package|size|product|delivery|amount|invoice|part}', 'never {arrived|received|came}', 'poor quality', 'quality',
-	]},
-	{trigger: 'frontline-response', weight: 0.6, patterns: [
-		'{your|the|that|this|last|previous|other} {agent|rep|representative|person|colleague|guy|staff|employee|support person|advisor} {was|is|said|told|promised|hung up|ignored|didn\'t}',
-		'{rude|unhelpful|dismissive|condescending|unprofessional|arrogant|patronising|patronizing|sarcastic}', '{canned|copy-paste|copy paste|scripted|generic|automated} {response|reply|answer|responses|replies|answers}',
-		'{didn\'t|did not|don\'t|do not} {read|listen|even read|bother}', 'nobody {helps|cares|listens}', 'no one {helps|cares|listens}', 'hung up on me', 'you {people|guys} {don\'t|do not|never} {care|listen|read}',
-		'{useless|incompetent|clueless|pathetic} {support|service|agent|team|staff|answer|reply}',
-	]},
-	{trigger: 'long-wait', weight: 0.6, patterns: [
-		'{still|been} waiting', '{no|any} {update|updates|news|reply|response|answer|word}', '{haven\'t|have not|never} heard back', '{days|weeks|months|hours} {ago|now|later|without|and still|waiting}',
-		'{waited|waiting|on hold} for {hours|days|weeks|ages|over}', 'how long {do|does|will|must}', 'took {so|too} long', 'taking {so|too|forever}', 'slow {response|reply|service|support}', '{no one|nobody} {replied|responded|answered|got back|answers|replies|responds|calls|called}',
-	]},
-	{trigger: 'miscommunication', weight: 0.7, patterns: [
-		'{that\'s|that is|this is|it\'s|it is} not what i {asked|said|meant|wrote|need}', 'not my question', 'you {misunderstood|misread|didn\'t understand|did not understand|don\'t understand|do not understand|got it wrong}',
-		'i never {said|asked|ordered|requested|wanted}', 'i {asked|was asking} {about|for|if|whether}', 'what do you mean', 'i don\'t understand', 'i do not understand', 'confus*', 'doesn\'t answer', 'does not answer', 'read my {message|email|question|ticket} again',
-		'{contradict*|conflicting|inconsistent} {information|answers|answer|replies}', 'you said * but', 'i was told',
-	]},
-	{trigger: 'rigid-policy', weight: 0.7, patterns: [
-		'{policy|policies|rules|regulations|terms and conditions|t&cs|fine print}', '{not|isn\'t|aren\'t} {allowed|eligible|possible|permitted}', '{make|making} an exception',
-		'{refuse|refused|refusing|won\'t|will not} {to}? {refund|replace|cancel|help|accept|honor|honour|exchange}', 'computer says no', 'ridiculous {rule|policy|rules}', 'hiding behind',
-	]},
-	{trigger: 'rigid-policy', weight: 0.5, agent: true, patterns: ['{per|as per|according to|due to} {our|company|the}? {policy|terms}', '{unable|not able|cannot|can\'t} {to}? {make|offer|provide} {an exception|exceptions|a refund}', 'not eligible', 'outside the {return|refund|warranty} {window|period}']},
-];
+		{
+			trigger: 'poor-quality',
+			weight: 0.5,
+			patterns: [
+				'{broken|broke|defective|faulty|damaged|crash*|bug|bugs|buggy|glitch*|outage|down|freez*|corrupt*|malfunction*|error|errors}',
+				"{doesn't|does not|didn't|did not|won't|will not|isn't|is not|stopped|not} {work|working|load|loading|open|sync|syncing|charge|charging|connect|connecting}",
+				'{wrong|missing|incorrect|late|lost} {item|items|order|parcel|package|size|product|delivery|amount|invoice|part}',
+				'never {arrived|received|came}',
+				'poor quality',
+				'quality',
+			],
+		},
+		{
+			trigger: 'frontline-response',
+			weight: 0.6,
+			patterns: [
+				"{your|the|that|this|last|previous|other} {agent|rep|representative|person|colleague|guy|staff|employee|support person|advisor} {was|is|said|told|promised|hung up|ignored|didn't}",
+				'{rude|unhelpful|dismissive|condescending|unprofessional|arrogant|patronising|patronizing|sarcastic}',
+				'{canned|copy-paste|copy paste|scripted|generic|automated} {response|reply|answer|responses|replies|answers}',
+				"{didn't|did not|don't|do not} {read|listen|even read|bother}",
+				'nobody {helps|cares|listens}',
+				'no one {helps|cares|listens}',
+				'hung up on me',
+				"you {people|guys} {don't|do not|never} {care|listen|read}",
+				'{useless|incompetent|clueless|pathetic} {support|service|agent|team|staff|answer|reply}',
+			],
+		},
+		{
+			trigger: 'long-wait',
+			weight: 0.6,
+			patterns: [
+				'{still|been} waiting',
+				'{no|any} {update|updates|news|reply|response|answer|word}',
+				"{haven't|have not|never} heard back",
+				'{days|weeks|months|hours} {ago|now|later|without|and still|waiting}',
+				'{waited|waiting|on hold} for {hours|days|weeks|ages|over}',
+				'how long {do|does|will|must}',
+				'took {so|too} long',
+				'taking {so|too|forever}',
+				'slow {response|reply|service|support}',
+				'{no one|nobody} {replied|responded|answered|got back|answers|replies|responds|calls|called}',
+			],
+		},
+		{
+			trigger: 'miscommunication',
+			weight: 0.7,
+			patterns: [
+				"{that's|that is|this is|it's|it is} not what i {asked|said|meant|wrote|need}",
+				'not my question',
+				"you {misunderstood|misread|didn't understand|did not understand|don't understand|do not understand|got it wrong}",
+				'i never {said|asked|ordered|requested|wanted}',
+				'i {asked|was asking} {about|for|if|whether}',
+				'what do you mean',
+				"i don't understand",
+				'i do not understand',
+				'confus*',
+				"doesn't answer",
+				'does not answer',
+				'read my {message|email|question|ticket} again',
+				'{contradict*|conflicting|inconsistent} {information|answers|answer|replies}',
+				'you said * but',
+				'i was told',
+			],
+		},
+		{
+			trigger: 'rigid-policy',
+			weight: 0.7,
+			patterns: [
+				'{policy|policies|rules|regulations|terms and conditions|t&cs|fine print}',
+				"{not|isn't|aren't} {allowed|eligible|possible|permitted}",
+				'{make|making} an exception',
+				"{refuse|refused|refusing|won't|will not} {to}? {refund|replace|cancel|help|accept|honor|honour|exchange}",
+				'computer says no',
+				'ridiculous {rule|policy|rules}',
+				'hiding behind',
+			],
+		},
+		{
+			trigger: 'rigid-policy',
+			weight: 0.5,
+			agent: true,
+			patterns: [
+				'{per|as per|according to|due to} {our|company|the}? {policy|terms}',
+				"{unable|not able|cannot|can't} {to}? {make|offer|provide} {an exception|exceptions|a refund}",
+				'not eligible',
+				'outside the {return|refund|warranty} {window|period}',
+			],
+		},
+	];
 }
 
 const compiled = new WeakMap<readonly TriggerCue[], Array<TriggerCue & {regex: RegExp}>>();
@@ -59,7 +122,11 @@ const maxCueHits = 3;
 const minConfidence = 0.2;
 
 /** The likely triggers, surest first: from the cues (triggerCues, or as a helpdesk page got them) and the signals found. */
-export function classifyTriggers(prepared: PreparedTicket, findings: readonly Finding[], cues: readonly TriggerCue[]): Array<{trigger: Trigger; confidence: number}> {
+export function classifyTriggers(
+	prepared: PreparedTicket,
+	findings: readonly Finding[],
+	cues: readonly TriggerCue[],
+): Array<{trigger: Trigger; confidence: number}> {
 	const evidence = new Map<Trigger, number>();
 	const bump = (trigger: Trigger, amount: number) => evidence.set(trigger, (evidence.get(trigger) ?? 0) + amount);
 	for (const cue of compiledCues(cues)) {
@@ -77,7 +144,7 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
 		}
 
 		if (hits > 0) {
-			bump(cue.trigger, cue.weight * Math.min(hits, maxCueHits) / 1.5);
+			bump(cue.trigger, (cue.weight * Math.min(hits, maxCueHits)) / 1.5);
 		}
 	}
 
@@ -98,7 +165,11 @@ export function classifyTriggers(prepared: PreparedTicket, findings: readonly Fi
  * functional = to a specialist who can fix it; hierarchical = to someone with authority to decide;
  * automatic = an SLA rule fires. Undefined when there is nothing to escalate.
  */
-export function chooseEscalationPath(level: Level, findings: readonly Finding[], ranked: ReadonlyArray<{trigger: Trigger; confidence: number}>): EscalationPath | undefined {
+export function chooseEscalationPath(
+	level: Level,
+	findings: readonly Finding[],
+	ranked: ReadonlyArray<{trigger: Trigger; confidence: number}>,
+): EscalationPath | undefined {
 	if (level === 'none') {
 		return undefined;
 	}

@@ -1,7 +1,8 @@
 import {expect, test} from 'vitest';
 import {weightMultipliersFrom} from './tuning.ts';
 
-const times = (count: number, verdict: 'agree' | 'disagree', signalIds: string[]) => Array.from({length: count}, () => ({verdict, signalIds}));
+const times = (count: number, verdict: 'agree' | 'disagree', signalIds: string[]) =>
+	Array.from({length: count}, () => ({verdict, signalIds}));
 
 test('a signal agents keep rejecting loses weight; one they confirm gains a little; few answers change nothing', () => {
 	const multipliers = weightMultipliersFrom([

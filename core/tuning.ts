@@ -36,7 +36,7 @@ export function weightMultipliersFrom(samples: readonly FeedbackSample[], option
 		}
 
 		const share = (agree + 1) / (total + 2);
-		const multiplier = share >= 0.5 ? 1 + ((share - 0.5) * 2 * (ceiling - 1)) : floor + (share * 2 * (1 - floor));
+		const multiplier = share >= 0.5 ? 1 + (share - 0.5) * 2 * (ceiling - 1) : floor + share * 2 * (1 - floor);
 		multipliers[id] = Math.round(multiplier * 100) / 100;
 	}
 

@@ -7,7 +7,19 @@ import {decodeWordScores, encodeWordScores} from './word-list-codec.ts';
 test.each([
 	['AFINN-165', afinn as Record<string, number>],
 	['emoji ranking', emoji as Record<string, number>],
-	['edge cases', Object.fromEntries([['', 1], ['a', 1], ['ab', 1], ['can\'t stand', -3], ['x'.repeat(80), -2], [`${'x'.repeat(40)}y`, -2], ['naïve', 0], ['\u{1F600}', 2]])],
+	[
+		'edge cases',
+		Object.fromEntries([
+			['', 1],
+			['a', 1],
+			['ab', 1],
+			["can't stand", -3],
+			['x'.repeat(80), -2],
+			[`${'x'.repeat(40)}y`, -2],
+			['naïve', 0],
+			['\u{1F600}', 2],
+		]),
+	],
 ])('%s comes back exactly as it went in', (_name, scores) => {
 	expect(decodeWordScores(encodeWordScores(scores))).toEqual(scores);
 });

@@ -25,15 +25,18 @@ export function encodeWordScores(scores: Readonly<Record<string, number>>): stri
 		groups.set(score, [...(groups.get(score) ?? []), word]);
 	}
 
-	return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([score, words]) => {
-		let previous = '';
-		const entries = words.sort().map(word => {
-			const length = shared(previous, word);
-			previous = word;
-			return `${length.toString(36)}${word.slice(length)}`;
-		});
-		return `${score}:${entries.join('|')}`;
-	}).join(';');
+	return [...groups.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.map(([score, words]) => {
+			let previous = '';
+			const entries = words.sort().map(word => {
+				const length = shared(previous, word);
+				previous = word;
+				return `${length.toString(36)}${word.slice(length)}`;
+			});
+			return `${score}:${entries.join('|')}`;
+		})
+		.join(';');
 }
 
 export function decodeWordScores(encoded: string): Record<string, number> {

@@ -41,7 +41,12 @@ function ticket(id: string, minute: number): TicketSnapshot {
 		status: 'Open',
 		priority: 'High',
 		messages: [
-			{id: `${id}-1`, role: 'customer', text: 'Charged twice, refund please', at: `2026-11-02T08:${String(minute).padStart(2, '0')}:00.000Z`},
+			{
+				id: `${id}-1`,
+				role: 'customer',
+				text: 'Charged twice, refund please',
+				at: `2026-11-02T08:${String(minute).padStart(2, '0')}:00.000Z`,
+			},
 			{id: `${id}-2`, role: 'agent', text: 'Looking into it', at: '2026-11-02T09:30:00.000Z', author: 'Dana'},
 		],
 	};
@@ -82,7 +87,12 @@ test('the static site starts empty and says how to get data; the demo fills ever
 
 test('the extension page reads its own store, keeps the ticket list, and follows the store as the background writes', async () => {
 	db = openDb({name: `app-${Math.random()}`});
-	await recordObservation(db, ticket('1', 0), {level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'}, new Date('2026-11-02T10:00:00Z'));
+	await recordObservation(
+		db,
+		ticket('1', 0),
+		{level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'},
+		new Date('2026-11-02T10:00:00Z'),
+	);
 	// The session reads the store itself (in the extension it runs in the worker); the page only passes it for the ticket list.
 	const opened = openDb({name: db.name});
 	const session = createSession(async () => openNodeDatabase(), {}, {openStore: () => opened, now: () => new Date('2026-11-02T12:00:00Z')});
@@ -102,9 +112,12 @@ test('the address carries view, period, filters and an open drill-down; reopenin
 	const session = createSession(async () => openNodeDatabase());
 	await session.loadDemo({days: 40, ticketsPerDay: 15});
 	let search = '?demo=1';
-	const address = {search: () => search, replace: (next: string) => {
-		search = next;
-	}};
+	const address = {
+		search: () => search,
+		replace: (next: string) => {
+			search = next;
+		},
+	};
 	render(<App client={inProcessClient(session)} address={address} />);
 	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 15_000});
 	await vi.waitFor(() => expect(search).toMatch(/view=overview/));
@@ -117,20 +130,37 @@ test('the address carries view, period, filters and an open drill-down; reopenin
 	const panel = await screen.findByRole('region', {name: /Behind “Escalation rate”/});
 	await vi.waitFor(() => expect(panel.querySelectorAll('tbody tr').length).toBeGreaterThan(0));
 	const escalation = session.kpis({...Object.fromEntries(new URLSearchParams(search)), filters: {priority: ['high']}})[0]!.escalationRate;
-	expect(panel.querySelector('[data-role="drill-count"]')?.textContent).toContain(`${escalation.denominator} tickets, ${escalation.numerator} escalated`);
-	expect(panel.querySelector('tbody a')?.getAttribute('href')).toMatch(/^https:\/\/northwind\.(zendesk|freshdesk)\.com\/(agent|a)\/tickets\/\d+$/);
+	expect(panel.querySelector('[data-role="drill-count"]')?.textContent).toContain(
+		`${escalation.denominator} tickets, ${escalation.numerator} escalated`,
+	);
+	expect(panel.querySelector('tbody a')?.getAttribute('href')).toMatch(
+		/^https:\/\/northwind\.(zendesk|freshdesk)\.com\/(agent|a)\/tickets\/\d+$/,
+	);
 	fireEvent.click(screen.getByRole('tab', {name: 'Breakdowns'}));
 	fireEvent.change(await screen.findByRole('combobox', {name: 'By'}), {target: {value: 'agent'}});
 	await vi.waitFor(() => expect(new URLSearchParams(search).get('by')).toBe('agent'));
 	const shared = search;
-	expect(Object.fromEntries(new URLSearchParams(shared))).toMatchObject({view: 'breakdowns', priority: 'high', by: 'agent', drill: 'escalationRate'});
+	expect(Object.fromEntries(new URLSearchParams(shared))).toMatchObject({
+		view: 'breakdowns',
+		priority: 'high',
+		by: 'agent',
+		drill: 'escalationRate',
+	});
 	cleanup();
 
 	// Reopened from the link in a fresh page.
 	let reopened = shared;
-	render(<App client={inProcessClient(session)} address={{search: () => reopened, replace: next => {
-		reopened = next;
-	}}} />);
+	render(
+		<App
+			client={inProcessClient(session)}
+			address={{
+				search: () => reopened,
+				replace: next => {
+					reopened = next;
+				},
+			}}
+		/>,
+	);
 	await vi.waitFor(() => expect(state()).toBe('ready'), {timeout: 15_000});
 	expect(screen.getByRole('tab', {name: 'Breakdowns'}).getAttribute('aria-selected')).toBe('true');
 	expect((screen.getByRole('combobox', {name: 'Priority'}) as HTMLSelectElement).value).toBe('high');

@@ -55,7 +55,11 @@ export type AppProps = {
 };
 
 /** Filters that fit the loaded data: the same ones when they still do (or the address's, on the first load), else the last 30 days. */
-export function fitFilters(previous: DashboardFilters | undefined, summary: LoadSummary, fromAddress?: UrlState): DashboardFilters | undefined {
+export function fitFilters(
+	previous: DashboardFilters | undefined,
+	summary: LoadSummary,
+	fromAddress?: UrlState,
+): DashboardFilters | undefined {
 	const {firstDay, lastDay} = summary;
 	if (!firstDay || !lastDay || summary.tickets === 0) {
 		return undefined;
@@ -85,14 +89,21 @@ export function fitFilters(previous: DashboardFilters | undefined, summary: Load
 
 /** A cheap fingerprint of the store: it changes whenever the background writes something the metrics read. */
 async function storeSignature(db: DefuseDb): Promise<string> {
-	const [tickets, messages, events, last] = await Promise.all([db.tickets.count(), db.messages.count(), db.events.count(), db.tickets.orderBy('lastSeenAt').last()]);
+	const [tickets, messages, events, last] = await Promise.all([
+		db.tickets.count(),
+		db.messages.count(),
+		db.events.count(),
+		db.tickets.orderBy('lastSeenAt').last(),
+	]);
 	return `${tickets}:${messages}:${events}:${last?.lastSeenAt ?? ''}`;
 }
 
 export function App({client, store, businessHours, demo, storeDebounceMs = 1500, templateNames, address = browserAddress}: AppProps) {
 	const fromAddress = useRef<UrlState | undefined>(undefined);
 	fromAddress.current ??= readUrlState(address.search());
-	const [view, setView] = useState<ViewId>(fromAddress.current.view === 'tickets' && !store ? 'overview' : fromAddress.current.view ?? 'overview');
+	const [view, setView] = useState<ViewId>(
+		fromAddress.current.view === 'tickets' && !store ? 'overview' : (fromAddress.current.view ?? 'overview'),
+	);
 	const [dimension, setDimension] = useState<Dimension>(fromAddress.current.by ?? 'trigger');
 	const [drill, setDrill] = useState<DrillState | undefined>(fromAddress.current.drill);
 	const [summary, setSummary] = useState<LoadSummary>();
@@ -136,7 +147,7 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 
 	const readStore = async (): Promise<void> => {
 		if (store) {
-			setProgress({label: 'Reading this browser\'s store', done: 0, total: 0});
+			setProgress({label: "Reading this browser's store", done: 0, total: 0});
 			await client.readStore();
 		}
 	};
@@ -167,10 +178,14 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 			next(signature) {
 				if (seen !== undefined && signature !== seen) {
 					clearTimeout(timer);
-					timer = setTimeout(() => void serial(async () => {
-						await readStore();
-						await recompute();
-					}), storeDebounceMs);
+					timer = setTimeout(
+						() =>
+							void serial(async () => {
+								await readStore();
+								await recompute();
+							}),
+						storeDebounceMs,
+					);
 				}
 
 				seen = signature;
@@ -188,15 +203,17 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 		address.replace(writeUrlState({view, filters, by: dimension, drill}, address.search()));
 	}, [view, filters, dimension, drill]);
 
-	const refresh = async () => serial(async () => {
-		await readStore();
-		await recompute();
-	});
-	const loadDemo = async () => serial(async () => {
-		setProgress({label: 'Generating the demo history', done: 0, total: 0});
-		await client.loadDemo();
-		await recompute();
-	});
+	const refresh = async () =>
+		serial(async () => {
+			await readStore();
+			await recompute();
+		});
+	const loadDemo = async () =>
+		serial(async () => {
+			setProgress({label: 'Generating the demo history', done: 0, total: 0});
+			await client.loadDemo();
+			await recompute();
+		});
 
 	const tabs: Array<Tab<ViewId>> = [
 		{id: 'overview', label: 'Overview'},
@@ -211,12 +228,15 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 	const period = filters ? effectivePeriod(filters, settlement?.settledThrough) : undefined;
 	const query = filters && period ? queryOf(filters, period) : undefined;
 
-	const unsettledOnly = hasData && period === undefined ? (
-		<p class="period-state" data-role="all-unsettled">
-			Every day of this period is after {settlement?.settledThrough}, so leaving out unsettled days leaves nothing.
-			<button type="button" onClick={() => setFilters({...filters, complete: false})}>Include them</button>
-		</p>
-	) : undefined;
+	const unsettledOnly =
+		hasData && period === undefined ? (
+			<p class="period-state" data-role="all-unsettled">
+				Every day of this period is after {settlement?.settledThrough}, so leaving out unsettled days leaves nothing.
+				<button type="button" onClick={() => setFilters({...filters, complete: false})}>
+					Include them
+				</button>
+			</p>
+		) : undefined;
 
 	const empty = (
 		<div class="empty-state" data-role="empty">
@@ -227,8 +247,12 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 					: 'This dashboard runs entirely in your browser: nothing is uploaded. Import a Zendesk or Freshdesk ticket export, survey responses, or Defuse snapshots from your agents, or look around with the demo data.'}
 			</p>
 			<div class="buttons">
-				<button type="button" onClick={() => setView('data')}>Import files</button>
-				<button type="button" data-role="load-demo" onClick={() => void loadDemo()} disabled={loading}>Load demo data</button>
+				<button type="button" onClick={() => setView('data')}>
+					Import files
+				</button>
+				<button type="button" data-role="load-demo" onClick={() => void loadDemo()} disabled={loading}>
+					Load demo data
+				</button>
 			</div>
 		</div>
 	);
@@ -239,37 +263,118 @@ export function App({client, store, businessHours, demo, storeDebounceMs = 1500,
 				<div>
 					<h1>Defuse</h1>
 					<p class="subtitle">
-						{store ? 'Escalation metrics from this browser, computed and stored here only.' : 'Escalation metrics, computed in this browser; nothing is uploaded.'}
-						{summary && summary.tickets > 0 && <> {formatNumber(summary.tickets, textLocale)} tickets from {summary.sources.filter(source => source.error === undefined).map(source => source.name).join(', ')}. Days in {summary.timezone}.</>}
+						{store
+							? 'Escalation metrics from this browser, computed and stored here only.'
+							: 'Escalation metrics, computed in this browser; nothing is uploaded.'}
+						{summary && summary.tickets > 0 && (
+							<>
+								{' '}
+								{formatNumber(summary.tickets, textLocale)} tickets from{' '}
+								{summary.sources
+									.filter(source => source.error === undefined)
+									.map(source => source.name)
+									.join(', ')}
+								. Days in {summary.timezone}.
+							</>
+						)}
 					</p>
 				</div>
-				{store && <button type="button" onClick={() => void refresh()} disabled={loading}>Refresh</button>}
+				{store && (
+					<button type="button" onClick={() => void refresh()} disabled={loading}>
+						Refresh
+					</button>
+				)}
 			</header>
 			{loading && <ProgressBar progress={progress} label="Loading" />}
-			{error && <p class="error" role="alert">Something went wrong: {error}</p>}
+			{error && (
+				<p class="error" role="alert">
+					Something went wrong: {error}
+				</p>
+			)}
 			{lost.length > 0 && (
 				<div class="error" role="status" data-state="restore-problems">
-					{lost.map(problem => <p key={problem}>{problem}</p>)}
-					<button type="button" onClick={() => setLost([])}>Dismiss</button>
+					{lost.map(problem => (
+						<p key={problem}>{problem}</p>
+					))}
+					<button type="button" onClick={() => setLost([])}>
+						Dismiss
+					</button>
 				</div>
 			)}
-			{summary && summary.warnings.length > 0 && <ul class="warnings">{summary.warnings.map(warning => <li key={warning}>{warning}</li>)}</ul>}
+			{summary && summary.warnings.length > 0 && (
+				<ul class="warnings">
+					{summary.warnings.map(warning => (
+						<li key={warning}>{warning}</li>
+					))}
+				</ul>
+			)}
 			{hasData && summary.firstDay && summary.lastDay && (
-				<Filters value={filters} options={summary.options} firstDay={summary.firstDay} lastDay={summary.lastDay} onChange={setFilters} settlement={settlement} />
+				<Filters
+					value={filters}
+					options={summary.options}
+					firstDay={summary.firstDay}
+					lastDay={summary.lastDay}
+					onChange={setFilters}
+					settlement={settlement}
+				/>
 			)}
 			<Tabs tabs={tabs} selected={view} onSelect={setView} label="Dashboard views" />
-			{drill && hasData && query && <DrillPanel client={client} target={drill} query={query} version={version} onClose={() => setDrill(undefined)} />}
+			{drill && hasData && query && (
+				<DrillPanel client={client} target={drill} query={query} version={version} onClose={() => setDrill(undefined)} />
+			)}
 			<TabPanel id="overview" selected={view === 'overview'}>
-				{view === 'overview' && (hasData && query && period ? <Overview client={client} query={{...query, ...period}} grain={filters.grain} fcr={filters.fcr} version={version} settlement={settlement} onLeaveOutIncomplete={() => setFilters({...filters, complete: true})} onDrill={(metric, label) => setDrill({metric, label})} /> : !loading && (unsettledOnly ?? empty))}
+				{view === 'overview' &&
+					(hasData && query && period ? (
+						<Overview
+							client={client}
+							query={{...query, ...period}}
+							grain={filters.grain}
+							fcr={filters.fcr}
+							version={version}
+							settlement={settlement}
+							onLeaveOutIncomplete={() => setFilters({...filters, complete: true})}
+							onDrill={(metric, label) => setDrill({metric, label})}
+						/>
+					) : (
+						!loading && (unsettledOnly ?? empty)
+					))}
 			</TabPanel>
 			<TabPanel id="breakdowns" selected={view === 'breakdowns'}>
-				{view === 'breakdowns' && (hasData && query ? <Breakdowns client={client} query={query} version={version} dimension={dimension} onDimension={setDimension} onDrill={(metric, label, group) => setDrill({metric, label, group})} /> : !loading && (unsettledOnly ?? empty))}
+				{view === 'breakdowns' &&
+					(hasData && query ? (
+						<Breakdowns
+							client={client}
+							query={query}
+							version={version}
+							dimension={dimension}
+							onDimension={setDimension}
+							onDrill={(metric, label, group) => setDrill({metric, label, group})}
+						/>
+					) : (
+						!loading && (unsettledOnly ?? empty)
+					))}
 			</TabPanel>
 			<TabPanel id="themes" selected={view === 'themes'}>
-				{view === 'themes' && (hasData && query && period ? <Themes client={client} query={{...query, ...period}} version={version} /> : !loading && (unsettledOnly ?? empty))}
+				{view === 'themes' &&
+					(hasData && query && period ? (
+						<Themes client={client} query={{...query, ...period}} version={version} />
+					) : (
+						!loading && (unsettledOnly ?? empty)
+					))}
 			</TabPanel>
 			<TabPanel id="warnings" selected={view === 'warnings'}>
-				{view === 'warnings' && (hasData && query ? <EarlyWarning client={client} query={query} version={version} templateNames={templateNames} onDrill={(metric, label) => setDrill({metric, label})} /> : !loading && (unsettledOnly ?? empty))}
+				{view === 'warnings' &&
+					(hasData && query ? (
+						<EarlyWarning
+							client={client}
+							query={query}
+							version={version}
+							templateNames={templateNames}
+							onDrill={(metric, label) => setDrill({metric, label})}
+						/>
+					) : (
+						!loading && (unsettledOnly ?? empty)
+					))}
 			</TabPanel>
 			<TabPanel id="data" selected={view === 'data'}>
 				<DataPanel

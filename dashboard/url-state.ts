@@ -8,7 +8,7 @@ import {noFilters} from './components/period.ts';
 import type {DrillMetric} from './worker/drill.ts';
 
 export const viewIds = ['overview', 'breakdowns', 'themes', 'warnings', 'data', 'tickets'] as const;
-export type ViewId = typeof viewIds[number];
+export type ViewId = (typeof viewIds)[number];
 
 export type DrillState = {metric: DrillMetric; label: string; group?: {by: GroupBy; value: string} | undefined};
 
@@ -20,9 +20,11 @@ export type UrlState = {
 	drill?: DrillState | undefined;
 };
 
-const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isDay = (value: string | null): value is string =>
+	value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 const dimensionValues: readonly string[] = ['trigger', 'theme', 'escalation-type', 'helpdesk', 'agent', 'group', 'priority', 'channel'];
-const drillPattern = /^(tickets|firstReply|firstReplyBusiness|nextReply|firstResolution|firstResolutionBusiness|fullResolution|fullResolutionBusiness|resolutionRate|fcr|reopenRate|escalationRate|functionalEscalationRate|hierarchicalEscalationRate|automaticEscalationRate|csat|nps|ces|churn|sla:[a-z-]+|flagged:(watch|high|critical)|template:.{1,200})$/;
+const drillPattern =
+	/^(tickets|firstReply|firstReplyBusiness|nextReply|firstResolution|firstResolutionBusiness|fullResolution|fullResolutionBusiness|resolutionRate|fcr|reopenRate|escalationRate|functionalEscalationRate|hierarchicalEscalationRate|automaticEscalationRate|csat|nps|ces|churn|sla:[a-z-]+|flagged:(watch|high|critical)|template:.{1,200})$/;
 
 /** The dashboard state in a query string; anything unknown or malformed is left out. */
 export function readUrlState(search: string): UrlState {
@@ -88,9 +90,25 @@ export function readUrlState(search: string): UrlState {
 }
 
 /** The query string for a dashboard state, keeping parameters that are not the dashboard's (e.g. demo=1). */
-export function writeUrlState(state: {view: ViewId; filters?: DashboardFilters | undefined; by: Dimension; drill?: DrillState | undefined}, current: string): string {
+export function writeUrlState(
+	state: {view: ViewId; filters?: DashboardFilters | undefined; by: Dimension; drill?: DrillState | undefined},
+	current: string,
+): string {
 	const params = new URLSearchParams(current);
-	for (const name of ['view', 'from', 'to', ...filterFields, 'fcr', 'grain', 'complete', 'by', 'drill', 'drill-label', 'drill-by', 'drill-group']) {
+	for (const name of [
+		'view',
+		'from',
+		'to',
+		...filterFields,
+		'fcr',
+		'grain',
+		'complete',
+		'by',
+		'drill',
+		'drill-label',
+		'drill-by',
+		'drill-group',
+	]) {
 		params.delete(name);
 	}
 
@@ -131,7 +149,13 @@ export function writeUrlState(state: {view: ViewId; filters?: DashboardFilters |
  * Filters from the address that fit the loaded data: a period inside the data's days (else undefined,
  * and the dashboard picks its default), filter values the data has.
  */
-export function filtersFromUrl(state: UrlState, firstDay: string, lastDay: string, options: Record<FilterField, string[]>, fallback: {fcr: FcrVariant; grain: TimeGrain}): DashboardFilters | undefined {
+export function filtersFromUrl(
+	state: UrlState,
+	firstDay: string,
+	lastDay: string,
+	options: Record<FilterField, string[]>,
+	fallback: {fcr: FcrVariant; grain: TimeGrain},
+): DashboardFilters | undefined {
 	const wanted = state.filters;
 	if (!wanted?.from || !wanted.to || wanted.from > wanted.to || wanted.to < firstDay || wanted.from > lastDay) {
 		return undefined;
@@ -145,5 +169,12 @@ export function filtersFromUrl(state: UrlState, firstDay: string, lastDay: strin
 		}
 	}
 
-	return {from: wanted.from < firstDay ? firstDay : wanted.from, to: wanted.to > lastDay ? lastDay : wanted.to, fields, fcr: wanted.fcr ?? fallback.fcr, grain: wanted.grain ?? fallback.grain, complete: wanted.complete === true};
+	return {
+		from: wanted.from < firstDay ? firstDay : wanted.from,
+		to: wanted.to > lastDay ? lastDay : wanted.to,
+		fields,
+		fcr: wanted.fcr ?? fallback.fcr,
+		grain: wanted.grain ?? fallback.grain,
+		complete: wanted.complete === true,
+	};
 }

@@ -4,4 +4,6 @@ import chatwoot from '../core/helpdesks/chatwoot.ts';
 import {readChatwootApi} from './helpdesk.content/api-readers.ts';
 import {helpdeskContentScript} from './helpdesk.content/main.ts';
 
-export default defineContentScript(helpdeskContentScript({id: chatwoot.id, matches: chatwoot.hosts, adapterFor: () => chatwoot, apiReader: readChatwootApi}));
+export default defineContentScript(
+	helpdeskContentScript({id: chatwoot.id, matches: chatwoot.hosts, adapterFor: () => chatwoot, apiReader: readChatwootApi}),
+);

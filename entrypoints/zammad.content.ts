@@ -4,4 +4,6 @@ import zammad from '../core/helpdesks/zammad.ts';
 import {readZammadApi} from './helpdesk.content/api-readers.ts';
 import {helpdeskContentScript} from './helpdesk.content/main.ts';
 
-export default defineContentScript(helpdeskContentScript({id: zammad.id, matches: zammad.hosts, adapterFor: () => zammad, apiReader: readZammadApi}));
+export default defineContentScript(
+	helpdeskContentScript({id: zammad.id, matches: zammad.hosts, adapterFor: () => zammad, apiReader: readZammadApi}),
+);

@@ -34,7 +34,9 @@ export function loadFixture(adapter: string, file: string): Document {
 }
 
 export function fixtureFiles(adapter: string): string[] {
-	return readdirSync(join(fixturesDir, adapter)).filter(name => name.endsWith('.html')).sort();
+	return readdirSync(join(fixturesDir, adapter))
+		.filter(name => name.endsWith('.html'))
+		.sort();
 }
 
 /** The URL a fixture stands for, from its `<!-- url: ... -->` header comment. */
@@ -64,7 +66,10 @@ function isUrlExamples(value: unknown): value is UrlExamples {
  */
 export function exampleUrls(): Readonly<Record<string, UrlExamples>> {
 	const found: Record<string, UrlExamples> = {};
-	for (const folder of readdirSync(fixturesDir, {withFileTypes: true}).filter(entry => entry.isDirectory()).map(entry => entry.name).sort()) {
+	for (const folder of readdirSync(fixturesDir, {withFileTypes: true})
+		.filter(entry => entry.isDirectory())
+		.map(entry => entry.name)
+		.sort()) {
 		const file = join(fixturesDir, folder, 'urls.json');
 		if (!existsSync(file)) {
 			continue;
@@ -85,7 +90,7 @@ export type SelectorCounts = Readonly<Record<string, Readonly<Record<string, num
 
 /** A fixture folder's selector-count table (`counts.ts`: how many nodes each selector finds per fixture page). */
 export async function selectorCountsOf(folder: string): Promise<SelectorCounts> {
-	const module = await import(pathToFileURL(join(fixturesDir, folder, 'counts.ts')).href) as {selectorCounts?: SelectorCounts};
+	const module = (await import(pathToFileURL(join(fixturesDir, folder, 'counts.ts')).href)) as {selectorCounts?: SelectorCounts};
 	if (!module.selectorCounts) {
 		throw new Error(`${folder}/counts.ts exports no selectorCounts`);
 	}

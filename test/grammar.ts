@@ -8,7 +8,7 @@ const markers: ReadonlyArray<[RegExp, string]> = [
 	[/\.\.(?!\.)/, 'a doubled full stop'],
 	[/\(\s*\)/, 'empty brackets'],
 	[/(?:^|[.!?]\s+|\n)\p{Ll}/u, 'a sentence starting in lower case'],
-	[/^(?:Hi|Hello|Dear) [\p{L} ]+, (?!I\b)\p{Lu}/mu, 'a capital after the greeting\'s comma'],
+	[/^(?:Hi|Hello|Dear) [\p{L} ]+, (?!I\b)\p{Lu}/mu, "a capital after the greeting's comma"],
 	[/^\s|\s$/, 'leading or trailing space'],
 	[/\b(\w+)\s+\1\b/i, 'a doubled word'],
 ];

@@ -29,7 +29,14 @@ function check(name: string, command: string, args: string[], env: Record<string
 	return ok;
 }
 
-type VitestJson = {numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number; success: boolean};
+type VitestJson = {
+	numPassedTests: number;
+	numFailedTests: number;
+	numPendingTests: number;
+	numTodoTests: number;
+	numFailedTestSuites: number;
+	success: boolean;
+};
 
 /** A vitest run, counted test by test from its JSON report; a suite that fails to load counts as failed. */
 function vitest(name: string, args: string[], env: Record<string, string> = {}): void {
@@ -45,7 +52,10 @@ function vitest(name: string, args: string[], env: Record<string, string> = {}):
 	const report = JSON.parse(readFileSync(output, 'utf8')) as VitestJson;
 	const tally: Tally = {
 		passed: report.numPassedTests,
-		failed: report.numFailedTests + report.numFailedTestSuites + (status !== 0 && report.numFailedTests + report.numFailedTestSuites === 0 ? 1 : 0),
+		failed:
+			report.numFailedTests +
+			report.numFailedTestSuites +
+			(status !== 0 && report.numFailedTests + report.numFailedTestSuites === 0 ? 1 : 0),
 		skipped: report.numPendingTests + report.numTodoTests,
 	};
 	total.passed += tally.passed;
@@ -72,7 +82,25 @@ if (wants('unit')) {
 // No test may depend on today's date: the suites that deal in dates run again with the system clock a
 // year ahead (test/unit/clock-ahead.ts), and test/unit/clock-ahead.test.ts proves the clock moved.
 if (wants('clock-ahead')) {
-	vitest('unit, clock a year ahead', ['dashboard', 'core/metrics', 'core/import', 'core/snapshot', 'core/store', 'core/calendar', 'core/sla', 'core/signals', 'core/helpdesks/dates', 'entrypoints/background', 'entrypoints/popup', 'test/cross-check', 'test/unit/clock-ahead'], {DEFUSE_CLOCK_AHEAD_DAYS: '365'});
+	vitest(
+		'unit, clock a year ahead',
+		[
+			'dashboard',
+			'core/metrics',
+			'core/import',
+			'core/snapshot',
+			'core/store',
+			'core/calendar',
+			'core/sla',
+			'core/signals',
+			'core/helpdesks/dates',
+			'entrypoints/background',
+			'entrypoints/popup',
+			'test/cross-check',
+			'test/unit/clock-ahead',
+		],
+		{DEFUSE_CLOCK_AHEAD_DAYS: '365'},
+	);
 }
 
 if (wants('e2e')) {

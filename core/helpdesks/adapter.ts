@@ -113,14 +113,13 @@ export function blockText(element: Element): string {
 	};
 
 	walk(element);
-	return parts.join('')
+	return parts
+		.join('')
 		.replaceAll(/[ \t\f\v\u00A0]+/g, ' ')
 		.replaceAll(/ *\n */g, '\n')
 		.replaceAll(/\n{3,}/g, '\n\n')
 		.trim();
 }
-
-
 
 /** ISO-8601 for a machine-readable date attribute, or undefined when it does not parse. */
 export function isoOf(value: string | null | undefined): string | undefined {
@@ -245,9 +244,7 @@ export function typeInto(editor: Element, text: string, mode: InsertMode = 'inse
 		selection.addRange(range);
 		// Typing keeps the editor's own state and undo stack; innerHTML edits would be overwritten.
 		const inserted = canType && document_.execCommand('insertText', false, typed);
-		return inserted
-			? {ok: true, via: 'insert-text'}
-			: {ok: false, via: 'none', reason: 'the editor refused the text (insertText failed)'};
+		return inserted ? {ok: true, via: 'insert-text'} : {ok: false, via: 'none', reason: 'the editor refused the text (insertText failed)'};
 	}
 
 	return {ok: false, via: 'none', reason: 'the reply box is neither a text field nor editable'};

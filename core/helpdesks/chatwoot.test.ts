@@ -37,19 +37,32 @@ describe('readTicket from the DOM (fallback)', () => {
 			url: 'https://app.chatwoot.com/app/accounts/41/conversations/2987',
 			requester: {name: 'Priya Raman'},
 			messages: [
-				{id: '70011', role: 'customer', author: 'Priya Raman', text: 'Hi, the CSV export has been broken since Monday.\n\nEvery file comes out empty.'},
+				{
+					id: '70011',
+					role: 'customer',
+					author: 'Priya Raman',
+					text: 'Hi, the CSV export has been broken since Monday.\n\nEvery file comes out empty.',
+				},
 				// Marco's avatar shows initials only: no name in the DOM
 				{id: '70012', role: 'agent', author: undefined, text: 'Sorry about that, Priya. Which browser are you using?'},
-				{id: '70013', role: 'agent', internal: true, author: undefined, text: 'Known bug in 4.2, fix is on staging. @Lena Novak can you confirm?'},
+				{
+					id: '70013',
+					role: 'agent',
+					internal: true,
+					author: undefined,
+					text: 'Known bug in 4.2, fix is on staging. @Lena Novak can you confirm?',
+				},
 				{id: '70014', role: 'system', text: 'Conversation was assigned to Lena Novak by Marco Bianchi'},
-				{id: '70015', role: 'agent', author: undefined, text: 'Hi Priya, I\'m Lena. A fix ships tomorrow; I\'ll confirm once it is live.'},
+				{id: '70015', role: 'agent', author: undefined, text: "Hi Priya, I'm Lena. A fix ships tomorrow; I'll confirm once it is live."},
 				{id: '70016', role: 'customer', author: 'Priya Raman', text: 'Tomorrow is too late. I need this fixed before Friday or we cancel.'},
 			],
 		});
 	});
 
 	test('during a conversation switch (list emptied) nothing is read', () => {
-		expect(chatwoot.readTicket(loadFixture('chatwoot', 'ticket-switch.html'), fixtureUrl('chatwoot', 'ticket-switch.html'))).toBeUndefined();
+		expect(
+			chatwoot.readTicket(loadFixture('chatwoot', 'ticket-switch.html'), fixtureUrl('chatwoot', 'ticket-switch.html')),
+		).toBeUndefined();
 	});
 
 	test('unknown bubble palette: side decides (right = the signed-in agent)', () => {
@@ -63,7 +76,8 @@ describe('readTicket from the DOM (fallback)', () => {
 	});
 
 	test('long thread', () => {
-		const messages = chatwoot.readTicket(loadFixture('chatwoot', 'ticket-long.html'), fixtureUrl('chatwoot', 'ticket-long.html'))?.messages ?? [];
+		const messages =
+			chatwoot.readTicket(loadFixture('chatwoot', 'ticket-long.html'), fixtureUrl('chatwoot', 'ticket-long.html'))?.messages ?? [];
 		expect(messages).toHaveLength(240);
 		expect(messages.filter(message => message.role === 'customer')).toHaveLength(99);
 		expect(messages.filter(message => message.internal)).toHaveLength(34);
@@ -82,8 +96,12 @@ describe('API', () => {
 			conversation: 'https://app.chatwoot.com/api/v1/accounts/41/conversations/2987',
 			messages: 'https://app.chatwoot.com/api/v1/accounts/41/conversations/2987/messages',
 		});
-		expect(apiUrls(new URL('https://app.chatwoot.com/app/accounts/41/conversations/2987'), '70013')?.messages).toBe('https://app.chatwoot.com/api/v1/accounts/41/conversations/2987/messages?before=70013');
-		expect(apiUrls(new URL('https://example.org/support/app/accounts/2/conversations/9'))?.conversation).toBe('https://example.org/support/api/v1/accounts/2/conversations/9');
+		expect(apiUrls(new URL('https://app.chatwoot.com/app/accounts/41/conversations/2987'), '70013')?.messages).toBe(
+			'https://app.chatwoot.com/api/v1/accounts/41/conversations/2987/messages?before=70013',
+		);
+		expect(apiUrls(new URL('https://example.org/support/app/accounts/2/conversations/9'))?.conversation).toBe(
+			'https://example.org/support/api/v1/accounts/2/conversations/9',
+		);
 		expect(apiUrls(new URL('https://app.chatwoot.com/app/accounts/41/dashboard'))).toBeUndefined();
 	});
 
@@ -101,20 +119,62 @@ describe('API', () => {
 			tags: ['billing-export', 'enterprise'],
 			createdAt: '2026-11-02T09:14:00.000Z',
 			messages: [
-				{id: '70011', role: 'customer', author: 'Priya Raman', text: 'Hi, the CSV export has been broken since Monday.\nEvery file comes out empty.', at: '2026-11-02T09:14:00.000Z'},
+				{
+					id: '70011',
+					role: 'customer',
+					author: 'Priya Raman',
+					text: 'Hi, the CSV export has been broken since Monday.\nEvery file comes out empty.',
+					at: '2026-11-02T09:14:00.000Z',
+				},
 				{id: '70010', role: 'agent', author: 'Welcome Bot', text: 'Rate your conversation', at: '2026-11-02T09:14:01.000Z'},
-				{id: '70012', role: 'agent', author: 'Marco Bianchi', text: 'Sorry about that, Priya. Which browser are you using?', at: '2026-11-02T09:30:00.000Z'},
-				{id: '70013', role: 'agent', internal: true, author: 'Marco Bianchi', text: 'Known bug in 4.2, fix is on staging. @Lena Novak can you confirm?', at: '2026-11-02T09:32:00.000Z'},
-				{id: '70014', role: 'system', author: undefined, text: 'Conversation was assigned to Lena Novak by Marco Bianchi', at: '2026-11-02T09:33:00.000Z'},
-				{id: '70015', role: 'agent', author: 'Lena Novak', text: 'Hi Priya, I\'m Lena. A fix ships tomorrow; I\'ll confirm once it is live.', at: '2026-11-02T10:02:00.000Z'},
-				{id: '70016', role: 'customer', author: 'Priya Raman', text: 'Tomorrow is too late. I need this fixed before Friday or we cancel.', at: '2026-11-02T11:55:00.000Z'},
+				{
+					id: '70012',
+					role: 'agent',
+					author: 'Marco Bianchi',
+					text: 'Sorry about that, Priya. Which browser are you using?',
+					at: '2026-11-02T09:30:00.000Z',
+				},
+				{
+					id: '70013',
+					role: 'agent',
+					internal: true,
+					author: 'Marco Bianchi',
+					text: 'Known bug in 4.2, fix is on staging. @Lena Novak can you confirm?',
+					at: '2026-11-02T09:32:00.000Z',
+				},
+				{
+					id: '70014',
+					role: 'system',
+					author: undefined,
+					text: 'Conversation was assigned to Lena Novak by Marco Bianchi',
+					at: '2026-11-02T09:33:00.000Z',
+				},
+				{
+					id: '70015',
+					role: 'agent',
+					author: 'Lena Novak',
+					text: "Hi Priya, I'm Lena. A fix ships tomorrow; I'll confirm once it is live.",
+					at: '2026-11-02T10:02:00.000Z',
+				},
+				{
+					id: '70016',
+					role: 'customer',
+					author: 'Priya Raman',
+					text: 'Tomorrow is too late. I need this fixed before Friday or we cancel.',
+					at: '2026-11-02T11:55:00.000Z',
+				},
 			],
 		});
 	});
 
 	test('a single page, or a plain array of messages, works too', () => {
 		expect(snapshotFromApi(conversation, newest)?.messages.map(message => message.id)).toEqual(['70013', '70014', '70015', '70016']);
-		expect(snapshotFromApi(conversation, (older as {payload: unknown[]}).payload)?.messages.map(message => message.id)).toEqual(['70011', '70010', '70012', '70016']);
+		expect(snapshotFromApi(conversation, (older as {payload: unknown[]}).payload)?.messages.map(message => message.id)).toEqual([
+			'70011',
+			'70010',
+			'70012',
+			'70016',
+		]);
 	});
 
 	test.each([null, [], 'x', {status: 'open'}])('not a conversation: %o', value => {
@@ -129,17 +189,29 @@ describe('API', () => {
 		expect(listFromApi(null)).toEqual([]);
 	});
 
-	test('listApiUrl keeps the account and the page\'s inbox, team or label filter', () => {
-		expect(listApiUrl(new URL('https://app.chatwoot.com/app/accounts/41/dashboard'))).toBe('https://app.chatwoot.com/api/v1/accounts/41/conversations?status=open&assignee_type=all&page=1');
-		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/inbox/5'), 3)).toBe('https://chat.example.com/api/v1/accounts/2/conversations?status=open&assignee_type=all&page=3&inbox_id=5');
+	test("listApiUrl keeps the account and the page's inbox, team or label filter", () => {
+		expect(listApiUrl(new URL('https://app.chatwoot.com/app/accounts/41/dashboard'))).toBe(
+			'https://app.chatwoot.com/api/v1/accounts/41/conversations?status=open&assignee_type=all&page=1',
+		);
+		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/inbox/5'), 3)).toBe(
+			'https://chat.example.com/api/v1/accounts/2/conversations?status=open&assignee_type=all&page=3&inbox_id=5',
+		);
 		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/team/3'))).toContain('&team_id=3');
 		expect(listApiUrl(new URL('https://chat.example.com/app/accounts/2/label/vip%20customers'))).toContain('&labels%5B%5D=vip+customers');
 		expect(listApiUrl(new URL('https://app.chatwoot.com/app/accounts/41/conversations/2987'))).toBeUndefined();
 	});
 
 	test('authHeaders from the dashboard session cookie', () => {
-		const session = encodeURIComponent(JSON.stringify({'access-token': 'tok', 'token-type': 'Bearer', client: 'cli', expiry: '1793620500', uid: 'lena@example.com'}));
-		expect(authHeaders(`theme=dark; cw_d_session_info=${session}; other=1`)).toEqual({'access-token': 'tok', client: 'cli', uid: 'lena@example.com', expiry: '1793620500', 'token-type': 'Bearer'});
+		const session = encodeURIComponent(
+			JSON.stringify({'access-token': 'tok', 'token-type': 'Bearer', client: 'cli', expiry: '1793620500', uid: 'lena@example.com'}),
+		);
+		expect(authHeaders(`theme=dark; cw_d_session_info=${session}; other=1`)).toEqual({
+			'access-token': 'tok',
+			client: 'cli',
+			uid: 'lena@example.com',
+			expiry: '1793620500',
+			'token-type': 'Bearer',
+		});
 		expect(authHeaders('cw_d_session_info=%7Bbroken')).toBeUndefined();
 		expect(authHeaders('cw_d_session_info=%7B%7D')).toBeUndefined();
 		expect(authHeaders('')).toBeUndefined();

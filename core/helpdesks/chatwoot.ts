@@ -26,9 +26,11 @@ export const selectors = {
 
 // /app/accounts/41/conversations/2987, also under inbox/<id>, label/<name>, team/<id>, custom_view/<id>,
 // mentions, unattended, participating
-const ticketPath = /^(?:\/[\w.-]+)*?\/app\/accounts\/(\d+)\/(?:(?:inbox|label|team|custom_view)\/[^/]+\/|(?:mentions|unattended|participating)\/)?conversations\/(\d+)\/?$/;
+const ticketPath =
+	/^(?:\/[\w.-]+)*?\/app\/accounts\/(\d+)\/(?:(?:inbox|label|team|custom_view)\/[^/]+\/|(?:mentions|unattended|participating)\/)?conversations\/(\d+)\/?$/;
 // /app/accounts/41/dashboard, /app/accounts/2/inbox/5, …/label/billing, …/team/3, …/mentions/conversations
-const listPath = /^(?:\/[\w.-]+)*?\/app\/accounts\/\d+\/(?:dashboard|(?:inbox|label|team|custom_view)\/[^/]+|(?:mentions|unattended|participating)\/conversations)\/?$/;
+const listPath =
+	/^(?:\/[\w.-]+)*?\/app\/accounts\/\d+\/(?:dashboard|(?:inbox|label|team|custom_view)\/[^/]+|(?:mentions|unattended|participating)\/conversations)\/?$/;
 
 function idsOf(url: URL): {account: string; conversation: string} | undefined {
 	const match = ticketPath.exec(url.pathname);
@@ -144,14 +146,14 @@ function apiMessage(message: JsonObject): Message | undefined {
 		id: stringOf(message.id),
 		role,
 		...(message.private === true ? {internal: true} : {}),
-		author: role === 'system' ? undefined : stringOf(sender.name) ?? stringOf(sender.available_name),
+		author: role === 'system' ? undefined : (stringOf(sender.name) ?? stringOf(sender.available_name)),
 		text: stripQuotedText(content.replaceAll('\r\n', '\n')),
 		at: timeOf(message.created_at),
 	};
 }
 
 function messagesOf(value: unknown): JsonObject[] {
-	const list = Array.isArray(value) ? value : (isObject(value) && Array.isArray(value.payload) ? value.payload : []);
+	const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.payload) ? value.payload : [];
 	return list.filter(item => isObject(item));
 }
 
@@ -164,7 +166,8 @@ export function snapshotFromApi(conversation: unknown, messagePages: unknown | u
 		return undefined;
 	}
 
-	const pages = Array.isArray(messagePages) && messagePages.some(page => isObject(page) && 'payload' in page) ? messagePages : [messagePages];
+	const pages =
+		Array.isArray(messagePages) && messagePages.some(page => isObject(page) && 'payload' in page) ? messagePages : [messagePages];
 	const byId = new Map<string, JsonObject>();
 	for (const message of [...pages.flatMap(page => messagesOf(page)), ...messagesOf(conversation.messages)]) {
 		byId.set(stringOf(message.id) ?? `#${byId.size}`, message);
@@ -179,7 +182,9 @@ export function snapshotFromApi(conversation: unknown, messagePages: unknown | u
 	const assignee = isObject(meta.assignee) ? meta.assignee : {};
 	const team = isObject(meta.team) ? meta.team : {};
 	const attributes = isObject(conversation.additional_attributes) ? conversation.additional_attributes : {};
-	const labels = Array.isArray(conversation.labels) ? conversation.labels.map(label => stringOf(label)).filter(label => label !== undefined) : [];
+	const labels = Array.isArray(conversation.labels)
+		? conversation.labels.map(label => stringOf(label)).filter(label => label !== undefined)
+		: [];
 	return {
 		helpdesk: 'chatwoot',
 		ticketId: stringOf(conversation.id)!,
@@ -227,12 +232,16 @@ export function listFromApi(json: unknown): ListRow[] {
 		const meta = isObject(conversation.meta) ? conversation.meta : {};
 		const sender = isObject(meta.sender) ? meta.sender : {};
 		const attributes = isObject(conversation.additional_attributes) ? conversation.additional_attributes : {};
-		return ticketId ? [{
-			ticketId,
-			subject: stringOf(attributes.mail_subject),
-			requester: stringOf(sender.name),
-			at: timeOf(conversation.timestamp ?? conversation.last_activity_at),
-		}] : [];
+		return ticketId
+			? [
+					{
+						ticketId,
+						subject: stringOf(attributes.mail_subject),
+						requester: stringOf(sender.name),
+						at: timeOf(conversation.timestamp ?? conversation.last_activity_at),
+					},
+				]
+			: [];
 	});
 }
 

@@ -16,19 +16,43 @@ const lineOf = (message: Message): Line => ({role: message.role, internal: messa
 
 // Each start, read by the custom adapter, must read a fixture of its helpdesk as the built-in adapter does.
 // What plain custom settings cannot say is written out per case (`expected`), never hidden.
-const cases: ReadonlyArray<{adapter: Adapter; file: string; patch?: CustomConfig; ticketId?: string; expected?: (lines: Line[]) => Line[]}> = [
+const cases: ReadonlyArray<{
+	adapter: Adapter;
+	file: string;
+	patch?: CustomConfig;
+	ticketId?: string;
+	expected?: (lines: Line[]) => Line[];
+}> = [
 	{adapter: zendesk, file: 'ticket-open.html'},
 	{adapter: zendesk, file: 'ticket-two-tabs.html'},
 	// The third party's reply matches no side in custom settings: left out (the adapter marks it unknown)
 	{adapter: freshdesk, file: 'ticket-open.html', expected: lines => lines.filter(line => line.role !== 'unknown')},
 	// Line items have no body there: their text is empty
-	{adapter: helpscout, file: 'ticket-open.html', expected: lines => lines.map(line => (line.role === 'system' ? {...line, text: ''} : line))},
+	{
+		adapter: helpscout,
+		file: 'ticket-open.html',
+		expected: lines => lines.map(line => (line.role === 'system' ? {...line, text: ''} : line)),
+	},
 	// This conversation lists oldest first: the user sets the order; chat lines match no side (the adapter tells the customer's by name)
-	{adapter: helpscout, file: 'ticket-legacy.html', patch: {order: 'oldest-first'}, expected: lines => lines.filter(line => line.role !== 'unknown' && !line.text.startsWith('Five days')).map(line => (line.role === 'system' && line.text.includes('changed') ? {...line, text: ''} : line))},
+	{
+		adapter: helpscout,
+		file: 'ticket-legacy.html',
+		patch: {order: 'oldest-first'},
+		expected: lines =>
+			lines
+				.filter(line => line.role !== 'unknown' && !line.text.startsWith('Five days'))
+				.map(line => (line.role === 'system' && line.text.includes('changed') ? {...line, text: ''} : line)),
+	},
 	{adapter: intercom, file: 'ticket-open.html'},
 	// Sides by address need the adapter: with a customer rule only (an account), everyone else counts as an agent,
 	// the customer's colleague and the automated line too; the id is the address's number
-	{adapter: front, file: 'ticket-open.html', ticketId: '120537545061', expected: lines => lines.map(line => (line.role === 'unknown' || line.text.startsWith('Adding myself') ? {...line, role: 'agent'} : line))},
+	{
+		adapter: front,
+		file: 'ticket-open.html',
+		ticketId: '120537545061',
+		expected: lines =>
+			lines.map(line => (line.role === 'unknown' || line.text.startsWith('Adding myself') ? {...line, role: 'agent'} : line)),
+	},
 ];
 
 test('every hosted helpdesk has a start, and every start is valid settings', () => {
@@ -41,17 +65,20 @@ test('every hosted helpdesk has a start, and every start is valid settings', () 
 	expect(customStart('zammad', 'https://acme.example.com')).toBeUndefined();
 });
 
-describe.each(cases.map(entry => [`${entry.adapter.id}/${entry.file}`, entry] as const))('%s: the start reads what the adapter reads', (_name, {adapter, file, patch, ticketId, expected = lines => lines}) => {
-	const url = fixtureUrl(adapter.id, file);
-	const own = adapter.readTicket(loadFixture(adapter.id, file), url);
-	const custom = customAdapter({...customStart(adapter.id, url.origin), ...patch}).readTicket(loadFixture(adapter.id, file), url);
+describe.each(cases.map(entry => [`${entry.adapter.id}/${entry.file}`, entry] as const))(
+	'%s: the start reads what the adapter reads',
+	(_name, {adapter, file, patch, ticketId, expected = lines => lines}) => {
+		const url = fixtureUrl(adapter.id, file);
+		const own = adapter.readTicket(loadFixture(adapter.id, file), url);
+		const custom = customAdapter({...customStart(adapter.id, url.origin), ...patch}).readTicket(loadFixture(adapter.id, file), url);
 
-	test('ticket and subject', () => {
-		expect(custom?.ticketId).toBe(ticketId ?? own?.ticketId);
-		expect(custom?.subject).toBe(own?.subject);
-	});
+		test('ticket and subject', () => {
+			expect(custom?.ticketId).toBe(ticketId ?? own?.ticketId);
+			expect(custom?.subject).toBe(own?.subject);
+		});
 
-	test('messages: sides, notes, texts and times', () => {
-		expect(custom?.messages.map(lineOf)).toEqual(expected(own?.messages.map(lineOf) ?? []));
-	});
-});
+		test('messages: sides, notes, texts and times', () => {
+			expect(custom?.messages.map(lineOf)).toEqual(expected(own?.messages.map(lineOf) ?? []));
+		});
+	},
+);

@@ -11,7 +11,8 @@ import {selectors as intercom} from './intercom.ts';
 import {selectors as zendesk} from './zendesk.ts';
 
 const escape = (text: string) => text.replaceAll(/[.+?^${}()|[\]\\/]/g, '\\$&');
-const groupOf = (category: number, extra = '') => `[data-part-group-category="${category}"], [data-part-group-category="${category}"] *${extra}`;
+const groupOf = (category: number, extra = '') =>
+	`[data-part-group-category="${category}"], [data-part-group-category="${category}"] *${extra}`;
 
 const starts: Partial<Record<AdapterId, (origin: string) => CustomConfig>> = {
 	zendesk: origin => ({
@@ -83,7 +84,10 @@ const starts: Partial<Record<AdapterId, (origin: string) => CustomConfig>> = {
 	intercom: origin => ({
 		name: 'Intercom (my selectors)',
 		ticketUrl: `/^${escape(origin)}\\/a\\/(?:inbox|apps)\\/.*\\/conversations?\\/(\\d+)/`,
-		message: `${intercom.part.split(', ').map(part => `${part}:not(:has(${intercom.part}))`).join(', ')}`,
+		message: `${intercom.part
+			.split(', ')
+			.map(part => `${part}:not(:has(${intercom.part}))`)
+			.join(', ')}`,
 		customerMessage: groupOf(1, ', [data-author-type="user"]'),
 		agentMessage: `${groupOf(3)}, ${groupOf(4)}, ${groupOf(5)}, [data-author-type="admin"]`,
 		systemMessage: groupOf(20),

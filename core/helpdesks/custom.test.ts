@@ -33,18 +33,21 @@ describe('validateCustomConfig', () => {
 			order: 'sideways',
 			editorKind: 'notepad',
 		});
-		expect(result).toEqual({ok: false, errors: [
-			'message: ".entry[data-x="1"" is missing "]"',
-			'author: "div >" has an empty part or a dangling combinator',
-			'time: must be text',
-			'mesage: unknown setting',
-			'roleAttribute: "data author" is not an attribute name',
-			'customerValues: must be a list of texts',
-			'ticketUrl: "https://x.example/tickets/" needs {id} where the ticket id is',
-			'listUrl: "/([a-z/" is not a valid pattern',
-			'order: must be oldest-first or newest-first',
-			'editorKind: must be one of ckeditor5, prosemirror, tiptap, summernote, redactor, froala, tinymce, quill',
-		]});
+		expect(result).toEqual({
+			ok: false,
+			errors: [
+				'message: ".entry[data-x="1"" is missing "]"',
+				'author: "div >" has an empty part or a dangling combinator',
+				'time: must be text',
+				'mesage: unknown setting',
+				'roleAttribute: "data author" is not an attribute name',
+				'customerValues: must be a list of texts',
+				'ticketUrl: "https://x.example/tickets/" needs {id} where the ticket id is',
+				'listUrl: "/([a-z/" is not a valid pattern',
+				'order: must be oldest-first or newest-first',
+				'editorKind: must be one of ckeditor5, prosemirror, tiptap, summernote, redactor, froala, tinymce, quill',
+			],
+		});
 	});
 
 	test('message is required; non-objects are rejected', () => {
@@ -73,7 +76,10 @@ describe('validateCustomConfig', () => {
 		const probe = loadFixture('custom', 'list.html');
 		expect(selectorProblem('td.no', probe)).toBeUndefined();
 		expect(selectorProblem('td:::no', probe)).toBe('is not a valid CSS selector');
-		expect(validateCustomConfig({message: 'li!!entry'}, probe)).toEqual({ok: false, errors: ['message: "li!!entry" is not a valid CSS selector']});
+		expect(validateCustomConfig({message: 'li!!entry'}, probe)).toEqual({
+			ok: false,
+			errors: ['message: "li!!entry" is not a valid CSS selector'],
+		});
 	});
 });
 
@@ -144,11 +150,36 @@ describe('readTicket', () => {
 		tags: ['refund', 'billing'],
 		createdAt: local(3, 8, 12),
 		messages: [
-			{id: 'e-9001', role: 'customer', author: 'Elif Yilmaz', text: 'Guten Tag, mir wurde die Rechnung 7731 zweimal abgebucht.\n\nBitte erstatten Sie den Betrag.', at: local(3, 8, 12)},
-			{id: 'e-9002', role: 'agent', author: 'Jonas Weber', text: 'Hallo Frau Yilmaz, wir prüfen das und melden uns bis morgen.', at: local(3, 10, 40)},
-			{id: 'e-9003', role: 'agent', internal: true, author: 'Jonas Weber', text: 'Doppelbuchung bestätigt, Erstattung bei Finance angefragt.', at: local(3, 10, 45)},
+			{
+				id: 'e-9001',
+				role: 'customer',
+				author: 'Elif Yilmaz',
+				text: 'Guten Tag, mir wurde die Rechnung 7731 zweimal abgebucht.\n\nBitte erstatten Sie den Betrag.',
+				at: local(3, 8, 12),
+			},
+			{
+				id: 'e-9002',
+				role: 'agent',
+				author: 'Jonas Weber',
+				text: 'Hallo Frau Yilmaz, wir prüfen das und melden uns bis morgen.',
+				at: local(3, 10, 40),
+			},
+			{
+				id: 'e-9003',
+				role: 'agent',
+				internal: true,
+				author: 'Jonas Weber',
+				text: 'Doppelbuchung bestätigt, Erstattung bei Finance angefragt.',
+				at: local(3, 10, 45),
+			},
 			{id: 'e-9004', role: 'system', author: undefined, text: 'Status geändert: Neu → In Bearbeitung', at: local(3, 10, 46)},
-			{id: 'e-9005', role: 'customer', author: 'Elif Yilmaz', text: 'Immer noch keine Erstattung. Das ist inakzeptabel, ich möchte mit einem Vorgesetzten sprechen.', at: local(5, 9, 2)},
+			{
+				id: 'e-9005',
+				role: 'customer',
+				author: 'Elif Yilmaz',
+				text: 'Immer noch keine Erstattung. Das ist inakzeptabel, ich möchte mit einem Vorgesetzten sprechen.',
+				at: local(5, 9, 2),
+			},
 		],
 	};
 
@@ -157,28 +188,47 @@ describe('readTicket', () => {
 	});
 
 	test('two panes: only the active one (ticketRoot) is read', () => {
-		expect(helpline.readTicket(loadFixture('custom', 'ticket-two-tabs.html'), fixtureUrl('custom', 'ticket-two-tabs.html'))).toEqual(snapshot);
+		expect(helpline.readTicket(loadFixture('custom', 'ticket-two-tabs.html'), fixtureUrl('custom', 'ticket-two-tabs.html'))).toEqual(
+			snapshot,
+		);
 	});
 
 	test('the pane shows another case than the URL: nothing is read', () => {
-		expect(helpline.readTicket(loadFixture('custom', 'ticket-open.html'), new URL('https://helpline.intra.example/cases/HL-2039'))).toBeUndefined();
+		expect(
+			helpline.readTicket(loadFixture('custom', 'ticket-open.html'), new URL('https://helpline.intra.example/cases/HL-2039')),
+		).toBeUndefined();
 	});
 
 	test('role rules by selector instead of attribute; newest-first order', () => {
 		const bySelector: CustomConfig = {
-			...config, roleAttribute: undefined, customerMessage: '[data-author-type="kunde"]', systemMessage: '.entry--system', agentMessage: undefined, order: 'newest-first',
+			...config,
+			roleAttribute: undefined,
+			customerMessage: '[data-author-type="kunde"]',
+			systemMessage: '.entry--system',
+			agentMessage: undefined,
+			order: 'newest-first',
 		};
 		const read = customAdapter(bySelector).readTicket(loadFixture('custom', 'ticket-open.html'), fixtureUrl('custom', 'ticket-open.html'));
-		expect(read?.messages.map(message => `${message.role}${message.internal ? '*' : ''}`)).toEqual(['customer', 'system', 'agent*', 'agent', 'customer']);
+		expect(read?.messages.map(message => `${message.role}${message.internal ? '*' : ''}`)).toEqual([
+			'customer',
+			'system',
+			'agent*',
+			'agent',
+			'customer',
+		]);
 	});
 
 	test('messages no rule recognises are left out rather than guessed', () => {
-		const read = customAdapter({...config, customerValues: ['client']}).readTicket(loadFixture('custom', 'ticket-open.html'), fixtureUrl('custom', 'ticket-open.html'));
+		const read = customAdapter({...config, customerValues: ['client']}).readTicket(
+			loadFixture('custom', 'ticket-open.html'),
+			fixtureUrl('custom', 'ticket-open.html'),
+		);
 		expect(read?.messages.map(message => message.id)).toEqual(['e-9002', 'e-9003', 'e-9004']);
 	});
 
 	test('long thread', () => {
-		const messages = helpline.readTicket(loadFixture('custom', 'ticket-long.html'), fixtureUrl('custom', 'ticket-long.html'))?.messages ?? [];
+		const messages =
+			helpline.readTicket(loadFixture('custom', 'ticket-long.html'), fixtureUrl('custom', 'ticket-long.html'))?.messages ?? [];
 		expect(messages).toHaveLength(240);
 		expect(messages.filter(message => message.role === 'customer')).toHaveLength(99);
 		expect(messages.filter(message => message.internal)).toHaveLength(34);
@@ -219,7 +269,12 @@ describe('insertReply', () => {
 
 	test('a named framework editor goes through the bridge', () => {
 		const adapter = customAdapter({...config, editor: 'form.reply textarea', editorKind: 'tinymce'});
-		expect(adapter.insertReply(loadFixture('custom', 'ticket-open.html'), 'x')).toEqual({ok: false, via: 'bridge', editor: 'tinymce', selector: 'form.reply textarea'});
+		expect(adapter.insertReply(loadFixture('custom', 'ticket-open.html'), 'x')).toEqual({
+			ok: false,
+			via: 'bridge',
+			editor: 'tinymce',
+			selector: 'form.reply textarea',
+		});
 	});
 
 	test('editor missing', () => {
@@ -238,4 +293,3 @@ function describeUrlDetectorsForDefault(): void {
 		});
 	});
 }
-

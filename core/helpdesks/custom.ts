@@ -2,11 +2,21 @@ import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, typeInto, type Adapter, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
 import {bridgeEditors, isBridgeEditor, type BridgeEditor} from './editors.ts';
-import {attributeOf, bodyText, distinctTexts, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, shownValue, textContentOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	distinctTexts,
+	pageLocale,
+	queryAll,
+	queryAllDeep,
+	queryOne,
+	queryOneDeep,
+	shownValue,
+	textContentOf,
+} from './dom.ts';
 
 // `custom`: any other helpdesk or in-house tool, read with selectors the user enters in the options
 // page (a plain JSON object, checked by validateCustomConfig before use).
-
 
 export type CustomConfig = {
 	/** Shown in the popup. @default 'Custom helpdesk' */
@@ -71,9 +81,31 @@ export type CustomConfig = {
 };
 
 const selectorKeys = [
-	'ticketRoot', 'ticketId', 'message', 'customerMessage', 'agentMessage', 'systemMessage', 'internalMarker', 'author', 'time',
-	'body', 'quote', 'subject', 'status', 'priority', 'requester', 'requesterEmail', 'assignee', 'group', 'tag', 'editor',
-	'listRow', 'listId', 'listSubject', 'listRequester', 'listTime',
+	'ticketRoot',
+	'ticketId',
+	'message',
+	'customerMessage',
+	'agentMessage',
+	'systemMessage',
+	'internalMarker',
+	'author',
+	'time',
+	'body',
+	'quote',
+	'subject',
+	'status',
+	'priority',
+	'requester',
+	'requesterEmail',
+	'assignee',
+	'group',
+	'tag',
+	'editor',
+	'listRow',
+	'listId',
+	'listSubject',
+	'listRequester',
+	'listTime',
 ] as const;
 const attributeKeys = ['ticketIdAttribute', 'roleAttribute', 'timeAttribute', 'listIdAttribute'] as const;
 const valueListKeys = ['customerValues', 'agentValues', 'systemValues'] as const;
@@ -112,7 +144,7 @@ export function selectorProblem(selector: string, probe?: ParentNode): string | 
 			continue;
 		}
 
-		if (char === '"' || char === '\'') {
+		if (char === '"' || char === "'") {
 			quote = char;
 		} else if (char === '[' || char === '(') {
 			stack.push(char === '[' ? ']' : ')');
@@ -150,13 +182,17 @@ function urlMatcher(pattern: string): Matcher {
 	} else {
 		const parts = pattern.split(/(\{id\}|\*)/);
 		// Any query string or fragment may follow
-		regex = new RegExp(`^${parts.map(part => {
-			if (part === '{id}') {
-				return '([^/?#&]+)';
-			}
+		regex = new RegExp(
+			`^${parts
+				.map(part => {
+					if (part === '{id}') {
+						return '([^/?#&]+)';
+					}
 
-			return part === '*' ? '.*' : part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&');
-		}).join('')}(?:[?#].*)?$`);
+					return part === '*' ? '.*' : part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&');
+				})
+				.join('')}(?:[?#].*)?$`,
+		);
 	}
 
 	return {
@@ -301,9 +337,13 @@ function readMessage(element: Element, config: CustomConfig, locale: string | un
 		return undefined;
 	}
 
-	const internal = Boolean(config.internalMarker && (matchesSafely(element, config.internalMarker) || queryOne(element, config.internalMarker)));
+	const internal = Boolean(
+		config.internalMarker && (matchesSafely(element, config.internalMarker) || queryOne(element, config.internalMarker)),
+	);
 	const timeNode = config.time ? queryOne(element, config.time) : null;
-	const machine = isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime')) ?? parseShownDate(attributeOf(timeNode, config.timeAttribute ?? 'datetime'), {locale});
+	const machine =
+		isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime')) ??
+		parseShownDate(attributeOf(timeNode, config.timeAttribute ?? 'datetime'), {locale});
 	const shown = machine ?? parseShownDate(attributeOf(timeNode, 'title') ?? textContentOf(timeNode), {locale});
 	const body = config.body ? queryOne(element, config.body) : element;
 	return {
@@ -311,7 +351,10 @@ function readMessage(element: Element, config: CustomConfig, locale: string | un
 		role,
 		...(internal ? {internal: true} : {}),
 		author: config.author ? textContentOf(queryOne(element, config.author)) : undefined,
-		text: bodyText(body, [config.quote, config.body ? '' : [config.author, config.time].filter(Boolean).join(', ')].filter(Boolean).join(', ')),
+		text: bodyText(
+			body,
+			[config.quote, config.body ? '' : [config.author, config.time].filter(Boolean).join(', ')].filter(Boolean).join(', '),
+		),
 		at: shown,
 	};
 }
@@ -352,110 +395,121 @@ export function customAdapter(config: CustomConfig): Adapter & {readonly id: 'cu
 		}
 	}
 
-	return defineAdapter({
-		...helpdesk,
-		name: config.name ?? helpdesk.name,
-		isTicketPage: url => Boolean(ticketUrl?.test(url)),
-		isListPage: url => Boolean(listUrl?.test(url)) && !ticketUrl?.test(url),
-	}, {
-		selectors,
-		required: ['message', ...(config.ticketRoot ? ['ticketRoot'] : [])],
-		readTicket(root, url): TicketSnapshot | undefined {
-			try {
-				if (!config.message || !ticketUrl?.test(url)) {
-					return undefined;
-				}
-
-				const scope = config.ticketRoot ? queryOneDeep(root, config.ticketRoot) : root;
-				if (!scope) {
-					return undefined;
-				}
-
-				const idNode = config.ticketId ? queryOneDeep(scope, config.ticketId) : null;
-				const shownId = config.ticketIdAttribute ? attributeOf(idNode, config.ticketIdAttribute) : textContentOf(idNode)?.replace(/^#\s*/, '');
-				const urlId = ticketUrl.id(url);
-				if (urlId && shownId && urlId !== shownId) {
-					return undefined; // The page still shows another ticket
-				}
-
-				const ticketId = urlId ?? shownId;
-				const elements = queryAllDeep(scope, config.message);
-				if (!ticketId || elements.length === 0) {
-					return undefined;
-				}
-
-				const locale = pageLocale(root);
-				const messages = elements.map(element => readMessage(element, config, locale)).filter(message => message !== undefined);
-				if (config.order === 'newest-first') {
-					messages.reverse();
-				}
-
-				const name = field(scope, config.requester) ?? field(root, config.requester);
-				const email = field(scope, config.requesterEmail) ?? field(root, config.requesterEmail);
-				const tags = config.tag ? distinctTexts(queryAllDeep(scope, config.tag)) : [];
-				return {
-					helpdesk: 'custom',
-					ticketId,
-					url: url.href,
-					subject: field(scope, config.subject) ?? field(root, config.subject),
-					status: field(scope, config.status) ?? field(root, config.status),
-					priority: field(scope, config.priority) ?? field(root, config.priority),
-					requester: name || email ? {name, email} : undefined,
-					assignee: field(scope, config.assignee) ?? field(root, config.assignee),
-					group: field(scope, config.group) ?? field(root, config.group),
-					tags: tags.length > 0 ? tags : undefined,
-					createdAt: messages.find(message => message.at)?.at,
-					messages,
-				};
-			} catch {
-				return undefined;
-			}
+	return defineAdapter(
+		{
+			...helpdesk,
+			name: config.name ?? helpdesk.name,
+			isTicketPage: url => Boolean(ticketUrl?.test(url)),
+			isListPage: url => Boolean(listUrl?.test(url)) && !ticketUrl?.test(url),
 		},
-		readList(root): ListRow[] {
-			try {
-				if (!config.listRow) {
-					return [];
-				}
+		{
+			selectors,
+			required: ['message', ...(config.ticketRoot ? ['ticketRoot'] : [])],
+			readTicket(root, url): TicketSnapshot | undefined {
+				try {
+					if (!config.message || !ticketUrl?.test(url)) {
+						return undefined;
+					}
 
-				return queryAll(root, config.listRow).flatMap(row => {
-					const idNode = config.listId ? queryOne(row, config.listId) : row;
-					const ticketId = config.listIdAttribute ? attributeOf(idNode, config.listIdAttribute) : textContentOf(idNode)?.replace(/^#\s*/, '');
-					if (!ticketId) {
+					const scope = config.ticketRoot ? queryOneDeep(root, config.ticketRoot) : root;
+					if (!scope) {
+						return undefined;
+					}
+
+					const idNode = config.ticketId ? queryOneDeep(scope, config.ticketId) : null;
+					const shownId = config.ticketIdAttribute
+						? attributeOf(idNode, config.ticketIdAttribute)
+						: textContentOf(idNode)?.replace(/^#\s*/, '');
+					const urlId = ticketUrl.id(url);
+					if (urlId && shownId && urlId !== shownId) {
+						return undefined; // The page still shows another ticket
+					}
+
+					const ticketId = urlId ?? shownId;
+					const elements = queryAllDeep(scope, config.message);
+					if (!ticketId || elements.length === 0) {
+						return undefined;
+					}
+
+					const locale = pageLocale(root);
+					const messages = elements.map(element => readMessage(element, config, locale)).filter(message => message !== undefined);
+					if (config.order === 'newest-first') {
+						messages.reverse();
+					}
+
+					const name = field(scope, config.requester) ?? field(root, config.requester);
+					const email = field(scope, config.requesterEmail) ?? field(root, config.requesterEmail);
+					const tags = config.tag ? distinctTexts(queryAllDeep(scope, config.tag)) : [];
+					return {
+						helpdesk: 'custom',
+						ticketId,
+						url: url.href,
+						subject: field(scope, config.subject) ?? field(root, config.subject),
+						status: field(scope, config.status) ?? field(root, config.status),
+						priority: field(scope, config.priority) ?? field(root, config.priority),
+						requester: name || email ? {name, email} : undefined,
+						assignee: field(scope, config.assignee) ?? field(root, config.assignee),
+						group: field(scope, config.group) ?? field(root, config.group),
+						tags: tags.length > 0 ? tags : undefined,
+						createdAt: messages.find(message => message.at)?.at,
+						messages,
+					};
+				} catch {
+					return undefined;
+				}
+			},
+			readList(root): ListRow[] {
+				try {
+					if (!config.listRow) {
 						return [];
 					}
 
-					const timeNode = config.listTime ? queryOne(row, config.listTime) : null;
-					return [{
-						ticketId,
-						subject: config.listSubject ? textContentOf(queryOne(row, config.listSubject)) : undefined,
-						requester: config.listRequester ? textContentOf(queryOne(row, config.listRequester)) : undefined,
-						at: isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime')) ?? parseShownDate(textContentOf(timeNode), {locale: pageLocale(root)}),
-					}];
-				});
-			} catch {
-				return [];
-			}
-		},
-		insertReply(root, text, mode): InsertOutcome {
-			try {
-				if (!config.editor) {
-					return {ok: false, via: 'none', reason: 'no reply editor selector in the custom settings'};
-				}
+					return queryAll(root, config.listRow).flatMap(row => {
+						const idNode = config.listId ? queryOne(row, config.listId) : row;
+						const ticketId = config.listIdAttribute
+							? attributeOf(idNode, config.listIdAttribute)
+							: textContentOf(idNode)?.replace(/^#\s*/, '');
+						if (!ticketId) {
+							return [];
+						}
 
-				const scope = (config.ticketRoot ? queryOne(root, config.ticketRoot) : null) ?? root;
-				const editor = queryOne(scope, config.editor);
-				if (!editor) {
-					return {ok: false, via: 'none', reason: `reply editor not found: ${config.editor}`};
+						const timeNode = config.listTime ? queryOne(row, config.listTime) : null;
+						return [
+							{
+								ticketId,
+								subject: config.listSubject ? textContentOf(queryOne(row, config.listSubject)) : undefined,
+								requester: config.listRequester ? textContentOf(queryOne(row, config.listRequester)) : undefined,
+								at:
+									isoOf(attributeOf(timeNode, config.timeAttribute ?? 'datetime')) ??
+									parseShownDate(textContentOf(timeNode), {locale: pageLocale(root)}),
+							},
+						];
+					});
+				} catch {
+					return [];
 				}
+			},
+			insertReply(root, text, mode): InsertOutcome {
+				try {
+					if (!config.editor) {
+						return {ok: false, via: 'none', reason: 'no reply editor selector in the custom settings'};
+					}
 
-				return config.editorKind
-					? {ok: false, via: 'bridge', editor: config.editorKind, selector: config.editor}
-					: typeInto(editor, text, mode);
-			} catch (error) {
-				return {ok: false, via: 'none', reason: String(error)};
-			}
+					const scope = (config.ticketRoot ? queryOne(root, config.ticketRoot) : null) ?? root;
+					const editor = queryOne(scope, config.editor);
+					if (!editor) {
+						return {ok: false, via: 'none', reason: `reply editor not found: ${config.editor}`};
+					}
+
+					return config.editorKind
+						? {ok: false, via: 'bridge', editor: config.editorKind, selector: config.editor}
+						: typeInto(editor, text, mode);
+				} catch (error) {
+					return {ok: false, via: 'none', reason: String(error)};
+				}
+			},
 		},
-	});
+	);
 }
 
 /** Without settings the custom adapter matches no page; the content script builds one per origin. */

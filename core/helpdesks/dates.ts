@@ -103,15 +103,13 @@ function instant(date: DateParts & {year: number}, time: TimeParts, offsetMinute
 	const {year, month, day} = date;
 	const {hour, minute, second} = time;
 	const wall = new Date(Date.UTC(year, month, day, hour, minute, second));
-	const valid = wall.getUTCFullYear() === year && wall.getUTCMonth() === month && wall.getUTCDate() === day
-		&& hour < 24 && minute < 60 && second < 60;
+	const valid =
+		wall.getUTCFullYear() === year && wall.getUTCMonth() === month && wall.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 	if (!valid) {
 		return undefined;
 	}
 
-	return offsetMinutes === undefined
-		? new Date(year, month, day, hour, minute, second).getTime()
-		: wall.getTime() - (offsetMinutes * 60_000);
+	return offsetMinutes === undefined ? new Date(year, month, day, hour, minute, second).getTime() : wall.getTime() - offsetMinutes * 60_000;
 }
 
 /** Year, month and day of `now` as the page's clock shows them. */
@@ -120,7 +118,7 @@ function calendarOf(now: Date, offsetMinutes: number | undefined): DateParts & {
 		return {year: now.getFullYear(), month: now.getMonth(), day: now.getDate()};
 	}
 
-	const shifted = new Date(now.getTime() + (offsetMinutes * 60_000));
+	const shifted = new Date(now.getTime() + offsetMinutes * 60_000);
 	return {year: shifted.getUTCFullYear(), month: shifted.getUTCMonth(), day: shifted.getUTCDate()};
 }
 
@@ -175,7 +173,8 @@ export function parseShownDate(text: string | null | undefined, options: ShownDa
 
 		const thisYear = calendarOf(now, offsetMinutes).year;
 		const candidate = instant({...date, year: thisYear}, time, offsetMinutes);
-		const ms = candidate !== undefined && candidate <= now.getTime() ? candidate : instant({...date, year: thisYear - 1}, time, offsetMinutes);
+		const ms =
+			candidate !== undefined && candidate <= now.getTime() ? candidate : instant({...date, year: thisYear - 1}, time, offsetMinutes);
 		return ms === undefined ? undefined : new Date(ms).toISOString();
 	} catch {
 		return undefined;

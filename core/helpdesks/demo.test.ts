@@ -12,17 +12,11 @@ describe.each(Object.entries(expected))('%s', (file, counts) => {
 });
 
 describe('URL detection', () => {
-	test.each([
-		'http://127.0.0.1:5178/agent/tickets/1002',
-		'http://localhost:5178/agent/tickets/7/',
-	])('ticket page: %s', url => {
+	test.each(['http://127.0.0.1:5178/agent/tickets/1002', 'http://localhost:5178/agent/tickets/7/'])('ticket page: %s', url => {
 		expect(demo.isTicketPage(new URL(url))).toBe(true);
 		expect(demo.isListPage(new URL(url))).toBe(false);
 	});
-	test.each([
-		'http://127.0.0.1:5178/',
-		'http://127.0.0.1:5178/agent/filters/all',
-	])('list page: %s', url => {
+	test.each(['http://127.0.0.1:5178/', 'http://127.0.0.1:5178/agent/filters/all'])('list page: %s', url => {
 		expect(demo.isListPage(new URL(url))).toBe(true);
 		expect(demo.isTicketPage(new URL(url))).toBe(false);
 	});
@@ -62,7 +56,9 @@ test('readTicket reads the angry ticket with roles, authors, times, internal not
 	const last = snapshot?.messages[5]?.text ?? '';
 	expect(last).toContain('I want to speak to a manager today.');
 	expect(last).not.toContain('Dana Whitfield wrote');
-	expect(snapshot?.messages[0]?.text).toBe('Hi, I renewed my annual plan yesterday and my card was charged twice ($480 each). Please refund the duplicate.');
+	expect(snapshot?.messages[0]?.text).toBe(
+		'Hi, I renewed my annual plan yesterday and my card was charged twice ($480 each). Please refund the duplicate.',
+	);
 });
 
 test('readTicket reads only the active tab when two tickets are mounted', () => {
@@ -95,7 +91,12 @@ test('readTicket is undefined while the conversation has not rendered', () => {
 test('readList reads the rows', () => {
 	const rows = demo.readList(loadFixture('demo', 'list.html'), fixtureUrl('demo', 'list.html'));
 	expect(rows).toHaveLength(7);
-	expect(rows[1]).toEqual({ticketId: '1002', subject: 'Charged twice for my annual plan', requester: 'Marcus Feld', at: '2026-11-02T13:30:00.000Z'});
+	expect(rows[1]).toEqual({
+		ticketId: '1002',
+		subject: 'Charged twice for my annual plan',
+		requester: 'Marcus Feld',
+		at: '2026-11-02T13:30:00.000Z',
+	});
 });
 
 test('customer text stays text: markup in a message is never parsed into elements', () => {
@@ -106,7 +107,7 @@ test('customer text stays text: markup in a message is never parsed into element
 	expect(snapshot?.messages[0]?.text).toBe('<img src=x onerror="alert(1)"> refund please');
 });
 
-test('insertReply types into the active pane\'s composer', () => {
+test("insertReply types into the active pane's composer", () => {
 	const page = loadFixture('demo', 'ticket-two-tabs.html');
 	const editors = page.querySelectorAll(selectors.editor);
 	// Happy-dom has no execCommand editing; the outcome must say so instead of pretending.

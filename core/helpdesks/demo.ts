@@ -39,9 +39,11 @@ const ticketPath = /^\/agent\/tickets\/(\d+)\/?$/;
 function activePane(root: ParentNode, url: URL): Element | undefined {
 	const id = ticketPath.exec(url.pathname)?.[1];
 	const panes = [...root.querySelectorAll(selectors.pane)];
-	return root.querySelector(selectors.activePane)
-		?? panes.find(pane => pane.getAttribute('data-side-conversations-anchor-id') === id)
-		?? (panes.length === 1 ? panes[0] : undefined);
+	return (
+		root.querySelector(selectors.activePane) ??
+		panes.find(pane => pane.getAttribute('data-side-conversations-anchor-id') === id) ??
+		(panes.length === 1 ? panes[0] : undefined)
+	);
 }
 
 function readMessage(article: Element): Message | undefined {
@@ -103,7 +105,11 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 			status: safeText(pane, selectors.status)?.toLowerCase(),
 			priority: safeText(pane, selectors.priority)?.toLowerCase(),
 			requester: requester
-				? {id: requester.getAttribute('data-user-id') ?? undefined, name: safeText(pane, selectors.requester), email: requester.getAttribute('data-email') ?? undefined}
+				? {
+						id: requester.getAttribute('data-user-id') ?? undefined,
+						name: safeText(pane, selectors.requester),
+						email: requester.getAttribute('data-email') ?? undefined,
+					}
 				: undefined,
 			assignee: safeText(pane, selectors.assignee),
 			group: safeText(pane, selectors.group),

@@ -1,9 +1,25 @@
 // @vitest-environment happy-dom
 import {describe, expect, test} from 'vitest';
 import {attachDeclarativeShadowRoots} from '../../test/fixtures.ts';
-import {attributeOf, bodyText, numberIn, openShadowRoots, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, safeText, selectorFor, shownValue, stripQuotedText, textsOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	numberIn,
+	openShadowRoots,
+	pageLocale,
+	queryAll,
+	queryAllDeep,
+	queryOne,
+	queryOneDeep,
+	safeText,
+	selectorFor,
+	shownValue,
+	stripQuotedText,
+	textsOf,
+} from './dom.ts';
 
-const page = (html: string, lang = 'de') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${html}</body></html>`, 'text/html');
+const page = (html: string, lang = 'de') =>
+	new DOMParser().parseFromString(`<html lang="${lang}"><body>${html}</body></html>`, 'text/html');
 
 describe('safe queries', () => {
 	const doc = page('<ul><li class="a"> one </li><li class="a">two</li><li class="a">one</li></ul>');
@@ -56,7 +72,9 @@ describe('safe queries', () => {
 
 describe('bodyText', () => {
 	test('drops marked quotes and everything after a signature marker; the page is untouched', () => {
-		const doc = page('<div id="b"><p>Hello,</p><p>still broken.<span class="sig"></span><br>Jane Doe<br>ACME</p><blockquote>old mail</blockquote></div>');
+		const doc = page(
+			'<div id="b"><p>Hello,</p><p>still broken.<span class="sig"></span><br>Jane Doe<br>ACME</p><blockquote>old mail</blockquote></div>',
+		);
 		const body = doc.querySelector('#b')!;
 		expect(bodyText(body, 'blockquote', '.sig')).toBe('Hello,\n\nstill broken.');
 		expect(body.textContent).toContain('old mail');

@@ -42,7 +42,7 @@ export type ShadowLimits = {
 function elementWalker(scope: ParentNode): TreeWalker | undefined {
 	try {
 		const node = scope as Node;
-		const document_ = node.nodeType === 9 ? node as Document : node.ownerDocument;
+		const document_ = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
 		return document_?.createTreeWalker(node, 1); // 1 = NodeFilter.SHOW_ELEMENT
 	} catch {
 		return undefined;

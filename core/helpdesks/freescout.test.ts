@@ -18,7 +18,7 @@ describe.each(Object.entries(expected))('%s', (file, counts) => {
 
 describeUrlDetectors(freescout);
 
-test('Help Scout\'s look-alike conversation URLs are not FreeScout', () => {
+test("Help Scout's look-alike conversation URLs are not FreeScout", () => {
 	expect(freescout.isTicketPage(new URL('https://secure.helpscout.net/conversation/1543'))).toBe(false);
 	expect(freescout.isTicketPage(new URL('https://desk.example.com/help/conversation/1543'))).toBe(true); // Installed in a sub-folder
 	expect(freescout.isTicketPage(new URL('https://desk.example.com/conversation/ajax'))).toBe(false);
@@ -40,22 +40,51 @@ describe('readTicket', () => {
 			createdAt: local(11, 3, 8, 30),
 			messages: [
 				// "--" signature dropped
-				{id: '88210', role: 'customer', author: 'Lukas Meyer', text: 'Since yesterday\'s update I cannot log in. The page just reloads.', at: local(11, 3, 8, 30)},
-				{id: '88211', role: 'agent', author: 'Sofia Marin', text: 'Hi Lukas,\n\nCould you try clearing your cookies and logging in again?\n\nSofia', at: local(11, 4, 16, 10)},
+				{
+					id: '88210',
+					role: 'customer',
+					author: 'Lukas Meyer',
+					text: "Since yesterday's update I cannot log in. The page just reloads.",
+					at: local(11, 3, 8, 30),
+				},
+				{
+					id: '88211',
+					role: 'agent',
+					author: 'Sofia Marin',
+					text: 'Hi Lukas,\n\nCould you try clearing your cookies and logging in again?\n\nSofia',
+					at: local(11, 4, 16, 10),
+				},
 				{id: '88212', role: 'system', text: 'Sofia Marin assigned to Sofia Marin', at: local(11, 4, 16, 11)},
-				{id: '88213', role: 'agent', internal: true, author: 'Sofia Marin', text: 'Account is flagged by the new SSO migration. Asked dev team.', at: local(11, 4, 16, 15)},
+				{
+					id: '88213',
+					role: 'agent',
+					internal: true,
+					author: 'Sofia Marin',
+					text: 'Account is flagged by the new SSO migration. Asked dev team.',
+					at: local(11, 4, 16, 15),
+				},
 				// Gmail quote dropped
-				{id: '88214', role: 'customer', author: 'Lukas Meyer', text: 'Still locked out. This is the third day and nobody has a solution. I need this fixed today.', at: local(11, 5, 9, 48)},
+				{
+					id: '88214',
+					role: 'customer',
+					author: 'Lukas Meyer',
+					text: 'Still locked out. This is the third day and nobody has a solution. I need this fixed today.',
+					at: local(11, 5, 9, 48),
+				},
 			],
 		});
 	});
 
 	test('a page still showing another conversation is not read as this one', () => {
-		expect(freescout.readTicket(loadFixture('freescout', 'ticket-switch.html'), fixtureUrl('freescout', 'ticket-switch.html'))).toBeUndefined();
-		expect(freescout.readTicket(loadFixture('freescout', 'ticket-switch.html'), new URL('https://desk.example.com/conversation/1544'))?.ticketId).toBe('1544');
+		expect(
+			freescout.readTicket(loadFixture('freescout', 'ticket-switch.html'), fixtureUrl('freescout', 'ticket-switch.html')),
+		).toBeUndefined();
+		expect(
+			freescout.readTicket(loadFixture('freescout', 'ticket-switch.html'), new URL('https://desk.example.com/conversation/1544'))?.ticketId,
+		).toBe('1544');
 	});
 
-	test('unassigned conversations have no assignee, whatever the label\'s language', () => {
+	test("unassigned conversations have no assignee, whatever the label's language", () => {
 		const page = loadFixture('freescout', 'ticket-open.html');
 		page.querySelector('#conv-assignee li.active')?.classList.remove('active');
 		page.querySelector('#conv-assignee a[data-user_id="-1"]')?.parentElement?.classList.add('active');
@@ -67,7 +96,9 @@ describe('readTicket', () => {
 		const page = loadFixture('freescout', 'ticket-open.html');
 		page.documentElement.setAttribute('lang', 'de');
 		page.querySelector('#thread-88210 .thread-date')?.setAttribute('title', 'Dez 3, 2026 08:30');
-		expect(freescout.readTicket(page, fixtureUrl('freescout', 'ticket-open.html'))?.messages[0]?.at).toBe(new Date(2026, 11, 3, 8, 30).toISOString());
+		expect(freescout.readTicket(page, fixtureUrl('freescout', 'ticket-open.html'))?.messages[0]?.at).toBe(
+			new Date(2026, 11, 3, 8, 30).toISOString(),
+		);
 	});
 
 	test('chat threads take their side from the author link', () => {
@@ -79,7 +110,8 @@ describe('readTicket', () => {
 	});
 
 	test('long thread: 240 threads reversed into time order', () => {
-		const messages = freescout.readTicket(loadFixture('freescout', 'ticket-long.html'), fixtureUrl('freescout', 'ticket-long.html'))?.messages ?? [];
+		const messages =
+			freescout.readTicket(loadFixture('freescout', 'ticket-long.html'), fixtureUrl('freescout', 'ticket-long.html'))?.messages ?? [];
 		expect(messages).toHaveLength(240);
 		expect(messages.filter(message => message.role === 'system')).toHaveLength(8);
 		expect(messages.filter(message => message.internal)).toHaveLength(34);
@@ -87,7 +119,12 @@ describe('readTicket', () => {
 		const times = messages.map(message => Date.parse(message.at ?? ''));
 		expect(times.every(time => !Number.isNaN(time))).toBe(true);
 		expect(times).toEqual([...times].sort((a, b) => a - b));
-		expect(messages[0]).toMatchObject({id: '20000', role: 'customer', author: 'Rosa Castellano', text: 'The export still fails with a timeout after ten minutes. (message 1)'});
+		expect(messages[0]).toMatchObject({
+			id: '20000',
+			role: 'customer',
+			author: 'Rosa Castellano',
+			text: 'The export still fails with a timeout after ten minutes. (message 1)',
+		});
 		expect(messages.some(message => message.text.includes('must not be read twice'))).toBe(false);
 	});
 });

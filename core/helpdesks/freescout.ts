@@ -109,11 +109,15 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 
 			const locale = pageLocale(root);
 			// Threads are shown newest first; the snapshot wants oldest first
-			const messages = queryAll(root, selectors.thread).map(thread => readThread(thread, locale)).filter(message => message !== undefined).reverse();
+			const messages = queryAll(root, selectors.thread)
+				.map(thread => readThread(thread, locale))
+				.filter(message => message !== undefined)
+				.reverse();
 			const name = safeText(root, selectors.customerName);
 			const email = safeText(root, selectors.customerEmail);
 			const unassigned = attributeOf(queryOne(root, selectors.assigneeChoice), 'data-user_id') === '-1';
-			const subject = attributeOf(queryOne(root, selectors.subject), 'value') ?? (queryOne(root, selectors.subject) as HTMLInputElement | null)?.value;
+			const subject =
+				attributeOf(queryOne(root, selectors.subject), 'value') ?? (queryOne(root, selectors.subject) as HTMLInputElement | null)?.value;
 			return {
 				helpdesk: 'freescout',
 				ticketId,

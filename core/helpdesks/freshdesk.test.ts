@@ -23,7 +23,12 @@ describe.each(Object.entries(expected))('%s', (file, counts) => {
 
 describeUrlDetectors(freshdesk);
 
-test.each(['https://acme.freshdesk.com/a/tickets/new', 'https://acme.freshdesk.com/a/tickets/812/edit', 'https://acme.freshdesk.com/support/tickets/812', 'https://acme.freshdesk.com/a/contacts/4400112'])('neither ticket nor list: %s', url => {
+test.each([
+	'https://acme.freshdesk.com/a/tickets/new',
+	'https://acme.freshdesk.com/a/tickets/812/edit',
+	'https://acme.freshdesk.com/support/tickets/812',
+	'https://acme.freshdesk.com/a/contacts/4400112',
+])('neither ticket nor list: %s', url => {
 	expect(freshdesk.isTicketPage(new URL(url))).toBe(false);
 	expect(freshdesk.isListPage(new URL(url))).toBe(false);
 });
@@ -50,19 +55,57 @@ describe('readTicket', () => {
 			tags: ['billing', 'double-charge'],
 			createdAt: local(3, 2, 8, 5),
 			messages: [
-				{id: 'description', role: 'customer', author: 'Aiko Tanaka', at: local(3, 2, 8, 5), text: 'Hi, I was charged twice for invoice INV-2291 ($240 each). Please refund one of the charges.'},
-				{id: '9100005', role: 'agent', author: 'Bruno Silva', at: local(3, 3, 10, 30), text: 'Hello Aiko, I can see both charges and have asked our billing team to refund one.\n\nRegards,\nBruno'},
-				{id: '9100006', role: 'agent', internal: true, author: 'Bruno Silva', at: local(3, 3, 10, 31), text: 'Refund request filed with finance, ref FIN-7781. Customer sounds annoyed, watch this one.'},
+				{
+					id: 'description',
+					role: 'customer',
+					author: 'Aiko Tanaka',
+					at: local(3, 2, 8, 5),
+					text: 'Hi, I was charged twice for invoice INV-2291 ($240 each). Please refund one of the charges.',
+				},
+				{
+					id: '9100005',
+					role: 'agent',
+					author: 'Bruno Silva',
+					at: local(3, 3, 10, 30),
+					text: 'Hello Aiko, I can see both charges and have asked our billing team to refund one.\n\nRegards,\nBruno',
+				},
+				{
+					id: '9100006',
+					role: 'agent',
+					internal: true,
+					author: 'Bruno Silva',
+					at: local(3, 3, 10, 31),
+					text: 'Refund request filed with finance, ref FIN-7781. Customer sounds annoyed, watch this one.',
+				},
 				// Shown as a note, but emailed by a non-agent who is not the requester: a third party, not the customer
-				{id: '9100007', role: 'unknown', internal: true, author: 'Kofi Mensah', at: local(3, 4, 9, 12), text: 'This is unacceptable on your side, we never received a refund instruction. Escalate it to your manager.'},
+				{
+					id: '9100007',
+					role: 'unknown',
+					internal: true,
+					author: 'Kofi Mensah',
+					at: local(3, 4, 9, 12),
+					text: 'This is unacceptable on your side, we never received a refund instruction. Escalate it to your manager.',
+				},
 				// Shown as a note, but emailed by an agent: a reply re-sent after a bounce, public
-				{id: '9100008', role: 'agent', author: 'Bruno Silva', at: local(3, 4, 11, 2), text: 'Hello Aiko, resending as my last mail bounced: the refund has been requested.'},
-				{id: '9100009', role: 'customer', author: 'Aiko Tanaka', at: local(3, 5, 7, 50), text: 'Three days and no refund. This is unacceptable, I will dispute the charge with my bank if it is not fixed today.'},
+				{
+					id: '9100008',
+					role: 'agent',
+					author: 'Bruno Silva',
+					at: local(3, 4, 11, 2),
+					text: 'Hello Aiko, resending as my last mail bounced: the refund has been requested.',
+				},
+				{
+					id: '9100009',
+					role: 'customer',
+					author: 'Aiko Tanaka',
+					at: local(3, 5, 7, 50),
+					text: 'Three days and no refund. This is unacceptable, I will dispute the charge with my bank if it is not fixed today.',
+				},
 			],
 		});
 	});
 
-	test('without the panels\' shadow roots attached, the subject comes from the title and the requester from the description', () => {
+	test("without the panels' shadow roots attached, the subject comes from the title and the requester from the description", () => {
 		const page = new DOMParser().parseFromString(readFileSync(join(fixturesDir, 'freshdesk', 'ticket-open.html'), 'utf8'), 'text/html');
 		const snapshot = freshdesk.readTicket(page, fixtureUrl('freshdesk', 'ticket-open.html'));
 		expect(snapshot?.subject).toBe('Double charge on invoice INV-2291');
@@ -75,17 +118,26 @@ describe('readTicket', () => {
 		const snapshot = read('ticket-switch.html');
 		expect(snapshot?.requester).toEqual({id: '4400190', name: 'Marta Nowak', email: 'marta.nowak@example.pl'});
 		expect(snapshot?.messages).toEqual([
-			{id: 'description', role: 'customer', author: 'Marta Nowak', at: local(3, 5, 9, 0), text: 'Please ship order 5531 to my office instead: Długa 5, Kraków.'},
+			{
+				id: 'description',
+				role: 'customer',
+				author: 'Marta Nowak',
+				at: local(3, 5, 9, 0),
+				text: 'Please ship order 5531 to my office instead: Długa 5, Kraków.',
+			},
 			{id: '9130002', role: 'unknown', author: undefined, at: local(3, 5, 9, 5), text: 'Order 5531 is already packed.'},
 		]);
-		expect(freshdesk.readTicket(loadFixture('freshdesk', 'ticket-switch.html'), new URL('https://acme.freshdesk.com/a/tickets/812'))).toBeUndefined();
+		expect(
+			freshdesk.readTicket(loadFixture('freshdesk', 'ticket-switch.html'), new URL('https://acme.freshdesk.com/a/tickets/812')),
+		).toBeUndefined();
 	});
 
 	test('200+ messages: all of them, in order', () => {
 		const snapshot = read('ticket-long.html');
 		expect(snapshot?.messages).toHaveLength(longCount);
-		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at]))
-			.toEqual(longThread().map(message => [message.role, message.internal, message.author, message.text, shownDateRead(message.at)]));
+		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at])).toEqual(
+			longThread().map(message => [message.role, message.internal, message.author, message.text, shownDateRead(message.at)]),
+		);
 		expect(snapshot?.requester?.name).toBe(customerName);
 	});
 
@@ -125,7 +177,11 @@ describe('insertReply', () => {
 	});
 
 	test('no reply box open: says so', () => {
-		expect(freshdesk.insertReply(loadFixture('freshdesk', 'ticket-switch.html'), 'x')).toEqual({ok: false, via: 'none', reason: 'reply box not open (press Reply first)'});
+		expect(freshdesk.insertReply(loadFixture('freshdesk', 'ticket-switch.html'), 'x')).toEqual({
+			ok: false,
+			via: 'none',
+			reason: 'reply box not open (press Reply first)',
+		});
 	});
 });
 
@@ -150,9 +206,16 @@ describe('same-origin API', () => {
 	test('every conversation, the collapsed ones too; the description first; roles from incoming/private and the requester', () => {
 		const snapshot = snapshotFromApi(ticket, [conversations], Object.values(people), url);
 		expect(snapshot).toMatchObject({
-			helpdesk: 'freshdesk', ticketId: '812', subject: 'Double charge on invoice INV-2291', status: 'open', priority: 'high',
-			requester: {id: '4400112', name: 'Aiko Tanaka', email: 'aiko.tanaka@example.org'}, assignee: 'Bruno Silva', group: 'Billing',
-			tags: ['billing', 'double-charge'], createdAt: '2026-03-02T08:05:00.000Z',
+			helpdesk: 'freshdesk',
+			ticketId: '812',
+			subject: 'Double charge on invoice INV-2291',
+			status: 'open',
+			priority: 'high',
+			requester: {id: '4400112', name: 'Aiko Tanaka', email: 'aiko.tanaka@example.org'},
+			assignee: 'Bruno Silva',
+			group: 'Billing',
+			tags: ['billing', 'double-charge'],
+			createdAt: '2026-03-02T08:05:00.000Z',
 		});
 		expect(snapshot?.messages.map(message => [message.id, message.role, message.internal ?? false, message.author, message.at])).toEqual([
 			['description', 'customer', false, 'Aiko Tanaka', '2026-03-02T08:05:00.000Z'],
@@ -168,8 +231,8 @@ describe('same-origin API', () => {
 		expect(snapshot?.messages[2]?.text).toBe('Thanks. Please hurry, the second charge put my account into overdraft.');
 	});
 
-	test('without names the ids stay unnamed; overlapping pages count once; an outbound ticket\'s description is the agent\'s', () => {
-		const outbound = {...ticket as object, source: 10};
+	test("without names the ids stay unnamed; overlapping pages count once; an outbound ticket's description is the agent's", () => {
+		const outbound = {...(ticket as object), source: 10};
 		const snapshot = snapshotFromApi(outbound, [conversations, conversations], [], url);
 		expect(snapshot?.messages).toHaveLength(9);
 		expect(snapshot?.messages[0]).toMatchObject({role: 'agent', author: undefined});
@@ -180,7 +243,7 @@ describe('same-origin API', () => {
 	test('not a ticket: undefined; unknown status numbers are left to the page', () => {
 		expect(snapshotFromApi([], [], [])).toBeUndefined();
 		expect(snapshotFromApi({description: 'x'}, [], [])).toBeUndefined();
-		expect(snapshotFromApi({...ticket as object, status: 8}, [], [])?.status).toBeUndefined();
+		expect(snapshotFromApi({...(ticket as object), status: 8}, [], [])?.status).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,21 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, distinctTexts, guard, pageLocale, queryAll, queryAllDeep, queryOne, queryOneDeep, rowsFromLinks, safeText, stripQuotedText, textContentOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	distinctTexts,
+	guard,
+	pageLocale,
+	queryAll,
+	queryAllDeep,
+	queryOne,
+	queryOneDeep,
+	rowsFromLinks,
+	safeText,
+	stripQuotedText,
+	textContentOf,
+} from './dom.ts';
 import {isObject, stringOf, type JsonObject} from './json.ts';
 
 // Freshdesk agent UI ("mint", Ember). Evidence per selector (helpdesks.md §10, December 2026):
@@ -57,7 +71,9 @@ function ticketIdOf(url: URL): string | undefined {
 
 /** The ticket the page shows: "[#812] …" in the title, else the breadcrumb. */
 function shownTicketId(root: ParentNode): string | undefined {
-	return /^\s*\[#(\d+)\]/.exec(safeText(root, selectors.title) ?? '')?.[1] ?? /#\s*(\d+)/.exec(safeText(root, selectors.shownId) ?? '')?.[1];
+	return (
+		/^\s*\[#(\d+)\]/.exec(safeText(root, selectors.title) ?? '')?.[1] ?? /#\s*(\d+)/.exec(safeText(root, selectors.shownId) ?? '')?.[1]
+	);
 }
 
 /** "[#812] Double charge : Northwind" -> "Double charge" (the company follows the last " : "). */
@@ -75,7 +91,9 @@ function subjectFromTitle(title: string | undefined): string | undefined {
 function property(root: ParentNode, ...labels: string[]): string | undefined {
 	const wanted = new Set(labels.map(label => label.toLowerCase()));
 	for (const label of queryAllDeep(root, selectors.propertyLabel)) {
-		const text = textContentOf(label)?.replace(/\s*\*$/, '').toLowerCase();
+		const text = textContentOf(label)
+			?.replace(/\s*\*$/, '')
+			.toLowerCase();
 		if (text && wanted.has(text)) {
 			const value = safeText(label.parentElement, selectors.propertyValue);
 			if (value) {
@@ -132,8 +150,9 @@ function readItem(item: Element, locale: string | undefined): Message | undefine
 
 	const {role, internal} = roleOf(item);
 	const author = queryOne(item, selectors.author);
-	const noteId = attributeOf(queryOne(item, selectors.note), 'data-note-id')
-		?? /^note_(\d+)$/.exec(attributeOf(item.closest(selectors.wrapper), 'data-album') ?? '')?.[1];
+	const noteId =
+		attributeOf(queryOne(item, selectors.note), 'data-note-id') ??
+		/^note_(\d+)$/.exec(attributeOf(item.closest(selectors.wrapper), 'data-album') ?? '')?.[1];
 	return {
 		id: isDescription ? 'description' : noteId,
 		role,
@@ -164,7 +183,10 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const contact = panel?.shadowRoot ?? panel; // Some layouts render the panel without a shadow root [mf 2026]
 	const described = messages[0]?.id === 'description' ? messages[0] : undefined;
 	const name = safeText(contact, selectors.contactName) ?? (described?.role === 'customer' ? described.author : undefined);
-	const email = (safeText(contact, selectors.contactEmail) ?? '').slice(0, 500).split(/\s+/).find(word => /^[^@]+@[^@]+\.[^@]+$/.test(word));
+	const email = (safeText(contact, selectors.contactEmail) ?? '')
+		.slice(0, 500)
+		.split(/\s+/)
+		.find(word => /^[^@]+@[^@]+\.[^@]+$/.test(word));
 	const contactId = /\/contacts\/(\d+)/.exec(attributeOf(queryOne(contact, selectors.contactName), 'href') ?? '')?.[1];
 	return {
 		helpdesk: 'freshdesk',
@@ -183,11 +205,16 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	return rowsFromLinks(root, selectors.listLink, href => /\/a\/tickets\/(\d+)(?:[/?#]|$)/.exec(href)?.[1], (link, row) => ({
-		subject: textContentOf(link),
-		requester: textContentOf(queryOne(row, 'a[href*="/a/contacts/"]')),
-		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-	}));
+	return rowsFromLinks(
+		root,
+		selectors.listLink,
+		href => /\/a\/tickets\/(\d+)(?:[/?#]|$)/.exec(href)?.[1],
+		(link, row) => ({
+			subject: textContentOf(link),
+			requester: textContentOf(queryOne(row, 'a[href*="/a/contacts/"]')),
+			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+		}),
+	);
 }
 
 function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
@@ -253,7 +280,11 @@ export function peopleUrls(url: URL, ticket: unknown, pages: readonly unknown[],
 	].slice(0, limit);
 }
 
-function conversationRole(conversation: JsonObject, requester: string | undefined, agents: ReadonlySet<string>): {role: Role; internal: boolean} {
+function conversationRole(
+	conversation: JsonObject,
+	requester: string | undefined,
+	agents: ReadonlySet<string>,
+): {role: Role; internal: boolean} {
 	const user = stringOf(conversation['user_id']);
 	const isPrivate = conversation['private'] === true;
 	if (conversation['incoming'] === true) {
@@ -277,7 +308,12 @@ function conversationRole(conversation: JsonObject, requester: string | undefine
  * `pages` = GET …/conversations pages, `people` = answers of {@link peopleUrls} (agents and a group;
  * failures as undefined). The description is the ticket's own text, not a conversation [us 2026-08].
  */
-export function snapshotFromApi(ticket: unknown, pages: readonly unknown[], people: readonly unknown[], url?: URL): TicketSnapshot | undefined {
+export function snapshotFromApi(
+	ticket: unknown,
+	pages: readonly unknown[],
+	people: readonly unknown[],
+	url?: URL,
+): TicketSnapshot | undefined {
 	if (!isObject(ticket) || stringOf(ticket['id']) === undefined) {
 		return undefined;
 	}
@@ -301,11 +337,18 @@ export function snapshotFromApi(ticket: unknown, pages: readonly unknown[], peop
 	const description = stringOf(ticket['description_text']);
 	if (description) {
 		const byAgent = ticket['source'] === outboundEmail;
-		messages.push({id: 'description', role: byAgent ? 'agent' : 'customer', author: byAgent ? undefined : requesterName, text: stripQuotedText(description), at: createdAt});
+		messages.push({
+			id: 'description',
+			role: byAgent ? 'agent' : 'customer',
+			author: byAgent ? undefined : requesterName,
+			text: stripQuotedText(description),
+			at: createdAt,
+		});
 	}
 
 	const seen = new Set<string>();
-	const conversations = pages.flatMap(page => (Array.isArray(page) ? page.filter(item => isObject(item)) : []))
+	const conversations = pages
+		.flatMap(page => (Array.isArray(page) ? page.filter(item => isObject(item)) : []))
 		.sort((a, b) => (Date.parse(String(a['created_at'])) || 0) - (Date.parse(String(b['created_at'])) || 0));
 	for (const conversation of conversations) {
 		const id = stringOf(conversation['id']);
@@ -316,7 +359,7 @@ export function snapshotFromApi(ticket: unknown, pages: readonly unknown[], peop
 		seen.add(id);
 		const {role, internal} = conversationRole(conversation, requesterId, agentIds);
 		const user = stringOf(conversation['user_id']) ?? '';
-		const author = role === 'customer' && user === requesterId ? requesterName : agents.get(user) ?? stringOf(conversation['from_email']);
+		const author = role === 'customer' && user === requesterId ? requesterName : (agents.get(user) ?? stringOf(conversation['from_email']));
 		messages.push({
 			id,
 			role,
@@ -361,7 +404,8 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 	required: ['item', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) =>
+		guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/freshdesk/{ticket-open,ticket-switch,list,ticket-long}.html, api-812-*.json

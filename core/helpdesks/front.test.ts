@@ -33,14 +33,21 @@ describe('URLs', () => {
 		expect(front.isListPage(new URL(url))).toBe(false);
 		expect(conversationIdOf(new URL(url))).toBe(id);
 	});
-	test.each(['https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned', 'https://app.frontapp.com/inboxes/shared/support/open/latest', 'https://app.frontapp.com/inboxes/teams/folders/7256583'])('list %s', url => {
+	test.each([
+		'https://app.frontapp.com/inboxes/teams/folders/7256583/unassigned',
+		'https://app.frontapp.com/inboxes/shared/support/open/latest',
+		'https://app.frontapp.com/inboxes/teams/folders/7256583',
+	])('list %s', url => {
 		expect(front.isListPage(new URL(url))).toBe(true);
 		expect(front.isTicketPage(new URL(url))).toBe(false);
 	});
-	test.each(['https://app.frontapp.com/settings/tags', 'https://app.frontapp.com/open/xyz_1', 'https://app.frontapp.com/analytics'])('neither %s', url => {
-		expect(front.isTicketPage(new URL(url))).toBe(false);
-		expect(front.isListPage(new URL(url))).toBe(false);
-	});
+	test.each(['https://app.frontapp.com/settings/tags', 'https://app.frontapp.com/open/xyz_1', 'https://app.frontapp.com/analytics'])(
+		'neither %s',
+		url => {
+			expect(front.isTicketPage(new URL(url))).toBe(false);
+			expect(front.isListPage(new URL(url))).toBe(false);
+		},
+	);
 });
 
 const read = (file: string) => front.readTicket(loadFixture('front', file), fixtureUrl('front', file));
@@ -56,10 +63,30 @@ describe('readTicket', () => {
 			requester: {name: 'Daniel Weber', email: 'daniel.weber@example.de'},
 			createdAt: local(3, 2, 8, 0),
 			messages: [
-				{role: 'customer', author: 'Daniel Weber', at: local(3, 2, 8, 0), text: 'Your renewal quote is 40% higher than last year. Nobody told us about a price change.'},
-				{role: 'agent', author: 'Lucia Moreno', at: local(3, 2, 9, 15), text: 'Hi Daniel, the new price includes the analytics module. I can walk you through it today.'},
-				{role: 'customer', author: 'Petra Klein', at: local(3, 3, 7, 5), text: 'Adding myself here: finance needs the old price confirmed by Friday.'}, // Collapsed: its preview
-				{role: 'customer', author: 'Daniel Weber', at: local(3, 4, 7, 40), text: 'We never asked for analytics. If this is not fixed we will move to another vendor.'},
+				{
+					role: 'customer',
+					author: 'Daniel Weber',
+					at: local(3, 2, 8, 0),
+					text: 'Your renewal quote is 40% higher than last year. Nobody told us about a price change.',
+				},
+				{
+					role: 'agent',
+					author: 'Lucia Moreno',
+					at: local(3, 2, 9, 15),
+					text: 'Hi Daniel, the new price includes the analytics module. I can walk you through it today.',
+				},
+				{
+					role: 'customer',
+					author: 'Petra Klein',
+					at: local(3, 3, 7, 5),
+					text: 'Adding myself here: finance needs the old price confirmed by Friday.',
+				}, // Collapsed: its preview
+				{
+					role: 'customer',
+					author: 'Daniel Weber',
+					at: local(3, 4, 7, 40),
+					text: 'We never asked for analytics. If this is not fixed we will move to another vendor.',
+				},
 				{role: 'unknown', author: 'Renewals bot', at: local(3, 4, 7, 41), text: 'Renewal date: April 1, 2026.'},
 			],
 		});
@@ -75,11 +102,20 @@ describe('readTicket', () => {
 			node.remove();
 		}
 
-		expect(front.readTicket(page, fixtureUrl('front', 'ticket-open.html'))?.messages.map(message => message.role)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+		expect(front.readTicket(page, fixtureUrl('front', 'ticket-open.html'))?.messages.map(message => message.role)).toEqual([
+			'unknown',
+			'unknown',
+			'unknown',
+			'unknown',
+			'unknown',
+		]);
 	});
 
 	test('two viewers mounted: the URL picks one; a msg_ link falls back to the one on screen', () => {
-		expect(read('ticket-switch.html')?.messages.map(message => [message.role, message.author])).toEqual([['customer', 'Yara Haddad'], ['agent', 'Owen Price']]);
+		expect(read('ticket-switch.html')?.messages.map(message => [message.role, message.author])).toEqual([
+			['customer', 'Yara Haddad'],
+			['agent', 'Owen Price'],
+		]);
 		const page = loadFixture('front', 'ticket-switch.html');
 		expect(front.readTicket(page, new URL('https://app.frontapp.com/open/msg_c02'))?.ticketId).toBe('cnv_2k9qx1');
 		expect(front.readTicket(page, new URL('https://app.frontapp.com/open/cnv_zzz9'))).toBeUndefined();
@@ -89,8 +125,9 @@ describe('readTicket', () => {
 		const snapshot = read('ticket-long.html');
 		const shown = longThread().filter(message => !message.internal);
 		expect(longCount - shown.length).toBe(34);
-		expect(snapshot?.messages.map(message => [message.role, message.author, message.text, message.at]))
-			.toEqual(shown.map(message => [message.role, message.author, message.text, shownDateRead(message.at)]));
+		expect(snapshot?.messages.map(message => [message.role, message.author, message.text, message.at])).toEqual(
+			shown.map(message => [message.role, message.author, message.text, shownDateRead(message.at)]),
+		);
 		expect(snapshot?.requester?.name).toBe(customerName);
 	});
 

@@ -34,7 +34,8 @@ export const selectors = {
 const deepLink = /^\/(?:open|conversations)\/((?:cnv|msg)_[\da-z]+)\/?$/i;
 // https://acme.frontapp.com/inboxes/teams/folders/7256583/unassigned/120537545061
 // /inboxes/teammates/20999898/inbox/all/117421069338 · /inboxes/shared/support/open/121516198
-const viewLink = /^\/inboxes\/(?:[^/]+\/)+(?:open|unassigned|assigned|archived|all|snoozed|trashed|spam|sent|drafts|closed|waiting|mine)\/(\d{1,15})\/?$/;
+const viewLink =
+	/^\/inboxes\/(?:[^/]+\/)+(?:open|unassigned|assigned|archived|all|snoozed|trashed|spam|sent|drafts|closed|waiting|mine)\/(\d{1,15})\/?$/;
 // /inboxes/teams/folders/7256583/unassigned · /inboxes/teams/folders/1234 · /inboxes/shared/support/open/latest
 const listPath = /^\/inboxes(?:\/[^/]+)*\/?$/;
 
@@ -56,7 +57,9 @@ function isTicketPage(url: URL): boolean {
 }
 
 function viewerIdOf(viewer: Element): string | undefined {
-	const numeric = /^viewer-(\d{1,15})$/.exec(attributeOf(viewer.matches(selectors.viewerId) ? viewer : queryOne(viewer, selectors.viewerId), 'data-testid') ?? '')?.[1];
+	const numeric = /^viewer-(\d{1,15})$/.exec(
+		attributeOf(viewer.matches(selectors.viewerId) ? viewer : queryOne(viewer, selectors.viewerId), 'data-testid') ?? '',
+	)?.[1];
 	return numeric ? cnvOf(numeric) : undefined;
 }
 
@@ -76,7 +79,9 @@ function activeViewer(root: ParentNode, url: URL | undefined): {viewer: Element;
 /** The addresses in a text such as "Daniel Weber <daniel.weber@example.de>" or "To: a@x.com, b@y.com", lower-cased. */
 function addressesIn(text: string | undefined): string[] {
 	// Split first: a regex scanning a long run without "@" from every position would cost its square
-	return (text ?? '').slice(0, 2000).split(/[\s<>,;:"]+/)
+	return (text ?? '')
+		.slice(0, 2000)
+		.split(/[\s<>,;:"]+/)
 		.filter(word => /^[^@]{1,64}@[^@]+\.[a-z]{2,}$/i.test(word))
 		.map(word => word.toLowerCase());
 }
@@ -141,7 +146,10 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	}
 
 	const raws: Raw[] = queryAll(active.viewer, selectors.message)
-		.filter(element => !element.parentElement?.closest(selectors.message) && (queryOne(element, selectors.body) || queryOne(element, selectors.blurb)))
+		.filter(
+			element =>
+				!element.parentElement?.closest(selectors.message) && (queryOne(element, selectors.body) || queryOne(element, selectors.blurb)),
+		)
 		.map(element => ({
 			element,
 			from: addressesIn(safeText(element, selectors.handle))[0],
@@ -216,7 +224,8 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 	required: ['viewer', 'message', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) =>
+		guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/front/{ticket-open,ticket-rehashed,ticket-switch,list,ticket-long}.html

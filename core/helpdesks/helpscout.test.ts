@@ -59,18 +59,56 @@ describe('readTicket', () => {
 			tags: ['webhooks', 'priority-customer'],
 			createdAt: local(3, 3, 9, 30),
 			messages: [
-				{id: '7000', role: 'customer', author: 'Elif Demir', at: local(3, 3, 9, 30), text: 'Since yesterday none of our webhooks arrive. Dashboard says "delivered".'},
-				{id: '7001', role: 'agent', author: 'Sam Whitaker', at: local(3, 3, 16, 10), text: 'Hi Elif, sorry to hear that. Could you send the endpoint URL?'},
-				{id: '7002', role: 'agent', internal: true, author: 'Sam Whitaker', at: local(3, 3, 16, 12), text: 'Their endpoint returns 301 to https; our sender does not follow redirects.'},
-				{id: '7003', role: 'customer', author: 'Elif Demir', at: local(3, 4, 11, 58), text: 'Still failing. We lost two days of order events. Who is responsible for this?'},
-				{id: '7004', role: 'system', author: 'Sam Whitaker', at: local(3, 4, 12, 1), text: 'Sam Whitaker assigned this conversation to Sam Whitaker'},
+				{
+					id: '7000',
+					role: 'customer',
+					author: 'Elif Demir',
+					at: local(3, 3, 9, 30),
+					text: 'Since yesterday none of our webhooks arrive. Dashboard says "delivered".',
+				},
+				{
+					id: '7001',
+					role: 'agent',
+					author: 'Sam Whitaker',
+					at: local(3, 3, 16, 10),
+					text: 'Hi Elif, sorry to hear that. Could you send the endpoint URL?',
+				},
+				{
+					id: '7002',
+					role: 'agent',
+					internal: true,
+					author: 'Sam Whitaker',
+					at: local(3, 3, 16, 12),
+					text: 'Their endpoint returns 301 to https; our sender does not follow redirects.',
+				},
+				{
+					id: '7003',
+					role: 'customer',
+					author: 'Elif Demir',
+					at: local(3, 4, 11, 58),
+					text: 'Still failing. We lost two days of order events. Who is responsible for this?',
+				},
+				{
+					id: '7004',
+					role: 'system',
+					author: 'Sam Whitaker',
+					at: local(3, 4, 12, 1),
+					text: 'Sam Whitaker assigned this conversation to Sam Whitaker',
+				},
 			],
 		});
 	});
 
 	test('legacy UI: every thread type, the inline earlier conversation and the unsent forward left out, a chat line by someone else unknown', () => {
 		const snapshot = read('ticket-legacy.html');
-		expect(snapshot).toMatchObject({ticketId: '2345678960', ticketNumber: '1470', subject: 'Refund for duplicate order', tags: ['refund', 'orders'], requester: {name: 'Nadia Rahman'}, createdAt: local(3, 9, 8, 0)});
+		expect(snapshot).toMatchObject({
+			ticketId: '2345678960',
+			ticketNumber: '1470',
+			subject: 'Refund for duplicate order',
+			tags: ['refund', 'orders'],
+			requester: {name: 'Nadia Rahman'},
+			createdAt: local(3, 9, 8, 0),
+		});
 		expect(snapshot?.messages.map(message => [message.id, message.role, message.internal ?? false, message.author])).toEqual([
 			['8001', 'customer', false, 'Nadia Rahman'],
 			['8002', 'agent', false, 'Owen Park'],
@@ -87,7 +125,13 @@ describe('readTicket', () => {
 	});
 
 	test('app.helpscout.com with /conversations/ URLs: the customer from the title', () => {
-		expect(read('ticket-app.html')).toMatchObject({ticketId: '2345678977', ticketNumber: '1490', subject: 'Password reset link expired', status: 'active', requester: {name: 'Jonas Berg', email: 'jonas.berg@example.se'}});
+		expect(read('ticket-app.html')).toMatchObject({
+			ticketId: '2345678977',
+			ticketNumber: '1490',
+			subject: 'Password reset link expired',
+			status: 'active',
+			requester: {name: 'Jonas Berg', email: 'jonas.berg@example.se'},
+		});
 	});
 
 	test('after "next conversation": the shown number must match the URL; oldest-first order and title dates', () => {
@@ -97,15 +141,19 @@ describe('readTicket', () => {
 			['customer', 'Kofi Mensah', local(3, 4, 10, 5)],
 			['agent', 'Ines Ferreira', local(3, 4, 10, 40)],
 		]);
-		const stale = helpscout.readTicket(loadFixture('helpscout', 'ticket-switch.html'), new URL('https://secure.helpscout.net/conversation/2345678901/1456'));
+		const stale = helpscout.readTicket(
+			loadFixture('helpscout', 'ticket-switch.html'),
+			new URL('https://secure.helpscout.net/conversation/2345678901/1456'),
+		);
 		expect(stale).toBeUndefined();
 	});
 
 	test('200+ threads shown newest first: all of them, oldest first', () => {
 		const snapshot = read('ticket-long.html');
 		expect(snapshot?.messages).toHaveLength(longCount);
-		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at]))
-			.toEqual(longThread().map(message => [message.role, message.internal, message.author, message.text, shownDateRead(message.at)]));
+		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at])).toEqual(
+			longThread().map(message => [message.role, message.internal, message.author, message.text, shownDateRead(message.at)]),
+		);
 		expect(snapshot?.requester?.name).toBe(customerName);
 	});
 
@@ -115,7 +163,10 @@ describe('readTicket', () => {
 			thread.className = 'thread';
 		}
 
-		expect(helpscout.readTicket(page, fixtureUrl('helpscout', 'ticket-switch.html'))?.messages.map(message => message.role)).toEqual(['customer', 'unknown']);
+		expect(helpscout.readTicket(page, fixtureUrl('helpscout', 'ticket-switch.html'))?.messages.map(message => message.role)).toEqual([
+			'customer',
+			'unknown',
+		]);
 	});
 
 	test('undefined while rendering and on list pages; says what is missing', () => {
@@ -149,13 +200,26 @@ describe('insertReply', () => {
 	test('legacy UI: Redactor goes through the bridge, the box untouched', () => {
 		const page = loadFixture('helpscout', 'ticket-legacy.html');
 		const before = page.querySelector(selectors.legacyEditor)?.innerHTML;
-		expect(helpscout.insertReply(page, 'Hi Nadia')).toEqual({ok: false, via: 'bridge', editor: 'redactor', selector: selectors.legacyEditor});
+		expect(helpscout.insertReply(page, 'Hi Nadia')).toEqual({
+			ok: false,
+			via: 'bridge',
+			editor: 'redactor',
+			selector: selectors.legacyEditor,
+		});
 		expect(page.querySelector(selectors.legacyEditor)?.innerHTML).toBe(before);
 	});
 
 	test('the editor inside a frame: says so; reply box closed: asks for Reply', () => {
-		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-app.html'), 'x')).toEqual({ok: false, via: 'none', reason: 'the reply editor is inside a frame Defuse does not enter: copy the reply instead'});
-		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-switch.html'), 'x')).toEqual({ok: false, via: 'none', reason: 'reply box closed: press Reply first'});
+		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-app.html'), 'x')).toEqual({
+			ok: false,
+			via: 'none',
+			reason: 'the reply editor is inside a frame Defuse does not enter: copy the reply instead',
+		});
+		expect(helpscout.insertReply(loadFixture('helpscout', 'ticket-switch.html'), 'x')).toEqual({
+			ok: false,
+			via: 'none',
+			reason: 'reply box closed: press Reply first',
+		});
 	});
 });
 

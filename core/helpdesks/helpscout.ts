@@ -1,6 +1,20 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, queryAll, queryOne, rowsFromLinks, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	guard,
+	numberIn,
+	pageLocale,
+	queryAll,
+	queryOne,
+	rowsFromLinks,
+	safeText,
+	shownTime,
+	shownValue,
+	textContentOf,
+	textsOf,
+} from './dom.ts';
 
 // Help Scout ships two agent UIs side by side; both are read. Evidence per selector (helpdesks.md §3, §10):
 //   [ck 2026-03] clockify/browser-extension src/integrations/helpscout.js (new and legacy UI)
@@ -118,7 +132,7 @@ function readThread(thread: Element, customer: string | undefined, locale: strin
 		role,
 		...(internal ? {internal: true} : {}),
 		author,
-		text: body ? bodyText(body, selectors.quote, selectors.signature) : textContentOf(queryOne(thread, selectors.lineText)) ?? '',
+		text: body ? bodyText(body, selectors.quote, selectors.signature) : (textContentOf(queryOne(thread, selectors.lineText)) ?? ''),
 		at: shownTime(thread, selectors.time, locale),
 	};
 }
@@ -138,17 +152,23 @@ function titleParts(title: string | undefined): {number?: string | undefined; su
 function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const ids = idsOf(url);
 	const title = titleParts(safeText(root, selectors.title));
-	const shown = title.number ?? queryAll(root, selectors.number).map(node => numberIn(textContentOf(node))).find(number => number !== undefined);
+	const shown =
+		title.number ??
+		queryAll(root, selectors.number)
+			.map(node => numberIn(textContentOf(node)))
+			.find(number => number !== undefined);
 	if (!ids || (ids.number && shown && shown !== ids.number)) {
 		return undefined; // The previous conversation is still on screen
 	}
 
 	const customer = safeText(root, selectors.customerName) ?? title.customer;
 	const locale = pageLocale(root);
-	const messages = chronological(queryAll(root, selectors.thread)
-		.filter(thread => !thread.closest(selectors.previous))
-		.map(thread => readThread(thread, customer, locale))
-		.filter(message => message !== undefined));
+	const messages = chronological(
+		queryAll(root, selectors.thread)
+			.filter(thread => !thread.closest(selectors.previous))
+			.map(thread => readThread(thread, customer, locale))
+			.filter(message => message !== undefined),
+	);
 	if (!messages.some(message => message.role !== 'system')) {
 		return undefined;
 	}
@@ -172,11 +192,16 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	return rowsFromLinks(root, selectors.listLink, href => /\/conversations?\/(\d+)/.exec(href)?.[1], (link, row) => ({
-		subject: textContentOf(link),
-		requester: safeText(row, '.customer'),
-		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-	}));
+	return rowsFromLinks(
+		root,
+		selectors.listLink,
+		href => /\/conversations?\/(\d+)/.exec(href)?.[1],
+		(link, row) => ({
+			subject: textContentOf(link),
+			requester: safeText(row, '.customer'),
+			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+		}),
+	);
 }
 
 function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertOutcome {
@@ -194,7 +219,11 @@ function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertO
 		return {ok: false, via: 'none', reason: 'the reply editor is inside a frame Defuse does not enter: copy the reply instead'};
 	}
 
-	return {ok: false, via: 'none', reason: queryOne(root, selectors.replyButton) ? 'reply box closed: press Reply first' : 'reply box not found'};
+	return {
+		ok: false,
+		via: 'none',
+		reason: queryOne(root, selectors.replyButton) ? 'reply box closed: press Reply first' : 'reply box not found',
+	};
 }
 
 export const helpdesk = defineHelpdesk({
@@ -213,7 +242,8 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 	required: ['thread', 'body'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) =>
+		guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/helpscout/{ticket-open,ticket-legacy,ticket-app,ticket-switch,list,ticket-long}.html

@@ -14,6 +14,18 @@ import {helpdesks} from './registry.ts';
 import zammad from './zammad.ts';
 import zendesk from './zendesk.ts';
 
-const byId: {readonly [Id in AdapterId]: Adapter & {readonly id: Id}} = {demo, zendesk, freshdesk, helpscout, intercom, front, zammad, freescout, chatwoot, osticket, custom};
+const byId: {readonly [Id in AdapterId]: Adapter & {readonly id: Id}} = {
+	demo,
+	zendesk,
+	freshdesk,
+	helpscout,
+	intercom,
+	front,
+	zammad,
+	freescout,
+	chatwoot,
+	osticket,
+	custom,
+};
 
 export const adapters: readonly Adapter[] = helpdesks.map(helpdesk => byId[helpdesk.id]);

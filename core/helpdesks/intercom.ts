@@ -1,6 +1,18 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, guard, pageLocale, queryAllDeep, queryOne, queryOneDeep, rowsFromLinks, safeText, shownTime, textContentOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	guard,
+	pageLocale,
+	queryAllDeep,
+	queryOne,
+	queryOneDeep,
+	rowsFromLinks,
+	safeText,
+	shownTime,
+	textContentOf,
+} from './dom.ts';
 
 // Intercom Inbox. Evidence per selector (helpdesks.md §4, §10, December 2026):
 //   [sc 2026]    "Support Copilot for Intercom": content script and changelog 2026-02..10 (inbox2__ -> inbox-2__ and
@@ -15,7 +27,8 @@ export const selectors = {
 	toolbar: '[data-intercom-target="conversation-toolbar"]', // [ck 2026-03]
 	conversation: '[data-conversation-id]', // Wrapper carrying the id [3P-2021 toggl; UNVERIFIED since]
 	// The open conversation's stream: test id, data attributes, both class spellings [sc 2026]
-	stream: '[data-testid="conversation-stream-scroll-container"], [data-conversation-stream], [data-intercom-target-conversation-stream], .inbox-2__conversation-stream, .inbox2__conversation-stream',
+	stream:
+		'[data-testid="conversation-stream-scroll-container"], [data-conversation-stream], [data-intercom-target-conversation-stream], .inbox-2__conversation-stream, .inbox2__conversation-stream',
 	part: '[class*="group/content-part"], [data-part-group-id], [data-part-id], [data-intercom-part-id]', // One per message [sc 2026]
 	category: '[data-part-group-category]', // 1 customer, 3 teammate, 4 note, 5 bot, 20 system [sc 2026, se]
 	authorType: '[data-author-type]', // "user" / "admin" [sc 2026-04]
@@ -59,7 +72,7 @@ function sideFromLayout(part: Element, stream: Element): Role {
 			return 'unknown'; // Not rendered, or as wide as the stream: no side to see
 		}
 
-		return box.left + (box.width / 2) > frame.left + (frame.width / 2) ? 'agent' : 'customer';
+		return box.left + box.width / 2 > frame.left + frame.width / 2 ? 'agent' : 'customer';
 	} catch {
 		return 'unknown';
 	}
@@ -71,9 +84,14 @@ function roleOf(part: Element, stream: Element): {role: Role; internal?: boolean
 		return category;
 	}
 
-	const authorType = attributeOf(part.closest(selectors.authorType) ?? queryOne(part, selectors.authorType), 'data-author-type')?.toLowerCase();
+	const authorType = attributeOf(
+		part.closest(selectors.authorType) ?? queryOne(part, selectors.authorType),
+		'data-author-type',
+	)?.toLowerCase();
 	if (authorType) {
-		return {role: /user|lead|contact|customer/.test(authorType) ? 'customer' : (/admin|teammate|agent|bot/.test(authorType) ? 'agent' : 'unknown')};
+		return {
+			role: /user|lead|contact|customer/.test(authorType) ? 'customer' : /admin|teammate|agent|bot/.test(authorType) ? 'agent' : 'unknown',
+		};
 	}
 
 	if (queryOne(part, selectors.notePart)) {
@@ -99,8 +117,11 @@ function readPart(part: Element, stream: Element, locale: string | undefined): M
 
 	const {role, internal} = roleOf(part, stream);
 	return {
-		id: attributeOf(part, 'data-part-id') ?? attributeOf(part, 'data-part-group-id') ?? attributeOf(part, 'data-intercom-part-id')
-			?? attributeOf(part.closest('[data-part-entity-id]'), 'data-part-entity-id'),
+		id:
+			attributeOf(part, 'data-part-id') ??
+			attributeOf(part, 'data-part-group-id') ??
+			attributeOf(part, 'data-intercom-part-id') ??
+			attributeOf(part.closest('[data-part-entity-id]'), 'data-part-entity-id'),
 		role,
 		...(internal ? {internal: true} : {}),
 		author: safeText(part, selectors.author),
@@ -137,11 +158,16 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 }
 
 function readList(root: ParentNode): ListRow[] {
-	return rowsFromLinks(root, selectors.listLink, href => /\/conversations?\/(\d+)(?:[/?#]|$)/.exec(href)?.[1], (link, row) => ({
-		subject: safeText(link, '.preview') ?? textContentOf(link),
-		requester: safeText(link, '.name'),
-		at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
-	}));
+	return rowsFromLinks(
+		root,
+		selectors.listLink,
+		href => /\/conversations?\/(\d+)(?:[/?#]|$)/.exec(href)?.[1],
+		(link, row) => ({
+			subject: safeText(link, '.preview') ?? textContentOf(link),
+			requester: safeText(link, '.name'),
+			at: isoOf(attributeOf(queryOne(row, 'time[datetime]'), 'datetime')),
+		}),
+	);
 }
 
 function insertReply(root: ParentNode): InsertOutcome {
@@ -152,7 +178,13 @@ function insertReply(root: ParentNode): InsertOutcome {
 		}
 	}
 
-	return {ok: false, via: 'none', reason: queryOneDeep(root, selectors.anyEditor) ? 'the composer is inside a shadow root the bridge cannot reach: copy the reply instead' : 'composer not found'};
+	return {
+		ok: false,
+		via: 'none',
+		reason: queryOneDeep(root, selectors.anyEditor)
+			? 'the composer is inside a shadow root the bridge cannot reach: copy the reply instead'
+			: 'composer not found',
+	};
 }
 
 export const helpdesk = defineHelpdesk({

@@ -42,11 +42,36 @@ const snapshot: TicketSnapshot = {
 	group: 'Facilities',
 	createdAt: '2026-11-02T09:14:00.000Z',
 	messages: [
-		{id: '5501', role: 'customer', author: 'Greta Lindqvist', text: 'Hello,\n\nthe printer next to room 314 jams every morning. We lose an hour each day.', at: '2026-11-02T09:14:00.000Z'},
-		{id: '5502', role: 'agent', author: 'Jamal Okafor', text: 'Hi Greta,\n\na technician will look at it tomorrow morning.\n\nJamal\nFacilities Help Desk', at: '2026-11-02T10:30:00.000Z'},
-		{id: '5503', role: 'agent', internal: true, author: 'Jamal Okafor', text: 'Maintenance contract expired in September; ask purchasing.', at: '2026-11-02T10:32:00.000Z'},
+		{
+			id: '5501',
+			role: 'customer',
+			author: 'Greta Lindqvist',
+			text: 'Hello,\n\nthe printer next to room 314 jams every morning. We lose an hour each day.',
+			at: '2026-11-02T09:14:00.000Z',
+		},
+		{
+			id: '5502',
+			role: 'agent',
+			author: 'Jamal Okafor',
+			text: 'Hi Greta,\n\na technician will look at it tomorrow morning.\n\nJamal\nFacilities Help Desk',
+			at: '2026-11-02T10:30:00.000Z',
+		},
+		{
+			id: '5503',
+			role: 'agent',
+			internal: true,
+			author: 'Jamal Okafor',
+			text: 'Maintenance contract expired in September; ask purchasing.',
+			at: '2026-11-02T10:32:00.000Z',
+		},
 		{role: 'system', text: 'Jamal Okafor assigned this to Jamal Okafor', at: '2026-11-02T10:33:00.000Z'},
-		{id: '5504', role: 'customer', author: 'Greta Lindqvist', text: 'Nobody came. It jammed again today and I have a board meeting in an hour. This is unacceptable.', at: '2026-11-04T07:55:00.000Z'},
+		{
+			id: '5504',
+			role: 'customer',
+			author: 'Greta Lindqvist',
+			text: 'Nobody came. It jammed again today and I have a board meeting in an hour. This is unacceptable.',
+			at: '2026-11-04T07:55:00.000Z',
+		},
 	],
 };
 
@@ -56,11 +81,16 @@ describe('readTicket', () => {
 	});
 
 	test('PJAX switch: the content of another ticket is not read under this URL', () => {
-		expect(osticket.readTicket(loadFixture('osticket', 'ticket-switch.html'), fixtureUrl('osticket', 'ticket-switch.html'))).toBeUndefined();
+		expect(
+			osticket.readTicket(loadFixture('osticket', 'ticket-switch.html'), fixtureUrl('osticket', 'ticket-switch.html')),
+		).toBeUndefined();
 	});
 
 	test('newest-first thread order is put back into time order', () => {
-		const read = osticket.readTicket(loadFixture('osticket', 'ticket-switch.html'), new URL('https://tickets.example.edu/scp/tickets.php?id=1198'));
+		const read = osticket.readTicket(
+			loadFixture('osticket', 'ticket-switch.html'),
+			new URL('https://tickets.example.edu/scp/tickets.php?id=1198'),
+		);
 		expect(read?.subject).toBe('Projector in lecture hall B has no signal');
 		expect(read?.messages.map(message => message.id ?? message.role)).toEqual(['5501', '5502', '5503', 'system', '5504']);
 	});
@@ -77,7 +107,8 @@ describe('readTicket', () => {
 	});
 
 	test('long thread', () => {
-		const messages = osticket.readTicket(loadFixture('osticket', 'ticket-long.html'), fixtureUrl('osticket', 'ticket-long.html'))?.messages ?? [];
+		const messages =
+			osticket.readTicket(loadFixture('osticket', 'ticket-long.html'), fixtureUrl('osticket', 'ticket-long.html'))?.messages ?? [];
 		expect(messages).toHaveLength(240);
 		expect(messages.filter(message => message.role === 'system')).toHaveLength(8);
 		expect(messages.filter(message => message.internal)).toHaveLength(34);

@@ -19,8 +19,10 @@ test.each([
 
 const fake = {...demo, id: 'zendesk', hosts: ['https://*.zendesk.com/*']} as Adapter;
 
-test('picks by host pattern, and the user\'s origin map wins', () => {
+test("picks by host pattern, and the user's origin map wins", () => {
 	expect(pickAdapter(new URL('https://acme.zendesk.com/agent/tickets/1'), [demo, fake])?.id).toBe('zendesk');
 	expect(pickAdapter(new URL('https://help.acme.example/#ticket/zoom/1'), [demo, fake])).toBeUndefined();
-	expect(pickAdapter(new URL('https://help.acme.example/#ticket/zoom/1'), [demo, fake], {'https://help.acme.example': 'demo'})?.id).toBe('demo');
+	expect(pickAdapter(new URL('https://help.acme.example/#ticket/zoom/1'), [demo, fake], {'https://help.acme.example': 'demo'})?.id).toBe(
+		'demo',
+	);
 });

@@ -22,7 +22,10 @@ export function matchesPattern(pattern: string, url: URL): boolean {
 		}
 	}
 
-	const escaped = path.split('*').map(part => part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+	const escaped = path
+		.split('*')
+		.map(part => part.replaceAll(/[.+?^${}()|[\]\\]/g, '\\$&'))
+		.join('.*');
 	return new RegExp(`^${escaped}$`).test(url.pathname + url.search);
 }
 
@@ -30,7 +33,11 @@ export function matchesPattern(pattern: string, url: URL): boolean {
  * The adapter for a page: the user's own origin mapping first (custom domains, self-hosted helpdesks),
  * then the adapters' default host patterns.
  */
-export function pickAdapter(url: URL, adapters: readonly Adapter[], originMap: Readonly<Record<string, AdapterId>> = {}): Adapter | undefined {
+export function pickAdapter(
+	url: URL,
+	adapters: readonly Adapter[],
+	originMap: Readonly<Record<string, AdapterId>> = {},
+): Adapter | undefined {
 	const mapped = originMap[url.origin];
 	if (mapped) {
 		return adapters.find(adapter => adapter.id === mapped);

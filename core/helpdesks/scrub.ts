@@ -17,15 +17,120 @@ export type ScrubOptions = {
 	maxShadowDepth?: number;
 };
 
-const dropped = new Set(['script', 'noscript', 'link', 'meta', 'base', 'img', 'picture', 'source', 'video', 'audio', 'canvas', 'object', 'embed', 'iframe', 'frame', 'frameset', 'svg', 'math', 'template']);
+const dropped = new Set([
+	'script',
+	'noscript',
+	'link',
+	'meta',
+	'base',
+	'img',
+	'picture',
+	'source',
+	'video',
+	'audio',
+	'canvas',
+	'object',
+	'embed',
+	'iframe',
+	'frame',
+	'frameset',
+	'svg',
+	'math',
+	'template',
+]);
 const voidElements = new Set(['area', 'br', 'col', 'hr', 'input', 'track', 'wbr']);
 // Attribute values that name structure, not people: kept as they are.
-const structural = new Set(['class', 'id', 'role', 'type', 'name', 'for', 'dir', 'lang', 'hidden', 'tabindex', 'contenteditable', 'draggable', 'spellcheck', 'datetime', 'colspan', 'rowspan', 'scope', 'method', 'app-id', 'mode', 'slot', 'part', 'style', 'aria-hidden', 'aria-selected', 'aria-expanded', 'aria-current', 'aria-checked', 'aria-disabled', 'aria-level', 'aria-live', 'disabled', 'checked', 'selected', 'readonly', 'multiple', 'open']);
+const structural = new Set([
+	'class',
+	'id',
+	'role',
+	'type',
+	'name',
+	'for',
+	'dir',
+	'lang',
+	'hidden',
+	'tabindex',
+	'contenteditable',
+	'draggable',
+	'spellcheck',
+	'datetime',
+	'colspan',
+	'rowspan',
+	'scope',
+	'method',
+	'app-id',
+	'mode',
+	'slot',
+	'part',
+	'style',
+	'aria-hidden',
+	'aria-selected',
+	'aria-expanded',
+	'aria-current',
+	'aria-checked',
+	'aria-disabled',
+	'aria-level',
+	'aria-live',
+	'disabled',
+	'checked',
+	'selected',
+	'readonly',
+	'multiple',
+	'open',
+]);
 // UI words the adapters read as labels: kept wherever they appear as whole words.
 const uiWords = new Set([
-	'status', 'priority', 'group', 'agent', 'assignee', 'type', 'tags', 'subject', 'requester', 'open', 'pending', 'resolved', 'closed', 'solved', 'hold', 'new',
-	'low', 'medium', 'normal', 'high', 'urgent', 'reply', 'replied', 'forward', 'forwarded', 'note', 'private', 'internal', 'public', 'added', 'a', 'to', 'cc', 'bcc',
-	'from', 'via', 'email', 'chat', 'phone', 'reported', 'conversations', 'conversation', 'ticket', 'tickets', 'active', 'assigned', 'wrote', 'on', 'at', 'and',
+	'status',
+	'priority',
+	'group',
+	'agent',
+	'assignee',
+	'type',
+	'tags',
+	'subject',
+	'requester',
+	'open',
+	'pending',
+	'resolved',
+	'closed',
+	'solved',
+	'hold',
+	'new',
+	'low',
+	'medium',
+	'normal',
+	'high',
+	'urgent',
+	'reply',
+	'replied',
+	'forward',
+	'forwarded',
+	'note',
+	'private',
+	'internal',
+	'public',
+	'added',
+	'a',
+	'to',
+	'cc',
+	'bcc',
+	'from',
+	'via',
+	'email',
+	'chat',
+	'phone',
+	'reported',
+	'conversations',
+	'conversation',
+	'ticket',
+	'tickets',
+	'active',
+	'assigned',
+	'wrote',
+	'on',
+	'at',
+	'and',
 ]);
 
 const escapeText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -42,7 +147,10 @@ export function scrubText(text: string): string {
 			return 'person@example.invalid';
 		}
 
-		return word.replaceAll(/\p{Lu}/gu, 'X').replaceAll(/\p{Ll}|\p{Lo}|\p{Lt}|\p{Lm}/gu, 'x').replaceAll(/\p{Nd}/gu, '0');
+		return word
+			.replaceAll(/\p{Lu}/gu, 'X')
+			.replaceAll(/\p{Ll}|\p{Lo}|\p{Lt}|\p{Lm}/gu, 'x')
+			.replaceAll(/\p{Nd}/gu, '0');
 	});
 }
 
@@ -67,7 +175,15 @@ function scrubLink(value: string, base: URL): string {
 }
 
 function scrubAttribute(name: string, value: string, base: URL): string | undefined {
-	if (/^on/i.test(name) || name === 'srcdoc' || name === 'src' || name === 'srcset' || name === 'poster' || name === 'action' || name === 'formaction') {
+	if (
+		/^on/i.test(name) ||
+		name === 'srcdoc' ||
+		name === 'src' ||
+		name === 'srcset' ||
+		name === 'poster' ||
+		name === 'action' ||
+		name === 'formaction'
+	) {
 		return undefined; // Handlers and loads: never
 	}
 
@@ -80,7 +196,11 @@ function scrubAttribute(name: string, value: string, base: URL): string | undefi
 	}
 
 	// data-*, aria-* and test ids holding identifiers (no spaces, no address) are structure; the rest is text
-	if (/^(data-|aria-controls|aria-labelledby|aria-describedby|shadowroot)/.test(name) && /^[\w:./#-]{0,80}$/.test(value) && !value.includes('@')) {
+	if (
+		/^(data-|aria-controls|aria-labelledby|aria-describedby|shadowroot)/.test(name) &&
+		/^[\w:./#-]{0,80}$/.test(value) &&
+		!value.includes('@')
+	) {
 		return value;
 	}
 
@@ -97,7 +217,16 @@ function writeNode(node: Node, walk: Walk, shadowDepth: number, inTitle: boolean
 	if (node.nodeType === 3) {
 		const text = node.nodeValue ?? '';
 		// The title's ticket number is structure (adapters check it against the address)
-		walk.out.push(escapeText(inTitle ? text.replaceAll(/(#\d+)|([^#]+)/g, (_all, number: string | undefined, rest: string | undefined) => number ?? scrubText(rest ?? '')) : scrubText(text)));
+		walk.out.push(
+			escapeText(
+				inTitle
+					? text.replaceAll(
+							/(#\d+)|([^#]+)/g,
+							(_all, number: string | undefined, rest: string | undefined) => number ?? scrubText(rest ?? ''),
+						)
+					: scrubText(text),
+			),
+		);
 		return;
 	}
 
@@ -166,7 +295,14 @@ export function neutralUrl(url: URL): string {
 
 /** The page `document` shows, scrubbed, as a fixture-shaped HTML file (first line: the usual header comment). */
 export function scrubbedPage(document: Document, options: ScrubOptions): string {
-	const walk: Walk = {out: [], elements: 0, maxElements: options.maxElements ?? 60_000, maxShadowDepth: options.maxShadowDepth ?? 6, base: options.url, truncated: false};
+	const walk: Walk = {
+		out: [],
+		elements: 0,
+		maxElements: options.maxElements ?? 60_000,
+		maxShadowDepth: options.maxShadowDepth ?? 6,
+		base: options.url,
+		truncated: false,
+	};
 	if (document.documentElement) {
 		writeNode(document.documentElement, walk, 0, false);
 	}

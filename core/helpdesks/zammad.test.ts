@@ -44,12 +44,37 @@ const legacySnapshot: TicketSnapshot = {
 	createdAt: '2026-11-02T09:14:00.000Z',
 	messages: [
 		// Signature (after js-signatureMarker) and the quoted mail are dropped
-		{id: '4401', role: 'customer', author: 'Marta Kowalczyk', text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.\n\nMarta', at: '2026-11-02T09:14:00.000Z'},
-		{id: '4402', role: 'agent', author: 'Anna Berg', text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.\n\nBest regards\nAnna', at: '2026-11-02T11:40:00.000Z'},
-		{id: '4403', role: 'agent', internal: true, author: 'Anna Berg', text: 'Warehouse has no record of the parcel. Asked logistics.', at: '2026-11-02T11:45:00.000Z'},
+		{
+			id: '4401',
+			role: 'customer',
+			author: 'Marta Kowalczyk',
+			text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.\n\nMarta',
+			at: '2026-11-02T09:14:00.000Z',
+		},
+		{
+			id: '4402',
+			role: 'agent',
+			author: 'Anna Berg',
+			text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.\n\nBest regards\nAnna',
+			at: '2026-11-02T11:40:00.000Z',
+		},
+		{
+			id: '4403',
+			role: 'agent',
+			internal: true,
+			author: 'Anna Berg',
+			text: 'Warehouse has no record of the parcel. Asked logistics.',
+			at: '2026-11-02T11:45:00.000Z',
+		},
 		{id: '4404', role: 'system', text: '"Refund not received for order 5521" -> "marta.k@example.com"'},
 		// The "> " line quoting the agent is dropped
-		{id: '4405', role: 'customer', author: 'Marta Kowalczyk', text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.', at: '2026-11-05T08:02:00.000Z'},
+		{
+			id: '4405',
+			role: 'customer',
+			author: 'Marta Kowalczyk',
+			text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.',
+			at: '2026-11-05T08:02:00.000Z',
+		},
 	],
 };
 
@@ -69,14 +94,19 @@ describe('readTicket (legacy desktop)', () => {
 	});
 
 	test('the other task is read when the URL names it', () => {
-		const snapshot = zammad.readTicket(loadFixture('zammad', 'ticket-two-tabs.html'), new URL('https://support.example.org/#ticket/zoom/790'));
+		const snapshot = zammad.readTicket(
+			loadFixture('zammad', 'ticket-two-tabs.html'),
+			new URL('https://support.example.org/#ticket/zoom/790'),
+		);
 		expect(snapshot?.subject).toBe('Password reset link expired');
 		expect(snapshot?.messages.map(message => message.text)).toEqual(['The reset link says it has expired.']);
 		expect(snapshot?.requester).toEqual({name: 'Tomasz Lind', email: 'tomasz@example.net'});
 	});
 
 	test('a ticket not mounted yet is not read from another task', () => {
-		expect(zammad.readTicket(loadFixture('zammad', 'ticket-two-tabs.html'), new URL('https://support.example.org/#ticket/zoom/999'))).toBeUndefined();
+		expect(
+			zammad.readTicket(loadFixture('zammad', 'ticket-two-tabs.html'), new URL('https://support.example.org/#ticket/zoom/999')),
+		).toBeUndefined();
 	});
 
 	test('German UI: the translated "From" row still names the author', () => {
@@ -89,8 +119,13 @@ describe('readTicket (legacy desktop)', () => {
 			avatar.remove();
 		}
 
-		expect(zammad.readTicket(page, fixtureUrl('zammad', 'ticket-open.html'))?.messages.map(message => message.author))
-			.toEqual(['Marta Kowalczyk', 'Anna Berg', undefined, undefined, 'Marta Kowalczyk']);
+		expect(zammad.readTicket(page, fixtureUrl('zammad', 'ticket-open.html'))?.messages.map(message => message.author)).toEqual([
+			'Marta Kowalczyk',
+			'Anna Berg',
+			undefined,
+			undefined,
+			'Marta Kowalczyk',
+		]);
 	});
 
 	test('older releases: <span class="humanTimeFromNow" data-time>', () => {
@@ -119,7 +154,13 @@ describe('readTicket (legacy desktop)', () => {
 		const times = messages.map(message => Date.parse(message.at!));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		expect(messages.some(message => message.text.includes('must not be read twice'))).toBe(false);
-		expect(messages[0]).toEqual({id: '9000', role: 'customer', author: 'Rosa Castellano', text: 'The export still fails with a timeout after ten minutes. (message 1)', at: '2026-01-05T08:00:00.000Z'});
+		expect(messages[0]).toEqual({
+			id: '9000',
+			role: 'customer',
+			author: 'Rosa Castellano',
+			text: 'The export still fails with a timeout after ten minutes. (message 1)',
+			at: '2026-01-05T08:00:00.000Z',
+		});
 	});
 });
 
@@ -133,12 +174,37 @@ describe('readTicket (new desktop UI)', () => {
 		requester: {name: 'Marta Kowalczyk'},
 		createdAt: '2026-11-02T09:14:00.000Z',
 		messages: [
-			{id: '4401', role: 'customer', author: 'Marta Kowalczyk', text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.', at: '2026-11-02T09:14:00.000Z'},
-			{id: '4402', role: 'agent', author: 'Anna Berg', text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.', at: '2026-11-02T11:40:00.000Z'},
-			{id: '4403', role: 'agent', internal: true, author: 'Anna Berg', text: 'Warehouse has no record of the parcel. Asked logistics.', at: '2026-11-02T11:45:00.000Z'},
+			{
+				id: '4401',
+				role: 'customer',
+				author: 'Marta Kowalczyk',
+				text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable.',
+				at: '2026-11-02T09:14:00.000Z',
+			},
+			{
+				id: '4402',
+				role: 'agent',
+				author: 'Anna Berg',
+				text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.',
+				at: '2026-11-02T11:40:00.000Z',
+			},
+			{
+				id: '4403',
+				role: 'agent',
+				internal: true,
+				author: 'Anna Berg',
+				text: 'Warehouse has no record of the parcel. Asked logistics.',
+				at: '2026-11-02T11:45:00.000Z',
+			},
 			{role: 'system', text: '"Refund not received for order 5521" → "marta.k@example.com"'},
 			// "11/05/2026 08:02" as shown (English page: month first), in the agent's time zone
-			{id: '4405', role: 'customer', author: 'Marta Kowalczyk', text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.', at: new Date(2026, 10, 5, 8, 2).toISOString()},
+			{
+				id: '4405',
+				role: 'customer',
+				author: 'Marta Kowalczyk',
+				text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.',
+				at: new Date(2026, 10, 5, 8, 2).toISOString(),
+			},
 		],
 	};
 
@@ -194,7 +260,7 @@ test('missingParts explains an empty page in either UI', () => {
 });
 
 describe('insertReply', () => {
-	test('legacy: types into the active task\'s contenteditable and fires input', () => {
+	test("legacy: types into the active task's contenteditable and fires input", () => {
 		const page = loadFixture('zammad', 'ticket-two-tabs.html');
 		const typed = stubExecCommand(page);
 		const inputs: string[] = [];
@@ -217,7 +283,12 @@ describe('insertReply', () => {
 		const page = loadFixture('zammad', 'desktop-ticket-two-tabs.html');
 		const outcome = zammad.insertReply(page, 'Hello');
 		expect(outcome).toEqual({ok: false, via: 'bridge', editor: 'tiptap', selector: '#ticket-reply-body'});
-		expect(page.querySelector(outcome.ok ? '' : (outcome as {selector: string}).selector)?.closest('main')?.getAttribute('style')).toBeNull();
+		expect(
+			page
+				.querySelector(outcome.ok ? '' : (outcome as {selector: string}).selector)
+				?.closest('main')
+				?.getAttribute('style'),
+		).toBeNull();
 		expect(page.querySelector('#ticket-reply-body')?.textContent).toBe(''); // Never edited directly
 	});
 
@@ -235,8 +306,12 @@ describe('REST API', () => {
 			ticket: 'https://support.example.org/api/v1/tickets/812?expand=true',
 			articles: 'https://support.example.org/api/v1/ticket_articles/by_ticket/812?expand=true',
 		});
-		expect(apiUrls(new URL('https://helpdesk.example.net/zammad/#ticket/zoom/77'))?.ticket).toBe('https://helpdesk.example.net/zammad/api/v1/tickets/77?expand=true');
-		expect(apiUrls(new URL('https://support.example.org/desktop/tickets/812'))?.articles).toBe('https://support.example.org/api/v1/ticket_articles/by_ticket/812?expand=true');
+		expect(apiUrls(new URL('https://helpdesk.example.net/zammad/#ticket/zoom/77'))?.ticket).toBe(
+			'https://helpdesk.example.net/zammad/api/v1/tickets/77?expand=true',
+		);
+		expect(apiUrls(new URL('https://support.example.org/desktop/tickets/812'))?.articles).toBe(
+			'https://support.example.org/api/v1/ticket_articles/by_ticket/812?expand=true',
+		);
 		expect(apiUrls(new URL('https://support.example.org/#ticket/view/all_open'))).toBeUndefined();
 	});
 
@@ -255,11 +330,36 @@ describe('REST API', () => {
 			tags: ['refund', 'vip'],
 			createdAt: '2026-11-02T09:14:00.000Z',
 			messages: [
-				{id: '4401', role: 'customer', author: 'Marta Kowalczyk', text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable & I want it fixed.\n\nMarta', at: '2026-11-02T09:14:00.000Z'},
+				{
+					id: '4401',
+					role: 'customer',
+					author: 'Marta Kowalczyk',
+					text: 'Hello,\n\nI returned the headphones three weeks ago and still have no refund. This is not acceptable & I want it fixed.\n\nMarta',
+					at: '2026-11-02T09:14:00.000Z',
+				},
 				{id: '4404', role: 'system', author: 'Example Support', text: 'Your request has been received.', at: '2026-11-02T09:14:05.000Z'},
-				{id: '4402', role: 'agent', author: 'Anna Berg', text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.', at: '2026-11-02T11:40:00.000Z'},
-				{id: '4403', role: 'agent', internal: true, author: 'Anna Berg', text: 'Warehouse has no record of the parcel. Asked logistics.\n\n<script>not markup</script>', at: '2026-11-02T11:45:00.000Z'},
-				{id: '4405', role: 'customer', author: 'Marta Kowalczyk', text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.', at: '2026-11-05T08:02:00.000Z'},
+				{
+					id: '4402',
+					role: 'agent',
+					author: 'Anna Berg',
+					text: 'Dear Marta,\n\nI am sorry for the delay. I have asked our warehouse to confirm the return today.',
+					at: '2026-11-02T11:40:00.000Z',
+				},
+				{
+					id: '4403',
+					role: 'agent',
+					internal: true,
+					author: 'Anna Berg',
+					text: 'Warehouse has no record of the parcel. Asked logistics.\n\n<script>not markup</script>',
+					at: '2026-11-02T11:45:00.000Z',
+				},
+				{
+					id: '4405',
+					role: 'customer',
+					author: 'Marta Kowalczyk',
+					text: 'Three days and nothing. If I do not hear back today I will dispute the charge with my bank.',
+					at: '2026-11-05T08:02:00.000Z',
+				},
 			],
 		});
 	});
@@ -269,7 +369,13 @@ describe('REST API', () => {
 	});
 
 	test('junk articles are skipped, not thrown on', () => {
-		const snapshot = snapshotFromApi({id: 5}, [null, 3, {sender: 'Robot'}, {sender: 'Customer', body: 42}, {sender: 'Agent', body: '<p>ok</p>', content_type: 'text/html'}]);
+		const snapshot = snapshotFromApi({id: 5}, [
+			null,
+			3,
+			{sender: 'Robot'},
+			{sender: 'Customer', body: 42},
+			{sender: 'Agent', body: '<p>ok</p>', content_type: 'text/html'},
+		]);
 		expect(snapshot?.messages).toEqual([
 			{id: undefined, role: 'customer', author: undefined, text: '', at: undefined},
 			{id: undefined, role: 'agent', author: undefined, text: 'ok', at: undefined},
@@ -277,11 +383,16 @@ describe('REST API', () => {
 	});
 
 	test('htmlToText keeps text as text', () => {
-		expect(htmlToText('<p>a &lt;b&gt; &amp; &#233;&#x1F600;</p><div>c<br>d</div><style>x{}</style><blockquote>old</blockquote>')).toBe('a <b> & é😀\n\nc\nd');
+		expect(htmlToText('<p>a &lt;b&gt; &amp; &#233;&#x1F600;</p><div>c<br>d</div><style>x{}</style><blockquote>old</blockquote>')).toBe(
+			'a <b> & é😀\n\nc\nd',
+		);
 	});
 
 	test('parseAddress', () => {
-		expect(parseAddress('"Anna Berg via Example Support" <support@example.org>')).toEqual({name: 'Anna Berg', email: 'support@example.org'});
+		expect(parseAddress('"Anna Berg via Example Support" <support@example.org>')).toEqual({
+			name: 'Anna Berg',
+			email: 'support@example.org',
+		});
 		expect(parseAddress('marta.k@example.com')).toEqual({name: undefined, email: 'marta.k@example.com'});
 		expect(parseAddress(undefined)).toEqual({});
 	});

@@ -1,7 +1,20 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertOutcome, type ListRow} from './adapter.ts';
 import {parseShownDate} from './dates.ts';
-import {attributeOf, bodyText, guard, pageLocale, queryAll, queryOne, safeText, selectorFor, shownValue, stripQuotedText, textContentOf, textsOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	guard,
+	pageLocale,
+	queryAll,
+	queryOne,
+	safeText,
+	selectorFor,
+	shownValue,
+	stripQuotedText,
+	textContentOf,
+	textsOf,
+} from './dom.ts';
 import {type JsonObject, isObject, stringOf} from './json.ts';
 
 // Zammad ships two agent UIs: the legacy desktop app (CoffeeScript + ECO templates, hash routes
@@ -61,7 +74,11 @@ export function ticketIdOf(url: URL): string | undefined {
 
 function isHidden(element: Element): boolean {
 	for (let node: Element | null = element; node; node = node.parentElement) {
-		if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true' || /display:\s*none/.test(node.getAttribute('style') ?? '')) {
+		if (
+			node.hasAttribute('hidden') ||
+			node.getAttribute('aria-hidden') === 'true' ||
+			/display:\s*none/.test(node.getAttribute('style') ?? '')
+		) {
 			return true;
 		}
 	}
@@ -76,8 +93,8 @@ function isHidden(element: Element): boolean {
  */
 function legacyTask(root: ParentNode, id: string): ParentNode | undefined {
 	const tasks = queryAll(root, selectors.task);
-	const linkedIds = (scope: ParentNode) => queryAll(scope, selectors.articleLink)
-		.map(link => /#ticket\/zoom\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1]);
+	const linkedIds = (scope: ParentNode) =>
+		queryAll(scope, selectors.articleLink).map(link => /#ticket\/zoom\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1]);
 	const matching = tasks.filter(task => linkedIds(task).includes(id));
 	if (matching.length > 0) {
 		return matching.find(task => task.classList.contains('active')) ?? matching.find(task => !isHidden(task)) ?? matching[0];
@@ -86,7 +103,9 @@ function legacyTask(root: ParentNode, id: string): ParentNode | undefined {
 	const active = queryOne(root, selectors.activeTask) ?? (tasks.length === 1 ? tasks[0] : undefined);
 	if (!active) {
 		// Markup without task containers: the whole page, if it shows articles of no other ticket
-		return tasks.length === 0 && queryAll(root, selectors.article).length > 0 && linkedIds(root).every(linked => linked === id) ? root : undefined;
+		return tasks.length === 0 && queryAll(root, selectors.article).length > 0 && linkedIds(root).every(linked => linked === id)
+			? root
+			: undefined;
 	}
 
 	return linkedIds(active).length === 0 && queryAll(active, selectors.article).length > 0 ? active : undefined;
@@ -99,7 +118,11 @@ export function parseAddress(line: string | undefined): {name?: string | undefin
 	}
 
 	const email = /<([^<>\s]+@[^<>\s]+)>/.exec(line)?.[1] ?? /^\S+@\S+$/.exec(line.trim())?.[0];
-	const name = line.replace(/<[^<>]*>/, '').replaceAll('"', '').replace(/\s+via\s+.*$/i, '').trim();
+	const name = line
+		.replace(/<[^<>]*>/, '')
+		.replaceAll('"', '')
+		.replace(/\s+via\s+.*$/i, '')
+		.trim();
 	return {name: name && name !== email ? name : undefined, email};
 }
 
@@ -127,7 +150,11 @@ function fieldValue(scope: ParentNode, selector: string): string | undefined {
 	return attributeOf(visible, 'value') ?? shownValue(visible);
 }
 
-const roleOfClass: Array<[string, Role]> = [['customer', 'customer'], ['agent', 'agent'], ['system', 'system']];
+const roleOfClass: Array<[string, Role]> = [
+	['customer', 'customer'],
+	['agent', 'agent'],
+	['system', 'system'],
+];
 
 function legacyMessage(article: Element): Message | undefined {
 	const role = roleOfClass.find(([name]) => article.classList.contains(name))?.[1];
@@ -138,7 +165,7 @@ function legacyMessage(article: Element): Message | undefined {
 	const body = queryOne(article, selectors.articleBody);
 	const text = body
 		? bodyText(body, selectors.quote, selectors.signatureMarker)
-		: textContentOf(queryOne(article, selectors.articleSystemText)) ?? '';
+		: (textContentOf(queryOne(article, selectors.articleSystemText)) ?? '');
 	const from = parseAddress(metaValue(article, fromLabels));
 	const time = queryOne(article, selectors.articleTime);
 	return {
@@ -157,7 +184,9 @@ function readLegacy(root: ParentNode, url: URL, id: string): TicketSnapshot | un
 		return undefined;
 	}
 
-	const messages = queryAll(task, selectors.article).map(article => legacyMessage(article)).filter(message => message !== undefined);
+	const messages = queryAll(task, selectors.article)
+		.map(article => legacyMessage(article))
+		.filter(message => message !== undefined);
 	const firstCustomer = queryAll(task, `${selectors.article}.customer`)[0];
 	const customerFrom = firstCustomer ? parseAddress(metaValue(firstCustomer, fromLabels)) : {};
 	const name = safeText(task, selectors.customerName) ?? customerFrom.name;
@@ -196,7 +225,7 @@ function desktopMessage(row: Element, locale: string | undefined): Message | und
 	const time = queryOne(bubble, selectors.bubbleTime);
 	return {
 		id: /article-bubble-container-(\d+)/.exec(bubble.getAttribute('data-test-id') ?? '')?.[1],
-		role: isCustomer ? 'customer' : (author === '-' || author === 'System' ? 'system' : 'agent'),
+		role: isCustomer ? 'customer' : author === '-' || author === 'System' ? 'system' : 'agent',
 		...(bubble.classList.contains('bg-stripes') ? {internal: true} : {}),
 		author: author === '-' ? undefined : author,
 		text: bodyText(queryOne(bubble, selectors.bubbleContent) ?? body, selectors.quote, selectors.signatureMarker),
@@ -212,8 +241,10 @@ function readDesktop(root: ParentNode, url: URL, id: string): TicketSnapshot | u
 		return undefined;
 	}
 
-	const messages = [...feed.children].filter(child => child.tagName === 'ARTICLE')
-		.map(row => desktopMessage(row, pageLocale(root))).filter(message => message !== undefined);
+	const messages = [...feed.children]
+		.filter(child => child.tagName === 'ARTICLE')
+		.map(row => desktopMessage(row, pageLocale(root)))
+		.filter(message => message !== undefined);
 	const firstCustomer = messages.find(message => message.role === 'customer');
 	return {
 		helpdesk: 'zammad',
@@ -235,12 +266,14 @@ export function apiUrls(url: URL): {ticket: string; articles: string} | undefine
 		return undefined;
 	}
 
-	const prefix = legacyTicket.test(url.hash) ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/(desktop|mobile)\/tickets\/.*$/, '/');
+	const prefix = legacyTicket.test(url.hash)
+		? url.pathname.replace(/[^/]*$/, '')
+		: url.pathname.replace(/\/(desktop|mobile)\/tickets\/.*$/, '/');
 	const base = `${url.origin}${prefix}api/v1`;
 	return {ticket: `${base}/tickets/${id}?expand=true`, articles: `${base}/ticket_articles/by_ticket/${id}?expand=true`};
 }
 
-const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' '};
+const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' '};
 
 /** Plain text from an HTML body without a DOM: tags dropped, blocks as line breaks, quotes removed. */
 export function htmlToText(html: string): string {
@@ -278,7 +311,10 @@ function apiMessage(article: JsonObject): Message | undefined {
 	const preferences = isObject(article.preferences) ? article.preferences : {};
 	const signatureLine = preferences.signature_detection;
 	if (stringOf(article.content_type) !== 'text/html' && typeof signatureLine === 'number' && signatureLine > 0) {
-		text = text.split('\n').slice(0, signatureLine - 1).join('\n');
+		text = text
+			.split('\n')
+			.slice(0, signatureLine - 1)
+			.join('\n');
 	}
 
 	const from = parseAddress(stringOf(article.from));

@@ -21,7 +21,11 @@ describe.each(Object.entries(expected))('%s', (file, counts) => {
 
 describeUrlDetectors(zendesk);
 
-test.each(['https://acme.zendesk.com/agent/tickets/new/1', 'https://acme.zendesk.com/agent/tickets/4821/print', 'https://acme.zendesk.com/hc/en-us/requests/4821'])('neither ticket nor list: %s', url => {
+test.each([
+	'https://acme.zendesk.com/agent/tickets/new/1',
+	'https://acme.zendesk.com/agent/tickets/4821/print',
+	'https://acme.zendesk.com/hc/en-us/requests/4821',
+])('neither ticket nor list: %s', url => {
 	expect(zendesk.isTicketPage(new URL(url))).toBe(false);
 	expect(zendesk.isListPage(new URL(url))).toBe(false);
 });
@@ -44,11 +48,42 @@ describe('readTicket', () => {
 			tags: ['billing', 'refund', 'vip'],
 			createdAt: '2026-03-02T09:14:00.000Z',
 			messages: [
-				{id: '39001', role: 'customer', author: 'Maya Lindqvist', at: '2026-03-02T09:14:00.000Z', text: 'Hello,\n\nI cancelled my subscription on February 20th and was promised a refund of $89 within 5 business days. It has been 10 days and nothing has arrived.\n\nOrder number: A-55213'},
-				{id: '39002', role: 'agent', author: 'Theo Brandt', at: '2026-03-02T11:40:00.000Z', text: 'Hi Maya,\n\nThanks for the order number. Refunds can take up to 10 business days to show on your statement. Could you check again on Friday?\n\nBest,\nTheo'},
-				{id: '39003', role: 'agent', internal: true, author: 'Theo Brandt', at: '2026-03-02T11:42:30.000Z', text: 'Payment provider shows the refund stuck in "pending review". Asked finance to push it.'},
-				{id: '39004', role: 'customer', author: 'Maya Lindqvist', at: '2026-03-06T16:05:00.000Z', text: 'It is Friday. Still nothing. This is the third time I am asking and I want to speak to a manager.'},
-				{id: '39005', role: 'agent', author: 'Priya Raman', at: '2026-03-06T16:31:00.000Z', text: 'Hi Maya, I\'m Priya, the billing team lead. I have your case now and will call you before 10:00 on Monday.'},
+				{
+					id: '39001',
+					role: 'customer',
+					author: 'Maya Lindqvist',
+					at: '2026-03-02T09:14:00.000Z',
+					text: 'Hello,\n\nI cancelled my subscription on February 20th and was promised a refund of $89 within 5 business days. It has been 10 days and nothing has arrived.\n\nOrder number: A-55213',
+				},
+				{
+					id: '39002',
+					role: 'agent',
+					author: 'Theo Brandt',
+					at: '2026-03-02T11:40:00.000Z',
+					text: 'Hi Maya,\n\nThanks for the order number. Refunds can take up to 10 business days to show on your statement. Could you check again on Friday?\n\nBest,\nTheo',
+				},
+				{
+					id: '39003',
+					role: 'agent',
+					internal: true,
+					author: 'Theo Brandt',
+					at: '2026-03-02T11:42:30.000Z',
+					text: 'Payment provider shows the refund stuck in "pending review". Asked finance to push it.',
+				},
+				{
+					id: '39004',
+					role: 'customer',
+					author: 'Maya Lindqvist',
+					at: '2026-03-06T16:05:00.000Z',
+					text: 'It is Friday. Still nothing. This is the third time I am asking and I want to speak to a manager.',
+				},
+				{
+					id: '39005',
+					role: 'agent',
+					author: 'Priya Raman',
+					at: '2026-03-06T16:31:00.000Z',
+					text: "Hi Maya, I'm Priya, the billing team lead. I have your case now and will call you before 10:00 on Monday.",
+				},
 			],
 		});
 	});
@@ -89,8 +124,9 @@ describe('readTicket', () => {
 		const snapshot = read('ticket-long.html');
 		const thread = longThread();
 		expect(snapshot?.messages).toHaveLength(longCount);
-		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at]))
-			.toEqual(thread.map(message => [message.role, message.internal, message.author, message.text, message.at]));
+		expect(snapshot?.messages.map(message => [message.role, message.internal ?? false, message.author, message.text, message.at])).toEqual(
+			thread.map(message => [message.role, message.internal, message.author, message.text, message.at]),
+		);
 		expect(snapshot?.requester?.name).toBe(customerName);
 	});
 
@@ -107,9 +143,22 @@ describe('readTicket', () => {
 
 	test('an aria-hidden copy of a log item is not read twice', () => {
 		const page = loadFixture('zendesk', 'ticket-open.html');
-		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual(['39001', '39002', '39003', '39004', '39005']);
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual([
+			'39001',
+			'39002',
+			'39003',
+			'39004',
+			'39005',
+		]);
 		page.querySelector(selectors.hiddenCopy)?.removeAttribute('aria-hidden');
-		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual(['39001', '39002', '39003', '39004', '39004', '39005']);
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => message.id)).toEqual([
+			'39001',
+			'39002',
+			'39003',
+			'39004',
+			'39004',
+			'39005',
+		]);
 	});
 
 	test('a comment without a type attribute: the requester by name, anyone else unknown (not an agent by default)', () => {
@@ -118,8 +167,16 @@ describe('readTicket', () => {
 			node.removeAttribute('type');
 		}
 
-		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages.map(message => [message.role, message.internal ?? false])).toEqual([
-			['customer', false], ['unknown', false], ['agent', true], ['customer', false], ['unknown', false],
+		expect(
+			zendesk
+				.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))
+				?.messages.map(message => [message.role, message.internal ?? false]),
+		).toEqual([
+			['customer', false],
+			['unknown', false],
+			['agent', true],
+			['customer', false],
+			['unknown', false],
 		]);
 	});
 
@@ -133,14 +190,18 @@ describe('readTicket', () => {
 
 	test('no createdAt while older comments are folded away', () => {
 		const page = loadFixture('zendesk', 'ticket-open.html');
-		page.querySelector(selectors.log)!.insertAdjacentHTML('afterbegin', '<button data-test-id="convolog-show-more-button">Show more</button>');
+		page
+			.querySelector(selectors.log)!
+			.insertAdjacentHTML('afterbegin', '<button data-test-id="convolog-show-more-button">Show more</button>');
 		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.createdAt).toBeUndefined();
 	});
 
 	test('customer text stays text', () => {
 		const page = loadFixture('zendesk', 'ticket-open.html');
 		page.querySelector(selectors.body)!.textContent = '<img src=x onerror=alert(1)> refund now';
-		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages[0]?.text).toBe('<img src=x onerror=alert(1)> refund now');
+		expect(zendesk.readTicket(page, fixtureUrl('zendesk', 'ticket-open.html'))?.messages[0]?.text).toBe(
+			'<img src=x onerror=alert(1)> refund now',
+		);
 	});
 });
 
@@ -159,7 +220,7 @@ describe('insertReply', () => {
 		['ticket-open.html', '4821', 'omnicomposer-rich-text-ckeditor'],
 		['ticket-two-tabs.html', '4822', 'omnicomposer-plain-text-ckeditor'],
 		['ticket-switch.html', '4790', 'omnicomposer-rich-text-ckeditor'],
-	])('%s: CKEditor 5 goes through the bridge, aimed at the active ticket\'s composer', (file, ticketId, testId) => {
+	])("%s: CKEditor 5 goes through the bridge, aimed at the active ticket's composer", (file, ticketId, testId) => {
 		const page = loadFixture('zendesk', file);
 		const outcome = zendesk.insertReply(page, 'Hello');
 		expect(outcome).toMatchObject({ok: false, via: 'bridge', editor: 'ckeditor5'});
@@ -200,7 +261,9 @@ describe('same-origin API', () => {
 	});
 
 	test('nextApiUrl follows next_page only on the same origin', () => {
-		expect(nextApiUrl({next_page: 'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2'}, url)).toBe('https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2');
+		expect(nextApiUrl({next_page: 'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2'}, url)).toBe(
+			'https://acme.zendesk.com/api/v2/tickets/4821/comments.json?page=2',
+		);
 		expect(nextApiUrl({next_page: 'https://evil.example/api/v2/x'}, url)).toBeUndefined();
 		expect(nextApiUrl({next_page: null}, url)).toBeUndefined();
 		expect(nextApiUrl('garbage', url)).toBeUndefined();
@@ -229,7 +292,10 @@ describe('same-origin API', () => {
 		expect(snapshotFromApi([comments, ticket, comments], url)?.messages).toHaveLength(5);
 		expect(snapshotFromApi([comments], url)).toBeUndefined();
 		expect(snapshotFromApi([null, 7, 'x', {ticket: {id: {}}}])).toBeUndefined();
-		const odd = snapshotFromApi([{ticket: {id: 1, tags: ['a', 2, null], status: 3}}, {comments: [{id: 5, public: 'no', plain_body: ['x'], author_id: 8}], users: 'none'}]);
+		const odd = snapshotFromApi([
+			{ticket: {id: 1, tags: ['a', 2, null], status: 3}},
+			{comments: [{id: 5, public: 'no', plain_body: ['x'], author_id: 8}], users: 'none'},
+		]);
 		expect(odd).toMatchObject({ticketId: '1', tags: ['a'], status: '3', messages: [{id: '5', role: 'system', text: ''}]});
 		expect(snapshotProblems(odd)).toEqual([]);
 	});

@@ -1,6 +1,20 @@
 import type {Message, Role, TicketSnapshot} from '../model.ts';
 import {defineAdapter, defineHelpdesk, isoOf, typeInto, type InsertMode, type InsertOutcome, type ListRow} from './adapter.ts';
-import {attributeOf, bodyText, guard, numberIn, pageLocale, pageUrl, queryAll, queryOne, safeText, shownTime, shownValue, textContentOf, textsOf} from './dom.ts';
+import {
+	attributeOf,
+	bodyText,
+	guard,
+	numberIn,
+	pageLocale,
+	pageUrl,
+	queryAll,
+	queryOne,
+	safeText,
+	shownTime,
+	shownValue,
+	textContentOf,
+	textsOf,
+} from './dom.ts';
 
 // Zendesk Support, agent workspace. Evidence per selector (helpdesks.md §1 and §10, December 2026):
 //   [lf 2025-08] holatuwol/liferay-zendesk-userscript @ 90ee874
@@ -60,13 +74,16 @@ function ticketIdIn(url: URL | undefined): string | undefined {
 /** The visible ticket's root: layout marker, then header tab marker, then the URL, then the only pane. */
 function activePane(root: ParentNode, url: URL | undefined): Element | undefined {
 	const panes = queryAll(root, selectors.pane);
-	const byId = (id: string | undefined) => (id ? panes.find(pane => attributeOf(pane, 'data-side-conversations-anchor-id') === id) : undefined);
+	const byId = (id: string | undefined) =>
+		id ? panes.find(pane => attributeOf(pane, 'data-side-conversations-anchor-id') === id) : undefined;
 	const layout = queryOne(root, selectors.activeLayout);
 	const inLayout = layout ? (queryOne(layout, selectors.pane) ?? layout.closest(selectors.pane)) : null;
-	return inLayout
-		?? byId(attributeOf(queryOne(root, selectors.selectedTab), 'data-entity-id'))
-		?? byId(ticketIdIn(url))
-		?? (panes.length === 1 ? panes[0] : undefined);
+	return (
+		inLayout ??
+		byId(attributeOf(queryOne(root, selectors.selectedTab), 'data-entity-id')) ??
+		byId(ticketIdIn(url)) ??
+		(panes.length === 1 ? panes[0] : undefined)
+	);
 }
 
 function readMessage(article: Element, requester: string | undefined, locale: string | undefined): Message | undefined {
@@ -80,7 +97,7 @@ function readMessage(article: Element, requester: string | undefined, locale: st
 	const internal = type === 'internal' || queryOne(article, selectors.internalTag) !== null;
 	const author = safeText(article, selectors.sender);
 	// Without a type, only the requester's own name says who wrote it; otherwise the role stays unknown
-	const role = internal ? 'agent' : roleOfType[type ?? ''] ?? (author && author === requester ? 'customer' : 'unknown');
+	const role = internal ? 'agent' : (roleOfType[type ?? ''] ?? (author && author === requester ? 'customer' : 'unknown'));
 	return {
 		id: attributeOf(article, 'data-comment-id'),
 		role,
@@ -113,7 +130,9 @@ function readTicket(root: ParentNode, url: URL): TicketSnapshot | undefined {
 	const shown = safeText(pane, selectors.groupAndAssignee);
 	const slash = shown?.lastIndexOf('/') ?? -1;
 	const isComplete = queryOne(log, selectors.showMore) === null;
-	const status = queryAll(pane, selectors.status).map(node => textContentOf(node)).find(Boolean);
+	const status = queryAll(pane, selectors.status)
+		.map(node => textContentOf(node))
+		.find(Boolean);
 	return {
 		helpdesk: 'zendesk',
 		ticketId,
@@ -159,7 +178,12 @@ function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertO
 	for (const name of ['editor', 'plainEditor'] as const) {
 		if (queryOne(pane, selectors[name])) {
 			// CKEditor 5 keeps its own model and re-renders over DOM edits: the main-world bridge must use its API.
-			return {ok: false, via: 'bridge', editor: 'ckeditor5', selector: `[data-side-conversations-anchor-id="${ticketId}"] ${selectors[name]}`};
+			return {
+				ok: false,
+				via: 'bridge',
+				editor: 'ckeditor5',
+				selector: `[data-side-conversations-anchor-id="${ticketId}"] ${selectors[name]}`,
+			};
 		}
 	}
 
@@ -172,7 +196,7 @@ function insertReply(root: ParentNode, text: string, mode?: InsertMode): InsertO
 type Json = Record<string, unknown>;
 
 function asRecord(value: unknown): Json | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Json : undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
 function asString(value: unknown): string | undefined {
@@ -196,9 +220,9 @@ export function apiUrls(url: URL): string[] {
 	const id = ticketIdIn(url);
 	return id
 		? [
-			`${url.origin}/api/v2/tickets/${id}.json?include=users,groups`,
-			`${url.origin}/api/v2/tickets/${id}/comments.json?include=users&sort_order=asc`,
-		]
+				`${url.origin}/api/v2/tickets/${id}.json?include=users,groups`,
+				`${url.origin}/api/v2/tickets/${id}/comments.json?include=users&sort_order=asc`,
+			]
 		: [];
 }
 
@@ -233,7 +257,8 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 		const requester = users.get(requesterId);
 		const seen = new Set<string>();
 		const messages: Message[] = [];
-		const comments = records.flatMap(response => recordsIn(response['comments']))
+		const comments = records
+			.flatMap(response => recordsIn(response['comments']))
 			.sort((a, b) => (Date.parse(String(a['created_at'])) || 0) - (Date.parse(String(b['created_at'])) || 0));
 		for (const comment of comments) {
 			const id = asString(comment['id']);
@@ -248,9 +273,12 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 			const authorId = asString(comment['author_id']);
 			const author = users.get(authorId);
 			const userRole = asString(author?.['role']);
-			const role: Role = userRole === 'end-user' || (!userRole && authorId !== undefined && authorId === requesterId)
-				? 'customer'
-				: (userRole === 'agent' || userRole === 'admin' ? 'agent' : 'system');
+			const role: Role =
+				userRole === 'end-user' || (!userRole && authorId !== undefined && authorId === requesterId)
+					? 'customer'
+					: userRole === 'agent' || userRole === 'admin'
+						? 'agent'
+						: 'system';
 			const internal = comment['public'] === false;
 			messages.push({
 				id,
@@ -270,9 +298,7 @@ export function snapshotFromApi(responses: readonly unknown[], url?: URL): Ticke
 			subject: asString(ticket['subject']),
 			status: asString(ticket['status']),
 			priority: asString(ticket['priority']),
-			requester: requesterId
-				? {id: requesterId, name: asString(requester?.['name']), email: asString(requester?.['email'])}
-				: undefined,
+			requester: requesterId ? {id: requesterId, name: asString(requester?.['name']), email: asString(requester?.['email'])} : undefined,
 			assignee: asString(users.get(asString(ticket['assignee_id']))?.['name']),
 			group: asString(groups.get(asString(ticket['group_id']))?.['name']),
 			tags,
@@ -300,7 +326,8 @@ export default /* @__PURE__ */ defineAdapter(helpdesk, {
 	required: ['pane', 'log', 'article'],
 	readTicket: (root, url) => guard(() => readTicket(root, url), undefined),
 	readList: root => guard(() => readList(root), []),
-	insertReply: (root, text, mode) => guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
+	insertReply: (root, text, mode) =>
+		guard(() => insertReply(root, text, mode), {ok: false, via: 'none', reason: 'the page could not be read'}),
 });
 
 /* Fixtures: test/fixtures/zendesk/{ticket-open,ticket-two-tabs,ticket-switch,list,ticket-long}.html, api-4821.json

@@ -43,7 +43,12 @@ export type ImportOptions = {
 export type RowSink = {ticket(ticket: DatasetTicket): void; survey(survey: SurveyResponse): void};
 
 /** The rows of one import: kept for the result, or handed to the sink. */
-export function rowsOf(options: ImportOptions): {tickets: DatasetTicket[]; surveys: SurveyResponse[]; ticket(ticket: DatasetTicket): void; survey(survey: SurveyResponse): void} {
+export function rowsOf(options: ImportOptions): {
+	tickets: DatasetTicket[];
+	surveys: SurveyResponse[];
+	ticket(ticket: DatasetTicket): void;
+	survey(survey: SurveyResponse): void;
+} {
 	const tickets: DatasetTicket[] = [];
 	const surveys: SurveyResponse[] = [];
 	const sink = options.sink;
@@ -62,11 +67,17 @@ export type ImportResult =
 
 /** Lowercase, letters and digits only: 'Requester ID' and 'requester_id' become 'requesterid'. */
 export function normalizeHeader(name: string): string {
-	return name.normalize('NFKD').toLowerCase().replace(/[^a-z\d]/g, '');
+	return name
+		.normalize('NFKD')
+		.toLowerCase()
+		.replace(/[^a-z\d]/g, '');
 }
 
 /** Column positions by field, matching any of several header names. */
-export function mapHeader<Field extends string>(header: readonly string[], aliases: Record<Field, readonly string[]>): Partial<Record<Field, number>> {
+export function mapHeader<Field extends string>(
+	header: readonly string[],
+	aliases: Record<Field, readonly string[]>,
+): Partial<Record<Field, number>> {
 	const positions = new Map<string, number>();
 	for (const [index, name] of header.entries()) {
 		const key = normalizeHeader(name);
@@ -108,7 +119,15 @@ export function parseDateTime(text: string, options: DateOptions = {}): number |
 	if (match) {
 		const [, year, month, day, hour, minute, second, fraction] = match;
 		zone = match[8];
-		wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0), Math.round(Number(`0.${fraction ?? '0'}`) * 1000));
+		wall = Date.UTC(
+			Number(year),
+			Number(month) - 1,
+			Number(day),
+			Number(hour ?? 0),
+			Number(minute ?? 0),
+			Number(second ?? 0),
+			Math.round(Number(`0.${fraction ?? '0'}`) * 1000),
+		);
 		if (new Date(wall).getUTCDate() !== Number(day) || new Date(wall).getUTCMonth() !== Number(month) - 1) {
 			return undefined;
 		}
@@ -141,7 +160,7 @@ export function parseDateTime(text: string, options: DateOptions = {}): number |
 
 	const sign = zone.startsWith('-') ? -1 : 1;
 	const digits = zone.slice(1).replace(':', '');
-	return wall - (sign * ((Number(digits.slice(0, 2)) * 60) + Number(digits.slice(2, 4))) * 60_000);
+	return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
 
 /**
@@ -182,7 +201,11 @@ export type RowReader = {
 };
 
 /** Reads header and records from text chunks, reporting progress; stops collecting problems at maxIssues. */
-export async function readCsv(source: TextSource, reader: RowReader, options: ImportOptions = {}): Promise<{rows: number; issues: ImportIssue[]; truncated: boolean}> {
+export async function readCsv(
+	source: TextSource,
+	reader: RowReader,
+	options: ImportOptions = {},
+): Promise<{rows: number; issues: ImportIssue[]; truncated: boolean}> {
 	const parser = new CsvParser();
 	const maxIssues = options.maxIssues ?? 100;
 	const issues: ImportIssue[] = [];
@@ -202,7 +225,10 @@ export async function readCsv(source: TextSource, reader: RowReader, options: Im
 				truncated = true;
 			} else if (record.fields.length < header.length) {
 				// A row cut short (a truncated download, a lost line end) would import with empty columns.
-				issues.push({line: record.line, message: `the row has ${record.fields.length} of the header's ${header.length} columns: it is cut short (is the file complete?)`});
+				issues.push({
+					line: record.line,
+					message: `the row has ${record.fields.length} of the header's ${header.length} columns: it is cut short (is the file complete?)`,
+				});
 			} else {
 				reader.row(record, issues);
 			}
@@ -234,7 +260,12 @@ export async function readCsv(source: TextSource, reader: RowReader, options: Im
 }
 
 /** The all-or-nothing result of one file. */
-export function resultOf(file: string, read: {rows: number; issues: ImportIssue[]; truncated: boolean}, dataset: () => Dataset, warnings: string[] = []): ImportResult {
+export function resultOf(
+	file: string,
+	read: {rows: number; issues: ImportIssue[]; truncated: boolean},
+	dataset: () => Dataset,
+	warnings: string[] = [],
+): ImportResult {
 	if (read.issues.length > 0) {
 		const more = read.truncated ? ' (showing the first ones)' : '';
 		return {

@@ -49,7 +49,13 @@ describe('Zendesk CSAT', () => {
 	test('updated CSAT on 5 points: 4-5 good, the scale recorded', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-5-point.csv')], {host: 'acme.zendesk.com'}));
 		expect(byTicket(result.dataset.surveys)).toEqual({
-			6001: [5, 5, true], 6002: [4, 5, true], 6003: [3, 5, true], 6004: [1, 5, true], 6005: [null, undefined, true], 6006: [null, undefined, true], 6008: [2, 5, true],
+			6001: [5, 5, true],
+			6002: [4, 5, true],
+			6003: [3, 5, true],
+			6004: [1, 5, true],
+			6005: [null, undefined, true],
+			6006: [null, undefined, true],
+			6008: [2, 5, true],
 		});
 		expect(result.warnings).toEqual([]);
 		const [row] = await kpisOfDataset(result.dataset);
@@ -61,8 +67,16 @@ describe('Zendesk CSAT', () => {
 
 	test('updated CSAT on 3 points: inferred from the largest score, said in a warning; only 3 is good', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-3-point.csv')], {host: 'acme.zendesk.com'}));
-		expect(byTicket(result.dataset.surveys)).toEqual({6101: [5, 3, true], 6102: [5, 3, true], 6103: [3, 3, true], 6104: [1, 3, true], 6105: [null, undefined, true]});
-		expect(result.warnings).toEqual(['Satisfaction scores go up to 3 only: read as a 3-point scale (3 is good). If the survey had 5 points, import again with the CSAT scale set to 5.']);
+		expect(byTicket(result.dataset.surveys)).toEqual({
+			6101: [5, 3, true],
+			6102: [5, 3, true],
+			6103: [3, 3, true],
+			6104: [1, 3, true],
+			6105: [null, undefined, true],
+		});
+		expect(result.warnings).toEqual([
+			'Satisfaction scores go up to 3 only: read as a 3-point scale (3 is good). If the survey had 5 points, import again with the CSAT scale set to 5.',
+		]);
 		expect((await kpisOfDataset(result.dataset))[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 		// Told it was a 5-point survey, the same file has no good answer at all.
 		const five = okOf(await importZendeskCsv([read('zendesk-csat-3-point.csv')], {host: 'acme.zendesk.com', csatScale: 5}));
@@ -71,19 +85,29 @@ describe('Zendesk CSAT', () => {
 		expect((await kpisOfDataset(five.dataset))[0]!.csat).toEqual({numerator: 0, denominator: 4, value: 0});
 	});
 
-	test.each(['zendesk-csat-5-point.csv', 'zendesk-csat-3-point.csv', 'zendesk-csat-legacy.csv'])('%s handed on row by row (the command line\'s stream) gives the same surveys as kept whole', async name => {
-		const kept = okOf(await importZendeskCsv([read(name)], {host: 'acme.zendesk.com'}));
-		const streamed: SurveyResponse[] = [];
-		const handed = okOf(await importZendeskCsv([read(name)], {host: 'acme.zendesk.com', sink: {ticket() {}, survey: survey => streamed.push(survey)}}));
-		expect(handed.warnings).toEqual(kept.warnings);
-		const order = (surveys: SurveyResponse[]) => [...surveys].sort((x, y) => ((x.id ?? '') < (y.id ?? '') ? -1 : 1));
-		expect(order(streamed)).toEqual(order(kept.dataset.surveys));
-		expect(streamed.length).toBeGreaterThan(2);
-	});
+	test.each(['zendesk-csat-5-point.csv', 'zendesk-csat-3-point.csv', 'zendesk-csat-legacy.csv'])(
+		"%s handed on row by row (the command line's stream) gives the same surveys as kept whole",
+		async name => {
+			const kept = okOf(await importZendeskCsv([read(name)], {host: 'acme.zendesk.com'}));
+			const streamed: SurveyResponse[] = [];
+			const handed = okOf(
+				await importZendeskCsv([read(name)], {host: 'acme.zendesk.com', sink: {ticket() {}, survey: survey => streamed.push(survey)}}),
+			);
+			expect(handed.warnings).toEqual(kept.warnings);
+			const order = (surveys: SurveyResponse[]) => [...surveys].sort((x, y) => ((x.id ?? '') < (y.id ?? '') ? -1 : 1));
+			expect(order(streamed)).toEqual(order(kept.dataset.surveys));
+			expect(streamed.length).toBeGreaterThan(2);
+		},
+	);
 
 	test('updated CSAT on 2 points: 2 good, 1 bad', async () => {
 		const result = okOf(await importZendeskCsv([read('zendesk-csat-2-point.csv')], {host: 'acme.zendesk.com'}));
-		expect(byTicket(result.dataset.surveys)).toEqual({6201: [5, 2, true], 6202: [1, 2, true], 6203: [5, 2, true], 6204: [null, undefined, true]});
+		expect(byTicket(result.dataset.surveys)).toEqual({
+			6201: [5, 2, true],
+			6202: [1, 2, true],
+			6203: [5, 2, true],
+			6204: [null, undefined, true],
+		});
 		expect(result.warnings).toHaveLength(1);
 		const [row] = await kpisOfDataset(result.dataset);
 		expect(row!.csat).toEqual({numerator: 2, denominator: 3, value: 2 / 3});
@@ -93,18 +117,31 @@ describe('Zendesk CSAT', () => {
 	test('a score beyond the scale given, a bad scale and unknown values', async () => {
 		const lines = read('zendesk-csat-5-point.csv').trim().split('\n');
 		const refused = await importZendeskCsv([lines.join('\n')], {csatScale: 3});
-		expect(!refused.ok && refused.issues[0]).toEqual({line: 2, column: 'Satisfaction Score', message: '"5" is not a rating on the 3-point scale'});
+		expect(!refused.ok && refused.issues[0]).toEqual({
+			line: 2,
+			column: 'Satisfaction Score',
+			message: '"5" is not a rating on the 3-point scale',
+		});
 		const badScale = await importZendeskCsv([lines.join('\n')], {csatScale: 4});
 		expect(!badScale.ok && badScale.issues[0]!.message).toBe('The CSAT scale must be 2, 3 or 5 points (got 4).');
 		const odd = lines.map((line, index) => (index === 1 ? line.replace(',5,1,0,', ',Great,1,0,') : line)).join('\n');
 		const result = okOf(await importZendeskCsv([odd], {host: 'acme.zendesk.com'}));
-		expect(result.warnings).toEqual(['1 satisfaction value not understood and not counted: "Great" (known: Good, Bad, with comment, Offered, Unoffered, a score).']);
+		expect(result.warnings).toEqual([
+			'1 satisfaction value not understood and not counted: "Great" (known: Good, Bad, with comment, Offered, Unoffered, a score).',
+		]);
 		expect(result.dataset.tickets).toHaveLength(8);
 	});
 });
 
 describe('Freshdesk satisfaction', () => {
-	const expected = {801: [5, undefined, undefined], 802: [4, undefined, undefined], 803: [4, undefined, undefined], 804: [3, undefined, undefined], 805: [1, undefined, undefined], 806: [2, undefined, undefined]};
+	const expected = {
+		801: [5, undefined, undefined],
+		802: [4, undefined, undefined],
+		803: [4, undefined, undefined],
+		804: [3, undefined, undefined],
+		805: [1, undefined, undefined],
+		806: [2, undefined, undefined],
+	};
 
 	test('answers as the ticket export writes them: positive good, neutral in the middle, negative bad', async () => {
 		const result = okOf(await importFreshdeskCsv([read('freshdesk-csat-answers.csv')], {host: 'acme.freshdesk.com'}));
@@ -117,14 +154,21 @@ describe('Freshdesk satisfaction', () => {
 		expect((await kpisOfDataset(result.dataset, {csat: 'exclude-neutral'}))[0]!.csat).toEqual({numerator: 3, denominator: 5, value: 0.6});
 	});
 
-	test('the API\'s rating codes (103 .. -103) read the same as their answers', async () => {
+	test("the API's rating codes (103 .. -103) read the same as their answers", async () => {
 		const result = okOf(await importFreshdeskCsv([read('freshdesk-csat-codes.csv')], {host: 'acme.freshdesk.com'}));
-		expect(byTicket(result.dataset.surveys)).toEqual(Object.fromEntries(Object.entries(expected).map(([id, value]) => [String(Number(id) + 10), value])));
+		expect(byTicket(result.dataset.surveys)).toEqual(
+			Object.fromEntries(Object.entries(expected).map(([id, value]) => [String(Number(id) + 10), value])),
+		);
 	});
 
 	test('the classic three-answer survey: Awesome, Just okay, Not good', async () => {
 		const result = okOf(await importFreshdeskCsv([read('freshdesk-csat-classic.csv')], {host: 'acme.freshdesk.com'}));
-		expect(byTicket(result.dataset.surveys)).toEqual({821: [5, undefined, undefined], 822: [3, undefined, undefined], 823: [1, undefined, undefined], 824: [5, undefined, undefined]});
+		expect(byTicket(result.dataset.surveys)).toEqual({
+			821: [5, undefined, undefined],
+			822: [3, undefined, undefined],
+			823: [1, undefined, undefined],
+			824: [5, undefined, undefined],
+		});
 		expect((await kpisOfDataset(result.dataset))[0]!.csat).toEqual({numerator: 2, denominator: 4, value: 0.5});
 	});
 
@@ -136,7 +180,7 @@ describe('Freshdesk satisfaction', () => {
 	});
 });
 
-test('a survey tool\'s CSV: scores with their scale, Good, Offered (the file records offers), Unoffered left out', async () => {
+test("a survey tool's CSV: scores with their scale, Good, Offered (the file records offers), Unoffered left out", async () => {
 	const result = okOf(await importSurveyCsv([read('survey-csat-offers.csv')], {helpdesk: 'zendesk', host: 'acme.zendesk.com'}));
 	validateDataset(result.dataset);
 	expect(result.dataset.surveys.map(survey => [survey.id, survey.kind, survey.score, survey.scale, survey.offered])).toEqual([
@@ -156,7 +200,7 @@ test.each([
 	['Good', {state: 'rated', score: 2, scale: 2}],
 	['good_with_comment', {state: 'rated', score: 2, scale: 2}],
 	['Bad with comment', {state: 'rated', score: 1, scale: 2}],
-	['Bad, I\'m unsatisfied', {state: 'rated', score: 1, scale: 2}],
+	["Bad, I'm unsatisfied", {state: 'rated', score: 1, scale: 2}],
 	['Offered', {state: 'offered'}],
 	['unoffered', {state: 'unoffered'}],
 	['4', {state: 'rated', score: 4, scale: undefined}],
@@ -169,11 +213,25 @@ test.each([
 });
 
 test.each([
-	['103', 103], ['-102', -102], ['Extremely happy', 103], ['Very Happy', 102], ['happy', 101], ['Neutral', 100], ['Unhappy', -101],
-	['Very unhappy', -102], ['Extremely Unhappy', -103], ['Awesome', 103], ['Just okay', 100], ['Not good', -103], ['Strongly agree', 103], ['104', undefined],
+	['103', 103],
+	['-102', -102],
+	['Extremely happy', 103],
+	['Very Happy', 102],
+	['happy', 101],
+	['Neutral', 100],
+	['Unhappy', -101],
+	['Very unhappy', -102],
+	['Extremely Unhappy', -103],
+	['Awesome', 103],
+	['Just okay', 100],
+	['Not good', -103],
+	['Strongly agree', 103],
+	['104', undefined],
 ])('Freshdesk "%s" -> %s', (text, code) => {
 	expect(freshdeskRatingCode(text)).toBe(code);
-	expect(readFreshdeskSatisfaction(text)).toEqual(code === undefined ? {state: 'unknown'} : {state: 'rated', score: code, scale: undefined});
+	expect(readFreshdeskSatisfaction(text)).toEqual(
+		code === undefined ? {state: 'unknown'} : {state: 'rated', score: code, scale: undefined},
+	);
 });
 
 test('ratings are placed on 1..5 so that 4-5 is what the helpdesk counts good', () => {

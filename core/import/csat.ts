@@ -17,7 +17,7 @@ export const csatScales = [2, 3, 5, 7, 10] as const;
 
 /** A rating on a `scale`-point scale, placed on 1..5. */
 export function toFivePoint(score: number, scale: number): number {
-	return scale === 5 ? score : 1 + (((score - 1) * 4) / (scale - 1));
+	return scale === 5 ? score : 1 + ((score - 1) * 4) / (scale - 1);
 }
 
 const ofScale = /^(\d{1,2})\s*(?:\/|of|out of)\s*(\d{1,2})$/;
@@ -112,5 +112,5 @@ export function freshdeskFivePoint(code: number): number {
  * rated above 3 would be misread, so the import warns whenever the scale was inferred below 5.
  */
 export function inferScale(largest: number): number {
-	return largest >= 4 ? 5 : (largest === 3 ? 3 : 2);
+	return largest >= 4 ? 5 : largest === 3 ? 3 : 2;
 }

@@ -5,17 +5,59 @@ const fields = (text: string): string[][] => parseCsv(text).records.map(record =
 
 describe('RFC 4180 records', () => {
 	test.each([
-		['plain', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
-		['no final line break', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-		['CRLF', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-		['old Mac CR', 'a,b\r1,2\r', [['a', 'b'], ['1', '2']]],
-		['empty fields', ',,\na,,b\n', [['', '', ''], ['a', '', 'b']]],
+		[
+			'plain',
+			'a,b,c\n1,2,3\n',
+			[
+				['a', 'b', 'c'],
+				['1', '2', '3'],
+			],
+		],
+		[
+			'no final line break',
+			'a,b\n1,2',
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		],
+		[
+			'CRLF',
+			'a,b\r\n1,2\r\n',
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		],
+		[
+			'old Mac CR',
+			'a,b\r1,2\r',
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		],
+		[
+			'empty fields',
+			',,\na,,b\n',
+			[
+				['', '', ''],
+				['a', '', 'b'],
+			],
+		],
 		['quoted delimiter', '"a,b",c\n', [['a,b', 'c']]],
 		['quoted field after a delimiter', 'x,"a,b",y\n', [['x', 'a,b', 'y']]],
 		['doubled quotes', '"say ""hi""",x\n', [['say "hi"', 'x']]],
 		['embedded CRLF and LF', '"line 1\r\nline 2\nline 3",x\n', [['line 1\r\nline 2\nline 3', 'x']]],
 		['empty quoted field', '"",a\n', [['', 'a']]],
-		['byte-order mark', '\uFEFFId,Subject\n1,Hi\n', [['Id', 'Subject'], ['1', 'Hi']]],
+		[
+			'byte-order mark',
+			'\uFEFFId,Subject\n1,Hi\n',
+			[
+				['Id', 'Subject'],
+				['1', 'Hi'],
+			],
+		],
 		['blank lines are skipped', 'a\n\n\nb\n', [['a'], ['b']]],
 		['trailing delimiter', 'a,b,\n', [['a', 'b', '']]],
 	])('%s', (_name, text, expected) => {
@@ -63,5 +105,8 @@ describe('malformed records are reported with their line and skipped', () => {
 });
 
 test('a custom delimiter', () => {
-	expect(parseCsv('a;b\n"1;2";3\n', {delimiter: ';'}).records.map(record => record.fields)).toEqual([['a', 'b'], ['1;2', '3']]);
+	expect(parseCsv('a;b\n"1;2";3\n', {delimiter: ';'}).records.map(record => record.fields)).toEqual([
+		['a', 'b'],
+		['1;2', '3'],
+	]);
 });

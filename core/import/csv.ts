@@ -49,7 +49,7 @@ export class CsvParser {
 		let text = chunk;
 		if (!this.started && text.length > 0) {
 			this.started = true;
-			if (text.charCodeAt(0) === 0xFE_FF) {
+			if (text.charCodeAt(0) === 0xfe_ff) {
 				text = text.slice(1);
 				this.consumed++;
 			}
@@ -176,7 +176,13 @@ export class CsvParser {
 			this.broken ??= 'a quoted field is never closed (missing closing quote)';
 		}
 
-		if (this.fields.length > 0 || this.field.length > 0 || this.state === 'quote-in-quoted' || this.state === 'quoted' || this.state === 'unquoted') {
+		if (
+			this.fields.length > 0 ||
+			this.field.length > 0 ||
+			this.state === 'quote-in-quoted' ||
+			this.state === 'quoted' ||
+			this.state === 'unquoted'
+		) {
 			this.endRecord(records);
 		}
 

@@ -16,7 +16,7 @@ const zendeskCsv = [
 ].join('\r\n');
 
 async function chunked(text: string, size: number): Promise<AsyncIterable<string>> {
-	return (async function * () {
+	return (async function* () {
 		for (let index = 0; index < text.length; index += size) {
 			yield text.slice(index, index + size);
 		}
@@ -32,7 +32,7 @@ function okOf(result: ImportResult) {
 }
 
 describe('Zendesk ticket export', () => {
-	test('tickets with the helpdesk\'s own measures, CSAT from the satisfaction score', async () => {
+	test("tickets with the helpdesk's own measures, CSAT from the satisfaction score", async () => {
 		const result = okOf(await importZendeskCsv([zendeskCsv], {host: 'acme.zendesk.com', timezone: 'Europe/Berlin'}));
 		const {dataset} = result;
 		expect(result.rows).toBe(3);
@@ -53,16 +53,50 @@ describe('Zendesk ticket export', () => {
 			trigger: null,
 			subject: 'Charged twice, please refund',
 			reported: {
-				firstReplyMinutes: 30, firstReplyBusinessMinutes: 30, firstResolutionMinutes: 120, firstResolutionBusinessMinutes: 120,
-				fullResolutionMinutes: 120, fullResolutionBusinessMinutes: 120, replies: 1, reopens: 0,
+				firstReplyMinutes: 30,
+				firstReplyBusinessMinutes: 30,
+				firstResolutionMinutes: 120,
+				firstResolutionBusinessMinutes: 120,
+				fullResolutionMinutes: 120,
+				fullResolutionBusinessMinutes: 120,
+				replies: 1,
+				reopens: 0,
 			},
 		});
-		expect(dataset.tickets[1]).toMatchObject({subject: 'Login "error"\nafter update', status: 'open', channel: 'web', reported: {replies: 0, reopens: 0}});
+		expect(dataset.tickets[1]).toMatchObject({
+			subject: 'Login "error"\nafter update',
+			status: 'open',
+			channel: 'web',
+			reported: {replies: 0, reopens: 0},
+		});
 		// Good / Bad are Zendesk's 2-point scale; Offered (102) is a survey sent and not answered.
 		expect(dataset.surveys).toEqual([
-			{id: 'zendesk:acme.zendesk.com:101|csat', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'csat', score: 5, scale: 2, offered: true, at: Date.UTC(2026, 2, 2, 10, 15)},
-			{id: 'zendesk:acme.zendesk.com:102|csat', ticketKey: 'zendesk:acme.zendesk.com:102', kind: 'csat', score: null, offered: true, at: Date.UTC(2026, 2, 2, 9)},
-			{id: 'zendesk:acme.zendesk.com:103|csat', ticketKey: 'zendesk:acme.zendesk.com:103', kind: 'csat', score: 1, scale: 2, offered: true, at: Date.UTC(2026, 2, 3, 8)},
+			{
+				id: 'zendesk:acme.zendesk.com:101|csat',
+				ticketKey: 'zendesk:acme.zendesk.com:101',
+				kind: 'csat',
+				score: 5,
+				scale: 2,
+				offered: true,
+				at: Date.UTC(2026, 2, 2, 10, 15),
+			},
+			{
+				id: 'zendesk:acme.zendesk.com:102|csat',
+				ticketKey: 'zendesk:acme.zendesk.com:102',
+				kind: 'csat',
+				score: null,
+				offered: true,
+				at: Date.UTC(2026, 2, 2, 9),
+			},
+			{
+				id: 'zendesk:acme.zendesk.com:103|csat',
+				ticketKey: 'zendesk:acme.zendesk.com:103',
+				kind: 'csat',
+				score: 1,
+				scale: 2,
+				offered: true,
+				at: Date.UTC(2026, 2, 3, 8),
+			},
 		]);
 	});
 
@@ -79,7 +113,14 @@ describe('Zendesk ticket export', () => {
 
 	test('streams in small chunks with progress, and gives the same result', async () => {
 		const progress: ImportProgress[] = [];
-		const streamed = okOf(await importZendeskCsv(await chunked(zendeskCsv, 7), {host: 'acme.zendesk.com', timezone: 'Europe/Berlin', totalChars: zendeskCsv.length, onProgress: step => progress.push(step)}));
+		const streamed = okOf(
+			await importZendeskCsv(await chunked(zendeskCsv, 7), {
+				host: 'acme.zendesk.com',
+				timezone: 'Europe/Berlin',
+				totalChars: zendeskCsv.length,
+				onProgress: step => progress.push(step),
+			}),
+		);
 		const whole = okOf(await importZendeskCsv([zendeskCsv], {host: 'acme.zendesk.com', timezone: 'Europe/Berlin'}));
 		expect(streamed.dataset).toEqual(whole.dataset);
 		expect(progress.length).toBeGreaterThan(10);
@@ -127,7 +168,9 @@ describe('Zendesk ticket export', () => {
 
 	test('a malformed CSV line is reported, not guessed', async () => {
 		const result = await importZendeskCsv([`${zendeskCsv.split('\r\n')[0]}\n301,,,,,,"unterminated,,Open,Low,Web,,2026-03-02 09:00:00\n`]);
-		expect(!result.ok && result.issues).toEqual([{line: 2, message: 'Unreadable CSV: a quoted field is never closed (missing closing quote)'}]);
+		expect(!result.ok && result.issues).toEqual([
+			{line: 2, message: 'Unreadable CSV: a quoted field is never closed (missing closing quote)'},
+		]);
 	});
 });
 
@@ -138,18 +181,24 @@ describe('hostile CSV edge cases are refused with their line', () => {
 		// Cut after the creation time: every field that is left is valid, the rest would read as empty.
 		const cut = second.slice(0, second.indexOf('2026-03-02 10:00:00') + '2026-03-02 10:00:00'.length);
 		const result = await importZendeskCsv([`${header}\r\n${first}\r\n${cut}`]);
-		expect(!result.ok && result.issues).toEqual([{line: 3, message: 'the row has 13 of the header\'s 25 columns: it is cut short (is the file complete?)'}]);
+		expect(!result.ok && result.issues).toEqual([
+			{line: 3, message: "the row has 13 of the header's 25 columns: it is cut short (is the file complete?)"},
+		]);
 	});
 
 	test('a year-9999 date, which would move the data\'s "now"', async () => {
 		const result = await importZendeskCsv([`${header}\r\n${first.replace('2026-03-02 09:15:00', '9999-03-02 09:15:00')}`]);
-		expect(!result.ok && result.issues).toEqual([{line: 2, column: 'Created at', message: '"9999-03-02 09:15:00" is not a plausible date (expected 1970 to 2099)'}]);
+		expect(!result.ok && result.issues).toEqual([
+			{line: 2, column: 'Created at', message: '"9999-03-02 09:15:00" is not a plausible date (expected 1970 to 2099)'},
+		]);
 	});
 
 	test('a 400-digit number, which would become Infinity and vanish', async () => {
 		const huge = '9'.repeat(400);
 		const result = await importZendeskCsv([`${header}\r\n${first.replace(',Good,1,0,30,', `,Good,1,0,${huge},`)}`]);
-		expect(!result.ok && result.issues).toEqual([{line: 2, column: 'First reply time in minutes', message: `"${huge}" is not a number of minutes or a count`}]);
+		expect(!result.ok && result.issues).toEqual([
+			{line: 2, column: 'First reply time in minutes', message: `"${huge}" is not a number of minutes or a count`},
+		]);
 	});
 
 	test('a host spelled with a scheme and capitals gives the same keys', async () => {
@@ -169,18 +218,45 @@ describe('Freshdesk ticket export (tolerant headers)', () => {
 		const {dataset} = okOf(await importFreshdeskCsv([csv], {host: 'acme.freshdesk.com'}));
 		expect(dataset.tickets).toEqual([
 			{
-				key: 'freshdesk:acme.freshdesk.com:55', helpdesk: 'freshdesk', ticketId: '55', createdAt: Date.UTC(2026, 2, 4, 10),
-				requesterKey: 'freshdesk:acme.freshdesk.com:email:pat@example.com', agent: 'Grace Kim', group: 'Technical', priority: 'normal',
-				channel: 'web', status: 'solved', trigger: null, subject: 'Export crashes',
+				key: 'freshdesk:acme.freshdesk.com:55',
+				helpdesk: 'freshdesk',
+				ticketId: '55',
+				createdAt: Date.UTC(2026, 2, 4, 10),
+				requesterKey: 'freshdesk:acme.freshdesk.com:email:pat@example.com',
+				agent: 'Grace Kim',
+				group: 'Technical',
+				priority: 'normal',
+				channel: 'web',
+				status: 'solved',
+				trigger: null,
+				subject: 'Export crashes',
 				reported: {firstReplyMinutes: 45, fullResolutionMinutes: 240, replies: 2, customerFollowUps: 1},
 			},
 			{
-				key: 'freshdesk:acme.freshdesk.com:56', helpdesk: 'freshdesk', ticketId: '56', createdAt: Date.UTC(2026, 2, 4, 11, 30),
-				requesterKey: null, agent: null, group: null, priority: 'urgent', channel: 'chat', status: 'pending', trigger: null,
-				subject: 'Where is my order', reported: {replies: 1, customerFollowUps: 0},
+				key: 'freshdesk:acme.freshdesk.com:56',
+				helpdesk: 'freshdesk',
+				ticketId: '56',
+				createdAt: Date.UTC(2026, 2, 4, 11, 30),
+				requesterKey: null,
+				agent: null,
+				group: null,
+				priority: 'urgent',
+				channel: 'chat',
+				status: 'pending',
+				trigger: null,
+				subject: 'Where is my order',
+				reported: {replies: 1, customerFollowUps: 0},
 			},
 		]);
-		expect(dataset.surveys).toEqual([{id: 'freshdesk:acme.freshdesk.com:55|csat', ticketKey: 'freshdesk:acme.freshdesk.com:55', kind: 'csat', score: 5, at: Date.UTC(2026, 2, 4, 14)}]);
+		expect(dataset.surveys).toEqual([
+			{
+				id: 'freshdesk:acme.freshdesk.com:55|csat',
+				ticketKey: 'freshdesk:acme.freshdesk.com:55',
+				kind: 'csat',
+				score: 5,
+				at: Date.UTC(2026, 2, 4, 14),
+			},
+		]);
 		// The customer wrote again on 55: not a first-contact resolution in the Freshservice sense.
 		expect((await kpisOfDataset(dataset, {fcr: 'no-follow-up'}))[0]!.fcr).toEqual({numerator: 0, denominator: 1, value: 0});
 	});
@@ -193,7 +269,8 @@ describe('Freshdesk ticket export (tolerant headers)', () => {
 
 describe('survey CSVs', () => {
 	test('CSAT, NPS and CES with ranges checked', async () => {
-		const csv = 'Response ID,Ticket ID,Type,Score,Submitted at\nr1,101,CSAT,4,2026-03-02T12:00:00Z\nr2,101,NPS,9,2026-03-02T12:05:00Z\nr3,,Customer Effort,6,2026-03-03T08:00:00+01:00\nr4,102,csat,Good,2026-03-03 09:00\n';
+		const csv =
+			'Response ID,Ticket ID,Type,Score,Submitted at\nr1,101,CSAT,4,2026-03-02T12:00:00Z\nr2,101,NPS,9,2026-03-02T12:05:00Z\nr3,,Customer Effort,6,2026-03-03T08:00:00+01:00\nr4,102,csat,Good,2026-03-03 09:00\n';
 		const {dataset} = okOf(await importSurveyCsv([csv], {helpdesk: 'zendesk', host: 'acme.zendesk.com'}));
 		expect(dataset.surveys).toEqual([
 			{id: 'survey:r1', ticketKey: 'zendesk:acme.zendesk.com:101', kind: 'csat', score: 4, at: Date.UTC(2026, 2, 2, 12)},

@@ -6,17 +6,18 @@ import {normalizeHost} from '../model.ts';
 import {cell, mapHeader, rowsOf, parseNumber, readCsv, readDateTime, resultOf} from './common.ts';
 import {freshdeskFivePoint, freshdeskRatingCode, readZendeskSatisfaction, toFivePoint} from './csat.ts';
 
-export type SurveyImportOptions = ImportOptions & DateOptions & {
-	/** The kind of every row when the file has no kind column. */
-	kind?: SurveyKind | undefined;
-	/** Helpdesk and host to build ticket keys from a plain ticket id column. */
-	helpdesk?: string | undefined;
-	host?: string | undefined;
-	/** @default 'Survey export' */
-	fileName?: string | undefined;
-	/** Points of the CSAT scale behind plain numeric CSAT scores (2, 3 or 5). @default 5 */
-	csatScale?: number | undefined;
-};
+export type SurveyImportOptions = ImportOptions &
+	DateOptions & {
+		/** The kind of every row when the file has no kind column. */
+		kind?: SurveyKind | undefined;
+		/** Helpdesk and host to build ticket keys from a plain ticket id column. */
+		helpdesk?: string | undefined;
+		host?: string | undefined;
+		/** @default 'Survey export' */
+		fileName?: string | undefined;
+		/** Points of the CSAT scale behind plain numeric CSAT scores (2, 3 or 5). @default 5 */
+		csatScale?: number | undefined;
+	};
 
 export const surveyColumns = {
 	id: ['Response ID', 'Response id', 'Survey response ID', 'ID'],
@@ -64,7 +65,9 @@ function csatReading(text: string, fileScale: number | undefined): CsatReading {
 			return undefined;
 		}
 
-		return zendesk.scale === undefined && fileScale === undefined ? {score: zendesk.score} : {score: toFivePoint(zendesk.score, scale), scale};
+		return zendesk.scale === undefined && fileScale === undefined
+			? {score: zendesk.score}
+			: {score: toFivePoint(zendesk.score, scale), scale};
 	}
 
 	const code = freshdeskRatingCode(text);
@@ -78,89 +81,96 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 	const out = rowsOf(options);
 	const seen = new Map<string, number>();
 	let position: Partial<Record<Field, number>> = {};
-	const read = await readCsv(source, {
-		header(fields) {
-			position = mapHeader(fields, surveyColumns);
-			const issues = [];
-			if (position.score === undefined) {
-				issues.push({line: 1, message: `No score column ("Score", "Rating" or "Value"); found: ${fields.join(', ')}.`});
-			}
+	const read = await readCsv(
+		source,
+		{
+			header(fields) {
+				position = mapHeader(fields, surveyColumns);
+				const issues = [];
+				if (position.score === undefined) {
+					issues.push({line: 1, message: `No score column ("Score", "Rating" or "Value"); found: ${fields.join(', ')}.`});
+				}
 
-			if (position.at === undefined) {
-				issues.push({line: 1, message: `No date column ("Submitted at", "Date", ...); found: ${fields.join(', ')}.`});
-			}
+				if (position.at === undefined) {
+					issues.push({line: 1, message: `No date column ("Submitted at", "Date", ...); found: ${fields.join(', ')}.`});
+				}
 
-			if (position.kind === undefined && options.kind === undefined) {
-				issues.push({line: 1, message: 'No survey type column ("Type": CSAT, NPS or CES): say which kind the file holds.'});
-			}
+				if (position.kind === undefined && options.kind === undefined) {
+					issues.push({line: 1, message: 'No survey type column ("Type": CSAT, NPS or CES): say which kind the file holds.'});
+				}
 
-			return issues;
-		},
-		row(record, issues) {
-			const problem = (field: Field, message: string): void => {
-				issues.push({line: record.line, column: surveyColumns[field][0], message});
-			};
+				return issues;
+			},
+			row(record, issues) {
+				const problem = (field: Field, message: string): void => {
+					issues.push({line: record.line, column: surveyColumns[field][0], message});
+				};
 
-			const kindText = cell(record, position.kind);
-			const kind = kindText === '' ? options.kind : kindOf(kindText);
-			if (!kind) {
-				problem('kind', `unknown survey type "${kindText}" (expected CSAT, NPS or CES)`);
-				return;
-			}
-
-			const scoreText = cell(record, position.score);
-			let score: number | null | undefined = parseNumber(scoreText);
-			let scale: number | undefined;
-			const [min, max] = surveyScales[kind];
-			if (kind === 'csat') {
-				const reading = csatReading(scoreText, options.csatScale);
-				if (reading === 'not offered') {
+				const kindText = cell(record, position.kind);
+				const kind = kindText === '' ? options.kind : kindOf(kindText);
+				if (!kind) {
+					problem('kind', `unknown survey type "${kindText}" (expected CSAT, NPS or CES)`);
 					return;
 				}
 
-				score = reading?.score;
-				scale = reading?.scale;
-				if (reading === undefined) {
-					problem('score', `"${scoreText}" is not a CSAT answer (a score from 1 to ${options.csatScale ?? 5}, Good / Bad, Offered, or a Freshdesk rating)`);
+				const scoreText = cell(record, position.score);
+				let score: number | null | undefined = parseNumber(scoreText);
+				let scale: number | undefined;
+				const [min, max] = surveyScales[kind];
+				if (kind === 'csat') {
+					const reading = csatReading(scoreText, options.csatScale);
+					if (reading === 'not offered') {
+						return;
+					}
+
+					score = reading?.score;
+					scale = reading?.scale;
+					if (reading === undefined) {
+						problem(
+							'score',
+							`"${scoreText}" is not a CSAT answer (a score from 1 to ${options.csatScale ?? 5}, Good / Bad, Offered, or a Freshdesk rating)`,
+						);
+					}
+				} else if (score === undefined || Number.isNaN(score) || score < min || score > max) {
+					problem('score', `"${scoreText}" is not a ${kind.toUpperCase()} score (${min} to ${max})`);
 				}
-			} else if (score === undefined || Number.isNaN(score) || score < min || score > max) {
-				problem('score', `"${scoreText}" is not a ${kind.toUpperCase()} score (${min} to ${max})`);
-			}
 
-			const atText = cell(record, position.at);
-			const read = readDateTime(atText, options);
-			const at = typeof read === 'number' ? read : undefined;
-			if (typeof read !== 'number') {
-				problem('at', read.problem);
-			}
+				const atText = cell(record, position.at);
+				const read = readDateTime(atText, options);
+				const at = typeof read === 'number' ? read : undefined;
+				if (typeof read !== 'number') {
+					problem('at', read.problem);
+				}
 
-			let ticketKey = cell(record, position.ticketKey) || null;
-			const ticketId = cell(record, position.ticketId);
-			if (ticketKey === null && ticketId !== '') {
-				ticketKey = options.helpdesk ? `${options.helpdesk}:${normalizeHost(options.host ?? '')}:${ticketId}` : ticketId;
-			}
+				let ticketKey = cell(record, position.ticketKey) || null;
+				const ticketId = cell(record, position.ticketId);
+				if (ticketKey === null && ticketId !== '') {
+					ticketKey = options.helpdesk ? `${options.helpdesk}:${normalizeHost(options.host ?? '')}:${ticketId}` : ticketId;
+				}
 
-			if (score === undefined || (score !== null && Number.isNaN(score)) || at === undefined) {
-				return;
-			}
+				if (score === undefined || (score !== null && Number.isNaN(score)) || at === undefined) {
+					return;
+				}
 
-			const given = cell(record, position.id);
-			const id = given === '' ? `${ticketKey ?? ''}|${kind}|${at}` : `survey:${given}`;
-			const earlier = seen.get(id);
-			if (earlier !== undefined) {
-				problem('id', `the same response appears twice (also on line ${earlier})`);
-				return;
-			}
+				const given = cell(record, position.id);
+				const id = given === '' ? `${ticketKey ?? ''}|${kind}|${at}` : `survey:${given}`;
+				const earlier = seen.get(id);
+				if (earlier !== undefined) {
+					problem('id', `the same response appears twice (also on line ${earlier})`);
+					return;
+				}
 
-			seen.set(id, record.line);
-			const survey: SurveyResponse = {id, ticketKey, kind, score, at};
-			if (scale !== undefined) {
-				survey.scale = scale;
-			}
+				seen.set(id, record.line);
+				const survey: SurveyResponse = {id, ticketKey, kind, score, at};
+				if (scale !== undefined) {
+					survey.scale = scale;
+				}
 
-			surveys.push(survey);
+				surveys.push(survey);
+			},
 		},
-	}, options);
+		options,
+	);
 	// A file that lists unanswered CSAT surveys records its offers: its CSAT rows make a response rate.
 	if (surveys.some(survey => survey.kind === 'csat' && survey.score === null)) {
 		for (const survey of surveys) {
@@ -174,5 +184,10 @@ export async function importSurveyCsv(source: TextSource, options: SurveyImportO
 		out.survey(survey);
 	}
 
-	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({tickets: [], events: [], surveys: out.surveys, customers: []}));
+	return resultOf(options.fileName ?? 'Survey export', read, (): Dataset => ({
+		tickets: [],
+		events: [],
+		surveys: out.surveys,
+		customers: [],
+	}));
 }

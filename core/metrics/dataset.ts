@@ -13,7 +13,14 @@ export type EscalationSource = 'agent' | 'group-change' | 'sla-rule';
 export const escalationSources: readonly EscalationSource[] = ['agent', 'group-change', 'sla-rule'];
 
 export type SlaMetric = 'first-reply' | 'next-reply' | 'periodic-update' | 'requester-wait' | 'agent-work' | 'resolution';
-export const slaMetrics: readonly SlaMetric[] = ['first-reply', 'next-reply', 'periodic-update', 'requester-wait', 'agent-work', 'resolution'];
+export const slaMetrics: readonly SlaMetric[] = [
+	'first-reply',
+	'next-reply',
+	'periodic-update',
+	'requester-wait',
+	'agent-work',
+	'resolution',
+];
 
 export type SurveyKind = 'csat' | 'nps' | 'ces';
 export const surveyKinds: readonly SurveyKind[] = ['csat', 'nps', 'ces'];
@@ -89,8 +96,18 @@ export type TicketEvent =
 
 export type TicketEventKind = TicketEvent['kind'];
 export const eventKinds: readonly TicketEventKind[] = [
-	'customer-message', 'agent-reply', 'internal-note', 'status', 'assign', 'group-change',
-	'escalation', 'sla-target', 'sla-breach', 'flag', 'feedback', 'template',
+	'customer-message',
+	'agent-reply',
+	'internal-note',
+	'status',
+	'assign',
+	'group-change',
+	'escalation',
+	'sla-target',
+	'sla-breach',
+	'flag',
+	'feedback',
+	'template',
 ];
 
 export type SurveyResponse = {
@@ -154,7 +171,9 @@ export function asOfOf(dataset: Dataset): number {
 }
 
 function eventKey(event: TicketEvent): string {
-	const entries = Object.entries(event).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+	const entries = Object.entries(event)
+		.filter(([, value]) => value !== undefined)
+		.sort(([a], [b]) => (a < b ? -1 : 1));
 	return JSON.stringify(entries);
 }
 
@@ -190,7 +209,12 @@ export function mergeDatasets(...datasets: Dataset[]): Dataset {
 		}
 	}
 
-	const merged: Dataset = {tickets: [...tickets.values()], events: [...events.values()], surveys: [...surveys.values()], customers: [...customers.values()]};
+	const merged: Dataset = {
+		tickets: [...tickets.values()],
+		events: [...events.values()],
+		surveys: [...surveys.values()],
+		customers: [...customers.values()],
+	};
 	if (asOf !== undefined) {
 		merged.asOf = asOf;
 	}

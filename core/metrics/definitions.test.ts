@@ -15,8 +15,22 @@ test('every metric has a definition, a formula and a source, and ids are unique'
 	}
 });
 
-test('the design\'s section 6 metrics are all there', () => {
-	for (const id of ['firstReply', 'nextReply', 'firstResolution', 'fullResolution', 'resolutionRate', 'reopenRate', 'fcr', 'escalationRate', 'slaCompliance', 'csat', 'nps', 'ces', 'churn'] as const) {
+test("the design's section 6 metrics are all there", () => {
+	for (const id of [
+		'firstReply',
+		'nextReply',
+		'firstResolution',
+		'fullResolution',
+		'resolutionRate',
+		'reopenRate',
+		'fcr',
+		'escalationRate',
+		'slaCompliance',
+		'csat',
+		'nps',
+		'ces',
+		'churn',
+	] as const) {
 		expect(definitionOf(id).name.length).toBeGreaterThan(2);
 	}
 
@@ -25,7 +39,13 @@ test('the design\'s section 6 metrics are all there', () => {
 
 test('help texts are complete where they are read: no pointer to source files or READMEs', () => {
 	for (const definition of metricDefinitions) {
-		const text = [definition.definition, definition.formula, definition.anchor, ...(definition.variants ?? []), ...definition.sources.map(source => source.title)].join(' ');
+		const text = [
+			definition.definition,
+			definition.formula,
+			definition.anchor,
+			...(definition.variants ?? []),
+			...definition.sources.map(source => source.title),
+		].join(' ');
 		expect(text, definition.id).not.toMatch(/README|\.tsx?\b|core\/|dashboard\/|in the (Defuse )?sources/i);
 	}
 });

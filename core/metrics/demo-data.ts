@@ -27,10 +27,27 @@ const day = 24 * hour;
 
 const agents = ['Ana Ruiz', 'Ben Okafor', 'Chloe Martin', 'Dev Patel', 'Emma Larsen', 'Farid Haddad', 'Grace Kim', 'Hugo Silva'];
 const groups = ['Frontline', 'Billing', 'Technical', 'Specialists'];
-const priorities: Array<[string, number]> = [['low', 0.2], ['normal', 0.55], ['high', 0.18], ['urgent', 0.07]];
-const channels: Array<[string, number]> = [['email', 0.5], ['web', 0.25], ['chat', 0.17], ['phone', 0.08]];
+const priorities: Array<[string, number]> = [
+	['low', 0.2],
+	['normal', 0.55],
+	['high', 0.18],
+	['urgent', 0.07],
+];
+const channels: Array<[string, number]> = [
+	['email', 0.5],
+	['web', 0.25],
+	['chat', 0.17],
+	['phone', 0.08],
+];
 // Real ids from the built-in library (core/templates/library.ts), so the demo's template table names templates agents can see.
-const templates = ['long-wait-apology-eta', 'repeat-contact-ownership', 'policy-explain-alternative', 'miscommunication-restate', 'functional-escalation-explained', 'hierarchical-escalation-explained'];
+const templates = [
+	'long-wait-apology-eta',
+	'repeat-contact-ownership',
+	'policy-explain-alternative',
+	'miscommunication-restate',
+	'functional-escalation-explained',
+	'hierarchical-escalation-explained',
+];
 
 type ThemeSpec = {
 	id: string;
@@ -44,40 +61,100 @@ type ThemeSpec = {
 
 const themes: ThemeSpec[] = [
 	{
-		id: 'login', weight: 0.18, trigger: 'poor-quality', escalation: 0.12, group: 'Technical',
+		id: 'login',
+		weight: 0.18,
+		trigger: 'poor-quality',
+		escalation: 0.12,
+		group: 'Technical',
 		subjects: ['Cannot log in', 'Login error after update', 'Password reset not working'],
-		lines: ['I cannot log in to my account since this morning.', 'The password reset link expired again.', 'Login error says my session is invalid.', 'Two factor code never arrives so I cannot log in.'],
+		lines: [
+			'I cannot log in to my account since this morning.',
+			'The password reset link expired again.',
+			'Login error says my session is invalid.',
+			'Two factor code never arrives so I cannot log in.',
+		],
 	},
 	{
-		id: 'billing', weight: 0.2, trigger: 'rigid-policy', escalation: 0.16, group: 'Billing',
+		id: 'billing',
+		weight: 0.2,
+		trigger: 'rigid-policy',
+		escalation: 0.16,
+		group: 'Billing',
 		subjects: ['Charged twice', 'Refund request', 'Invoice is wrong'],
-		lines: ['I was charged twice for the same invoice.', 'Where is my refund? It has been two weeks.', 'The invoice shows the wrong plan.', 'Your refund policy makes no sense to me.'],
+		lines: [
+			'I was charged twice for the same invoice.',
+			'Where is my refund? It has been two weeks.',
+			'The invoice shows the wrong plan.',
+			'Your refund policy makes no sense to me.',
+		],
 	},
 	{
-		id: 'shipping', weight: 0.17, trigger: 'long-wait', escalation: 0.1, group: 'Frontline',
+		id: 'shipping',
+		weight: 0.17,
+		trigger: 'long-wait',
+		escalation: 0.1,
+		group: 'Frontline',
 		subjects: ['Package delayed', 'Where is my order', 'Tracking number not working'],
-		lines: ['My package is delayed for the third time.', 'The tracking number shows no movement.', 'Delivery date keeps moving and nobody answers.', 'Order still not shipped after ten days.'],
+		lines: [
+			'My package is delayed for the third time.',
+			'The tracking number shows no movement.',
+			'Delivery date keeps moving and nobody answers.',
+			'Order still not shipped after ten days.',
+		],
 	},
 	{
-		id: 'export', weight: 0.15, trigger: 'poor-quality', escalation: 0.14, group: 'Technical',
+		id: 'export',
+		weight: 0.15,
+		trigger: 'poor-quality',
+		escalation: 0.14,
+		group: 'Technical',
 		subjects: ['Export crashes', 'CSV export broken', 'Report export fails'],
-		lines: ['The app crashes when I export the report.', 'CSV export produces an empty file.', 'Export button spins forever and then fails.', 'Exported data is missing columns.'],
+		lines: [
+			'The app crashes when I export the report.',
+			'CSV export produces an empty file.',
+			'Export button spins forever and then fails.',
+			'Exported data is missing columns.',
+		],
 	},
 	{
-		id: 'cancellation', weight: 0.12, trigger: 'frontline-response', escalation: 0.22, group: 'Billing',
+		id: 'cancellation',
+		weight: 0.12,
+		trigger: 'frontline-response',
+		escalation: 0.22,
+		group: 'Billing',
 		subjects: ['Cancel my subscription', 'Cancellation not processed', 'Want to close account'],
-		lines: ['Please cancel my subscription today.', 'I asked to cancel my subscription twice already.', 'Close my account and stop charging me.', 'Nobody processed my cancellation request.'],
+		lines: [
+			'Please cancel my subscription today.',
+			'I asked to cancel my subscription twice already.',
+			'Close my account and stop charging me.',
+			'Nobody processed my cancellation request.',
+		],
 	},
 	{
-		id: 'setup', weight: 0.18, trigger: 'miscommunication', escalation: 0.06, group: 'Frontline',
+		id: 'setup',
+		weight: 0.18,
+		trigger: 'miscommunication',
+		escalation: 0.06,
+		group: 'Frontline',
 		subjects: ['How to connect integration', 'Setup question', 'Webhook configuration'],
-		lines: ['How do I connect the calendar integration?', 'The setup guide does not match what I see.', 'Webhook configuration keeps failing validation.', 'I do not understand which plan includes the integration.'],
+		lines: [
+			'How do I connect the calendar integration?',
+			'The setup guide does not match what I see.',
+			'Webhook configuration keeps failing validation.',
+			'I do not understand which plan includes the integration.',
+		],
 	},
 ];
 
 const fillers = [
-	'Thanks in advance.', 'This is really frustrating.', 'Please help asap.', 'I already tried everything.',
-	'My team depends on this.', 'Can someone look at this today?', 'Any update?', 'I am losing patience here.',
+	'Thanks in advance.',
+	'This is really frustrating.',
+	'Please help asap.',
+	'I already tried everything.',
+	'My team depends on this.',
+	'Can someone look at this today?',
+	'Any update?',
+	'I am losing patience here.',
 ];
 
 const firstNames = ['Alex', 'Sam', 'Jordan', 'Taylor', 'Robin', 'Casey', 'Morgan', 'Jamie', 'Riley', 'Quinn', 'Avery', 'Drew'];
@@ -112,13 +189,13 @@ function workingTime(random: () => number, at: number): number {
 	for (let guard = 0; guard < 4; guard++) {
 		const dayNumber = Math.floor(moved / day);
 		const weekday = (((dayNumber + 3) % 7) + 7) % 7;
-		const clock = moved - (dayNumber * day);
+		const clock = moved - dayNumber * day;
 		if (weekday >= 5) {
-			moved = ((dayNumber + (7 - weekday)) * day) + (7 * hour) + Math.round(random() * hour);
+			moved = (dayNumber + (7 - weekday)) * day + 7 * hour + Math.round(random() * hour);
 		} else if (clock < 7 * hour) {
-			moved = (dayNumber * day) + (7 * hour) + Math.round(random() * hour);
+			moved = dayNumber * day + 7 * hour + Math.round(random() * hour);
 		} else if (clock >= 16 * hour) {
-			moved = ((dayNumber + 1) * day) + (7 * hour) + Math.round(random() * hour);
+			moved = (dayNumber + 1) * day + 7 * hour + Math.round(random() * hour);
 		} else {
 			return moved;
 		}
@@ -147,7 +224,10 @@ export function generateDemoDataset(options: DemoOptions = {}): Dataset {
  * The same history one ticket at a time (for histories too large to hold as one dataset):
  * calls `onTicket` per ticket with its events and surveys, returns the customers and asOf.
  */
-export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: DatasetTicket, events: TicketEvent[], surveys: SurveyResponse[]) => void): {customers: Customer[]; asOf: number} {
+export function streamDemoDataset(
+	options: DemoOptions,
+	onTicket: (ticket: DatasetTicket, events: TicketEvent[], surveys: SurveyResponse[]) => void,
+): {customers: Customer[]; asOf: number} {
 	const random = seededRandom(options.seed ?? 7);
 	const days = options.days ?? 90;
 	const perDay = options.ticketsPerDay ?? 60;
@@ -161,7 +241,8 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 	const customers: Customer[] = [];
 	for (let index = 0; index < customerCount; index++) {
 		// Most customers predate the window; some arrive during it.
-		const firstSeenAt = random() < 0.75 ? (startDay * day) - Math.round(random() * 400 * day) : (startDay * day) + Math.round(random() * days * day);
+		const firstSeenAt =
+			random() < 0.75 ? startDay * day - Math.round(random() * 400 * day) : startDay * day + Math.round(random() * days * day);
 		customers.push({key: `demo:customer-${index + 1}`, firstSeenAt, lostAt: null});
 	}
 
@@ -170,12 +251,18 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 	for (let dayIndex = 0; dayIndex < days; dayIndex++) {
 		const dayStart = (startDay + dayIndex) * day;
 		const weekday = (((startDay + dayIndex + 3) % 7) + 7) % 7; // 0 = Monday
-		const dayVolume = perDay * (weekday >= 5 ? 0.45 : 1.15) * (0.85 + (random() * 0.3));
+		const dayVolume = perDay * (weekday >= 5 ? 0.45 : 1.15) * (0.85 + random() * 0.3);
 		const count = Math.max(0, Math.round(dayVolume));
 		for (let index = 0; index < count; index++) {
 			const spike = startDay + dayIndex === spikeDay;
-			const theme = spike && random() < 0.55 ? themes[0]! : weighted(random, themes.map(spec => [spec, spec.weight] as const));
-			const createdAt = dayStart + (6 * hour) + Math.round(random() * 14 * hour);
+			const theme =
+				spike && random() < 0.55
+					? themes[0]!
+					: weighted(
+							random,
+							themes.map(spec => [spec, spec.weight] as const),
+						);
+			const createdAt = dayStart + 6 * hour + Math.round(random() * 14 * hour);
 			if (createdAt > endAt) {
 				continue;
 			}
@@ -208,7 +295,13 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 
 			// Decide this ticket's fate up front so flags can precede escalations.
 			const angry = random() < theme.escalation * (priority === 'urgent' ? 1.6 : 1);
-			const escalationType: EscalationPath | undefined = angry ? weighted(random, [['functional', 0.45], ['hierarchical', 0.35], ['automatic', 0.2]] as const) : undefined;
+			const escalationType: EscalationPath | undefined = angry
+				? weighted(random, [
+						['functional', 0.45],
+						['hierarchical', 0.35],
+						['automatic', 0.2],
+					] as const)
+				: undefined;
 
 			let now = createdAt;
 			customerSays(now);
@@ -217,13 +310,32 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 				customerSays(now);
 			}
 
-			push({ticketKey: key, at: createdAt, kind: 'sla-target', metric: 'first-reply', targetMinutes: firstReplyTarget[priority]!, businessHours: priority === 'low' || priority === 'normal'});
+			push({
+				ticketKey: key,
+				at: createdAt,
+				kind: 'sla-target',
+				metric: 'first-reply',
+				targetMinutes: firstReplyTarget[priority]!,
+				businessHours: priority === 'low' || priority === 'normal',
+			});
 			if (random() < 0.5) {
-				push({ticketKey: key, at: createdAt, kind: 'sla-target', metric: 'next-reply', targetMinutes: firstReplyTarget[priority]! * 2, businessHours: true});
+				push({
+					ticketKey: key,
+					at: createdAt,
+					kind: 'sla-target',
+					metric: 'next-reply',
+					targetMinutes: firstReplyTarget[priority]! * 2,
+					businessHours: true,
+				});
 			}
 
 			if (random() < 0.3) {
-				const metric: SlaMetric = weighted(random, [['requester-wait', 1], ['agent-work', 1], ['resolution', 1], ['periodic-update', 0.5]] as const);
+				const metric: SlaMetric = weighted(random, [
+					['requester-wait', 1],
+					['agent-work', 1],
+					['resolution', 1],
+					['periodic-update', 0.5],
+				] as const);
 				push({ticketKey: key, at: createdAt, kind: 'sla-target', metric, targetMinutes: 3 * 24 * 60, businessHours: false});
 			}
 
@@ -236,16 +348,43 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 			if (flagged) {
 				flagAt = angry ? Math.max(createdAt + minute, escalateAt! - delay(random, 4 * hour)) : createdAt + delay(random, 3 * hour);
 				const level: FlagLevel = angry
-					? weighted(random, [['watch', 0.25], ['high', 0.45], ['critical', 0.3]] as const)
-					: weighted(random, [['watch', 0.75], ['high', 0.2], ['critical', 0.05]] as const);
-				push({ticketKey: key, at: flagAt, kind: 'flag', actor: agent, level, signals: level === 'watch' ? ['tone.trend'] : ['phrase.manager', 'wait.breach']});
+					? weighted(random, [
+							['watch', 0.25],
+							['high', 0.45],
+							['critical', 0.3],
+						] as const)
+					: weighted(random, [
+							['watch', 0.75],
+							['high', 0.2],
+							['critical', 0.05],
+						] as const);
+				push({
+					ticketKey: key,
+					at: flagAt,
+					kind: 'flag',
+					actor: agent,
+					level,
+					signals: level === 'watch' ? ['tone.trend'] : ['phrase.manager', 'wait.breach'],
+				});
 				if (random() < 0.45) {
 					const agreeChance = angry ? 0.85 : 0.35;
-					push({ticketKey: key, at: flagAt + delay(random, 5 * minute), kind: 'feedback', actor: agent, verdict: random() < agreeChance ? 'agree' : 'disagree'});
+					push({
+						ticketKey: key,
+						at: flagAt + delay(random, 5 * minute),
+						kind: 'feedback',
+						actor: agent,
+						verdict: random() < agreeChance ? 'agree' : 'disagree',
+					});
 				}
 
 				if (random() < 0.35) {
-					push({ticketKey: key, at: flagAt + delay(random, 10 * minute), kind: 'template', actor: agent, templateId: pick(random, templates)});
+					push({
+						ticketKey: key,
+						at: flagAt + delay(random, 10 * minute),
+						kind: 'template',
+						actor: agent,
+						templateId: pick(random, templates),
+					});
 				}
 			}
 
@@ -276,7 +415,14 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 					} else if (escalationType === 'functional') {
 						group = 'Specialists';
 						push({ticketKey: key, at: now, kind: 'group-change', actor: agent, group});
-						push({ticketKey: key, at: now, kind: 'escalation', actor: agent, escalation: 'functional', source: random() < 0.6 ? 'group-change' : 'agent'});
+						push({
+							ticketKey: key,
+							at: now,
+							kind: 'escalation',
+							actor: agent,
+							escalation: 'functional',
+							source: random() < 0.6 ? 'group-change' : 'agent',
+						});
 					} else {
 						push({ticketKey: key, at: now, kind: 'escalation', actor: agent, escalation: 'hierarchical', source: 'agent'});
 					}
@@ -288,7 +434,14 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 
 			if (escalateAt !== undefined && !escalated) {
 				now = Math.max(now, escalateAt);
-				push({ticketKey: key, at: now, kind: 'escalation', actor: agent, escalation: escalationType === 'automatic' ? 'hierarchical' : escalationType!, source: 'agent'});
+				push({
+					ticketKey: key,
+					at: now,
+					kind: 'escalation',
+					actor: agent,
+					escalation: escalationType === 'automatic' ? 'hierarchical' : escalationType!,
+					source: 'agent',
+				});
 				now += delay(random, 2 * hour);
 				push({ticketKey: key, at: now, kind: 'agent-reply', actor: agent});
 			}
@@ -317,8 +470,8 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 					}
 				}
 
-				if (status === 'solved' && now + (4 * day) < endAt && random() < 0.6) {
-					push({ticketKey: key, at: now + (4 * day), kind: 'status', status: 'closed'});
+				if (status === 'solved' && now + 4 * day < endAt && random() < 0.6) {
+					push({ticketKey: key, at: now + 4 * day, kind: 'status', status: 'closed'});
 					status = 'closed';
 				}
 			}
@@ -334,18 +487,28 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 				const answers = surveyAt < endAt ? random() : 1;
 				if (answers < 0.35) {
 					const base = escalateAt === undefined ? 4.3 : 2.6;
-					const score = Math.min(5, Math.max(1, Math.round(base + ((random() - 0.5) * 2.4))));
+					const score = Math.min(5, Math.max(1, Math.round(base + (random() - 0.5) * 2.4)));
 					surveys.push({ticketKey: key, kind: 'csat', score, at: surveyAt, ...offered});
 				} else if (answers < 0.7 && helpdesk === 'zendesk') {
 					surveys.push({ticketKey: key, kind: 'csat', score: null, at: surveyAt, offered: true});
 				}
 
 				if (surveyAt + hour < endAt && random() < 0.1) {
-					surveys.push({ticketKey: key, kind: 'nps', score: Math.min(10, Math.max(0, Math.round((escalateAt === undefined ? 8 : 5) + ((random() - 0.5) * 6)))), at: surveyAt + hour});
+					surveys.push({
+						ticketKey: key,
+						kind: 'nps',
+						score: Math.min(10, Math.max(0, Math.round((escalateAt === undefined ? 8 : 5) + (random() - 0.5) * 6))),
+						at: surveyAt + hour,
+					});
 				}
 
-				if (surveyAt + (2 * hour) < endAt && random() < 0.1) {
-					surveys.push({ticketKey: key, kind: 'ces', score: Math.min(7, Math.max(1, Math.round((escalateAt === undefined ? 5.5 : 3.5) + ((random() - 0.5) * 3)))), at: surveyAt + (2 * hour)});
+				if (surveyAt + 2 * hour < endAt && random() < 0.1) {
+					surveys.push({
+						ticketKey: key,
+						kind: 'ces',
+						score: Math.min(7, Math.max(1, Math.round((escalateAt === undefined ? 5.5 : 3.5) + (random() - 0.5) * 3))),
+						at: surveyAt + 2 * hour,
+					});
 				}
 			}
 
@@ -367,7 +530,11 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 				ticket.customerText = texts.join('\n');
 			}
 
-			onTicket(ticket, events.filter(event => event.at <= endAt), surveys);
+			onTicket(
+				ticket,
+				events.filter(event => event.at <= endAt),
+				surveys,
+			);
 		}
 	}
 
@@ -375,7 +542,7 @@ export function streamDemoDataset(options: DemoOptions, onTicket: (ticket: Datas
 	for (const [index, customer] of customers.entries()) {
 		const chance = escalatedCustomers.has(index) ? 0.2 : 0.03;
 		if (random() < chance) {
-			const lostAt = Math.max(customer.firstSeenAt + day, (startDay * day) + Math.round(random() * days * day));
+			const lostAt = Math.max(customer.firstSeenAt + day, startDay * day + Math.round(random() * days * day));
 			customer.lostAt = lostAt <= endAt ? lostAt : null;
 		}
 	}

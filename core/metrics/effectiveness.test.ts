@@ -21,7 +21,7 @@ const controls = [
 	{level: 1, trigger: 'poor-quality', count: 500, events: 10},
 ];
 
-test('like with like: the comparison rate follows the template\'s mix of levels and triggers', () => {
+test("like with like: the comparison rate follows the template's mix of levels and triggers", () => {
 	const result = compareStrata(treated, controls);
 	// Raw: 20 of 50 (40%) against 130 of 1600 (8%). Weighted: 0.8 * 70% + 0.2 * 5% = 57%.
 	expect(result.treated).toMatchObject({numerator: 20, denominator: 50, value: 0.4});
@@ -29,19 +29,33 @@ test('like with like: the comparison rate follows the template\'s mix of levels 
 	expect(result.comparable.count).toBe(1100);
 	expect(result.difference.value).toBeCloseTo(-0.17, 10);
 	// Variance from (events + 1) / (count + 2) per stratum, by hand: sd 0.07524.
-	expect(result.difference.interval!.low).toBeCloseTo(-0.17 - (1.96 * 0.075_24), 3);
-	expect(result.difference.interval!.high).toBeCloseTo(-0.17 + (1.96 * 0.075_24), 3);
+	expect(result.difference.interval!.low).toBeCloseTo(-0.17 - 1.96 * 0.075_24, 3);
+	expect(result.difference.interval!.high).toBeCloseTo(-0.17 + 1.96 * 0.075_24, 3);
 	expect(result.verdict).toBe('lower');
 	expect(result.unmatched).toBe(0);
 });
 
 test('too few to tell below the minimum on either side; strata without comparable tickets are left out', () => {
-	expect(compareStrata(treated.map(row => ({...row, count: row.count / 10, events: row.events / 10})), controls).verdict).toBe('too-few');
-	expect(compareStrata(treated, controls.map(row => ({...row, count: 5, events: 1}))).verdict).toBe('too-few');
+	expect(
+		compareStrata(
+			treated.map(row => ({...row, count: row.count / 10, events: row.events / 10})),
+			controls,
+		).verdict,
+	).toBe('too-few');
+	expect(
+		compareStrata(
+			treated,
+			controls.map(row => ({...row, count: 5, events: 1})),
+		).verdict,
+	).toBe('too-few');
 	const lonely = compareStrata([...treated, {level: 3, trigger: 'rigid-policy', count: 7, events: 7}], controls);
 	expect(lonely.unmatched).toBe(7);
 	expect(lonely.treated.denominator).toBe(50);
-	expect(compareStrata([{level: 3, trigger: 'x', count: 3, events: 1}], controls)).toMatchObject({verdict: 'too-few', comparable: {value: null}, unmatched: 3});
+	expect(compareStrata([{level: 3, trigger: 'x', count: 3, events: 1}], controls)).toMatchObject({
+		verdict: 'too-few',
+		comparable: {value: null},
+		unmatched: 3,
+	});
 });
 
 test('no clear difference when the interval spans zero', () => {

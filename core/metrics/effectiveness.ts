@@ -20,9 +20,9 @@ export function wilson(k: number, n: number): Interval | null {
 
 	const p = k / n;
 	const z2 = z95 * z95;
-	const denominator = 1 + (z2 / n);
-	const centre = (p + (z2 / (2 * n))) / denominator;
-	const half = (z95 * Math.sqrt(((p * (1 - p)) / n) + (z2 / (4 * n * n)))) / denominator;
+	const denominator = 1 + z2 / n;
+	const centre = (p + z2 / (2 * n)) / denominator;
+	const half = (z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
 	return {low: Math.max(0, centre - half), high: Math.min(1, centre + half)};
 }
 
@@ -90,7 +90,7 @@ export function compareStrata(treated: readonly StratumCount[], controls: readon
 		comparable += weight * (pair.control.events / pair.control.count);
 		const pt = (pair.treated.events + 1) / (pair.treated.count + 2);
 		const pc = (pair.control.events + 1) / (pair.control.count + 2);
-		variance += weight * weight * (((pt * (1 - pt)) / pair.treated.count) + ((pc * (1 - pc)) / pair.control.count));
+		variance += weight * weight * ((pt * (1 - pt)) / pair.treated.count + (pc * (1 - pc)) / pair.control.count);
 		if (!counted.has(pair.control)) {
 			counted.add(pair.control);
 			controlCount += pair.control.count;
@@ -99,16 +99,33 @@ export function compareStrata(treated: readonly StratumCount[], controls: readon
 
 	const treatedEstimate = estimateOf(events, count);
 	if (count === 0) {
-		return {treated: treatedEstimate, comparable: {value: null, count: 0}, difference: {value: null, interval: null}, verdict: 'too-few', unmatched};
+		return {
+			treated: treatedEstimate,
+			comparable: {value: null, count: 0},
+			difference: {value: null, interval: null},
+			verdict: 'too-few',
+			unmatched,
+		};
 	}
 
-	const difference = (events / count) - comparable;
+	const difference = events / count - comparable;
 	const half = z95 * Math.sqrt(variance);
 	const interval = {low: difference - half, high: difference + half};
-	const verdict: Verdict = count < minimum || controlCount < minimum
-		? 'too-few'
-		: interval.high < 0 ? 'lower' : interval.low > 0 ? 'higher' : 'no-clear-difference';
-	return {treated: treatedEstimate, comparable: {value: comparable, count: controlCount}, difference: {value: difference, interval}, verdict, unmatched};
+	const verdict: Verdict =
+		count < minimum || controlCount < minimum
+			? 'too-few'
+			: interval.high < 0
+				? 'lower'
+				: interval.low > 0
+					? 'higher'
+					: 'no-clear-difference';
+	return {
+		treated: treatedEstimate,
+		comparable: {value: comparable, count: controlCount},
+		difference: {value: difference, interval},
+		verdict,
+		unmatched,
+	};
 }
 
 /** Lead times as a distribution: quartiles and how many fall in each band. */
@@ -141,7 +158,7 @@ export function leadTimeDistribution(values: Float64Array): LeadTimeDistribution
 		const position = (sorted.length - 1) * q;
 		const low = Math.floor(position);
 		const high = Math.ceil(position);
-		return sorted[low]! + ((position - low) * (sorted[high]! - sorted[low]!));
+		return sorted[low]! + (position - low) * (sorted[high]! - sorted[low]!);
 	};
 
 	const bands = leadTimeBands.map(([label]) => ({label, count: 0}));

@@ -26,7 +26,10 @@ describe('per-ticket measures from the hand-made timeline (calendar time)', () =
 			themes: ['login'],
 		});
 		// Next replies: 120 -> 180 and 1440 -> 1500; the first group (minute 0) is the first reply.
-		expect(byId('1').replies).toEqual([{at: t0(180), ms: minutes(60), bhMs: null}, {at: t0(1500), ms: minutes(60), bhMs: null}]);
+		expect(byId('1').replies).toEqual([
+			{at: t0(180), ms: minutes(60), bhMs: null},
+			{at: t0(1500), ms: minutes(60), bhMs: null},
+		]);
 	});
 
 	test('A: SLA with a pending pause: open 0-31, 121-181 and 1440-1560 = 211 minutes', () => {
@@ -56,7 +59,7 @@ describe('per-ticket measures from the hand-made timeline (calendar time)', () =
 		]);
 	});
 
-	test('C: opened by an agent, so the first reply is the agent\'s second public comment', () => {
+	test("C: opened by an agent, so the first reply is the agent's second public comment", () => {
 		expect(byId('3')).toMatchObject({
 			firstReplyMs: minutes(120), // customer 1500 -> reply 1620
 			firstResolutionMs: null,
@@ -75,7 +78,15 @@ describe('per-ticket measures from the hand-made timeline (calendar time)', () =
 	});
 
 	test('D: no conversation seen means unknown, not zero', () => {
-		expect(byId('4')).toMatchObject({firstReplyMs: null, agentReplies: null, customerMessages: null, customerFollowUp: null, solved: false, eventCount: 2, lastEventAt: t0(2100)});
+		expect(byId('4')).toMatchObject({
+			firstReplyMs: null,
+			agentReplies: null,
+			customerMessages: null,
+			customerFollowUp: null,
+			solved: false,
+			eventCount: 2,
+			lastEventAt: t0(2100),
+		});
 	});
 
 	test('annotations: escalations, flags, feedback, templates and agent-hours', () => {
@@ -87,14 +98,18 @@ describe('per-ticket measures from the hand-made timeline (calendar time)', () =
 		expect(facts.feedback.map(row => row.verdict).sort()).toEqual(['agree', 'disagree']);
 		expect(facts.templates).toEqual([{ticketKey: 'freshdesk:acme.freshdesk.com:4', at: t0(2050), templateId: 'ack', agent: 'Ana'}]);
 		// Ana acted in hours 0, 3, 25, 26 and 34; Ben in hours 11, 24, 27 and 28.
-		const hours = (agent: string): number[] => facts.agentHours.filter(row => row.agent === agent).map(row => (row.hour - t0(0)) / 3_600_000);
+		const hours = (agent: string): number[] =>
+			facts.agentHours.filter(row => row.agent === agent).map(row => (row.hour - t0(0)) / 3_600_000);
 		expect(hours('Ana')).toEqual([0, 3, 25, 26, 34]);
 		expect(hours('Ben')).toEqual([11, 24, 27, 28]);
 	});
 
 	test('the same event recorded twice counts once', () => {
 		const dataset = handDataset();
-		const twice = deriveFacts({...dataset, events: [...dataset.events, ...dataset.events.filter(event => event.kind === 'flag' || event.kind === 'escalation')]});
+		const twice = deriveFacts({
+			...dataset,
+			events: [...dataset.events, ...dataset.events.filter(event => event.kind === 'flag' || event.kind === 'escalation')],
+		});
 		expect(twice.flags).toEqual(facts.flags);
 		expect(twice.escalations).toEqual(facts.escalations);
 	});
@@ -108,7 +123,11 @@ describe('business hours: weekends, holidays, DST and time zones (Berlin, weekda
 		// Calendar: Fri 15:00 UTC -> Mon 08:00 UTC = 65 h. Business: Fri 16-17 + Mon 09-10 = 2 h.
 		expect(byId('11')).toMatchObject({firstReplyMs: minutes(3900), firstReplyBhMs: minutes(120)});
 		// Solved Mon 11:00: calendar 66 h; business Fri 16-17 + Mon 09-11 = 3 h.
-		expect(byId('11')).toMatchObject({firstResolutionMs: minutes(3960), firstResolutionBhMs: minutes(180), fullResolutionBhMs: minutes(180)});
+		expect(byId('11')).toMatchObject({
+			firstResolutionMs: minutes(3960),
+			firstResolutionBhMs: minutes(180),
+			fullResolutionBhMs: minutes(180),
+		});
 	});
 
 	test('E: on-hold pauses agent work but not requester wait', () => {
@@ -137,13 +156,28 @@ describe('business hours: weekends, holidays, DST and time zones (Berlin, weekda
 describe('measures a helpdesk reported (CSV imports)', () => {
 	test('are used when the timeline is missing, and ignored when it is there', () => {
 		const dataset = handDataset();
-		const reported = {firstReplyMinutes: 45, firstReplyBusinessMinutes: 30, firstResolutionMinutes: 120, fullResolutionMinutes: 150, replies: 1, reopens: 1, customerFollowUps: 0};
+		const reported = {
+			firstReplyMinutes: 45,
+			firstReplyBusinessMinutes: 30,
+			firstResolutionMinutes: 120,
+			fullResolutionMinutes: 150,
+			replies: 1,
+			reopens: 1,
+			customerFollowUps: 0,
+		};
 		dataset.tickets[3] = {...dataset.tickets[3]!, status: 'solved', reported};
 		dataset.tickets[0] = {...dataset.tickets[0]!, reported};
 		const facts = deriveFacts(dataset);
 		expect(facts.tickets[3]).toMatchObject({
-			firstReplyMs: minutes(45), firstReplyBhMs: minutes(30), firstResolutionMs: minutes(120), fullResolutionMs: minutes(150),
-			agentReplies: 1, reopens: 1, solved: true, resolved: true, customerFollowUp: false,
+			firstReplyMs: minutes(45),
+			firstReplyBhMs: minutes(30),
+			firstResolutionMs: minutes(120),
+			fullResolutionMs: minutes(150),
+			agentReplies: 1,
+			reopens: 1,
+			solved: true,
+			resolved: true,
+			customerFollowUp: false,
 		});
 		expect(facts.tickets[0]).toMatchObject({firstReplyMs: minutes(30), agentReplies: 3});
 	});

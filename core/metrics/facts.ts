@@ -2,7 +2,18 @@
 // JavaScript: the one derivation in production. A second one in SQL, kept under test/cross-check/,
 // is held equal to it by a test. Snapshots carry facts, not timelines.
 import type {EscalationPath, Trigger} from '../model.ts';
-import type {Customer, Dataset, DatasetTicket, FlagLevel, SlaMetric, SurveyKind, SurveyResponse, TicketEvent, TicketStatus, Verdict} from './dataset.ts';
+import type {
+	Customer,
+	Dataset,
+	DatasetTicket,
+	FlagLevel,
+	SlaMetric,
+	SurveyKind,
+	SurveyResponse,
+	TicketEvent,
+	TicketStatus,
+	Verdict,
+} from './dataset.ts';
 import {asOfOf, surveyIdOf} from './dataset.ts';
 import type {BusinessHours, DayKeys} from './time.ts';
 import {makeBusinessClock, makeHourStart} from './time.ts';
@@ -68,7 +79,15 @@ export type FlagFact = {ticketKey: string; at: number; level: FlagLevel; agent: 
 export type FeedbackFact = {ticketKey: string; at: number; verdict: Verdict; agent: string | null};
 export type TemplateFact = {ticketKey: string; at: number; templateId: string; agent: string | null};
 /** `score` null: a CSAT survey offered, not answered. `scale` and `offered` as in the dataset (absent when unknown / not recorded). */
-export type SurveyFact = {id: string; ticketKey: string | null; kind: SurveyKind; score: number | null; at: number; scale?: number | undefined; offered?: boolean | undefined};
+export type SurveyFact = {
+	id: string;
+	ticketKey: string | null;
+	kind: SurveyKind;
+	score: number | null;
+	at: number;
+	scale?: number | undefined;
+	offered?: boolean | undefined;
+};
 export type AgentHourFact = {agent: string; hour: number};
 
 export type Facts = {
@@ -246,7 +265,18 @@ export function deriveTicket(ticket: DatasetTicket, events: readonly TicketEvent
 	}
 
 	const sla = deriveSla({
-		ticket, events, asOf, clock, resolved, spans, firstCustomer, firstReply, groupStart, fullResolutionMs, fullResolutionBhMs, replies,
+		ticket,
+		events,
+		asOf,
+		clock,
+		resolved,
+		spans,
+		firstCustomer,
+		firstReply,
+		groupStart,
+		fullResolutionMs,
+		fullResolutionBhMs,
+		replies,
 	});
 
 	return {
@@ -268,8 +298,8 @@ export function deriveTicket(ticket: DatasetTicket, events: readonly TicketEvent
 		fullResolutionBhMs,
 		solved: firstSolvedAt >= 0 || resolved || (!hasStatus && reported.firstResolutionMinutes !== undefined),
 		resolved,
-		reopens: hasStatus ? reopens : reported.reopens ?? 0,
-		agentReplies: hasMessages ? agentReplies : reported.replies ?? null,
+		reopens: hasStatus ? reopens : (reported.reopens ?? 0),
+		agentReplies: hasMessages ? agentReplies : (reported.replies ?? null),
 		customerMessages: hasMessages ? customerMessages : null,
 		customerFollowUp,
 		eventCount: events.length,
@@ -311,7 +341,7 @@ function deriveSla(input: SlaInput): SlaFact[] {
 	const result: SlaFact[] = [];
 	for (const [metric, target] of [...targets].sort(([a], [b]) => a.localeCompare(b))) {
 		const business = target.businessHours && clock !== undefined;
-		const span = (start: number, end: number): number => business ? clock!(end) - clock!(start) : end - start;
+		const span = (start: number, end: number): number => (business ? clock!(end) - clock!(start) : end - start);
 		const instances: Instance[] = [];
 		switch (metric) {
 			case 'first-reply': {
@@ -443,7 +473,9 @@ export function canonicalJson(value: unknown): string {
 	}
 
 	if (value !== null && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, item]) => item !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 	}
 
@@ -464,10 +496,23 @@ export function uniqueRows<T>(rows: readonly T[]): T[] {
 }
 
 /** Agent actions that show the agent was working during that hour. */
-const agentActivityKinds = new Set<TicketEvent['kind']>(['agent-reply', 'internal-note', 'status', 'assign', 'group-change', 'escalation', 'flag', 'feedback', 'template']);
+const agentActivityKinds = new Set<TicketEvent['kind']>([
+	'agent-reply',
+	'internal-note',
+	'status',
+	'assign',
+	'group-change',
+	'escalation',
+	'flag',
+	'feedback',
+	'template',
+]);
 
 /** Annotations (escalations, flags, feedback, templates, agent-hours) read from the timeline. */
-export function annotationsOf(events: readonly TicketEvent[], timezone = 'UTC'): Pick<Facts, 'escalations' | 'flags' | 'feedback' | 'templates' | 'agentHours'> {
+export function annotationsOf(
+	events: readonly TicketEvent[],
+	timezone = 'UTC',
+): Pick<Facts, 'escalations' | 'flags' | 'feedback' | 'templates' | 'agentHours'> {
 	const hourStartOf = makeHourStart(timezone);
 	const escalations: EscalationFact[] = [];
 	const flags: FlagFact[] = [];
@@ -563,7 +608,10 @@ export function themerOf(tickets: readonly DatasetTicket[]): (ticket: DatasetTic
  * What deriving a dataset's tickets needs, prepared once: its "now", the business clock over its time
  * range, the tickets (with themes from their text unless turned off) and each ticket's events in order.
  */
-export function prepareDerivation(dataset: Dataset, options: Pick<DeriveOptions, 'businessHours' | 'themes'> = {}): {
+export function prepareDerivation(
+	dataset: Dataset,
+	options: Pick<DeriveOptions, 'businessHours' | 'themes'> = {},
+): {
 	asOf: number;
 	clock: Clock;
 	tickets: readonly DatasetTicket[];
@@ -598,18 +646,28 @@ export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Fact
 
 /** Survey responses as facts: equal rows once, and one response per id. */
 export function surveyFactsOf(surveys: readonly SurveyResponse[]): SurveyFact[] {
-	return uniqueById(uniqueRows(surveys.map(survey => {
-		const fact: SurveyFact = {id: surveyIdOf(survey), ticketKey: survey.ticketKey, kind: survey.kind, score: survey.score, at: survey.at};
-		if (survey.scale !== undefined) {
-			fact.scale = survey.scale;
-		}
+	return uniqueById(
+		uniqueRows(
+			surveys.map(survey => {
+				const fact: SurveyFact = {
+					id: surveyIdOf(survey),
+					ticketKey: survey.ticketKey,
+					kind: survey.kind,
+					score: survey.score,
+					at: survey.at,
+				};
+				if (survey.scale !== undefined) {
+					fact.scale = survey.scale;
+				}
 
-		if (survey.offered) {
-			fact.offered = true;
-		}
+				if (survey.offered) {
+					fact.offered = true;
+				}
 
-		return fact;
-	})));
+				return fact;
+			}),
+		),
+	);
 }
 
 function uniqueById<T extends {id: string}>(rows: readonly T[]): T[] {

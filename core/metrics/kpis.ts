@@ -8,7 +8,16 @@ export type TimeGrain = 'day' | 'week' | 'month';
 export type Dimension = 'helpdesk' | 'agent' | 'group' | 'priority' | 'channel' | 'trigger' | 'theme' | 'escalation-type';
 export type GroupBy = 'none' | TimeGrain | Dimension;
 export const timeGrains: readonly TimeGrain[] = ['day', 'week', 'month'];
-export const dimensions: readonly Dimension[] = ['helpdesk', 'agent', 'group', 'priority', 'channel', 'trigger', 'theme', 'escalation-type'];
+export const dimensions: readonly Dimension[] = [
+	'helpdesk',
+	'agent',
+	'group',
+	'priority',
+	'channel',
+	'trigger',
+	'theme',
+	'escalation-type',
+];
 export const groupings: readonly GroupBy[] = ['none', ...timeGrains, ...dimensions];
 
 /** 'one-touch': solved with fewer than 2 public agent replies (Zendesk). 'no-follow-up': solved without any customer message after the one that opened the ticket (Freshservice). */
@@ -39,8 +48,25 @@ export type Ratio = {numerator: number; denominator: number; value: number | nul
 export type Nps = {responses: number; promoters: number; detractors: number; score: number | null};
 export type Ces = {responses: number; mean: number | null};
 
-export type DurationMeasure = 'firstReply' | 'firstReplyBusiness' | 'nextReply' | 'nextReplyBusiness' | 'firstResolution' | 'firstResolutionBusiness' | 'fullResolution' | 'fullResolutionBusiness';
-export const durationMeasures: readonly DurationMeasure[] = ['firstReply', 'firstReplyBusiness', 'nextReply', 'nextReplyBusiness', 'firstResolution', 'firstResolutionBusiness', 'fullResolution', 'fullResolutionBusiness'];
+export type DurationMeasure =
+	| 'firstReply'
+	| 'firstReplyBusiness'
+	| 'nextReply'
+	| 'nextReplyBusiness'
+	| 'firstResolution'
+	| 'firstResolutionBusiness'
+	| 'fullResolution'
+	| 'fullResolutionBusiness';
+export const durationMeasures: readonly DurationMeasure[] = [
+	'firstReply',
+	'firstReplyBusiness',
+	'nextReply',
+	'nextReplyBusiness',
+	'firstResolution',
+	'firstResolutionBusiness',
+	'fullResolution',
+	'fullResolutionBusiness',
+];
 
 /** One group's KPIs. Durations are milliseconds. */
 export type KpiRow = {
@@ -126,7 +152,7 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number |
 	const low = Math.floor(position);
 	const high = Math.ceil(position);
 	const lowValue = sorted[low]!;
-	return lowValue + ((position - low) * (sorted[high]! - lowValue));
+	return lowValue + (position - low) * (sorted[high]! - lowValue);
 }
 
 export function statsOf(values: readonly number[]): Stats {
@@ -184,7 +210,7 @@ function selectQuantile(values: Float64Array, q: number, from: number): [value: 
 		next = Math.min(next, values[index]!);
 	}
 
-	return [lowValue + ((position - low) * (next - lowValue)), low];
+	return [lowValue + (position - low) * (next - lowValue), low];
 }
 
 /** Count, mean, median and 90th percentile in linear time; reorders `values`. */

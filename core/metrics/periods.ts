@@ -17,7 +17,7 @@ export function settleDaysOf(p90FullResolutionMs: number | null): number {
 }
 
 export function addIsoDays(isoDay: string, days: number): string {
-	return new Date(Date.parse(`${isoDay}T00:00:00Z`) + (days * dayMs)).toISOString().slice(0, 10);
+	return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 }
 
 export type Settlement = {

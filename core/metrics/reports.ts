@@ -84,7 +84,13 @@ export type ThemeDayCount = {theme: string; day: number; count: number};
 export type ReportOptions = {timezone?: string | undefined};
 
 /** One level's precision and recall with their intervals, and its lead times (shared by the SQL and its JavaScript cross-check). */
-export function levelEffectiveness(level: FlagLevel, flagged: number, truePositives: number, escalated: number, leads: Float64Array): LevelEffectiveness {
+export function levelEffectiveness(
+	level: FlagLevel,
+	flagged: number,
+	truePositives: number,
+	escalated: number,
+	leads: Float64Array,
+): LevelEffectiveness {
 	const leadTime = leadTimeDistribution(leads);
 	return {
 		level,
@@ -109,18 +115,29 @@ export function shapeTemplateEffectiveness(strata: TemplateStrata, minimum = min
 	const csatOf = (row: StratumOutcome) => ({level: row.level, trigger: row.trigger, count: row.good + row.bad, events: row.good});
 	const controlEscalation = strata.controls.map(row => escalationOf(row));
 	const controlCsat = strata.controls.map(row => csatOf(row));
-	const sum = (rows: StratumOutcome[], field: 'tickets' | 'escalated' | 'good' | 'bad'): number => rows.reduce((total, row) => total + row[field], 0);
-	return [...byTemplate].map(([templateId, rows]) => {
-		const good = sum(rows, 'good');
-		return {
-			templateId,
-			tickets: sum(rows, 'tickets'),
-			escalationRate: ratio(sum(rows, 'escalated'), sum(rows, 'tickets')),
-			csat: ratio(good, good + sum(rows, 'bad')),
-			escalation: compareStrata(rows.map(row => escalationOf(row)), controlEscalation, minimum),
-			csatComparison: compareStrata(rows.map(row => csatOf(row)), controlCsat, minimum),
-		};
-	}).sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
+	const sum = (rows: StratumOutcome[], field: 'tickets' | 'escalated' | 'good' | 'bad'): number =>
+		rows.reduce((total, row) => total + row[field], 0);
+	return [...byTemplate]
+		.map(([templateId, rows]) => {
+			const good = sum(rows, 'good');
+			return {
+				templateId,
+				tickets: sum(rows, 'tickets'),
+				escalationRate: ratio(sum(rows, 'escalated'), sum(rows, 'tickets')),
+				csat: ratio(good, good + sum(rows, 'bad')),
+				escalation: compareStrata(
+					rows.map(row => escalationOf(row)),
+					controlEscalation,
+					minimum,
+				),
+				csatComparison: compareStrata(
+					rows.map(row => csatOf(row)),
+					controlCsat,
+					minimum,
+				),
+			};
+		})
+		.sort((a, b) => (a.templateId < b.templateId ? -1 : 1));
 }
 
 export function themeRow(theme: string, tickets: number, escalated: number, totalEscalated: number, overallRate: number): ThemeSummary {

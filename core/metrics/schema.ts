@@ -5,7 +5,20 @@
 import * as v from 'valibot';
 import {escalationPaths, triggers} from '../model.ts';
 import type {Assert, Same} from '../schema.ts';
-import {durationMs, epochMs, flag, got, issueLines, listOf, longestDuration, numberIn, oneOf, record, text, wholeNumberIn} from '../schema.ts';
+import {
+	durationMs,
+	epochMs,
+	flag,
+	got,
+	issueLines,
+	listOf,
+	longestDuration,
+	numberIn,
+	oneOf,
+	record,
+	text,
+	wholeNumberIn,
+} from '../schema.ts';
 import type {Customer, Dataset, DatasetTicket, SurveyResponse, TicketEvent} from './dataset.ts';
 import {escalationSources, eventKinds, flagLevels, slaMetrics, statusChanges, ticketStatuses} from './dataset.ts';
 import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from './facts.ts';
@@ -55,20 +68,36 @@ const eventBase = {
 
 const kind = <const K extends string>(name: K) => v.literal(name);
 
-export const ticketEventSchema = v.variant('kind', [
-	record({...eventBase, kind: kind('customer-message')}),
-	record({...eventBase, kind: kind('agent-reply')}),
-	record({...eventBase, kind: kind('internal-note')}),
-	record({...eventBase, kind: kind('status'), status: oneOf(statusChanges)}),
-	record({...eventBase, kind: kind('assign'), agent: dimension}),
-	record({...eventBase, kind: kind('group-change'), group: dimension}),
-	record({...eventBase, kind: kind('escalation'), escalation: oneOf(escalationPaths), source: oneOf(escalationSources), team: v.optional(text(500))}),
-	record({...eventBase, kind: kind('sla-target'), metric: oneOf(slaMetrics), targetMinutes: numberIn(0.001, 1_000_000, 'minutes'), businessHours: flag}),
-	record({...eventBase, kind: kind('sla-breach'), metric: oneOf(slaMetrics)}),
-	record({...eventBase, kind: kind('flag'), level: oneOf(flagLevels), signals: listOf(text(100), 200)}),
-	record({...eventBase, kind: kind('feedback'), verdict: oneOf(['agree', 'disagree'] as const)}),
-	record({...eventBase, kind: kind('template'), templateId: text(200, {nonEmpty: true})}),
-], issue => `expected an event of a known kind (${eventKinds.join(', ')}), ${got(issue)}`);
+export const ticketEventSchema = v.variant(
+	'kind',
+	[
+		record({...eventBase, kind: kind('customer-message')}),
+		record({...eventBase, kind: kind('agent-reply')}),
+		record({...eventBase, kind: kind('internal-note')}),
+		record({...eventBase, kind: kind('status'), status: oneOf(statusChanges)}),
+		record({...eventBase, kind: kind('assign'), agent: dimension}),
+		record({...eventBase, kind: kind('group-change'), group: dimension}),
+		record({
+			...eventBase,
+			kind: kind('escalation'),
+			escalation: oneOf(escalationPaths),
+			source: oneOf(escalationSources),
+			team: v.optional(text(500)),
+		}),
+		record({
+			...eventBase,
+			kind: kind('sla-target'),
+			metric: oneOf(slaMetrics),
+			targetMinutes: numberIn(0.001, 1_000_000, 'minutes'),
+			businessHours: flag,
+		}),
+		record({...eventBase, kind: kind('sla-breach'), metric: oneOf(slaMetrics)}),
+		record({...eventBase, kind: kind('flag'), level: oneOf(flagLevels), signals: listOf(text(100), 200)}),
+		record({...eventBase, kind: kind('feedback'), verdict: oneOf(['agree', 'disagree'] as const)}),
+		record({...eventBase, kind: kind('template'), templateId: text(200, {nonEmpty: true})}),
+	],
+	issue => `expected an event of a known kind (${eventKinds.join(', ')}), ${got(issue)}`,
+);
 
 const surveyEntries = <const K extends string>(name: K, min: number, max: number) => ({
 	// A survey may rate a ticket this dataset does not hold (survey files are imported on their own).
@@ -84,19 +113,28 @@ const surveyId = text(500, {nonEmpty: true});
 
 // A variant's issue carries the discriminator's value (or the row, when it is no object).
 const surveyKindMessage = (issue: {input: unknown}) => `expected a survey of kind csat, nps or ces, ${got(issue)}`;
-const answered = <T extends {score: number | null}>(what: string) => v.check<T, string>(row => row.score !== null, `an ${what} response needs a score (only a CSAT survey can be sent and not answered)`);
+const answered = <T extends {score: number | null}>(what: string) =>
+	v.check<T, string>(row => row.score !== null, `an ${what} response needs a score (only a CSAT survey can be sent and not answered)`);
 
 /** CSAT 1..5 or null (sent, not answered), NPS 0..10, CES 1..7 (surveyScales in dataset.ts). */
-export const surveyResponseSchema = v.variant('kind', [
-	record({id: v.optional(surveyId), ...surveyEntries('csat', 1, 5)}),
-	v.pipe(record({id: v.optional(surveyId), ...surveyEntries('nps', 0, 10)}), answered('NPS')),
-	v.pipe(record({id: v.optional(surveyId), ...surveyEntries('ces', 1, 7)}), answered('CES')),
-], surveyKindMessage);
-export const surveyFactSchema = v.variant('kind', [
-	record({id: surveyId, ...surveyEntries('csat', 1, 5)}),
-	v.pipe(record({id: surveyId, ...surveyEntries('nps', 0, 10)}), answered('NPS')),
-	v.pipe(record({id: surveyId, ...surveyEntries('ces', 1, 7)}), answered('CES')),
-], surveyKindMessage);
+export const surveyResponseSchema = v.variant(
+	'kind',
+	[
+		record({id: v.optional(surveyId), ...surveyEntries('csat', 1, 5)}),
+		v.pipe(record({id: v.optional(surveyId), ...surveyEntries('nps', 0, 10)}), answered('NPS')),
+		v.pipe(record({id: v.optional(surveyId), ...surveyEntries('ces', 1, 7)}), answered('CES')),
+	],
+	surveyKindMessage,
+);
+export const surveyFactSchema = v.variant(
+	'kind',
+	[
+		record({id: surveyId, ...surveyEntries('csat', 1, 5)}),
+		v.pipe(record({id: surveyId, ...surveyEntries('nps', 0, 10)}), answered('NPS')),
+		v.pipe(record({id: surveyId, ...surveyEntries('ces', 1, 7)}), answered('CES')),
+	],
+	surveyKindMessage,
+);
 
 export const customerSchema = record({
 	key,
@@ -133,17 +171,32 @@ export const ticketFactSchema = record({
 	lastEventAt: epochMs,
 	themes: listOf(text(200), 50),
 	replies: listOf(record({at: epochMs, ms: durationMs, bhMs: nullableDuration}), 100_000),
-	sla: listOf(record({
-		metric: oneOf(slaMetrics),
-		targetMinutes: numberIn(0.001, 1_000_000, 'minutes'),
-		businessHours: flag,
-		outcome: oneOf(['achieved', 'breached', 'active'] as const),
-		measuredMs: nullableDuration,
-	}), 100),
+	sla: listOf(
+		record({
+			metric: oneOf(slaMetrics),
+			targetMinutes: numberIn(0.001, 1_000_000, 'minutes'),
+			businessHours: flag,
+			outcome: oneOf(['achieved', 'breached', 'active'] as const),
+			measuredMs: nullableDuration,
+		}),
+		100,
+	),
 });
 
-export const escalationFactSchema = record({ticketKey: key, at: epochMs, type: oneOf(escalationPaths), source: oneOf(escalationSources), agent: dimension});
-export const flagFactSchema = record({ticketKey: key, at: epochMs, level: oneOf(flagLevels), agent: dimension, signals: listOf(text(100), 200)});
+export const escalationFactSchema = record({
+	ticketKey: key,
+	at: epochMs,
+	type: oneOf(escalationPaths),
+	source: oneOf(escalationSources),
+	agent: dimension,
+});
+export const flagFactSchema = record({
+	ticketKey: key,
+	at: epochMs,
+	level: oneOf(flagLevels),
+	agent: dimension,
+	signals: listOf(text(100), 200),
+});
 export const feedbackFactSchema = record({ticketKey: key, at: epochMs, verdict: oneOf(['agree', 'disagree'] as const), agent: dimension});
 export const templateFactSchema = record({ticketKey: key, at: epochMs, templateId: text(200, {nonEmpty: true}), agent: dimension});
 export const agentHourFactSchema = record({agent: text(500), hour: epochMs});
@@ -159,7 +212,9 @@ export const datasetSchema = record({
 export class DatasetError extends Error {
 	readonly issues: string[];
 	constructor(issues: string[]) {
-		super(`Invalid dataset (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? '; ...' : ''}`);
+		super(
+			`Invalid dataset (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? '; ...' : ''}`,
+		);
 		this.name = 'DatasetError';
 		this.issues = issues;
 	}

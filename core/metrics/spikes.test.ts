@@ -5,7 +5,7 @@ import {dayKeyToNumber, dayNumberToKey} from './time.ts';
 
 test('Poisson upper tail', () => {
 	// P(X >= 3 | 1) = 1 - e^-1 (1 + 1 + 1/2)
-	expect(poissonUpperTail(3, 1)).toBeCloseTo(1 - (2.5 / Math.E), 12);
+	expect(poissonUpperTail(3, 1)).toBeCloseTo(1 - 2.5 / Math.E, 12);
 	expect(poissonUpperTail(0, 5)).toBe(1);
 	// Large rates do not underflow: P(X >= 1000 | 1000) is about one half.
 	expect(poissonUpperTail(1000, 1000)).toBeGreaterThan(0.49);
@@ -17,7 +17,7 @@ function series(theme: string, values: number[]): DailyCount[] {
 	return values.map((count, index) => ({theme, day: dayNumberToKey(first + index), count}));
 }
 
-test('a day far above a theme\'s trailing 28 days is a spike; a busy-but-usual day is not', () => {
+test("a day far above a theme's trailing 28 days is a spike; a busy-but-usual day is not", () => {
 	const counts = [
 		// "login": one ticket a day for 28 days, then 9 on 29 March.
 		...series('login', [...Array.from({length: 28}, () => 1), 9]),

@@ -99,9 +99,9 @@ export function detectSpikes(counts: readonly DailyCount[], lastDay: number, opt
 			}
 
 			const mean = sum / historyDays;
-			const sd = Math.sqrt(Math.max(0, (squares / historyDays) - (mean * mean)));
+			const sd = Math.sqrt(Math.max(0, squares / historyDays - mean * mean));
 			const pValue = poissonUpperTail(count, Math.max(mean, minRate));
-			if (pValue < alpha && count > mean + (k * sd)) {
+			if (pValue < alpha && count > mean + k * sd) {
 				spikes.push({theme, day: dayNumberToKey(dayNumber), count, baselineMean: mean, baselineSd: sd, pValue});
 			}
 		}

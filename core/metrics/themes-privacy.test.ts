@@ -7,15 +7,34 @@ const day = 86_400_000;
 const start = Date.UTC(2026, 2, 2, 9);
 
 function ticket(index: number, customer: string, text: string): DatasetTicket {
-	return {key: `zendesk:acme.zendesk.com:${index}`, helpdesk: 'zendesk', ticketId: String(index), createdAt: start + (index * day / 10), requesterKey: `zendesk:acme.zendesk.com:email:${customer}`, agent: 'Ana Ruiz', group: null, priority: null, channel: null, status: 'open', trigger: null, customerText: text};
+	return {
+		key: `zendesk:acme.zendesk.com:${index}`,
+		helpdesk: 'zendesk',
+		ticketId: String(index),
+		createdAt: start + (index * day) / 10,
+		requesterKey: `zendesk:acme.zendesk.com:email:${customer}`,
+		agent: 'Ana Ruiz',
+		group: null,
+		priority: null,
+		channel: null,
+		status: 'open',
+		trigger: null,
+		customerText: text,
+	};
 }
 
 // What an agent's store holds: a loyal customer who signs every mail, customers who name the same
 // agent, customers who mention their insulin, and an ordinary shared complaint.
 const tickets: DatasetTicket[] = [
-	...[0, 1, 2, 3, 4].map(index => ticket(index, 'margaret@example.com', `The parcel tracking page shows nothing.\nThanks, Margaret Okonkwo`)),
-	...[5, 6, 7, 8].map(index => ticket(index, `c${index}@example.com`, `Last week Priya promised a callback about my invoice and nobody called.`)),
-	...[9, 10, 11, 12].map(index => ticket(index, `c${index}@example.com`, `My insulin delivery is late again, the prescription runs out on Friday.`)),
+	...[0, 1, 2, 3, 4].map(index =>
+		ticket(index, 'margaret@example.com', `The parcel tracking page shows nothing.\nThanks, Margaret Okonkwo`),
+	),
+	...[5, 6, 7, 8].map(index =>
+		ticket(index, `c${index}@example.com`, `Last week Priya promised a callback about my invoice and nobody called.`),
+	),
+	...[9, 10, 11, 12].map(index =>
+		ticket(index, `c${index}@example.com`, `My insulin delivery is late again, the prescription runs out on Friday.`),
+	),
 	...[13, 14, 15, 16].map(index => ticket(index, `c${index}@example.com`, `The password reset link expired before I could use it.`)),
 ];
 const dataset: Dataset = {tickets, events: [], surveys: [], customers: []};
@@ -38,7 +57,12 @@ describe('aggregates-only snapshots carry only themes that name a shared complai
 			{key: 'a', requesterKey: 'one', themes: ['parcel tracking'], text: 'The parcel tracking page'},
 			...['b', 'c', 'd'].map(key => ({key, requesterKey: key, themes: ['insulin delivery'], text: 'My insulin delivery'})),
 			...['e', 'f', 'g'].map(key => ({key, requesterKey: key, themes: ['priya promised'], text: 'and then Priya promised'})),
-			...['h', 'i', 'j'].map(key => ({key, requesterKey: key, themes: ['password reset'], text: 'Password reset fails. The password reset link'})),
+			...['h', 'i', 'j'].map(key => ({
+				key,
+				requesterKey: key,
+				themes: ['password reset'],
+				text: 'Password reset fails. The password reset link',
+			})),
 			...['k', 'l', 'm'].map(key => ({key, requesterKey: null, themes: ['anonymous thing'], text: 'anonymous thing'})),
 		];
 		const {shareable, withheld} = shareableThemes(rows);

@@ -12,7 +12,8 @@ import {clausesOf} from './themes.ts';
  * Sensitive terms as clausesOf() sees them (lower case, no accents, plurals folded). English with the
  * common medical and financial words of the other phrase-pack languages.
  */
-const sensitiveWords = new Set(clausesOf(`
+const sensitiveWords = new Set(
+	clausesOf(`
 health medical medicine medication medicines prescription prescriptions pharmacy pharmacist insulin diabetes diabetic
 cancer tumour tumor chemo chemotherapy hiv aids pregnant pregnancy abortion miscarriage fertility ivf
 depression anxiety therapy therapist psychiatrist psychiatric mental suicide suicidal disability disabled
@@ -29,7 +30,8 @@ salud medico medicamento receta farmacia embarazo hospital enfermedad
 gesundheit arzt medikament rezept apotheke schwanger krankenhaus krankheit
 sante medecin medicament ordonnance pharmacie enceinte hopital maladie
 saude medico medicamento receita farmacia gravida doenca
-`).flat());
+`).flat(),
+);
 
 export type ThemeTicket = {
 	key: string;
@@ -90,7 +92,10 @@ export type ThemeVerdict = {theme: string; reason: 'few-customers' | 'sensitive'
  * The themes of these tickets that may travel in an aggregates-only export, and why each other one
  * may not. Tickets without a known customer add no support.
  */
-export function shareableThemes(tickets: readonly ThemeTicket[], options: ThemePrivacyOptions = {}): {shareable: Set<string>; withheld: ThemeVerdict[]} {
+export function shareableThemes(
+	tickets: readonly ThemeTicket[],
+	options: ThemePrivacyOptions = {},
+): {shareable: Set<string>; withheld: ThemeVerdict[]} {
 	const minCustomers = options.minCustomers ?? 3;
 	const customers = new Map<string, Set<string>>();
 	const texts = new Map<string, string[]>();
@@ -119,7 +124,11 @@ export function shareableThemes(tickets: readonly ThemeTicket[], options: ThemeP
 		const sensitive = sensitiveWordOf(theme);
 		const nameLike = theme.split(' ').find(word => looksLikeName(word, texts.get(theme)!));
 		if (people.size < minCustomers) {
-			withheld.push({theme, reason: 'few-customers', detail: `${people.size} distinct customer${people.size === 1 ? '' : 's'} (needs ${minCustomers})`});
+			withheld.push({
+				theme,
+				reason: 'few-customers',
+				detail: `${people.size} distinct customer${people.size === 1 ? '' : 's'} (needs ${minCustomers})`,
+			});
 		} else if (sensitive !== undefined) {
 			withheld.push({theme, reason: 'sensitive', detail: `"${sensitive}" is a sensitive term`});
 		} else if (nameLike === undefined) {

@@ -2,8 +2,19 @@ import {expect, test} from 'vitest';
 import {clausesOf, extractThemes, keyPhrasesOf} from './themes.ts';
 
 test('key phrases: lowercase words without stop words, plurals folded, pairs within a clause', () => {
-	expect(clausesOf('Hi team, my REFUNDS for order #88123 are missing! Mail me at dana@example.com')).toEqual([['refund', 'order', 'missing'], ['mail']]);
-	expect([...keyPhrasesOf('Password reset link expired.')].sort()).toEqual(['expired', 'link', 'link expired', 'password', 'password reset', 'reset', 'reset link']);
+	expect(clausesOf('Hi team, my REFUNDS for order #88123 are missing! Mail me at dana@example.com')).toEqual([
+		['refund', 'order', 'missing'],
+		['mail'],
+	]);
+	expect([...keyPhrasesOf('Password reset link expired.')].sort()).toEqual([
+		'expired',
+		'link',
+		'link expired',
+		'password',
+		'password reset',
+		'reset',
+		'reset link',
+	]);
 });
 
 test('tickets about the same thing form one theme; unrelated text stays unthemed', () => {
@@ -47,8 +58,16 @@ test('function words of the other supported languages are not themes: Spanish an
 });
 
 test('a large set is themed from an even sample, then every document is assigned (the same themes here)', () => {
-	const texts = ['Refund not received for my order', 'Cannot log in after the password reset', 'Invoice address is wrong on the invoice', 'Export button gives an empty file'];
-	const documents = Array.from({length: 4000}, (_value, index) => ({id: `d${index}`, text: `${texts[index % texts.length]!} ${index % 7 === 0 ? 'again' : ''}`}));
+	const texts = [
+		'Refund not received for my order',
+		'Cannot log in after the password reset',
+		'Invoice address is wrong on the invoice',
+		'Export button gives an empty file',
+	];
+	const documents = Array.from({length: 4000}, (_value, index) => ({
+		id: `d${index}`,
+		text: `${texts[index % texts.length]!} ${index % 7 === 0 ? 'again' : ''}`,
+	}));
 	const whole = extractThemes(documents, {sampleSize: 10_000});
 	const sampled = extractThemes(documents, {sampleSize: 400});
 	expect(whole.themes.length).toBe(4);

@@ -24,7 +24,8 @@ export type ThemeOptions = {
 	sampleSize?: number | undefined;
 };
 
-const stopWords = new Set(`
+const stopWords = new Set(
+	`
 a about above after again against all also am an and any are aren as at be because been before being below between both
 but by can cannot could couldn did didn do does doesn doing don down during each else even ever every few for from
 further get gets got had hadn has hasn have haven having he her here hers herself him himself his how however i if in
@@ -41,7 +42,10 @@ ok okay well good great bad way lot lots thing things sent send sending sorry at
 know want wanted would like make made go going come came take took give gave tell told said say says use used using
 asap urgent urgently frustrating frustrated frustration annoyed angry upset disappointed unacceptable ridiculous terrible
 awful patience losing lost waiting wait tried try trying everything nothing nobody anybody advance depend depends
-`.split(/\s+/).filter(Boolean));
+`
+		.split(/\s+/)
+		.filter(Boolean),
+);
 
 /**
  * Function words and support pleasantries of the other languages the phrase packs cover (es, de, fr, pt),
@@ -62,7 +66,9 @@ merci cordialement salutations svp aujourd hui hier demain semaine mois annee fa
 uma umas uns com sem sobre entre nao foi ser estar esta estou tem tenho mais muito muita todo todos toda nada
 algo voce voces nos eles elas ola obrigado obrigada atenciosamente bom boa dia hoje ontem amanha semana mes ano
 ainda sempre nunca agora outra outro vez vezes pelo pela pelos pelas aos das numa num isso isto essa esse
-`.split(/\s+/).filter(Boolean);
+`
+	.split(/\s+/)
+	.filter(Boolean);
 for (const word of otherStopWords) {
 	stopWords.add(word);
 }
@@ -113,7 +119,7 @@ export function keyPhrasesOf(text: string): Set<string> {
 
 /** FNV-1a, 32 bits. */
 function hashOf(text: string): number {
-	let hash = 0x81_1C_9D_C5;
+	let hash = 0x81_1c_9d_c5;
 	for (let index = 0; index < text.length; index++) {
 		hash ^= text.charCodeAt(index);
 		hash = Math.imul(hash, 0x01_00_01_93);
@@ -150,7 +156,10 @@ function overlapOf(a: Set<number>, b: Set<number>): number {
  * Groups documents into themes. Deterministic: the same documents give the same themes and assignments.
  * Returns the themes and, per document id, the one theme it belongs to (documents without a theme are absent).
  */
-export function extractThemes(documents: readonly ThemeDocument[], options: ThemeOptions = {}): {themes: Theme[]; assignments: Map<string, string>} {
+export function extractThemes(
+	documents: readonly ThemeDocument[],
+	options: ThemeOptions = {},
+): {themes: Theme[]; assignments: Map<string, string>} {
 	// Above sampleSize documents the themes are found in a sample (one in k, chosen by a hash of the id,
 	// so no period in the data's order can bias it) and then every document is assigned: the phrases of
 	// half a million tickets would not fit a browser's memory.

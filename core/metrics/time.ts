@@ -23,14 +23,14 @@ export function dayNumberToKey(dayNumber: number): number {
 	// Civil-from-days (H. Hinnant's algorithm, public domain description).
 	const z = dayNumber + 719_468;
 	const era = Math.floor(z / 146_097);
-	const doe = z - (era * 146_097);
+	const doe = z - era * 146_097;
 	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-	const doy = doe - ((365 * yoe) + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-	const mp = Math.floor(((5 * doy) + 2) / 153);
-	const day = doy - Math.floor(((153 * mp) + 2) / 5) + 1;
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
 	const month = mp < 10 ? mp + 3 : mp - 9;
-	const year = (yoe + (era * 400)) + (month <= 2 ? 1 : 0);
-	return (year * 10_000) + (month * 100) + day;
+	const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+	return year * 10_000 + month * 100 + day;
 }
 
 /** yyyymmdd -> days since 1970-01-01. */
@@ -48,7 +48,7 @@ export function isoDayToKey(isoDay: string): number {
 		throw new Error(`Expected a day as YYYY-MM-DD, got ${JSON.stringify(isoDay)}`);
 	}
 
-	return (Number(match[1]) * 10_000) + (Number(match[2]) * 100) + Number(match[3]);
+	return Number(match[1]) * 10_000 + Number(match[2]) * 100 + Number(match[3]);
 }
 
 export function dayKeyToIso(key: number): string {
@@ -119,7 +119,7 @@ export function makeBusinessClock(hours: BusinessHours, originMs: number, untilM
 	// cumulative[k]: business ms from firstHour to the start of hour k.
 	const cumulative = new Float64Array(hourCount + 1);
 	for (let k = 0; k < hourCount; k++) {
-		const start = firstHour + (k * hourMs);
+		const start = firstHour + k * hourMs;
 		cumulative[k + 1] = cumulative[k]! + businessMillisBetween(start, start + hourMs, calendar);
 	}
 
@@ -130,7 +130,7 @@ export function makeBusinessClock(hours: BusinessHours, originMs: number, untilM
 			return ms >= originMs ? businessMillisBetween(originMs, ms, calendar) : -businessMillisBetween(ms, originMs, calendar);
 		}
 
-		const start = firstHour + (k * hourMs);
+		const start = firstHour + k * hourMs;
 		const inHour = cumulative[k + 1]! - cumulative[k]!;
 		let within: number;
 		if (inHour === 0) {

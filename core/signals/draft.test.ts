@@ -20,7 +20,11 @@ test.each([
 });
 
 test('a good draft has no issues', () => {
-	expect(checkDraft('Hi Dana, I understand why this is frustrating. I have refunded the second charge myself and will confirm by 3 pm today. Anna')).toEqual([]);
+	expect(
+		checkDraft(
+			'Hi Dana, I understand why this is frustrating. I have refunded the second charge myself and will confirm by 3 pm today. Anna',
+		),
+	).toEqual([]);
 });
 
 test('issues come back in text order and do not overlap', () => {
@@ -35,13 +39,13 @@ test('empty and odd input', () => {
 
 // Phrases a de-escalation review found missing, contractions among them (typed with ' and ’).
 test.each([
-	['You\'re wrong about the date.', 'you-are-wrong', 'You\'re wrong'],
+	["You're wrong about the date.", 'you-are-wrong', "You're wrong"],
 	['You’re mistaken.', 'you-are-wrong', 'You’re mistaken'],
-	['We\'ll try to call you tomorrow.', 'we-will-try', 'We\'ll try'],
-	['You\'ll have to wait until Monday.', 'be-patient', 'You\'ll have to wait'],
+	["We'll try to call you tomorrow.", 'we-will-try', "We'll try"],
+	["You'll have to wait until Monday.", 'be-patient', "You'll have to wait"],
 	['Per my last email, the parcel left on Monday.', 'per-my-last-email', 'Per my last email'],
 	['As per my previous message, it is on its way.', 'per-my-last-email', 'As per my previous message'],
-	['As I\'ve said, the parcel left on Monday.', 'as-i-said', 'As I\'ve said'],
+	["As I've said, the parcel left on Monday.", 'as-i-said', "As I've said"],
 	['Our system shows the parcel was delivered.', 'blame-the-system', 'Our system shows'],
 	['I understand your frustration, but the refund takes ten days.', 'acknowledge-but', 'I understand your frustration, but'],
 	['This is our policy.', 'per-policy', 'This is our policy'],
@@ -51,8 +55,8 @@ test.each([
 	['Sorry for the inconvenience.', 'generic-apology', 'Sorry for the inconvenience'],
 	['I already told you that the parcel left on Monday.', 'as-i-said', 'I already told you that'],
 	['Obviously the parcel is late.', 'condescending', 'Obviously'],
-	['You should\'ve checked the size chart.', 'you-should-have', 'You should\'ve'],
-	['I don\'t know why that happened.', 'i-dont-know', 'I don\'t know'],
+	["You should've checked the size chart.", 'you-should-have', "You should've"],
+	["I don't know why that happened.", 'i-dont-know', "I don't know"],
 ])('flags %s', (text, ruleId, phrase) => {
 	const issue = checkDraft(text).find(item => item.ruleId === ruleId);
 	expect(issue?.phrase).toBe(phrase);
@@ -63,8 +67,8 @@ test.each([
 	'You should have your refund by Friday.',
 	'You should have received a confirmation email.',
 	'You can relax, the order is on its way.',
-	'I don\'t know yet, but I will find out by 3pm.',
-	'I\'m not saying there is nothing we can do.',
+	"I don't know yet, but I will find out by 3pm.",
+	"I'm not saying there is nothing we can do.",
 	'I will find out by 3 pm and update you.',
 	'Just wait a moment while I check the order.',
 	'I understand why this is frustrating.',
@@ -80,11 +84,17 @@ test('risky promises are flagged on legal, chargeback and cancellation tickets o
 	expect(checkDraft(text)).toEqual([]);
 	for (const signal of ['phrase.legal', 'phrase.payment-dispute', 'phrase.churn']) {
 		const issues = checkDraft(text, {signalIds: [signal, 'tone.negative']});
-		expect(issues.map(issue => [issue.ruleId, issue.phrase])).toEqual([['risky-promise', 'I guarantee'], ['risky-promise', 'you will get a full refund'], ['risky-promise', 'This was our fault']]);
+		expect(issues.map(issue => [issue.ruleId, issue.phrase])).toEqual([
+			['risky-promise', 'I guarantee'],
+			['risky-promise', 'you will get a full refund'],
+			['risky-promise', 'This was our fault'],
+		]);
 		expect(issues.every(issue => issue.fix === undefined)).toBe(true);
 	}
 
-	expect(checkDraft('We\'ll refund you in full and we accept liability.', {signalIds: ['phrase.legal']}).map(issue => issue.phrase)).toEqual(['We\'ll refund you in full', 'we accept liability']);
+	expect(checkDraft("We'll refund you in full and we accept liability.", {signalIds: ['phrase.legal']}).map(issue => issue.phrase)).toEqual(
+		["We'll refund you in full", 'we accept liability'],
+	);
 });
 
 const capital = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -97,8 +107,23 @@ function fixedText(text: string, ruleId: string): string | undefined {
 
 // Every rewording, at every position in a sentence: the result is exact and reads as a sentence.
 const droppedPhrases: Record<string, string[]> = {
-	'as-i-said': ['as I said', 'as I already said', 'as we previously mentioned', 'as I\'ve said', 'as we have already explained', 'as previously stated', 'as stated above', 'like I said', 'as I told you'],
-	'per-my-last-email': ['per my last email', 'as per my previous message', 'as mentioned in my last reply', 'as I said in my previous email'],
+	'as-i-said': [
+		'as I said',
+		'as I already said',
+		'as we previously mentioned',
+		"as I've said",
+		'as we have already explained',
+		'as previously stated',
+		'as stated above',
+		'like I said',
+		'as I told you',
+	],
+	'per-my-last-email': [
+		'per my last email',
+		'as per my previous message',
+		'as mentioned in my last reply',
+		'as I said in my previous email',
+	],
 	condescending: ['obviously', 'with all due respect', 'to be fair', 'needless to say'],
 };
 
@@ -109,21 +134,40 @@ const dropFrames: Array<[name: string, frame: (phrase: string) => string, expect
 	['middle, without commas', phrase => `The jacket ${phrase} ships Monday.`, 'The jacket ships Monday.'],
 	['end', phrase => `The jacket ships Monday, ${phrase}.`, 'The jacket ships Monday.'],
 	['end, without a comma', phrase => `The jacket ships Monday ${phrase}.`, 'The jacket ships Monday.'],
-	['after a full stop', phrase => `Thanks for waiting. ${capital(phrase)}, the jacket ships Monday.`, 'Thanks for waiting. The jacket ships Monday.'],
-	['after an exclamation mark', phrase => `Thanks for waiting! ${capital(phrase)}, the jacket ships Monday.`, 'Thanks for waiting! The jacket ships Monday.'],
+	[
+		'after a full stop',
+		phrase => `Thanks for waiting. ${capital(phrase)}, the jacket ships Monday.`,
+		'Thanks for waiting. The jacket ships Monday.',
+	],
+	[
+		'after an exclamation mark',
+		phrase => `Thanks for waiting! ${capital(phrase)}, the jacket ships Monday.`,
+		'Thanks for waiting! The jacket ships Monday.',
+	],
 	['after a greeting line', phrase => `Hi Ana,\n\n${capital(phrase)}, the jacket ships Monday.`, 'Hi Ana,\n\nThe jacket ships Monday.'],
 	['capitalised mid-sentence', phrase => `The jacket, ${phrase.toUpperCase()}, ships Monday.`, 'The jacket ships Monday.'],
-	['before a second sentence', phrase => `${capital(phrase)}, the jacket ships Monday. I will send the tracking link.`, 'The jacket ships Monday. I will send the tracking link.'],
-	['the whole sentence', phrase => `Thanks for waiting. ${capital(phrase)}. The jacket ships Monday.`, 'Thanks for waiting. The jacket ships Monday.'],
+	[
+		'before a second sentence',
+		phrase => `${capital(phrase)}, the jacket ships Monday. I will send the tracking link.`,
+		'The jacket ships Monday. I will send the tracking link.',
+	],
+	[
+		'the whole sentence',
+		phrase => `Thanks for waiting. ${capital(phrase)}. The jacket ships Monday.`,
+		'Thanks for waiting. The jacket ships Monday.',
+	],
 ];
 
 describe.each(Object.entries(droppedPhrases))('%s: dropped', (ruleId, phrases) => {
-	test.each(phrases.flatMap(phrase => dropFrames.map(([name, frame, expected]) => [phrase, name, frame(phrase), expected] as const)))('%s, %s', (_phrase, _name, text, expected) => {
-		const fixed = fixedText(text, ruleId);
-		expect(fixed).toBe(expected);
-		expect(grammarProblems(fixed!)).toEqual([]);
-		expect(checkDraft(fixed!).filter(issue => issue.ruleId === ruleId)).toEqual([]);
-	});
+	test.each(phrases.flatMap(phrase => dropFrames.map(([name, frame, expected]) => [phrase, name, frame(phrase), expected] as const)))(
+		'%s, %s',
+		(_phrase, _name, text, expected) => {
+			const fixed = fixedText(text, ruleId);
+			expect(fixed).toBe(expected);
+			expect(grammarProblems(fixed!)).toEqual([]);
+			expect(checkDraft(fixed!).filter(issue => issue.ruleId === ruleId)).toEqual([]);
+		},
+	);
 });
 
 test.each([
@@ -143,24 +187,53 @@ test.each([
 
 // Phrases that are the whole sentence get a whole new sentence; inside a longer sentence, advice only.
 const sentencePhrases: Record<string, {phrases: string[]; replacement: string}> = {
-	'calm-down': {phrases: ['calm down', 'please calm down', 'relax', 'please stop shouting', 'there is no need to be rude', 'you are overreacting'], replacement: 'I understand why this is frustrating, and I want to get it sorted.'},
-	'you-are-wrong': {phrases: ['you\'re wrong', 'you are mistaken', 'you misunderstood', 'that\'s not what I said', 'you don\'t understand'], replacement: 'I may not have explained that clearly.'},
-	'i-dont-know': {phrases: ['I don\'t know', 'I do not know', 'I have no idea'], replacement: 'Let me find out and come back to you.'},
-	'be-patient': {phrases: ['please be patient', 'be patient', 'you\'ll have to wait', 'you will need to wait', 'you must wait'], replacement: 'Thank you for bearing with us.'},
+	'calm-down': {
+		phrases: ['calm down', 'please calm down', 'relax', 'please stop shouting', 'there is no need to be rude', 'you are overreacting'],
+		replacement: 'I understand why this is frustrating, and I want to get it sorted.',
+	},
+	'you-are-wrong': {
+		phrases: ["you're wrong", 'you are mistaken', 'you misunderstood', "that's not what I said", "you don't understand"],
+		replacement: 'I may not have explained that clearly.',
+	},
+	'i-dont-know': {phrases: ["I don't know", 'I do not know', 'I have no idea'], replacement: 'Let me find out and come back to you.'},
+	'be-patient': {
+		phrases: ['please be patient', 'be patient', "you'll have to wait", 'you will need to wait', 'you must wait'],
+		replacement: 'Thank you for bearing with us.',
+	},
 };
 
 const sentenceFrames: Array<[name: string, frame: (phrase: string) => string, expected: (replacement: string) => string]> = [
 	['alone', phrase => `${capital(phrase)}.`, replacement => replacement],
 	['without a full stop', phrase => capital(phrase), replacement => replacement],
-	['after a greeting', phrase => `Hi Ana, ${phrase}.`, replacement => `Hi Ana, ${/^I\b/.test(replacement) ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}`],
-	['between sentences', phrase => `Thanks for writing. ${capital(phrase)}. The jacket ships Monday.`, replacement => `Thanks for writing. ${replacement} The jacket ships Monday.`],
-	['at the end, with !', phrase => `The jacket ships Monday. ${capital(phrase)}!`, replacement => `The jacket ships Monday. ${replacement}`],
+	[
+		'after a greeting',
+		phrase => `Hi Ana, ${phrase}.`,
+		replacement => `Hi Ana, ${/^I\b/.test(replacement) ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}`,
+	],
+	[
+		'between sentences',
+		phrase => `Thanks for writing. ${capital(phrase)}. The jacket ships Monday.`,
+		replacement => `Thanks for writing. ${replacement} The jacket ships Monday.`,
+	],
+	[
+		'at the end, with !',
+		phrase => `The jacket ships Monday. ${capital(phrase)}!`,
+		replacement => `The jacket ships Monday. ${replacement}`,
+	],
 	['with fillers', phrase => `Sir, ${phrase}, please.`, replacement => replacement],
-	['on its own line', phrase => `Hi Ana,\n${capital(phrase)}\nThe jacket ships Monday.`, replacement => `Hi Ana,\n${replacement}\nThe jacket ships Monday.`],
+	[
+		'on its own line',
+		phrase => `Hi Ana,\n${capital(phrase)}\nThe jacket ships Monday.`,
+		replacement => `Hi Ana,\n${replacement}\nThe jacket ships Monday.`,
+	],
 ];
 
 describe.each(Object.entries(sentencePhrases))('%s: a whole sentence replaced', (ruleId, {phrases, replacement}) => {
-	test.each(phrases.flatMap(phrase => sentenceFrames.map(([name, frame, expected]) => [phrase, name, frame(phrase), expected(replacement)] as const)))('%s, %s', (_phrase, _name, text, expected) => {
+	test.each(
+		phrases.flatMap(phrase =>
+			sentenceFrames.map(([name, frame, expected]) => [phrase, name, frame(phrase), expected(replacement)] as const),
+		),
+	)('%s, %s', (_phrase, _name, text, expected) => {
 		const fixed = fixedText(text, ruleId);
 		expect(fixed).toBe(expected);
 		expect(grammarProblems(fixed!)).toEqual([]);
@@ -184,10 +257,20 @@ test.each([
 });
 
 test('rules without a safe rewording give advice and no fix', () => {
-	for (const text of ['Per our policy we cannot refund opened items.', 'There is nothing I can do.', 'We apologize for any inconvenience caused.', 'We\'ll try to call you.', 'Our system shows it was delivered.', 'You should have read the terms.']) {
+	for (const text of [
+		'Per our policy we cannot refund opened items.',
+		'There is nothing I can do.',
+		'We apologize for any inconvenience caused.',
+		"We'll try to call you.",
+		'Our system shows it was delivered.',
+		'You should have read the terms.',
+	]) {
 		const issues = checkDraft(text);
 		expect(issues.length, text).toBeGreaterThan(0);
-		expect(issues.every(issue => issue.fix === undefined), text).toBe(true);
+		expect(
+			issues.every(issue => issue.fix === undefined),
+			text,
+		).toBe(true);
 	}
 });
 
@@ -216,7 +299,7 @@ test.each([
 	['Hi there, as I said, the parcel left on Monday.', 'Hi there, the parcel left on Monday.'],
 	['Hello all, obviously the site is down.', 'Hello all, the site is down.'],
 	['Dear Ms Lopez, per my last email, the refund is on its way.', 'Dear Ms Lopez, the refund is on its way.'],
-])('the greeting\'s comma stays: %s', (text, expected) => {
+])("the greeting's comma stays: %s", (text, expected) => {
 	const issue = checkDraft(text).find(item => item.fix);
 	expect(applyFix(text, issue!.fix!)).toBe(expected);
 });
@@ -232,7 +315,10 @@ test('each fix says what it does and how the sentence reads afterwards', () => {
 	expect(asISaid?.fix).toMatchObject({kind: 'drop', preview: 'Per the terms the refund takes ten days.'});
 	expect(calm?.fix).toMatchObject({kind: 'sentence', preview: 'I understand why this is frustrating, and I want to get it sorted.'});
 	expect(checkDraft('Obviously.')[0]?.fix).toMatchObject({kind: 'drop', preview: ''});
-	expect(checkDraft('I hear you, but the form is needed.')[0]?.fix).toMatchObject({kind: 'swap', preview: 'I hear you, and the form is needed.'});
+	expect(checkDraft('I hear you, but the form is needed.')[0]?.fix).toMatchObject({
+		kind: 'swap',
+		preview: 'I hear you, and the form is needed.',
+	});
 });
 
 test('the rules survive the trip to a helpdesk page as data', () => {
@@ -248,6 +334,8 @@ test('the rules survive the trip to a helpdesk page as data', () => {
 		}
 	}
 
-	expect(checkDraftWith(drafts[1]!, asData, {signalIds: ['phrase.legal']}).length).toBeGreaterThan(checkDraftWith(drafts[1]!, asData).length);
+	expect(checkDraftWith(drafts[1]!, asData, {signalIds: ['phrase.legal']}).length).toBeGreaterThan(
+		checkDraftWith(drafts[1]!, asData).length,
+	);
 	expect(checkDraftWith(drafts[0]!, [])).toEqual([]);
 });

@@ -8,7 +8,14 @@ import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding} from './types.ts';
 
 export const draftSignals = [
-	{id: 'draft.phrasing', label: 'draft phrasing that tends to escalate', weight: 0.15, reason: 'the agent\'s draft contains phrasing known to escalate', triggers: {'frontline-response': 0.4}, evidence: 'none'},
+	{
+		id: 'draft.phrasing',
+		label: 'draft phrasing that tends to escalate',
+		weight: 0.15,
+		reason: "the agent's draft contains phrasing known to escalate",
+		triggers: {'frontline-response': 0.4},
+		evidence: 'none',
+	},
 ] as const satisfies Detector['signals'];
 
 /**
@@ -72,215 +79,249 @@ export const draftRules: readonly DraftRule[] = /* @__PURE__ */ builtInRules();
 
 function builtInRules(): DraftRule[] {
 	return [
-	{
-		id: 'nothing-i-can-do',
-		patterns: [
-			...[
-				'{there is|there\'s|there isn\'t|there is not} nothing {more|else}? {i|we} can do',
-				'nothing {more|else}? {i|we} can do',
-				'{i|we} {can\'t|cannot|can not} do anything {more|else}?',
-				'{my|our} hands are tied',
-				'out of {my|our} hands',
-			].map(pattern => ({pattern, notBefore: String.raw`\b(?:not saying|never said|doesn['’]t mean|does not mean|not that|isn['’]t that|is not that)\b[^.!?]*$`})),
-		],
-		suggestion: 'Say what you can do: "Here is what I can do for you: …"',
-	},
-	{
-		id: 'as-i-said',
-		patterns: [
-			'as {i|we} {already|previously}? {said|stated|mentioned|explained|wrote|noted|told you}',
-			'as {i\'ve|we\'ve|i have|we have} {already|previously}? {said|stated|mentioned|explained|written|noted|told you}',
-			'as {previously|already} {stated|mentioned|explained|said|noted}',
-			'as stated {above|before|previously|earlier}',
-			'like {i|we} {already}? {said|told you|mentioned}',
-			'{i|we} {already|have already} {told|explained to} you {that}?',
-			'{i\'ve|we\'ve} already {told|explained to} you {that}?',
-			'{i|we} {told|explained to} you {already|before|twice} {that}?',
-		],
-		suggestion: 'Recap without pointing at the customer: state the facts again as if for the first time.',
-		fix: {kind: 'drop'},
-	},
-	{
-		id: 'per-my-last-email',
-		patterns: [
-			'{as per|per} my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response|note}',
-			'as {mentioned|stated|explained|noted|outlined|said} in my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
-			'as {i|we} {said|mentioned|explained|wrote|noted} in my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
-			'{see|please see|refer to|please refer to} my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
-		],
-		suggestion: 'Give the answer again in full; pointing back to an earlier email reads as "you did not read it".',
-		fix: {kind: 'drop'},
-	},
-	{
-		id: 'calm-down',
-		patterns: [
-			'calm down', 'calm yourself', '{please|just} relax', {pattern: 'relax', wholeSentence: true},
-			'no need to {shout|yell|be rude|get upset|raise your voice|use that tone}',
-			'there is no need to be {rude|like that|so rude|aggressive}',
-			'stop {shouting|yelling|using capitals|using caps|swearing}',
-			'{please|kindly} stop {shouting|yelling|using capitals|using caps|swearing}',
-			'{don\'t|do not} {shout|yell} at me', '{you\'re|you are} overreacting',
-		],
-		suggestion: 'Acknowledge the feeling first: "I understand why this is frustrating, and I want to get it sorted." If the language is abusive, use the boundary reply.',
-		fix: {kind: 'sentence', with: 'I understand why this is frustrating, and I want to get it sorted.'},
-	},
-	{
-		id: 'per-policy',
-		patterns: [
-			'{per|as per|according to|due to} {our|company|the company|store|the}? policy',
-			'{it\'s|it is|that\'s|that is|this is} {our|company|the company\'s|store|the}? policy',
-			'{our|the|company} policy {states|says|is|does not allow|doesn\'t allow|won\'t allow|does not permit}',
-			'rules are rules', '{those|these} are the rules',
-			'{i\'m|i am} just following {the|our}? {rules|policy|procedure|process}',
-			'i {don\'t|do not} make the rules',
-		],
-		suggestion: 'Explain why the rule exists and what you can do instead: "The rule is there because …; what I can do is …"',
-	},
-	{
-		id: 'you-should-have',
-		patterns: [
-			{pattern: 'you {should have|should\'ve|must have|ought to have}', after: participles},
-			'you {failed|neglected|forgot} to',
-			'you {didn\'t|did not} {read|check|follow|listen}',
-			'if you had {read|checked|looked|followed|listened}',
-			'{it\'s|it is|that\'s|that is|this is|it was|that was} your {fault|mistake|own fault}',
-			'your own fault',
-		],
-		suggestion: 'Describe the situation, not the customer: "It looks like … Here is how we fix it."',
-	},
-	{
-		id: 'not-my-job',
-		patterns: [
-			'{not|isn\'t} my {job|department|problem|responsibility|area|team}',
-			'not {our|my} fault',
-			'{we are|we\'re|i am|i\'m} not responsible',
-			'nothing to do with {us|me}',
-			'{that\'s|that is|this is} {another|a different} department',
-			'{you will|you\'ll} {need|have} to contact {another|the other|a different|someone else}',
-		],
-		suggestion: 'Own the handover: "I will pass this to our … team myself and stay on it until you have an answer."',
-	},
-	{
-		id: 'we-will-try',
-		patterns: [
-			'{we will|we\'ll|they will|they\'ll|the team will|someone will} try',
-			'{we|they} might be able to',
-			'hopefully {someone|the team|they|we} {will|can}',
-			'{i will|we will|i\'ll|we\'ll} see what {i|we} can do',
-		],
-		suggestion: 'Make it a promise you can keep: "I will … and update you by [a time you can keep]."',
-	},
-	{
-		id: 'i-dont-know',
-		patterns: [
-			{pattern: 'i {don\'t|do not} know', notAfter: String.raw`^\s*(?:yet\b|,?\s*but\b|if\b|whether\b|of\b|about\b|you\b|how much\b|how frustrating\b|exactly how\b)`},
-			'i have no idea', '{i\'m|i am} not sure {what|why|how} {happened|went wrong|this happened|that happened}',
-			'no idea {why|what|how}',
-		],
-		suggestion: 'Find out and commit: "Let me check that and come back to you by [a time you can keep]."',
-		fix: {kind: 'sentence', with: 'Let me find out and come back to you.'},
-	},
-	{
-		id: 'you-are-wrong',
-		patterns: [
-			'{you\'re|you are} {wrong|mistaken|confused|incorrect}',
-			'you {misunderstood|misread|are misunderstanding|have misunderstood}',
-			'you\'ve misunderstood',
-			'{that\'s|that is} not what i {said|wrote|meant}',
-			'you {don\'t|do not|didn\'t|did not} understand',
-		],
-		suggestion: 'Take the misunderstanding on yourself: "I may not have explained that clearly. What I meant is …"',
-		fix: {kind: 'sentence', with: 'I may not have explained that clearly.'},
-	},
-	{
-		id: 'be-patient',
-		patterns: [
-			'be patient', '{please|kindly} be patient',
-			'{you will|you\'ll} {have|need} to wait',
-			'you {need|have|must} to wait', 'you must wait',
-			{pattern: 'just wait', notAfter: String.raw`^\s+(?:a|until|till|for|and|while)\b`},
-		],
-		suggestion: 'Thank them and give a time: "Thank you for bearing with us; I will update you by [a time you can keep]."',
-		fix: {kind: 'sentence', with: 'Thank you for bearing with us.'},
-	},
-	{
-		id: 'generic-apology',
-		patterns: [
-			'{sorry|apologi*} for any {inconvenience|trouble|confusion} {caused|this may have caused|this has caused}?',
-			'{sorry|apologi*} for the inconvenience {caused}?',
-			'sorry {you feel|if you feel|if you felt|that you feel|you felt} {that way|like that}?',
-			'{i\'m|i am|we\'re|we are} sorry {you feel|if you feel|if you felt|that you feel|you felt} {that way|like that}?',
-		],
-		suggestion: 'Apologise for the specific thing that went wrong, in your own words ("I\'m sorry your refund has taken two weeks").',
-	},
-	{
-		id: 'impossible',
-		patterns: [
-			'{that\'s|that is|it\'s|it is} impossible',
-			'no way {we|i} can',
-			'{we|i} {can\'t|cannot|won\'t|will not} {do|make} {that|an exception|exceptions}',
-			'the system {doesn\'t|does not|won\'t|will not} {let|allow}',
-		],
-		suggestion: 'Pair the no with a yes: "I can\'t do that, but what I can do is …"',
-	},
-	{
-		id: 'blame-the-system',
-		patterns: [
-			'{our|the} {system|records|logs|tracking|data} {shows|show|says|say|indicates|indicate}',
-			'according to {our|the} {system|records|logs|tracking}',
-		],
-		suggestion: 'Start from what the customer sees: "I can see our tracking says delivered, and I understand the parcel has not reached you."',
-	},
-	{
-		id: 'acknowledge-but',
-		patterns: [
-			{regex: String.raw`(?<![\p{L}\p{N}])(?:i|we)\s+(?:understand|hear|appreciate|get|see)(?:\s+(?:your frustration|how frustrating this is|how you feel|your concern|your point|that|you))?\s*,?\s+but(?![\p{L}\p{N}])`},
-		],
-		suggestion: '"But" takes back the acknowledgement; use "and", or end the sentence there.',
-		fix: {kind: 'swap', from: String.raw`\bbut$`, to: 'and'},
-	},
-	{
-		id: 'nobody-else',
-		patterns: [
-			'{nobody|no one|no other customer|no other customers} {else}? {has|have} {had|reported|complained about|mentioned|seen}',
-			'{you\'re|you are} the {only|first} {one|customer|person}',
-			'{works|working} fine for {everyone|everybody|other customers|others|everyone else}',
-			'you are not the only',
-			'i have other customers',
-		],
-		suggestion: 'Keep it about this customer: "I\'m sorry this is happening to you; here is what I am doing about it."',
-	},
-	{
-		id: 'condescending',
-		patterns: [
-			'obviously', 'with all due respect', 'to be fair', 'needless to say', 'as you should know',
-			{pattern: 'clearly', after: String.raw`^\s*(?:,|you\b|this\b|that\b|it\b)`},
-			{pattern: 'simply', after: String.raw`^\s+(?:click|go|open|log|sign|select|choose|enter|type|follow|read|restart|reinstall|press|tap|use|visit)\b`},
-			'you {have|need} to understand {that}?',
-			'you must understand {that}?',
-		],
-		suggestion: 'Drop it; it reads as condescending.',
-		fix: {kind: 'drop'},
-	},
-	{
-		id: 'risky-promise',
-		patterns: [
-			'i guarantee', 'guaranteed', 'i promise',
-			'{we will|we\'ll|i will|i\'ll} refund {you}? {in full|the full amount|everything|all of it}',
-			'{you will|you\'ll} {get|receive} a full refund',
-			'{this|that|it} {was|is} {our|my} {fault|mistake|error}',
-			'{it\'s|that\'s} {our|my} {fault|mistake}',
-			'we {admit|accept} {liability|responsibility|fault}',
-			'we are liable',
-			'{we will|we\'ll} compensate',
-		],
-		suggestion: 'On a legal, chargeback or cancellation ticket, promise only what you will check and when you will reply; leave fault, refunds and compensation to the decision.',
-		onlyWith: ['phrase.legal', 'phrase.payment-dispute', 'phrase.churn'],
-	},
-];
+		{
+			id: 'nothing-i-can-do',
+			patterns: [
+				...[
+					"{there is|there's|there isn't|there is not} nothing {more|else}? {i|we} can do",
+					'nothing {more|else}? {i|we} can do',
+					"{i|we} {can't|cannot|can not} do anything {more|else}?",
+					'{my|our} hands are tied',
+					'out of {my|our} hands',
+				].map(pattern => ({
+					pattern,
+					notBefore: String.raw`\b(?:not saying|never said|doesn['’]t mean|does not mean|not that|isn['’]t that|is not that)\b[^.!?]*$`,
+				})),
+			],
+			suggestion: 'Say what you can do: "Here is what I can do for you: …"',
+		},
+		{
+			id: 'as-i-said',
+			patterns: [
+				'as {i|we} {already|previously}? {said|stated|mentioned|explained|wrote|noted|told you}',
+				"as {i've|we've|i have|we have} {already|previously}? {said|stated|mentioned|explained|written|noted|told you}",
+				'as {previously|already} {stated|mentioned|explained|said|noted}',
+				'as stated {above|before|previously|earlier}',
+				'like {i|we} {already}? {said|told you|mentioned}',
+				'{i|we} {already|have already} {told|explained to} you {that}?',
+				"{i've|we've} already {told|explained to} you {that}?",
+				'{i|we} {told|explained to} you {already|before|twice} {that}?',
+			],
+			suggestion: 'Recap without pointing at the customer: state the facts again as if for the first time.',
+			fix: {kind: 'drop'},
+		},
+		{
+			id: 'per-my-last-email',
+			patterns: [
+				'{as per|per} my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response|note}',
+				'as {mentioned|stated|explained|noted|outlined|said} in my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
+				'as {i|we} {said|mentioned|explained|wrote|noted} in my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
+				'{see|please see|refer to|please refer to} my {last|previous|earlier|prior} {email|e-mail|mail|message|reply|response}',
+			],
+			suggestion: 'Give the answer again in full; pointing back to an earlier email reads as "you did not read it".',
+			fix: {kind: 'drop'},
+		},
+		{
+			id: 'calm-down',
+			patterns: [
+				'calm down',
+				'calm yourself',
+				'{please|just} relax',
+				{pattern: 'relax', wholeSentence: true},
+				'no need to {shout|yell|be rude|get upset|raise your voice|use that tone}',
+				'there is no need to be {rude|like that|so rude|aggressive}',
+				'stop {shouting|yelling|using capitals|using caps|swearing}',
+				'{please|kindly} stop {shouting|yelling|using capitals|using caps|swearing}',
+				"{don't|do not} {shout|yell} at me",
+				"{you're|you are} overreacting",
+			],
+			suggestion:
+				'Acknowledge the feeling first: "I understand why this is frustrating, and I want to get it sorted." If the language is abusive, use the boundary reply.',
+			fix: {kind: 'sentence', with: 'I understand why this is frustrating, and I want to get it sorted.'},
+		},
+		{
+			id: 'per-policy',
+			patterns: [
+				'{per|as per|according to|due to} {our|company|the company|store|the}? policy',
+				"{it's|it is|that's|that is|this is} {our|company|the company's|store|the}? policy",
+				"{our|the|company} policy {states|says|is|does not allow|doesn't allow|won't allow|does not permit}",
+				'rules are rules',
+				'{those|these} are the rules',
+				"{i'm|i am} just following {the|our}? {rules|policy|procedure|process}",
+				"i {don't|do not} make the rules",
+			],
+			suggestion: 'Explain why the rule exists and what you can do instead: "The rule is there because …; what I can do is …"',
+		},
+		{
+			id: 'you-should-have',
+			patterns: [
+				{pattern: "you {should have|should've|must have|ought to have}", after: participles},
+				'you {failed|neglected|forgot} to',
+				"you {didn't|did not} {read|check|follow|listen}",
+				'if you had {read|checked|looked|followed|listened}',
+				"{it's|it is|that's|that is|this is|it was|that was} your {fault|mistake|own fault}",
+				'your own fault',
+			],
+			suggestion: 'Describe the situation, not the customer: "It looks like … Here is how we fix it."',
+		},
+		{
+			id: 'not-my-job',
+			patterns: [
+				"{not|isn't} my {job|department|problem|responsibility|area|team}",
+				'not {our|my} fault',
+				"{we are|we're|i am|i'm} not responsible",
+				'nothing to do with {us|me}',
+				"{that's|that is|this is} {another|a different} department",
+				"{you will|you'll} {need|have} to contact {another|the other|a different|someone else}",
+			],
+			suggestion: 'Own the handover: "I will pass this to our … team myself and stay on it until you have an answer."',
+		},
+		{
+			id: 'we-will-try',
+			patterns: [
+				"{we will|we'll|they will|they'll|the team will|someone will} try",
+				'{we|they} might be able to',
+				'hopefully {someone|the team|they|we} {will|can}',
+				"{i will|we will|i'll|we'll} see what {i|we} can do",
+			],
+			suggestion: 'Make it a promise you can keep: "I will … and update you by [a time you can keep]."',
+		},
+		{
+			id: 'i-dont-know',
+			patterns: [
+				{
+					pattern: "i {don't|do not} know",
+					notAfter: String.raw`^\s*(?:yet\b|,?\s*but\b|if\b|whether\b|of\b|about\b|you\b|how much\b|how frustrating\b|exactly how\b)`,
+				},
+				'i have no idea',
+				"{i'm|i am} not sure {what|why|how} {happened|went wrong|this happened|that happened}",
+				'no idea {why|what|how}',
+			],
+			suggestion: 'Find out and commit: "Let me check that and come back to you by [a time you can keep]."',
+			fix: {kind: 'sentence', with: 'Let me find out and come back to you.'},
+		},
+		{
+			id: 'you-are-wrong',
+			patterns: [
+				"{you're|you are} {wrong|mistaken|confused|incorrect}",
+				'you {misunderstood|misread|are misunderstanding|have misunderstood}',
+				"you've misunderstood",
+				"{that's|that is} not what i {said|wrote|meant}",
+				"you {don't|do not|didn't|did not} understand",
+			],
+			suggestion: 'Take the misunderstanding on yourself: "I may not have explained that clearly. What I meant is …"',
+			fix: {kind: 'sentence', with: 'I may not have explained that clearly.'},
+		},
+		{
+			id: 'be-patient',
+			patterns: [
+				'be patient',
+				'{please|kindly} be patient',
+				"{you will|you'll} {have|need} to wait",
+				'you {need|have|must} to wait',
+				'you must wait',
+				{pattern: 'just wait', notAfter: String.raw`^\s+(?:a|until|till|for|and|while)\b`},
+			],
+			suggestion: 'Thank them and give a time: "Thank you for bearing with us; I will update you by [a time you can keep]."',
+			fix: {kind: 'sentence', with: 'Thank you for bearing with us.'},
+		},
+		{
+			id: 'generic-apology',
+			patterns: [
+				'{sorry|apologi*} for any {inconvenience|trouble|confusion} {caused|this may have caused|this has caused}?',
+				'{sorry|apologi*} for the inconvenience {caused}?',
+				'sorry {you feel|if you feel|if you felt|that you feel|you felt} {that way|like that}?',
+				"{i'm|i am|we're|we are} sorry {you feel|if you feel|if you felt|that you feel|you felt} {that way|like that}?",
+			],
+			suggestion: 'Apologise for the specific thing that went wrong, in your own words ("I\'m sorry your refund has taken two weeks").',
+		},
+		{
+			id: 'impossible',
+			patterns: [
+				"{that's|that is|it's|it is} impossible",
+				'no way {we|i} can',
+				"{we|i} {can't|cannot|won't|will not} {do|make} {that|an exception|exceptions}",
+				"the system {doesn't|does not|won't|will not} {let|allow}",
+			],
+			suggestion: 'Pair the no with a yes: "I can\'t do that, but what I can do is …"',
+		},
+		{
+			id: 'blame-the-system',
+			patterns: [
+				'{our|the} {system|records|logs|tracking|data} {shows|show|says|say|indicates|indicate}',
+				'according to {our|the} {system|records|logs|tracking}',
+			],
+			suggestion:
+				'Start from what the customer sees: "I can see our tracking says delivered, and I understand the parcel has not reached you."',
+		},
+		{
+			id: 'acknowledge-but',
+			patterns: [
+				{
+					regex: String.raw`(?<![\p{L}\p{N}])(?:i|we)\s+(?:understand|hear|appreciate|get|see)(?:\s+(?:your frustration|how frustrating this is|how you feel|your concern|your point|that|you))?\s*,?\s+but(?![\p{L}\p{N}])`,
+				},
+			],
+			suggestion: '"But" takes back the acknowledgement; use "and", or end the sentence there.',
+			fix: {kind: 'swap', from: String.raw`\bbut$`, to: 'and'},
+		},
+		{
+			id: 'nobody-else',
+			patterns: [
+				'{nobody|no one|no other customer|no other customers} {else}? {has|have} {had|reported|complained about|mentioned|seen}',
+				"{you're|you are} the {only|first} {one|customer|person}",
+				'{works|working} fine for {everyone|everybody|other customers|others|everyone else}',
+				'you are not the only',
+				'i have other customers',
+			],
+			suggestion: 'Keep it about this customer: "I\'m sorry this is happening to you; here is what I am doing about it."',
+		},
+		{
+			id: 'condescending',
+			patterns: [
+				'obviously',
+				'with all due respect',
+				'to be fair',
+				'needless to say',
+				'as you should know',
+				{pattern: 'clearly', after: String.raw`^\s*(?:,|you\b|this\b|that\b|it\b)`},
+				{
+					pattern: 'simply',
+					after: String.raw`^\s+(?:click|go|open|log|sign|select|choose|enter|type|follow|read|restart|reinstall|press|tap|use|visit)\b`,
+				},
+				'you {have|need} to understand {that}?',
+				'you must understand {that}?',
+			],
+			suggestion: 'Drop it; it reads as condescending.',
+			fix: {kind: 'drop'},
+		},
+		{
+			id: 'risky-promise',
+			patterns: [
+				'i guarantee',
+				'guaranteed',
+				'i promise',
+				"{we will|we'll|i will|i'll} refund {you}? {in full|the full amount|everything|all of it}",
+				"{you will|you'll} {get|receive} a full refund",
+				'{this|that|it} {was|is} {our|my} {fault|mistake|error}',
+				"{it's|that's} {our|my} {fault|mistake}",
+				'we {admit|accept} {liability|responsibility|fault}',
+				'we are liable',
+				"{we will|we'll} compensate",
+			],
+			suggestion:
+				'On a legal, chargeback or cancellation ticket, promise only what you will check and when you will reply; leave fault, refunds and compensation to the decision.',
+			onlyWith: ['phrase.legal', 'phrase.payment-dispute', 'phrase.churn'],
+		},
+	];
 }
 
-type CompiledPattern = {regex: RegExp; after?: RegExp | undefined; notAfter?: RegExp | undefined; notBefore?: RegExp | undefined; wholeSentence?: boolean | undefined};
+type CompiledPattern = {
+	regex: RegExp;
+	after?: RegExp | undefined;
+	notAfter?: RegExp | undefined;
+	notBefore?: RegExp | undefined;
+	wholeSentence?: boolean | undefined;
+};
 type CompiledRule = {rule: DraftRule; patterns: CompiledPattern[]; swapFrom?: RegExp | undefined};
 
 const compiledRules = new WeakMap<readonly DraftRule[], CompiledRule[]>();
@@ -311,7 +352,8 @@ function compileRules(rules: readonly DraftRule[]): CompiledRule[] {
 }
 
 const closingPunctuation = /["'’”)\]]*/y;
-const greetingPattern = /^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|team|\p{Lu}[\p{L}'’-]*)){0,3}\s*,\s*/u;
+const greetingPattern =
+	/^(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|team|\p{Lu}[\p{L}'’-]*)){0,3}\s*,\s*/u;
 
 /**
  * Where the sentence holding `at` starts: after . ! ? or a line break, or (unless `greeting` is false)
@@ -432,7 +474,13 @@ function fixFor(compiled: CompiledRule, text: string, start: number, end: number
 	return fix && rule.fix ? {...fix, kind: rule.fix.kind, preview: previewOf(text, fix)} : undefined;
 }
 
-function rawFix(fix: DraftFixRule, swapFrom: RegExp | undefined, text: string, start: number, end: number): Pick<DraftFix, 'start' | 'end' | 'text'> | undefined {
+function rawFix(
+	fix: DraftFixRule,
+	swapFrom: RegExp | undefined,
+	text: string,
+	start: number,
+	end: number,
+): Pick<DraftFix, 'start' | 'end' | 'text'> | undefined {
 	if (fix.kind === 'drop') {
 		return dropFix(text, start, end);
 	}
@@ -492,10 +540,11 @@ export function checkDraftWith(text: string, rules: readonly DraftRule[], contex
 
 				const rest = text.slice(end, end + 80);
 				const lead = text.slice(Math.max(sentenceStart(text, start), start - 80), start);
-				const counts = (!pattern.after || pattern.after.test(rest))
-					&& !pattern.notAfter?.test(rest)
-					&& !pattern.notBefore?.test(lead)
-					&& (!pattern.wholeSentence || isWholeSentence(text, start, end));
+				const counts =
+					(!pattern.after || pattern.after.test(rest)) &&
+					!pattern.notAfter?.test(rest) &&
+					!pattern.notBefore?.test(lead) &&
+					(!pattern.wholeSentence || isWholeSentence(text, start, end));
 				if (counts) {
 					candidates.push({start, end, compiled});
 				}
@@ -505,10 +554,17 @@ export function checkDraftWith(text: string, rules: readonly DraftRule[], contex
 
 	// Where phrases overlap, the longest wins ("as I said in my last email" over "as I said").
 	const issues: DraftIssue[] = [];
-	candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+	candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
 	for (const {start, end, compiled} of candidates) {
 		if (!issues.some(issue => start < issue.end && issue.start < end)) {
-			issues.push({start, end, phrase: text.slice(start, end), ruleId: compiled.rule.id, suggestion: compiled.rule.suggestion, fix: fixFor(compiled, text, start, end)});
+			issues.push({
+				start,
+				end,
+				phrase: text.slice(start, end),
+				ruleId: compiled.rule.id,
+				suggestion: compiled.rule.suggestion,
+				fix: fixFor(compiled, text, start, end),
+			});
 		}
 	}
 
@@ -528,7 +584,17 @@ export const detector = {
 			return [];
 		}
 
-		const phrases = issues.slice(0, 3).map(issue => `'${issue.phrase}'`).join(', ');
-		return [{id: 'draft.phrasing', label: `your draft has phrasing that tends to escalate: ${phrases}`, strength: Math.min(1, 0.5 + (0.25 * (issues.length - 1))), evidence: []}];
+		const phrases = issues
+			.slice(0, 3)
+			.map(issue => `'${issue.phrase}'`)
+			.join(', ');
+		return [
+			{
+				id: 'draft.phrasing',
+				label: `your draft has phrasing that tends to escalate: ${phrases}`,
+				strength: Math.min(1, 0.5 + 0.25 * (issues.length - 1)),
+				evidence: [],
+			},
+		];
 	},
 } satisfies Detector;

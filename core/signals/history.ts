@@ -4,11 +4,44 @@ import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
 export const historySignals = [
-	{id: 'history.repeat-contact', label: 'contacted us before about this', weight: 0.3, reason: 'contacts us again within the window: earlier answers did not settle it', triggers: {'poor-quality': 0.3, 'frontline-response': 0.2}, evidence: 'none'},
+	{
+		id: 'history.repeat-contact',
+		label: 'contacted us before about this',
+		weight: 0.3,
+		reason: 'contacts us again within the window: earlier answers did not settle it',
+		triggers: {'poor-quality': 0.3, 'frontline-response': 0.2},
+		evidence: 'none',
+	},
 ] as const satisfies Detector['signals'];
 
 const dayMs = 86_400_000;
-const stopWords = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'my', 'your', 'is', 'not', 're', 'fw', 'fwd', 'with', 'again', 'still', 'help', 'issue', 'problem', 'question', 'request']);
+const stopWords = new Set([
+	'the',
+	'a',
+	'an',
+	'and',
+	'or',
+	'of',
+	'to',
+	'for',
+	'in',
+	'on',
+	'my',
+	'your',
+	'is',
+	'not',
+	're',
+	'fw',
+	'fwd',
+	'with',
+	'again',
+	'still',
+	'help',
+	'issue',
+	'problem',
+	'question',
+	'request',
+]);
 
 function words(subject: string | undefined): Set<string> {
 	return new Set((subject?.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter(word => !stopWords.has(word)));
@@ -30,7 +63,7 @@ export function detectHistory(prepared: PreparedTicket, history: readonly Earlie
 
 	const created = Date.parse(prepared.ticket.createdAt ?? '');
 	const reference = prepared.now ?? (Number.isFinite(created) ? created : undefined);
-	const since = reference === undefined ? Number.NEGATIVE_INFINITY : reference - (windowDays * dayMs);
+	const since = reference === undefined ? Number.NEGATIVE_INFINITY : reference - windowDays * dayMs;
 	const subject = words(prepared.ticket.subject);
 	let count = 0;
 	let related = 0;
@@ -57,7 +90,18 @@ export function detectHistory(prepared: PreparedTicket, history: readonly Earlie
 	const nth = count + 1;
 	const about = related > 0 ? ' (same subject)' : '';
 	const strength = Math.min(1, (nth >= 4 ? 1 : nth === 3 ? 0.8 : 0.5) * (related > 0 ? 1 : 0.7));
-	return [{id: 'history.repeat-contact', label: `${ordinal(nth)} contact from this requester in ${windowDays} days${about}`, strength, evidence: []}];
+	return [
+		{
+			id: 'history.repeat-contact',
+			label: `${ordinal(nth)} contact from this requester in ${windowDays} days${about}`,
+			strength,
+			evidence: [],
+		},
+	];
 }
 
-export const detector = {signals: historySignals, detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] => detectHistory(prepared, ctx.history, settings.historyWindowDays)} satisfies Detector;
+export const detector = {
+	signals: historySignals,
+	detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] =>
+		detectHistory(prepared, ctx.history, settings.historyWindowDays),
+} satisfies Detector;

@@ -13,11 +13,24 @@ import type {SignalId} from './registry.ts';
 const {id, fullMoon} = vi.hoisted(() => {
 	const id = 'lunar.full-moon' as SignalId;
 	const fullMoon = {
-		signals: [{id, label: 'full moon', weight: 0.5, reason: 'a detector that exists only in this test', triggers: {'rigid-policy': 2}, evidence: 'words', path: {to: 'hierarchical'}, settledByThanks: true}],
+		signals: [
+			{
+				id,
+				label: 'full moon',
+				weight: 0.5,
+				reason: 'a detector that exists only in this test',
+				triggers: {'rigid-policy': 2},
+				evidence: 'words',
+				path: {to: 'hierarchical'},
+				settledByThanks: true,
+			},
+		],
 		detect(prepared) {
 			return prepared.customer.flatMap(message => {
 				const at = message.text.indexOf('full moon');
-				return at === -1 ? [] : [{id, label: 'mentions the full moon', strength: 1, evidence: [{messageIndex: message.index, start: at, end: at + 9}]}];
+				return at === -1
+					? []
+					: [{id, label: 'mentions the full moon', strength: 1, evidence: [{messageIndex: message.index, start: at, end: at + 9}]}];
 			});
 		},
 	} satisfies Detector;
@@ -44,16 +57,21 @@ describe('a detector added to the registry and nowhere else', () => {
 	});
 
 	test('is settled by a closing thank-you, as its descriptor says', () => {
-		const result = assess(ticket([
-			{role: 'customer', text: 'The full moon is tonight and my order is late.', at: '2026-05-04T09:00:00Z'},
-			{role: 'agent', text: 'It ships today.', at: '2026-05-04T09:30:00Z'},
-			{role: 'customer', text: 'Thanks, that is all I needed!', at: now},
-		]), {now});
+		const result = assess(
+			ticket([
+				{role: 'customer', text: 'The full moon is tonight and my order is late.', at: '2026-05-04T09:00:00Z'},
+				{role: 'agent', text: 'It ships today.', at: '2026-05-04T09:30:00Z'},
+				{role: 'customer', text: 'Thanks, that is all I needed!', at: now},
+			]),
+			{now},
+		);
 		const found = result.signals.find(signal => signal.id === id);
 		expect(found?.weight).toBeLessThan(0.2);
 	});
 
 	test('is in the docs table', () => {
-		expect(signalTable()).toContain('| `lunar.full-moon` | full moon | 0.5 | a detector that exists only in this test | rigid-policy 2 | words | hierarchical | — |');
+		expect(signalTable()).toContain(
+			'| `lunar.full-moon` | full moon | 0.5 | a detector that exists only in this test | rigid-policy 2 | words | hierarchical | — |',
+		);
 	});
 });

@@ -1,11 +1,23 @@
 import {describe, expect, test} from 'vitest';
-import {builtInPacks, compilePack, detectLanguages, detectPhrases, findPhrases, phraseFamilies, validatePhrasePack, type PhraseFamily, type PhrasePack} from './phrases.ts';
+import {
+	builtInPacks,
+	compilePack,
+	detectLanguages,
+	detectPhrases,
+	findPhrases,
+	phraseFamilies,
+	validatePhrasePack,
+	type PhraseFamily,
+	type PhrasePack,
+} from './phrases.ts';
 import type {PreparedMessage, PreparedTicket} from './types.ts';
 
 const allPacks = Object.values(builtInPacks);
 
 function families(text: string, packs: readonly PhrasePack[] = allPacks, disabled: ReadonlySet<string> = new Set()): string[] {
-	return findPhrases(text, [{start: 0, end: text.length}], packs, disabled).filter(match => !match.negated).map(match => match.family);
+	return findPhrases(text, [{start: 0, end: text.length}], packs, disabled)
+		.filter(match => !match.negated)
+		.map(match => match.family);
 }
 
 describe('English families', () => {
@@ -36,7 +48,7 @@ describe('English families', () => {
 	});
 
 	test.each([
-		'I don\'t want to cancel my subscription, I just want it to work.',
+		"I don't want to cancel my subscription, I just want it to work.",
 		'No need for a manager, thanks, you solved it.',
 		'I am not going to sue anyone.',
 		'Thanks, no rush on this.',
@@ -55,7 +67,7 @@ describe('English families', () => {
 
 	test('a negation inside a condition does not cancel the threat', () => {
 		expect(families('If this is not fixed today we are moving to another provider.')).toContain('churn');
-		expect(families('Unless you don\'t reply by Monday I will call my lawyer')).toContain('legal');
+		expect(families("Unless you don't reply by Monday I will call my lawyer")).toContain('legal');
 	});
 
 	test('offsets point at the phrase', () => {
@@ -77,7 +89,7 @@ describe('other languages (first four families)', () => {
 		['Ich möchte Ihren Vorgesetzten sprechen, sonst gehe ich zum Anwalt', ['manager', 'legal']],
 		['Ich kündige meinen Vertrag, es ist immer noch nicht gelöst', ['churn', 'repeat']],
 		['Je veux parler à un responsable, sinon je porte plainte', ['manager', 'legal']],
-		['Je vais résilier mon abonnement, c\'est la troisième fois', ['churn', 'repeat']],
+		["Je vais résilier mon abonnement, c'est la troisième fois", ['churn', 'repeat']],
 		['Quero falar com o gerente, vou ao Procon', ['manager', 'legal']],
 		['Vou cancelar minha assinatura, já liguei três vezes', ['churn', 'repeat']],
 	])('%s', (text, expected) => {
@@ -114,7 +126,12 @@ describe('packs are editable data', () => {
 	});
 
 	test('an extra user pack adds phrases, with the syntax', () => {
-		const custom: PhrasePack = {id: 'acme', language: 'en', negators: ['not'], families: {churn: ['{move|moving} to {globex|initech}', 'refund*me']}};
+		const custom: PhrasePack = {
+			id: 'acme',
+			language: 'en',
+			negators: ['not'],
+			families: {churn: ['{move|moving} to {globex|initech}', 'refund*me']},
+		};
 		expect(families('We are moving to Globex next month', [custom])).toEqual(['churn']);
 		expect(families('We are not moving to Globex', [custom])).toEqual([]);
 	});
@@ -132,7 +149,12 @@ describe('packs are editable data', () => {
 	test('validatePhrasePack', () => {
 		expect(validatePhrasePack({id: 'x', language: 'en', negators: [], families: {churn: ['leave']}}).ok).toBe(true);
 		const bad = validatePhrasePack({id: '', language: 'english', families: {anger: ['x'], churn: [1]}});
-		expect(bad.ok ? [] : bad.errors).toEqual(['id must be a non-empty string', 'language must be a 2-3 letter code', 'unknown family: anger', 'churn must be a list of strings']);
+		expect(bad.ok ? [] : bad.errors).toEqual([
+			'id must be a non-empty string',
+			'language must be a 2-3 letter code',
+			'unknown family: anger',
+			'churn must be a list of strings',
+		]);
 	});
 
 	test('regex characters in user patterns are literal', () => {
@@ -144,24 +166,50 @@ describe('packs are editable data', () => {
 });
 
 function prepared(texts: string[]): PreparedTicket {
-	const messages: PreparedMessage[] = texts.map((text, index) => ({index, role: index % 2 === 0 ? 'customer' : 'agent', internal: false, text, kept: [{start: 0, end: text.length}], at: undefined, tone: 0, closing: false}));
-	return {ticket: {helpdesk: 'demo', ticketId: '1', messages: messages.map(({role, text}) => ({role, text}))}, messages, customer: messages.filter(message => message.role === 'customer'), now: undefined};
+	const messages: PreparedMessage[] = texts.map((text, index) => ({
+		index,
+		role: index % 2 === 0 ? 'customer' : 'agent',
+		internal: false,
+		text,
+		kept: [{start: 0, end: text.length}],
+		at: undefined,
+		tone: 0,
+		closing: false,
+	}));
+	return {
+		ticket: {helpdesk: 'demo', ticketId: '1', messages: messages.map(({role, text}) => ({role, text}))},
+		messages,
+		customer: messages.filter(message => message.role === 'customer'),
+		now: undefined,
+	};
 }
 
 describe('detectPhrases', () => {
 	test('one finding per family with evidence and recency', () => {
-		const ticket = prepared(['I want to speak to a manager.', 'Sure, one moment.', 'Fine.', 'Anything else?', 'Still not fixed. Manager now!']);
+		const ticket = prepared([
+			'I want to speak to a manager.',
+			'Sure, one moment.',
+			'Fine.',
+			'Anything else?',
+			'Still not fixed. Manager now!',
+		]);
 		const findings = detectPhrases(ticket, {packs: allPacks, disabled: new Set()});
 		const manager = findings.find(finding => finding.id === 'phrase.manager');
-		expect(manager?.evidence).toEqual([{messageIndex: 0, start: 10, end: 28}, {messageIndex: 4, start: 17, end: 28}]);
+		expect(manager?.evidence).toEqual([
+			{messageIndex: 0, start: 10, end: 28},
+			{messageIndex: 4, start: 17, end: 28},
+		]);
 		expect(manager?.strength).toBe(1);
-		expect(manager?.label).toBe('asked for a manager or escalation: \'speak to a manager\' (+1 more)');
+		expect(manager?.label).toBe("asked for a manager or escalation: 'speak to a manager' (+1 more)");
 		const repeat = findings.find(finding => finding.id === 'phrase.repeat');
 		expect(repeat?.strength).toBe(1);
 	});
 
 	test('older phrases count less', () => {
-		const findings = detectPhrases(prepared(['I will call my lawyer.', 'ok', 'Thanks, that works.']), {packs: allPacks, disabled: new Set()});
+		const findings = detectPhrases(prepared(['I will call my lawyer.', 'ok', 'Thanks, that works.']), {
+			packs: allPacks,
+			disabled: new Set(),
+		});
 		expect(findings.find(finding => finding.id === 'phrase.legal')?.strength).toBe(0.75);
 	});
 

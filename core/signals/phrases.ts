@@ -15,29 +15,121 @@ import type {Detector, DetectorInput, PhraseSignalDescriptor} from './signal.ts'
 import type {Finding, PreparedTicket} from './types.ts';
 
 /** A phrase family's signal, `phrase.<family>`: its evidence is the customer's words, settled by a closing thank-you. */
-function phrase<const Family extends string>(family: Family, says: string, descriptor: Omit<PhraseSignalDescriptor<Family>, 'id' | 'family' | 'says' | 'evidence' | 'settledByThanks' | 'dissatisfied'> & {dissatisfied?: false}): PhraseSignalDescriptor<Family> {
+function phrase<const Family extends string>(
+	family: Family,
+	says: string,
+	descriptor: Omit<PhraseSignalDescriptor<Family>, 'id' | 'family' | 'says' | 'evidence' | 'settledByThanks' | 'dissatisfied'> & {
+		dissatisfied?: false;
+	},
+): PhraseSignalDescriptor<Family> {
 	return {id: `phrase.${family}`, family, says, evidence: 'words', settledByThanks: true, dissatisfied: true, ...descriptor};
 }
 
 /** The phrase families, in the order packs are compiled and findings reported. */
 export const phraseSignals = [
-	phrase('manager', 'asked for a manager or escalation', {label: 'asked for a manager', weight: 0.6, reason: 'an explicit request to escalate', triggers: {'frontline-response': 0.3}, path: {to: 'hierarchical', first: true}}),
-	phrase('legal', 'legal or regulatory threat', {label: 'legal threat', weight: 0.65, reason: 'lawyer / court / regulator: escalates almost by definition', triggers: {}, path: {to: 'hierarchical', first: true}}),
-	phrase('churn', 'talks about cancelling or leaving', {label: 'talks about cancelling', weight: 0.5, reason: 'cancelling or leaving: a save attempt needs authority', triggers: {}, path: {to: 'hierarchical'}}),
-	phrase('repeat', 'says this is a repeat contact', {label: 'says this is a repeat contact', weight: 0.35, reason: '"third time", "still not fixed": the fix is not landing', triggers: {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2}}),
-	phrase('public', 'threatens a public review or social media', {label: 'public review threat', weight: 0.45, reason: 'review / social media threat', triggers: {}, path: {to: 'hierarchical'}}),
-	phrase('urgency', 'stresses urgency', {label: 'asks for an update', weight: 0.1, reason: 'common in calm messages too; a weak nudge', triggers: {}, dissatisfied: false}),
-	phrase('insult', 'insult or profanity', {label: 'insults', weight: 0.35, reason: 'insults and profanity: anger, often aimed at the agent', triggers: {'frontline-response': 0.3}}),
-	phrase('misread', 'says the reply missed what they asked', {label: 'says we missed the question', weight: 0.35, reason: '"that is not what I asked": the last reply missed the point', triggers: {miscommunication: 1}}),
+	phrase('manager', 'asked for a manager or escalation', {
+		label: 'asked for a manager',
+		weight: 0.6,
+		reason: 'an explicit request to escalate',
+		triggers: {'frontline-response': 0.3},
+		path: {to: 'hierarchical', first: true},
+	}),
+	phrase('legal', 'legal or regulatory threat', {
+		label: 'legal threat',
+		weight: 0.65,
+		reason: 'lawyer / court / regulator: escalates almost by definition',
+		triggers: {},
+		path: {to: 'hierarchical', first: true},
+	}),
+	phrase('churn', 'talks about cancelling or leaving', {
+		label: 'talks about cancelling',
+		weight: 0.5,
+		reason: 'cancelling or leaving: a save attempt needs authority',
+		triggers: {},
+		path: {to: 'hierarchical'},
+	}),
+	phrase('repeat', 'says this is a repeat contact', {
+		label: 'says this is a repeat contact',
+		weight: 0.35,
+		reason: '"third time", "still not fixed": the fix is not landing',
+		triggers: {'poor-quality': 0.3, 'long-wait': 0.3, 'frontline-response': 0.2},
+	}),
+	phrase('public', 'threatens a public review or social media', {
+		label: 'public review threat',
+		weight: 0.45,
+		reason: 'review / social media threat',
+		triggers: {},
+		path: {to: 'hierarchical'},
+	}),
+	phrase('urgency', 'stresses urgency', {
+		label: 'asks for an update',
+		weight: 0.1,
+		reason: 'common in calm messages too; a weak nudge',
+		triggers: {},
+		dissatisfied: false,
+	}),
+	phrase('insult', 'insult or profanity', {
+		label: 'insults',
+		weight: 0.35,
+		reason: 'insults and profanity: anger, often aimed at the agent',
+		triggers: {'frontline-response': 0.3},
+	}),
+	phrase('misread', 'says the reply missed what they asked', {
+		label: 'says we missed the question',
+		weight: 0.35,
+		reason: '"that is not what I asked": the last reply missed the point',
+		triggers: {miscommunication: 1},
+	}),
 	// Expectation mismatches: complaints that need no hostile word ("my parcel still hasn't arrived")
-	phrase('payment-dispute', 'talks about a chargeback or bank dispute', {label: 'payment dispute', weight: 0.5, reason: 'chargeback / bank dispute: money is being clawed back', triggers: {'poor-quality': 0.4, 'long-wait': 0.3}, path: {to: 'hierarchical'}}),
-	phrase('billing', 'says they were charged wrongly or a refund is missing', {label: 'billing problem', weight: 0.25, reason: 'charged wrongly or refund missing: money, but routine to fix', triggers: {'poor-quality': 0.8}}),
-	phrase('non-delivery', 'says an order or item has not arrived', {label: 'order not delivered', weight: 0.25, reason: 'order not arrived: common, usually calm at first', triggers: {'long-wait': 0.7, 'poor-quality': 0.3}}),
-	phrase('faulty', 'says an item arrived faulty or damaged', {label: 'faulty item', weight: 0.25, reason: 'damaged or faulty item: a complaint, mostly resolvable', triggers: {'poor-quality': 1}}),
-	phrase('not-working', 'says something does not work', {label: 'not working', weight: 0.2, reason: '"won\'t let me log in": the most common problem report', triggers: {'poor-quality': 0.8}}),
-	phrase('outage', 'reports an outage', {label: 'outage', weight: 0.3, reason: 'service down: the customer\'s own business may be stopped', triggers: {'poor-quality': 1.2}}),
-	phrase('broken-promise', 'says a promise was not kept', {label: 'a promise was broken', weight: 0.3, reason: '"I was told...": trust already lost once', triggers: {miscommunication: 0.5, 'frontline-response': 0.4}}),
-	phrase('waiting', 'says they are still waiting for an answer', {label: 'still waiting for an answer', weight: 0.25, reason: '"still no answer": the customer is chasing us', triggers: {'long-wait': 1}}),
+	phrase('payment-dispute', 'talks about a chargeback or bank dispute', {
+		label: 'payment dispute',
+		weight: 0.5,
+		reason: 'chargeback / bank dispute: money is being clawed back',
+		triggers: {'poor-quality': 0.4, 'long-wait': 0.3},
+		path: {to: 'hierarchical'},
+	}),
+	phrase('billing', 'says they were charged wrongly or a refund is missing', {
+		label: 'billing problem',
+		weight: 0.25,
+		reason: 'charged wrongly or refund missing: money, but routine to fix',
+		triggers: {'poor-quality': 0.8},
+	}),
+	phrase('non-delivery', 'says an order or item has not arrived', {
+		label: 'order not delivered',
+		weight: 0.25,
+		reason: 'order not arrived: common, usually calm at first',
+		triggers: {'long-wait': 0.7, 'poor-quality': 0.3},
+	}),
+	phrase('faulty', 'says an item arrived faulty or damaged', {
+		label: 'faulty item',
+		weight: 0.25,
+		reason: 'damaged or faulty item: a complaint, mostly resolvable',
+		triggers: {'poor-quality': 1},
+	}),
+	phrase('not-working', 'says something does not work', {
+		label: 'not working',
+		weight: 0.2,
+		reason: '"won\'t let me log in": the most common problem report',
+		triggers: {'poor-quality': 0.8},
+	}),
+	phrase('outage', 'reports an outage', {
+		label: 'outage',
+		weight: 0.3,
+		reason: "service down: the customer's own business may be stopped",
+		triggers: {'poor-quality': 1.2},
+	}),
+	phrase('broken-promise', 'says a promise was not kept', {
+		label: 'a promise was broken',
+		weight: 0.3,
+		reason: '"I was told...": trust already lost once',
+		triggers: {miscommunication: 0.5, 'frontline-response': 0.4},
+	}),
+	phrase('waiting', 'says they are still waiting for an answer', {
+		label: 'still waiting for an answer',
+		weight: 0.25,
+		reason: '"still no answer": the customer is chasing us',
+		triggers: {'long-wait': 1},
+	}),
 ];
 
 export type PhraseFamily = (typeof phraseSignals)[number]['family'];
@@ -128,7 +220,7 @@ function compileWord(word: string): string {
 			char = word[i]!;
 		}
 
-		source += char === '\'' || char === '’' ? '[\'’]' : char.replace(regexSpecial, String.raw`\$&`);
+		source += char === "'" || char === '’' ? "['’]" : char.replace(regexSpecial, String.raw`\$&`);
 	}
 
 	return prefix ? `${source}[\\p{L}\\p{N}'’]*` : source;
@@ -149,9 +241,12 @@ function compileSequence(sequence: string): string {
 
 		const optional = raw.endsWith('?') && !raw.endsWith('\\?') && raw.length > 1;
 		const token = optional ? raw.slice(0, -1) : raw;
-		const body = token.startsWith('{') && token.endsWith('}')
-			? `(?:${splitTopLevel(token.slice(1, -1), '|').map(alternative => compileSequence(alternative)).join('|')})`
-			: compileWord(token);
+		const body =
+			token.startsWith('{') && token.endsWith('}')
+				? `(?:${splitTopLevel(token.slice(1, -1), '|')
+						.map(alternative => compileSequence(alternative))
+						.join('|')})`
+				: compileWord(token);
 		const space = pendingSpace ? String.raw`\s+` : '';
 		source += optional ? `(?:${space}${body})?` : space + body;
 		pendingSpace = true;
@@ -161,7 +256,7 @@ function compileSequence(sequence: string): string {
 }
 
 function wordAnchor(raw: string): string | undefined {
-	const word = raw.replaceAll('\\', '').replaceAll('’', '\'').toLowerCase();
+	const word = raw.replaceAll('\\', '').replaceAll('’', "'").toLowerCase();
 	const match = /^[\p{L}\p{N}'*]+/u.exec(word);
 	return match?.[0];
 }
@@ -213,9 +308,18 @@ export function compilePack(pack: PhrasePack): CompiledPack {
 		return cached;
 	}
 
-	const compiled: CompiledPack = {id: pack.id, patterns: [], exact: new Map(), prefixes: new Map(), always: [], negators: new Set(), negatorPairs: new Set(), conditionals: new Set((pack.conditionals ?? []).map(word => word.toLowerCase()))};
+	const compiled: CompiledPack = {
+		id: pack.id,
+		patterns: [],
+		exact: new Map(),
+		prefixes: new Map(),
+		always: [],
+		negators: new Set(),
+		negatorPairs: new Set(),
+		conditionals: new Set((pack.conditionals ?? []).map(word => word.toLowerCase())),
+	};
 	for (const negator of pack.negators) {
-		const words = negator.toLowerCase().replaceAll('’', '\'').trim().split(/\s+/);
+		const words = negator.toLowerCase().replaceAll('’', "'").trim().split(/\s+/);
 		if (words.length === 1) {
 			compiled.negators.add(words[0]!);
 		} else if (words.length === 2) {
@@ -288,7 +392,13 @@ function isNegated(pack: CompiledPack, lower: string, segmentStart: number, at: 
 }
 
 function isWordCode(code: number): boolean {
-	return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39 || code === 42 || (code >= 0xC0 && code !== 0xD7 && code !== 0xF7 && code < 0x20_00);
+	return (
+		(code >= 97 && code <= 122) ||
+		(code >= 48 && code <= 57) ||
+		code === 39 ||
+		code === 42 ||
+		(code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x20_00)
+	);
 }
 
 function candidatesIn(pack: CompiledPack, lower: string, start: number, end: number): Set<number> {
@@ -332,9 +442,14 @@ function candidatesIn(pack: CompiledPack, lower: string, start: number, end: num
  * All phrase matches in `text` within `ranges` (the author's own words), in text order.
  * Negated matches are included with `negated: true`; overlapping matches of one family are merged.
  */
-export function findPhrases(text: string, ranges: readonly TextRange[], packs: readonly PhrasePack[], disabled: ReadonlySet<string> = new Set()): PhraseMatch[] {
+export function findPhrases(
+	text: string,
+	ranges: readonly TextRange[],
+	packs: readonly PhrasePack[],
+	disabled: ReadonlySet<string> = new Set(),
+): PhraseMatch[] {
 	const lowered = text.toLowerCase();
-	const lower = lowered.includes('’') ? lowered.replaceAll('’', '\'') : lowered;
+	const lower = lowered.includes('’') ? lowered.replaceAll('’', "'") : lowered;
 	const matches: PhraseMatch[] = [];
 	for (const pack of packs) {
 		const compiled = compilePack(pack);
@@ -353,7 +468,13 @@ export function findPhrases(text: string, ranges: readonly TextRange[], packs: r
 						continue;
 					}
 
-					matches.push({family: pattern.family, start: match.index, end: match.index + match[0].length, negated: isNegated(compiled, lower, range.start, match.index), pack: pack.id});
+					matches.push({
+						family: pattern.family,
+						start: match.index,
+						end: match.index + match[0].length,
+						negated: isNegated(compiled, lower, range.start, match.index),
+						pack: pack.id,
+					});
 				}
 			}
 		}
@@ -375,10 +496,125 @@ export function findPhrases(text: string, ranges: readonly TextRange[], packs: r
 }
 
 const languageHints: Readonly<Record<string, readonly string[]>> = {
-	es: ['el', 'la', 'que', 'de', 'los', 'las', 'por', 'para', 'con', 'una', 'un', 'mi', 'pero', 'está', 'esto', 'hola', 'gracias', 'todavía', 'quiero', 'usted', 'voy', 'estoy', 'tengo', 'sois', 'muy', 'es', 'en', 'del'],
-	de: ['der', 'die', 'das', 'und', 'ich', 'nicht', 'ist', 'mit', 'ein', 'eine', 'mein', 'meine', 'sie', 'bitte', 'noch', 'immer', 'hallo', 'danke', 'auf', 'was', 'für', 'werde', 'möchte', 'zum', 'ihren', 'ihr', 'schon', 'es'],
-	fr: ['le', 'la', 'les', 'et', 'je', 'pas', 'est', 'une', 'un', 'mon', 'ma', 'vous', 'pour', 'avec', 'bonjour', 'merci', 'toujours', 'ne', 'des', 'ça', 'veux', 'vais', 'à', 'suis', 'de', 'du', 'en'],
-	pt: ['o', 'a', 'que', 'não', 'de', 'um', 'uma', 'meu', 'minha', 'para', 'com', 'por', 'está', 'olá', 'obrigado', 'obrigada', 'ainda', 'você', 'isso', 'quero', 'vou', 'no', 'na', 'em', 'os', 'as', 'do', 'da'],
+	es: [
+		'el',
+		'la',
+		'que',
+		'de',
+		'los',
+		'las',
+		'por',
+		'para',
+		'con',
+		'una',
+		'un',
+		'mi',
+		'pero',
+		'está',
+		'esto',
+		'hola',
+		'gracias',
+		'todavía',
+		'quiero',
+		'usted',
+		'voy',
+		'estoy',
+		'tengo',
+		'sois',
+		'muy',
+		'es',
+		'en',
+		'del',
+	],
+	de: [
+		'der',
+		'die',
+		'das',
+		'und',
+		'ich',
+		'nicht',
+		'ist',
+		'mit',
+		'ein',
+		'eine',
+		'mein',
+		'meine',
+		'sie',
+		'bitte',
+		'noch',
+		'immer',
+		'hallo',
+		'danke',
+		'auf',
+		'was',
+		'für',
+		'werde',
+		'möchte',
+		'zum',
+		'ihren',
+		'ihr',
+		'schon',
+		'es',
+	],
+	fr: [
+		'le',
+		'la',
+		'les',
+		'et',
+		'je',
+		'pas',
+		'est',
+		'une',
+		'un',
+		'mon',
+		'ma',
+		'vous',
+		'pour',
+		'avec',
+		'bonjour',
+		'merci',
+		'toujours',
+		'ne',
+		'des',
+		'ça',
+		'veux',
+		'vais',
+		'à',
+		'suis',
+		'de',
+		'du',
+		'en',
+	],
+	pt: [
+		'o',
+		'a',
+		'que',
+		'não',
+		'de',
+		'um',
+		'uma',
+		'meu',
+		'minha',
+		'para',
+		'com',
+		'por',
+		'está',
+		'olá',
+		'obrigado',
+		'obrigada',
+		'ainda',
+		'você',
+		'isso',
+		'quero',
+		'vou',
+		'no',
+		'na',
+		'em',
+		'os',
+		'as',
+		'do',
+		'da',
+	],
 };
 
 const hintBits = new Map<string, number>();
@@ -397,7 +633,7 @@ export function detectLanguages(text: string): string[] {
 	let i = 0;
 	while (i < sample.length) {
 		const code = sample.charCodeAt(i);
-		if (!((code >= 97 && code <= 122) || (code >= 0xC0 && code < 0x2000))) {
+		if (!((code >= 97 && code <= 122) || (code >= 0xc0 && code < 0x2000))) {
 			i++;
 			continue;
 		}
@@ -405,7 +641,7 @@ export function detectLanguages(text: string): string[] {
 		const start = i;
 		while (i < sample.length) {
 			const next = sample.charCodeAt(i);
-			if (!((next >= 97 && next <= 122) || (next >= 0xC0 && next < 0x2000))) {
+			if (!((next >= 97 && next <= 122) || (next >= 0xc0 && next < 0x2000))) {
 				break;
 			}
 
@@ -445,7 +681,10 @@ let matchCacheFor: {packs: readonly PhrasePack[]; disabled: string} | undefined;
 
 function cachedMatcher(options: PhraseOptions): (text: string, ranges: readonly TextRange[]) => readonly PhraseMatch[] {
 	const disabled = [...options.disabled].sort().join('\n');
-	const same = matchCacheFor?.disabled === disabled && matchCacheFor.packs.length === options.packs.length && matchCacheFor.packs.every((pack, index) => pack === options.packs[index]);
+	const same =
+		matchCacheFor?.disabled === disabled &&
+		matchCacheFor.packs.length === options.packs.length &&
+		matchCacheFor.packs.every((pack, index) => pack === options.packs[index]);
 	if (!same) {
 		matchCache.clear();
 		matchCacheFor = {packs: [...options.packs], disabled};
@@ -566,13 +805,21 @@ function activePacks(prepared: PreparedTicket, settings: AssessSettings, builtIn
 		languages = new Set(settings.languages);
 	}
 
-	return [...packs.values()].filter(pack => !settings.disabledPhrasePacks.includes(pack.id) && (languages.has(pack.language) || (userIds.has(pack.id) && !builtInPackIds.has(pack.id))));
+	return [...packs.values()].filter(
+		pack =>
+			!settings.disabledPhrasePacks.includes(pack.id) &&
+			(languages.has(pack.language) || (userIds.has(pack.id) && !builtInPackIds.has(pack.id))),
+	);
 }
 
 export const detector = {
 	signals: phraseSignals,
 	detect(prepared: PreparedTicket, {settings, packs, families}: DetectorInput): Finding[] {
-		return detectPhrases(prepared, {packs: activePacks(prepared, settings, packs), disabled: new Set(settings.disabledPhraseFamilies)}, families);
+		return detectPhrases(
+			prepared,
+			{packs: activePacks(prepared, settings, packs), disabled: new Set(settings.disabledPhraseFamilies)},
+			families,
+		);
 	},
 } satisfies Detector;
 
@@ -627,5 +874,13 @@ export function validatePhrasePack(value: unknown): {ok: true; pack: PhrasePack}
 		return {ok: false, errors};
 	}
 
-	return {ok: true, pack: {id: record.id as string, language: record.language as string, negators: (record.negators as string[] | undefined) ?? [], families}};
+	return {
+		ok: true,
+		pack: {
+			id: record.id as string,
+			language: record.language as string,
+			negators: (record.negators as string[] | undefined) ?? [],
+			families,
+		},
+	};
 }

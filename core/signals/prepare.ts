@@ -41,7 +41,11 @@ function analyse(text: string, lexicon: ToneLexicon): {kept: PreparedMessage['ke
 	const head = text.length > 4 * maxAnalysedChars ? text.slice(0, 4 * maxAnalysedChars) : text;
 	const kept = keptRanges(head);
 	// Frozen: the same ranges are handed to every later assessment of this text.
-	const result = Object.freeze({kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'], tone: kept.length > 0 ? scoreCleanToneWith(keptSample(text, kept), lexicon) : 0, closing: kept.length > 0 && isClosingMessage(head)});
+	const result = Object.freeze({
+		kept: Object.freeze(kept.map(range => Object.freeze(range))) as PreparedMessage['kept'],
+		tone: kept.length > 0 ? scoreCleanToneWith(keptSample(text, kept), lexicon) : 0,
+		closing: kept.length > 0 && isClosingMessage(head),
+	});
 	if (text.length <= 4 * maxAnalysedChars) {
 		analysisCache.set(text, result);
 	}

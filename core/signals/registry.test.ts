@@ -54,7 +54,7 @@ test('ids are unique and each is found by its id', () => {
 	expect(isSignalId('wait.sla')).toBe(false); // Renamed wait.due; stored flags may still hold it
 });
 
-test('phrase families are the phrase detector\'s signals, each phrase.<family>', () => {
+test("phrase families are the phrase detector's signals, each phrase.<family>", () => {
 	for (const signal of phraseSignals) {
 		expect(signal.id).toBe(`phrase.${signal.family}`);
 		expect(signal.says.length).toBeGreaterThan(5);
@@ -63,12 +63,14 @@ test('phrase families are the phrase detector\'s signals, each phrase.<family>',
 
 test('every detector file in this folder is in the registry', async () => {
 	const folder = import.meta.dirname;
-	const files = readdirSync(folder).filter(name => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
+	const files = readdirSync(folder)
+		.filter(name => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+		.sort();
 	const registered = new Set<Detector>(detectors);
 	const unregistered: string[] = [];
 	let found = 0;
 	for (const file of files) {
-		const module = await import(pathToFileURL(path.join(folder, file)).href) as {detector?: Detector};
+		const module = (await import(pathToFileURL(path.join(folder, file)).href)) as {detector?: Detector};
 		if (module.detector) {
 			found++;
 			if (!registered.has(module.detector)) {
@@ -95,7 +97,8 @@ test('an id-like string in the code is a registered id (where the compiler canno
 			const relative = path.join(folder, entry.name);
 			if (entry.isDirectory()) {
 				walk(relative);
-			} else if (/\.tsx?$/.test(entry.name) && !/test/.test(entry.name)) { // Tests and their data may feed old ids on purpose
+			} else if (/\.tsx?$/.test(entry.name) && !/test/.test(entry.name)) {
+				// Tests and their data may feed old ids on purpose
 				for (const match of readFileSync(path.join(root, relative), 'utf8').matchAll(idLike)) {
 					if (!isSignalId(match[0].slice(1, -1))) {
 						unknown.push(`${relative}: ${match[0]}`);
@@ -122,13 +125,13 @@ describe('evidence kinds hold on the demo tickets', () => {
 			subject: ticket.subject,
 			status: ticket.status,
 			priority: ticket.priority,
-			createdAt: new Date(startedAt - (10 * 86_400_000)).toISOString(),
+			createdAt: new Date(startedAt - 10 * 86_400_000).toISOString(),
 			messages: [
 				...ticket.messages.map(message => ({
-					role: message.type === 'end-user' ? 'customer' as const : 'agent' as const,
+					role: message.type === 'end-user' ? ('customer' as const) : ('agent' as const),
 					internal: message.type === 'internal',
 					text: message.body.join('\n\n'),
-					at: new Date(startedAt - (message.minutesAgo * 60_000)).toISOString(),
+					at: new Date(startedAt - message.minutesAgo * 60_000).toISOString(),
 				})),
 				{role: 'system', text: 'Ticket reopened by the customer', at: new Date(startedAt - 60_000).toISOString()},
 				{role: 'system', text: 'Ticket reassigned to Returns', at: new Date(startedAt - 50_000).toISOString()},
@@ -138,7 +141,7 @@ describe('evidence kinds hold on the demo tickets', () => {
 		const result = assess(snapshot, {
 			now: startedAt,
 			draft: 'As I said, there is nothing I can do.',
-			history: [{ticketId: 'earlier', createdAt: startedAt - (2 * 86_400_000), subject: ticket.subject}],
+			history: [{ticketId: 'earlier', createdAt: startedAt - 2 * 86_400_000, subject: ticket.subject}],
 			themes: [{theme: ticket.subject.split(' ')[0]!.toLowerCase(), count: 9}],
 		});
 		for (const signal of result.signals) {

@@ -10,15 +10,7 @@ import {detector as spikes} from './spikes.ts';
 import {detector as tone} from './tone-trend.ts';
 import {detector as waiting} from './waiting.ts';
 
-export const detectors = [
-	phrases,
-	tone,
-	waiting,
-	shape,
-	history,
-	spikes,
-	draft,
-] as const satisfies readonly Detector[];
+export const detectors = [phrases, tone, waiting, shape, history, spikes, draft] as const satisfies readonly Detector[];
 
 /** Every signal id the engine can report: a misspelt id does not compile. */
 export type SignalId = (typeof detectors)[number]['signals'][number]['id'];

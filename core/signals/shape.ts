@@ -4,10 +4,42 @@ import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
 export const shapeSignals = [
-	{id: 'shape.back-and-forth', label: 'many messages without a fix', weight: 0.2, reason: 'many turns without resolution', triggers: {miscommunication: 0.3, 'frontline-response': 0.2}, evidence: 'none', settledByThanks: true},
-	{id: 'shape.reopened', label: 'reopened', weight: 0.25, reason: 'reopened after "solved"', triggers: {'poor-quality': 0.4}, evidence: 'events', settledByThanks: true},
-	{id: 'shape.reassigned', label: 'passed between agents', weight: 0.15, reason: 'passed between teams', triggers: {'frontline-response': 0.2, 'long-wait': 0.2}, evidence: 'events', settledByThanks: true},
-	{id: 'shape.days-open', label: 'open for days', weight: 0.15, reason: 'open for many days', triggers: {'long-wait': 0.4}, evidence: 'none', settledByThanks: true},
+	{
+		id: 'shape.back-and-forth',
+		label: 'many messages without a fix',
+		weight: 0.2,
+		reason: 'many turns without resolution',
+		triggers: {miscommunication: 0.3, 'frontline-response': 0.2},
+		evidence: 'none',
+		settledByThanks: true,
+	},
+	{
+		id: 'shape.reopened',
+		label: 'reopened',
+		weight: 0.25,
+		reason: 'reopened after "solved"',
+		triggers: {'poor-quality': 0.4},
+		evidence: 'events',
+		settledByThanks: true,
+	},
+	{
+		id: 'shape.reassigned',
+		label: 'passed between agents',
+		weight: 0.15,
+		reason: 'passed between teams',
+		triggers: {'frontline-response': 0.2, 'long-wait': 0.2},
+		evidence: 'events',
+		settledByThanks: true,
+	},
+	{
+		id: 'shape.days-open',
+		label: 'open for days',
+		weight: 0.15,
+		reason: 'open for many days',
+		triggers: {'long-wait': 0.4},
+		evidence: 'none',
+		settledByThanks: true,
+	},
 ] as const satisfies Detector['signals'];
 
 export type ShapeOptions = {reopens?: number | undefined; reassignments?: number | undefined};
@@ -47,19 +79,34 @@ export function detectShape(prepared: PreparedTicket, options: ShapeOptions = {}
 	}
 
 	if (customerTurns >= 4) {
-		findings.push({id: 'shape.back-and-forth', label: `${customerTurns} customer turns without resolution`, strength: Math.min(1, (customerTurns - 3) / 5), evidence: []});
+		findings.push({
+			id: 'shape.back-and-forth',
+			label: `${customerTurns} customer turns without resolution`,
+			strength: Math.min(1, (customerTurns - 3) / 5),
+			evidence: [],
+		});
 	}
 
 	const reopenEvidence = systemMatches(prepared, reopenPattern);
 	const reopens = Math.max(options.reopens ?? 0, reopenEvidence.length);
 	if (reopens > 0) {
-		findings.push({id: 'shape.reopened', label: reopens === 1 ? 'reopened once' : `reopened ${reopens} times`, strength: Math.min(1, reopens / 2), evidence: reopenEvidence});
+		findings.push({
+			id: 'shape.reopened',
+			label: reopens === 1 ? 'reopened once' : `reopened ${reopens} times`,
+			strength: Math.min(1, reopens / 2),
+			evidence: reopenEvidence,
+		});
 	}
 
 	const reassignEvidence = systemMatches(prepared, reassignPattern);
 	const reassignments = Math.max(options.reassignments ?? 0, reassignEvidence.length);
 	if (reassignments >= 2) {
-		findings.push({id: 'shape.reassigned', label: `reassigned ${reassignments} times`, strength: Math.min(1, (reassignments - 1) / 3), evidence: reassignEvidence});
+		findings.push({
+			id: 'shape.reassigned',
+			label: `reassigned ${reassignments} times`,
+			strength: Math.min(1, (reassignments - 1) / 3),
+			evidence: reassignEvidence,
+		});
 	}
 
 	const created = Date.parse(prepared.ticket.createdAt ?? '');
@@ -74,4 +121,7 @@ export function detectShape(prepared: PreparedTicket, options: ShapeOptions = {}
 	return findings;
 }
 
-export const detector = {signals: shapeSignals, detect: (prepared: PreparedTicket, {ctx}: DetectorInput): Finding[] => detectShape(prepared, ctx.shape ?? {})} satisfies Detector;
+export const detector = {
+	signals: shapeSignals,
+	detect: (prepared: PreparedTicket, {ctx}: DetectorInput): Finding[] => detectShape(prepared, ctx.shape ?? {}),
+} satisfies Detector;

@@ -5,7 +5,14 @@ import type {Detector, DetectorInput} from './signal.ts';
 import type {Finding, PreparedTicket} from './types.ts';
 
 export const spikeSignals = [
-	{id: 'spike.theme', label: 'many customers report the same problem', weight: 0.1, reason: 'many customers with the same problem today', triggers: {'poor-quality': 1}, evidence: 'words'},
+	{
+		id: 'spike.theme',
+		label: 'many customers report the same problem',
+		weight: 0.1,
+		reason: 'many customers with the same problem today',
+		triggers: {'poor-quality': 1},
+		evidence: 'words',
+	},
 ] as const satisfies Detector['signals'];
 
 function escape(text: string): string {
@@ -35,7 +42,10 @@ export function detectSpikes(prepared: PreparedTicket, themes: readonly ThemeCou
 			for (const range of message.kept) {
 				const match = pattern.exec(message.text.slice(range.start, Math.min(range.end, range.start + 5000)));
 				if (match) {
-					evidence = [...(evidence ?? []), {messageIndex: message.index, start: range.start + match.index, end: range.start + match.index + match[0].length}];
+					evidence = [
+						...(evidence ?? []),
+						{messageIndex: message.index, start: range.start + match.index, end: range.start + match.index + match[0].length},
+					];
 					break;
 				}
 			}
@@ -55,7 +65,18 @@ export function detectSpikes(prepared: PreparedTicket, themes: readonly ThemeCou
 	}
 
 	const {theme, evidence} = best;
-	return [{id: 'spike.theme', label: `${theme.count} other customers reported '${theme.theme}' problems today`, strength: Math.min(1, theme.count / (threshold * 3)), evidence}];
+	return [
+		{
+			id: 'spike.theme',
+			label: `${theme.count} other customers reported '${theme.theme}' problems today`,
+			strength: Math.min(1, theme.count / (threshold * 3)),
+			evidence,
+		},
+	];
 }
 
-export const detector = {signals: spikeSignals, detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] => detectSpikes(prepared, ctx.themes, settings.spikeThreshold)} satisfies Detector;
+export const detector = {
+	signals: spikeSignals,
+	detect: (prepared: PreparedTicket, {ctx, settings}: DetectorInput): Finding[] =>
+		detectSpikes(prepared, ctx.themes, settings.spikeThreshold),
+} satisfies Detector;

@@ -3,11 +3,19 @@ import {prepareTicket} from './prepare.ts';
 import {shippedToneLexicon} from '../tone.ts';
 import {detectToneTrend, toneSlope} from './tone-trend.ts';
 
-const ticket = (customer: string[]) => prepareTicket({
-	helpdesk: 'demo',
-	ticketId: '1',
-	messages: customer.flatMap(text => [{role: 'customer' as const, text}, {role: 'agent' as const, text: 'Thanks, looking into it.'}]),
-}, undefined, shippedToneLexicon);
+const ticket = (customer: string[]) =>
+	prepareTicket(
+		{
+			helpdesk: 'demo',
+			ticketId: '1',
+			messages: customer.flatMap(text => [
+				{role: 'customer' as const, text},
+				{role: 'agent' as const, text: 'Thanks, looking into it.'},
+			]),
+		},
+		undefined,
+		shippedToneLexicon,
+	);
 
 test('a first message describing a problem is not a warning', () => {
 	expect(detectToneTrend(ticket(['Hi, my invoice shows the wrong amount and the export fails with an error.']))).toEqual([]);
@@ -20,7 +28,13 @@ test('a hostile first message is a (weaker) warning', () => {
 });
 
 test('falling tone over several messages', () => {
-	const findings = detectToneTrend(ticket(['Hi, thanks for the quick reply, that sounds good!', 'Hm, it still does not work.', 'This is ridiculous and unacceptable. I am furious.']));
+	const findings = detectToneTrend(
+		ticket([
+			'Hi, thanks for the quick reply, that sounds good!',
+			'Hm, it still does not work.',
+			'This is ridiculous and unacceptable. I am furious.',
+		]),
+	);
 	expect(findings.map(finding => finding.id)).toEqual(['tone.negative', 'tone.trend']);
 	const trend = findings[1]!;
 	expect(trend.label).toMatch(/^tone fell from \+0\.\d\d to -0\.\d\d over 3 messages$/);
@@ -28,7 +42,9 @@ test('falling tone over several messages', () => {
 });
 
 test('improving tone is not a warning', () => {
-	expect(detectToneTrend(ticket(['This is terrible, nothing works!', 'OK, that helped a bit.', 'Perfect, thank you so much!']))).toEqual([]);
+	expect(detectToneTrend(ticket(['This is terrible, nothing works!', 'OK, that helped a bit.', 'Perfect, thank you so much!']))).toEqual(
+		[],
+	);
 });
 
 test('no customer messages', () => {

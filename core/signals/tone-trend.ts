@@ -5,8 +5,24 @@ import type {Detector} from './signal.ts';
 import type {Finding, PreparedMessage, PreparedTicket} from './types.ts';
 
 export const toneSignals = [
-	{id: 'tone.negative', label: 'upset', weight: 0.35, reason: 'latest customer message is clearly negative', triggers: {}, evidence: 'messages', settledByThanks: true},
-	{id: 'tone.trend', label: 'getting more upset', weight: 0.3, reason: 'tone falling over several messages', triggers: {}, evidence: 'messages', settledByThanks: true},
+	{
+		id: 'tone.negative',
+		label: 'upset',
+		weight: 0.35,
+		reason: 'latest customer message is clearly negative',
+		triggers: {},
+		evidence: 'messages',
+		settledByThanks: true,
+	},
+	{
+		id: 'tone.trend',
+		label: 'getting more upset',
+		weight: 0.3,
+		reason: 'tone falling over several messages',
+		triggers: {},
+		evidence: 'messages',
+		settledByThanks: true,
+	},
 ] as const satisfies Detector['signals'];
 
 const window = 5;
@@ -55,7 +71,7 @@ export function detectToneTrend(prepared: PreparedTicket): Finding[] {
 	const previous = recent.at(-2);
 	const bothNegative = previous !== undefined && previous.tone <= negativeLevel / 2;
 	if ((messages.length >= 2 && last.tone <= negativeLevel) || last.tone <= hostileLevel) {
-		const strength = Math.min(1, ((-last.tone - 0.3) / 0.5) + (bothNegative ? 0.2 : 0)) * (messages.length === 1 ? 0.6 : 1);
+		const strength = Math.min(1, (-last.tone - 0.3) / 0.5 + (bothNegative ? 0.2 : 0)) * (messages.length === 1 ? 0.6 : 1);
 		findings.push({
 			id: 'tone.negative',
 			label: `customer tone is negative (${formatTone(last.tone)} in the latest message${bothNegative ? `, ${formatTone(previous.tone)} before` : ''})`,
@@ -82,4 +98,7 @@ export function detectToneTrend(prepared: PreparedTicket): Finding[] {
 	return findings;
 }
 
-export const detector = {signals: toneSignals, detect: (prepared: PreparedTicket): Finding[] => detectToneTrend(prepared)} satisfies Detector;
+export const detector = {
+	signals: toneSignals,
+	detect: (prepared: PreparedTicket): Finding[] => detectToneTrend(prepared),
+} satisfies Detector;

@@ -5,7 +5,10 @@ import {mergeSnapshots} from './merge.ts';
 import type {Snapshot} from './snapshot.ts';
 import {createSnapshot} from './snapshot.ts';
 
-const base = await createSnapshot(generateDemoDataset({seed: 11, days: 5, ticketsPerDay: 4}), {salt: 'team', createdAt: '2026-04-01T00:00:00.000Z'});
+const base = await createSnapshot(generateDemoDataset({seed: 11, days: 5, ticketsPerDay: 4}), {
+	salt: 'team',
+	createdAt: '2026-04-01T00:00:00.000Z',
+});
 
 /** The same snapshot with its ticket keys spelled another way. */
 function respelled(snapshot: Snapshot, spell: (id: string) => string): Snapshot {
@@ -44,7 +47,12 @@ test('a merge counts each ticket once whatever the spelling of its host', () => 
 });
 
 test('tickets with and without a host are kept apart, with a warning', () => {
-	const {snapshot, warnings} = mergeSnapshots([respelled(base, id => `zendesk:acme.zendesk.com:${id}`), respelled(base, id => `zendesk::${id}`)]);
+	const {snapshot, warnings} = mergeSnapshots([
+		respelled(base, id => `zendesk:acme.zendesk.com:${id}`),
+		respelled(base, id => `zendesk::${id}`),
+	]);
 	expect(snapshot.tickets).toHaveLength(2 * base.tickets.length);
-	expect(warnings).toEqual([`${base.tickets.length} zendesk tickets have no helpdesk host while others have one: the same ticket may count twice. Import those files again with the helpdesk host set.`]);
+	expect(warnings).toEqual([
+		`${base.tickets.length} zendesk tickets have no helpdesk host while others have one: the same ticket may count twice. Import those files again with the helpdesk host set.`,
+	]);
 });

@@ -61,7 +61,8 @@ const key = <T extends {ticketKey: string}>(row: T): T => {
 	return normal === row.ticketKey ? row : {...row, ticketKey: normal};
 };
 
-const nullableKey = <T extends {ticketKey: string | null}>(row: T): T => (row.ticketKey === null ? row : key(row as T & {ticketKey: string}));
+const nullableKey = <T extends {ticketKey: string | null}>(row: T): T =>
+	row.ticketKey === null ? row : key(row as T & {ticketKey: string});
 
 /** The snapshot with every ticket key's host in one spelling (lower case, no scheme), so one ticket is one key. */
 function withNormalKeys(snapshot: Snapshot): Snapshot {
@@ -100,7 +101,12 @@ function hostlessMix(snapshots: readonly Snapshot[]): string[] {
 		}
 	}
 
-	return [...hosts].filter(([, count]) => count.with > 0 && count.without > 0).map(([helpdesk, count]) => `${count.without} ${helpdesk} ticket${count.without === 1 ? ' has' : 's have'} no helpdesk host while others have one: the same ticket may count twice. Import those files again with the helpdesk host set.`);
+	return [...hosts]
+		.filter(([, count]) => count.with > 0 && count.without > 0)
+		.map(
+			([helpdesk, count]) =>
+				`${count.without} ${helpdesk} ticket${count.without === 1 ? ' has' : 's have'} no helpdesk host while others have one: the same ticket may count twice. Import those files again with the helpdesk host set.`,
+		);
 }
 
 /** One snapshot from many. Throws when given none. */
@@ -113,12 +119,16 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
 	const warnings: string[] = hostlessMix(snapshots);
 	const salts = new Set(snapshots.map(snapshot => snapshot.saltId));
 	if (salts.size > 1) {
-		warnings.push(`The snapshots were made with ${salts.size} different salts: the same customer may count more than once in churn. Set one team salt in every agent's settings.`);
+		warnings.push(
+			`The snapshots were made with ${salts.size} different salts: the same customer may count more than once in churn. Set one team salt in every agent's settings.`,
+		);
 	}
 
 	const zones = new Set(snapshots.map(snapshot => snapshot.timezone));
 	if (zones.size > 1) {
-		warnings.push(`The snapshots come from ${zones.size} time zones (${[...zones].sort().join(', ')}); days are recomputed in the zone you load them in.`);
+		warnings.push(
+			`The snapshots come from ${zones.size} time zones (${[...zones].sort().join(', ')}); days are recomputed in the zone you load them in.`,
+		);
 	}
 
 	const calendars = new Set(snapshots.map(snapshot => canonicalJson(snapshot.calendar ?? null)));
@@ -135,13 +145,25 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
 		timezone: pick(snapshots.map(snapshot => snapshot.timezone)),
 		saltId: pick(snapshots.map(snapshot => snapshot.saltId)),
 		asOf: Math.max(...snapshots.map(snapshot => snapshot.asOf)),
-		tickets: byKey(snapshots.map(snapshot => snapshot.tickets), ticket => ticket.key, moreComplete),
+		tickets: byKey(
+			snapshots.map(snapshot => snapshot.tickets),
+			ticket => ticket.key,
+			moreComplete,
+		),
 		escalations: union(snapshots.map(snapshot => snapshot.escalations)),
 		flags: union(snapshots.map(snapshot => snapshot.flags)),
 		feedback: union(snapshots.map(snapshot => snapshot.feedback)),
 		templates: union(snapshots.map(snapshot => snapshot.templates)),
-		surveys: byKey(snapshots.map(snapshot => snapshot.surveys), survey => survey.id, larger),
-		customers: byKey(snapshots.map(snapshot => snapshot.customers), customer => customer.key, mergeCustomer),
+		surveys: byKey(
+			snapshots.map(snapshot => snapshot.surveys),
+			survey => survey.id,
+			larger,
+		),
+		customers: byKey(
+			snapshots.map(snapshot => snapshot.customers),
+			customer => customer.key,
+			mergeCustomer,
+		),
 		agentHours: union(snapshots.map(snapshot => snapshot.agentHours)),
 	};
 	const calendar = snapshots.map(snapshot => snapshot.calendar).filter(value => value !== undefined);
@@ -151,7 +173,11 @@ export function mergeSnapshots(inputs: readonly Snapshot[]): MergeResult {
 
 	if (merged.detail === 'details') {
 		merged.events = union(snapshots.map(snapshot => snapshot.events ?? []));
-		merged.texts = byKey<SnapshotText>(snapshots.map(snapshot => snapshot.texts ?? []), text => text.ticketKey, larger);
+		merged.texts = byKey<SnapshotText>(
+			snapshots.map(snapshot => snapshot.texts ?? []),
+			text => text.ticketKey,
+			larger,
+		);
 	}
 
 	return {snapshot: merged, warnings};

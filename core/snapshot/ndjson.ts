@@ -11,7 +11,16 @@ import type {BusinessCalendar} from '../calendar.ts';
 import {validateCalendar} from '../calendar.ts';
 import type {Customer} from '../metrics/dataset.ts';
 import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../metrics/facts.ts';
-import {agentHourFactSchema, customerSchema, escalationFactSchema, feedbackFactSchema, flagFactSchema, surveyFactSchema, templateFactSchema, ticketFactSchema} from '../metrics/schema.ts';
+import {
+	agentHourFactSchema,
+	customerSchema,
+	escalationFactSchema,
+	feedbackFactSchema,
+	flagFactSchema,
+	surveyFactSchema,
+	templateFactSchema,
+	ticketFactSchema,
+} from '../metrics/schema.ts';
 import {epochMs, issueLines, listOf, oneOf, record, text, wholeNumberIn} from '../schema.ts';
 import {SnapshotError} from './snapshot.ts';
 
@@ -51,7 +60,9 @@ const headerSchema = record({
 	detail: oneOf(['aggregates'] as const),
 	timezone: text(100, {nonEmpty: true}),
 	saltId: text(100),
-	calendar: v.optional(v.custom<BusinessCalendar>(value => validateCalendar(value).ok, 'expected business hours (timezone, weekly, holidays)')),
+	calendar: v.optional(
+		v.custom<BusinessCalendar>(value => validateCalendar(value).ok, 'expected business hours (timezone, weekly, holidays)'),
+	),
 });
 
 const recordSchemas = {
@@ -93,7 +104,10 @@ export function looksLikeNdjsonSnapshot(start: string): boolean {
  * Reads an NDJSON snapshot: the header, then every record checked against its schema, as they come.
  * Throws a SnapshotError naming the file and line for anything else, and for a file without its end line.
  */
-export async function* readNdjsonSnapshot(chunks: AsyncIterable<string> | Iterable<string>, name: string): AsyncGenerator<NdjsonHeader | NdjsonRecord> {
+export async function* readNdjsonSnapshot(
+	chunks: AsyncIterable<string> | Iterable<string>,
+	name: string,
+): AsyncGenerator<NdjsonHeader | NdjsonRecord> {
 	let lineNumber = 0;
 	let ended = false;
 	let tickets = 0;

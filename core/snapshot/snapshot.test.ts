@@ -12,9 +12,18 @@ import {kpisOfDataset, kpisOfFacts, openNodeDatabase} from '../../dashboard/work
 import {earlyWarning, kpis, templateEffectiveness, themeSummary} from '../../dashboard/worker/queries.ts';
 
 const dataset = generateDemoDataset({seed: 5, days: 21, ticketsPerDay: 12});
-dataset.tickets[0] = {...dataset.tickets[0]!, customerText: 'Call me on +49 170 1234567 or mail dana.reyes@example.com about order 99812. See https://shop.example.com/o/99812'};
+dataset.tickets[0] = {
+	...dataset.tickets[0]!,
+	customerText: 'Call me on +49 170 1234567 or mail dana.reyes@example.com about order 99812. See https://shop.example.com/o/99812',
+};
 const salt = 'team-secret';
-const queries: KpiQuery[] = [{}, {groupBy: 'day'}, {groupBy: 'agent'}, {groupBy: 'theme'}, {groupBy: 'escalation-type', fcr: 'no-follow-up', csat: 'exclude-neutral'}];
+const queries: KpiQuery[] = [
+	{},
+	{groupBy: 'day'},
+	{groupBy: 'agent'},
+	{groupBy: 'theme'},
+	{groupBy: 'escalation-type', fcr: 'no-follow-up', csat: 'exclude-neutral'},
+];
 
 /** Every report of a snapshot, by the production path (its facts loaded, the metric SQL). */
 async function allReports(snapshot: Snapshot) {
@@ -46,7 +55,10 @@ describe('aggregates-only snapshots', () => {
 	test('give the same KPIs as the dataset they came from', async () => {
 		const snapshot = await createSnapshot(dataset, {salt});
 		for (const query of queries) {
-			expect(differences(await kpisOfFacts(factsOfSnapshot(snapshot), query), await kpisOfDataset(dataset, query)), JSON.stringify(query)).toEqual([]);
+			expect(
+				differences(await kpisOfFacts(factsOfSnapshot(snapshot), query), await kpisOfDataset(dataset, query)),
+				JSON.stringify(query),
+			).toEqual([]);
 		}
 	});
 
@@ -75,8 +87,11 @@ describe('detailed snapshots', () => {
 		expect(text).toBe('Call me on [phone] or mail [email] about order [number]. See [link]');
 	});
 
-	test('customer events carry no actor (it is the customer\'s name); agent events keep theirs', async () => {
-		const named: Dataset = {...dataset, events: dataset.events.map(event => (event.kind === 'customer-message' ? {...event, actor: 'Dana Reyes'} : event))};
+	test("customer events carry no actor (it is the customer's name); agent events keep theirs", async () => {
+		const named: Dataset = {
+			...dataset,
+			events: dataset.events.map(event => (event.kind === 'customer-message' ? {...event, actor: 'Dana Reyes'} : event)),
+		};
 		const snapshot = await createSnapshot(named, {salt, detail: 'details'});
 		expect(JSON.stringify(snapshot)).not.toMatch(/Dana Reyes/);
 		expect(snapshot.events!.filter(event => event.kind === 'customer-message').every(event => event.actor === undefined)).toBe(true);
@@ -84,34 +99,47 @@ describe('detailed snapshots', () => {
 	});
 
 	test('masking', () => {
-		expect(maskText('IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, ticket #12345, tel (030) 123-4567, 3 items')).toBe('IBAN [iban], card [phone], ticket #[number], tel [phone], 3 items');
+		expect(maskText('IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, ticket #12345, tel (030) 123-4567, 3 items')).toBe(
+			'IBAN [iban], card [phone], ticket #[number], tel [phone], 3 items',
+		);
 	});
 });
 
 /** What one agent's extension would have seen: some tickets, maybe an older (shorter) view of a few. */
 function agentView(source: Dataset, agentIndex: number, truncate: boolean): Dataset {
-	const seen = new Set(source.tickets.filter((_ticket, index) => index % 3 === agentIndex || index % 3 === (agentIndex + 1) % 3).map(ticket => ticket.key));
+	const seen = new Set(
+		source.tickets.filter((_ticket, index) => index % 3 === agentIndex || index % 3 === (agentIndex + 1) % 3).map(ticket => ticket.key),
+	);
 	const cut = new Map<string, number>();
-	const tickets = source.tickets.filter(ticket => seen.has(ticket.key)).map((ticket, index) => {
-		if (truncate && index % 5 === 0) {
-			cut.set(ticket.key, ticket.createdAt + 3_600_000);
-			return {...ticket, status: 'open' as const};
-		}
+	const tickets = source.tickets
+		.filter(ticket => seen.has(ticket.key))
+		.map((ticket, index) => {
+			if (truncate && index % 5 === 0) {
+				cut.set(ticket.key, ticket.createdAt + 3_600_000);
+				return {...ticket, status: 'open' as const};
+			}
 
-		return ticket;
-	});
-	const events = source.events.filter((event: TicketEvent) => seen.has(event.ticketKey) && event.at <= (cut.get(event.ticketKey) ?? Number.POSITIVE_INFINITY));
+			return ticket;
+		});
+	const events = source.events.filter(
+		(event: TicketEvent) => seen.has(event.ticketKey) && event.at <= (cut.get(event.ticketKey) ?? Number.POSITIVE_INFINITY),
+	);
 	return {...source, tickets, events, surveys: source.surveys.filter(survey => survey.ticketKey !== null && seen.has(survey.ticketKey))};
 }
 
-describe('merging many agents\' snapshots', () => {
+describe("merging many agents' snapshots", () => {
 	test('order and repetition do not change any KPI, and overlapping views count once', async () => {
 		const [a, b, c] = await Promise.all([
 			createSnapshot(agentView(dataset, 0, false), {salt}),
 			createSnapshot(agentView(dataset, 1, true), {salt}),
 			createSnapshot(agentView(dataset, 2, false), {salt}),
 		]);
-		const orders: Snapshot[][] = [[a!, b!, c!], [c!, b!, a!], [b!, a!, c!, a!, b!], [c!, c!, a!, b!, b!, a!]];
+		const orders: Snapshot[][] = [
+			[a!, b!, c!],
+			[c!, b!, a!],
+			[b!, a!, c!, a!, b!],
+			[c!, c!, a!, b!, b!, a!],
+		];
 		const expected = await allReports(mergeSnapshots([a!, b!, c!]).snapshot);
 		for (const order of orders) {
 			expect(differences(await allReports(mergeSnapshots(order).snapshot), expected)).toEqual([]);
@@ -123,7 +151,8 @@ describe('merging many agents\' snapshots', () => {
 		// Every ticket was fully seen by someone: the merge equals the whole team's history, except for
 		// themes, which each machine extracts from the text it saw.
 		const whole = await createSnapshot(dataset, {salt});
-		const notThemes = (reports: Awaited<ReturnType<typeof allReports>>) => reports.kpis.filter((_rows, index) => queries[index]!.groupBy !== 'theme');
+		const notThemes = (reports: Awaited<ReturnType<typeof allReports>>) =>
+			reports.kpis.filter((_rows, index) => queries[index]!.groupBy !== 'theme');
 		const ofWhole = await allReports(whole);
 		expect(differences(notThemes(expected), notThemes(ofWhole))).toEqual([]);
 		expect(differences(expected.earlyWarning, ofWhole.earlyWarning)).toEqual([]);

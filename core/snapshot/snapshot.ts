@@ -6,7 +6,17 @@ import type {Customer, Dataset, DatasetTicket, TicketEvent} from '../metrics/dat
 import type {DeriveOptions, Facts, TicketFact} from '../metrics/facts.ts';
 import {deriveFacts} from '../metrics/facts.ts';
 import {shareableThemes} from '../metrics/themes-privacy.ts';
-import {agentHourFactSchema, customerSchema, escalationFactSchema, feedbackFactSchema, flagFactSchema, surveyFactSchema, templateFactSchema, ticketEventSchema, ticketFactSchema} from '../metrics/schema.ts';
+import {
+	agentHourFactSchema,
+	customerSchema,
+	escalationFactSchema,
+	feedbackFactSchema,
+	flagFactSchema,
+	surveyFactSchema,
+	templateFactSchema,
+	ticketEventSchema,
+	ticketFactSchema,
+} from '../metrics/schema.ts';
 import type {Assert, Same} from '../schema.ts';
 import {epochMs, got, issueLines, latestTime, listOf, oneOf, record, text} from '../schema.ts';
 import {makeHasher, maskText, randomSalt, saltId} from './redact.ts';
@@ -66,7 +76,8 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	const salt = options.salt ?? randomSalt();
 	const hash = makeHasher(salt);
 	const agentName = options.pseudonymizeAgents ? makeHasher(`agent:${salt}`) : undefined;
-	const agent = async (name: string | null): Promise<string | null> => (name === null || !agentName ? name : `agent-${(await agentName(name)).slice(2, 10)}`);
+	const agent = async (name: string | null): Promise<string | null> =>
+		name === null || !agentName ? name : `agent-${(await agentName(name)).slice(2, 10)}`;
 	const timezone = options.timezone ?? options.businessHours?.calendar.timezone ?? 'UTC';
 	const facts = deriveFacts(dataset, {...options, timezone});
 	if (detail === 'aggregates') {
@@ -76,10 +87,15 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 
 	const tickets: TicketFact[] = [];
 	for (const ticket of facts.tickets) {
-		tickets.push({...ticket, requesterKey: ticket.requesterKey === null ? null : await hash(ticket.requesterKey), agent: await agent(ticket.agent)});
+		tickets.push({
+			...ticket,
+			requesterKey: ticket.requesterKey === null ? null : await hash(ticket.requesterKey),
+			agent: await agent(ticket.agent),
+		});
 	}
 
-	const withAgent = async <T extends {agent: string | null}>(rows: T[]): Promise<T[]> => Promise.all(rows.map(async row => ({...row, agent: await agent(row.agent)})));
+	const withAgent = async <T extends {agent: string | null}>(rows: T[]): Promise<T[]> =>
+		Promise.all(rows.map(async row => ({...row, agent: await agent(row.agent)})));
 	const snapshot: Snapshot = {
 		format: snapshotFormat,
 		version: snapshotVersion,
@@ -102,21 +118,23 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
 	}
 
 	if (detail === 'details') {
-		snapshot.events = await Promise.all(dataset.events.map(async event => {
-			const copy = {...event};
-			if (copy.kind === 'customer-message') {
-				// Customer events name the customer: never exported, whatever the source put there.
-				delete copy.actor;
-			} else if (copy.actor !== undefined) {
-				copy.actor = await agent(copy.actor ?? null);
-			}
+		snapshot.events = await Promise.all(
+			dataset.events.map(async event => {
+				const copy = {...event};
+				if (copy.kind === 'customer-message') {
+					// Customer events name the customer: never exported, whatever the source put there.
+					delete copy.actor;
+				} else if (copy.actor !== undefined) {
+					copy.actor = await agent(copy.actor ?? null);
+				}
 
-			if (copy.kind === 'assign') {
-				(copy as {agent: string | null}).agent = await agent(copy.agent);
-			}
+				if (copy.kind === 'assign') {
+					(copy as {agent: string | null}).agent = await agent(copy.agent);
+				}
 
-			return copy;
-		}));
+				return copy;
+			}),
+		);
 		snapshot.texts = dataset.tickets
 			.filter(ticket => ticket.subject !== undefined || ticket.customerText !== undefined)
 			.map(ticket => textOf(ticket));
@@ -129,9 +147,16 @@ export async function createSnapshot(dataset: Dataset, options: SnapshotOptions 
  * Ticket facts with only the themes that may travel without details: backed by several distinct
  * customers, no sensitive term, no word written like a name (core/metrics/themes-privacy.ts).
  */
-export function withShareableThemes(tickets: readonly TicketFact[], textOf: (key: string) => string | undefined = () => undefined): TicketFact[] {
-	const {shareable} = shareableThemes(tickets.map(ticket => ({key: ticket.key, requesterKey: ticket.requesterKey, themes: ticket.themes, text: textOf(ticket.key)})));
-	return tickets.map(ticket => (ticket.themes.every(theme => shareable.has(theme)) ? ticket : {...ticket, themes: ticket.themes.filter(theme => shareable.has(theme))}));
+export function withShareableThemes(
+	tickets: readonly TicketFact[],
+	textOf: (key: string) => string | undefined = () => undefined,
+): TicketFact[] {
+	const {shareable} = shareableThemes(
+		tickets.map(ticket => ({key: ticket.key, requesterKey: ticket.requesterKey, themes: ticket.themes, text: textOf(ticket.key)})),
+	);
+	return tickets.map(ticket =>
+		ticket.themes.every(theme => shareable.has(theme)) ? ticket : {...ticket, themes: ticket.themes.filter(theme => shareable.has(theme))},
+	);
 }
 
 function textOf(ticket: DatasetTicket): SnapshotText {
@@ -176,18 +201,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const calendarSchema = v.custom<BusinessCalendar>(value => validateCalendar(value).ok, issue => `expected business hours (timezone, weekly, holidays): ${(() => {
-	const check = validateCalendar(issue.input);
-	return check.ok ? '' : check.errors.slice(0, 3).join('; ');
-})()}`);
+const calendarSchema = v.custom<BusinessCalendar>(
+	value => validateCalendar(value).ok,
+	issue =>
+		`expected business hours (timezone, weekly, holidays): ${(() => {
+			const check = validateCalendar(issue.input);
+			return check.ok ? '' : check.errors.slice(0, 3).join('; ');
+		})()}`,
+);
 
-const zoneSchema = v.pipe(text(100, {nonEmpty: true}), v.check(zone => validateCalendar({timezone: zone, weekly: {}, holidays: []}).ok, issue => `expected an IANA time zone, ${got(issue)}`));
+const zoneSchema = v.pipe(
+	text(100, {nonEmpty: true}),
+	v.check(
+		zone => validateCalendar({timezone: zone, weekly: {}, holidays: []}).ok,
+		issue => `expected an IANA time zone, ${got(issue)}`,
+	),
+);
 
 /** Every row of a snapshot, with value ranges and enums: the one definition readers check against. */
 export const snapshotSchema = record({
 	format: v.literal(snapshotFormat),
 	version: v.literal(snapshotVersion),
-	createdAt: v.pipe(text(40), v.check(value => !Number.isNaN(Date.parse(value)) && Date.parse(value) <= latestTime, issue => `expected an ISO-8601 date before 2100, ${got(issue)}`)),
+	createdAt: v.pipe(
+		text(40),
+		v.check(
+			value => !Number.isNaN(Date.parse(value)) && Date.parse(value) <= latestTime,
+			issue => `expected an ISO-8601 date before 2100, ${got(issue)}`,
+		),
+	),
 	detail: oneOf(['aggregates', 'details'] as const),
 	timezone: zoneSchema,
 	calendar: v.optional(calendarSchema),
@@ -202,7 +243,12 @@ export const snapshotSchema = record({
 	customers: listOf(customerSchema, 50_000_000),
 	agentHours: listOf(agentHourFactSchema, 50_000_000),
 	events: v.optional(listOf(ticketEventSchema, 500_000_000)),
-	texts: v.optional(listOf(record({ticketKey: text(1000, {nonEmpty: true}), subject: v.optional(text(10_000)), customerText: v.optional(text(10_000_000))}), 50_000_000)),
+	texts: v.optional(
+		listOf(
+			record({ticketKey: text(1000, {nonEmpty: true}), subject: v.optional(text(10_000)), customerText: v.optional(text(10_000_000))}),
+			50_000_000,
+		),
+	),
 });
 
 /**
@@ -215,18 +261,25 @@ export function parseSnapshot(input: unknown, name = 'snapshot'): Snapshot {
 	}
 
 	if (input.version !== snapshotVersion) {
-		throw new SnapshotError(`${name}: snapshot version ${String(input.version)} is not supported (this build reads version ${snapshotVersion})`);
+		throw new SnapshotError(
+			`${name}: snapshot version ${String(input.version)} is not supported (this build reads version ${snapshotVersion})`,
+		);
 	}
 
 	const result = v.safeParse(snapshotSchema, input);
 	if (!result.success) {
 		const issues = issueLines(result.issues, name);
-		throw new SnapshotError(`${issues[0]!}${issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length === 2 ? '' : 's'})` : ''}`, issues);
+		throw new SnapshotError(
+			`${issues[0]!}${issues.length > 1 ? ` (and ${result.issues.length - 1} more problem${result.issues.length === 2 ? '' : 's'})` : ''}`,
+			issues,
+		);
 	}
 
 	const duplicates = duplicateTicketKeys(result.output.tickets);
 	if (duplicates.length > 0) {
-		const issues = duplicates.slice(0, 20).map(index => `${name}: tickets[${index}].key: the ticket ${JSON.stringify(result.output.tickets[index]!.key)} appears twice`);
+		const issues = duplicates
+			.slice(0, 20)
+			.map(index => `${name}: tickets[${index}].key: the ticket ${JSON.stringify(result.output.tickets[index]!.key)} appears twice`);
 		throw new SnapshotError(issues[0]!, issues);
 	}
 
@@ -254,7 +307,10 @@ export type SnapshotMatchesSchema = Assert<Same<v.InferOutput<typeof snapshotSch
  * A snapshot of facts as they are, without pseudonymising anything: for merging local inputs in one
  * process (the command line), never for export.
  */
-export function snapshotFromFacts(facts: Facts, options: {timezone?: string | undefined; calendar?: BusinessCalendar | undefined; createdAt?: string | undefined} = {}): Snapshot {
+export function snapshotFromFacts(
+	facts: Facts,
+	options: {timezone?: string | undefined; calendar?: BusinessCalendar | undefined; createdAt?: string | undefined} = {},
+): Snapshot {
 	const snapshot: Snapshot = {
 		format: snapshotFormat,
 		version: snapshotVersion,

@@ -35,10 +35,25 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 	db = openDb({name: `dataset-${Math.random()}`});
 	const t0 = new Date('2026-11-02T10:00:00Z');
 	await recordObservation(db, ticket('1', {}), {level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'}, t0);
-	await recordObservation(db, ticket('1', {status: 'Solved'}), {level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'}, new Date('2026-11-02T12:00:00Z'));
-	await recordAgentAction(db, 'a1', {type: 'escalated', ticketKey: 'demo:127.0.0.1:1', escalation: 'hierarchical', source: 'agent'}, new Date('2026-11-02T11:00:00Z'));
+	await recordObservation(
+		db,
+		ticket('1', {status: 'Solved'}),
+		{level: 'high', score: 0.7, signalIds: ['phrase.manager'], trigger: 'rigid-policy'},
+		new Date('2026-11-02T12:00:00Z'),
+	);
+	await recordAgentAction(
+		db,
+		'a1',
+		{type: 'escalated', ticketKey: 'demo:127.0.0.1:1', escalation: 'hierarchical', source: 'agent'},
+		new Date('2026-11-02T11:00:00Z'),
+	);
 	await recordAgentAction(db, 'a2', {type: 'feedback', ticketKey: 'demo:127.0.0.1:1', verdict: 'agree'}, new Date('2026-11-02T11:00:00Z'));
-	await recordObservation(db, ticket('2', {priority: 'low', messages: [{role: 'customer', text: 'How do I export?', at: '2026-11-02T09:00:00.000Z'}]}), {level: 'none', score: 0, signalIds: []}, t0);
+	await recordObservation(
+		db,
+		ticket('2', {priority: 'low', messages: [{role: 'customer', text: 'How do I export?', at: '2026-11-02T09:00:00.000Z'}]}),
+		{level: 'none', score: 0, signalIds: []},
+		t0,
+	);
 
 	const dataset = await datasetFromStore(db, new Date('2026-11-02T13:00:00Z'));
 	expect(datasetIssues(dataset)).toEqual([]);
@@ -47,7 +62,13 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 		['2', 'open', 'low', null, Date.parse('2026-11-02T09:00:00Z')],
 	]);
 	expect(dataset.events.filter(event => event.ticketKey === 'demo:127.0.0.1:1').map(event => event.kind)).toEqual([
-		'customer-message', 'agent-reply', 'internal-note', 'flag', 'escalation', 'feedback', 'status',
+		'customer-message',
+		'agent-reply',
+		'internal-note',
+		'flag',
+		'escalation',
+		'feedback',
+		'status',
 	]);
 	expect(dataset.customers).toHaveLength(2);
 	// The customer's name is not carried on customer events; the agent's is, on theirs.
@@ -62,13 +83,26 @@ test('the store becomes a valid metrics dataset with the timeline the KPIs need'
 });
 
 test.each([
-	['Open', 'open'], ['new', 'new'], ['Pending', 'pending'], ['Waiting on customer', 'pending'], ['On-hold', 'on-hold'],
-	['Resolved', 'solved'], ['Closed', 'closed'], ['In progress', 'open'], [undefined, 'open'],
+	['Open', 'open'],
+	['new', 'new'],
+	['Pending', 'pending'],
+	['Waiting on customer', 'pending'],
+	['On-hold', 'on-hold'],
+	['Resolved', 'solved'],
+	['Closed', 'closed'],
+	['In progress', 'open'],
+	[undefined, 'open'],
 ])('status %s -> %s', (status, expected) => {
 	expect(normalizeStatus(status)).toBe(expected);
 });
 
-test.each([['Urgent', 'urgent'], ['P2', 'high'], ['Medium', 'normal'], ['low', 'low'], ['', null]])('priority %s -> %s', (priority, expected) => {
+test.each([
+	['Urgent', 'urgent'],
+	['P2', 'high'],
+	['Medium', 'normal'],
+	['low', 'low'],
+	['', null],
+])('priority %s -> %s', (priority, expected) => {
 	expect(normalizePriority(priority)).toBe(expected);
 });
 

@@ -169,7 +169,11 @@ export async function datasetFromStore(db: DefuseDb, now: Date): Promise<Dataset
 			status: normalizeStatus(ticket.status),
 			trigger: ticket.lastTrigger ?? null,
 			subject: ticket.subject,
-			customerText: own.filter(message => message.role === 'customer' && !message.internal).map(message => message.text).join('\n').slice(0, 20_000),
+			customerText: own
+				.filter(message => message.role === 'customer' && !message.internal)
+				.map(message => message.text)
+				.join('\n')
+				.slice(0, 20_000),
 		});
 		timeline.push(...messageEvents(ticket, own));
 		for (const event of eventsByTicket.get(ticket.key) ?? []) {
@@ -181,7 +185,11 @@ export async function datasetFromStore(db: DefuseDb, now: Date): Promise<Dataset
 
 		if (ticket.requesterKey) {
 			const known = customers.get(ticket.requesterKey);
-			customers.set(ticket.requesterKey, {key: ticket.requesterKey, firstSeenAt: Math.min(known?.firstSeenAt ?? createdAt, createdAt), lostAt: null});
+			customers.set(ticket.requesterKey, {
+				key: ticket.requesterKey,
+				firstSeenAt: Math.min(known?.firstSeenAt ?? createdAt, createdAt),
+				lostAt: null,
+			});
 		}
 	}
 

@@ -61,23 +61,28 @@ export type EventData = {
 
 export type EventType = keyof EventData;
 
-type EventRows = {[K in EventType]: {
-	/** Deterministic, so that recording the same event twice stores it once. */
-	id: string;
-	type: K;
-	ticketKey?: string | undefined;
-	helpdesk?: string | undefined;
-	at: string;
-	/** How many times this event was seen (adapter misses repeat). */
-	count: number;
-	data: EventData[K];
-}};
+type EventRows = {
+	[K in EventType]: {
+		/** Deterministic, so that recording the same event twice stores it once. */
+		id: string;
+		type: K;
+		ticketKey?: string | undefined;
+		helpdesk?: string | undefined;
+		at: string;
+		/** How many times this event was seen (adapter misses repeat). */
+		count: number;
+		data: EventData[K];
+	};
+};
 
 /** A stored event; `type` says what `data` holds. `EventRow<'feedback'>` is a feedback event. */
 export type EventRow<T extends EventType = EventType> = Extract<EventRows[EventType], {type: T}>;
 
 /** For find and filter: `events.filter(isEventOf('feedback'))` is a list of feedback events. */
-export const isEventOf = <T extends EventType>(type: T) => (event: EventRow): event is EventRow<T> => event.type === type;
+export const isEventOf =
+	<T extends EventType>(type: T) =>
+	(event: EventRow): event is EventRow<T> =>
+		event.type === type;
 
 export type SettingRow = {key: string; value: unknown};
 

@@ -42,7 +42,9 @@ export async function forgetImport(db: ImportCache, id: string): Promise<void> {
 }
 
 /** Deletes the whole cache database ("Delete everything"); an open dashboard lets go of it first. */
-export async function deleteImportCache(options: {name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {}): Promise<void> {
+export async function deleteImportCache(
+	options: {name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange} = {},
+): Promise<void> {
 	const db = openImportCache(options);
 	await db.delete();
 }

@@ -18,7 +18,12 @@ export async function recentEvents<T extends EventType>(db: DefuseDb, type: T, l
 }
 
 export async function counts(db: DefuseDb): Promise<Record<'tickets' | 'messages' | 'observations' | 'events', number>> {
-	const [tickets, messages, observations, events] = await Promise.all([db.tickets.count(), db.messages.count(), db.observations.count(), db.events.count()]);
+	const [tickets, messages, observations, events] = await Promise.all([
+		db.tickets.count(),
+		db.messages.count(),
+		db.observations.count(),
+		db.events.count(),
+	]);
 	return {tickets, messages, observations, events};
 }
 
@@ -46,13 +51,22 @@ export async function ticketContext(db: DefuseDb, ticketKey: string, requesterKe
 		escalated: escalated ? {escalation: escalated.data.escalation, team: escalated.data.team, at: escalated.at} : undefined,
 		history: others
 			.filter(ticket => ticket.key !== ticketKey)
-			.map(ticket => ({ticketId: ticket.ticketId, createdAt: ticket.createdAt ?? ticket.firstSeenAt, subject: ticket.subject, status: ticket.status}))
+			.map(ticket => ({
+				ticketId: ticket.ticketId,
+				createdAt: ticket.createdAt ?? ticket.firstSeenAt,
+				subject: ticket.subject,
+				status: ticket.status,
+			}))
 			.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
 		insertedTemplates: [...new Set(events.filter(isEventOf('template-inserted')).map(event => event.data.templateId))],
-		weightMultipliers: weightMultipliersFrom(feedbackEvents.filter(event => event.ticketKey !== undefined && helpdeskHostOf(event.ticketKey) === helpdeskHostOf(ticketKey)).flatMap(event => {
-			const {verdict, signalIds} = event.data;
-			return signalIds ? [{verdict, signalIds}] : [];
-		})),
+		weightMultipliers: weightMultipliersFrom(
+			feedbackEvents
+				.filter(event => event.ticketKey !== undefined && helpdeskHostOf(event.ticketKey) === helpdeskHostOf(ticketKey))
+				.flatMap(event => {
+					const {verdict, signalIds} = event.data;
+					return signalIds ? [{verdict, signalIds}] : [];
+				}),
+		),
 	};
 }
 

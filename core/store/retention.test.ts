@@ -30,15 +30,25 @@ const ticket = (id: string, texts: string[]): TicketSnapshot => ({
 	ticketId: id,
 	url: `http://127.0.0.1:5178/agent/tickets/${id}`,
 	subject: `Ticket ${id}`,
-	messages: texts.map((text, index) => ({id: `${id}-${index}`, role: index % 2 ? 'agent' : 'customer', text, at: '2026-01-01T10:00:00.000Z'})),
+	messages: texts.map((text, index) => ({
+		id: `${id}-${index}`,
+		role: index % 2 ? 'agent' : 'customer',
+		text,
+		at: '2026-01-01T10:00:00.000Z',
+	})),
 });
 
-const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + (n * 86_400_000));
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 
 test('tickets not seen for longer than the period go with their messages, observations and events', async () => {
 	const db = freshDb();
 	// Old ticket: seen on day 0 only, with feedback and a flag.
-	const old = await recordObservation(db, ticket('1', ['I want a manager', 'Sure']), {level: 'high', score: 0.6, signalIds: ['phrase.manager']}, day(0));
+	const old = await recordObservation(
+		db,
+		ticket('1', ['I want a manager', 'Sure']),
+		{level: 'high', score: 0.6, signalIds: ['phrase.manager']},
+		day(0),
+	);
 	await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: old.ticketKey, verdict: 'agree'}, day(0));
 	// Live ticket: first seen on day 0 (one observation then), again on day 100 with a new message.
 	await recordObservation(db, ticket('2', ['Hello']), {level: 'none', score: 0, signalIds: []}, day(0));
@@ -78,10 +88,20 @@ test('zero days keeps everything; deleting twice deletes nothing more', async ()
 
 test('more tickets than one batch are all deleted', async () => {
 	const db = freshDb();
-	await db.tickets.bulkAdd(Array.from({length: 1234}, (_, index) => ({
-		key: `demo:h:${index}`, helpdesk: 'demo', ticketId: String(index), host: 'h', firstSeenAt: day(0).toISOString(), lastSeenAt: day(index % 2 ? 0 : 50).toISOString(),
-		messageCount: 0, customerMessages: 0, agentMessages: 0, internalNotes: 0,
-	})));
+	await db.tickets.bulkAdd(
+		Array.from({length: 1234}, (_, index) => ({
+			key: `demo:h:${index}`,
+			helpdesk: 'demo',
+			ticketId: String(index),
+			host: 'h',
+			firstSeenAt: day(0).toISOString(),
+			lastSeenAt: day(index % 2 ? 0 : 50).toISOString(),
+			messageCount: 0,
+			customerMessages: 0,
+			agentMessages: 0,
+			internalNotes: 0,
+		})),
+	);
 	const deleted = await deleteOlderThan(db, 20, day(55));
 	expect(deleted.tickets).toBe(617);
 	expect(await db.tickets.count()).toBe(617);

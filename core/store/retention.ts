@@ -18,7 +18,7 @@ export async function deleteOlderThan(db: DefuseDb, days: number, now: Date): Pr
 		return deleted;
 	}
 
-	const cutoff = new Date(now.getTime() - (days * dayMs)).toISOString();
+	const cutoff = new Date(now.getTime() - days * dayMs).toISOString();
 	for (;;) {
 		const keys = await db.tickets.where('lastSeenAt').below(cutoff).limit(batchSize).primaryKeys();
 		if (keys.length === 0) {
@@ -34,8 +34,14 @@ export async function deleteOlderThan(db: DefuseDb, days: number, now: Date): Pr
 		});
 	}
 
-	deleted.observations += await deleteInBatches(async () => db.observations.where('lastSeenAt').below(cutoff).limit(batchSize).primaryKeys(), async keys => db.observations.bulkDelete(keys));
-	deleted.events += await deleteInBatches(async () => db.events.where('at').below(cutoff).limit(batchSize).primaryKeys(), async keys => db.events.bulkDelete(keys));
+	deleted.observations += await deleteInBatches(
+		async () => db.observations.where('lastSeenAt').below(cutoff).limit(batchSize).primaryKeys(),
+		async keys => db.observations.bulkDelete(keys),
+	);
+	deleted.events += await deleteInBatches(
+		async () => db.events.where('at').below(cutoff).limit(batchSize).primaryKeys(),
+		async keys => db.events.bulkDelete(keys),
+	);
 	return deleted;
 }
 

@@ -53,13 +53,24 @@ describe('recordObservation', () => {
 		const [observation] = await db.observations.toArray();
 		expect(observation).toMatchObject({seenCount: 2, firstSeenAt: t0.toISOString(), lastSeenAt: t1.toISOString(), level: 'watch'});
 		const [ticket] = await listTickets(db);
-		expect(ticket).toMatchObject({key: 'demo:127.0.0.1:1002', firstSeenAt: t0.toISOString(), lastSeenAt: t1.toISOString(), customerMessages: 1, agentMessages: 1, internalNotes: 1, requesterKey: 'demo:127.0.0.1:u-202'});
+		expect(ticket).toMatchObject({
+			key: 'demo:127.0.0.1:1002',
+			firstSeenAt: t0.toISOString(),
+			lastSeenAt: t1.toISOString(),
+			customerMessages: 1,
+			agentMessages: 1,
+			internalNotes: 1,
+			requesterKey: 'demo:127.0.0.1:u-202',
+		});
 	});
 
 	test('a new message adds one message and one observation, and keeps first-seen times', async () => {
 		const db = freshDb();
 		await recordObservation(db, snapshot, undefined, t0);
-		const grown = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'I want a manager.', at: '2026-11-02T09:04:00.000Z'}]};
+		const grown = {
+			...snapshot,
+			messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'I want a manager.', at: '2026-11-02T09:04:00.000Z'}],
+		};
 		await recordObservation(db, grown, {level: 'high', score: 0.7, signalIds: ['phrase.manager']}, t1);
 		expect(await counts(db)).toEqual({tickets: 1, messages: 4, observations: 2, events: 1}); // The flag raised at high
 		const messages = await ticketMessages(db, 'demo:127.0.0.1:1002');
@@ -71,15 +82,24 @@ describe('recordObservation', () => {
 
 	test('messages deleted or redacted in the helpdesk leave the store in the same write', async () => {
 		const db = freshDb();
-		const leaky = {...snapshot, messages: [
-			...snapshot.messages,
-			{id: 'c4', role: 'customer' as const, text: 'My card is 4111 1111 1111 1111, SSN 078-05-1120.', at: '2026-11-01T12:00:00.000Z'},
-			{role: 'customer' as const, text: 'Also my PIN is 9921.', at: '2026-11-01T12:01:00.000Z'},
-		]};
+		const leaky = {
+			...snapshot,
+			messages: [
+				...snapshot.messages,
+				{id: 'c4', role: 'customer' as const, text: 'My card is 4111 1111 1111 1111, SSN 078-05-1120.', at: '2026-11-01T12:00:00.000Z'},
+				{role: 'customer' as const, text: 'Also my PIN is 9921.', at: '2026-11-01T12:01:00.000Z'},
+			],
+		};
 		await recordObservation(db, leaky, undefined, t0);
 		expect(await db.messages.count()).toBe(5);
 		// The agent deleted the message without an id and redacted the card number in place.
-		const cleaned = {...snapshot, messages: [...snapshot.messages, {id: 'c4', role: 'customer' as const, text: 'My card is [redacted].', at: '2026-11-01T12:00:00.000Z'}]};
+		const cleaned = {
+			...snapshot,
+			messages: [
+				...snapshot.messages,
+				{id: 'c4', role: 'customer' as const, text: 'My card is [redacted].', at: '2026-11-01T12:00:00.000Z'},
+			],
+		};
 		await recordObservation(db, cleaned, undefined, t1);
 		const stored = await ticketMessages(db, 'demo:127.0.0.1:1002');
 		expect(stored.map(message => message.text)).toEqual([...snapshot.messages.map(message => message.text), 'My card is [redacted].']);
@@ -90,7 +110,17 @@ describe('recordObservation', () => {
 
 	test('older messages a page leaves unrendered are kept; one deleted after the first shown is not', async () => {
 		const db = freshDb();
-		const thread = (ids: string[]): TicketSnapshot => ({helpdesk: 'demo', ticketId: '8', url: 'http://127.0.0.1:5178/agent/tickets/8', messages: ids.map((id, index) => ({id, role: index % 2 === 0 ? 'customer' as const : 'agent' as const, text: `Message ${id}`, at: `2026-11-01T1${index}:00:00.000Z`}))});
+		const thread = (ids: string[]): TicketSnapshot => ({
+			helpdesk: 'demo',
+			ticketId: '8',
+			url: 'http://127.0.0.1:5178/agent/tickets/8',
+			messages: ids.map((id, index) => ({
+				id,
+				role: index % 2 === 0 ? ('customer' as const) : ('agent' as const),
+				text: `Message ${id}`,
+				at: `2026-11-01T1${index}:00:00.000Z`,
+			})),
+		});
 		await recordObservation(db, thread(['a', 'b', 'c', 'd', 'e']), undefined, t0);
 		// The helpdesk now shows only the latest three ("+2 conversations"): nothing was deleted.
 		await recordObservation(db, thread(['c', 'd', 'e']), undefined, t1);
@@ -104,7 +134,14 @@ describe('recordObservation', () => {
 
 	test('messages without ids are keyed by content, and identical repeats stay distinct', async () => {
 		const db = freshDb();
-		const anonymous: TicketSnapshot = {helpdesk: 'demo', ticketId: '7', messages: [{role: 'customer', text: 'Hello?'}, {role: 'customer', text: 'Hello?'}]};
+		const anonymous: TicketSnapshot = {
+			helpdesk: 'demo',
+			ticketId: '7',
+			messages: [
+				{role: 'customer', text: 'Hello?'},
+				{role: 'customer', text: 'Hello?'},
+			],
+		};
 		await recordObservation(db, anonymous, undefined, t0);
 		await recordObservation(db, anonymous, undefined, t1);
 		expect(await db.messages.count()).toBe(2);
@@ -129,12 +166,21 @@ describe('recordObservation', () => {
 describe('recordAdapterMiss', () => {
 	test('the same miss on the same day counts up in one event', async () => {
 		const db = freshDb();
-		const miss = {helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/12?x=1', part: 'messages' as const, detail: 'omni-log not found'};
+		const miss = {
+			helpdesk: 'zendesk',
+			url: 'https://acme.zendesk.com/agent/tickets/12?x=1',
+			part: 'messages' as const,
+			detail: 'omni-log not found',
+		};
 		await recordAdapterMiss(db, miss, t0);
 		await recordAdapterMiss(db, miss, t1);
 		const events = await recentEvents(db, 'adapter-miss');
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({count: 2, helpdesk: 'zendesk', data: {url: 'https://acme.zendesk.com/agent/tickets/12', part: 'messages'}});
+		expect(events[0]).toMatchObject({
+			count: 2,
+			helpdesk: 'zendesk',
+			data: {url: 'https://acme.zendesk.com/agent/tickets/12', part: 'messages'},
+		});
 	});
 });
 
@@ -150,12 +196,17 @@ describe('schema upgrades', () => {
 		const v2 = new Dexie(name) as DefuseDb;
 		v2.version(1).stores(schemaV1);
 		let upgraded = 0;
-		v2.version(2).stores({...schemaV1, tickets: `${schemaV1.tickets}, status`}).upgrade(async tx => {
-			await tx.table('tickets').toCollection().modify(ticket => {
-				upgraded++;
-				ticket.status = String(ticket.status ?? 'open').toLowerCase();
+		v2.version(2)
+			.stores({...schemaV1, tickets: `${schemaV1.tickets}, status`})
+			.upgrade(async tx => {
+				await tx
+					.table('tickets')
+					.toCollection()
+					.modify(ticket => {
+						upgraded++;
+						ticket.status = String(ticket.status ?? 'open').toLowerCase();
+					});
 			});
-		});
 		opened.push(v2);
 		await v2.open();
 		expect(v2.verno).toBe(2);
@@ -167,9 +218,12 @@ describe('schema upgrades', () => {
 		v2.close();
 		const again = new Dexie(name) as DefuseDb;
 		again.version(1).stores(schemaV1);
-		again.version(2).stores({...schemaV1, tickets: `${schemaV1.tickets}, status`}).upgrade(() => {
-			upgraded++;
-		});
+		again
+			.version(2)
+			.stores({...schemaV1, tickets: `${schemaV1.tickets}, status`})
+			.upgrade(() => {
+				upgraded++;
+			});
 		opened.push(again);
 		await again.open();
 		expect(upgraded).toBe(2);
@@ -193,9 +247,18 @@ describe('flags and agent actions', () => {
 	test('an action is stored once however often it is sent, and shapes the ticket context', async () => {
 		const db = freshDb();
 		await recordObservation(db, snapshot, undefined, t0);
-		await recordObservation(db, {...snapshot, ticketId: '0988', subject: 'Earlier refund question', createdAt: '2026-10-20T08:00:00.000Z'}, undefined, t0);
-		expect(await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0)).toEqual({created: true});
-		expect(await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0)).toEqual({created: false});
+		await recordObservation(
+			db,
+			{...snapshot, ticketId: '0988', subject: 'Earlier refund question', createdAt: '2026-10-20T08:00:00.000Z'},
+			undefined,
+			t0,
+		);
+		expect(
+			await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0),
+		).toEqual({created: true});
+		expect(
+			await recordAgentAction(db, 'a1', {type: 'feedback', ticketKey: key, verdict: 'disagree', reason: 'customer is joking'}, t0),
+		).toEqual({created: false});
 		await recordAgentAction(db, 'a2', {type: 'snooze', ticketKey: key, until: '2026-11-02T13:00:00.000Z'}, t0);
 		await recordAgentAction(db, 'a3', {type: 'escalated', ticketKey: key, escalation: 'functional', team: 'Payments', source: 'agent'}, t1);
 		expect(await db.events.count()).toBe(3);
@@ -209,7 +272,11 @@ describe('flags and agent actions', () => {
 			insertedTemplates: [],
 		});
 		// Templates inserted on the ticket, each once, so the overlay does not suggest them again.
-		for (const [id, templateId] of [['t1', 'legal-chargeback'], ['t2', 'legal-chargeback'], ['t3', 'manager-request-accept']]) {
+		for (const [id, templateId] of [
+			['t1', 'legal-chargeback'],
+			['t2', 'legal-chargeback'],
+			['t3', 'manager-request-accept'],
+		]) {
 			await recordAgentAction(db, id!, {type: 'template-inserted', ticketKey: key, templateId: templateId!}, t1);
 		}
 
@@ -231,8 +298,18 @@ test('queue marks: tickets last seen at risk, or whose reply is due soon', async
 	const db = freshDb();
 	const base = {...snapshot, requester: undefined};
 	await recordObservation(db, {...base, ticketId: '1'}, {level: 'high', score: 0.6, signalIds: []}, t0);
-	await recordObservation(db, {...base, ticketId: '2'}, {level: 'none', score: 0.1, signalIds: []}, t0, {metric: 'first-reply', targetMinutes: 60, since: '2026-11-02T08:30:00.000Z', breachAt: '2026-11-02T09:30:00.000Z'});
-	await recordObservation(db, {...base, ticketId: '3'}, {level: 'none', score: 0.1, signalIds: []}, t0, {metric: 'first-reply', targetMinutes: 1440, since: '2026-11-02T08:30:00.000Z', breachAt: '2026-11-03T08:30:00.000Z'});
+	await recordObservation(db, {...base, ticketId: '2'}, {level: 'none', score: 0.1, signalIds: []}, t0, {
+		metric: 'first-reply',
+		targetMinutes: 60,
+		since: '2026-11-02T08:30:00.000Z',
+		breachAt: '2026-11-02T09:30:00.000Z',
+	});
+	await recordObservation(db, {...base, ticketId: '3'}, {level: 'none', score: 0.1, signalIds: []}, t0, {
+		metric: 'first-reply',
+		targetMinutes: 1440,
+		since: '2026-11-02T08:30:00.000Z',
+		breachAt: '2026-11-03T08:30:00.000Z',
+	});
 	await recordObservation(db, {...base, ticketId: '4'}, undefined, t0);
 	const keys = ['1', '2', '3', '4', 'never-seen'].map(id => `demo:127.0.0.1:${id}`);
 	expect(await queueMarks(db, keys, t0)).toEqual([
@@ -243,11 +320,25 @@ test('queue marks: tickets last seen at risk, or whose reply is due soon', async
 
 test('the timeline between visits: status, assignee and group changes, reply targets and breaches, once each', async () => {
 	const db = freshDb();
-	const deadline = {metric: 'first-reply' as const, targetMinutes: 60, since: '2026-11-02T08:00:00.000Z', breachAt: '2026-11-02T09:00:00.000Z'};
+	const deadline = {
+		metric: 'first-reply' as const,
+		targetMinutes: 60,
+		since: '2026-11-02T08:00:00.000Z',
+		breachAt: '2026-11-02T09:00:00.000Z',
+	};
 	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t0, deadline);
 	await recordObservation(db, {...snapshot, assignee: 'Dana', group: 'Billing'}, undefined, t1, deadline);
 	await recordObservation(db, {...snapshot, status: 'pending', assignee: 'Lea', group: 'Payments'}, undefined, t1);
-	const changed = (event: EventRow) => (event.type === 'status-change' ? event.data.status : event.type === 'assign' ? event.data.agent : event.type === 'group-change' ? event.data.group : event.type === 'sla-target' || event.type === 'sla-breach' ? event.data.metric : undefined);
+	const changed = (event: EventRow) =>
+		event.type === 'status-change'
+			? event.data.status
+			: event.type === 'assign'
+				? event.data.agent
+				: event.type === 'group-change'
+					? event.data.group
+					: event.type === 'sla-target' || event.type === 'sla-breach'
+						? event.data.metric
+						: undefined;
 	const types = (await db.events.toArray()).map(event => [event.type, changed(event)]);
 	expect(types.sort()).toEqual([
 		['assign', 'Lea'],

@@ -26,7 +26,13 @@ export function messageKeysOf(ticketKey: string, snapshot: TicketSnapshot): stri
 
 export type ObserveResult = {ticketKey: string; observationId: string; created: boolean};
 
-export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, assessment: AssessmentSummary | undefined, now: Date, deadline?: DeadlineSummary): Promise<ObserveResult> {
+export async function recordObservation(
+	db: DefuseDb,
+	snapshot: TicketSnapshot,
+	assessment: AssessmentSummary | undefined,
+	now: Date,
+	deadline?: DeadlineSummary,
+): Promise<ObserveResult> {
 	const at = now.toISOString();
 	const ticketKey = ticketKeyOf(snapshot);
 	const host = hostOf(snapshot.url);
@@ -40,8 +46,16 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		// how well flags precede escalations, so one per rise, keyed by content to survive repeats.
 		if (assessment && levels.indexOf(assessment.level) > levels.indexOf(previous?.lastLevel ?? 'none')) {
 			const flagId = `flag-raised:${ticketKey}@${contentHash}`;
-			if (!await db.events.get(flagId)) {
-				const flag: EventRow<'flag-raised'> = {id: flagId, type: 'flag-raised', ticketKey, helpdesk: snapshot.helpdesk, at, count: 1, data: {level: assessment.level, score: assessment.score, signalIds: assessment.signalIds}};
+			if (!(await db.events.get(flagId))) {
+				const flag: EventRow<'flag-raised'> = {
+					id: flagId,
+					type: 'flag-raised',
+					ticketKey,
+					helpdesk: snapshot.helpdesk,
+					at,
+					count: 1,
+					data: {level: assessment.level, score: assessment.score, signalIds: assessment.signalIds},
+				};
 				await db.events.add(flag);
 			}
 		}
@@ -79,7 +93,11 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		const changes: EventRow[] = [];
 		const seen = (type: string) => ({id: `${type}:${ticketKey}@${contentHash}`, ticketKey, helpdesk: snapshot.helpdesk, at, count: 1});
 		if (previous && previous.status !== snapshot.status) {
-			changes.push({...seen('status-change'), type: 'status-change', data: {status: snapshot.status ?? null, from: previous.status ?? null}});
+			changes.push({
+				...seen('status-change'),
+				type: 'status-change',
+				data: {status: snapshot.status ?? null, from: previous.status ?? null},
+			});
 		}
 
 		if (previous && previous.assignee !== snapshot.assignee) {
@@ -92,13 +110,29 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 
 		if (deadline) {
 			const id = `${ticketKey}:${deadline.metric}:${deadline.since}`;
-			changes.push({id: `sla-target:${id}`, type: 'sla-target', ticketKey, helpdesk: snapshot.helpdesk, at: deadline.since, count: 1, data: {metric: deadline.metric, targetMinutes: deadline.targetMinutes}});
+			changes.push({
+				id: `sla-target:${id}`,
+				type: 'sla-target',
+				ticketKey,
+				helpdesk: snapshot.helpdesk,
+				at: deadline.since,
+				count: 1,
+				data: {metric: deadline.metric, targetMinutes: deadline.targetMinutes},
+			});
 			if (deadline.breachAt && Date.parse(deadline.breachAt) <= now.getTime()) {
-				changes.push({id: `sla-breach:${id}`, type: 'sla-breach', ticketKey, helpdesk: snapshot.helpdesk, at: deadline.breachAt, count: 1, data: {metric: deadline.metric}});
+				changes.push({
+					id: `sla-breach:${id}`,
+					type: 'sla-breach',
+					ticketKey,
+					helpdesk: snapshot.helpdesk,
+					at: deadline.breachAt,
+					count: 1,
+					data: {metric: deadline.metric},
+				});
 			}
 		}
 
-		const known = new Set((await db.events.bulkGet(changes.map(event => event.id))).flatMap(event => event ? [event.id] : []));
+		const known = new Set((await db.events.bulkGet(changes.map(event => event.id))).flatMap(event => (event ? [event.id] : [])));
 		await db.events.bulkAdd(changes.filter(event => !known.has(event.id)));
 
 		const existing = await db.messages.bulkGet(keys);
@@ -109,7 +143,9 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 		const current = new Set(keys);
 		const shownBefore = existing.flatMap(row => (row ? [row.position] : []));
 		const firstShown = shownBefore.length > 0 ? Math.min(...shownBefore) : Number.POSITIVE_INFINITY;
-		const gone = (await db.messages.where('ticketKey').equals(ticketKey).toArray()).filter(row => !current.has(row.key) && row.position > firstShown).map(row => row.key);
+		const gone = (await db.messages.where('ticketKey').equals(ticketKey).toArray())
+			.filter(row => !current.has(row.key) && row.position > firstShown)
+			.map(row => row.key);
 		const rows: MessageRow[] = snapshot.messages.map((message, position) => ({
 			...message,
 			key: keys[position] ?? '',
@@ -144,7 +180,11 @@ export async function recordObservation(db: DefuseDb, snapshot: TicketSnapshot, 
 }
 
 /** Records that an adapter could not read a page; repeats on the same day count up instead of piling up. */
-export async function recordAdapterMiss(db: DefuseDb, miss: {helpdesk: string; url: string; part: AdapterMissPart; detail: string}, now: Date): Promise<EventRow<'adapter-miss'>> {
+export async function recordAdapterMiss(
+	db: DefuseDb,
+	miss: {helpdesk: string; url: string; part: AdapterMissPart; detail: string},
+	now: Date,
+): Promise<EventRow<'adapter-miss'>> {
 	let page = miss.url;
 	try {
 		const url = new URL(miss.url);

@@ -65,19 +65,39 @@ export const situationRules: Readonly<Record<Situation, SituationRule>> = {
 	'billing-error': {gate: [signal('phrase.billing'), {cue: 'billing'}], base: 3},
 	// What the ticket is about comes before how long it has waited (a long wait is said in the reply too).
 	'non-delivery': {gate: [signal('phrase.non-delivery'), {cue: 'non-delivery'}], base: 3.4},
-	'repeat-contact': {gate: [signal('phrase.repeat'), signal('history.repeat-contact'), signal('shape.reopened'), signal('shape.back-and-forth')], base: 3},
+	'repeat-contact': {
+		gate: [signal('phrase.repeat'), signal('history.repeat-contact'), signal('shape.reopened'), signal('shape.back-and-forth')],
+		base: 3,
+	},
 	miscommunication: {gate: [signal('phrase.misread'), {trigger: 'miscommunication'}, {cue: 'confused'}], base: 2.9},
 	'third-party-wait': {gate: [{cue: 'third-party'}], base: 3.2},
 	// Frontline attempts have not fixed it: a specialist should.
-	'functional-escalation': {gate: [{all: [{path: 'functional'}, {any: [{agentReplies: 2}, signal('shape.reopened'), signal('shape.days-open'), signal('history.repeat-contact')]}]}], base: 2.85},
+	'functional-escalation': {
+		gate: [
+			{
+				all: [
+					{path: 'functional'},
+					{any: [{agentReplies: 2}, signal('shape.reopened'), signal('shape.days-open'), signal('history.repeat-contact')]},
+				],
+			},
+		],
+		base: 2.85,
+	},
 	// Needs someone who can decide: an exception asked for, or a policy dispute that goes on.
-	'hierarchical-escalation': {gate: [{all: [{path: 'hierarchical'}, {any: [{cue: 'exception'}, {trigger: 'rigid-policy'}]}]}], base: 2.6, boost: [{cue: 'exception'}]},
+	'hierarchical-escalation': {
+		gate: [{all: [{path: 'hierarchical'}, {any: [{cue: 'exception'}, {trigger: 'rigid-policy'}]}]}],
+		base: 2.6,
+		boost: [{cue: 'exception'}],
+	},
 	'final-refusal': {gate: [{trigger: 'rigid-policy'}], base: 2.82},
 	'frontline-recovery': {gate: [{trigger: 'frontline-response'}], base: 2.8},
 	'policy-alternative': {gate: [{trigger: 'rigid-policy'}], base: 2.8},
 	'long-wait': {gate: [signal('wait.breach'), {trigger: 'long-wait'}], base: 2.5, boost: [signal('wait.breach')]},
 	'periodic-update': {gate: [signal('wait.due'), signal('phrase.urgency'), {trigger: 'long-wait'}], base: 2.6, boost: [signal('wait.due')]},
-	'quality-issue': {gate: [signal('phrase.faulty'), signal('phrase.not-working'), {cue: 'faulty'}, {cue: 'not-working'}, {trigger: 'poor-quality'}], base: 2.6},
+	'quality-issue': {
+		gate: [signal('phrase.faulty'), signal('phrase.not-working'), {cue: 'faulty'}, {cue: 'not-working'}, {trigger: 'poor-quality'}],
+		base: 2.6,
+	},
 	'language-mismatch': {gate: [{cue: 'other-language'}], base: 2.2},
 	'angry-first-reply': {base: 1},
 };
@@ -140,7 +160,9 @@ function describe(condition: Condition, facts: Facts): string | undefined {
 
 	if ('cue' in condition) {
 		const words = facts.cues.get(condition.cue);
-		return condition.cue === 'other-language' ? `writes in ${words ?? 'another language'}` : facts.cueLabels?.[condition.cue] ?? condition.cue.replaceAll('-', ' ');
+		return condition.cue === 'other-language'
+			? `writes in ${words ?? 'another language'}`
+			: (facts.cueLabels?.[condition.cue] ?? condition.cue.replaceAll('-', ' '));
 	}
 
 	if ('trigger' in condition) {
@@ -148,7 +170,11 @@ function describe(condition: Condition, facts: Facts): string | undefined {
 	}
 
 	if ('path' in condition) {
-		return condition.path === 'functional' ? 'needs a specialist' : (condition.path === 'hierarchical' ? 'needs someone who can decide' : 'SLA escalation');
+		return condition.path === 'functional'
+			? 'needs a specialist'
+			: condition.path === 'hierarchical'
+				? 'needs someone who can decide'
+				: 'SLA escalation';
 	}
 
 	if ('reply' in condition) {
@@ -183,10 +209,12 @@ function prepare(facts: RankFacts): Facts {
 /** Situations that apply to these facts, strongest first. */
 export function applicableSituations(input: RankFacts): Situation[] {
 	const facts = prepare(input);
-	return situations.filter(situation => {
-		const rule = situationRules[situation];
-		return !rule.gate || rule.gate.some(condition => holds(condition, facts));
-	}).sort((a, b) => situationRules[b].base - situationRules[a].base);
+	return situations
+		.filter(situation => {
+			const rule = situationRules[situation];
+			return !rule.gate || rule.gate.some(condition => holds(condition, facts));
+		})
+		.sort((a, b) => situationRules[b].base - situationRules[a].base);
 }
 
 /** Whether suggestions belong on the ticket even at risk level none. */
@@ -220,7 +248,7 @@ function scoreOf(template: Template, facts: Facts, hasOwnLanguage: boolean): Sco
 		return undefined;
 	}
 
-	let situationScore = rule.base + (0.3 * (rule.boost ?? []).filter(condition => holds(condition, facts)).length);
+	let situationScore = rule.base + 0.3 * (rule.boost ?? []).filter(condition => holds(condition, facts)).length;
 	// A stronger signal behind the situation counts a little more.
 	if (gate && 'signal' in gate) {
 		situationScore += Math.min(0.5, facts.signalMap.get(gate.signal)?.weight ?? 0);
@@ -269,7 +297,11 @@ function scoreOf(template: Template, facts: Facts, hasOwnLanguage: boolean): Sco
 /** The legal signal fired on chargeback words alone: the payment-dispute reply covers it. */
 function isOnlyPaymentDispute(facts: Facts): boolean {
 	const quote = quoteOf(facts.signalMap.get('phrase.legal')?.label)?.toLowerCase();
-	return quote !== undefined && (facts.cues.has('chargeback') || facts.signalMap.has('phrase.payment-dispute')) && /charge ?back|dispute|bank|reverse/.test(quote);
+	return (
+		quote !== undefined &&
+		(facts.cues.has('chargeback') || facts.signalMap.has('phrase.payment-dispute')) &&
+		/charge ?back|dispute|bank|reverse/.test(quote)
+	);
 }
 
 /** The customer's own words behind a condition, when it has any. */
@@ -302,7 +334,7 @@ export function rankTemplates(library: readonly Template[], input: RankFacts): R
 	for (const template of library) {
 		const scored = scoreOf(template, facts, hasOwnLanguage);
 		if (scored) {
-			ranked.push({template, ...scored, score: Math.round((scored.situationScore + (scored.fit / 10)) * 1000) / 1000});
+			ranked.push({template, ...scored, score: Math.round((scored.situationScore + scored.fit / 10) * 1000) / 1000});
 		}
 	}
 
@@ -322,7 +354,8 @@ export function chooseTemplates(library: readonly Template[], input: RankFacts, 
 
 		const {situation} = entry.template;
 		// A legal signal raised by chargeback words alone is answered by the chargeback reply.
-		const covered = situation === 'legal-threat' && isOnlyPaymentDispute(facts) && chosen.some(other => other.template.situation === 'payment-dispute');
+		const covered =
+			situation === 'legal-threat' && isOnlyPaymentDispute(facts) && chosen.some(other => other.template.situation === 'payment-dispute');
 		if (!covered && !chosen.some(other => other.template.situation === situation)) {
 			chosen.push(entry);
 		}

@@ -25,7 +25,33 @@ export function firstNameOf(name: string | undefined): string | undefined {
 }
 
 const languageNames: Readonly<Record<string, string>> = {en: 'English', es: 'Spanish', de: 'German', fr: 'French', pt: 'Portuguese'};
-const englishWords = new Set(['the', 'and', 'is', 'to', 'my', 'i', 'you', 'it', 'not', 'for', 'this', 'that', 'was', 'have', 'with', 'of', 'on', 'please', 'what', 'your', 'are', 'me', 'can', 'be', 'an']);
+const englishWords = new Set([
+	'the',
+	'and',
+	'is',
+	'to',
+	'my',
+	'i',
+	'you',
+	'it',
+	'not',
+	'for',
+	'this',
+	'that',
+	'was',
+	'have',
+	'with',
+	'of',
+	'on',
+	'please',
+	'what',
+	'your',
+	'are',
+	'me',
+	'can',
+	'be',
+	'an',
+]);
 
 /** The language the customer writes in: English unless another language's common words clearly dominate. */
 export function ticketLanguage(text: string): string {
@@ -58,12 +84,18 @@ export type SuggestInput = {
 };
 
 function recentText(prepared: PreparedTicket, agent: boolean): string {
-	const messages = prepared.messages.filter(message => agent ? message.role === 'agent' : (message.role === 'customer' && !message.internal)).slice(-6);
-	return messages.map(message => message.kept.map(range => message.text.slice(range.start, Math.min(range.end, range.start + 3000))).join(' ')).join('\n');
+	const messages = prepared.messages
+		.filter(message => (agent ? message.role === 'agent' : message.role === 'customer' && !message.internal))
+		.slice(-6);
+	return messages
+		.map(message => message.kept.map(range => message.text.slice(range.start, Math.min(range.end, range.start + 3000))).join(' '))
+		.join('\n');
 }
 
 /** What the ranking reads: the assessment's signals, cues from the thread, the reply count, the language. */
-export function rankFactsOf(input: Omit<SuggestInput, 'templates' | 'max' | 'agent' | 'values'> & {templates?: readonly Template[]}): RankFacts {
+export function rankFactsOf(
+	input: Omit<SuggestInput, 'templates' | 'max' | 'agent' | 'values'> & {templates?: readonly Template[]},
+): RankFacts {
 	const {prepared, signals} = input;
 	const customerText = recentText(prepared, false);
 	const list = input.cues ?? [];
@@ -87,7 +119,11 @@ export function rankFactsOf(input: Omit<SuggestInput, 'templates' | 'max' | 'age
 }
 
 /** The values a ticket and the agent's settings give, each with where it came from. */
-export function knownValues(snapshot: TicketSnapshot, agent: SuggestInput['agent'], language: string): Record<string, {value: string; source: SuggestionField['source']}> {
+export function knownValues(
+	snapshot: TicketSnapshot,
+	agent: SuggestInput['agent'],
+	language: string,
+): Record<string, {value: string; source: SuggestionField['source']}> {
 	const known: Record<string, {value: string; source: SuggestionField['source']}> = {};
 	const put = (key: string, value: string | undefined, source: SuggestionField['source']) => {
 		if (value?.trim()) {
@@ -108,7 +144,11 @@ export function knownValues(snapshot: TicketSnapshot, agent: SuggestInput['agent
 }
 
 /** Fills a template: the text, what is still missing, and every field with its label and source. */
-export function fillTemplate(template: Template, known: ReturnType<typeof knownValues>, typed: Readonly<Record<string, string>> = {}): Pick<Suggestion, 'text' | 'missing' | 'fields'> {
+export function fillTemplate(
+	template: Template,
+	known: ReturnType<typeof knownValues>,
+	typed: Readonly<Record<string, string>> = {},
+): Pick<Suggestion, 'text' | 'missing' | 'fields'> {
 	const values: Record<string, string> = {};
 	for (const [key, entry] of Object.entries(known)) {
 		values[key] = entry.value;
@@ -123,10 +163,19 @@ export function fillTemplate(template: Template, known: ReturnType<typeof knownV
 	const {text, missing} = render(template, values);
 	const fields: SuggestionField[] = template.placeholders.map(placeholder => {
 		const typedValue = typed[placeholder.key]?.trim();
-		const source: SuggestionField['source'] = typedValue ? 'typed' : (known[placeholder.key]?.source ?? (placeholder.fallback === undefined ? 'empty' : 'default'));
+		const source: SuggestionField['source'] = typedValue
+			? 'typed'
+			: (known[placeholder.key]?.source ?? (placeholder.fallback === undefined ? 'empty' : 'default'));
 		const value = valueFor(placeholder, placeholder.key, values[placeholder.key]);
 		const {hint} = placeholder; // Labels and examples come with the template (describedTemplate)
-		return {key: placeholder.key, label: placeholder.label ?? readableKey(placeholder.key), value, source, required: placeholder.required, ...(hint ? {hint} : {})};
+		return {
+			key: placeholder.key,
+			label: placeholder.label ?? readableKey(placeholder.key),
+			value,
+			source,
+			required: placeholder.required,
+			...(hint ? {hint} : {}),
+		};
 	});
 	return {text, missing, fields};
 }

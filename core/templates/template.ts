@@ -38,7 +38,7 @@ export const situations = [
 	'language-mismatch',
 ] as const;
 
-export type Situation = typeof situations[number];
+export type Situation = (typeof situations)[number];
 
 /** How a situation reads in the options page and in a suggestion's "why". */
 export const situationLabels: Readonly<Record<Situation, string>> = {
@@ -122,8 +122,8 @@ const maxValueLength = 300;
 
 /** Labels and examples for the built-in placeholder keys: one grammatical form per key across the library. */
 export const placeholderInfo: Readonly<Record<string, {label: string; hint?: string}>> = {
-	'customer.firstName': {label: 'Customer\'s first name', hint: 'Dana'},
-	'customer.name': {label: 'Customer\'s name', hint: 'Dana Whitfield'},
+	'customer.firstName': {label: "Customer's first name", hint: 'Dana'},
+	'customer.name': {label: "Customer's name", hint: 'Dana Whitfield'},
 	'ticket.id': {label: 'Ticket number', hint: '#48213'},
 	'ticket.subject': {label: 'Ticket subject'},
 	'ticket.language': {label: 'Language the customer wrote in', hint: 'Spanish'},
@@ -277,8 +277,17 @@ export function validateTemplate(value: unknown): {ok: true; template: Template}
 		}
 	}
 
-	const placeholders = Array.isArray(record.placeholders) ? record.placeholders as unknown[] : undefined;
-	if (!placeholders || !placeholders.every(item => typeof item === 'object' && item !== null && typeof (item as Placeholder).key === 'string' && typeof (item as Placeholder).required === 'boolean')) {
+	const placeholders = Array.isArray(record.placeholders) ? (record.placeholders as unknown[]) : undefined;
+	if (
+		!placeholders ||
+		!placeholders.every(
+			item =>
+				typeof item === 'object' &&
+				item !== null &&
+				typeof (item as Placeholder).key === 'string' &&
+				typeof (item as Placeholder).required === 'boolean',
+		)
+	) {
 		errors.push('placeholders must be a list of {key, required, fallback?}');
 	}
 
@@ -303,7 +312,11 @@ export function labelOf(placeholder: Pick<Placeholder, 'key' | 'label'>): string
 
 /** A key in words: 'refund.amountDue' reads 'Refund amount due'. */
 export function readableKey(key: string): string {
-	const words = key.replaceAll(/[._-]+/g, ' ').replaceAll(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+	const words = key
+		.replaceAll(/[._-]+/g, ' ')
+		.replaceAll(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.trim();
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -312,8 +325,17 @@ export function readableKey(key: string): string {
  * whoever shows its fields (a helpdesk page, which gets templates as data) needs no table of its own.
  */
 export function describedTemplate(template: Template): Template {
-	return {...template, placeholders: template.placeholders.map(placeholder => {
-		const info = placeholderInfo[placeholder.key];
-		return info ? {...placeholder, label: placeholder.label ?? info.label, ...(placeholder.hint ?? info.hint ? {hint: placeholder.hint ?? info.hint} : {})} : placeholder;
-	})};
+	return {
+		...template,
+		placeholders: template.placeholders.map(placeholder => {
+			const info = placeholderInfo[placeholder.key];
+			return info
+				? {
+						...placeholder,
+						label: placeholder.label ?? info.label,
+						...((placeholder.hint ?? info.hint) ? {hint: placeholder.hint ?? info.hint} : {}),
+					}
+				: placeholder;
+		}),
+	};
 }

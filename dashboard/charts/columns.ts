@@ -10,7 +10,10 @@ export function secondsOf(group: string): number {
 
 /** Time-ordered columns; rows whose group is not a date are left out. */
 export function kpiColumns(rows: readonly KpiRow[], pick: ReadonlyArray<(row: KpiRow) => number | null>): uPlot.AlignedData {
-	const dated = rows.map(row => ({row, x: secondsOf(row.group)})).filter(({x}) => Number.isFinite(x)).sort((a, b) => a.x - b.x);
+	const dated = rows
+		.map(row => ({row, x: secondsOf(row.group)}))
+		.filter(({x}) => Number.isFinite(x))
+		.sort((a, b) => a.x - b.x);
 	return [dated.map(({x}) => x), ...pick.map(read => dated.map(({row}) => read(row)))];
 }
 
@@ -21,5 +24,10 @@ export function needsPoints(data: uPlot.AlignedData, few = 16): boolean {
 		return true;
 	}
 
-	return columns.some(column => column.some((value, index) => value !== null && value !== undefined && (column[index - 1] ?? null) === null && (column[index + 1] ?? null) === null));
+	return columns.some(column =>
+		column.some(
+			(value, index) =>
+				value !== null && value !== undefined && (column[index - 1] ?? null) === null && (column[index + 1] ?? null) === null,
+		),
+	);
 }

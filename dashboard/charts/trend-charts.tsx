@@ -53,26 +53,59 @@ export function firstIncomplete(rows: readonly KpiRow[], grain: TimeGrain, settl
 		return undefined;
 	}
 
-	return rows.map(row => row.group).sort().find(group => completenessOf(bucketEnd(grain, group), settlement) !== 'complete');
+	return rows
+		.map(row => row.group)
+		.sort()
+		.find(group => completenessOf(bucketEnd(grain, group), settlement) !== 'complete');
 }
 
 function TrendChart({trend, rows, incompleteFrom}: {trend: Trend; rows: KpiRow[]; incompleteFrom: string | undefined}) {
 	const scheme = useColorScheme();
-	const data = useMemo((): uPlot.AlignedData => kpiColumns(rows, trend.series.map(spec => spec.read)), [rows, trend]);
+	const data = useMemo(
+		(): uPlot.AlignedData =>
+			kpiColumns(
+				rows,
+				trend.series.map(spec => spec.read),
+			),
+		[rows, trend],
+	);
 	const points = needsPoints(data);
-	const options = useMemo(() => lineOptions(trend.series, scheme, 220, {points, incompleteFrom: incompleteFrom === undefined ? undefined : secondsOf(incompleteFrom)}), [trend, scheme, points, incompleteFrom]);
+	const options = useMemo(
+		() =>
+			lineOptions(trend.series, scheme, 220, {
+				points,
+				incompleteFrom: incompleteFrom === undefined ? undefined : secondsOf(incompleteFrom),
+			}),
+		[trend, scheme, points, incompleteFrom],
+	);
 	return (
 		<figure class="trend" data-chart={trend.id} data-points={points ? 'shown' : undefined} data-incomplete-from={incompleteFrom}>
 			<figcaption>{trend.title}</figcaption>
-			<UplotChart data={data} options={options} label={`${trend.title}, ${rows.length} points${incompleteFrom ? `, incomplete from ${incompleteFrom}` : ''}`} />
+			<UplotChart
+				data={data}
+				options={options}
+				label={`${trend.title}, ${rows.length} points${incompleteFrom ? `, incomplete from ${incompleteFrom}` : ''}`}
+			/>
 			<details>
 				<summary>Numbers</summary>
 				<table class="numbers">
-					<thead><tr><th scope="col">Period</th>{trend.series.map(spec => <th key={spec.label} scope="col">{spec.label}</th>)}</tr></thead>
+					<thead>
+						<tr>
+							<th scope="col">Period</th>
+							{trend.series.map(spec => (
+								<th key={spec.label} scope="col">
+									{spec.label}
+								</th>
+							))}
+						</tr>
+					</thead>
 					<tbody>
 						{rows.map(row => (
 							<tr key={row.group} data-incomplete={incompleteFrom !== undefined && row.group >= incompleteFrom ? 'yes' : undefined}>
-								<th scope="row">{row.group}{incompleteFrom !== undefined && row.group >= incompleteFrom ? ' (incomplete)' : ''}</th>
+								<th scope="row">
+									{row.group}
+									{incompleteFrom !== undefined && row.group >= incompleteFrom ? ' (incomplete)' : ''}
+								</th>
 								{trend.series.map(spec => {
 									const value = spec.read(row);
 									return <td key={spec.label}>{value === null ? '–' : spec.format(value)}</td>;
@@ -87,7 +120,15 @@ function TrendChart({trend, rows, incompleteFrom}: {trend: Trend; rows: KpiRow[]
 }
 
 /** Trends over the period, one chart per idea; incomplete buckets shaded. */
-export function TrendCharts({rows, grain = 'day', settlement}: {rows: KpiRow[]; grain?: TimeGrain | undefined; settlement?: Settlement | undefined}) {
+export function TrendCharts({
+	rows,
+	grain = 'day',
+	settlement,
+}: {
+	rows: KpiRow[];
+	grain?: TimeGrain | undefined;
+	settlement?: Settlement | undefined;
+}) {
 	if (rows.length === 0) {
 		return <p class="empty">No data for a trend in this period.</p>;
 	}
@@ -95,8 +136,17 @@ export function TrendCharts({rows, grain = 'day', settlement}: {rows: KpiRow[]; 
 	const incompleteFrom = firstIncomplete(rows, grain, settlement);
 	return (
 		<>
-			{incompleteFrom && <p class="hint" data-role="trend-incomplete">Shaded from {incompleteFrom}: incomplete {grain === 'day' ? 'days' : `${grain}s`}, whose tickets are still being worked on (or that run past the last day with data). Their resolution, FCR and escalation values can still change.</p>}
-			<div class="trends">{trends.map(trend => <TrendChart key={trend.id} trend={trend} rows={rows} incompleteFrom={incompleteFrom} />)}</div>
+			{incompleteFrom && (
+				<p class="hint" data-role="trend-incomplete">
+					Shaded from {incompleteFrom}: incomplete {grain === 'day' ? 'days' : `${grain}s`}, whose tickets are still being worked on (or
+					that run past the last day with data). Their resolution, FCR and escalation values can still change.
+				</p>
+			)}
+			<div class="trends">
+				{trends.map(trend => (
+					<TrendChart key={trend.id} trend={trend} rows={rows} incompleteFrom={incompleteFrom} />
+				))}
+			</div>
 		</>
 	);
 }

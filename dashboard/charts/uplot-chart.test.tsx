@@ -27,14 +27,21 @@ const day = (iso: string) => secondsOf(iso);
 test('KPI rows become columns: x ascending in seconds, gaps as null, non-date groups left out', () => {
 	const row = (group: string, tickets: number): KpiRow => ({...emptyKpiRow(group, false), tickets});
 	const data = kpiColumns([row('2026-06-02', 5), row('2026-06-01', 3), row('(none)', 9)], [item => item.tickets, item => item.csat.value]);
-	expect(data).toEqual([[day('2026-06-01'), day('2026-06-02')], [3, 5], [null, null]]);
+	expect(data).toEqual([
+		[day('2026-06-01'), day('2026-06-02')],
+		[3, 5],
+		[null, null],
+	]);
 	expect(secondsOf('2026-06')).toBe(Date.UTC(2026, 5, 1) / 1000);
 	expect(secondsOf('2026-06-01') % 86_400).toBe(0);
 });
 
 test('the wrapper creates one chart, draws new data into it, rebuilds it for new options, and destroys it on unmount', async () => {
 	const options = lineOptions(spec, 'light');
-	const first: uPlot.AlignedData = [[day('2026-06-01'), day('2026-06-02'), day('2026-06-03')], [3, 5, 4]];
+	const first: uPlot.AlignedData = [
+		[day('2026-06-01'), day('2026-06-02'), day('2026-06-03')],
+		[3, 5, 4],
+	];
 	const view = render(<UplotChart data={first} options={options} label="Tickets per day" />);
 	const host = view.container.querySelector('[role="img"]')!;
 	expect(host.getAttribute('aria-label')).toBe('Tickets per day');
@@ -46,7 +53,10 @@ test('the wrapper creates one chart, draws new data into it, rebuilds it for new
 	// uPlot draws on the next microtask.
 	await vi.waitFor(() => expect(calls.get('stroke') ?? 0).toBeGreaterThan(0));
 	const drawn = calls.get('stroke')!;
-	const second: uPlot.AlignedData = [[day('2026-06-01'), day('2026-06-02'), day('2026-06-03'), day('2026-06-04')], [3, 5, 4, 8]];
+	const second: uPlot.AlignedData = [
+		[day('2026-06-01'), day('2026-06-02'), day('2026-06-03'), day('2026-06-04')],
+		[3, 5, 4, 8],
+	];
 	view.rerender(<UplotChart data={second} options={options} label="Tickets per day" />);
 	await vi.waitFor(() => expect(calls.get('stroke')).toBeGreaterThan(drawn));
 	expect(host.querySelectorAll('.uplot')).toHaveLength(1);

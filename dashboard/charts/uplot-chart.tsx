@@ -27,13 +27,14 @@ export function UplotChart({data, options, label}: ChartProps) {
 		const width = element.clientWidth > 0 ? element.clientWidth : options.width;
 		const created = new uPlot({...options, width}, latest.current, element);
 		chart.current = created;
-		const observer = typeof ResizeObserver === 'function'
-			? new ResizeObserver(() => {
-				if (element.clientWidth > 0 && element.clientWidth !== created.width) {
-					created.setSize({width: element.clientWidth, height: options.height});
-				}
-			})
-			: undefined;
+		const observer =
+			typeof ResizeObserver === 'function'
+				? new ResizeObserver(() => {
+						if (element.clientWidth > 0 && element.clientWidth !== created.width) {
+							created.setSize({width: element.clientWidth, height: options.height});
+						}
+					})
+				: undefined;
 		observer?.observe(element);
 		return () => {
 			observer?.disconnect();

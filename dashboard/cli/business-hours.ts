@@ -26,7 +26,9 @@ export function parseBusinessHoursSpec(spec: string): BusinessCalendar {
 	const tokens = spec.trim().split(/\s+/);
 	const [timezone, ...rest] = tokens;
 	if (!timezone || rest.length === 0) {
-		throw new Error(`--business-hours: expected "<time zone> <days> <HH:MM-HH:MM> ...", e.g. "Europe/Berlin mon-fri 09:00-17:00", got "${spec}"`);
+		throw new Error(
+			`--business-hours: expected "<time zone> <days> <HH:MM-HH:MM> ...", e.g. "Europe/Berlin mon-fri 09:00-17:00", got "${spec}"`,
+		);
 	}
 
 	const weekly: BusinessCalendar['weekly'] = {};

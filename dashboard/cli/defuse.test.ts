@@ -32,7 +32,7 @@ function memoryIo(files: Record<string, string | Uint8Array> = {}, directories: 
 
 			return {size: bytes(path).length, directory: false};
 		},
-		async * readBytes(path) {
+		async *readBytes(path) {
 			const content = bytes(path);
 			for (let index = 0; index < content.length; index += 64) {
 				yield content.subarray(index, index + 64);
@@ -87,7 +87,10 @@ describe('defuse kpis', () => {
 		const io = memoryIo({'z.csv': zendesk});
 		expect(await main(['kpis', 'z.csv', '--json', '--group-by', 'agent', '--from', '2026-03-03', '--to', '2026-03-04'], io)).toBe(0);
 		const report = JSON.parse(io.out.join('')) as {rows: Array<{group: string; tickets: number}>; earlyWarning: unknown; themes: unknown};
-		expect(report.rows.map(row => [row.group, row.tickets])).toEqual([['Ana Ruiz', 1], ['Ben Okafor', 1]]);
+		expect(report.rows.map(row => [row.group, row.tickets])).toEqual([
+			['Ana Ruiz', 1],
+			['Ben Okafor', 1],
+		]);
 		expect(report.earlyWarning).toBeDefined();
 	});
 
@@ -148,7 +151,14 @@ describe('--business-hours', () => {
 	test('a compact spec', () => {
 		expect(parseBusinessHoursSpec('Europe/Berlin mon-fri 09:00-17:00 sat 10:00-13:00 holidays 2026-12-24,2026-12-25')).toEqual({
 			timezone: 'Europe/Berlin',
-			weekly: {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']], sat: [['10:00', '13:00']]},
+			weekly: {
+				mon: [['09:00', '17:00']],
+				tue: [['09:00', '17:00']],
+				wed: [['09:00', '17:00']],
+				thu: [['09:00', '17:00']],
+				fri: [['09:00', '17:00']],
+				sat: [['10:00', '13:00']],
+			},
 			holidays: ['2026-12-24', '2026-12-25'],
 		});
 		expect(() => parseBusinessHoursSpec('Europe/Berlin mon-fri 9-5')).toThrow(/hours like "09:00-17:00"/);
@@ -157,9 +167,26 @@ describe('--business-hours', () => {
 
 	test('changes the business-hours measures of imported timelines', async () => {
 		const dataset = {
-			tickets: [{key: 'k1', helpdesk: 'demo', ticketId: '1', createdAt: Date.UTC(2026, 2, 6, 15), requesterKey: null, agent: 'Ana', group: null, priority: null, channel: null, status: 'open', trigger: null}],
+			tickets: [
+				{
+					key: 'k1',
+					helpdesk: 'demo',
+					ticketId: '1',
+					createdAt: Date.UTC(2026, 2, 6, 15),
+					requesterKey: null,
+					agent: 'Ana',
+					group: null,
+					priority: null,
+					channel: null,
+					status: 'open',
+					trigger: null,
+				},
+			],
 			// Friday 16:00 Berlin -> Monday 10:00 Berlin: 2 business hours.
-			events: [{ticketKey: 'k1', at: Date.UTC(2026, 2, 6, 15), kind: 'customer-message'}, {ticketKey: 'k1', at: Date.UTC(2026, 2, 9, 9), kind: 'agent-reply'}],
+			events: [
+				{ticketKey: 'k1', at: Date.UTC(2026, 2, 6, 15), kind: 'customer-message'},
+				{ticketKey: 'k1', at: Date.UTC(2026, 2, 9, 9), kind: 'agent-reply'},
+			],
 			surveys: [],
 			customers: [],
 		};
@@ -174,17 +201,74 @@ describe('every bad input ends in one clear line and a non-zero exit code, never
 	const cases: Array<[string, string[], Record<string, string | Uint8Array>, number, RegExp]> = [
 		['a missing file', ['kpis', 'nope.csv'], {}, 1, /^defuse: nope\.csv: no such file\n$/],
 		['a directory', ['kpis', 'exports'], {}, 1, /^defuse: exports is a directory, not a file\n$/],
-		['a bad time zone', ['kpis', 'z.csv', '--timezone', 'Mars/Olympus'], {'z.csv': zendesk}, 2, /^defuse: --timezone "Mars\/Olympus" is not a time zone \(use an IANA name/],
-		['bad business hours', ['kpis', 'z.csv', '--business-hours', 'Europe/Berlin mon-fri 9-5'], {'z.csv': zendesk}, 2, /^defuse: --business-hours: expected days like "mon-fri" and hours like "09:00-17:00"/],
-		['a business-hours file that is not JSON', ['kpis', 'z.csv', '--business-hours', 'hours.json'], {'z.csv': zendesk, 'hours.json': 'mon-fri'}, 1, /^defuse: hours\.json: not JSON/],
-		['a missing business-hours file', ['kpis', 'z.csv', '--business-hours', 'hours.json'], {'z.csv': zendesk}, 1, /^defuse: hours\.json: no such file\n$/],
-		['a reversed range', ['kpis', 'z.csv', '--from', '2026-06-20', '--to', '2026-06-10'], {'z.csv': zendesk}, 2, /^defuse: --from 2026-06-20 is after --to 2026-06-10: the range is reversed/],
-		['a day that does not exist', ['kpis', 'z.csv', '--from', '2026-02-30'], {'z.csv': zendesk}, 2, /^defuse: --from must be a day like 2026-03-31/],
-		['a spreadsheet instead of CSV', ['kpis', 'x.csv'], {'x.csv': new Uint8Array([0x50, 0x4B, 0x03, 0x04, 1, 2, 3])}, 1, /^defuse: x\.csv is a ZIP archive \(an \.xlsx spreadsheet\?\), not CSV: save or export it as CSV/],
-		['a CSV of something else', ['kpis', 'people.csv'], {'people.csv': 'Name,Email\nDana,d@example.org\n'}, 1, /^defuse: people\.csv: cannot tell what this CSV is/],
+		[
+			'a bad time zone',
+			['kpis', 'z.csv', '--timezone', 'Mars/Olympus'],
+			{'z.csv': zendesk},
+			2,
+			/^defuse: --timezone "Mars\/Olympus" is not a time zone \(use an IANA name/,
+		],
+		[
+			'bad business hours',
+			['kpis', 'z.csv', '--business-hours', 'Europe/Berlin mon-fri 9-5'],
+			{'z.csv': zendesk},
+			2,
+			/^defuse: --business-hours: expected days like "mon-fri" and hours like "09:00-17:00"/,
+		],
+		[
+			'a business-hours file that is not JSON',
+			['kpis', 'z.csv', '--business-hours', 'hours.json'],
+			{'z.csv': zendesk, 'hours.json': 'mon-fri'},
+			1,
+			/^defuse: hours\.json: not JSON/,
+		],
+		[
+			'a missing business-hours file',
+			['kpis', 'z.csv', '--business-hours', 'hours.json'],
+			{'z.csv': zendesk},
+			1,
+			/^defuse: hours\.json: no such file\n$/,
+		],
+		[
+			'a reversed range',
+			['kpis', 'z.csv', '--from', '2026-06-20', '--to', '2026-06-10'],
+			{'z.csv': zendesk},
+			2,
+			/^defuse: --from 2026-06-20 is after --to 2026-06-10: the range is reversed/,
+		],
+		[
+			'a day that does not exist',
+			['kpis', 'z.csv', '--from', '2026-02-30'],
+			{'z.csv': zendesk},
+			2,
+			/^defuse: --from must be a day like 2026-03-31/,
+		],
+		[
+			'a spreadsheet instead of CSV',
+			['kpis', 'x.csv'],
+			{'x.csv': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])},
+			1,
+			/^defuse: x\.csv is a ZIP archive \(an \.xlsx spreadsheet\?\), not CSV: save or export it as CSV/,
+		],
+		[
+			'a CSV of something else',
+			['kpis', 'people.csv'],
+			{'people.csv': 'Name,Email\nDana,d@example.org\n'},
+			1,
+			/^defuse: people\.csv: cannot tell what this CSV is/,
+		],
 		['an unknown option', ['kpis', 'z.csv', '--colour'], {'z.csv': zendesk}, 2, /^defuse: Unknown option '--colour'/],
 		['an unknown engine', ['kpis', 'z.csv', '--engine', 'excel'], {'z.csv': zendesk}, 2, /^defuse: --engine must be one of duckdb, sqljs/],
-		['a cut-short NDJSON snapshot', ['kpis', 's.ndjson'], {'s.ndjson': '{"format":"defuse-snapshot-ndjson","version":1,"createdAt":"2026-03-01T00:00:00Z","detail":"aggregates","timezone":"UTC","saltId":"x"}\n'}, 1, /^defuse: s\.ndjson: cut short after line 1 \(no end line\)/],
+		[
+			'a cut-short NDJSON snapshot',
+			['kpis', 's.ndjson'],
+			{
+				's.ndjson':
+					'{"format":"defuse-snapshot-ndjson","version":1,"createdAt":"2026-03-01T00:00:00Z","detail":"aggregates","timezone":"UTC","saltId":"x"}\n',
+			},
+			1,
+			/^defuse: s\.ndjson: cut short after line 1 \(no end line\)/,
+		],
 	];
 	test.each(cases)('%s', async (_name, argv, files, code, message) => {
 		const io = memoryIo(files, ['exports']);
@@ -198,7 +282,9 @@ describe('every bad input ends in one clear line and a non-zero exit code, never
 	test('--help names the exit codes', async () => {
 		const io = memoryIo();
 		expect(await main(['--help'], io)).toBe(0);
-		expect(io.out.join('')).toMatch(/Exit codes: 0 done; 1 an input file is missing, unreadable or has bad rows \(nothing written\);\s+2 the command or an option is wrong; 3 an internal error/);
+		expect(io.out.join('')).toMatch(
+			/Exit codes: 0 done; 1 an input file is missing, unreadable or has bad rows \(nothing written\);\s+2 the command or an option is wrong; 3 an internal error/,
+		);
 	});
 });
 
@@ -212,13 +298,16 @@ describe('encodings helpdesk exports come in', () => {
 		const expected = JSON.parse(plain.out.join('')).rows as Array<{group: string}>;
 		expect(expected.map(row => row.group)).toContain('Ana Ruíz');
 
-		const utf16 = new Uint8Array(2 + (withAccents.length * 2));
-		utf16.set([0xFF, 0xFE]);
+		const utf16 = new Uint8Array(2 + withAccents.length * 2);
+		utf16.set([0xff, 0xfe]);
 		for (const [index, character] of [...withAccents].entries()) {
-			utf16[2 + (index * 2)] = character.charCodeAt(0);
+			utf16[2 + index * 2] = character.charCodeAt(0);
 		}
 
-		for (const [name, bytes, said] of [['UTF-16', utf16, /read as UTF-16 \(little-endian\)/], ['Latin-1', latin1(withAccents), /not UTF-8, read as Windows-1252 \(Latin-1\)/]] as const) {
+		for (const [name, bytes, said] of [
+			['UTF-16', utf16, /read as UTF-16 \(little-endian\)/],
+			['Latin-1', latin1(withAccents), /not UTF-8, read as Windows-1252 \(Latin-1\)/],
+		] as const) {
 			const io = memoryIo({'z.csv': bytes});
 			expect(await main(['kpis', 'z.csv', '--json', '--group-by', 'agent'], io), name).toBe(0);
 			expect(io.err.join(''), name).toMatch(said);
@@ -227,18 +316,22 @@ describe('encodings helpdesk exports come in', () => {
 	});
 
 	test('UTF-8 that turns invalid later names the byte and how to convert', async () => {
-		const good = new TextEncoder().encode(`${zendesk}\n${'4,7,Ana Ruiz,Billing,Fine,Solved,High,Mail,2026-03-05 09:00,2026-03-05 11:00,Good,1,0,30,30,120\n'.repeat(2000)}`);
+		const good = new TextEncoder().encode(
+			`${zendesk}\n${'4,7,Ana Ruiz,Billing,Fine,Solved,High,Mail,2026-03-05 09:00,2026-03-05 11:00,Good,1,0,30,30,120\n'.repeat(2000)}`,
+		);
 		const bad = new Uint8Array(good.length + 1);
 		bad.set(good);
-		bad[good.length - 20] = 0xE9;
+		bad[good.length - 20] = 0xe9;
 		const io = memoryIo({'z.csv': bad});
 		expect(await main(['kpis', 'z.csv'], io)).toBe(1);
-		expect(io.err.join('')).toMatch(/^defuse: z\.csv: not valid UTF-8 near byte [\d,]+ \(the file mixes encodings\); convert it to UTF-8 first, e\.g\. iconv -f WINDOWS-1252 -t UTF-8/);
+		expect(io.err.join('')).toMatch(
+			/^defuse: z\.csv: not valid UTF-8 near byte [\d,]+ \(the file mixes encodings\); convert it to UTF-8 first, e\.g\. iconv -f WINDOWS-1252 -t UTF-8/,
+		);
 	});
 });
 
 describe('the header names the period, and big data streams', () => {
-	test('without --from/--to the header has the data\'s first and last day', async () => {
+	test("without --from/--to the header has the data's first and last day", async () => {
 		const io = memoryIo({'z.csv': zendesk});
 		expect(await main(['kpis', 'z.csv'], io)).toBe(0);
 		expect(io.out.join('')).toMatch(/^Defuse KPIs, 2026-03-02 to 2026-03-04 \(UTC\)\n/);
@@ -263,7 +356,10 @@ describe('the header names the period, and big data streams', () => {
 	test('an NDJSON snapshot: written streamed from the CSV, read streamed, the same KPIs; customers pseudonymised', async () => {
 		const io = memoryIo({'z.csv': zendesk});
 		expect(await main(['import', 'z.csv', '-o', 'team.ndjson', '--host', 'acme.zendesk.com', '--salt', 'team'], io)).toBe(0);
-		const lines = (io.files.get('team.ndjson') as string).trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		const lines = (io.files.get('team.ndjson') as string)
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(lines[0]).toMatchObject({format: 'defuse-snapshot-ndjson', version: 1, detail: 'aggregates'});
 		expect(lines.at(-1)).toEqual({end: {asOf: Date.UTC(2026, 2, 4, 12), tickets: 3}});
 		expect(lines.filter(line => 'ticket' in line)).toHaveLength(3);

@@ -28,7 +28,16 @@ import type {NdjsonHeader, NdjsonRecord} from '../../core/snapshot/ndjson.ts';
 import {looksLikeNdjsonSnapshot, ndjsonFormat, ndjsonLine, readNdjsonSnapshot} from '../../core/snapshot/ndjson.ts';
 import {randomSalt, saltId} from '../../core/snapshot/redact.ts';
 import type {Snapshot} from '../../core/snapshot/snapshot.ts';
-import {SnapshotError, createSnapshot, factsOfSnapshot, parseSnapshot, snapshotFormat, snapshotFromFacts, snapshotVersion, withShareableThemes} from '../../core/snapshot/snapshot.ts';
+import {
+	SnapshotError,
+	createSnapshot,
+	factsOfSnapshot,
+	parseSnapshot,
+	snapshotFormat,
+	snapshotFromFacts,
+	snapshotVersion,
+	withShareableThemes,
+} from '../../core/snapshot/snapshot.ts';
 import {isTimeZone} from '../../core/time-zone.ts';
 import {formatDecimalDuration, formatNumber, formatPercent, textLocale} from '../../core/format.ts';
 import {exportCsvBundle, exportSqlite} from '../worker/export.ts';
@@ -205,7 +214,12 @@ async function optionsOf(values: Record<string, string | boolean | undefined>, i
 	const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
 	for (const name of ['from', 'to']) {
 		const day = text(name);
-		if (day !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)) {
+		if (
+			day !== undefined &&
+			(!/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+				Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ||
+				new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+		) {
 			throw new UsageError(`--${name} must be a day like 2026-03-31 (got "${day}")`);
 		}
 	}
@@ -226,7 +240,8 @@ async function optionsOf(values: Record<string, string | boolean | undefined>, i
 		calendar: spec === undefined ? undefined : await calendarOf(io, spec),
 		fcr: oneOf('fcr', text('fcr'), ['one-touch', 'no-follow-up'] as const, 'one-touch'),
 		csat: oneOf('csat', text('csat'), ['top-2', 'top-1', 'exclude-neutral'] as const, 'top-2'),
-		csatScale: text('csat-scale') === undefined ? undefined : Number(oneOf('csat-scale', text('csat-scale'), ['2', '3', '5'] as const, '5')),
+		csatScale:
+			text('csat-scale') === undefined ? undefined : Number(oneOf('csat-scale', text('csat-scale'), ['2', '3', '5'] as const, '5')),
 		host: text('host'),
 		helpdesk: text('helpdesk'),
 		kind: text('kind') === undefined ? undefined : oneOf('kind', text('kind'), ['zendesk', 'freshdesk', 'surveys'] as const, 'zendesk'),
@@ -247,7 +262,10 @@ function csvKind(header: string): 'zendesk' | 'freshdesk' | 'surveys' | undefine
 		return 'zendesk';
 	}
 
-	if ((names.has('ticketid') || names.has('displayid')) && (names.has('createdtime') || names.has('createdat') || names.has('createddate'))) {
+	if (
+		(names.has('ticketid') || names.has('displayid')) &&
+		(names.has('createdtime') || names.has('createdat') || names.has('createddate'))
+	) {
 		return 'freshdesk';
 	}
 
@@ -276,7 +294,9 @@ async function importCsv(io: CliIo, path: string, options: Options, sink?: RowSi
 	const total = await checkedSize(async file => io.stat(file), path);
 	const kind = options.kind ?? csvKind((await firstText(io, path)).split(/\r?\n/)[0] ?? '');
 	if (!kind) {
-		throw new InputError(`${path}: cannot tell what this CSV is (not a Zendesk or Freshdesk ticket export, no survey score column); say it with --kind`);
+		throw new InputError(
+			`${path}: cannot tell what this CSV is (not a Zendesk or Freshdesk ticket export, no survey score column); say it with --kind`,
+		);
 	}
 
 	let shown = -1;
@@ -287,13 +307,15 @@ async function importCsv(io: CliIo, path: string, options: Options, sink?: RowSi
 		timezone: options.timezone ?? options.calendar?.timezone,
 		totalChars: total,
 		sink,
-		onProgress: io.progress ? ({chars}: {chars: number}) => {
-			const percent = Math.floor((chars / Math.max(1, total)) * 10) * 10;
-			if (percent > shown) {
-				shown = percent;
-				io.stderr(`reading ${path}: ${Math.min(100, percent)}%\n`);
-			}
-		} : undefined,
+		onProgress: io.progress
+			? ({chars}: {chars: number}) => {
+					const percent = Math.floor((chars / Math.max(1, total)) * 10) * 10;
+					if (percent > shown) {
+						shown = percent;
+						io.stderr(`reading ${path}: ${Math.min(100, percent)}%\n`);
+					}
+				}
+			: undefined,
 	};
 	let result: ImportResult;
 	if (kind === 'zendesk') {
@@ -327,7 +349,17 @@ const isNdjson = (path: string): boolean => /\.(nd)?jsonl?$/i.test(path) && !pat
 /** An NDJSON snapshot read whole (for merges): the same value a JSON snapshot parses to. */
 async function readNdjsonWhole(io: CliIo, path: string): Promise<Snapshot> {
 	await checkedSize(async file => io.stat(file), path);
-	const facts: Facts = {asOf: 0, tickets: [], escalations: [], flags: [], feedback: [], templates: [], surveys: [], customers: [], agentHours: []};
+	const facts: Facts = {
+		asOf: 0,
+		tickets: [],
+		escalations: [],
+		flags: [],
+		feedback: [],
+		templates: [],
+		surveys: [],
+		customers: [],
+		agentHours: [],
+	};
 	let header: NdjsonHeader | undefined;
 	const themes = new Map<string, string[]>();
 	for await (const record of readNdjsonSnapshot(textOf(io, path), path)) {
@@ -339,7 +371,15 @@ async function readNdjsonWhole(io: CliIo, path: string): Promise<Snapshot> {
 	}
 
 	facts.tickets = facts.tickets.map(ticket => (themes.has(ticket.key) ? {...ticket, themes: themes.get(ticket.key)!} : ticket));
-	const snapshot: Snapshot = {format: snapshotFormat, version: snapshotVersion, createdAt: header!.createdAt, detail: 'aggregates', timezone: header!.timezone, saltId: header!.saltId, ...facts};
+	const snapshot: Snapshot = {
+		format: snapshotFormat,
+		version: snapshotVersion,
+		createdAt: header!.createdAt,
+		detail: 'aggregates',
+		timezone: header!.timezone,
+		saltId: header!.saltId,
+		...facts,
+	};
 	if (header!.calendar) {
 		snapshot.calendar = header!.calendar;
 	}
@@ -411,9 +451,11 @@ async function readInputs(io: CliIo, files: string[], options: Options, purpose:
 	if (datasets.length > 0) {
 		const timezone = options.timezone ?? options.calendar?.timezone ?? 'UTC';
 		const businessHours = options.calendar ? {calendar: options.calendar} : undefined;
-		snapshots.push(purpose === 'export'
-			? await createSnapshot(mergeDatasets(...datasets), {salt: options.salt, timezone, businessHours})
-			: snapshotFromFacts(deriveFacts(mergeDatasets(...datasets), {businessHours, timezone}), {timezone, calendar: options.calendar}));
+		snapshots.push(
+			purpose === 'export'
+				? await createSnapshot(mergeDatasets(...datasets), {salt: options.salt, timezone, businessHours})
+				: snapshotFromFacts(deriveFacts(mergeDatasets(...datasets), {businessHours, timezone}), {timezone, calendar: options.calendar}),
+		);
 	}
 
 	return snapshots;
@@ -448,7 +490,16 @@ type Streamed = {tickets: number; timezone: string};
  * One CSV export streamed: each row measured (a CSV export has no timeline, so a ticket's facts depend
  * on nothing else) and handed on; the themes, found over every subject, come at the end.
  */
-async function streamCsv(io: CliIo, path: string, options: Options, take: {ticket(fact: TicketFact, requesterKey: string | null): void; survey(survey: SurveyResponse): void; end(asOf: number, themes: Map<string, string[]>, documents: Array<{id: string; text: string; requester: string | null}>): Promise<void>}): Promise<number> {
+async function streamCsv(
+	io: CliIo,
+	path: string,
+	options: Options,
+	take: {
+		ticket(fact: TicketFact, requesterKey: string | null): void;
+		survey(survey: SurveyResponse): void;
+		end(asOf: number, themes: Map<string, string[]>, documents: Array<{id: string; text: string; requester: string | null}>): Promise<void>;
+	},
+): Promise<number> {
 	const documents: Array<{id: string; text: string; requester: string | null}> = [];
 	let asOf = 0;
 	let tickets = 0;
@@ -592,7 +643,9 @@ function percentOf(value: number | null): string {
 }
 
 function percent(ratio: Ratio | null): string {
-	return ratio === null || ratio.value === null ? '-' : `${formatPercent(ratio.value, textLocale)} (${ratio.numerator}/${ratio.denominator})`;
+	return ratio === null || ratio.value === null
+		? '-'
+		: `${formatPercent(ratio.value, textLocale)} (${ratio.numerator}/${ratio.denominator})`;
 }
 
 function stats(value: Stats): string {
@@ -616,7 +669,9 @@ function headlineText(row: KpiRow): string {
 		['  functional', percent(row.functionalEscalationRate)],
 		['  hierarchical', percent(row.hierarchicalEscalationRate)],
 		['  automatic (SLA)', percent(row.automaticEscalationRate)],
-		...Object.entries(row.sla).filter(([, ratio]) => ratio.denominator > 0).map(([metric, ratio]): [string, string] => [`SLA ${metric}`, percent(ratio)]),
+		...Object.entries(row.sla)
+			.filter(([, ratio]) => ratio.denominator > 0)
+			.map(([metric, ratio]): [string, string] => [`SLA ${metric}`, percent(ratio)]),
 		['CSAT', percent(row.csat)],
 		...(row.csatResponseRate.denominator > 0 ? [['  response rate', percent(row.csatResponseRate)] as [string, string]] : []),
 		['NPS', row.nps.score === null ? '-' : `${formatNumber(row.nps.score, textLocale)} (n=${row.nps.responses})`],
@@ -629,17 +684,26 @@ function headlineText(row: KpiRow): string {
 function tableText(rows: KpiRow[]): string {
 	const header = ['group', 'tickets', 'first reply (median)', 'resolution', 'FCR', 'escalation', 'CSAT'];
 	const body = rows.map(row => [
-		row.group, String(row.tickets), duration(row.durations.firstReply.median),
+		row.group,
+		String(row.tickets),
+		duration(row.durations.firstReply.median),
 		percentOf(row.resolutionRate.value),
 		percentOf(row.fcr.value),
 		percentOf(row.escalationRate.value),
 		percentOf(row.csat.value),
 	]);
 	const widths = header.map((title, index) => Math.max(title.length, ...body.map(cells => cells[index]!.length)));
-	return [header, ...body].map(cells => cells.map((text, index) => (index === 0 ? text.padEnd(widths[index]!) : text.padStart(widths[index]!))).join('  ')).join('\n');
+	return [header, ...body]
+		.map(cells => cells.map((text, index) => (index === 0 ? text.padEnd(widths[index]!) : text.padStart(widths[index]!))).join('  '))
+		.join('\n');
 }
 
-async function withEngine<T>(options: Options, io: CliIo, use: (engine: Engine) => Promise<T>, name: EngineName = options.engine): Promise<T> {
+async function withEngine<T>(
+	options: Options,
+	io: CliIo,
+	use: (engine: Engine) => Promise<T>,
+	name: EngineName = options.engine,
+): Promise<T> {
 	let engine: Engine;
 	try {
 		engine = await openEngine(name);
@@ -648,7 +712,9 @@ async function withEngine<T>(options: Options, io: CliIo, use: (engine: Engine) 
 			throw error;
 		}
 
-		io.stderr(`DuckDB could not start here (${(error as Error).message.split('\n')[0]}); using sql.js, which holds everything in memory.\n`);
+		io.stderr(
+			`DuckDB could not start here (${(error as Error).message.split('\n')[0]}); using sql.js, which holds everything in memory.\n`,
+		);
 		engine = await openEngine('sqljs');
 	}
 
@@ -667,25 +733,35 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 		const data = await runSettlement(engine.run);
 		const period = {from: options.from ?? data?.firstDay ?? null, to: options.to ?? data?.lastDay ?? null};
 		if (options.json) {
-			io.stdout(`${JSON.stringify({
-				query,
-				period,
-				timezone,
-				engine: engine.name,
-				tickets,
-				settledThrough: data?.settleDays ? data.settledThrough : null,
-				rows,
-				earlyWarning: await runEarlyWarning(engine.run, query),
-				templates: await runTemplateEffectiveness(engine.run, query),
-				themes: await runThemeSummary(engine.run, query),
-				spikes: await runThemeSpikes(engine.run, query),
-			}, null, 2)}\n`);
+			io.stdout(
+				`${JSON.stringify(
+					{
+						query,
+						period,
+						timezone,
+						engine: engine.name,
+						tickets,
+						settledThrough: data?.settleDays ? data.settledThrough : null,
+						rows,
+						earlyWarning: await runEarlyWarning(engine.run, query),
+						templates: await runTemplateEffectiveness(engine.run, query),
+						themes: await runThemeSummary(engine.run, query),
+						spikes: await runThemeSpikes(engine.run, query),
+					},
+					null,
+					2,
+				)}\n`,
+			);
 			return exitCodes.ok;
 		}
 
-		io.stdout(`Defuse KPIs, ${period.from ?? 'no data'} to ${period.to ?? 'no data'} (${timezone})${options.groupBy === 'none' ? '' : ` by ${options.groupBy}`}\n`);
+		io.stdout(
+			`Defuse KPIs, ${period.from ?? 'no data'} to ${period.to ?? 'no data'} (${timezone})${options.groupBy === 'none' ? '' : ` by ${options.groupBy}`}\n`,
+		);
 		if (data && data.settleDays > 0 && (period.to ?? '') > data.settledThrough) {
-			io.stdout(`Incomplete: tickets created after ${data.settledThrough} are still being worked on (90% are resolved within ${data.settleDays} day${data.settleDays === 1 ? '' : 's'}); their rates can still change.\n`);
+			io.stdout(
+				`Incomplete: tickets created after ${data.settledThrough} are still being worked on (90% are resolved within ${data.settleDays} day${data.settleDays === 1 ? '' : 's'}); their rates can still change.\n`,
+			);
 		}
 
 		io.stdout(`\n${options.groupBy === 'none' && rows[0] ? headlineText(rows[0]) : tableText(rows)}\n`);
@@ -695,7 +771,14 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 
 /** Writes a snapshot (already in memory) as NDJSON, a ticket's escalations right after it. */
 async function writeNdjson(out: (text: string) => Promise<void>, snapshot: Snapshot): Promise<void> {
-	const header: NdjsonHeader = {format: ndjsonFormat, version: 1, createdAt: snapshot.createdAt, detail: 'aggregates', timezone: snapshot.timezone, saltId: snapshot.saltId};
+	const header: NdjsonHeader = {
+		format: ndjsonFormat,
+		version: 1,
+		createdAt: snapshot.createdAt,
+		detail: 'aggregates',
+		timezone: snapshot.timezone,
+		saltId: snapshot.saltId,
+	};
 	if (snapshot.calendar) {
 		header.calendar = snapshot.calendar;
 	}
@@ -801,15 +884,30 @@ async function mergeCommand(io: CliIo, files: string[], options: Options): Promi
 
 	const snapshot = merged(io, snapshots);
 	await writeSnapshotFile(io, options.output, snapshot);
-	io.stdout(`merged ${snapshots.length} snapshot${snapshots.length === 1 ? '' : 's'}: ${snapshot.tickets.length} tickets -> ${options.output}\n`);
+	io.stdout(
+		`merged ${snapshots.length} snapshot${snapshots.length === 1 ? '' : 's'}: ${snapshot.tickets.length} tickets -> ${options.output}\n`,
+	);
 	return exitCodes.ok;
 }
 
 /** A CSV streamed into an aggregates-only NDJSON snapshot: customers pseudonymised, only shareable themes. */
-async function streamCsvToNdjson(io: CliIo, path: string, options: Options, output: Output, salt: string): Promise<{tickets: number; surveys: number}> {
+async function streamCsvToNdjson(
+	io: CliIo,
+	path: string,
+	options: Options,
+	output: Output,
+	salt: string,
+): Promise<{tickets: number; surveys: number}> {
 	const hash = syncHasher(salt);
 	const timezone = options.timezone ?? options.calendar?.timezone ?? 'UTC';
-	const header: NdjsonHeader = {format: ndjsonFormat, version: 1, createdAt: new Date().toISOString(), detail: 'aggregates', timezone, saltId: await saltId(salt)};
+	const header: NdjsonHeader = {
+		format: ndjsonFormat,
+		version: 1,
+		createdAt: new Date().toISOString(),
+		detail: 'aggregates',
+		timezone,
+		saltId: await saltId(salt),
+	};
 	let batch = ndjsonLine(header);
 	let surveys = 0;
 	let dataEnd = 0;
@@ -832,7 +930,14 @@ async function streamCsvToNdjson(io: CliIo, path: string, options: Options, outp
 		},
 		async end(asOf, themes, documents) {
 			// Themes travel only when several distinct customers back them and they name nothing sensitive.
-			const {shareable} = shareableThemes(documents.map(document => ({key: document.id, requesterKey: document.requester, themes: themes.get(document.id) ?? [], text: document.text})));
+			const {shareable} = shareableThemes(
+				documents.map(document => ({
+					key: document.id,
+					requesterKey: document.requester,
+					themes: themes.get(document.id) ?? [],
+					text: document.text,
+				})),
+			);
 			for (const [key, list] of themes) {
 				const kept = list.filter(theme => shareable.has(theme));
 				if (kept.length > 0) {
@@ -874,7 +979,9 @@ async function importCommand(io: CliIo, files: string[], options: Options): Prom
 	}
 
 	if (size > 150 * 1024 * 1024) {
-		throw new UsageError(`${path} is ${Math.round(size / (1024 * 1024))} MB: write its snapshot as NDJSON (-o ${options.output.replace(/\.json$/i, '')}.ndjson), which is streamed; a JSON snapshot is one string and is limited in size`);
+		throw new UsageError(
+			`${path} is ${Math.round(size / (1024 * 1024))} MB: write its snapshot as NDJSON (-o ${options.output.replace(/\.json$/i, '')}.ndjson), which is streamed; a JSON snapshot is one string and is limited in size`,
+		);
 	}
 
 	const dataset = await importCsv(io, path, options);
@@ -905,34 +1012,44 @@ async function exportCommand(io: CliIo, files: string[], options: Options): Prom
 	delete shareable.texts;
 	const timezone = options.timezone ?? options.calendar?.timezone ?? snapshot.timezone;
 	if (options.sqlite || options.csv) {
-		await withEngine(options, io, async engine => {
-			writeFacts(openFactWriterOn(engine.target(), {timezone}), factsOfSnapshot(shareable));
-			await engine.ready();
-			if (options.sqlite) {
-				await io.writeFile(options.sqlite, exportSqlite(engine.database!));
-				io.stdout(`wrote ${options.sqlite}\n`);
-			}
+		await withEngine(
+			options,
+			io,
+			async engine => {
+				writeFacts(openFactWriterOn(engine.target(), {timezone}), factsOfSnapshot(shareable));
+				await engine.ready();
+				if (options.sqlite) {
+					await io.writeFile(options.sqlite, exportSqlite(engine.database!));
+					io.stdout(`wrote ${options.sqlite}\n`);
+				}
 
-			if (options.csv) {
-				await io.writeFile(options.csv, exportCsvBundle(engine.database!));
-				io.stdout(`wrote ${options.csv}\n`);
-			}
-		}, 'sqljs');
+				if (options.csv) {
+					await io.writeFile(options.csv, exportCsvBundle(engine.database!));
+					io.stdout(`wrote ${options.csv}\n`);
+				}
+			},
+			'sqljs',
+		);
 	}
 
 	if (options.parquet) {
 		const directory = options.parquet;
-		await withEngine(options, io, async engine => {
-			if (!engine.exportParquet) {
-				throw new InputError('Parquet needs DuckDB, which could not start here');
-			}
+		await withEngine(
+			options,
+			io,
+			async engine => {
+				if (!engine.exportParquet) {
+					throw new InputError('Parquet needs DuckDB, which could not start here');
+				}
 
-			writeFacts(openFactWriterOn(engine.target(), {timezone}), factsOfSnapshot(shareable));
-			await engine.ready();
-			await io.makeDirectory(directory);
-			const written = await engine.exportParquet(directory);
-			io.stdout(`wrote ${written.length} Parquet files to ${directory}\n`);
-		}, 'duckdb');
+				writeFacts(openFactWriterOn(engine.target(), {timezone}), factsOfSnapshot(shareable));
+				await engine.ready();
+				await io.makeDirectory(directory);
+				const written = await engine.exportParquet(directory);
+				io.stdout(`wrote ${written.length} Parquet files to ${directory}\n`);
+			},
+			'duckdb',
+		);
 	}
 
 	return exitCodes.ok;
@@ -1018,7 +1135,9 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
 			return exitCodes.input;
 		}
 
-		io.stderr(`defuse: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}. This is a bug: please report it with the command you ran.\n`);
+		io.stderr(
+			`defuse: internal error: ${(error as Error).message?.split('\n')[0] ?? String(error)}. This is a bug: please report it with the command you ran.\n`,
+		);
 		if (process.env.DEFUSE_DEBUG) {
 			io.stderr(`${(error as Error).stack ?? ''}\n`);
 		}

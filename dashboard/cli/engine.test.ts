@@ -14,7 +14,10 @@ import type {Engine} from './engine.ts';
 import {openEngine} from './engine.ts';
 
 const timezone = 'Europe/Berlin';
-const facts = deriveFacts(generateDemoDataset({seed: 21, days: 40, ticketsPerDay: 18}), {businessHours: {calendar: berlinOffice}, timezone});
+const facts = deriveFacts(generateDemoDataset({seed: 21, days: 40, ticketsPerDay: 18}), {
+	businessHours: {calendar: berlinOffice},
+	timezone,
+});
 let duck: Engine;
 let sqljs: Engine;
 
@@ -35,7 +38,14 @@ afterAll(async () => {
 
 const queries: KpiQuery[] = [
 	...groupings.map(groupBy => ({groupBy})),
-	{from: '2026-06-08', to: '2026-06-21', groupBy: 'week', filters: {priority: ['normal', 'high']}, fcr: 'no-follow-up', csat: 'exclude-neutral'},
+	{
+		from: '2026-06-08',
+		to: '2026-06-21',
+		groupBy: 'week',
+		filters: {priority: ['normal', 'high']},
+		fcr: 'no-follow-up',
+		csat: 'exclude-neutral',
+	},
 ];
 
 describe('DuckDB answers as sql.js', () => {

@@ -55,7 +55,8 @@ async function openSqlJs(): Promise<Engine> {
 /** The SELECT that exports a table: without the internal ticket_seq, the ticket key put back where only ticket_seq names the ticket. */
 function exportSelect(table: TableSpec): string {
 	const columns = table.columns.map(([column]) => column).filter(column => column !== 'ticket_seq');
-	const bySeqOnly = table.name !== 'ticket_metrics' && table.columns.some(([column]) => column === 'ticket_seq') && !columns.includes('ticket_key');
+	const bySeqOnly =
+		table.name !== 'ticket_metrics' && table.columns.some(([column]) => column === 'ticket_seq') && !columns.includes('ticket_key');
 	return bySeqOnly
 		? `SELECT k.ticket_key AS ticket_key, ${columns.map(column => `x.${column}`).join(', ')} FROM ${table.name} x LEFT JOIN ticket_metrics k ON k.ticket_seq = x.ticket_seq`
 		: `SELECT ${columns.join(', ')} FROM ${table.name}`;
@@ -81,7 +82,11 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 	// Loaded only here: the sql.js engine and the tests of other commands do not need the native binding.
 	const {DuckDBInstance: Instance} = await import('@duckdb/node-api');
 	const spoolDir = mkdtempSync(join(tmpdir(), 'defuse-duckdb-'));
-	const instance: DuckDBInstance = await Instance.create(':memory:', {memory_limit: memoryLimit, temp_directory: join(spoolDir, 'spill'), preserve_insertion_order: 'false'});
+	const instance: DuckDBInstance = await Instance.create(':memory:', {
+		memory_limit: memoryLimit,
+		temp_directory: join(spoolDir, 'spill'),
+		preserve_insertion_order: 'false',
+	});
 	const connection: DuckDBConnection = await instance.connect();
 	const spools = new Map<string, Spool>();
 	const write = (spool: Spool): void => {
@@ -97,7 +102,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 		return reader.getRowObjectsJS().map(row => {
 			const converted: Row = {};
 			for (const [key, value] of Object.entries(row)) {
-				converted[key] = typeof value === 'bigint' ? Number(value) : value as Row[string];
+				converted[key] = typeof value === 'bigint' ? Number(value) : (value as Row[string]);
 			}
 
 			return converted;
@@ -147,7 +152,9 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 					continue;
 				}
 
-				await connection.run(`COPY ${name} FROM '${spool.path.replaceAll('\'', '\'\'')}' (FORMAT CSV, HEADER false, NULL '', ALLOW_QUOTED_NULLS false)`);
+				await connection.run(
+					`COPY ${name} FROM '${spool.path.replaceAll("'", "''")}' (FORMAT CSV, HEADER false, NULL '', ALLOW_QUOTED_NULLS false)`,
+				);
 				rmSync(spool.path, {force: true});
 			}
 
@@ -164,7 +171,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 			const files: string[] = [];
 			for (const table of factTables) {
 				const path = join(dir, `${table.name}.parquet`);
-				await connection.run(`COPY (${exportSelect(table)}) TO '${path.replaceAll('\'', '\'\'')}' (FORMAT PARQUET)`);
+				await connection.run(`COPY (${exportSelect(table)}) TO '${path.replaceAll("'", "''")}' (FORMAT PARQUET)`);
 				files.push(path);
 			}
 
@@ -177,4 +184,3 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 		},
 	};
 }
-

@@ -3,7 +3,6 @@
 // order mark, Windows-1252 / Latin-1 read as such with a warning; a spreadsheet file is named as one).
 import {formatNumber, textLocale} from '../../core/format.ts';
 
-
 /** A problem with an input file: exit code 1, one line. */
 export class InputError extends Error {}
 
@@ -48,7 +47,8 @@ export async function checkedSize(stat: (path: string) => Promise<FileStat>, pat
 	return found.size;
 }
 
-const iconvHint = (path: string, from: string) => `convert it to UTF-8 first, e.g. iconv -f ${from} -t UTF-8 "${path}" > "${path.replace(/(\.\w+)?$/, '-utf8$1')}"`;
+const iconvHint = (path: string, from: string) =>
+	`convert it to UTF-8 first, e.g. iconv -f ${from} -t UTF-8 "${path}" > "${path.replace(/(\.\w+)?$/, '-utf8$1')}"`;
 
 /**
  * Bytes as text. The first bytes decide: a UTF-16 byte order mark (or the zero bytes of UTF-16
@@ -56,23 +56,29 @@ const iconvHint = (path: string, from: string) => `convert it to UTF-8 first, e.
  * warning; a ZIP (xlsx) or an old Excel file is refused with what to do. A file that starts as UTF-8
  * and turns invalid later is refused with the byte where it happened.
  */
-export async function* decodeText(chunks: AsyncIterable<Uint8Array>, path: string, warn: (message: string) => void): AsyncGenerator<string> {
+export async function* decodeText(
+	chunks: AsyncIterable<Uint8Array>,
+	path: string,
+	warn: (message: string) => void,
+): AsyncGenerator<string> {
 	let decoder: TextDecoder | undefined;
 	let offset = 0;
 	// The first 64 KB decide the encoding.
 	let head: Uint8Array[] = [];
 	let headSize = 0;
-	const decode = function * (chunk: Uint8Array): Generator<string> {
+	const decode = function* (chunk: Uint8Array): Generator<string> {
 		try {
 			yield decoder!.decode(chunk, {stream: true});
 		} catch {
-			throw new InputError(`${path}: not valid UTF-8 near byte ${formatNumber(offset, textLocale)} (the file mixes encodings); ${iconvHint(path, 'WINDOWS-1252')}`);
+			throw new InputError(
+				`${path}: not valid UTF-8 near byte ${formatNumber(offset, textLocale)} (the file mixes encodings); ${iconvHint(path, 'WINDOWS-1252')}`,
+			);
 		}
 
 		offset += chunk.length;
 	};
 
-	const start = function * (): Generator<string> {
+	const start = function* (): Generator<string> {
 		const joined = new Uint8Array(headSize);
 		let position = 0;
 		for (const part of head) {
@@ -82,24 +88,24 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, path: strin
 
 		head = [];
 		decoder = pickDecoder(joined, path, warn);
-		yield * decode(joined);
+		yield* decode(joined);
 	};
 
 	for await (const chunk of chunks) {
 		if (decoder) {
-			yield * decode(chunk);
+			yield* decode(chunk);
 			continue;
 		}
 
 		head.push(chunk);
 		headSize += chunk.length;
 		if (headSize >= 65_536) {
-			yield * start();
+			yield* start();
 		}
 	}
 
 	if (!decoder && headSize > 0) {
-		yield * start();
+		yield* start();
 	}
 
 	if (decoder) {
@@ -113,21 +119,21 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, path: strin
 
 function pickDecoder(first: Uint8Array, path: string, warn: (message: string) => void): TextDecoder {
 	const [a, b, c, d] = first;
-	if (a === 0xFF && b === 0xFE) {
+	if (a === 0xff && b === 0xfe) {
 		warn(`${path}: read as UTF-16 (little-endian)`);
 		return new TextDecoder('utf-16le', {fatal: true});
 	}
 
-	if (a === 0xFE && b === 0xFF) {
+	if (a === 0xfe && b === 0xff) {
 		warn(`${path}: read as UTF-16 (big-endian)`);
 		return new TextDecoder('utf-16be', {fatal: true});
 	}
 
-	if (a === 0x50 && b === 0x4B && c === 0x03 && d === 0x04) {
+	if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) {
 		throw new InputError(`${path} is a ZIP archive (an .xlsx spreadsheet?), not CSV: save or export it as CSV (UTF-8)`);
 	}
 
-	if (a === 0xD0 && b === 0xCF && c === 0x11 && d === 0xE0) {
+	if (a === 0xd0 && b === 0xcf && c === 0x11 && d === 0xe0) {
 		throw new InputError(`${path} is an old Excel (.xls) file, not CSV: save it as CSV (UTF-8)`);
 	}
 
@@ -157,8 +163,8 @@ function validUtf8(bytes: Uint8Array): boolean {
 	// Step back over a character cut at the end of the sample.
 	for (let back = 1; back <= 3 && end - back >= 0; back++) {
 		const byte = bytes[end - back]!;
-		if ((byte & 0xC0) !== 0x80) {
-			const needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+		if ((byte & 0xc0) !== 0x80) {
+			const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
 			if (needed > back) {
 				end -= back;
 			}

@@ -8,7 +8,16 @@ import {useAsync} from './use-async.ts';
 /** Opens the rows behind a number of one group. */
 export type OnGroupDrill = (metric: DrillMetric, label: string, group: {by: Dimension; value: string}) => void;
 
-export const dimensions: readonly Dimension[] = ['trigger', 'theme', 'escalation-type', 'helpdesk', 'agent', 'group', 'priority', 'channel'];
+export const dimensions: readonly Dimension[] = [
+	'trigger',
+	'theme',
+	'escalation-type',
+	'helpdesk',
+	'agent',
+	'group',
+	'priority',
+	'channel',
+];
 
 export const dimensionLabels: Readonly<Record<Dimension, string>> = {
 	trigger: 'Trigger',
@@ -21,12 +30,23 @@ export const dimensionLabels: Readonly<Record<Dimension, string>> = {
 	channel: 'Channel',
 };
 
-
 /** One table at a time: every group of a dimension with its main KPIs. */
 export function BreakdownTable({rows, dimension, onDrill}: {rows: KpiRow[]; dimension: Dimension; onDrill?: OnGroupDrill | undefined}) {
 	const cell = (row: KpiRow, metric: DrillMetric, label: string, content: ComponentChildren) => (
 		<td>
-			{onDrill ? <button type="button" class="link cell" data-drill={metric} aria-label={`${label} of ${row.group}: what is behind it`} onClick={() => onDrill(metric, label, {by: dimension, value: row.group})}>{content}</button> : content}
+			{onDrill ? (
+				<button
+					type="button"
+					class="link cell"
+					data-drill={metric}
+					aria-label={`${label} of ${row.group}: what is behind it`}
+					onClick={() => onDrill(metric, label, {by: dimension, value: row.group})}
+				>
+					{content}
+				</button>
+			) : (
+				content
+			)}
 		</td>
 	);
 	if (rows.length === 0) {
@@ -66,11 +86,36 @@ export function BreakdownTable({rows, dimension, onDrill}: {rows: KpiRow[]; dime
 							<td>
 								{onDrill ? (
 									<>
-										<button type="button" class="link cell" onClick={() => onDrill('functionalEscalationRate', 'Functional escalations', {by: dimension, value: row.group})}>{formatRatio(row.functionalEscalationRate, textLocale)}</button> /{' '}
-										<button type="button" class="link cell" onClick={() => onDrill('hierarchicalEscalationRate', 'Hierarchical escalations', {by: dimension, value: row.group})}>{formatRatio(row.hierarchicalEscalationRate, textLocale)}</button> /{' '}
-										<button type="button" class="link cell" onClick={() => onDrill('automaticEscalationRate', 'Automatic escalations', {by: dimension, value: row.group})}>{formatRatio(row.automaticEscalationRate, textLocale)}</button>
+										<button
+											type="button"
+											class="link cell"
+											onClick={() => onDrill('functionalEscalationRate', 'Functional escalations', {by: dimension, value: row.group})}
+										>
+											{formatRatio(row.functionalEscalationRate, textLocale)}
+										</button>{' '}
+										/{' '}
+										<button
+											type="button"
+											class="link cell"
+											onClick={() => onDrill('hierarchicalEscalationRate', 'Hierarchical escalations', {by: dimension, value: row.group})}
+										>
+											{formatRatio(row.hierarchicalEscalationRate, textLocale)}
+										</button>{' '}
+										/{' '}
+										<button
+											type="button"
+											class="link cell"
+											onClick={() => onDrill('automaticEscalationRate', 'Automatic escalations', {by: dimension, value: row.group})}
+										>
+											{formatRatio(row.automaticEscalationRate, textLocale)}
+										</button>
 									</>
-								) : <>{formatRatio(row.functionalEscalationRate, textLocale)} / {formatRatio(row.hierarchicalEscalationRate, textLocale)} / {formatRatio(row.automaticEscalationRate, textLocale)}</>}
+								) : (
+									<>
+										{formatRatio(row.functionalEscalationRate, textLocale)} / {formatRatio(row.hierarchicalEscalationRate, textLocale)} /{' '}
+										{formatRatio(row.automaticEscalationRate, textLocale)}
+									</>
+								)}
 							</td>
 							{cell(row, 'sla:first-reply', 'SLA first reply', formatRatio(row.sla['first-reply'], textLocale))}
 							{cell(row, 'csat', 'CSAT', formatRatio(row.csat, textLocale))}
@@ -100,12 +145,26 @@ export function Breakdowns({client, query, version, dimension, onDimension, onDr
 				<label>
 					By
 					<select value={dimension} onChange={event => onDimension(event.currentTarget.value as Dimension)}>
-						{dimensions.map(option => <option key={option} value={option}>{dimensionLabels[option]}</option>)}
+						{dimensions.map(option => (
+							<option key={option} value={option}>
+								{dimensionLabels[option]}
+							</option>
+						))}
 					</select>
 				</label>
 			</header>
 			<p class="hint">Every number opens the tickets behind it.</p>
-			{state.status === 'done' ? <BreakdownTable rows={state.value} dimension={dimension} onDrill={onDrill} /> : state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}
+			{state.status === 'done' ? (
+				<BreakdownTable rows={state.value} dimension={dimension} onDrill={onDrill} />
+			) : state.status === 'error' ? (
+				<p class="error" role="alert">
+					{state.error}
+				</p>
+			) : (
+				<p class="empty" role="status">
+					Computing…
+				</p>
+			)}
 		</section>
 	);
 }

@@ -12,8 +12,14 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-const header = 'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Replies,Reopens,First reply time in minutes';
-const rows = (count: number) => Array.from({length: count}, (_, index) => `${index + 1},Customer ${index},${9000 + index},Ana Ruiz,Billing,Question ${index},Solved,Normal,Mail,2026-03-02 09:15:00,2026-03-02 11:15:00,1,0,30`);
+const header =
+	'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Replies,Reopens,First reply time in minutes';
+const rows = (count: number) =>
+	Array.from(
+		{length: count},
+		(_, index) =>
+			`${index + 1},Customer ${index},${9000 + index},Ana Ruiz,Billing,Question ${index},Solved,Normal,Mail,2026-03-02 09:15:00,2026-03-02 11:15:00,1,0,30`,
+	);
 
 function choose(input: HTMLInputElement, files: File[]): void {
 	Object.defineProperty(input, 'files', {value: files, configurable: true});
@@ -27,11 +33,14 @@ function setup(loaded = false) {
 		release = resolve;
 	});
 	// The real session, with each import held back until the test lets it finish (to see the progress).
-	const client = inProcessClient({...session, importFile: async (...args: Parameters<typeof session.importFile>) => {
-		const outcome = await session.importFile(...args);
-		await gate;
-		return outcome;
-	}});
+	const client = inProcessClient({
+		...session,
+		importFile: async (...args: Parameters<typeof session.importFile>) => {
+			const outcome = await session.importFile(...args);
+			await gate;
+			return outcome;
+		},
+	});
 	const onChanged = vi.fn(async () => undefined);
 	render(<DataPanel client={client} sources={[]} loaded={loaded} busy={false} defaultTimezone="UTC" onChanged={onChanged} />);
 	const input = document.querySelector<HTMLInputElement>('[data-role="import-input"]')!;
@@ -74,12 +83,19 @@ test('a CSV import shows its progress while it runs, then what was imported; the
 test('row-level errors are listed with their line numbers and nothing from the file is kept', async () => {
 	const {session, release, onChanged, input} = setup();
 	release();
-	const text = [header, ...rows(3), '4,Kim Lee,9100,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,the day before,,1,0,30', '5,Ida Ray,9101,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,2026-03-03 09:00:00,,one,0,30'].join('\n');
+	const text = [
+		header,
+		...rows(3),
+		'4,Kim Lee,9100,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,the day before,,1,0,30',
+		'5,Ida Ray,9101,Ana Ruiz,Billing,Refund,Solved,Normal,Mail,2026-03-03 09:00:00,,one,0,30',
+	].join('\n');
 	choose(input, [new File([text], 'broken.csv')]);
 	await vi.waitFor(() => expect(document.querySelector('[data-import="broken.csv"]')?.getAttribute('data-ok')).toBe('false'));
 	expect(document.querySelector('[data-import="broken.csv"]')?.firstChild?.textContent).toBe('broken.csv');
 	expect(document.querySelector('[data-import="broken.csv"]')?.textContent).toMatch(/^broken\.csv: nothing imported \(2 problems\):Line 5/);
-	const issues = within(screen.getByRole('alert')).getAllByRole('listitem').map(issue => issue.textContent);
+	const issues = within(screen.getByRole('alert'))
+		.getAllByRole('listitem')
+		.map(issue => issue.textContent);
 	expect(issues).toHaveLength(2);
 	expect(issues[0]).toMatch(/^Line 5, column "?.*Created at.*"?: /);
 	expect(issues[1]).toMatch(/^Line 6/);
@@ -96,7 +112,16 @@ test('exports: aggregates by default; details only after a clear warning', async
 		blobs.push(blob as Blob);
 		return 'blob:test';
 	});
-	render(<DataPanel client={inProcessClient(session)} sources={await session.sources()} loaded busy={false} defaultTimezone="UTC" onChanged={async () => undefined} />);
+	render(
+		<DataPanel
+			client={inProcessClient(session)}
+			sources={await session.sources()}
+			loaded
+			busy={false}
+			defaultTimezone="UTC"
+			onChanged={async () => undefined}
+		/>,
+	);
 	expect(screen.getByText(/Demo team history/)).toBeTruthy();
 	fireEvent.click(screen.getByRole('button', {name: 'Snapshot (JSON)'}));
 	await vi.waitFor(() => expect(blobs).toHaveLength(1));
@@ -120,12 +145,32 @@ test('a source that could not be loaded is listed with its error and can be remo
 	const session = createSession(async () => openNodeDatabase());
 	await session.loadDemo({days: 3, ticketsPerDay: 2});
 	const removed: string[] = [];
-	const client = inProcessClient({...session, removeSource: async (id: string) => {
-		removed.push(id);
-		return session.removeSource(id);
-	}});
-	const failed = {id: 'snapshot:team.json:9:9', name: 'team.json', kind: 'snapshot' as const, rows: 4, tickets: 4, warnings: [], error: 'could not be loaded together with the other sources: boom'};
-	render(<DataPanel client={client} sources={[...await session.sources(), failed]} loaded busy={false} defaultTimezone="UTC" onChanged={async () => undefined} />);
+	const client = inProcessClient({
+		...session,
+		removeSource: async (id: string) => {
+			removed.push(id);
+			return session.removeSource(id);
+		},
+	});
+	const failed = {
+		id: 'snapshot:team.json:9:9',
+		name: 'team.json',
+		kind: 'snapshot' as const,
+		rows: 4,
+		tickets: 4,
+		warnings: [],
+		error: 'could not be loaded together with the other sources: boom',
+	};
+	render(
+		<DataPanel
+			client={client}
+			sources={[...(await session.sources()), failed]}
+			loaded
+			busy={false}
+			defaultTimezone="UTC"
+			onChanged={async () => undefined}
+		/>,
+	);
 	const item = document.querySelector('[data-failed="true"]')!;
 	expect(item.textContent).toMatch(/team\.json: not loaded, could not be loaded together with the other sources: boom/);
 	fireEvent.click(within(item as HTMLElement).getByRole('button', {name: 'Remove team.json'}));

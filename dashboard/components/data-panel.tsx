@@ -9,9 +9,7 @@ import type {ImportSettings, Progress, SourceInfo} from '../session/session.ts';
 import {formatNumber, textLocale} from '../../core/format.ts';
 import {ProgressBar} from './progress-bar.tsx';
 
-export type FileOutcome =
-	| {name: string; ok: true; text: string}
-	| {name: string; ok: false; summary: string; issues: ImportIssue[]};
+export type FileOutcome = {name: string; ok: true; text: string} | {name: string; ok: false; summary: string; issues: ImportIssue[]};
 
 function issueText(issue: ImportIssue): string {
 	return `${issue.line > 0 ? `Line ${issue.line}` : 'File'}${issue.column ? `, column “${issue.column}”` : ''}: ${issue.message}`;
@@ -65,7 +63,13 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 	async function importFiles(files: File[]): Promise<void> {
 		setImporting(true);
 		setOutcomes([]);
-		const settings: ImportSettings = {kind, timezone: timezone.trim() || undefined, host: host.trim() || undefined, surveyKind: surveyKind || undefined, csatScale: csatScale === '' ? undefined : Number(csatScale)};
+		const settings: ImportSettings = {
+			kind,
+			timezone: timezone.trim() || undefined,
+			host: host.trim() || undefined,
+			surveyKind: surveyKind || undefined,
+			csatScale: csatScale === '' ? undefined : Number(csatScale),
+		};
 		const results: FileOutcome[] = [];
 		let changed = false;
 		for (const file of files) {
@@ -74,17 +78,30 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 				const outcome = await client.importFile(file.name, file, settings, callback(setProgress));
 				if (outcome.ok) {
 					changed = true;
-					const what = outcome.source.kind === 'survey' ? `${formatNumber(outcome.source.rows, textLocale)} survey responses` : `${formatNumber(outcome.source.tickets, textLocale)} tickets`;
-					results.push({name: file.name, ok: true, text: `${what} from ${formatNumber(outcome.source.rows, textLocale)} rows${outcome.replaced ? ' (replaced the earlier import of this file)' : ''}${outcome.source.warnings.length > 0 ? `. Note: ${outcome.source.warnings.join(' ')}` : ''}`});
+					const what =
+						outcome.source.kind === 'survey'
+							? `${formatNumber(outcome.source.rows, textLocale)} survey responses`
+							: `${formatNumber(outcome.source.tickets, textLocale)} tickets`;
+					results.push({
+						name: file.name,
+						ok: true,
+						text: `${what} from ${formatNumber(outcome.source.rows, textLocale)} rows${outcome.replaced ? ' (replaced the earlier import of this file)' : ''}${outcome.source.warnings.length > 0 ? `. Note: ${outcome.source.warnings.join(' ')}` : ''}`,
+					});
 				} else {
 					const count = `${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}`;
-					const summary = outcome.issues.length > 1 || (outcome.issues[0]?.line ?? 0) > 0
-						? `nothing imported (${count}${outcome.summary.includes('showing the first') ? ', showing the first ones' : ''}):`
-						: outcome.summary.replace(`${file.name}: `, '');
+					const summary =
+						outcome.issues.length > 1 || (outcome.issues[0]?.line ?? 0) > 0
+							? `nothing imported (${count}${outcome.summary.includes('showing the first') ? ', showing the first ones' : ''}):`
+							: outcome.summary.replace(`${file.name}: `, '');
 					results.push({name: file.name, ok: false, summary, issues: outcome.issues});
 				}
 			} catch (error) {
-				results.push({name: file.name, ok: false, summary: `nothing imported. ${error instanceof Error ? error.message : String(error)}`, issues: []});
+				results.push({
+					name: file.name,
+					ok: false,
+					summary: `nothing imported. ${error instanceof Error ? error.message : String(error)}`,
+					issues: [],
+				});
 			}
 
 			setOutcomes([...results]);
@@ -113,9 +130,9 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 			if (what === 'snapshot') {
 				download(await client.exportSnapshot(details ? 'details' : 'aggregates'), `defuse-snapshot-${stamp()}.json`, 'application/json');
 			} else if (what === 'csv') {
-				download(await client.exportCsvBundle() as Uint8Array<ArrayBuffer>, `defuse-metrics-${stamp()}.zip`, 'application/zip');
+				download((await client.exportCsvBundle()) as Uint8Array<ArrayBuffer>, `defuse-metrics-${stamp()}.zip`, 'application/zip');
 			} else {
-				download(await client.exportSqlite() as Uint8Array<ArrayBuffer>, `defuse-metrics-${stamp()}.sqlite`, 'application/vnd.sqlite3');
+				download((await client.exportSqlite()) as Uint8Array<ArrayBuffer>, `defuse-metrics-${stamp()}.sqlite`, 'application/vnd.sqlite3');
 			}
 		} catch (error) {
 			setExportError(error instanceof Error ? error.message : String(error));
@@ -130,13 +147,21 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 			<div class="data-grid">
 				<div>
 					<h3>Import</h3>
-					<p class="hint">Zendesk ticket CSV export, Freshdesk ticket export, survey CSVs (CSAT, NPS, CES) or Defuse snapshots (JSON). Each file is read on this computer and kept in this browser until you remove it; a file with any problem is not imported at all. Importing the same file again changes nothing.</p>
+					<p class="hint">
+						Zendesk ticket CSV export, Freshdesk ticket export, survey CSVs (CSAT, NPS, CES) or Defuse snapshots (JSON). Each file is read
+						on this computer and kept in this browser until you remove it; a file with any problem is not imported at all. Importing the
+						same file again changes nothing.
+					</p>
 					<div class="import-options">
 						<label>
 							Kind of file
 							<select value={kind} onChange={event => setKind(event.currentTarget.value as ImportKind | 'auto')}>
 								<option value="auto">Detect from the header</option>
-								{importKinds.map(option => <option key={option} value={option}>{importKindLabels[option]}</option>)}
+								{importKinds.map(option => (
+									<option key={option} value={option}>
+										{importKindLabels[option]}
+									</option>
+								))}
 							</select>
 						</label>
 						<label>
@@ -145,7 +170,13 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 						</label>
 						<label>
 							Helpdesk host (optional)
-							<input type="text" value={host} placeholder="acme.zendesk.com" onInput={event => setHost(event.currentTarget.value)} spellcheck={false} />
+							<input
+								type="text"
+								value={host}
+								placeholder="acme.zendesk.com"
+								onInput={event => setHost(event.currentTarget.value)}
+								spellcheck={false}
+							/>
 						</label>
 						<label>
 							Survey type (when the file has no type column)
@@ -183,7 +214,11 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 							}}
 						/>
 					</label>
-					{onDemo && <button type="button" data-role="load-demo" disabled={importing || busy} onClick={() => void onDemo()}>Load demo data</button>}
+					{onDemo && (
+						<button type="button" data-role="load-demo" disabled={importing || busy} onClick={() => void onDemo()}>
+							Load demo data
+						</button>
+					)}
 					{importing && <ProgressBar progress={progress} label="Importing" />}
 					{outcomes.length > 0 && (
 						<ul class="outcomes" aria-live="polite">
@@ -192,7 +227,11 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 									<strong>{outcome.name}</strong>: {outcome.ok ? `imported ${outcome.text}.` : outcome.summary}
 									{!outcome.ok && outcome.issues.length > 0 && (
 										<ul class="issues" role="alert">
-											{outcome.issues.map(issue => <li key={`${issue.line}-${issue.column ?? ''}-${issue.message}`} data-line={issue.line}>{issueText(issue)}</li>)}
+											{outcome.issues.map(issue => (
+												<li key={`${issue.line}-${issue.column ?? ''}-${issue.message}`} data-line={issue.line}>
+													{issueText(issue)}
+												</li>
+											))}
 										</ul>
 									)}
 								</li>
@@ -202,32 +241,85 @@ export function DataPanel({client, sources, loaded, busy, defaultTimezone, onCha
 				</div>
 				<div>
 					<h3>Loaded now</h3>
-					{sources.length === 0 ? <p class="empty">Nothing yet.</p> : (
+					{sources.length === 0 ? (
+						<p class="empty">Nothing yet.</p>
+					) : (
 						<ul class="sources">
 							{sources.map(source => (
 								<li key={source.id} data-source={source.kind} data-failed={source.error === undefined ? undefined : 'true'}>
-									{source.error === undefined
-										? <>{source.name}: {formatNumber(source.tickets, textLocale)} tickets{source.rows !== source.tickets ? `, ${formatNumber(source.rows, textLocale)} rows` : ''}</>
-										: <><strong>{source.name}</strong>: not loaded, <span class="error" data-role="source-error">{source.error}</span>{source.kind === 'store' ? ' (Delete everything in the options clears it.)' : ''}</>}
-									{source.kind !== 'store' && <button type="button" class="link" aria-label={`Remove ${source.name}`} onClick={() => void remove(source.id)}>Remove</button>}
+									{source.error === undefined ? (
+										<>
+											{source.name}: {formatNumber(source.tickets, textLocale)} tickets
+											{source.rows !== source.tickets ? `, ${formatNumber(source.rows, textLocale)} rows` : ''}
+										</>
+									) : (
+										<>
+											<strong>{source.name}</strong>: not loaded,{' '}
+											<span class="error" data-role="source-error">
+												{source.error}
+											</span>
+											{source.kind === 'store' ? ' (Delete everything in the options clears it.)' : ''}
+										</>
+									)}
+									{source.kind !== 'store' && (
+										<button type="button" class="link" aria-label={`Remove ${source.name}`} onClick={() => void remove(source.id)}>
+											Remove
+										</button>
+									)}
 								</li>
 							))}
 						</ul>
 					)}
 					<h3>Export</h3>
-					<p class="hint" data-role="export-contents">Every export holds per-ticket measures, escalations, flags, feedback, template uses, survey scores and agent names. Customers are replaced by pseudonyms and there is no customer text; themes are kept only when at least three customers share them and they contain no sensitive or name-like word. The CSV bundle and the SQLite file hold exactly what a snapshot without details holds. Snapshots merge across agents without double counting.</p>
+					<p class="hint" data-role="export-contents">
+						Every export holds per-ticket measures, escalations, flags, feedback, template uses, survey scores and agent names. Customers
+						are replaced by pseudonyms and there is no customer text; themes are kept only when at least three customers share them and they
+						contain no sensitive or name-like word. The CSV bundle and the SQLite file hold exactly what a snapshot without details holds.
+						Snapshots merge across agents without double counting.
+					</p>
 					<label class="check">
-						<input type="checkbox" checked={details} onChange={event => setDetails(event.currentTarget.checked)} data-role="export-details" />
+						<input
+							type="checkbox"
+							checked={details}
+							onChange={event => setDetails(event.currentTarget.checked)}
+							data-role="export-details"
+						/>
 						Include details (timeline and customer text)
 					</label>
-					{details && <p class="warning" role="alert">Details add every ticket's timeline (without customer names) and what customers wrote, and keep every theme. Links, e-mail addresses, phone numbers, IBANs and long numbers are masked, but names and other personal facts in the text are not detected. Share such a file only where customer data may go. Details apply to the snapshot only.</p>}
+					{details && (
+						<p class="warning" role="alert">
+							Details add every ticket's timeline (without customer names) and what customers wrote, and keep every theme. Links, e-mail
+							addresses, phone numbers, IBANs and long numbers are masked, but names and other personal facts in the text are not detected.
+							Share such a file only where customer data may go. Details apply to the snapshot only.
+						</p>
+					)}
 					<div class="buttons">
-						<button type="button" data-role="export-snapshot" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('snapshot')}>Snapshot (JSON)</button>
-						<button type="button" data-role="export-csv" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('csv')}>CSV bundle (ZIP)</button>
-						<button type="button" data-role="export-sqlite" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('sqlite')}>SQLite file</button>
+						<button
+							type="button"
+							data-role="export-snapshot"
+							disabled={!loaded || exporting !== undefined}
+							onClick={() => void exportAs('snapshot')}
+						>
+							Snapshot (JSON)
+						</button>
+						<button type="button" data-role="export-csv" disabled={!loaded || exporting !== undefined} onClick={() => void exportAs('csv')}>
+							CSV bundle (ZIP)
+						</button>
+						<button
+							type="button"
+							data-role="export-sqlite"
+							disabled={!loaded || exporting !== undefined}
+							onClick={() => void exportAs('sqlite')}
+						>
+							SQLite file
+						</button>
 					</div>
 					{exporting && <p role="status">Preparing the {exporting} export…</p>}
-					{exportError && <p class="error" role="alert">{exportError}</p>}
+					{exportError && (
+						<p class="error" role="alert">
+							{exportError}
+						</p>
+					)}
 				</div>
 			</div>
 		</section>

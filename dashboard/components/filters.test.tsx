@@ -7,7 +7,13 @@ import {effectivePeriod, grainFor, lastDays, noFilters, previousPeriod, queryOf}
 
 afterEach(cleanup);
 
-const options = {helpdesk: ['freshdesk', 'zendesk'], agent: ['Ana Ruiz', 'Ben Okafor'], group: ['Billing'], priority: ['high', 'low'], channel: []};
+const options = {
+	helpdesk: ['freshdesk', 'zendesk'],
+	agent: ['Ana Ruiz', 'Ben Okafor'],
+	group: ['Billing'],
+	priority: ['high', 'low'],
+	channel: [],
+};
 const start: DashboardFilters = {from: '2026-06-01', to: '2026-06-30', fields: noFilters(), fcr: 'one-touch', grain: 'day'};
 
 function setup(value: DashboardFilters = start) {
@@ -21,8 +27,17 @@ test('periods: the previous one has the same length and ends the day before', ()
 	expect(previousPeriod({from: '2026-03-01', to: '2026-03-01'})).toEqual({from: '2026-02-28', to: '2026-02-28'});
 	expect(lastDays(7, '2026-04-02', '2026-06-30')).toEqual({from: '2026-06-24', to: '2026-06-30'});
 	expect(lastDays(90, '2026-06-01', '2026-06-30')).toEqual({from: '2026-06-01', to: '2026-06-30'});
-	expect([grainFor({from: '2026-01-01', to: '2026-01-31'}), grainFor({from: '2026-01-01', to: '2026-06-30'}), grainFor({from: '2024-01-01', to: '2026-06-30'})]).toEqual(['day', 'week', 'month']);
-	expect(queryOf({...start, fields: {...noFilters(), agent: 'Ana Ruiz'}, fcr: 'no-follow-up'})).toEqual({from: '2026-06-01', to: '2026-06-30', filters: {agent: ['Ana Ruiz']}, fcr: 'no-follow-up'});
+	expect([
+		grainFor({from: '2026-01-01', to: '2026-01-31'}),
+		grainFor({from: '2026-01-01', to: '2026-06-30'}),
+		grainFor({from: '2024-01-01', to: '2026-06-30'}),
+	]).toEqual(['day', 'week', 'month']);
+	expect(queryOf({...start, fields: {...noFilters(), agent: 'Ana Ruiz'}, fcr: 'no-follow-up'})).toEqual({
+		from: '2026-06-01',
+		to: '2026-06-30',
+		filters: {agent: ['Ana Ruiz']},
+		fcr: 'no-follow-up',
+	});
 });
 
 test('each ticket filter lists the loaded values, and choosing one narrows the query', () => {
@@ -50,7 +65,9 @@ test('presets and dates set the period; a reversed or empty range is refused wit
 	onChange.mockClear();
 	fireEvent.change(from, {target: {value: '2026-07-15'}});
 	expect(onChange).not.toHaveBeenCalled();
-	expect(screen.getByRole('alert').textContent).toBe('The range is reversed: From (2026-07-15) is after To (2026-06-30). Swap them or pick another day.');
+	expect(screen.getByRole('alert').textContent).toBe(
+		'The range is reversed: From (2026-07-15) is after To (2026-06-30). Swap them or pick another day.',
+	);
 	expect(from.getAttribute('aria-invalid')).toBe('true');
 	fireEvent.change(from, {target: {value: '2026-01-01'}});
 	// 2026-01-01 to 2026-06-30 has data: applied.
@@ -64,7 +81,16 @@ test('presets and dates set the period; a reversed or empty range is refused wit
 
 test('days still being worked on can be left out', () => {
 	const onChange = vi.fn<(next: DashboardFilters) => void>();
-	render(<Filters value={start} options={options} firstDay="2026-04-02" lastDay="2026-06-30" onChange={onChange} settlement={{lastDay: '2026-06-30', settleDays: 5, settledThrough: '2026-06-25'}} />);
+	render(
+		<Filters
+			value={start}
+			options={options}
+			firstDay="2026-04-02"
+			lastDay="2026-06-30"
+			onChange={onChange}
+			settlement={{lastDay: '2026-06-30', settleDays: 5, settledThrough: '2026-06-25'}}
+		/>,
+	);
 	fireEvent.click(screen.getByRole('checkbox', {name: /Leave out days after 2026-06-25/}));
 	expect(onChange).toHaveBeenLastCalledWith({...start, complete: true});
 	expect(effectivePeriod({...start, complete: true}, '2026-06-25')).toEqual({from: '2026-06-01', to: '2026-06-25'});

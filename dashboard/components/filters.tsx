@@ -70,18 +70,40 @@ export function Filters({value, options, firstDay, lastDay, onChange, settlement
 						}
 					}}
 				>
-					{presets.map(days => <option key={days} value={String(days)}>Last {days} days</option>)}
+					{presets.map(days => (
+						<option key={days} value={String(days)}>
+							Last {days} days
+						</option>
+					))}
 					<option value="all">All data</option>
 					<option value="custom">Custom</option>
 				</select>
 			</label>
 			<label>
 				From
-				<input type="date" value={draft.from} min={firstDay} max={lastDay} required aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'range-problem' : undefined} onChange={event => setDay({from: event.currentTarget.value})} />
+				<input
+					type="date"
+					value={draft.from}
+					min={firstDay}
+					max={lastDay}
+					required
+					aria-invalid={problem ? true : undefined}
+					aria-describedby={problem ? 'range-problem' : undefined}
+					onChange={event => setDay({from: event.currentTarget.value})}
+				/>
 			</label>
 			<label>
 				To
-				<input type="date" value={draft.to} min={firstDay} max={lastDay} required aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'range-problem' : undefined} onChange={event => setDay({to: event.currentTarget.value})} />
+				<input
+					type="date"
+					value={draft.to}
+					min={firstDay}
+					max={lastDay}
+					required
+					aria-invalid={problem ? true : undefined}
+					aria-describedby={problem ? 'range-problem' : undefined}
+					onChange={event => setDay({to: event.currentTarget.value})}
+				/>
 			</label>
 			{filterFields.map(field => (
 				<label key={field}>
@@ -93,14 +115,22 @@ export function Filters({value, options, firstDay, lastDay, onChange, settlement
 						onChange={event => set({fields: {...value.fields, [field]: event.currentTarget.value}})}
 					>
 						<option value="">{fieldLabels[field][1]}</option>
-						{options[field].map(option => <option key={option} value={option}>{option}</option>)}
+						{options[field].map(option => (
+							<option key={option} value={option}>
+								{option}
+							</option>
+						))}
 					</select>
 				</label>
 			))}
 			<label>
 				First contact resolution
 				<select value={value.fcr} onChange={event => set({fcr: event.currentTarget.value as FcrVariant})}>
-					{(Object.keys(fcrLabels) as FcrVariant[]).map(variant => <option key={variant} value={variant}>{fcrLabels[variant]}</option>)}
+					{(Object.keys(fcrLabels) as FcrVariant[]).map(variant => (
+						<option key={variant} value={variant}>
+							{fcrLabels[variant]}
+						</option>
+					))}
 				</select>
 			</label>
 			<label>
@@ -111,15 +141,30 @@ export function Filters({value, options, firstDay, lastDay, onChange, settlement
 					<option value="month">Month</option>
 				</select>
 			</label>
-			<button type="button" onClick={() => set({fields: noFilters()})} disabled={Object.values(value.fields).every(field => field === '')}>Clear filters</button>
+			<button type="button" onClick={() => set({fields: noFilters()})} disabled={Object.values(value.fields).every(field => field === '')}>
+				Clear filters
+			</button>
 			{unsettled && (
 				<label class="check">
-					<input type="checkbox" checked={value.complete === true} data-role="complete-only" onChange={event => set({complete: event.currentTarget.checked})} />
+					<input
+						type="checkbox"
+						checked={value.complete === true}
+						data-role="complete-only"
+						onChange={event => set({complete: event.currentTarget.checked})}
+					/>
 					Leave out days after {settlement.settledThrough} (their tickets are still being worked on)
 				</label>
 			)}
-			{problem && <p class="error period-note" id="range-problem" role="alert" data-role="range-problem">{problem}</p>}
-			<p class="period-note">{lengthInDays(value) === 1 ? 'One day, compared with the day before' : `${lengthInDays(value)} days, compared with the ${lengthInDays(value)} days before`}</p>
+			{problem && (
+				<p class="error period-note" id="range-problem" role="alert" data-role="range-problem">
+					{problem}
+				</p>
+			)}
+			<p class="period-note">
+				{lengthInDays(value) === 1
+					? 'One day, compared with the day before'
+					: `${lengthInDays(value)} days, compared with the ${lengthInDays(value)} days before`}
+			</p>
 		</form>
 	);
 }

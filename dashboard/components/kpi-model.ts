@@ -68,7 +68,7 @@ function toneOf(delta: number, better: Better): Tone {
 		return 'same';
 	}
 
-	return (delta < 0) === (better === 'lower') ? 'better' : 'worse';
+	return delta < 0 === (better === 'lower') ? 'better' : 'worse';
 }
 
 /** Relative change of a duration: '−12% vs previous'. */
@@ -104,32 +104,67 @@ function sampleCheck(card: KpiCard, current: number, previous: number | undefine
 	return card;
 }
 
-function durationCard(id: string, metric: MetricId, label: string, measure: DurationMeasure, current: KpiRow, previous: KpiRow | undefined, minimum: number): KpiCard {
+function durationCard(
+	id: string,
+	metric: MetricId,
+	label: string,
+	measure: DurationMeasure,
+	current: KpiRow,
+	previous: KpiRow | undefined,
+	minimum: number,
+): KpiCard {
 	const stats = current.durations[measure];
 	const before = previous?.durations[measure];
-	return sampleCheck({
-		id,
-		metric,
-		label,
-		value: stats.median,
-		text: formatDecimalDuration(stats.median, textLocale),
-		previousText: formatDecimalDuration(before?.median, textLocale),
-		change: durationChange(stats.median, before?.median ?? null),
-		detail: stats.count === 0 ? 'no tickets measured' : `median of ${formatNumber(stats.count, textLocale)} · p90 ${formatDecimalDuration(stats.p90, textLocale)}`,
-	}, stats.count, before?.count, stats.count === 1 ? 'value' : 'values', minimum);
+	return sampleCheck(
+		{
+			id,
+			metric,
+			label,
+			value: stats.median,
+			text: formatDecimalDuration(stats.median, textLocale),
+			previousText: formatDecimalDuration(before?.median, textLocale),
+			change: durationChange(stats.median, before?.median ?? null),
+			detail:
+				stats.count === 0
+					? 'no tickets measured'
+					: `median of ${formatNumber(stats.count, textLocale)} · p90 ${formatDecimalDuration(stats.p90, textLocale)}`,
+		},
+		stats.count,
+		before?.count,
+		stats.count === 1 ? 'value' : 'values',
+		minimum,
+	);
 }
 
-function ratioCard(id: string, metric: MetricId, label: string, current: Ratio, previous: Ratio | undefined, better: Better, noun: string, minimum: number): KpiCard {
-	return sampleCheck({
-		id,
-		metric,
-		label,
-		value: current.value,
-		text: formatPercent(current.value, textLocale),
-		previousText: formatPercent(previous?.value, textLocale),
-		change: pointChange(current.value, previous?.value ?? null, better),
-		detail: current.denominator === 0 ? `no ${noun} in the period` : `${formatNumber(current.numerator, textLocale)} of ${formatNumber(current.denominator, textLocale)} ${noun}`,
-	}, current.denominator, previous?.denominator, noun, minimum);
+function ratioCard(
+	id: string,
+	metric: MetricId,
+	label: string,
+	current: Ratio,
+	previous: Ratio | undefined,
+	better: Better,
+	noun: string,
+	minimum: number,
+): KpiCard {
+	return sampleCheck(
+		{
+			id,
+			metric,
+			label,
+			value: current.value,
+			text: formatPercent(current.value, textLocale),
+			previousText: formatPercent(previous?.value, textLocale),
+			change: pointChange(current.value, previous?.value ?? null, better),
+			detail:
+				current.denominator === 0
+					? `no ${noun} in the period`
+					: `${formatNumber(current.numerator, textLocale)} of ${formatNumber(current.denominator, textLocale)} ${noun}`,
+		},
+		current.denominator,
+		previous?.denominator,
+		noun,
+		minimum,
+	);
 }
 
 /** CSAT with its response rate where the source records the surveys it sent. */
@@ -164,10 +199,28 @@ const drillOf: Readonly<Record<string, DrillMetric>> = {
 };
 
 /** Cards whose tickets are counted on their creation day: their values move until those tickets are settled. */
-const cohortCards = new Set(['first-reply', 'first-reply-business', 'first-resolution', 'full-resolution', 'resolution-rate', 'fcr', 'reopen-rate', 'escalation-rate', 'escalation-functional', 'escalation-hierarchical', 'escalation-automatic', 'sla']);
+const cohortCards = new Set([
+	'first-reply',
+	'first-reply-business',
+	'first-resolution',
+	'full-resolution',
+	'resolution-rate',
+	'fcr',
+	'reopen-rate',
+	'escalation-rate',
+	'escalation-functional',
+	'escalation-hierarchical',
+	'escalation-automatic',
+	'sla',
+]);
 
 /** Every headline KPI of the period, compared with the previous period of the same length. */
-export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: FcrVariant = 'one-touch', context: CardContext = {}): KpiCard[] {
+export function kpiCards(
+	current: KpiRow,
+	previous: KpiRow | undefined,
+	fcr: FcrVariant = 'one-touch',
+	context: CardContext = {},
+): KpiCard[] {
 	const minimum = context.minimum ?? minimumSample;
 	const slaLines: KpiLine[] = slaMetrics.map(metric => {
 		const now = current.sla[metric];
@@ -178,36 +231,64 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			id: metric,
 			label: slaLabels[metric],
 			value: now.value,
-			text: now.denominator === 0 ? 'no target' : `${formatPercent(now.value, textLocale)} (${formatNumber(now.numerator, textLocale)}/${formatNumber(now.denominator, textLocale)})`,
+			text:
+				now.denominator === 0
+					? 'no target'
+					: `${formatPercent(now.value, textLocale)} (${formatNumber(now.numerator, textLocale)}/${formatNumber(now.denominator, textLocale)})`,
 			change: few && now.denominator > 0 ? {text: 'too few to compare', tone: 'none'} : change,
 			drill: `sla:${metric}`,
 		};
 	});
 	const applied = slaLines.filter(line => line.value !== null);
 	const churn = current.churn;
-	const npsCard = sampleCheck({
-		id: 'nps',
-		metric: 'nps',
-		label: 'NPS',
-		value: current.nps.score,
-		text: current.nps.score === null ? dash : formatNumber(current.nps.score, textLocale, 1),
-		previousText: previous?.nps.score === null || previous === undefined ? dash : formatNumber(previous.nps.score, textLocale, 1),
-		change: pointChange(current.nps.score, previous?.nps.score ?? null, 'higher', 'points', 1),
-		detail: current.nps.responses === 0 ? 'no responses in the period' : `${formatNumber(current.nps.promoters, textLocale)} promoters, ${formatNumber(current.nps.detractors, textLocale)} detractors of ${formatNumber(current.nps.responses, textLocale)}`,
-	}, current.nps.responses, previous?.nps.responses, 'responses', minimum);
-	const cesCard = sampleCheck({
-		id: 'ces',
-		metric: 'ces',
-		label: 'CES (1–7, higher is easier)',
-		value: current.ces.mean,
-		text: current.ces.mean === null ? dash : formatNumber(current.ces.mean, textLocale, 2),
-		previousText: previous?.ces.mean === null || previous === undefined ? dash : formatNumber(previous.ces.mean, textLocale, 2),
-		change: pointChange(current.ces.mean, previous?.ces.mean ?? null, 'higher', '', 1, 2),
-		detail: current.ces.responses === 0 ? 'no responses in the period' : `mean of ${formatNumber(current.ces.responses, textLocale)} responses`,
-	}, current.ces.responses, previous?.ces.responses, 'responses', minimum);
+	const npsCard = sampleCheck(
+		{
+			id: 'nps',
+			metric: 'nps',
+			label: 'NPS',
+			value: current.nps.score,
+			text: current.nps.score === null ? dash : formatNumber(current.nps.score, textLocale, 1),
+			previousText: previous?.nps.score === null || previous === undefined ? dash : formatNumber(previous.nps.score, textLocale, 1),
+			change: pointChange(current.nps.score, previous?.nps.score ?? null, 'higher', 'points', 1),
+			detail:
+				current.nps.responses === 0
+					? 'no responses in the period'
+					: `${formatNumber(current.nps.promoters, textLocale)} promoters, ${formatNumber(current.nps.detractors, textLocale)} detractors of ${formatNumber(current.nps.responses, textLocale)}`,
+		},
+		current.nps.responses,
+		previous?.nps.responses,
+		'responses',
+		minimum,
+	);
+	const cesCard = sampleCheck(
+		{
+			id: 'ces',
+			metric: 'ces',
+			label: 'CES (1–7, higher is easier)',
+			value: current.ces.mean,
+			text: current.ces.mean === null ? dash : formatNumber(current.ces.mean, textLocale, 2),
+			previousText: previous?.ces.mean === null || previous === undefined ? dash : formatNumber(previous.ces.mean, textLocale, 2),
+			change: pointChange(current.ces.mean, previous?.ces.mean ?? null, 'higher', '', 1, 2),
+			detail:
+				current.ces.responses === 0 ? 'no responses in the period' : `mean of ${formatNumber(current.ces.responses, textLocale)} responses`,
+		},
+		current.ces.responses,
+		previous?.ces.responses,
+		'responses',
+		minimum,
+	);
 	const churnCard: KpiCard = churn
 		? ratioCard('churn', 'churn', 'Customer churn', churn, previous?.churn ?? undefined, 'lower', 'customers at the start', minimum)
-		: {id: 'churn', metric: 'churn', label: 'Customer churn', value: null, text: dash, previousText: dash, change: {text: '', tone: 'none'}, detail: 'not available for this grouping'};
+		: {
+				id: 'churn',
+				metric: 'churn',
+				label: 'Customer churn',
+				value: null,
+				text: dash,
+				previousText: dash,
+				change: {text: '', tone: 'none'},
+				detail: 'not available for this grouping',
+			};
 	if ((context.filtered?.length ?? 0) > 0) {
 		churnCard.note = `Not filtered by ${context.filtered!.join(', ')}: churn counts the whole team's customers (a customer has no single agent, group or priority).`;
 	}
@@ -220,21 +301,86 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 			value: current.tickets,
 			text: formatNumber(current.tickets, textLocale),
 			previousText: previous ? formatNumber(previous.tickets, textLocale) : dash,
-			change: previous && previous.tickets > 0 ? {...pointChange(current.tickets, previous.tickets, 'lower', '', 1, 0), tone: 'neutral'} : {text: 'no previous data', tone: 'none'},
+			change:
+				previous && previous.tickets > 0
+					? {...pointChange(current.tickets, previous.tickets, 'lower', '', 1, 0), tone: 'neutral'}
+					: {text: 'no previous data', tone: 'none'},
 			detail: 'in the period, after filters',
 		},
 		durationCard('first-reply', 'firstReply', 'First reply time', 'firstReply', current, previous, minimum),
-		durationCard('first-reply-business', 'firstReply', 'First reply time (business hours)', 'firstReplyBusiness', current, previous, minimum),
+		durationCard(
+			'first-reply-business',
+			'firstReply',
+			'First reply time (business hours)',
+			'firstReplyBusiness',
+			current,
+			previous,
+			minimum,
+		),
 		durationCard('next-reply', 'nextReply', 'Next reply time', 'nextReply', current, previous, minimum),
 		durationCard('first-resolution', 'firstResolution', 'First resolution time', 'firstResolution', current, previous, minimum),
 		durationCard('full-resolution', 'fullResolution', 'Full resolution time', 'fullResolution', current, previous, minimum),
-		ratioCard('resolution-rate', 'resolutionRate', 'Resolution rate', current.resolutionRate, previous?.resolutionRate, 'higher', 'tickets', minimum),
-		ratioCard('fcr', 'fcr', `First contact resolution, ${fcrLabels[fcr]}`, current.fcr, previous?.fcr, 'higher', 'resolved tickets', minimum),
+		ratioCard(
+			'resolution-rate',
+			'resolutionRate',
+			'Resolution rate',
+			current.resolutionRate,
+			previous?.resolutionRate,
+			'higher',
+			'tickets',
+			minimum,
+		),
+		ratioCard(
+			'fcr',
+			'fcr',
+			`First contact resolution, ${fcrLabels[fcr]}`,
+			current.fcr,
+			previous?.fcr,
+			'higher',
+			'resolved tickets',
+			minimum,
+		),
 		ratioCard('reopen-rate', 'reopenRate', 'Reopen rate', current.reopenRate, previous?.reopenRate, 'lower', 'solved tickets', minimum),
-		ratioCard('escalation-rate', 'escalationRate', 'Escalation rate', current.escalationRate, previous?.escalationRate, 'lower', 'tickets', minimum),
-		ratioCard('escalation-functional', 'escalationRate', 'Functional escalations (to an expert tier)', current.functionalEscalationRate, previous?.functionalEscalationRate, 'lower', 'tickets', minimum),
-		ratioCard('escalation-hierarchical', 'escalationRate', 'Hierarchical escalations (to a supervisor)', current.hierarchicalEscalationRate, previous?.hierarchicalEscalationRate, 'lower', 'tickets', minimum),
-		ratioCard('escalation-automatic', 'escalationRate', 'Automatic escalations (SLA rule)', current.automaticEscalationRate, previous?.automaticEscalationRate, 'lower', 'tickets', minimum),
+		ratioCard(
+			'escalation-rate',
+			'escalationRate',
+			'Escalation rate',
+			current.escalationRate,
+			previous?.escalationRate,
+			'lower',
+			'tickets',
+			minimum,
+		),
+		ratioCard(
+			'escalation-functional',
+			'escalationRate',
+			'Functional escalations (to an expert tier)',
+			current.functionalEscalationRate,
+			previous?.functionalEscalationRate,
+			'lower',
+			'tickets',
+			minimum,
+		),
+		ratioCard(
+			'escalation-hierarchical',
+			'escalationRate',
+			'Hierarchical escalations (to a supervisor)',
+			current.hierarchicalEscalationRate,
+			previous?.hierarchicalEscalationRate,
+			'lower',
+			'tickets',
+			minimum,
+		),
+		ratioCard(
+			'escalation-automatic',
+			'escalationRate',
+			'Automatic escalations (SLA rule)',
+			current.automaticEscalationRate,
+			previous?.automaticEscalationRate,
+			'lower',
+			'tickets',
+			minimum,
+		),
 		{
 			id: 'sla',
 			metric: 'slaCompliance',
@@ -257,9 +403,10 @@ export function kpiCards(current: KpiRow, previous: KpiRow | undefined, fcr: Fcr
 
 	const completeness = context.completeness ?? 'complete';
 	if (completeness !== 'complete') {
-		const why = completeness === 'partial'
-			? 'the period runs past the last day with data'
-			: `tickets created after ${context.settledThrough ?? 'the last settled day'} are still being worked on`;
+		const why =
+			completeness === 'partial'
+				? 'the period runs past the last day with data'
+				: `tickets created after ${context.settledThrough ?? 'the last settled day'} are still being worked on`;
 		for (const card of cards) {
 			if (cohortCards.has(card.id)) {
 				// Not final yet: no colour for the change, and the card says so.

@@ -22,17 +22,37 @@ export function MetricHelp({metric, id}: {metric: MetricId; id: string}) {
 						setOpen(false);
 					}
 				}}
-			>?</button>
+			>
+				?
+			</button>
 			{open && (
 				<div id={panelId} class="help" role="region" aria-label={`${definition.name}: definition`}>
 					<p>{definition.definition}</p>
-					<p><strong>How it is computed:</strong> {definition.formula}</p>
-					<p><strong>Counted on:</strong> {definition.anchor}</p>
-					{definition.variants && <p><strong>Variants:</strong> {definition.variants.join('; ')}</p>}
-					<p><strong>Sources:</strong></p>
+					<p>
+						<strong>How it is computed:</strong> {definition.formula}
+					</p>
+					<p>
+						<strong>Counted on:</strong> {definition.anchor}
+					</p>
+					{definition.variants && (
+						<p>
+							<strong>Variants:</strong> {definition.variants.join('; ')}
+						</p>
+					)}
+					<p>
+						<strong>Sources:</strong>
+					</p>
 					<ul>
 						{definition.sources.map(source => (
-							<li key={source.title}>{source.url ? <a href={source.url} target="_blank" rel="noreferrer">{source.title}</a> : source.title}</li>
+							<li key={source.title}>
+								{source.url ? (
+									<a href={source.url} target="_blank" rel="noreferrer">
+										{source.title}
+									</a>
+								) : (
+									source.title
+								)}
+							</li>
 						))}
 					</ul>
 				</div>

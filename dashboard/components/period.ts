@@ -26,7 +26,7 @@ function toIso(ms: number): string {
 }
 
 export function addDays(isoDay: string, days: number): string {
-	return toIso(toMs(isoDay) + (days * dayMs));
+	return toIso(toMs(isoDay) + days * dayMs);
 }
 
 /** Days from `from` to `to`, both included. */

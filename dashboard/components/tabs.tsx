@@ -4,7 +4,17 @@ import {useRef} from 'preact/hooks';
 export type Tab<Id extends string> = {id: Id; label: string};
 
 /** A tab list (arrow keys, Home and End move between tabs, as the ARIA pattern describes). */
-export function Tabs<Id extends string>({tabs, selected, onSelect, label}: {tabs: ReadonlyArray<Tab<Id>>; selected: Id; onSelect: (id: Id) => void; label: string}) {
+export function Tabs<Id extends string>({
+	tabs,
+	selected,
+	onSelect,
+	label,
+}: {
+	tabs: ReadonlyArray<Tab<Id>>;
+	selected: Id;
+	onSelect: (id: Id) => void;
+	label: string;
+}) {
 	const list = useRef<HTMLDivElement>(null);
 	const move = (index: number) => {
 		const tab = tabs[(index + tabs.length) % tabs.length]!;
@@ -32,12 +42,18 @@ export function Tabs<Id extends string>({tabs, selected, onSelect, label}: {tabs
 							move(target);
 						}
 					}}
-				>{tab.label}</button>
+				>
+					{tab.label}
+				</button>
 			))}
 		</div>
 	);
 }
 
 export function TabPanel({id, selected, children}: {id: string; selected: boolean; children: ComponentChildren}) {
-	return <div id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={!selected} tabIndex={0}>{children}</div>;
+	return (
+		<div id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={!selected} tabIndex={0}>
+			{children}
+		</div>
+	);
 }

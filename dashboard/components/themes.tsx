@@ -17,7 +17,15 @@ type ThemeData = {summary: ThemeSummary[]; spikes: Spike[]; counts: ThemeDayCoun
 /** Daily tickets of the most escalated themes within the period. */
 function ThemeChart({counts, themes, from, to}: {counts: ThemeDayCount[]; themes: string[]; from: string; to: string}) {
 	const scheme = useColorScheme();
-	const options = useMemo(() => lineOptions(themes.map(theme => ({label: theme, scale: 'n', format: (value: number) => formatNumber(value, textLocale)})), scheme, 200), [themes.join('|'), scheme]);
+	const options = useMemo(
+		() =>
+			lineOptions(
+				themes.map(theme => ({label: theme, scale: 'n', format: (value: number) => formatNumber(value, textLocale)})),
+				scheme,
+				200,
+			),
+		[themes.join('|'), scheme],
+	);
 	const data = useMemo((): uPlot.AlignedData => {
 		const start = Date.parse(`${from}T00:00:00Z`) / 1000;
 		const end = Date.parse(`${to}T00:00:00Z`) / 1000;
@@ -47,17 +55,36 @@ function ThemeChart({counts, themes, from, to}: {counts: ThemeDayCount[]; themes
 }
 
 export function Themes({client, query, version}: {client: MetricsClient; query: KpiQuery & {from: string; to: string}; version: number}) {
-	const state = useAsync(async (): Promise<ThemeData> => ({
-		summary: await client.themeSummary(query),
-		spikes: await client.themeSpikes(query),
-		counts: await client.themeCounts(query),
-	}), [client, JSON.stringify(query), version]);
+	const state = useAsync(
+		async (): Promise<ThemeData> => ({
+			summary: await client.themeSummary(query),
+			spikes: await client.themeSpikes(query),
+			counts: await client.themeCounts(query),
+		}),
+		[client, JSON.stringify(query), version],
+	);
 	if (state.status !== 'done') {
-		return <section class="panel"><h2>Recurring themes and spikes</h2>{state.status === 'error' ? <p class="error" role="alert">{state.error}</p> : <p class="empty" role="status">Computing…</p>}</section>;
+		return (
+			<section class="panel">
+				<h2>Recurring themes and spikes</h2>
+				{state.status === 'error' ? (
+					<p class="error" role="alert">
+						{state.error}
+					</p>
+				) : (
+					<p class="empty" role="status">
+						Computing…
+					</p>
+				)}
+			</section>
+		);
 	}
 
 	const {summary, spikes, counts} = state.value;
-	const top = summary.filter(theme => theme.escalated > 0).slice(0, 5).map(theme => theme.theme);
+	const top = summary
+		.filter(theme => theme.escalated > 0)
+		.slice(0, 5)
+		.map(theme => theme.theme);
 	return (
 		<section class="panel" aria-labelledby="themes-title">
 			<header class="panel-head">
@@ -65,14 +92,26 @@ export function Themes({client, query, version}: {client: MetricsClient; query: 
 				<MetricHelp metric="themes" id="themes" />
 			</header>
 			{summary.length === 0 ? (
-				<p class="empty">No recurring themes: themes need customer text (the extension's own tickets, or imports with subjects) and at least three tickets each.</p>
+				<p class="empty">
+					No recurring themes: themes need customer text (the extension's own tickets, or imports with subjects) and at least three tickets
+					each.
+				</p>
 			) : (
 				<>
 					{top.length > 0 && <ThemeChart counts={counts} themes={top} from={query.from} to={query.to} />}
 					<div class="table-scroll">
 						<table class="themes">
 							<caption>Themes by share of escalated tickets</caption>
-							<thead><tr><th scope="col">Theme</th><th scope="col">Tickets</th><th scope="col">Escalated</th><th scope="col">Escalation rate</th><th scope="col">Share of escalations</th><th scope="col">Lift</th></tr></thead>
+							<thead>
+								<tr>
+									<th scope="col">Theme</th>
+									<th scope="col">Tickets</th>
+									<th scope="col">Escalated</th>
+									<th scope="col">Escalation rate</th>
+									<th scope="col">Share of escalations</th>
+									<th scope="col">Lift</th>
+								</tr>
+							</thead>
 							<tbody>
 								{summary.slice(0, 20).map(theme => (
 									<tr key={theme.theme} data-theme={theme.theme}>
@@ -93,11 +132,14 @@ export function Themes({client, query, version}: {client: MetricsClient; query: 
 				<h3>Spikes of similar complaints</h3>
 				<MetricHelp metric="themeSpikes" id="spikes" />
 			</header>
-			{spikes.length === 0 ? <p class="empty">No spikes in this period.</p> : (
+			{spikes.length === 0 ? (
+				<p class="empty">No spikes in this period.</p>
+			) : (
 				<ul class="spikes">
 					{spikes.map(spike => (
 						<li key={`${spike.theme}-${spike.day}`} data-spike={spike.theme}>
-							<strong>{dayKeyToIso(spike.day)}</strong>: “{spike.theme}”, {formatNumber(spike.count, textLocale)} tickets against about {formatNumber(spike.baselineMean, textLocale, 1)} a day before
+							<strong>{dayKeyToIso(spike.day)}</strong>: “{spike.theme}”, {formatNumber(spike.count, textLocale)} tickets against about{' '}
+							{formatNumber(spike.baselineMean, textLocale, 1)} a day before
 						</li>
 					))}
 				</ul>

@@ -1,9 +1,6 @@
 import {useEffect, useState} from 'preact/hooks';
 
-export type AsyncState<T> =
-	| {status: 'loading'}
-	| {status: 'done'; value: T}
-	| {status: 'error'; error: string};
+export type AsyncState<T> = {status: 'loading'} | {status: 'done'; value: T} | {status: 'error'; error: string};
 
 /** Runs `load` whenever `deps` change; a stale answer never overwrites a newer one. */
 export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {

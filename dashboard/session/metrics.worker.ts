@@ -9,4 +9,10 @@ import {createSession} from './session.ts';
 
 // The extension page's worker reads the extension's store itself (same origin); the static site never
 // asks it to, so no store is opened there. Both keep imported files in their origin's IndexedDB.
-expose(createSession(async () => openDatabase({locateFile: () => wasmUrl}), {}, {openStore: () => openDb(), openImports: () => openImportCache()}));
+expose(
+	createSession(
+		async () => openDatabase({locateFile: () => wasmUrl}),
+		{},
+		{openStore: () => openDb(), openImports: () => openImportCache()},
+	),
+);

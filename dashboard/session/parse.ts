@@ -26,7 +26,7 @@ export function cliAdvice(name: string): string {
 export type Parsed = {kind: ImportKind | undefined; result: ImportResult | {ok: true; snapshot: Snapshot; rows: number}};
 
 /** A file's text in chunks, decoded as UTF-8 while it streams. */
-async function * textChunks(blob: Blob): AsyncIterable<string> {
+async function* textChunks(blob: Blob): AsyncIterable<string> {
 	const reader = blob.stream().pipeThrough(new TextDecoderStream()).getReader();
 	for (;;) {
 		const {done, value} = await reader.read();
@@ -38,10 +38,21 @@ async function * textChunks(blob: Blob): AsyncIterable<string> {
 	}
 }
 
-const nothing = (name: string, line: number, message: string, summary: string): Parsed['result'] => ({ok: false, rows: 0, issues: [{line, message}], summary: `${name}: nothing imported${summary}`});
+const nothing = (name: string, line: number, message: string, summary: string): Parsed['result'] => ({
+	ok: false,
+	rows: 0,
+	issues: [{line, message}],
+	summary: `${name}: nothing imported${summary}`,
+});
 
 /** A snapshot file: read in chunks for progress; JSON.parse then takes the whole text (a snapshot is one JSON value). */
-async function parseSnapshotText(name: string, text: TextSource, total: number, report: (progress: Progress) => void, onProgress: (progress: ImportProgress) => void): Promise<Parsed['result']> {
+async function parseSnapshotText(
+	name: string,
+	text: TextSource,
+	total: number,
+	report: (progress: Progress) => void,
+	onProgress: (progress: ImportProgress) => void,
+): Promise<Parsed['result']> {
 	const parts: string[] = [];
 	let read = 0;
 	for await (const chunk of text) {
@@ -66,12 +77,23 @@ async function parseSnapshotText(name: string, text: TextSource, total: number, 
 	} catch (error) {
 		const message = (error as Error).message;
 		const lines = error instanceof SnapshotError ? error.issues : [message];
-		return {ok: false, rows: 0, issues: lines.map(line => ({line: 0, message: line.replace(`${name}: `, '')})), summary: `${name}: nothing imported. ${message}`};
+		return {
+			ok: false,
+			rows: 0,
+			issues: lines.map(line => ({line: 0, message: line.replace(`${name}: `, '')})),
+			summary: `${name}: nothing imported. ${message}`,
+		};
 	}
 }
 
 /** Parses a file of the kind chosen (or detected from its name and first 64 KiB), reporting progress. */
-export async function parseFile(name: string, file: Blob, settings: ImportSettings, timezone: string, report: (progress: Progress) => void): Promise<Parsed> {
+export async function parseFile(
+	name: string,
+	file: Blob,
+	settings: ImportSettings,
+	timezone: string,
+	report: (progress: Progress) => void,
+): Promise<Parsed> {
 	const start = await file.slice(0, 64 * 1024).text();
 	const kind = settings.kind === undefined || settings.kind === 'auto' ? detectImportKind(name, start) : settings.kind;
 	const total = file.size;
@@ -79,8 +101,19 @@ export async function parseFile(name: string, file: Blob, settings: ImportSettin
 		report({label: `Reading ${name}`, done: Math.min(progress.chars, total), total});
 	};
 
-	const rowLimit = {rows: limits.tickets, message: `${name} has more than ${formatNumber(limits.tickets, textLocale)} rows, more than this page can hold. ${cliAdvice(name)}`};
-	const common = {fileName: name, timezone: settings.timezone ?? timezone, totalChars: total, onProgress, rowLimit, csatScale: settings.csatScale, ...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst})};
+	const rowLimit = {
+		rows: limits.tickets,
+		message: `${name} has more than ${formatNumber(limits.tickets, textLocale)} rows, more than this page can hold. ${cliAdvice(name)}`,
+	};
+	const common = {
+		fileName: name,
+		timezone: settings.timezone ?? timezone,
+		totalChars: total,
+		onProgress,
+		rowLimit,
+		csatScale: settings.csatScale,
+		...(settings.dayFirst === undefined ? {} : {dayFirst: settings.dayFirst}),
+	};
 	const text: TextSource = textChunks(file);
 	switch (kind) {
 		case 'zendesk': {
@@ -92,7 +125,14 @@ export async function parseFile(name: string, file: Blob, settings: ImportSettin
 		}
 
 		case 'survey': {
-			return {kind, result: await importSurveyCsv(text, {...common, ...(settings.surveyKind ? {kind: settings.surveyKind} : {}), ...(settings.host ? {host: settings.host} : {})})};
+			return {
+				kind,
+				result: await importSurveyCsv(text, {
+					...common,
+					...(settings.surveyKind ? {kind: settings.surveyKind} : {}),
+					...(settings.host ? {host: settings.host} : {}),
+				}),
+			};
 		}
 
 		case 'snapshot': {
@@ -100,7 +140,15 @@ export async function parseFile(name: string, file: Blob, settings: ImportSettin
 		}
 
 		default: {
-			return {kind, result: nothing(name, 1, 'Could not tell what this file is from its header; choose its kind and import it again.', ', unknown kind of file.')};
+			return {
+				kind,
+				result: nothing(
+					name,
+					1,
+					'Could not tell what this file is from its header; choose its kind and import it again.',
+					', unknown kind of file.',
+				),
+			};
 		}
 	}
 }

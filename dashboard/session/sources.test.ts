@@ -50,9 +50,11 @@ test('when only the combination fails, every source is marked and nothing loads'
 });
 
 test('nothing to load that still fails: the error is thrown', async () => {
-	await expect(loadTolerant([], async () => {
-		throw new Error('no database');
-	})).rejects.toThrow('no database');
+	await expect(
+		loadTolerant([], async () => {
+			throw new Error('no database');
+		}),
+	).rejects.toThrow('no database');
 });
 
 test('a parsed file becomes a source named by kind, name, size and date, or says why nothing was kept', () => {
@@ -60,11 +62,33 @@ test('a parsed file becomes a source named by kind, name, size and date, or says
 	let checked = 0;
 	const file = {size: 120, lastModified: 7};
 	const kept = heldOf('team.csv', file, {kind: 'zendesk', result: {ok: true, rows: 4, dataset, warnings: ['one']}}, () => checked++);
-	expect(kept).toMatchObject({info: {id: 'zendesk:team.csv:120:7', kind: 'zendesk', rows: 4, tickets: dataset.tickets.length, warnings: ['one']}});
+	expect(kept).toMatchObject({
+		info: {id: 'zendesk:team.csv:120:7', kind: 'zendesk', rows: 4, tickets: dataset.tickets.length, warnings: ['one']},
+	});
 	expect(checked).toBe(1);
-	const bad = heldOf('bad.csv', file, {kind: 'zendesk', result: {ok: false, rows: 2, issues: [{line: 2, message: 'no id'}], summary: 'bad.csv: nothing imported'}}, () => checked++);
-	expect(bad).toEqual({ok: false, name: 'bad.csv', kind: 'zendesk', rows: 2, issues: [{line: 2, message: 'no id'}], summary: 'bad.csv: nothing imported'});
-	const broken = heldOf('broken.csv', file, {kind: 'zendesk', result: {ok: true, rows: 1, dataset: {...dataset, tickets: [{...dataset.tickets[0]!, createdAt: Number.NaN}]}, warnings: []}}, () => checked++);
+	const bad = heldOf(
+		'bad.csv',
+		file,
+		{kind: 'zendesk', result: {ok: false, rows: 2, issues: [{line: 2, message: 'no id'}], summary: 'bad.csv: nothing imported'}},
+		() => checked++,
+	);
+	expect(bad).toEqual({
+		ok: false,
+		name: 'bad.csv',
+		kind: 'zendesk',
+		rows: 2,
+		issues: [{line: 2, message: 'no id'}],
+		summary: 'bad.csv: nothing imported',
+	});
+	const broken = heldOf(
+		'broken.csv',
+		file,
+		{
+			kind: 'zendesk',
+			result: {ok: true, rows: 1, dataset: {...dataset, tickets: [{...dataset.tickets[0]!, createdAt: Number.NaN}]}, warnings: []},
+		},
+		() => checked++,
+	);
 	expect(broken).toMatchObject({ok: false, summary: expect.stringMatching(/^broken\.csv: nothing imported\. /) as string});
 });
 

@@ -8,17 +8,23 @@ import {parseSnapshot} from '../../core/snapshot/snapshot.ts';
 import type {Parsed} from './parse.ts';
 import type {ImportOutcome, SourceInfo} from './session.ts';
 
-export type Held =
-	| {info: SourceInfo; dataset: Dataset}
-	| {info: SourceInfo; snapshot: Snapshot};
+export type Held = {info: SourceInfo; dataset: Dataset} | {info: SourceInfo; snapshot: Snapshot};
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function isSourceInfo(value: unknown): value is SourceInfo {
 	const info = value as Partial<SourceInfo> | null;
-	return typeof info === 'object' && info !== null && typeof info.id === 'string' && typeof info.name === 'string'
-		&& typeof info.kind === 'string' && typeof info.rows === 'number' && typeof info.tickets === 'number'
-		&& Array.isArray(info.warnings) && info.warnings.every(warning => typeof warning === 'string');
+	return (
+		typeof info === 'object' &&
+		info !== null &&
+		typeof info.id === 'string' &&
+		typeof info.name === 'string' &&
+		typeof info.kind === 'string' &&
+		typeof info.rows === 'number' &&
+		typeof info.tickets === 'number' &&
+		Array.isArray(info.warnings) &&
+		info.warnings.every(warning => typeof warning === 'string')
+	);
 }
 
 export const datasetsOf = (held: readonly Held[]): Dataset[] => held.flatMap(one => ('dataset' in one ? [one.dataset] : []));
@@ -47,23 +53,41 @@ export function restored(entry: KeptImport): Held {
  * A parsed file as a source (its id: kind, name, size and date, so the same file replaces itself), or
  * why nothing of it is kept. `checking` is told before a dataset is checked (it can take a while).
  */
-export function heldOf(name: string, file: {size: number; lastModified?: number | undefined}, {kind, result}: Parsed, checking: () => void): Held | Extract<ImportOutcome, {ok: false}> {
+export function heldOf(
+	name: string,
+	file: {size: number; lastModified?: number | undefined},
+	{kind, result}: Parsed,
+	checking: () => void,
+): Held | Extract<ImportOutcome, {ok: false}> {
 	if (!result.ok) {
 		return {ok: false, name, kind, rows: result.rows, issues: result.issues, summary: result.summary};
 	}
 
 	const id = `${kind ?? 'file'}:${name}:${file.size}:${file.lastModified ?? 0}`;
 	if ('snapshot' in result) {
-		return {info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []}, snapshot: result.snapshot};
+		return {
+			info: {id, name, kind: 'snapshot', rows: result.rows, tickets: result.snapshot.tickets.length, warnings: []},
+			snapshot: result.snapshot,
+		};
 	}
 
 	checking();
 	const issues = datasetIssues(result.dataset);
 	if (issues.length > 0) {
-		return {ok: false, name, kind, rows: result.rows, issues: issues.map(message => ({line: 0, message})), summary: `${name}: nothing imported. ${new DatasetError(issues).message}`};
+		return {
+			ok: false,
+			name,
+			kind,
+			rows: result.rows,
+			issues: issues.map(message => ({line: 0, message})),
+			summary: `${name}: nothing imported. ${new DatasetError(issues).message}`,
+		};
 	}
 
-	return {info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]}, dataset: result.dataset};
+	return {
+		info: {id, name, kind: kind ?? 'zendesk', rows: result.rows, tickets: result.dataset.tickets.length, warnings: [...result.warnings]},
+		dataset: result.dataset,
+	};
 }
 
 /**

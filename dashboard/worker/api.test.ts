@@ -47,13 +47,13 @@ test('the CSV bundle is a ZIP with one CSV per table', async () => {
 	const zip = api.exportCsvBundle();
 	const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
 	const end = zip.byteLength - 22;
-	expect(view.getUint32(end, true)).toBe(0x06_05_4B_50);
+	expect(view.getUint32(end, true)).toBe(0x06_05_4b_50);
 	const count = view.getUint16(end + 10, true);
 	let position = view.getUint32(end + 16, true);
 	const decoder = new TextDecoder();
 	const files = new Map<string, string>();
 	for (let index = 0; index < count; index++) {
-		expect(view.getUint32(position, true)).toBe(0x02_01_4B_50);
+		expect(view.getUint32(position, true)).toBe(0x02_01_4b_50);
 		const size = view.getUint32(position + 20, true);
 		const nameLength = view.getUint16(position + 28, true);
 		const offset = view.getUint32(position + 42, true);
@@ -75,15 +75,28 @@ test('the CSV bundle is a ZIP with one CSV per table', async () => {
 	// Times in ISO 8601 (UTC), durations in minutes named so, local days as dates (behaviour change: were epoch ms and yyyymmdd).
 	expect(replies[0]).toBe('ticket_key,event_at,day,week,month,minutes,bh_minutes');
 	expect(replies.length).toBeGreaterThan(1);
-	expect(replies.slice(1).every(line => /^zendesk:acme\.zendesk\.com:\d+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d{4}-\d{2},[\d.]+,/.test(line))).toBe(true);
-	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe('ticket_key,metric,target_minutes,business_hours,outcome,measured_minutes,day,week,month');
+	expect(
+		replies
+			.slice(1)
+			.every(line =>
+				/^zendesk:acme\.zendesk\.com:\d+,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d{4}-\d{2},[\d.]+,/.test(
+					line,
+				),
+			),
+	).toBe(true);
+	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe(
+		'ticket_key,metric,target_minutes,business_hours,outcome,measured_minutes,day,week,month',
+	);
 	expect(lines[0]).toContain(',created_at,day,week,month,first_reply_minutes,first_reply_bh_minutes,');
 	// The read-me comes first and explains every column of every file, without pointing anywhere else.
 	expect([...files.keys()][0]).toBe('README.txt');
 	const readme = files.get('README.txt')!;
 	for (const [name, text] of files) {
 		if (name.endsWith('.csv')) {
-			for (const column of text.slice(0, text.indexOf('\r\n')).split(',').filter(column => !/^sla_(next|periodic|requester|agent|resolution)/.test(column))) {
+			for (const column of text
+				.slice(0, text.indexOf('\r\n'))
+				.split(',')
+				.filter(column => !/^sla_(next|periodic|requester|agent|resolution)/.test(column))) {
 				expect(readme, `${name} ${column}`).toMatch(new RegExp(`^  ${column}: `, 'm'));
 			}
 		}

@@ -40,8 +40,13 @@ export function createMetricsApi(open: () => Promise<Database>) {
 			return {tickets: dataset.tickets.length};
 		},
 		/** Replaces the loaded data with the merge of snapshots (parsed JSON values, checked first unless `checked`). */
-		async loadSnapshots(snapshots: unknown[], options: {timezone?: string | undefined; checked?: boolean | undefined} = {}): Promise<{tickets: number; warnings: string[]}> {
-			const parsed = options.checked ? snapshots as Snapshot[] : snapshots.map((snapshot, index) => parseSnapshot(snapshot, `snapshot ${index + 1}`));
+		async loadSnapshots(
+			snapshots: unknown[],
+			options: {timezone?: string | undefined; checked?: boolean | undefined} = {},
+		): Promise<{tickets: number; warnings: string[]}> {
+			const parsed = options.checked
+				? (snapshots as Snapshot[])
+				: snapshots.map((snapshot, index) => parseSnapshot(snapshot, `snapshot ${index + 1}`));
 			const {snapshot, warnings} = mergeSnapshots(parsed);
 			loadFacts(await fresh(), factsOfSnapshot(snapshot), {timezone: options.timezone ?? snapshot.timezone});
 			return {tickets: snapshot.tickets.length, warnings};

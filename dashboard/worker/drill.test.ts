@@ -34,10 +34,21 @@ const ratios: Array<[DrillMetric, (row: KpiRow) => Ratio]> = [
 	['automaticEscalationRate', row => row.automaticEscalationRate],
 	...slaMetrics.map((metric): [DrillMetric, (row: KpiRow) => Ratio] => [`sla:${metric}`, row => row.sla[metric]]),
 ];
-const durations: Array<DurationMeasure & DrillMetric> = ['firstReply', 'firstReplyBusiness', 'nextReply', 'firstResolution', 'firstResolutionBusiness', 'fullResolution', 'fullResolutionBusiness'];
+const durations: Array<DurationMeasure & DrillMetric> = [
+	'firstReply',
+	'firstReplyBusiness',
+	'nextReply',
+	'firstResolution',
+	'firstResolutionBusiness',
+	'fullResolution',
+	'fullResolutionBusiness',
+];
 const periods: Array<[string, KpiQuery]> = [
 	['all time', {}],
-	['a filtered period, FCR no follow-up', {from: '2026-06-01', to: '2026-06-20', filters: {priority: ['high', 'urgent']}, fcr: 'no-follow-up'}],
+	[
+		'a filtered period, FCR no follow-up',
+		{from: '2026-06-01', to: '2026-06-20', filters: {priority: ['high', 'urgent']}, fcr: 'no-follow-up'},
+	],
 ];
 
 describe.each(periods)('%s', (_name, query) => {
@@ -75,7 +86,10 @@ describe.each(periods)('%s', (_name, query) => {
 		}
 
 		for (const template of templateEffectiveness(db, query)) {
-			expect(drill(db, {metric: `template:${template.templateId}`, query})).toMatchObject({total: template.tickets, counted: template.escalationRate.numerator});
+			expect(drill(db, {metric: `template:${template.templateId}`, query})).toMatchObject({
+				total: template.tickets,
+				counted: template.escalationRate.numerator,
+			});
 		}
 	});
 });
@@ -93,12 +107,18 @@ test.each(['agent', 'priority', 'week', 'month', 'theme', 'escalation-type'] as 
 	for (const group of rows) {
 		const result = drill(db, {metric: 'escalationRate', query: {}, group: {by, value: group.group}});
 		expect([result.total, result.counted], group.group).toEqual([group.escalationRate.denominator, group.escalationRate.numerator]);
-		expect(drill(db, {metric: 'nextReply', query: {}, group: {by, value: group.group}}).total, group.group).toBe(group.durations.nextReply.count);
+		expect(drill(db, {metric: 'nextReply', query: {}, group: {by, value: group.group}}).total, group.group).toBe(
+			group.durations.nextReply.count,
+		);
 	}
 });
 
 test('rows carry the ticket, ISO times and a row limit', () => {
 	const result = drill(db, {metric: 'escalationRate', query: {}, limit: 3});
 	expect(result.rows).toHaveLength(3);
-	expect(result.rows[0]).toMatchObject({key: expect.stringMatching(/^(zendesk|freshdesk):northwind\.\w+\.com:\d+$/) as unknown, counted: 1, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) as unknown});
+	expect(result.rows[0]).toMatchObject({
+		key: expect.stringMatching(/^(zendesk|freshdesk):northwind\.\w+\.com:\d+$/) as unknown,
+		counted: 1,
+		at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) as unknown,
+	});
 });

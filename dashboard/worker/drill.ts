@@ -12,9 +12,28 @@ import {all} from './queries.ts';
 import {slaMetricColumns} from './schema.ts';
 
 export type DrillMetric =
-	| 'tickets' | 'firstReply' | 'firstReplyBusiness' | 'nextReply' | 'firstResolution' | 'firstResolutionBusiness' | 'fullResolution' | 'fullResolutionBusiness'
-	| 'resolutionRate' | 'fcr' | 'reopenRate' | 'escalationRate' | 'functionalEscalationRate' | 'hierarchicalEscalationRate' | 'automaticEscalationRate'
-	| `sla:${SlaMetric}` | 'csat' | 'nps' | 'ces' | 'churn' | `flagged:${FlagLevel}` | `template:${string}`;
+	| 'tickets'
+	| 'firstReply'
+	| 'firstReplyBusiness'
+	| 'nextReply'
+	| 'firstResolution'
+	| 'firstResolutionBusiness'
+	| 'fullResolution'
+	| 'fullResolutionBusiness'
+	| 'resolutionRate'
+	| 'fcr'
+	| 'reopenRate'
+	| 'escalationRate'
+	| 'functionalEscalationRate'
+	| 'hierarchicalEscalationRate'
+	| 'automaticEscalationRate'
+	| `sla:${SlaMetric}`
+	| 'csat'
+	| 'nps'
+	| 'ces'
+	| 'churn'
+	| `flagged:${FlagLevel}`
+	| `template:${string}`;
 
 export type DrillRequest = {
 	metric: DrillMetric;
@@ -43,7 +62,14 @@ export type DrillRow = {
 
 export type DrillResult = {total: number; counted: number; rows: DrillRow[]; columns: {value: string; counted: string | null}};
 
-const dimensionColumns: Record<string, string> = {helpdesk: 't.helpdesk', agent: 't.agent', group: 't.group_name', priority: 't.priority', channel: 't.channel', trigger: 't.trigger_name'};
+const dimensionColumns: Record<string, string> = {
+	helpdesk: 't.helpdesk',
+	agent: 't.agent',
+	group: 't.group_name',
+	priority: 't.priority',
+	channel: 't.channel',
+	trigger: 't.trigger_name',
+};
 
 function filterSql(query: KpiQuery): {sql: string; params: SqlValue[]} {
 	const parts: string[] = [];
@@ -77,7 +103,7 @@ function groupSql(group: DrillRequest['group'], anchor: string): {sql: string; p
 	}
 
 	if (group.by === 'escalation-type') {
-		return {sql: 'AND COALESCE(t.first_escalation_type, \'none\') = ?', params: [group.value]};
+		return {sql: "AND COALESCE(t.first_escalation_type, 'none') = ?", params: [group.value]};
 	}
 
 	return {sql: `AND COALESCE(${dimensionColumns[group.by]}, '${noneGroup}') = ?`, params: [group.value]};
@@ -97,8 +123,12 @@ type Spec = {
 };
 
 const durationColumns: Record<string, string> = {
-	firstReply: 'first_reply_ms', firstReplyBusiness: 'first_reply_bh_ms', firstResolution: 'first_resolution_ms',
-	firstResolutionBusiness: 'first_resolution_bh_ms', fullResolution: 'full_resolution_ms', fullResolutionBusiness: 'full_resolution_bh_ms',
+	firstReply: 'first_reply_ms',
+	firstReplyBusiness: 'first_reply_bh_ms',
+	firstResolution: 'first_resolution_ms',
+	firstResolutionBusiness: 'first_resolution_bh_ms',
+	fullResolution: 'full_resolution_ms',
+	fullResolutionBusiness: 'full_resolution_bh_ms',
 };
 
 const ratioColumns: Record<string, [column: string, label: string]> = {
@@ -114,7 +144,16 @@ const ticketFrom = 'ticket_metrics t';
 
 function specOf(request: DrillRequest): Spec {
 	const {metric, query} = request;
-	const ticket = (value: string, counted: string, where: string, columns: Spec['columns'], params: SqlValue[] = []): Spec => ({from: ticketFrom, anchor: 't', at: 't.created_at', value, counted, where, params, columns});
+	const ticket = (value: string, counted: string, where: string, columns: Spec['columns'], params: SqlValue[] = []): Spec => ({
+		from: ticketFrom,
+		anchor: 't',
+		at: 't.created_at',
+		value,
+		counted,
+		where,
+		params,
+		columns,
+	});
 	if (metric === 'tickets') {
 		return ticket('t.status', 'NULL', '', {value: 'status', counted: null});
 	}
@@ -128,41 +167,74 @@ function specOf(request: DrillRequest): Spec {
 	if (ratioColumn) {
 		const [column, label] = ratioColumn;
 		const applies = column === 'reopened' ? `AND t.${column} IS NOT NULL` : '';
-		return ticket(column.startsWith('esc') ? 't.first_escalation_type' : 't.status', `t.${column}`, applies, {value: column.startsWith('esc') ? 'escalation' : 'status', counted: label});
+		return ticket(column.startsWith('esc') ? 't.first_escalation_type' : 't.status', `t.${column}`, applies, {
+			value: column.startsWith('esc') ? 'escalation' : 'status',
+			counted: label,
+		});
 	}
 
 	if (metric === 'fcr') {
 		const column = (query.fcr ?? 'one-touch') === 'one-touch' ? 'fcr_one_touch' : 'fcr_no_follow_up';
-		return ticket('t.agent_replies', `t.${column}`, `AND t.${column} IS NOT NULL`, {value: 'public agent replies', counted: 'resolved at first contact'});
+		return ticket('t.agent_replies', `t.${column}`, `AND t.${column} IS NOT NULL`, {
+			value: 'public agent replies',
+			counted: 'resolved at first contact',
+		});
 	}
 
 	if (metric.startsWith('sla:')) {
 		const index = slaMetrics.indexOf(metric.slice(4) as SlaMetric);
 		const column = slaMetricColumns[index]!;
-		return ticket(`CASE WHEN t.${column} = 1 THEN 'achieved' ELSE 'breached' END`, `t.${column}`, `AND t.${column} IS NOT NULL`, {value: 'outcome', counted: 'target achieved'});
+		return ticket(`CASE WHEN t.${column} = 1 THEN 'achieved' ELSE 'breached' END`, `t.${column}`, `AND t.${column} IS NOT NULL`, {
+			value: 'outcome',
+			counted: 'target achieved',
+		});
 	}
 
 	if (metric === 'nextReply') {
 		return {
-			from: 'reply_intervals r JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq', anchor: 'r', at: 'r.event_at', value: 'r.ms', counted: 'NULL', where: '',
+			from: 'reply_intervals r JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq',
+			anchor: 'r',
+			at: 'r.event_at',
+			value: 'r.ms',
+			counted: 'NULL',
+			where: '',
 			columns: {value: 'wait for this reply', counted: null},
 		};
 	}
 
 	if (metric === 'csat' || metric === 'nps' || metric === 'ces') {
 		const good: Record<string, string> = {'top-2': 's.score >= 4', 'top-1': 's.score >= 5', 'exclude-neutral': 's.score >= 4'};
-		const counted = metric === 'csat' ? `CASE WHEN s.score IS NULL THEN NULL WHEN ${good[query.csat ?? 'top-2']!} THEN 1 ELSE 0 END` : metric === 'nps' ? 'CASE WHEN s.score >= 9 THEN 1 ELSE 0 END' : 'NULL';
+		const counted =
+			metric === 'csat'
+				? `CASE WHEN s.score IS NULL THEN NULL WHEN ${good[query.csat ?? 'top-2']!} THEN 1 ELSE 0 END`
+				: metric === 'nps'
+					? 'CASE WHEN s.score >= 9 THEN 1 ELSE 0 END'
+					: 'NULL';
 		return {
 			// A response whose ticket is not loaded still counts without filters (as in the KPI).
-			from: 'surveys s LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq', anchor: 's', at: 's.event_at', value: 's.score', counted,
-			where: 'AND s.kind = ?', params: [metric],
-			columns: {value: metric === 'csat' ? 'score (1-5; empty: sent, not answered)' : 'score', counted: metric === 'csat' ? 'good' : metric === 'nps' ? 'promoter' : null},
+			from: 'surveys s LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq',
+			anchor: 's',
+			at: 's.event_at',
+			value: 's.score',
+			counted,
+			where: 'AND s.kind = ?',
+			params: [metric],
+			columns: {
+				value: metric === 'csat' ? 'score (1-5; empty: sent, not answered)' : 'score',
+				counted: metric === 'csat' ? 'good' : metric === 'nps' ? 'promoter' : null,
+			},
 		};
 	}
 
 	if (metric.startsWith('flagged:')) {
 		const rank = flagLevels.indexOf(metric.slice(8) as FlagLevel) + 1;
-		return ticket('t.first_escalation_type', 't.escalated', 'AND EXISTS (SELECT 1 FROM flags f WHERE f.ticket_seq = t.ticket_seq AND f.level_rank >= ? AND (t.first_escalation_at IS NULL OR f.event_at < t.first_escalation_at))', {value: 'escalation', counted: 'escalated afterwards'}, [rank]);
+		return ticket(
+			't.first_escalation_type',
+			't.escalated',
+			'AND EXISTS (SELECT 1 FROM flags f WHERE f.ticket_seq = t.ticket_seq AND f.level_rank >= ? AND (t.first_escalation_at IS NULL OR f.event_at < t.first_escalation_at))',
+			{value: 'escalation', counted: 'escalated afterwards'},
+			[rank],
+		);
 	}
 
 	if (metric.startsWith('template:')) {
@@ -242,7 +314,12 @@ export function drill(db: Database, request: DrillRequest): DrillResult {
 			group: text(row.group_name),
 			priority: text(row.priority),
 			status: text(row.status),
-			value: row.value === null || row.value === undefined ? null : typeof row.value === 'number' || typeof row.value === 'bigint' ? Number(row.value) : String(row.value),
+			value:
+				row.value === null || row.value === undefined
+					? null
+					: typeof row.value === 'number' || typeof row.value === 'bigint'
+						? Number(row.value)
+						: String(row.value),
 			counted: row.counted === null || row.counted === undefined ? null : Number(row.counted),
 		})),
 	};

@@ -43,11 +43,16 @@ export function csvField(value: SqlValue): string {
 export function tableCsv(db: Database, table: string): string {
 	// Rows that name their ticket only by its internal integer key get the ticket key back, in front.
 	const spec = factTables.find(candidate => candidate.name === table);
-	const byKeyOnly = spec !== undefined && spec.name !== 'ticket_metrics'
-		&& spec.columns.some(([name]) => name === ticketSeqColumn) && !spec.columns.some(([name]) => name === 'ticket_key');
-	const statement = db.prepare(byKeyOnly
-		? `SELECT k.ticket_key AS ticket_key, x.* FROM ${table} x LEFT JOIN ticket_metrics k ON k.${ticketSeqColumn} = x.${ticketSeqColumn}`
-		: `SELECT * FROM ${table}`);
+	const byKeyOnly =
+		spec !== undefined &&
+		spec.name !== 'ticket_metrics' &&
+		spec.columns.some(([name]) => name === ticketSeqColumn) &&
+		!spec.columns.some(([name]) => name === 'ticket_key');
+	const statement = db.prepare(
+		byKeyOnly
+			? `SELECT k.ticket_key AS ticket_key, x.* FROM ${table} x LEFT JOIN ticket_metrics k ON k.${ticketSeqColumn} = x.${ticketSeqColumn}`
+			: `SELECT * FROM ${table}`,
+	);
 	try {
 		// ticket_seq is an internal join key (the ticket's position in this load), not exported.
 		const names = statement.getColumnNames();
@@ -70,7 +75,7 @@ const crcTable = (() => {
 	for (let n = 0; n < 256; n++) {
 		let c = n;
 		for (let k = 0; k < 8; k++) {
-			c = c & 1 ? 0xED_B8_83_20 ^ (c >>> 1) : c >>> 1;
+			c = c & 1 ? 0xed_b8_83_20 ^ (c >>> 1) : c >>> 1;
 		}
 
 		table[n] = c >>> 0;
@@ -80,12 +85,12 @@ const crcTable = (() => {
 })();
 
 export function crc32(bytes: Uint8Array): number {
-	let crc = 0xFF_FF_FF_FF;
+	let crc = 0xff_ff_ff_ff;
 	for (const byte of bytes) {
-		crc = crcTable[(crc ^ byte) & 0xFF]! ^ (crc >>> 8);
+		crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
 	}
 
-	return (crc ^ 0xFF_FF_FF_FF) >>> 0;
+	return (crc ^ 0xff_ff_ff_ff) >>> 0;
 }
 
 /** A ZIP archive of the given files, stored without compression (every unzip tool and spreadsheet reads it). */
@@ -101,7 +106,7 @@ export function zipFiles(files: Record<string, string | Uint8Array>, date = new 
 		const data = typeof content === 'string' ? encoder.encode(content) : content;
 		const crc = crc32(data);
 		const local = new DataView(new ArrayBuffer(30));
-		local.setUint32(0, 0x04_03_4B_50, true);
+		local.setUint32(0, 0x04_03_4b_50, true);
 		local.setUint16(4, 20, true);
 		local.setUint16(6, 0x08_00, true); // UTF-8 names
 		local.setUint16(8, 0, true); // Stored
@@ -114,7 +119,7 @@ export function zipFiles(files: Record<string, string | Uint8Array>, date = new 
 		local.setUint16(28, 0, true);
 		parts.push(new Uint8Array(local.buffer), nameBytes, data);
 		const entry = new DataView(new ArrayBuffer(46));
-		entry.setUint32(0, 0x02_01_4B_50, true);
+		entry.setUint32(0, 0x02_01_4b_50, true);
 		entry.setUint16(4, 20, true);
 		entry.setUint16(6, 20, true);
 		entry.setUint16(8, 0x08_00, true);
@@ -132,7 +137,7 @@ export function zipFiles(files: Record<string, string | Uint8Array>, date = new 
 
 	const centralSize = central.reduce((sum, part) => sum + part.length, 0);
 	const end = new DataView(new ArrayBuffer(22));
-	end.setUint32(0, 0x06_05_4B_50, true);
+	end.setUint32(0, 0x06_05_4b_50, true);
 	end.setUint16(8, Object.keys(files).length, true);
 	end.setUint16(10, Object.keys(files).length, true);
 	end.setUint32(12, centralSize, true);

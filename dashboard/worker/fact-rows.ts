@@ -4,7 +4,15 @@
 import type {Database, SqlValue, Statement} from 'sql.js';
 import type {Customer} from '../../core/metrics/dataset.ts';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
-import type {AgentHourFact, EscalationFact, FeedbackFact, FlagFact, SurveyFact, TemplateFact, TicketFact} from '../../core/metrics/facts.ts';
+import type {
+	AgentHourFact,
+	EscalationFact,
+	FeedbackFact,
+	FlagFact,
+	SurveyFact,
+	TemplateFact,
+	TicketFact,
+} from '../../core/metrics/facts.ts';
 import {dayKeyToNumber, dayNumberToKey, keysOfDay, makeDayKeys} from '../../core/metrics/time.ts';
 import type {TableSpec} from './schema.ts';
 import {buildRollups} from './rollups.ts';
@@ -44,13 +52,37 @@ export function factRowBuilders(timezone: string) {
 		dayOf: (ms: number): number => dayKeysOf(ms).day,
 		ticket(ticket: TicketFact, escalation: EscalationSummary | undefined, seq: number): SqlValue[] {
 			return [
-				ticket.key, ticket.helpdesk, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.trigger, ticket.status, ticket.requesterKey,
-				ticket.createdAt, ...keysOf(ticket.createdAt),
-				ticket.firstReplyMs, ticket.firstReplyBhMs, ticket.firstResolutionMs, ticket.firstResolutionBhMs, ticket.fullResolutionMs, ticket.fullResolutionBhMs,
-				bool(ticket.solved), bool(ticket.resolved), ticket.reopens, ticket.agentReplies, ticket.customerMessages, bool(ticket.customerFollowUp),
-				ticket.eventCount, ticket.lastEventAt,
-				escalation ? 1 : 0, bool(escalation?.types.has('functional') ?? false), bool(escalation?.types.has('hierarchical') ?? false),
-				bool(escalation?.types.has('automatic') ?? false), escalation?.first ?? null, escalation?.firstType ?? null,
+				ticket.key,
+				ticket.helpdesk,
+				ticket.agent,
+				ticket.group,
+				ticket.priority,
+				ticket.channel,
+				ticket.trigger,
+				ticket.status,
+				ticket.requesterKey,
+				ticket.createdAt,
+				...keysOf(ticket.createdAt),
+				ticket.firstReplyMs,
+				ticket.firstReplyBhMs,
+				ticket.firstResolutionMs,
+				ticket.firstResolutionBhMs,
+				ticket.fullResolutionMs,
+				ticket.fullResolutionBhMs,
+				bool(ticket.solved),
+				bool(ticket.resolved),
+				ticket.reopens,
+				ticket.agentReplies,
+				ticket.customerMessages,
+				bool(ticket.customerFollowUp),
+				ticket.eventCount,
+				ticket.lastEventAt,
+				escalation ? 1 : 0,
+				bool(escalation?.types.has('functional') ?? false),
+				bool(escalation?.types.has('hierarchical') ?? false),
+				bool(escalation?.types.has('automatic') ?? false),
+				escalation?.first ?? null,
+				escalation?.firstType ?? null,
 				ticket.solved ? bool(ticket.reopens > 0) : null,
 				ticket.resolved && ticket.agentReplies !== null ? bool(ticket.agentReplies < 2) : null,
 				ticket.resolved && ticket.customerFollowUp !== null ? bool(!ticket.customerFollowUp) : null,
@@ -61,18 +93,66 @@ export function factRowBuilders(timezone: string) {
 				seq,
 			];
 		},
-		replies: (ticket: TicketFact, seq: number): SqlValue[][] => ticket.replies.map(reply => [reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]),
+		replies: (ticket: TicketFact, seq: number): SqlValue[][] =>
+			ticket.replies.map(reply => [reply.at, ...keysOf(reply.at), reply.ms, reply.bhMs, seq]),
 		sla(ticket: TicketFact, seq: number): SqlValue[][] {
 			const created = keysOf(ticket.createdAt);
 			return ticket.sla.map(sla => [sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created, seq]);
 		},
 		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [ticket.key, theme, seq]),
-		escalation: (row: EscalationFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.type, row.source, row.agent, seq],
-		flag: (row: FlagFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.level, levelRank[row.level], row.agent, row.signals.join(','), seq],
-		feedback: (row: FeedbackFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.verdict, row.agent, seq],
-		template: (row: TemplateFact, seq: number | null): SqlValue[] => [row.ticketKey, row.at, ...keysOf(row.at), row.templateId, row.agent, seq],
-		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [row.id, row.ticketKey, row.kind, row.score, row.at, row.scale ?? null, bool(row.offered === true), ...keysOf(row.at), seq],
-		customer: (row: Customer): SqlValue[] => [row.key, row.firstSeenAt, row.lostAt, dayKeysOf(row.firstSeenAt).day, row.lostAt === null ? null : dayKeysOf(row.lostAt).day],
+		escalation: (row: EscalationFact, seq: number | null): SqlValue[] => [
+			row.ticketKey,
+			row.at,
+			...keysOf(row.at),
+			row.type,
+			row.source,
+			row.agent,
+			seq,
+		],
+		flag: (row: FlagFact, seq: number | null): SqlValue[] => [
+			row.ticketKey,
+			row.at,
+			...keysOf(row.at),
+			row.level,
+			levelRank[row.level],
+			row.agent,
+			row.signals.join(','),
+			seq,
+		],
+		feedback: (row: FeedbackFact, seq: number | null): SqlValue[] => [
+			row.ticketKey,
+			row.at,
+			...keysOf(row.at),
+			row.verdict,
+			row.agent,
+			seq,
+		],
+		template: (row: TemplateFact, seq: number | null): SqlValue[] => [
+			row.ticketKey,
+			row.at,
+			...keysOf(row.at),
+			row.templateId,
+			row.agent,
+			seq,
+		],
+		survey: (row: SurveyFact, seq: number | null): SqlValue[] => [
+			row.id,
+			row.ticketKey,
+			row.kind,
+			row.score,
+			row.at,
+			row.scale ?? null,
+			bool(row.offered === true),
+			...keysOf(row.at),
+			seq,
+		],
+		customer: (row: Customer): SqlValue[] => [
+			row.key,
+			row.firstSeenAt,
+			row.lostAt,
+			dayKeysOf(row.firstSeenAt).day,
+			row.lostAt === null ? null : dayKeysOf(row.lostAt).day,
+		],
 		agentHour: (row: AgentHourFact): SqlValue[] => [row.agent, row.hour, ...keysOf(row.hour)],
 		/** Customers counted per (first seen day, lost day): the churn table. */
 		customerDays(customers: Iterable<Customer>): SqlValue[][] {
@@ -101,7 +181,11 @@ export function factRowBuilders(timezone: string) {
 
 			return rows;
 		},
-		meta: (asOf: number): SqlValue[][] => [['as_of', String(asOf)], ['timezone', timezone], ['schema_version', '3']],
+		meta: (asOf: number): SqlValue[][] => [
+			['as_of', String(asOf)],
+			['timezone', timezone],
+			['schema_version', '3'],
+		],
 	};
 }
 
@@ -206,7 +290,10 @@ export function sqlJsTarget(db: Database, onIndex?: () => void): FactTarget {
  * the few rows handed over before their ticket.
  */
 export function openFactWriter(db: Database, options: FactWriterOptions = {}): FactWriter {
-	return openFactWriterOn(sqlJsTarget(db, () => options.onProgress?.({phase: 'index', done: 0, total: 1})), options);
+	return openFactWriterOn(
+		sqlJsTarget(db, () => options.onProgress?.({phase: 'index', done: 0, total: 1})),
+		options,
+	);
 }
 
 /** The fact writer over any target (sql.js here, DuckDB in the command line). */
@@ -254,7 +341,12 @@ export function openFactWriterOn(target: FactTarget, options: FactWriterOptions 
 			return waiting;
 		};
 
-		const write = <T extends {ticketKey: string}>(list: readonly T[] | undefined, table: string, row: (item: T, seq: number | null) => SqlValue[], wait: (item: T) => void): void => {
+		const write = <T extends {ticketKey: string}>(
+			list: readonly T[] | undefined,
+			table: string,
+			row: (item: T, seq: number | null) => SqlValue[],
+			wait: (item: T) => void,
+		): void => {
 			for (const item of list ?? []) {
 				const seq = seqOfRow(item.ticketKey);
 				if (seq === undefined) {
@@ -328,7 +420,7 @@ export function openFactWriterOn(target: FactTarget, options: FactWriterOptions 
 			ensureOpen();
 			try {
 				seeDay(end.asOf);
-				const known = (key: string | null): number | null => (key === null ? null : seqOf.get(key) ?? null);
+				const known = (key: string | null): number | null => (key === null ? null : (seqOf.get(key) ?? null));
 				for (const annotations of pendingAnnotations.splice(0)) {
 					writeAnnotations(annotations, key => known(key));
 				}

@@ -29,14 +29,17 @@ export type LoadOptions = {
 };
 
 type AggregateDatabase = Database & {
-	create_aggregate(name: string, functions: {init: () => unknown; step: (state: never, ...args: never[]) => unknown; finalize: (state: never) => SqlValue}): Database;
+	create_aggregate(
+		name: string,
+		functions: {init: () => unknown; step: (state: never, ...args: never[]) => unknown; finalize: (state: never) => SqlValue},
+	): Database;
 };
 
 const engines = new Map<string, Promise<SqlJsStatic>>();
 
 /** sql.js, initialised once per wasm location. */
 export async function sqlJs(options: SqlJsOptions = {}): Promise<SqlJsStatic> {
-	const cacheKey = options.wasmBinary ? 'binary' : options.locateFile?.('sql-wasm.wasm') ?? 'default';
+	const cacheKey = options.wasmBinary ? 'binary' : (options.locateFile?.('sql-wasm.wasm') ?? 'default');
 	let engine = engines.get(cacheKey);
 	if (!engine) {
 		const config: Record<string, unknown> = {useOldExtensionFunctions: false};
@@ -69,7 +72,7 @@ export function registerAggregates(db: Database): void {
 		const position = (sorted.length - 1) * state.q;
 		const low = Math.floor(position);
 		const high = Math.ceil(position);
-		return sorted[low]! + ((position - low) * (sorted[high]! - sorted[low]!));
+		return sorted[low]! + (position - low) * (sorted[high]! - sorted[low]!);
 	};
 
 	aggregates.create_aggregate('median', {
@@ -118,7 +121,10 @@ export function timeZoneOf(options: {timezone?: string | undefined; businessHour
 
 /** Loads facts (a snapshot's, say) through the streaming writer. */
 export function loadFacts(db: Database, facts: Facts, options: Pick<LoadOptions, 'timezone' | 'onProgress'> = {}): void {
-	writeFacts(openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length}), facts);
+	writeFacts(
+		openFactWriter(db, {timezone: options.timezone, onProgress: options.onProgress, expectedTickets: facts.tickets.length}),
+		facts,
+	);
 }
 
 /** Writes facts through a fact writer (any engine's), finishing it; aborts it on failure. */
@@ -135,7 +141,12 @@ export function writeFacts(writer: FactWriter, facts: Facts): void {
 		}
 
 		// Escalation rows of tickets the facts do not have: kept as rows, as the bulk path does.
-		writer.addAnnotations({escalations: [...byTicket.values()].flat(), flags: facts.flags, feedback: facts.feedback, templates: facts.templates});
+		writer.addAnnotations({
+			escalations: [...byTicket.values()].flat(),
+			flags: facts.flags,
+			feedback: facts.feedback,
+			templates: facts.templates,
+		});
 		for (const survey of facts.surveys) {
 			writer.addSurvey(survey);
 		}
@@ -151,7 +162,11 @@ export function writeFacts(writer: FactWriter, facts: Facts): void {
  * Derives each ticket's facts and writes them at once (the derived facts of the whole dataset are
  * never held together). The same numbers as deriveFacts() + loadFacts().
  */
-export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {}): void {
+export function writeDataset(
+	db: Database,
+	dataset: Dataset,
+	options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes' | 'onProgress'> = {},
+): void {
 	const timezone = timeZoneOf(options);
 	options.onProgress?.({phase: 'themes', done: 0, total: dataset.tickets.length});
 	const {asOf, clock, tickets, themed, eventsOf} = prepareDerivation(dataset, options);
@@ -177,5 +192,10 @@ export function writeDataset(db: Database, dataset: Dataset, options: Pick<LoadO
 /** Loads a dataset: derives each ticket's facts in JavaScript and writes them into the fact tables the KPI queries read. */
 export function loadDataset(db: Database, dataset: Dataset, options: LoadOptions = {}): void {
 	options.onProgress?.({phase: 'derive', done: 0, total: dataset.tickets.length});
-	writeDataset(db, dataset, {timezone: timeZoneOf(options), businessHours: options.businessHours, themes: options.themes, onProgress: options.onProgress});
+	writeDataset(db, dataset, {
+		timezone: timeZoneOf(options),
+		businessHours: options.businessHours,
+		themes: options.themes,
+		onProgress: options.onProgress,
+	});
 }

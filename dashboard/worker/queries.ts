@@ -6,8 +6,27 @@
 import type {Database, SqlValue} from 'sql.js';
 import {flagLevels, slaMetrics} from '../../core/metrics/dataset.ts';
 import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core/metrics/kpis.ts';
-import {allGroup, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOfValues} from '../../core/metrics/kpis.ts';
-import type {EarlyWarningReport, StratumOutcome, TemplateEffectiveness, TemplateStrata, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
+import {
+	allGroup,
+	dayBounds,
+	emptyKpiRow,
+	filterFields,
+	grainLabel,
+	isTimeGrain,
+	noneGroup,
+	npsOf,
+	ratio,
+	sortRows,
+	statsOfValues,
+} from '../../core/metrics/kpis.ts';
+import type {
+	EarlyWarningReport,
+	StratumOutcome,
+	TemplateEffectiveness,
+	TemplateStrata,
+	ThemeDayCount,
+	ThemeSummary,
+} from '../../core/metrics/reports.ts';
 import {compareThemes, levelEffectiveness, shapeTemplateEffectiveness, themeRow} from '../../core/metrics/reports.ts';
 import {additiveTicketMeasures} from './rollups.ts';
 import type {Settlement} from '../../core/metrics/periods.ts';
@@ -121,7 +140,7 @@ export function valuesOf(value: Row[string]): Float64Array {
 			current = 0;
 			negative = false;
 		} else if (code >= 48 && code <= 57) {
-			current = (current * 10) + (code - 48);
+			current = current * 10 + (code - 48);
 		} else if (code === 45) {
 			negative = true;
 		} else {
@@ -290,7 +309,7 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 			const row = rowOf(result.g);
 			const tickets = num(result.tickets);
 			row.tickets = tickets;
-			const values = results.durations ? durationRows.get(String(result.g)) ?? {} : result;
+			const values = results.durations ? (durationRows.get(String(result.g)) ?? {}) : result;
 			for (const [measure] of ticketMeasures) {
 				row.durations[measure] = statsOfRow(values, measure);
 			}
@@ -368,10 +387,14 @@ export type EarlyWarningQueries = {levels: SqlQuery; flags: SqlQuery; hours: Sql
 export function earlyWarningQueries(query: KpiQuery = {}): EarlyWarningQueries {
 	const cohort = cohortSql(query);
 	const [from, to] = dayBounds(query);
-	const levelColumns = flagLevels.map(level => `
+	const levelColumns = flagLevels
+		.map(
+			level => `
 				SUM(CASE WHEN ff.${level}_at IS NOT NULL THEN 1 ELSE 0 END) AS ${level}_flagged,
 				SUM(CASE WHEN ff.${level}_at IS NOT NULL AND c.escalated = 1 THEN 1 ELSE 0 END) AS ${level}_tp,
-				${valuesSql(`CASE WHEN c.escalated = 1 THEN c.first_escalation_at - ff.${level}_at END`, `${level}_lead`)}`).join(',');
+				${valuesSql(`CASE WHEN c.escalated = 1 THEN c.first_escalation_at - ff.${level}_at END`, `${level}_lead`)}`,
+		)
+		.join(',');
 	const levels: SqlQuery = {
 		sql: `WITH c AS (
 				SELECT t.ticket_seq, t.escalated, t.first_escalation_at FROM ticket_metrics t WHERE ${cohort.where}),
@@ -392,8 +415,14 @@ export function earlyWarningQueries(query: KpiQuery = {}): EarlyWarningQueries {
 	const feedbackAgents = agentFilterSql(query, 'b.agent');
 	return {
 		levels,
-		flags: {sql: `SELECT f.agent AS agent, COUNT(*) AS n FROM flags f WHERE f.day BETWEEN ? AND ? ${flagAgents.sql} GROUP BY f.agent`, params: [from, to, ...flagAgents.params]},
-		hours: {sql: `SELECT h.agent AS agent, COUNT(*) AS n FROM agent_hours h WHERE h.day BETWEEN ? AND ? ${hourAgents.sql} GROUP BY h.agent`, params: [from, to, ...hourAgents.params]},
+		flags: {
+			sql: `SELECT f.agent AS agent, COUNT(*) AS n FROM flags f WHERE f.day BETWEEN ? AND ? ${flagAgents.sql} GROUP BY f.agent`,
+			params: [from, to, ...flagAgents.params],
+		},
+		hours: {
+			sql: `SELECT h.agent AS agent, COUNT(*) AS n FROM agent_hours h WHERE h.day BETWEEN ? AND ? ${hourAgents.sql} GROUP BY h.agent`,
+			params: [from, to, ...hourAgents.params],
+		},
 		feedback: {
 			sql: `SELECT b.agent AS agent, SUM(CASE WHEN b.verdict = 'agree' THEN 1 ELSE 0 END) AS agree, SUM(CASE WHEN b.verdict = 'disagree' THEN 1 ELSE 0 END) AS disagree
 				FROM feedback b WHERE b.day BETWEEN ? AND ? ${feedbackAgents.sql} GROUP BY b.agent`,
@@ -446,25 +475,40 @@ export function shapeEarlyWarning(results: Record<keyof EarlyWarningQueries, Row
 	return {
 		tickets: num(summary.tickets),
 		escalated,
-		levels: flagLevels.map(level => levelEffectiveness(level, num(summary[`${level}_flagged`]), num(summary[`${level}_tp`]), escalated, valuesOf(summary[`${level}_lead_values`]))),
+		levels: flagLevels.map(level =>
+			levelEffectiveness(
+				level,
+				num(summary[`${level}_flagged`]),
+				num(summary[`${level}_tp`]),
+				escalated,
+				valuesOf(summary[`${level}_lead_values`]),
+			),
+		),
 		flags,
 		agentHours: hours,
 		flagsPerAgentHour: hours > 0 ? flags / hours : null,
 		agreement: ratio(agree, agree + disagree),
-		byAgent: [...perAgent].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agent, found]) => ({
-			agent,
-			flags: found.flags,
-			agentHours: found.hours,
-			flagsPerAgentHour: found.hours > 0 ? found.flags / found.hours : null,
-			agreement: ratio(found.agree, found.agree + found.disagree),
-		})),
+		byAgent: [...perAgent]
+			.sort(([a], [b]) => (a < b ? -1 : 1))
+			.map(([agent, found]) => ({
+				agent,
+				flags: found.flags,
+				agentHours: found.hours,
+				flagsPerAgentHour: found.hours > 0 ? found.flags / found.hours : null,
+				agreement: ratio(found.agree, found.agree + found.disagree),
+			})),
 	};
 }
 
 /** Precision / recall of flags per level, lead time, alert budget and agreement. */
 export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningReport {
 	const queries = earlyWarningQueries(query);
-	return shapeEarlyWarning({levels: all(db, queries.levels), flags: all(db, queries.flags), hours: all(db, queries.hours), feedback: all(db, queries.feedback)});
+	return shapeEarlyWarning({
+		levels: all(db, queries.levels),
+		flags: all(db, queries.flags),
+		hours: all(db, queries.hours),
+		feedback: all(db, queries.feedback),
+	});
 }
 
 /**
@@ -519,12 +563,23 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 }
 
 function stratumOf(row: Row): StratumOutcome {
-	return {level: num(row.lvl), trigger: String(row.trig), tickets: num(row.tickets), escalated: num(row.escalated), good: num(row.good), bad: num(row.bad)};
+	return {
+		level: num(row.lvl),
+		trigger: String(row.trig),
+		tickets: num(row.tickets),
+		escalated: num(row.escalated),
+		good: num(row.good),
+		bad: num(row.bad),
+	};
 }
 
 export function shapeTemplateStrata(treated: Row[], controls: Row[]): TemplateStrata {
 	const order = (a: StratumOutcome & {templateId?: string}, b: StratumOutcome & {templateId?: string}): number =>
-		((a.templateId ?? '') < (b.templateId ?? '') ? -1 : (a.templateId ?? '') > (b.templateId ?? '') ? 1 : a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0));
+		(a.templateId ?? '') < (b.templateId ?? '')
+			? -1
+			: (a.templateId ?? '') > (b.templateId ?? '')
+				? 1
+				: a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0);
 	return {
 		treated: treated.map(row => ({templateId: String(row.template_id), ...stratumOf(row)})).sort(order),
 		controls: controls.map(row => stratumOf(row)).sort(order),
@@ -551,7 +606,10 @@ export function themeQueries(query: KpiQuery = {}): {themes: SqlQuery; totals: S
 				GROUP BY th.theme`,
 			params: cohort.params,
 		},
-		totals: {sql: `SELECT COUNT(*) AS tickets, SUM(t.escalated) AS escalated FROM ticket_metrics t WHERE ${cohort.where}`, params: cohort.params},
+		totals: {
+			sql: `SELECT COUNT(*) AS tickets, SUM(t.escalated) AS escalated FROM ticket_metrics t WHERE ${cohort.where}`,
+			params: cohort.params,
+		},
 	};
 }
 
@@ -605,6 +663,9 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = all(db, {sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`, params: []});
+	const [values] = all(db, {
+		sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
+		params: [],
+	});
 	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfValues(valuesOf(values?.full_values)).p90);
 }

@@ -17,14 +17,24 @@ export const additiveTicketMeasures: ReadonlyArray<readonly [alias: string, aggr
 	['one_touch', 'SUM(t.fcr_one_touch)'],
 	['no_follow_up_den', 'COUNT(t.fcr_no_follow_up)'],
 	['no_follow_up', 'SUM(t.fcr_no_follow_up)'],
-	...slaMetricColumns.flatMap((column, index) => [[`achieved_${index}`, `SUM(t.${column})`], [`applied_${index}`, `COUNT(t.${column})`]] as const),
+	...slaMetricColumns.flatMap(
+		(column, index) =>
+			[
+				[`achieved_${index}`, `SUM(t.${column})`],
+				[`applied_${index}`, `COUNT(t.${column})`],
+			] as const,
+	),
 	['escalated', 'SUM(t.escalated)'],
 	['functional', 'SUM(t.esc_functional)'],
 	['hierarchical', 'SUM(t.esc_hierarchical)'],
 	['automatic', 'SUM(t.esc_automatic)'],
 ];
 
-const dayColumns = [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']] as const;
+const dayColumns = [
+	['day', 'INTEGER'],
+	['week', 'INTEGER'],
+	['month', 'INTEGER'],
+] as const;
 
 export const rollupTables: readonly TableSpec[] = [
 	{

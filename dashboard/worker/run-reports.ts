@@ -11,7 +11,19 @@ import {detectSpikes} from '../../core/metrics/spikes.ts';
 import {statsOfValues} from '../../core/metrics/kpis.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import type {Row, SqlQuery} from './queries.ts';
-import {earlyWarningQueries, kpiQueries, shapeEarlyWarning, shapeKpis, shapeTemplateStrata, shapeThemeCounts, shapeThemes, templateQueries, themeCountsQuery, themeQueries, valuesOf} from './queries.ts';
+import {
+	earlyWarningQueries,
+	kpiQueries,
+	shapeEarlyWarning,
+	shapeKpis,
+	shapeTemplateStrata,
+	shapeThemeCounts,
+	shapeThemes,
+	templateQueries,
+	themeCountsQuery,
+	themeQueries,
+	valuesOf,
+} from './queries.ts';
 
 /** Runs one query; big integers already numbers. */
 export type Runner = (query: SqlQuery) => Promise<Row[]>;
@@ -29,7 +41,12 @@ export async function runKpis(run: Runner, query: KpiQuery = {}): Promise<KpiRow
 
 export async function runEarlyWarning(run: Runner, query: KpiQuery = {}): Promise<EarlyWarningReport> {
 	const queries = earlyWarningQueries(query);
-	return shapeEarlyWarning({levels: await run(queries.levels), flags: await run(queries.flags), hours: await run(queries.hours), feedback: await run(queries.feedback)});
+	return shapeEarlyWarning({
+		levels: await run(queries.levels),
+		flags: await run(queries.flags),
+		hours: await run(queries.hours),
+		feedback: await run(queries.feedback),
+	});
 }
 
 export async function runTemplateEffectiveness(run: Runner, query: KpiQuery = {}): Promise<TemplateEffectiveness[]> {
@@ -55,6 +72,12 @@ export async function runSettlement(run: Runner): Promise<(Settlement & {firstDa
 		return undefined;
 	}
 
-	const [values] = await run({sql: 'SELECT group_concat(CAST(t.full_resolution_ms AS VARCHAR), \',\') AS full_values FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL', params: []});
-	return {...settlementOf(dayKeyToIso(Number(range.last_day)), statsOfValues(valuesOf(values?.full_values)).p90), firstDay: dayKeyToIso(Number(range.first_day))};
+	const [values] = await run({
+		sql: "SELECT group_concat(CAST(t.full_resolution_ms AS VARCHAR), ',') AS full_values FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL",
+		params: [],
+	});
+	return {
+		...settlementOf(dayKeyToIso(Number(range.last_day)), statsOfValues(valuesOf(values?.full_values)).p90),
+		firstDay: dayKeyToIso(Number(range.first_day)),
+	};
 }

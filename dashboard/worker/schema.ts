@@ -4,9 +4,19 @@ import type {Database} from 'sql.js';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
 
 export type ColumnType = 'TEXT' | 'BIGINT' | 'INTEGER' | 'DOUBLE';
-export type TableSpec = {name: string; columns: ReadonlyArray<readonly [name: string, type: ColumnType]>; primaryKey?: string; unique?: string[][]; indexes?: string[][]};
+export type TableSpec = {
+	name: string;
+	columns: ReadonlyArray<readonly [name: string, type: ColumnType]>;
+	primaryKey?: string;
+	unique?: string[][];
+	indexes?: string[][];
+};
 
-const dayColumns = [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']] as const;
+const dayColumns = [
+	['day', 'INTEGER'],
+	['week', 'INTEGER'],
+	['month', 'INTEGER'],
+] as const;
 
 /**
  * The ticket's position in the load (1, 2, ...): an integer join key for the breakdown reports, which
@@ -26,18 +36,41 @@ export const factTables: readonly TableSpec[] = [
 		// table joins on it, so ticket_key needs no index (the fact writer refuses a key written twice).
 		primaryKey: ticketSeqColumn,
 		columns: [
-			['ticket_key', 'TEXT'], ['helpdesk', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['priority', 'TEXT'],
-			['channel', 'TEXT'], ['trigger_name', 'TEXT'], ['status', 'TEXT'], ['requester_key', 'TEXT'],
-			['created_at', 'BIGINT'], ...dayColumns,
-			['first_reply_ms', 'BIGINT'], ['first_reply_bh_ms', 'BIGINT'],
-			['first_resolution_ms', 'BIGINT'], ['first_resolution_bh_ms', 'BIGINT'],
-			['full_resolution_ms', 'BIGINT'], ['full_resolution_bh_ms', 'BIGINT'],
-			['solved', 'INTEGER'], ['resolved', 'INTEGER'], ['reopens', 'INTEGER'], ['agent_replies', 'INTEGER'],
-			['customer_messages', 'INTEGER'], ['customer_follow_up', 'INTEGER'], ['event_count', 'INTEGER'], ['last_event_at', 'BIGINT'],
-			['escalated', 'INTEGER'], ['esc_functional', 'INTEGER'], ['esc_hierarchical', 'INTEGER'], ['esc_automatic', 'INTEGER'],
-			['first_escalation_at', 'BIGINT'], ['first_escalation_type', 'TEXT'],
+			['ticket_key', 'TEXT'],
+			['helpdesk', 'TEXT'],
+			['agent', 'TEXT'],
+			['group_name', 'TEXT'],
+			['priority', 'TEXT'],
+			['channel', 'TEXT'],
+			['trigger_name', 'TEXT'],
+			['status', 'TEXT'],
+			['requester_key', 'TEXT'],
+			['created_at', 'BIGINT'],
+			...dayColumns,
+			['first_reply_ms', 'BIGINT'],
+			['first_reply_bh_ms', 'BIGINT'],
+			['first_resolution_ms', 'BIGINT'],
+			['first_resolution_bh_ms', 'BIGINT'],
+			['full_resolution_ms', 'BIGINT'],
+			['full_resolution_bh_ms', 'BIGINT'],
+			['solved', 'INTEGER'],
+			['resolved', 'INTEGER'],
+			['reopens', 'INTEGER'],
+			['agent_replies', 'INTEGER'],
+			['customer_messages', 'INTEGER'],
+			['customer_follow_up', 'INTEGER'],
+			['event_count', 'INTEGER'],
+			['last_event_at', 'BIGINT'],
+			['escalated', 'INTEGER'],
+			['esc_functional', 'INTEGER'],
+			['esc_hierarchical', 'INTEGER'],
+			['esc_automatic', 'INTEGER'],
+			['first_escalation_at', 'BIGINT'],
+			['first_escalation_type', 'TEXT'],
 			// 1 / 0, or NULL where the measure does not apply: summed and counted without CASE in the KPI scan.
-			['reopened', 'INTEGER'], ['fcr_one_touch', 'INTEGER'], ['fcr_no_follow_up', 'INTEGER'],
+			['reopened', 'INTEGER'],
+			['fcr_one_touch', 'INTEGER'],
+			['fcr_no_follow_up', 'INTEGER'],
 			...slaMetricColumns.map(column => [column, 'INTEGER'] as const),
 			ticketSeq,
 		],
@@ -49,17 +82,42 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'sla_outcomes',
-		columns: [['metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['outcome', 'TEXT'], ['measured_ms', 'BIGINT'], ...dayColumns, ticketSeq],
+		columns: [
+			['metric', 'TEXT'],
+			['target_minutes', 'DOUBLE'],
+			['business_hours', 'INTEGER'],
+			['outcome', 'TEXT'],
+			['measured_ms', 'BIGINT'],
+			...dayColumns,
+			ticketSeq,
+		],
 		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'escalations',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['type', 'TEXT'], ['source', 'TEXT'], ['agent', 'TEXT'], ticketSeq],
+		columns: [
+			['ticket_key', 'TEXT'],
+			['event_at', 'BIGINT'],
+			...dayColumns,
+			['type', 'TEXT'],
+			['source', 'TEXT'],
+			['agent', 'TEXT'],
+			ticketSeq,
+		],
 		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'flags',
-		columns: [['ticket_key', 'TEXT'], ['event_at', 'BIGINT'], ...dayColumns, ['level', 'TEXT'], ['level_rank', 'INTEGER'], ['agent', 'TEXT'], ['signals', 'TEXT'], ticketSeq],
+		columns: [
+			['ticket_key', 'TEXT'],
+			['event_at', 'BIGINT'],
+			...dayColumns,
+			['level', 'TEXT'],
+			['level_rank', 'INTEGER'],
+			['agent', 'TEXT'],
+			['signals', 'TEXT'],
+			ticketSeq,
+		],
 		indexes: [[ticketSeqColumn]],
 	},
 	{
@@ -73,17 +131,37 @@ export const factTables: readonly TableSpec[] = [
 	},
 	{
 		name: 'surveys',
-		columns: [['survey_id', 'TEXT'], ['ticket_key', 'TEXT'], ['kind', 'TEXT'], ['score', 'DOUBLE'], ['event_at', 'BIGINT'], ['scale', 'INTEGER'], ['offered', 'INTEGER'], ...dayColumns, ticketSeq],
+		columns: [
+			['survey_id', 'TEXT'],
+			['ticket_key', 'TEXT'],
+			['kind', 'TEXT'],
+			['score', 'DOUBLE'],
+			['event_at', 'BIGINT'],
+			['scale', 'INTEGER'],
+			['offered', 'INTEGER'],
+			...dayColumns,
+			ticketSeq,
+		],
 		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'customers',
-		columns: [['customer_key', 'TEXT'], ['first_seen_at', 'BIGINT'], ['lost_at', 'BIGINT'], ['first_seen_day', 'INTEGER'], ['lost_day', 'INTEGER']],
+		columns: [
+			['customer_key', 'TEXT'],
+			['first_seen_at', 'BIGINT'],
+			['lost_at', 'BIGINT'],
+			['first_seen_day', 'INTEGER'],
+			['lost_day', 'INTEGER'],
+		],
 	},
 	{
 		// Customers counted per (first seen day, lost day): what churn reads, a few hundred rows.
 		name: 'customer_days',
-		columns: [['first_seen_day', 'INTEGER'], ['lost_day', 'INTEGER'], ['customers', 'INTEGER']],
+		columns: [
+			['first_seen_day', 'INTEGER'],
+			['lost_day', 'INTEGER'],
+			['customers', 'INTEGER'],
+		],
 	},
 	{
 		name: 'agent_hours',
@@ -97,12 +175,19 @@ export const factTables: readonly TableSpec[] = [
 	{
 		name: 'days',
 		primaryKey: 'day',
-		columns: [['day', 'INTEGER'], ['week', 'INTEGER'], ['month', 'INTEGER']],
+		columns: [
+			['day', 'INTEGER'],
+			['week', 'INTEGER'],
+			['month', 'INTEGER'],
+		],
 	},
 	{
 		name: 'meta',
 		primaryKey: 'key',
-		columns: [['key', 'TEXT'], ['value', 'TEXT']],
+		columns: [
+			['key', 'TEXT'],
+			['value', 'TEXT'],
+		],
 	},
 ];
 
@@ -112,13 +197,28 @@ export const timelineTables: readonly TableSpec[] = [
 		name: 'tickets',
 		primaryKey: 'ticket_key',
 		columns: [
-			['ticket_key', 'TEXT'], ['helpdesk', 'TEXT'], ['ticket_id', 'TEXT'], ['created_at', 'BIGINT'], ['created_bh', 'BIGINT'], ...dayColumns,
-			['requester_key', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['priority', 'TEXT'], ['channel', 'TEXT'],
-			['status', 'TEXT'], ['trigger_name', 'TEXT'],
-			['reported_first_reply_minutes', 'DOUBLE'], ['reported_first_reply_bh_minutes', 'DOUBLE'],
-			['reported_first_resolution_minutes', 'DOUBLE'], ['reported_first_resolution_bh_minutes', 'DOUBLE'],
-			['reported_full_resolution_minutes', 'DOUBLE'], ['reported_full_resolution_bh_minutes', 'DOUBLE'],
-			['reported_replies', 'INTEGER'], ['reported_reopens', 'INTEGER'], ['reported_customer_follow_ups', 'INTEGER'],
+			['ticket_key', 'TEXT'],
+			['helpdesk', 'TEXT'],
+			['ticket_id', 'TEXT'],
+			['created_at', 'BIGINT'],
+			['created_bh', 'BIGINT'],
+			...dayColumns,
+			['requester_key', 'TEXT'],
+			['agent', 'TEXT'],
+			['group_name', 'TEXT'],
+			['priority', 'TEXT'],
+			['channel', 'TEXT'],
+			['status', 'TEXT'],
+			['trigger_name', 'TEXT'],
+			['reported_first_reply_minutes', 'DOUBLE'],
+			['reported_first_reply_bh_minutes', 'DOUBLE'],
+			['reported_first_resolution_minutes', 'DOUBLE'],
+			['reported_first_resolution_bh_minutes', 'DOUBLE'],
+			['reported_full_resolution_minutes', 'DOUBLE'],
+			['reported_full_resolution_bh_minutes', 'DOUBLE'],
+			['reported_replies', 'INTEGER'],
+			['reported_reopens', 'INTEGER'],
+			['reported_customer_follow_ups', 'INTEGER'],
 			ticketSeq,
 		],
 	},
@@ -126,10 +226,27 @@ export const timelineTables: readonly TableSpec[] = [
 		name: 'ticket_events',
 		primaryKey: 'ticket_key, ord',
 		columns: [
-			['ticket_key', 'TEXT'], ['ord', 'INTEGER'], ['event_at', 'BIGINT'], ['event_bh', 'BIGINT'], ['kind', 'TEXT'], ['actor', 'TEXT'],
-			['status', 'TEXT'], ['agent', 'TEXT'], ['group_name', 'TEXT'], ['escalation_type', 'TEXT'], ['escalation_source', 'TEXT'],
-			['team', 'TEXT'], ['sla_metric', 'TEXT'], ['target_minutes', 'DOUBLE'], ['business_hours', 'INTEGER'], ['level', 'TEXT'],
-			['signals', 'TEXT'], ['verdict', 'TEXT'], ['template_id', 'TEXT'], ...dayColumns, ['hour_start', 'BIGINT'],
+			['ticket_key', 'TEXT'],
+			['ord', 'INTEGER'],
+			['event_at', 'BIGINT'],
+			['event_bh', 'BIGINT'],
+			['kind', 'TEXT'],
+			['actor', 'TEXT'],
+			['status', 'TEXT'],
+			['agent', 'TEXT'],
+			['group_name', 'TEXT'],
+			['escalation_type', 'TEXT'],
+			['escalation_source', 'TEXT'],
+			['team', 'TEXT'],
+			['sla_metric', 'TEXT'],
+			['target_minutes', 'DOUBLE'],
+			['business_hours', 'INTEGER'],
+			['level', 'TEXT'],
+			['signals', 'TEXT'],
+			['verdict', 'TEXT'],
+			['template_id', 'TEXT'],
+			...dayColumns,
+			['hour_start', 'BIGINT'],
 		],
 		indexes: [['ticket_key', 'kind', 'ord']],
 	},
@@ -156,8 +273,12 @@ export function dropTableSql(table: TableSpec, schema?: string): string {
 
 export function createIndexSql(table: TableSpec, schema?: string): string[] {
 	return [
-		...(table.unique ?? []).map(columns => `CREATE UNIQUE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
-		...(table.indexes ?? []).map(columns => `CREATE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`),
+		...(table.unique ?? []).map(
+			columns => `CREATE UNIQUE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`,
+		),
+		...(table.indexes ?? []).map(
+			columns => `CREATE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`,
+		),
 	];
 }
 

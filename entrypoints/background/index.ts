@@ -27,7 +27,15 @@ const handlers: Handlers = {
 		const result = await recordObservation(db, request.snapshot, request.assessment, new Date(), request.deadline);
 		if (from.tabId !== undefined) {
 			const {snapshot} = request;
-			const watch = {ticketKey: result.ticketKey, ticketId: snapshot.ticketId, subject: snapshot.subject, helpdeskName: snapshot.helpdesk, tabId: from.tabId, windowId: from.windowId, level: request.assessment?.level ?? 'none'};
+			const watch = {
+				ticketKey: result.ticketKey,
+				ticketId: snapshot.ticketId,
+				subject: snapshot.subject,
+				helpdeskName: snapshot.helpdesk,
+				tabId: from.tabId,
+				windowId: from.windowId,
+				level: request.assessment?.level ?? 'none',
+			};
 			await trackDeadline(watch, request.deadline, await alertOptions(), Date.now());
 		}
 
@@ -43,7 +51,17 @@ const handlers: Handlers = {
 	},
 	async countdowns() {
 		const watched = await watchedTickets();
-		return {ok: true, countdowns: watched.map(ticket => ({ticketKey: ticket.ticketKey, ticketId: ticket.ticketId, subject: ticket.subject, helpdesk: ticket.helpdeskName, metric: ticket.metric, breachAt: new Date(ticket.breachAt).toISOString()}))};
+		return {
+			ok: true,
+			countdowns: watched.map(ticket => ({
+				ticketKey: ticket.ticketKey,
+				ticketId: ticket.ticketId,
+				subject: ticket.subject,
+				helpdesk: ticket.helpdeskName,
+				metric: ticket.metric,
+				breachAt: new Date(ticket.breachAt).toISOString(),
+			})),
+		};
 	},
 	async 'queue-state'(db, request) {
 		return {ok: true, queue: await queueMarks(db, request.ticketKeys, new Date())};
@@ -64,7 +82,18 @@ const handlers: Handlers = {
 		const packs = request.languages.flatMap(language => (Object.hasOwn(builtInPacks, language) ? [builtInPacks[language]!] : []));
 		// The tone lexicon is English: it comes with the English pack (a page's first setup).
 		const tone = request.languages.includes('en') ? toneWordLists : undefined;
-		return {ok: true, setup: {settings, templates: templatesOf(settings), packs, draftRules: [...draftRules], cues: [...cues], triggerCues: [...triggerCues], tone}};
+		return {
+			ok: true,
+			setup: {
+				settings,
+				templates: templatesOf(settings),
+				packs,
+				draftRules: [...draftRules],
+				cues: [...cues],
+				triggerCues: [...triggerCues],
+				tone,
+			},
+		};
 	},
 };
 
@@ -106,7 +135,7 @@ export default defineBackground({
 
 			const origin = from.value === 'content-script' ? checkTicketOrigin(parsed.value, sender.url) : {ok: true as const};
 			if (!origin.ok) {
-				console.warn('Defuse: rejected a message about another site\'s tickets:', origin.error);
+				console.warn("Defuse: rejected a message about another site's tickets:", origin.error);
 				return {ok: false, error: origin.error};
 			}
 

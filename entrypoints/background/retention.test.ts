@@ -28,13 +28,39 @@ afterEach(async () => {
 });
 
 async function fill(savedAt: number, breachAt: number): Promise<void> {
-	const snapshot = {helpdesk: 'demo', ticketId: '7', url: 'http://127.0.0.1/t/7', subject: 'Insulin order lost', messages: [{role: 'customer' as const, text: 'Where is my prescription?'}]};
+	const snapshot = {
+		helpdesk: 'demo',
+		ticketId: '7',
+		url: 'http://127.0.0.1/t/7',
+		subject: 'Insulin order lost',
+		messages: [{role: 'customer' as const, text: 'Where is my prescription?'}],
+	};
 	await recordObservation(db, snapshot, undefined, new Date(savedAt));
 	const cache = openImportCache({name: importsName});
-	await keepImport(cache, {id: 'zendesk:export.csv:1:1', savedAt, info: {}, data: {dataset: {tickets: [{requesterKey: 'zendesk:acme:email:alice@example.com'}]}}});
+	await keepImport(cache, {
+		id: 'zendesk:export.csv:1:1',
+		savedAt,
+		info: {},
+		data: {dataset: {tickets: [{requesterKey: 'zendesk:acme:email:alice@example.com'}]}},
+	});
 	cache.close();
-	await trackDeadline({ticketKey: 'demo:127.0.0.1:7', ticketId: '7', subject: 'Insulin order lost', helpdeskName: 'demo', tabId: 3, level: 'high'}, {metric: 'first-reply', targetMinutes: 60, since: new Date(breachAt - 3_600_000).toISOString(), breachAt: new Date(breachAt).toISOString()}, defaultAlertOptions, breachAt - 3_600_000);
-	await fakeBrowser.notifications.create('defuse|demo:127.0.0.1:7|sla-lead', {type: 'basic', iconUrl: 'icon.png', title: 'SLA breach soon', message: 'Insulin order lost'});
+	await trackDeadline(
+		{ticketKey: 'demo:127.0.0.1:7', ticketId: '7', subject: 'Insulin order lost', helpdeskName: 'demo', tabId: 3, level: 'high'},
+		{
+			metric: 'first-reply',
+			targetMinutes: 60,
+			since: new Date(breachAt - 3_600_000).toISOString(),
+			breachAt: new Date(breachAt).toISOString(),
+		},
+		defaultAlertOptions,
+		breachAt - 3_600_000,
+	);
+	await fakeBrowser.notifications.create('defuse|demo:127.0.0.1:7|sla-lead', {
+		type: 'basic',
+		iconUrl: 'icon.png',
+		title: 'SLA breach soon',
+		message: 'Insulin order lost',
+	});
 }
 
 test('"Delete everything" reaches the kept imports, the SLA watch list, its alarms and notifications, and all extension storage', async () => {
@@ -56,7 +82,7 @@ test('"Delete everything" reaches the kept imports, the SLA watch list, its alar
 
 test('retention covers the kept imports and the SLA watch list too, and leaves what is recent', async () => {
 	expect((await saveSettings({...defaultSettings, data: {...defaultSettings.data, retentionDays: 30}})).ok).toBe(true);
-	const old = now.getTime() - (40 * dayMs);
+	const old = now.getTime() - 40 * dayMs;
 	await fill(old, old + 3_600_000);
 	const cache = openImportCache({name: importsName});
 	await keepImport(cache, {id: 'survey:recent.csv:1:1', savedAt: now.getTime() - dayMs, info: {}, data: {}});

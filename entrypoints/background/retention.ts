@@ -17,14 +17,18 @@ export type RetentionCounts = DeletedCounts & {imports: number; countdowns: numb
  * Deletes what is older than the retention period everywhere Defuse keeps something: the store, the
  * dashboard's kept imports (this extension's origin) and the SLA watch list with its alarms.
  */
-export async function applyRetention(db: DefuseDb, now = new Date(), imports: () => ImportCache = () => openImportCache()): Promise<RetentionCounts> {
+export async function applyRetention(
+	db: DefuseDb,
+	now = new Date(),
+	imports: () => ImportCache = () => openImportCache(),
+): Promise<RetentionCounts> {
 	const {data} = await loadSettings();
 	const deleted = await deleteOlderThan(db, data.retentionDays, now);
 	if (!(data.retentionDays > 0)) {
 		return {...deleted, imports: 0, countdowns: 0};
 	}
 
-	const cutoff = now.getTime() - (data.retentionDays * 86_400_000);
+	const cutoff = now.getTime() - data.retentionDays * 86_400_000;
 	const cache = imports();
 	try {
 		return {...deleted, imports: await forgetImportsBefore(cache, cutoff), countdowns: await forgetCountdowns(cutoff)};

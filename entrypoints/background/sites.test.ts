@@ -11,7 +11,7 @@ const manifest = [
 	{js: ['content-scripts/demo.js'], matches: ['http://127.0.0.1/*']},
 ];
 
-test('the mapped helpdesk\'s own script and one main-world bridge per granted site the manifest does not already run them on', () => {
+test("the mapped helpdesk's own script and one main-world bridge per granted site the manifest does not already run them on", () => {
 	const settings = withSites({
 		'https://help.example.org': {adapter: 'zammad'},
 		'http://127.0.0.2:8080': {adapter: 'custom', custom: {message: '.m'}},
@@ -23,20 +23,58 @@ test('the mapped helpdesk\'s own script and one main-world bridge per granted si
 		'http://127.0.0.1:6000': {adapter: 'zammad'}, // Loopback fixtures in the demo build: the bridge is already there
 		'https://not-granted.example.org': {adapter: 'freescout'},
 	});
-	const granted = new Set(['https://help.example.org/*', 'http://127.0.0.2/*', 'https://acme.zendesk.com/*', 'https://beta.zendesk.com/*', 'http://127.0.0.1/*']);
+	const granted = new Set([
+		'https://help.example.org/*',
+		'http://127.0.0.2/*',
+		'https://acme.zendesk.com/*',
+		'https://beta.zendesk.com/*',
+		'http://127.0.0.1/*',
+	]);
 	const scripts = plannedScripts(settings, granted, manifest);
 	const loopback2 = 'http://127.0.0.2/*';
-	expect(scripts).toEqual([
-		{id: siteScriptId('http://127.0.0.1/*', 'zammad'), matches: ['http://127.0.0.1/*'], js: ['content-scripts/zammad.js'], runAt: 'document_idle'},
-		{id: `${siteScriptId(loopback2)}-bridge`, matches: [loopback2], js: ['content-scripts/editor-bridge.js'], world: 'MAIN', runAt: 'document_start'},
-		{id: siteScriptId(loopback2, 'custom'), matches: [loopback2], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
-		{id: siteScriptId(loopback2, 'freescout'), matches: [loopback2], js: ['content-scripts/freescout.js'], runAt: 'document_idle'},
-		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
-		{id: `${siteScriptId('https://help.example.org/*')}-bridge`, matches: ['https://help.example.org/*'], js: ['content-scripts/editor-bridge.js'], world: 'MAIN', runAt: 'document_start'},
-		{id: siteScriptId('https://help.example.org/*', 'zammad'), matches: ['https://help.example.org/*'], js: ['content-scripts/zammad.js'], runAt: 'document_idle'},
-	].sort((a, b) => a.id.localeCompare(b.id)));
+	expect(scripts).toEqual(
+		[
+			{
+				id: siteScriptId('http://127.0.0.1/*', 'zammad'),
+				matches: ['http://127.0.0.1/*'],
+				js: ['content-scripts/zammad.js'],
+				runAt: 'document_idle',
+			},
+			{
+				id: `${siteScriptId(loopback2)}-bridge`,
+				matches: [loopback2],
+				js: ['content-scripts/editor-bridge.js'],
+				world: 'MAIN',
+				runAt: 'document_start',
+			},
+			{id: siteScriptId(loopback2, 'custom'), matches: [loopback2], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
+			{id: siteScriptId(loopback2, 'freescout'), matches: [loopback2], js: ['content-scripts/freescout.js'], runAt: 'document_idle'},
+			{
+				id: siteScriptId('https://beta.zendesk.com/*', 'custom'),
+				matches: ['https://beta.zendesk.com/*'],
+				js: ['content-scripts/custom.js'],
+				runAt: 'document_idle',
+			},
+			{
+				id: `${siteScriptId('https://help.example.org/*')}-bridge`,
+				matches: ['https://help.example.org/*'],
+				js: ['content-scripts/editor-bridge.js'],
+				world: 'MAIN',
+				runAt: 'document_start',
+			},
+			{
+				id: siteScriptId('https://help.example.org/*', 'zammad'),
+				matches: ['https://help.example.org/*'],
+				js: ['content-scripts/zammad.js'],
+				runAt: 'document_idle',
+			},
+		].sort((a, b) => a.id.localeCompare(b.id)),
+	);
 	// Firefox names the manifest's files by their full address.
-	const firefoxManifest = manifest.map(script => ({...script, js: script.js.map(file => `moz-extension://0b4c2d6e-1f3a-4b5c-8d7e-9f0a1b2c3d4e/${file}`)}));
+	const firefoxManifest = manifest.map(script => ({
+		...script,
+		js: script.js.map(file => `moz-extension://0b4c2d6e-1f3a-4b5c-8d7e-9f0a1b2c3d4e/${file}`),
+	}));
 	expect(plannedScripts(settings, granted, firefoxManifest)).toEqual(scripts);
 	expect(siteScriptId('https://help.example.org/*')).toMatch(/^defuse-site-[\da-f]{14}$/);
 	expect(siteScriptId('https://help.example.org/*', 'zammad')).toMatch(/^defuse-site-[\da-f]{14}-zammad$/);
@@ -47,9 +85,17 @@ test('a manifest script limited to some paths still covers its host: no second c
 		{js: ['content-scripts/zendesk.js'], matches: ['https://*.zendesk.com/agent/*']},
 		{js: ['content-scripts/editor-bridge.js'], matches: ['https://*.zendesk.com/agent/*']},
 	];
-	const settings = withSites({'https://acme.zendesk.com': {adapter: 'zendesk'}, 'https://beta.zendesk.com': {adapter: 'custom', custom: {message: '.m'}}});
+	const settings = withSites({
+		'https://acme.zendesk.com': {adapter: 'zendesk'},
+		'https://beta.zendesk.com': {adapter: 'custom', custom: {message: '.m'}},
+	});
 	expect(plannedScripts(settings, new Set(['https://acme.zendesk.com/*', 'https://beta.zendesk.com/*']), limited)).toEqual([
-		{id: siteScriptId('https://beta.zendesk.com/*', 'custom'), matches: ['https://beta.zendesk.com/*'], js: ['content-scripts/custom.js'], runAt: 'document_idle'},
+		{
+			id: siteScriptId('https://beta.zendesk.com/*', 'custom'),
+			matches: ['https://beta.zendesk.com/*'],
+			js: ['content-scripts/custom.js'],
+			runAt: 'document_idle',
+		},
 	]);
 });
 
@@ -58,9 +104,16 @@ beforeEach(() => {
 });
 
 test('syncSiteScripts registers what is granted and unregisters what was removed, leaving other scripts alone', async () => {
-	let registered: Array<Omit<SiteScript, 'runAt'> & {runAt?: string}> = [{id: 'someone-else', matches: ['https://x.example/*'], js: ['a.js']}];
+	let registered: Array<Omit<SiteScript, 'runAt'> & {runAt?: string}> = [
+		{id: 'someone-else', matches: ['https://x.example/*'], js: ['a.js']},
+	];
 	const granted = new Set<string>();
-	vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({manifest_version: 3, name: 'Defuse', version: '0', content_scripts: manifest.map(script => ({...script, js: [...script.js], matches: [...script.matches]}))});
+	vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+		manifest_version: 3,
+		name: 'Defuse',
+		version: '0',
+		content_scripts: manifest.map(script => ({...script, js: [...script.js], matches: [...script.matches]})),
+	});
 	const api = fakeBrowser as unknown as {
 		permissions: {contains(query: {origins: string[]}): Promise<boolean>};
 		scripting: Record<string, unknown>;

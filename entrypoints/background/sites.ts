@@ -18,7 +18,13 @@ const bridgeScript = 'content-scripts/editor-bridge.js';
 const probeFile = '/selector-probe.js';
 const probeConfigKey = 'defuseSelectorProbeConfig'; // = entrypoints/selector-probe
 
-export type SiteScript = {id: string; matches: string[]; js: string[]; world?: 'MAIN' | 'ISOLATED'; runAt: 'document_start' | 'document_idle'};
+export type SiteScript = {
+	id: string;
+	matches: string[];
+	js: string[];
+	world?: 'MAIN' | 'ISOLATED';
+	runAt: 'document_start' | 'document_idle';
+};
 
 /** A content script of the manifest: its files and where it runs. */
 export type ManifestScript = {js?: readonly string[] | undefined; matches?: readonly string[] | undefined};
@@ -35,7 +41,11 @@ const fileOf = (path: string) => path.replace(/^[a-z-]+:\/\/[^/]+\//, '').replac
 const anyPath = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
 
 const runsAt = (manifest: readonly ManifestScript[], file: string, origin: string) =>
-	manifest.some(script => (script.js ?? []).some(path => fileOf(path) === file) && (script.matches ?? []).some(match => matchesPattern(anyPath(match), new URL(`${origin}/`))));
+	manifest.some(
+		script =>
+			(script.js ?? []).some(path => fileOf(path) === file) &&
+			(script.matches ?? []).some(match => matchesPattern(anyPath(match), new URL(`${origin}/`))),
+	);
 
 /**
  * The scripts the settings call for. Match patterns cannot hold a port, so sites on one host share a
@@ -64,8 +74,14 @@ export function plannedScripts(settings: Settings, granted: ReadonlySet<string>,
 	return [...scripts.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const sameScript = (a: SiteScript, b: {matches?: string[] | undefined; js?: string[] | undefined; world?: string | undefined; runAt?: string | undefined}) =>
-	JSON.stringify(a.matches) === JSON.stringify(b.matches) && JSON.stringify(a.js) === JSON.stringify(b.js) && (a.world ?? 'ISOLATED') === (b.world ?? 'ISOLATED') && a.runAt === (b.runAt ?? 'document_idle');
+const sameScript = (
+	a: SiteScript,
+	b: {matches?: string[] | undefined; js?: string[] | undefined; world?: string | undefined; runAt?: string | undefined},
+) =>
+	JSON.stringify(a.matches) === JSON.stringify(b.matches) &&
+	JSON.stringify(a.js) === JSON.stringify(b.js) &&
+	(a.world ?? 'ISOLATED') === (b.world ?? 'ISOLATED') &&
+	a.runAt === (b.runAt ?? 'document_idle');
 
 async function grantedPatterns(settings: Settings): Promise<Set<string>> {
 	const granted = new Set<string>();
@@ -87,7 +103,9 @@ export async function syncSiteScripts(): Promise<{registered: string[]; unregist
 		const settings = await loadSettings();
 		const wanted = plannedScripts(settings, await grantedPatterns(settings), browser.runtime.getManifest().content_scripts ?? []);
 		const existing = (await browser.scripting.getRegisteredContentScripts()).filter(script => script.id.startsWith(idPrefix));
-		const stale = existing.filter(script => !wanted.some(want => want.id === script.id && sameScript(want, script))).map(script => script.id);
+		const stale = existing
+			.filter(script => !wanted.some(want => want.id === script.id && sameScript(want, script)))
+			.map(script => script.id);
 		const missing = wanted.filter(want => stale.includes(want.id) || !existing.some(script => script.id === want.id));
 		if (stale.length > 0) {
 			await browser.scripting.unregisterContentScripts({ids: stale});
@@ -127,7 +145,7 @@ async function siteTab(origin: string): Promise<Browser.tabs.Tab | undefined> {
 
 /** "Test these selectors on the open tab": reads the newest open tab of the site with the custom adapter. */
 export async function testSelectors(_db: DefuseDb, request: RequestOf<'test-selectors'>): Promise<ResponseOf<'test-selectors'>> {
-	if (!await browser.permissions.contains({origins: [sitePattern(request.origin)]})) {
+	if (!(await browser.permissions.contains({origins: [sitePattern(request.origin)]}))) {
 		return {ok: false, error: `Defuse may not read ${request.origin} yet: allow access first.`};
 	}
 
@@ -137,9 +155,13 @@ export async function testSelectors(_db: DefuseDb, request: RequestOf<'test-sele
 	}
 
 	const target = {tabId: tab.id};
-	await browser.scripting.executeScript({target, func: (key: string, config: unknown) => {
-		(globalThis as Record<string, unknown>)[key] = config;
-	}, args: [probeConfigKey, request.config]});
+	await browser.scripting.executeScript({
+		target,
+		func: (key: string, config: unknown) => {
+			(globalThis as Record<string, unknown>)[key] = config;
+		},
+		args: [probeConfigKey, request.config],
+	});
 	const [injection] = await browser.scripting.executeScript({target, files: [probeFile]});
 	const outcome = injection?.result as {ok: true; result: SelectorTestResult} | {ok: false; error: string} | undefined;
 	if (!outcome) {

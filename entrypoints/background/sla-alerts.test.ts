@@ -7,8 +7,21 @@ import {recordAgentAction} from '../../core/store/writes.ts';
 import {defaultAlertOptions, onNotificationClicked, onSlaAlarm, trackDeadline, watchedTickets} from './sla-alerts.ts';
 
 const now = Date.parse('2026-11-02T12:00:00Z');
-const watch = {ticketKey: 'demo:h:1007', ticketId: '1007', subject: 'Checkout fails', helpdeskName: 'demo', tabId: 5, windowId: 1, level: 'watch' as const};
-const deadline = {metric: 'first-reply' as const, targetMinutes: 60, since: '2026-11-02T11:40:00.000Z', breachAt: '2026-11-02T12:40:00.000Z'};
+const watch = {
+	ticketKey: 'demo:h:1007',
+	ticketId: '1007',
+	subject: 'Checkout fails',
+	helpdeskName: 'demo',
+	tabId: 5,
+	windowId: 1,
+	level: 'watch' as const,
+};
+const deadline = {
+	metric: 'first-reply' as const,
+	targetMinutes: 60,
+	since: '2026-11-02T11:40:00.000Z',
+	breachAt: '2026-11-02T12:40:00.000Z',
+};
 let db: DefuseDb;
 
 beforeEach(() => {
@@ -40,10 +53,15 @@ test('an answered ticket stops its countdown; a past breach schedules nothing ne
 	expect(await fakeBrowser.alarms.getAll()).toEqual([]);
 });
 
-test('an alarm notifies once, and clicking the notification focuses the ticket\'s tab', async () => {
+test("an alarm notifies once, and clicking the notification focuses the ticket's tab", async () => {
 	await trackDeadline(watch, deadline, defaultAlertOptions, now);
 	const tab = await fakeBrowser.tabs.create({url: 'http://127.0.0.1/agent/tickets/1007', active: false});
-	await trackDeadline({...watch, tabId: tab.id!, windowId: tab.windowId}, {...deadline, breachAt: '2026-11-02T12:41:00.000Z'}, defaultAlertOptions, now);
+	await trackDeadline(
+		{...watch, tabId: tab.id!, windowId: tab.windowId},
+		{...deadline, breachAt: '2026-11-02T12:41:00.000Z'},
+		defaultAlertOptions,
+		now,
+	);
 	expect(await onSlaAlarm(db, {name: 'sla-lead|demo:h:1007'}, defaultAlertOptions, Date.parse('2026-11-02T12:26:00Z'))).toBe('notified');
 	const notifications = fakeBrowser.notifications.getAllCreateOptions();
 	expect(Object.keys(notifications)).toEqual(['defuse|demo:h:1007|sla-lead']);
@@ -62,10 +80,10 @@ test('a snoozed ticket stays quiet, and the budget stops a storm of coming breac
 	for (let index = 0; index < 4; index++) {
 		const key = `demo:h:${2000 + index}`;
 		await trackDeadline({...watch, ticketKey: key, ticketId: String(2000 + index)}, deadline, budget, now);
-		outcomes.push(await onSlaAlarm(db, {name: `sla-lead|${key}`}, budget, now + ((index + 1) * 60_000)));
+		outcomes.push(await onSlaAlarm(db, {name: `sla-lead|${key}`}, budget, now + (index + 1) * 60_000));
 	}
 
 	expect(outcomes).toEqual(['notified', 'notified', 'over-budget', 'over-budget']);
 	// A breach itself always gets through.
-	expect(await onSlaAlarm(db, {name: 'sla-breach|demo:h:2003'}, budget, now + (5 * 60_000))).toBe('notified');
+	expect(await onSlaAlarm(db, {name: 'sla-breach|demo:h:2003'}, budget, now + 5 * 60_000)).toBe('notified');
 });

@@ -43,7 +43,12 @@ const alarmName = (kind: 'lead' | 'breach', ticketKey: string) => `sla-${kind}${
 const area = (): Browser.storage.StorageArea => browser.storage.session ?? browser.storage.local;
 
 /** Starts, moves or stops the countdown of a ticket after each observation of it. */
-export async function trackDeadline(watch: Omit<Watched, 'breachAt' | 'metric' | 'targetMinutes'>, deadline: DeadlineSummary | undefined, options: AlertOptions, nowMs: number): Promise<void> {
+export async function trackDeadline(
+	watch: Omit<Watched, 'breachAt' | 'metric' | 'targetMinutes'>,
+	deadline: DeadlineSummary | undefined,
+	options: AlertOptions,
+	nowMs: number,
+): Promise<void> {
 	const breachAt = deadline?.breachAt ? Date.parse(deadline.breachAt) : Number.NaN;
 	if (!options.enabled || !deadline || !Number.isFinite(breachAt)) {
 		await stopTracking(watch.ticketKey);
@@ -51,12 +56,14 @@ export async function trackDeadline(watch: Omit<Watched, 'breachAt' | 'metric' |
 	}
 
 	const previous = (await area().get(watchedKey(watch.ticketKey)))[watchedKey(watch.ticketKey)] as Watched | undefined;
-	await area().set({[watchedKey(watch.ticketKey)]: {...watch, metric: deadline.metric, targetMinutes: deadline.targetMinutes, breachAt} satisfies Watched});
+	await area().set({
+		[watchedKey(watch.ticketKey)]: {...watch, metric: deadline.metric, targetMinutes: deadline.targetMinutes, breachAt} satisfies Watched,
+	});
 	if (previous?.breachAt === breachAt) {
 		return; // Same deadline: the alarms already stand
 	}
 
-	const lead = breachAt - (options.leadMinutes * 60_000);
+	const lead = breachAt - options.leadMinutes * 60_000;
 	await browser.alarms.clear(alarmName('lead', watch.ticketKey));
 	await browser.alarms.clear(alarmName('breach', watch.ticketKey));
 	if (lead > nowMs) {
@@ -84,7 +91,12 @@ export async function watchedTickets(): Promise<Watched[]> {
 }
 
 /** Handles a countdown alarm: one notification, unless the ticket is snoozed or the alert budget is spent. */
-export async function onSlaAlarm(db: DefuseDb, alarm: {name: string}, options: AlertOptions, nowMs: number): Promise<'notified' | 'snoozed' | 'over-budget' | 'unknown'> {
+export async function onSlaAlarm(
+	db: DefuseDb,
+	alarm: {name: string},
+	options: AlertOptions,
+	nowMs: number,
+): Promise<'notified' | 'snoozed' | 'over-budget' | 'unknown'> {
 	const [kind, ...rest] = alarm.name.split(separator);
 	const ticketKey = rest.join(separator);
 	if (kind !== 'sla-lead' && kind !== 'sla-breach') {
@@ -109,9 +121,10 @@ export async function onSlaAlarm(db: DefuseDb, alarm: {name: string}, options: A
 
 	await area().set({[alertTimesKey]: [...times.filter(time => time > nowMs - 3_600_000), nowMs]});
 	const what = watched.metric === 'first-reply' ? 'first reply' : 'next reply';
-	const title = kind === 'sla-breach'
-		? `SLA breached: ticket #${watched.ticketId}`
-		: `SLA breach in ${formatDuration(watched.breachAt - nowMs, textLocale)}: ticket #${watched.ticketId}`;
+	const title =
+		kind === 'sla-breach'
+			? `SLA breached: ticket #${watched.ticketId}`
+			: `SLA breach in ${formatDuration(watched.breachAt - nowMs, textLocale)}: ticket #${watched.ticketId}`;
 	await browser.notifications.create(`defuse${separator}${ticketKey}${separator}${kind}`, {
 		type: 'basic',
 		iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -27,7 +27,11 @@ afterEach(async () => {
 	await Dexie.delete(db.name);
 });
 
-const feedback: WriteRequest = {type: 'agent-action', actionId: 'click-1', action: {type: 'feedback', ticketKey: 'demo:127.0.0.1:7', verdict: 'disagree', signalIds: ['phrase.urgency']}};
+const feedback: WriteRequest = {
+	type: 'agent-action',
+	actionId: 'click-1',
+	action: {type: 'feedback', ticketKey: 'demo:127.0.0.1:7', verdict: 'disagree', signalIds: ['phrase.urgency']},
+};
 
 /** A store that refuses the first `failures` writes, as a full or busy disk would. */
 function flakyWrite(failures: number) {
@@ -64,13 +68,28 @@ async function advance(ms: number, queue: ReturnType<typeof createWriteQueue>): 
 test('a refused write is tried again with growing pauses, listed in the popup meanwhile, and stored once', async () => {
 	const queue = createWriteQueue(flakyWrite(2), clock);
 	const first = await queue.submit(feedback, {tabId: 3});
-	expect(first).toEqual({ok: false, error: 'could not store yet, trying again in 1 s: QuotaExceededError: The transaction was aborted: disk full'});
-	expect(await queue.status()).toEqual([{id: expect.any(String) as string, type: 'agent-action', ticketKey: 'demo:127.0.0.1:7', attempts: 1, nextAt: new Date(now + retryDelays[0]).toISOString(), lastError: 'QuotaExceededError: The transaction was aborted: disk full', failed: false}]);
+	expect(first).toEqual({
+		ok: false,
+		error: 'could not store yet, trying again in 1 s: QuotaExceededError: The transaction was aborted: disk full',
+	});
+	expect(await queue.status()).toEqual([
+		{
+			id: expect.any(String) as string,
+			type: 'agent-action',
+			ticketKey: 'demo:127.0.0.1:7',
+			attempts: 1,
+			nextAt: new Date(now + retryDelays[0]).toISOString(),
+			lastError: 'QuotaExceededError: The transaction was aborted: disk full',
+			failed: false,
+		},
+	]);
 	// A stopped service worker is woken by an alarm (no sooner than 30 s ahead).
 	expect((await fakeBrowser.alarms.get(retryAlarm))?.scheduledTime).toBe(now + 30_000);
 
 	render(<Popup view={{kind: 'loading'}} writes={await queue.status()} now={now} onOpenDashboard={() => undefined} />);
-	expect(screen.getByTestId('pending-writes').textContent).toMatch(/Your feedback or action \(7\): attempt 1 failed, trying again in .*QuotaExceededError/);
+	expect(screen.getByTestId('pending-writes').textContent).toMatch(
+		/Your feedback or action \(7\): attempt 1 failed, trying again in .*QuotaExceededError/,
+	);
 
 	await advance(retryDelays[0], queue); // Second attempt fails too: the next pause is longer.
 	expect((await queue.status())[0]).toMatchObject({attempts: 2, nextAt: new Date(now + retryDelays[1]).toISOString()});
@@ -121,7 +140,12 @@ function observation(id: number, count: number, text = 'Still waiting for my ref
 			helpdesk: 'demo',
 			ticketId: String(id),
 			url: `http://127.0.0.1:5173/agent/tickets/${id}`,
-			messages: Array.from({length: count}, (_, index) => ({id: `m${index}`, role: index % 2 === 0 ? 'customer' as const : 'agent' as const, text: `${text} (${index})`, at: new Date(Date.parse('2026-11-01T09:00:00Z') + index * 60_000).toISOString()})),
+			messages: Array.from({length: count}, (_, index) => ({
+				id: `m${index}`,
+				role: index % 2 === 0 ? ('customer' as const) : ('agent' as const),
+				text: `${text} (${index})`,
+				at: new Date(Date.parse('2026-11-01T09:00:00Z') + index * 60_000).toISOString(),
+			})),
 		},
 		assessment: {level: 'watch', score: 0.4, signalIds: ['wait.due']},
 	};
@@ -149,7 +173,7 @@ test('an observation cut off by a stopped service worker is finished by the next
 
 test('writes arriving together are all written down (each used to save the list without the other)', async () => {
 	const dying = createWriteQueue(neverSettles, clock);
-	const clicks = Array.from({length: 5}, (_, index): WriteRequest => ({...feedback, actionId: `click-${index}`} as WriteRequest));
+	const clicks = Array.from({length: 5}, (_, index): WriteRequest => ({...feedback, actionId: `click-${index}`}) as WriteRequest);
 	for (const click of clicks) {
 		void dying.submit(click, {});
 	}
@@ -188,7 +212,7 @@ test('a burst of page changes keeps one waiting observation per ticket, and at m
 	expect(afterHuge).toHaveLength(journalLimits.observations);
 });
 
-test('a ticket\'s older observation that fails after a newer one was sent is not tried again (it would take the newest messages away)', async () => {
+test("a ticket's older observation that fails after a newer one was sent is not tried again (it would take the newest messages away)", async () => {
 	let refuse = true;
 	const queue = createWriteQueue(async request => {
 		if (refuse) {
@@ -222,7 +246,15 @@ test('writes given up can be dismissed from the popup; writes still being tried 
 	const listed = await queue.status();
 	expect(listed.map(write => write.failed)).toEqual([true, true, false]);
 	const dismissed: string[][] = [];
-	render(<Popup view={{kind: 'loading'}} writes={listed} now={now} onOpenDashboard={() => undefined} onDismissWrites={ids => dismissed.push(ids)} />);
+	render(
+		<Popup
+			view={{kind: 'loading'}}
+			writes={listed}
+			now={now}
+			onOpenDashboard={() => undefined}
+			onDismissWrites={ids => dismissed.push(ids)}
+		/>,
+	);
 	expect(screen.getAllByRole('button', {name: /^Dismiss: /})).toHaveLength(2);
 	screen.getAllByRole('button', {name: /^Dismiss: A page Defuse could not read/})[0]!.click();
 	screen.getByRole('button', {name: 'Dismiss all 2 given up'}).click();
@@ -241,10 +273,18 @@ test('a session storage that refuses the list (quota) does not stop the write, n
 	const queue = createWriteQueue(flakyWrite(0), clock);
 	expect(await queue.submit(feedback, {tabId: 3})).toEqual({ok: true, created: true});
 	expect(await queue.submit(observation(12, 2), {tabId: 3})).toMatchObject({ok: true, created: true});
-	expect({events: await db.events.where('type').equals('feedback').count(), observations: await db.observations.count()}).toEqual({events: 1, observations: 1});
+	expect({events: await db.events.where('type').equals('feedback').count(), observations: await db.observations.count()}).toEqual({
+		events: 1,
+		observations: 1,
+	});
 	// Refused by the store as well: the page is told, and nothing throws
 	const failing = createWriteQueue(flakyWrite(1), clock);
-	expect(await failing.submit({...feedback, actionId: 'click-2'} as WriteRequest, {})).toMatchObject({ok: false, error: expect.stringMatching(/^could not store: QuotaExceededError.*not kept for another try: Error: QUOTA_BYTES quota exceeded$/) as string});
+	expect(await failing.submit({...feedback, actionId: 'click-2'} as WriteRequest, {})).toMatchObject({
+		ok: false,
+		error: expect.stringMatching(
+			/^could not store: QuotaExceededError.*not kept for another try: Error: QUOTA_BYTES quota exceeded$/,
+		) as string,
+	});
 });
 
 test('adapter misses the store refuses are kept for another try up to a limit, the oldest dropped', async () => {

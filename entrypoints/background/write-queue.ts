@@ -50,7 +50,7 @@ const area = (): Browser.storage.StorageArea => browser.storage.session ?? brows
 
 async function pendingWrites(): Promise<PendingWrite[]> {
 	const stored = (await area().get(pendingKey))[pendingKey];
-	return Array.isArray(stored) ? stored as PendingWrite[] : [];
+	return Array.isArray(stored) ? (stored as PendingWrite[]) : [];
 }
 
 // One change at a time: two writes arriving together must not each save the list without the other.
@@ -62,7 +62,8 @@ async function update(change: (list: PendingWrite[]) => PendingWrite[]): Promise
 	return next;
 }
 
-const ticketOf = (entry: PendingWrite): string | undefined => (entry.request.type === 'observe' ? ticketKeyOf(entry.request.snapshot) : undefined);
+const ticketOf = (entry: PendingWrite): string | undefined =>
+	entry.request.type === 'observe' ? ticketKeyOf(entry.request.snapshot) : undefined;
 const sizeOf = (entry: PendingWrite): number => entry.chars ?? JSON.stringify(entry.request).length;
 
 /** The list with `entry` added, a waiting observation of its ticket replaced and the limits kept. */
@@ -108,7 +109,11 @@ async function journal(entry: PendingWrite): Promise<void> {
 type Clock = {now: () => number; later: (ms: number, run: () => void) => void};
 
 /** A write that failed: dropped (a newer state of its ticket came since), given up (out of tries) or kept for its next try. */
-async function schedule(entry: PendingWrite, error: unknown, {stale, clock, retryDue}: {stale: boolean; clock: Clock; retryDue: () => Promise<void>}): Promise<WriteResponse> {
+async function schedule(
+	entry: PendingWrite,
+	error: unknown,
+	{stale, clock, retryDue}: {stale: boolean; clock: Clock; retryDue: () => Promise<void>},
+): Promise<WriteResponse> {
 	const delay = retryDelays[entry.attempts - 1];
 	const lastError = errorText(error);
 	if (stale) {
@@ -143,7 +148,8 @@ function statusOf(entry: PendingWrite): PendingWriteStatus {
 }
 
 /** An id unique across service worker lifetimes: the time, this lifetime's count and a random part. */
-const writeId = (now: number, sequence: number): string => `${now.toString(36)}-${sequence.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const writeId = (now: number, sequence: number): string =>
+	`${now.toString(36)}-${sequence.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export type WriteQueue = {
 	/** Stores the request now, or queues it for another try; answers the sender either way. */
@@ -179,7 +185,9 @@ export function createWriteQueue(
 		try {
 			const response = await write(tried.request, {tabId: tried.tabId, windowId: tried.windowId});
 			// Stored: crossing it off may fail too (the list is tried again, and the write is idempotent).
-			await update(list => list.filter(other => other.id !== entry.id)).catch((error: unknown) => console.warn('Defuse: could not cross off a stored write.', error));
+			await update(list => list.filter(other => other.id !== entry.id)).catch((error: unknown) =>
+				console.warn('Defuse: could not cross off a stored write.', error),
+			);
 			return response;
 		} catch (error) {
 			try {
@@ -196,7 +204,13 @@ export function createWriteQueue(
 	const queue: WriteQueue = {
 		async submit(request, sender) {
 			sequence++;
-			const entry: PendingWrite = {id: writeId(clock.now(), sequence), request, tabId: sender.tabId, windowId: sender.windowId, attempts: 0};
+			const entry: PendingWrite = {
+				id: writeId(clock.now(), sequence),
+				request,
+				tabId: sender.tabId,
+				windowId: sender.windowId,
+				attempts: 0,
+			};
 			const ticket = ticketOf(entry);
 			if (ticket !== undefined) {
 				newest.set(ticket, entry.id);

@@ -13,8 +13,14 @@ async function start(root: Element): Promise<void> {
 	const {client} = createMetricsClient();
 	const demo = new URLSearchParams(location.search).get('demo') === '1';
 	// The team's own templates (and their versions of built-in ones) by their titles.
-	const templateNames = {...libraryTemplateNames, ...Object.fromEntries(settings.templates.user.map(template => [template.id, template.title]))};
-	render(<App client={client} store={openDb()} businessHours={{calendar: settings.sla.calendar}} demo={demo} templateNames={templateNames} />, root);
+	const templateNames = {
+		...libraryTemplateNames,
+		...Object.fromEntries(settings.templates.user.map(template => [template.id, template.title])),
+	};
+	render(
+		<App client={client} store={openDb()} businessHours={{calendar: settings.sla.calendar}} demo={demo} templateNames={templateNames} />,
+		root,
+	);
 }
 
 const root = document.querySelector('#app');

@@ -10,7 +10,8 @@ type Loose = Record<string, unknown>;
 let uninstall: () => void;
 
 beforeEach(() => {
-	document.body.innerHTML = '<div id="ck" class="ck-editor__editable" contenteditable="true"></div><div class="ProseMirror" id="pm" contenteditable="true"></div><textarea id="body"></textarea><div id="fr" class="fr-element fr-view" contenteditable="true"></div>';
+	document.body.innerHTML =
+		'<div id="ck" class="ck-editor__editable" contenteditable="true"></div><div class="ProseMirror" id="pm" contenteditable="true"></div><textarea id="body"></textarea><div id="fr" class="fr-element fr-view" contenteditable="true"></div>';
 	uninstall = installBridge(window);
 });
 
@@ -21,7 +22,10 @@ afterEach(() => {
 	}
 });
 
-function ckeditorStandIn(content: string[] = [], caret?: {paragraph: number; offset: number}): {paragraphs: () => string[]; undoSteps: () => number} {
+function ckeditorStandIn(
+	content: string[] = [],
+	caret?: {paragraph: number; offset: number},
+): {paragraphs: () => string[]; undoSteps: () => number} {
 	type Node = {name: 'paragraph'; text: string};
 	const root = {children: content.map(text => ({name: 'paragraph' as const, text}))};
 	let steps = 0;
@@ -74,7 +78,11 @@ function ckeditorStandIn(content: string[] = [], caret?: {paragraph: number; off
 describe('CKEditor 5: paragraphs through the model, one undo step', () => {
 	test('into an empty editor', async () => {
 		const model = ckeditorStandIn([''], {paragraph: 0, offset: 0});
-		const result = await insertViaBridge(document, {ok: false, via: 'bridge', editor: 'ckeditor5', selector: '#ck'}, 'Hi Marcus,\n\nI have refunded the duplicate charge.');
+		const result = await insertViaBridge(
+			document,
+			{ok: false, via: 'bridge', editor: 'ckeditor5', selector: '#ck'},
+			'Hi Marcus,\n\nI have refunded the duplicate charge.',
+		);
 		expect(result).toMatchObject({ok: true, via: 'ckeditor5.model'});
 		expect(model.paragraphs()).toEqual(['Hi Marcus,', 'I have refunded the duplicate charge.']);
 		expect(model.undoSteps()).toBe(1);
@@ -95,7 +103,10 @@ describe('CKEditor 5: paragraphs through the model, one undo step', () => {
 
 	test('replace: the whole draft goes', async () => {
 		const model = ckeditorStandIn(['Calm down.', 'As I said, no.'], {paragraph: 1, offset: 2});
-		expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', text: 'A\n\nB', mode: 'replace'})).toMatchObject({ok: true, via: 'ckeditor5.model:replace'});
+		expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', text: 'A\n\nB', mode: 'replace'})).toMatchObject({
+			ok: true,
+			via: 'ckeditor5.model:replace',
+		});
 		expect(model.paragraphs()).toEqual(['A', 'B']);
 		expect(model.undoSteps()).toBe(1);
 	});
@@ -113,10 +124,20 @@ test('TipTap: JSON nodes in one chain, never an HTML string', async () => {
 
 	chain['run'] = () => calls.push(['run']);
 	(document.querySelector('#pm') as unknown as Loose)['editor'] = {chain: () => chain};
-	expect(await insertWith(window, {id: '1', editor: 'tiptap', selector: '#pm', text: '<img src=x onerror=alert(1)>'})).toMatchObject({ok: true, via: 'tiptap.commands'});
-	expect(calls).toEqual([['focus'], ['insertContent', [{type: 'paragraph', content: [{type: 'text', text: '<img src=x onerror=alert(1)>'}]}]], ['run']]);
+	expect(await insertWith(window, {id: '1', editor: 'tiptap', selector: '#pm', text: '<img src=x onerror=alert(1)>'})).toMatchObject({
+		ok: true,
+		via: 'tiptap.commands',
+	});
+	expect(calls).toEqual([
+		['focus'],
+		['insertContent', [{type: 'paragraph', content: [{type: 'text', text: '<img src=x onerror=alert(1)>'}]}]],
+		['run'],
+	]);
 	calls.length = 0;
-	expect(await insertWith(window, {id: '2', editor: 'tiptap', selector: '#pm', text: 'A', mode: 'replace'})).toMatchObject({ok: true, via: 'tiptap.commands:replace'});
+	expect(await insertWith(window, {id: '2', editor: 'tiptap', selector: '#pm', text: 'A', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'tiptap.commands:replace',
+	});
 	expect(calls.map(entry => entry[0])).toEqual(['focus', 'selectAll', 'insertContent', 'run']);
 });
 
@@ -126,16 +147,22 @@ test('Summernote without a reachable editable: the draft is recorded for its und
 	await insertWith(window, {id: '2', editor: 'summernote', selector: '#body', text: 'Hi <b>Ann</b>,\n\nDone & dusted.'});
 	await insertWith(window, {id: '3', editor: 'summernote', selector: '#body', text: 'New', mode: 'replace'});
 	expect(calls).toEqual([
-		['editor.afterCommand', true], ['pasteHTML', '<p>Hi &lt;b&gt;Ann&lt;/b&gt;,</p><p>Done &amp; dusted.</p>'],
-		['editor.afterCommand', true], ['code', '<p>New</p>'], ['editor.afterCommand'],
+		['editor.afterCommand', true],
+		['pasteHTML', '<p>Hi &lt;b&gt;Ann&lt;/b&gt;,</p><p>Done &amp; dusted.</p>'],
+		['editor.afterCommand', true],
+		['code', '<p>New</p>'],
+		['editor.afterCommand'],
 	]);
 });
 
 test('CKEditor 5: a draft-check fix goes into its model, in the paragraph where it was found', async () => {
 	type Text = {is: (name: string) => boolean; data: string};
-	const paragraph = (data: string) => ({children: [{is: (name: string) => name === '$text', data}] as Text[], getChildren() {
-		return this.children;
-	}});
+	const paragraph = (data: string) => ({
+		children: [{is: (name: string) => name === '$text', data}] as Text[],
+		getChildren() {
+			return this.children;
+		},
+	});
 	const blocks = [paragraph('Hi Dana,'), paragraph('As I said, the parcel left.')];
 	const writer = {
 		createPositionAt: (block: ReturnType<typeof paragraph>, offset: number) => ({block, offset}),
@@ -149,71 +176,153 @@ test('CKEditor 5: a draft-check fix goes into its model, in the paragraph where 
 			text.data = text.data.slice(0, at.offset) + value + text.data.slice(at.offset);
 		},
 	};
-	(document.querySelector('#ck') as unknown as Loose)['ckeditorInstance'] = {model: {document: {getRoot: () => ({getChildren: () => blocks})}, change: (callback: (w: typeof writer) => void) => callback(writer)}};
-	expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', op: 'fix', find: 'As I said, t', before: 'Hi Dana,\n', text: 'T'})).toMatchObject({ok: true, via: 'ckeditor5.model:fix'});
+	(document.querySelector('#ck') as unknown as Loose)['ckeditorInstance'] = {
+		model: {document: {getRoot: () => ({getChildren: () => blocks})}, change: (callback: (w: typeof writer) => void) => callback(writer)},
+	};
+	expect(
+		await insertWith(window, {
+			id: '1',
+			editor: 'ckeditor5',
+			selector: '#ck',
+			op: 'fix',
+			find: 'As I said, t',
+			before: 'Hi Dana,\n',
+			text: 'T',
+		}),
+	).toMatchObject({ok: true, via: 'ckeditor5.model:fix'});
 	expect(blocks.map(block => block.children[0]!.data)).toEqual(['Hi Dana,', 'The parcel left.']);
-	expect(await insertWith(window, {id: '2', editor: 'ckeditor5', selector: '#ck', op: 'fix', find: 'nowhere', before: '', text: ''})).toMatchObject({ok: false, error: 'the text to fix is no longer in the editor'});
-	expect(await insertWith(window, {id: '3', editor: 'quill', selector: '#ck', op: 'fix', find: 'x', before: '', text: ''})).toMatchObject({ok: false});
+	expect(
+		await insertWith(window, {id: '2', editor: 'ckeditor5', selector: '#ck', op: 'fix', find: 'nowhere', before: '', text: ''}),
+	).toMatchObject({ok: false, error: 'the text to fix is no longer in the editor'});
+	expect(await insertWith(window, {id: '3', editor: 'quill', selector: '#ck', op: 'fix', find: 'x', before: '', text: ''})).toMatchObject({
+		ok: false,
+	});
 });
 
 test('Redactor: the $R API first, then the jQuery plugin; replace sets the whole content', async () => {
 	const calls: unknown[][] = [];
 	(window as unknown as Loose)['$R'] = (...args: unknown[]) => calls.push(args);
-	expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.$R'});
-	expect(await insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hi', mode: 'replace'})).toMatchObject({ok: true, via: 'redactor.$R:replace'});
+	expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({
+		ok: true,
+		via: 'redactor.$R',
+	});
+	expect(await insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hi', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'redactor.$R:replace',
+	});
 	delete (window as unknown as Loose)['$R'];
 	(window as unknown as Loose)['$'] = () => ({redactor: (...args: unknown[]) => calls.push(['jq', ...args])});
-	expect(await insertWith(window, {id: '3', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.jquery:insertion.insertText'});
-	expect(calls).toEqual([['#body', 'insertion.insertText', 'Hello'], ['#body', 'insertion.set', '<p>Hi</p>'], ['jq', 'insertion.insertText', 'Hello']]);
+	expect(await insertWith(window, {id: '3', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({
+		ok: true,
+		via: 'redactor.jquery:insertion.insertText',
+	});
+	expect(calls).toEqual([
+		['#body', 'insertion.insertText', 'Hello'],
+		['#body', 'insertion.set', '<p>Hi</p>'],
+		['jq', 'insertion.insertText', 'Hello'],
+	]);
 });
 
 test('Redactor 10: falls back to its own call names', async () => {
 	const calls: unknown[][] = [];
-	(window as unknown as Loose)['jQuery'] = () => ({redactor(name: string, text: string) {
-		if (name !== 'insert.text' && name !== 'code.set') {
-			throw new Error(`unknown call ${name}`);
-		}
+	(window as unknown as Loose)['jQuery'] = () => ({
+		redactor(name: string, text: string) {
+			if (name !== 'insert.text' && name !== 'code.set') {
+				throw new Error(`unknown call ${name}`);
+			}
 
-		calls.push([name, text]);
-	}});
-	expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({ok: true, via: 'redactor.jquery:insert.text'});
-	expect(await insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hi', mode: 'replace'})).toMatchObject({ok: true, via: 'redactor.jquery:code.set'});
-	expect(calls).toEqual([['insert.text', 'Hello'], ['code.set', '<p>Hi</p>']]);
+			calls.push([name, text]);
+		},
+	});
+	expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'Hello'})).toMatchObject({
+		ok: true,
+		via: 'redactor.jquery:insert.text',
+	});
+	expect(await insertWith(window, {id: '2', editor: 'redactor', selector: '#body', text: 'Hi', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'redactor.jquery:code.set',
+	});
+	expect(calls).toEqual([
+		['insert.text', 'Hello'],
+		['code.set', '<p>Hi</p>'],
+	]);
 });
 
 test('Froala: escaped HTML through html.insert or html.set, between undo steps; found in FroalaEditor.INSTANCES too', async () => {
 	const calls: string[] = [];
 	const element = document.querySelector('#fr')!;
-	(window as unknown as Loose)['FroalaEditor'] = {INSTANCES: [{el: element, html: {insert: (html: string) => calls.push(`insert ${html}`), set: (html: string) => calls.push(`set ${html}`)}, undo: {saveStep: () => calls.push('step')}}]};
-	expect(await insertWith(window, {id: '1', editor: 'froala', selector: '#fr', text: '5 < 6'})).toMatchObject({ok: true, via: 'froala.html.insert'});
-	expect(await insertWith(window, {id: '2', editor: 'froala', selector: '#fr', text: 'Hi', mode: 'replace'})).toMatchObject({ok: true, via: 'froala.html.set'});
+	(window as unknown as Loose)['FroalaEditor'] = {
+		INSTANCES: [
+			{
+				el: element,
+				html: {insert: (html: string) => calls.push(`insert ${html}`), set: (html: string) => calls.push(`set ${html}`)},
+				undo: {saveStep: () => calls.push('step')},
+			},
+		],
+	};
+	expect(await insertWith(window, {id: '1', editor: 'froala', selector: '#fr', text: '5 < 6'})).toMatchObject({
+		ok: true,
+		via: 'froala.html.insert',
+	});
+	expect(await insertWith(window, {id: '2', editor: 'froala', selector: '#fr', text: 'Hi', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'froala.html.set',
+	});
 	expect(calls).toEqual(['step', 'insert <p>5 &lt; 6</p>', 'step', 'step', 'set <p>Hi</p>', 'step']);
 });
 
 test('TinyMCE: escaped HTML into the editor that owns the element; replace in one undo level', async () => {
 	const calls: string[] = [];
 	const body = document.querySelector('#ck')!;
-	(window as unknown as Loose)['tinymce'] = {get: () => undefined, editors: [{
-		getBody: () => body,
-		insertContent: (html: string) => calls.push(`insert ${html}`),
-		setContent: (html: string) => calls.push(`set ${html}`),
-		undoManager: {transact(change: () => void) {
-			calls.push('level');
-			change();
-		}},
-	}]};
-	expect(await insertWith(window, {id: '1', editor: 'tinymce', selector: '#ck', text: 'a < b'})).toMatchObject({ok: true, via: 'tinymce.insertContent'});
-	expect(await insertWith(window, {id: '2', editor: 'tinymce', selector: '#ck', text: 'x', mode: 'replace'})).toMatchObject({ok: true, via: 'tinymce.setContent:replace'});
+	(window as unknown as Loose)['tinymce'] = {
+		get: () => undefined,
+		editors: [
+			{
+				getBody: () => body,
+				insertContent: (html: string) => calls.push(`insert ${html}`),
+				setContent: (html: string) => calls.push(`set ${html}`),
+				undoManager: {
+					transact(change: () => void) {
+						calls.push('level');
+						change();
+					},
+				},
+			},
+		],
+	};
+	expect(await insertWith(window, {id: '1', editor: 'tinymce', selector: '#ck', text: 'a < b'})).toMatchObject({
+		ok: true,
+		via: 'tinymce.insertContent',
+	});
+	expect(await insertWith(window, {id: '2', editor: 'tinymce', selector: '#ck', text: 'x', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'tinymce.setContent:replace',
+	});
 	expect(calls).toEqual(['insert <p>a &lt; b</p>', 'level', 'set <p>x</p>']);
 });
 
 test('Quill: text at the cursor through the instance, set off from the line around it', async () => {
 	const inserted: unknown[][] = [];
 	const line = {length: () => 8};
-	(document.querySelector('#pm') as unknown as Loose)['__quill'] = {getSelection: () => ({index: 3}), getLength: () => 10, getLine: () => [line, 3], insertText: (...args: unknown[]) => inserted.push(args), setText: (...args: unknown[]) => inserted.push(['set', ...args])};
-	expect(await insertWith(window, {id: '1', editor: 'quill', selector: '#pm', text: 'Hi'})).toMatchObject({ok: true, via: 'quill.insertText'});
-	expect(await insertWith(window, {id: '2', editor: 'quill', selector: '#pm', text: 'All', mode: 'replace'})).toMatchObject({ok: true, via: 'quill.setText:replace'});
-	expect(inserted).toEqual([[3, '\n\nHi\n\n', 'user'], ['set', 'All', 'user']]);
+	(document.querySelector('#pm') as unknown as Loose)['__quill'] = {
+		getSelection: () => ({index: 3}),
+		getLength: () => 10,
+		getLine: () => [line, 3],
+		insertText: (...args: unknown[]) => inserted.push(args),
+		setText: (...args: unknown[]) => inserted.push(['set', ...args]),
+	};
+	expect(await insertWith(window, {id: '1', editor: 'quill', selector: '#pm', text: 'Hi'})).toMatchObject({
+		ok: true,
+		via: 'quill.insertText',
+	});
+	expect(await insertWith(window, {id: '2', editor: 'quill', selector: '#pm', text: 'All', mode: 'replace'})).toMatchObject({
+		ok: true,
+		via: 'quill.setText:replace',
+	});
+	expect(inserted).toEqual([
+		[3, '\n\nHi\n\n', 'user'],
+		['set', 'All', 'user'],
+	]);
 });
 
 describe('the channel', () => {
@@ -222,13 +331,28 @@ describe('the channel', () => {
 		window.addEventListener(offerEvent, () => seen++, {capture: true});
 		window.addEventListener(offerEvent, () => seen++);
 		ckeditorStandIn([''], {paragraph: 0, offset: 0});
-		expect(await insertViaBridge(document, {ok: false, via: 'bridge', editor: 'ckeditor5', selector: '#ck'}, 'x')).toMatchObject({ok: true});
+		expect(await insertViaBridge(document, {ok: false, via: 'bridge', editor: 'ckeditor5', selector: '#ck'}, 'x')).toMatchObject({
+			ok: true,
+		});
 		expect(seen).toBe(0);
 	});
 
 	test('requests are checked field by field', () => {
-		expect(parseRequest({id: 'a', editor: 'quill', selector: '#x', text: 'hi', mode: 'replace'})).toEqual({id: 'a', editor: 'quill', selector: '#x', text: 'hi', mode: 'replace'});
-		for (const bad of ['not an object', null, {id: 1}, {id: 'a', editor: 'word', selector: '#ck', text: ''}, {id: 'a', editor: 'quill', selector: '#x', text: 'hi', mode: 'submit'}, {id: 'a', editor: 'quill', selector: '#x', text: 'x'.repeat(200_001)}]) {
+		expect(parseRequest({id: 'a', editor: 'quill', selector: '#x', text: 'hi', mode: 'replace'})).toEqual({
+			id: 'a',
+			editor: 'quill',
+			selector: '#x',
+			text: 'hi',
+			mode: 'replace',
+		});
+		for (const bad of [
+			'not an object',
+			null,
+			{id: 1},
+			{id: 'a', editor: 'word', selector: '#ck', text: ''},
+			{id: 'a', editor: 'quill', selector: '#x', text: 'hi', mode: 'submit'},
+			{id: 'a', editor: 'quill', selector: '#x', text: 'x'.repeat(200_001)},
+		]) {
 			expect(parseRequest(bad)).toBeUndefined();
 		}
 	});
@@ -243,11 +367,17 @@ describe('the channel', () => {
 
 describe('failures are reported, never thrown', () => {
 	test('no editor instance', async () => {
-		expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', text: 'x'})).toEqual({id: '1', ok: false, error: 'no CKEditor 5 instance on the editable'});
+		expect(await insertWith(window, {id: '1', editor: 'ckeditor5', selector: '#ck', text: 'x'})).toEqual({
+			id: '1',
+			ok: false,
+			error: 'no CKEditor 5 instance on the editable',
+		});
 	});
 
 	test('no element', async () => {
-		expect((await insertWith(window, {id: '1', editor: 'froala', selector: '#missing', text: 'x'})).error).toBe('reply box not found: #missing');
+		expect((await insertWith(window, {id: '1', editor: 'froala', selector: '#missing', text: 'x'})).error).toBe(
+			'reply box not found: #missing',
+		);
 	});
 
 	test('an editor API that throws', async () => {
@@ -255,7 +385,10 @@ describe('failures are reported, never thrown', () => {
 			throw new Error('Redactor exploded');
 		};
 
-		expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'x'})).toMatchObject({ok: false, error: 'Redactor exploded'});
+		expect(await insertWith(window, {id: '1', editor: 'redactor', selector: '#body', text: 'x'})).toMatchObject({
+			ok: false,
+			error: 'Redactor exploded',
+		});
 	});
 });
 

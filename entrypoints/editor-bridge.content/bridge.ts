@@ -23,26 +23,49 @@ export type BridgeMode = 'insert' | 'replace';
  * `before` in one paragraph of the editor's model by `text` (a draft-check fix, for editors that do not
  * take typing over a selection made from outside: CKEditor 5).
  */
-export type BridgeRequest = {id: string; editor: BridgeEditor; selector: string; text: string; mode?: BridgeMode | undefined; op?: 'insert' | 'fix' | undefined; find?: string | undefined; before?: string | undefined};
+export type BridgeRequest = {
+	id: string;
+	editor: BridgeEditor;
+	selector: string;
+	text: string;
+	mode?: BridgeMode | undefined;
+	op?: 'insert' | 'fix' | undefined;
+	find?: string | undefined;
+	before?: string | undefined;
+};
 export type BridgeResult = {id: string; ok: boolean; via?: string; error?: string};
 
 type Loose = Record<string, unknown>;
 type Fn = (...args: unknown[]) => unknown;
 
 const isFunction = (value: unknown): value is Fn => typeof value === 'function';
-const get = (object: unknown, key: string): unknown => (object !== null && (typeof object === 'object' || typeof object === 'function')) ? (object as Loose)[key] : undefined;
+const get = (object: unknown, key: string): unknown =>
+	object !== null && (typeof object === 'object' || typeof object === 'function') ? (object as Loose)[key] : undefined;
 const call = (object: unknown, key: string, ...args: unknown[]): unknown => (get(object, key) as Fn).call(object, ...args);
 const can = (object: unknown, ...keys: string[]) => keys.every(key => isFunction(get(object, key)));
 
 /** Paragraphs of plain text, for editors that take structure. */
 export function paragraphsOf(text: string): string[] {
-	return text.replaceAll('\r\n', '\n').split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(Boolean);
+	return text
+		.replaceAll('\r\n', '\n')
+		.split(/\n{2,}/)
+		.map(paragraph => paragraph.trim())
+		.filter(Boolean);
 }
 
 /** Escaped HTML for editors whose only multi-line insert takes HTML: every character of the text stays text. */
 export function textToHtml(text: string): string {
-	const escape = (value: string) => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\'', '&#39;');
-	return paragraphsOf(text).map(paragraph => `<p>${paragraph.split('\n').map(line => escape(line)).join('<br>')}</p>`).join('');
+	const escape = (value: string) =>
+		value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+	return paragraphsOf(text)
+		.map(
+			paragraph =>
+				`<p>${paragraph
+					.split('\n')
+					.map(line => escape(line))
+					.join('<br>')}</p>`,
+		)
+		.join('');
 }
 
 function ckeditor5(element: Element, text: string, mode: BridgeMode): string {
@@ -71,9 +94,13 @@ function ckeditor5(element: Element, text: string, mode: BridgeMode): string {
 			return;
 		}
 
-		const position = can(selection, 'getFirstPosition') ? call(selection, 'getFirstPosition') as Loose | undefined : undefined;
+		const position = can(selection, 'getFirstPosition') ? (call(selection, 'getFirstPosition') as Loose | undefined) : undefined;
 		const block = get(position, 'parent');
-		if (position && get(block, 'name') === 'paragraph' && can(writer, 'split', 'insert', 'createPositionAfter', 'createPositionBefore', 'remove')) {
+		if (
+			position &&
+			get(block, 'name') === 'paragraph' &&
+			can(writer, 'split', 'insert', 'createPositionAfter', 'createPositionBefore', 'remove')
+		) {
 			const before = !get(position, 'isAtStart');
 			const after = !get(position, 'isAtEnd');
 			let at: unknown;
@@ -129,7 +156,7 @@ function ckeditor5Fix(element: Element, find: string, before: string, replacemen
 	const lead = before.slice(before.lastIndexOf('\n') + 1);
 	for (const block of call(root, 'getChildren') as Iterable<unknown>) {
 		let text = '';
-		for (const child of can(block, 'getChildren') ? call(block, 'getChildren') as Iterable<unknown> : []) {
+		for (const child of can(block, 'getChildren') ? (call(block, 'getChildren') as Iterable<unknown>) : []) {
 			text += can(child, 'is') && call(child, 'is', '$text') ? String(get(child, 'data')) : '\n';
 		}
 
@@ -253,7 +280,8 @@ async function typeParagraphs(document_: Document, text: string, clear: boolean,
 			// break stays inside it. Line editors (Quill, whose paragraphs are lines): Enter per line.
 			const enters = lines === 'lines' ? part.length : 1;
 			for (let enter = 0; enter < enters; enter++) {
-				const ok = lines === 'lines' || part.length >= 2 ? document_.execCommand('insertParagraph') : document_.execCommand('insertLineBreak');
+				const ok =
+					lines === 'lines' || part.length >= 2 ? document_.execCommand('insertParagraph') : document_.execCommand('insertLineBreak');
 				if (!ok) {
 					return false;
 				}
@@ -282,12 +310,16 @@ async function prosemirror(element: Element, text: string, mode: BridgeMode): Pr
 	}
 
 	if (can(get(tiptap, 'commands'), 'insertContent')) {
-		call(get(tiptap, 'commands'), 'insertContent', paragraphsOf(text).map(paragraph => ({type: 'paragraph', content: [{type: 'text', text: paragraph}]})));
+		call(
+			get(tiptap, 'commands'),
+			'insertContent',
+			paragraphsOf(text).map(paragraph => ({type: 'paragraph', content: [{type: 'text', text: paragraph}]})),
+		);
 		return 'tiptap.commands';
 	}
 
 	// A plain ProseMirror view keeps no handle on its DOM: it reads pasted text/plain like typed text.
-	if (root instanceof HTMLElement && await pasteInto(root, text, mode)) {
+	if (root instanceof HTMLElement && (await pasteInto(root, text, mode))) {
 		return `prosemirror.paste${mode === 'replace' ? ':replace' : ''}`;
 	}
 
@@ -308,7 +340,9 @@ async function summernote(win: Window, selector: string, text: string, mode: Bri
 
 	const note = (...args: unknown[]) => call(target, 'summernote', ...args);
 	const source = win.document.querySelector<HTMLElement>(selector);
-	const editable = source?.matches('.note-editable') ? source : source?.parentElement?.querySelector<HTMLElement>('.note-editor .note-editable') ?? undefined;
+	const editable = source?.matches('.note-editable')
+		? source
+		: (source?.parentElement?.querySelector<HTMLElement>('.note-editor .note-editable') ?? undefined);
 	// Summernote's undo keeps snapshots: record the draft as it is before changing it, and after.
 	note('editor.afterCommand', true);
 	if (editable && typeof win.document.execCommand === 'function') {
@@ -361,9 +395,18 @@ function redactor(win: Window, selector: string, text: string, mode: BridgeMode)
 	const $ = jquery(win);
 	const element = win.document.querySelector(selector);
 	const source = element?.closest('.redactor-box, .redactor_box')?.querySelector('textarea');
-	const calls = mode === 'replace'
-		? [['insertion.set', textToHtml(text)], ['code.set', textToHtml(text)], ['set', textToHtml(text)]]
-		: [['insertion.insertText', text], ['insert.text', text], ['insertText', text]];
+	const calls =
+		mode === 'replace'
+			? [
+					['insertion.set', textToHtml(text)],
+					['code.set', textToHtml(text)],
+					['set', textToHtml(text)],
+				]
+			: [
+					['insertion.insertText', text],
+					['insert.text', text],
+					['insertText', text],
+				];
 	for (const target of [$?.(selector), source ? $?.(source) : undefined]) {
 		const plugin = get(target, 'redactor');
 		if (!isFunction(plugin)) {
@@ -386,11 +429,14 @@ function redactor(win: Window, selector: string, text: string, mode: BridgeMode)
 function froala(element: Element, text: string, mode: BridgeMode): string {
 	const host = element.closest('[data-froala\\.editor], .fr-box') ?? element;
 	const instances = get(get(element.ownerDocument.defaultView, 'FroalaEditor'), 'INSTANCES');
-	const fromList = Array.isArray(instances) ? instances.find(instance => {
-		const own = get(instance, 'el');
-		return own instanceof Element && (own === element || own.contains(element) || element.contains(own));
-	}) : undefined;
-	const editor = get(element, 'data-froala.editor') ?? get(host, 'data-froala.editor') ?? get(host.parentElement, 'data-froala.editor') ?? fromList;
+	const fromList = Array.isArray(instances)
+		? instances.find(instance => {
+				const own = get(instance, 'el');
+				return own instanceof Element && (own === element || own.contains(element) || element.contains(own));
+			})
+		: undefined;
+	const editor =
+		get(element, 'data-froala.editor') ?? get(host, 'data-froala.editor') ?? get(host.parentElement, 'data-froala.editor') ?? fromList;
 	const html = get(editor, 'html');
 	if (!can(html, 'insert')) {
 		throw new Error('no Froala instance on the editor');
@@ -418,11 +464,13 @@ function tinymce(win: Window, element: Element, text: string, mode: BridgeMode):
 	const api = get(win, 'tinymce');
 	const byId = element.id && can(api, 'get') ? call(api, 'get', element.id) : undefined;
 	const editors = get(api, 'editors');
-	const owning = Array.isArray(editors) ? editors.find(editor => {
-		const body = can(editor, 'getBody') ? call(editor, 'getBody') : undefined;
-		const container = can(editor, 'getContainer') ? call(editor, 'getContainer') : undefined;
-		return body === element || (container instanceof Element && container.contains(element));
-	}) : undefined;
+	const owning = Array.isArray(editors)
+		? editors.find(editor => {
+				const body = can(editor, 'getBody') ? call(editor, 'getBody') : undefined;
+				const container = can(editor, 'getContainer') ? call(editor, 'getContainer') : undefined;
+				return body === element || (container instanceof Element && container.contains(element));
+			})
+		: undefined;
 	const editor = byId ?? owning ?? get(api, 'activeEditor');
 	if (!can(editor, 'insertContent')) {
 		throw new Error('TinyMCE is not loaded on this page');
@@ -458,8 +506,8 @@ async function quill(win: Window, element: Element, text: string, mode: BridgeMo
 		const range = call(editor, 'getSelection', true) as {index?: number; length?: number} | null;
 		const length = call(editor, 'getLength') as number;
 		const index = range?.index ?? Math.max(0, length - 1);
-		const line = can(editor, 'getLine') ? call(editor, 'getLine', index) as [unknown, number] | undefined : undefined;
-		const lineLength = line && can(line[0], 'length') ? call(line[0], 'length') as number : 1;
+		const line = can(editor, 'getLine') ? (call(editor, 'getLine', index) as [unknown, number] | undefined) : undefined;
+		const lineLength = line && can(line[0], 'length') ? (call(line[0], 'length') as number) : 1;
 		const before = line ? line[1] > 0 : false;
 		const after = line ? lineLength - 1 > line[1] : false;
 		call(editor, 'insertText', index, `${before ? '\n\n' : ''}${text}${after ? '\n\n' : ''}`, 'user');
@@ -468,7 +516,7 @@ async function quill(win: Window, element: Element, text: string, mode: BridgeMo
 
 	// A bundled Quill exposes no instance: its clipboard module reads a paste like typed text.
 	const root = container.querySelector<HTMLElement>('.ql-editor') ?? (element instanceof HTMLElement ? element : undefined);
-	if (root && await pasteInto(root, text, mode, 'lines')) {
+	if (root && (await pasteInto(root, text, mode, 'lines'))) {
 		return `quill.paste${mode === 'replace' ? ':replace' : ''}`;
 	}
 
@@ -515,15 +563,30 @@ export function parseRequest(value: unknown): BridgeRequest | undefined {
 	}
 
 	const request = value as Partial<BridgeRequest>;
-	const valid = typeof request.id === 'string' && request.id.length <= 100
-		&& typeof request.selector === 'string' && request.selector.length <= 2000
-		&& typeof request.text === 'string' && request.text.length <= 200_000
-		&& isBridgeEditor(request.editor)
-		&& (request.mode === undefined || request.mode === 'insert' || request.mode === 'replace')
-		&& (request.op === undefined || request.op === 'insert' || request.op === 'fix')
-		&& (request.find === undefined || (typeof request.find === 'string' && request.find.length <= 2000))
-		&& (request.before === undefined || (typeof request.before === 'string' && request.before.length <= 2000));
-	return valid ? {id: request.id!, editor: request.editor!, selector: request.selector!, text: request.text!, mode: request.mode, op: request.op, find: request.find, before: request.before} : undefined;
+	const valid =
+		typeof request.id === 'string' &&
+		request.id.length <= 100 &&
+		typeof request.selector === 'string' &&
+		request.selector.length <= 2000 &&
+		typeof request.text === 'string' &&
+		request.text.length <= 200_000 &&
+		isBridgeEditor(request.editor) &&
+		(request.mode === undefined || request.mode === 'insert' || request.mode === 'replace') &&
+		(request.op === undefined || request.op === 'insert' || request.op === 'fix') &&
+		(request.find === undefined || (typeof request.find === 'string' && request.find.length <= 2000)) &&
+		(request.before === undefined || (typeof request.before === 'string' && request.before.length <= 2000));
+	return valid
+		? {
+				id: request.id!,
+				editor: request.editor!,
+				selector: request.selector!,
+				text: request.text!,
+				mode: request.mode,
+				op: request.op,
+				find: request.find,
+				before: request.before,
+			}
+		: undefined;
 }
 
 /** Serves insert requests on `port` until it closes. */

@@ -45,7 +45,9 @@ export const readFreshdeskApi: ApiReader = async (url, fetchJson) => {
 	}
 
 	// Names only: a narrower agent permission must not cost the conversations
-	const people = await Promise.all(freshdesk.peopleUrls(url, ticket, pages).map(async address => fetchJson(address).catch(() => undefined)));
+	const people = await Promise.all(
+		freshdesk.peopleUrls(url, ticket, pages).map(async address => fetchJson(address).catch(() => undefined)),
+	);
 	return freshdesk.snapshotFromApi(ticket, pages, people, url);
 };
 
@@ -92,7 +94,11 @@ export const readChatwootApi: ApiReader = async (url, fetchJson, cookie) => {
 function messageIdsOf(json: unknown): number[] {
 	const payload = typeof json === 'object' && json !== null ? (json as {payload?: unknown}).payload : undefined;
 	return Array.isArray(payload)
-		? payload.flatMap(item => typeof item === 'object' && item !== null && Number.isFinite(Number((item as {id?: unknown}).id)) ? [Number((item as {id?: unknown}).id)] : [])
+		? payload.flatMap(item =>
+				typeof item === 'object' && item !== null && Number.isFinite(Number((item as {id?: unknown}).id))
+					? [Number((item as {id?: unknown}).id)]
+					: [],
+			)
 		: [];
 }
 
@@ -154,7 +160,12 @@ export function sameOriginFetch(origin: string, options: FetchLimits = {}): Fetc
 		const controller = new AbortController();
 		const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 8000);
 		try {
-			const response = await fetcher(target, {credentials: 'same-origin', redirect: 'error', headers: {accept: 'application/json', ...headers}, signal: controller.signal});
+			const response = await fetcher(target, {
+				credentials: 'same-origin',
+				redirect: 'error',
+				headers: {accept: 'application/json', ...headers},
+				signal: controller.signal,
+			});
 			if (response.url && new URL(response.url).origin !== origin) {
 				throw new Error(`${target.pathname} answered from ${new URL(response.url).origin}`);
 			}

@@ -24,7 +24,12 @@ function connect(win: Window): {port: MessagePort; pending: Map<string, Pending>
 		if (waiting && typeof result?.ok === 'boolean') {
 			clearTimeout(waiting.timer);
 			pending.delete(result.id!);
-			waiting.resolve({id: result.id!, ok: result.ok, ...(typeof result.via === 'string' ? {via: result.via} : {}), ...(typeof result.error === 'string' ? {error: result.error} : {})});
+			waiting.resolve({
+				id: result.id!,
+				ok: result.ok,
+				...(typeof result.via === 'string' ? {via: result.via} : {}),
+				...(typeof result.error === 'string' ? {error: result.error} : {}),
+			});
 		}
 	});
 	channel.port1.start();
@@ -48,13 +53,28 @@ export function closeBridge(win: Window): void {
 }
 
 /** Hands the text to the main-world bridge and waits for its answer. */
-export async function insertViaBridge(document_: Document, outcome: Extract<InsertOutcome, {via: 'bridge'}>, text: string, mode: InsertMode = 'insert', timeoutMs = 3000): Promise<BridgeResult> {
+export async function insertViaBridge(
+	document_: Document,
+	outcome: Extract<InsertOutcome, {via: 'bridge'}>,
+	text: string,
+	mode: InsertMode = 'insert',
+	timeoutMs = 3000,
+): Promise<BridgeResult> {
 	return ask(document_, {editor: outcome.editor, selector: outcome.selector, text, mode}, timeoutMs);
 }
 
 /** Asks the bridge to apply a draft-check fix in the editor's own model (CKEditor 5). */
-export async function fixViaBridge(document_: Document, target: {editor: BridgeEditor; selector: string}, fix: {find: string; before: string; text: string}, timeoutMs = 3000): Promise<BridgeResult> {
-	return ask(document_, {editor: target.editor, selector: target.selector, text: fix.text, op: 'fix', find: fix.find, before: fix.before}, timeoutMs);
+export async function fixViaBridge(
+	document_: Document,
+	target: {editor: BridgeEditor; selector: string},
+	fix: {find: string; before: string; text: string},
+	timeoutMs = 3000,
+): Promise<BridgeResult> {
+	return ask(
+		document_,
+		{editor: target.editor, selector: target.selector, text: fix.text, op: 'fix', find: fix.find, before: fix.before},
+		timeoutMs,
+	);
 }
 
 // The editor is one the bridge serves (typed; a custom site's editorKind is validated with the settings);

@@ -4,7 +4,8 @@ import {checkDraft} from '../../core/signals/draft.ts';
 import {applyFixInEditor, editorOf, markDraft, pathTo, rangeIn, readDraft} from './draft.ts';
 
 test('a rich editor reads as text with line breaks between blocks, mapped back to the DOM', () => {
-	document.body.innerHTML = '<div contenteditable="true" id="ce"><p>Hi Tomasz,</p><p>as I said, <b>reinstall</b>&nbsp;the app.<br>Thanks</p></div>';
+	document.body.innerHTML =
+		'<div contenteditable="true" id="ce"><p>Hi Tomasz,</p><p>as I said, <b>reinstall</b>&nbsp;the app.<br>Thanks</p></div>';
 	const editor = document.querySelector<HTMLElement>('#ce')!;
 	const draft = readDraft(editor);
 	expect(draft.text).toBe('Hi Tomasz,\nas I said, reinstall the app.\nThanks\n');
@@ -36,8 +37,9 @@ test('a fix is refused when the draft changed since it was checked', async () =>
 	expect(editor.value).toBe('Hello Tomasz, as I said, reinstall the app.');
 });
 
-test('only the page\'s editors count, never Defuse\'s own inputs', () => {
-	document.body.innerHTML = '<div contenteditable="true" id="ce"><p id="inner">text</p></div><textarea id="ta"></textarea><div id="host"><textarea id="ours"></textarea></div>';
+test("only the page's editors count, never Defuse's own inputs", () => {
+	document.body.innerHTML =
+		'<div contenteditable="true" id="ce"><p id="inner">text</p></div><textarea id="ta"></textarea><div id="host"><textarea id="ours"></textarea></div>';
 	expect(editorOf(document.querySelector('#inner'), undefined)?.id).toBe('ce');
 	expect(editorOf(document.querySelector('#ta'), undefined)?.id).toBe('ta');
 	expect(editorOf(document.querySelector('#ours'), document.querySelector('#host')!)).toBeUndefined();
@@ -45,7 +47,7 @@ test('only the page\'s editors count, never Defuse\'s own inputs', () => {
 	expect(readDraft(document.querySelector('#ta')!).text).toBe('');
 });
 
-test('without the Highlight API, a rich editor\'s marks become boxes; no node is added to the page', () => {
+test("without the Highlight API, a rich editor's marks become boxes; no node is added to the page", () => {
 	document.body.innerHTML = '<div contenteditable="true" id="ce"><p>Calm down, please.</p></div>';
 	const editor = document.querySelector<HTMLElement>('#ce')!;
 	const before = document.body.innerHTML;
@@ -55,7 +57,7 @@ test('without the Highlight API, a rich editor\'s marks become boxes; no node is
 	expect(document.body.innerHTML).toBe(before);
 });
 
-test('a path that finds the reply box again from the page\'s own world', () => {
+test("a path that finds the reply box again from the page's own world", () => {
 	document.body.innerHTML = '<div><p>a</p><div class="x"><div contenteditable="true" id="e"></div></div></div>';
 	const editor = document.querySelector('#e')!;
 	expect(document.querySelector(pathTo(editor))).toBe(editor);

@@ -26,7 +26,9 @@ export function pathTo(element: Element): string {
 	const steps: string[] = [];
 	for (let node: Element | null = element; node && node.tagName !== 'HTML'; node = node.parentElement) {
 		const {tagName} = node;
-		const index = node.parentElement ? [...node.parentElement.children].filter(sibling => sibling.tagName === tagName).indexOf(node) + 1 : 1;
+		const index = node.parentElement
+			? [...node.parentElement.children].filter(sibling => sibling.tagName === tagName).indexOf(node) + 1
+			: 1;
 		steps.unshift(`${tagName.toLowerCase()}:nth-of-type(${index})`);
 	}
 
@@ -119,7 +121,10 @@ export function rangeIn(document_: Document, draft: DraftText, start: number, en
  */
 export async function applyFixInEditor(editor: HTMLElement, checked: string, fix: DraftFix): Promise<boolean> {
 	const now = readDraft(editor);
-	if (now.text.slice(fix.start, fix.end) !== checked.slice(fix.start, fix.end) || now.text.slice(0, fix.start) !== checked.slice(0, fix.start)) {
+	if (
+		now.text.slice(fix.start, fix.end) !== checked.slice(fix.start, fix.end) ||
+		now.text.slice(0, fix.start) !== checked.slice(0, fix.start)
+	) {
 		return false;
 	}
 
@@ -174,7 +179,9 @@ function highlightApi(document_: Document): {registry: Map<string, unknown>; Hig
 	if (!styledDocuments.has(document_)) {
 		try {
 			const sheet = new (view as Window & typeof globalThis).CSSStyleSheet();
-			sheet.replaceSync(`::highlight(${draftHighlight}) { text-decoration: underline wavy #c2410c 2px; text-decoration-skip-ink: none; background-color: rgb(255 176 0 / 0.22); }`);
+			sheet.replaceSync(
+				`::highlight(${draftHighlight}) { text-decoration: underline wavy #c2410c 2px; text-decoration-skip-ink: none; background-color: rgb(255 176 0 / 0.22); }`,
+			);
 			document_.adoptedStyleSheets = [...document_.adoptedStyleSheets, sheet];
 			styledDocuments.add(document_);
 		} catch {
@@ -198,11 +205,40 @@ function textFieldBoxes(field: HTMLTextAreaElement, issues: readonly DraftIssue[
 	const style = view.getComputedStyle(field);
 	const rect = field.getBoundingClientRect();
 	const mirror = scratch.ownerDocument.createElement('div');
-	for (const property of ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'boxSizing', 'tabSize'] as const) {
+	for (const property of [
+		'font',
+		'letterSpacing',
+		'wordSpacing',
+		'lineHeight',
+		'textTransform',
+		'textIndent',
+		'paddingTop',
+		'paddingRight',
+		'paddingBottom',
+		'paddingLeft',
+		'borderTopWidth',
+		'borderRightWidth',
+		'borderBottomWidth',
+		'borderLeftWidth',
+		'boxSizing',
+		'tabSize',
+	] as const) {
 		mirror.style[property] = style[property];
 	}
 
-	Object.assign(mirror.style, {position: 'fixed', left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`, visibility: 'hidden', overflow: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', borderStyle: 'solid', borderColor: 'transparent'});
+	Object.assign(mirror.style, {
+		position: 'fixed',
+		left: `${rect.left}px`,
+		top: `${rect.top}px`,
+		width: `${rect.width}px`,
+		height: `${rect.height}px`,
+		visibility: 'hidden',
+		overflow: 'hidden',
+		whiteSpace: 'pre-wrap',
+		overflowWrap: 'break-word',
+		borderStyle: 'solid',
+		borderColor: 'transparent',
+	});
 	const text = field.value;
 	let at = 0;
 	const spans: Array<[HTMLElement, string]> = [];
@@ -237,7 +273,12 @@ function textFieldBoxes(field: HTMLTextAreaElement, issues: readonly DraftIssue[
  * Marks the issues in the reply box. Rich editors get a highlight (painted by the browser, nothing added
  * to the page); text fields, whose inner text has no DOM ranges, get boxes to draw in Defuse's layer.
  */
-export function markDraft(editor: HTMLElement, draft: DraftText, issues: readonly DraftIssue[], scratch: HTMLElement | undefined): {marked: 'highlight' | 'boxes' | 'none'; boxes: MarkBox[]} {
+export function markDraft(
+	editor: HTMLElement,
+	draft: DraftText,
+	issues: readonly DraftIssue[],
+	scratch: HTMLElement | undefined,
+): {marked: 'highlight' | 'boxes' | 'none'; boxes: MarkBox[]} {
 	const document_ = editor.ownerDocument;
 	const api = highlightApi(document_);
 	if (!isTextField(editor)) {
@@ -252,7 +293,15 @@ export function markDraft(editor: HTMLElement, draft: DraftText, issues: readonl
 			return {marked: ranges.length > 0 ? 'highlight' : 'none', boxes: []};
 		}
 
-		const boxes = ranges.flatMap((range, index) => [...range.getClientRects()].map(rect => ({left: rect.left, top: rect.top, width: rect.width, height: rect.height, ruleId: issues[index]?.ruleId ?? ''})));
+		const boxes = ranges.flatMap((range, index) =>
+			[...range.getClientRects()].map(rect => ({
+				left: rect.left,
+				top: rect.top,
+				width: rect.width,
+				height: rect.height,
+				ruleId: issues[index]?.ruleId ?? '',
+			})),
+		);
 		return {marked: boxes.length > 0 ? 'boxes' : 'none', boxes};
 	}
 

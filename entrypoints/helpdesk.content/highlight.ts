@@ -84,8 +84,11 @@ export function findEvidenceRange(document_: Document, snapshot: TicketSnapshot,
 		return undefined;
 	}
 
-	const before = snapshot.messages.slice(0, evidence.messageIndex).reduce((count, earlier) => count + occurrences(normalize(earlier.text), phrase).length, 0)
-		+ occurrences(normalize(message.text.slice(0, evidence.start)), phrase).length;
+	const before =
+		snapshot.messages
+			.slice(0, evidence.messageIndex)
+			.reduce((count, earlier) => count + occurrences(normalize(earlier.text), phrase).length, 0) +
+		occurrences(normalize(message.text.slice(0, evidence.start)), phrase).length;
 	const start = hits[Math.min(before, hits.length - 1)]!;
 	const end = start + phrase.length - 1;
 	const range = document_.createRange();
@@ -133,7 +136,12 @@ export function showRange(document_: Document, range: Range, fallbackLayer: HTML
 		for (const rect of range.getClientRects()) {
 			const box = document_.createElement('div');
 			box.className = 'evidence-box';
-			Object.assign(box.style, {left: `${rect.left - 2}px`, top: `${rect.top - 2}px`, width: `${rect.width + 4}px`, height: `${rect.height + 4}px`});
+			Object.assign(box.style, {
+				left: `${rect.left - 2}px`,
+				top: `${rect.top - 2}px`,
+				width: `${rect.width + 4}px`,
+				height: `${rect.height + 4}px`,
+			});
 			fallbackLayer.append(box);
 		}
 	}

@@ -18,7 +18,8 @@ test('dark backgrounds read as dark', () => {
 
 test('the panel ends above a reply box it would cover, and only then', () => {
 	document.body.innerHTML = '<div contenteditable="true" id="editor"></div><textarea id="side"></textarea>';
-	const rect = (left: number, top: number, width: number, height: number) => () => ({left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {}}) as DOMRect;
+	const rect = (left: number, top: number, width: number, height: number) => () =>
+		({left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {}}) as DOMRect;
 	document.querySelector<HTMLElement>('#editor')!.getBoundingClientRect = rect(260, 600, 1000, 90);
 	document.querySelector<HTMLElement>('#side')!.getBoundingClientRect = rect(0, 300, 200, 90); // Left column: not under the panel
 	expect(panelMaxHeight(document, {left: 914, right: 1264, top: 100}, 860)).toBe(492);
@@ -28,7 +29,8 @@ test('the panel ends above a reply box it would cover, and only then', () => {
 	expect(panelMaxHeight(document, {left: 914, right: 1264, top: 100}, 860)).toBe(180);
 });
 
-const box = (left: number, top: number, width: number, height: number) => () => ({left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {}}) as DOMRect;
+const box = (left: number, top: number, width: number, height: number) => () =>
+	({left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {}}) as DOMRect;
 
 test('a stored dock is checked; odd values fall back', () => {
 	expect(validDock({side: 'left', top: 120.4, width: 400})).toEqual({side: 'left', top: 120, width: 400});
@@ -50,11 +52,18 @@ test('wide windows: docked where the agent put it, ending above the reply box', 
 	expect(placed.mode === 'docked' && placed.maxHeight).toBe(600 - 8 - 104 - 40);
 });
 
-test('800 px and narrower: the panel takes the helpdesk\'s sidebar, or a sheet away from the reply box', () => {
-	document.body.innerHTML = '<aside class="properties" id="side"></aside><section id="thread"></section><div contenteditable="true" id="editor"></div>';
+test("800 px and narrower: the panel takes the helpdesk's sidebar, or a sheet away from the reply box", () => {
+	document.body.innerHTML =
+		'<aside class="properties" id="side"></aside><section id="thread"></section><div contenteditable="true" id="editor"></div>';
 	document.querySelector<HTMLElement>('#side')!.getBoundingClientRect = box(0, 90, 240, 900);
 	document.querySelector<HTMLElement>('#editor')!.getBoundingClientRect = box(250, 620, 540, 100);
-	expect(placePanel(document, {width: 800, height: 760}, defaultDock)).toEqual({mode: 'sidebar', left: 0, top: 90, width: 240, height: 670});
+	expect(placePanel(document, {width: 800, height: 760}, defaultDock)).toEqual({
+		mode: 'sidebar',
+		left: 0,
+		top: 90,
+		width: 240,
+		height: 670,
+	});
 	document.querySelector('#side')!.remove();
 	expect(placePanel(document, {width: 800, height: 760}, defaultDock)).toEqual({mode: 'sheet', edge: 'top', height: 319});
 	document.querySelector<HTMLElement>('#editor')!.getBoundingClientRect = box(250, 60, 540, 100);

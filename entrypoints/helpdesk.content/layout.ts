@@ -15,7 +15,7 @@ export function luminanceOf(color: string): number | undefined {
 		const channel = Number(value) / 255;
 		return channel <= 0.039_28 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
 	}) as [number, number, number];
-	return (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** The helpdesk's theme, from the first opaque background behind its content. */
@@ -47,8 +47,12 @@ export function validDock(value: unknown): Dock {
 	}
 
 	const side = dock.side === 'left' || dock.side === 'right' ? dock.side : defaultDock.side;
-	const top = typeof dock.top === 'number' && Number.isFinite(dock.top) ? Math.max(0, Math.min(4000, Math.round(dock.top))) : defaultDock.top;
-	const width = typeof dock.width === 'number' && Number.isFinite(dock.width) ? Math.max(minWidth, Math.min(1200, Math.round(dock.width))) : defaultDock.width;
+	const top =
+		typeof dock.top === 'number' && Number.isFinite(dock.top) ? Math.max(0, Math.min(4000, Math.round(dock.top))) : defaultDock.top;
+	const width =
+		typeof dock.width === 'number' && Number.isFinite(dock.width)
+			? Math.max(minWidth, Math.min(1200, Math.round(dock.width)))
+			: defaultDock.width;
 	return {side, top, width};
 }
 
@@ -64,7 +68,8 @@ const rectOf = (element: Element): Box => {
 	return {left: rect.left, top: rect.top, width: rect.width, height: rect.height};
 };
 
-const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+const overlaps = (a: Box, b: Box) =>
+	a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
 /** The page's reply boxes that are on screen and big enough to be one. */
 export function replyBoxes(document_: Document, skip?: Element): Box[] {
@@ -79,7 +84,9 @@ export function replyBoxes(document_: Document, skip?: Element): Box[] {
  * the conversation that holds no reply box. The biggest one wins.
  */
 export function findSidebar(document_: Document, viewport: {width: number; height: number}, skip?: Element): Box | undefined {
-	const candidates = document_.querySelectorAll<HTMLElement>('aside, [role="complementary"], [class*="sidebar" i], [class*="side-bar" i], [class*="sidepanel" i], [class*="side-panel" i], [class*="properties" i], [data-test-id*="sidebar" i]');
+	const candidates = document_.querySelectorAll<HTMLElement>(
+		'aside, [role="complementary"], [class*="sidebar" i], [class*="side-bar" i], [class*="sidepanel" i], [class*="side-panel" i], [class*="properties" i], [data-test-id*="sidebar" i]',
+	);
 	const editors = replyBoxes(document_, skip);
 	let best: Box | undefined;
 	for (const element of candidates) {
@@ -126,17 +133,27 @@ export function placePanel(document_: Document, viewport: {width: number; height
 
 		// No sidebar: a sheet along the edge away from the reply box.
 		const editors = replyBoxes(document_, skip);
-		const low = editors.some(editor => editor.top + (editor.height / 2) > viewport.height / 2);
+		const low = editors.some(editor => editor.top + editor.height / 2 > viewport.height / 2);
 		return {mode: 'sheet', edge: low ? 'top' : 'bottom', height: Math.round(viewport.height * 0.42)};
 	}
 
 	const width = Math.max(minWidth, Math.min(dock.width, Math.round(viewport.width / 2)));
 	const top = Math.max(8, Math.min(dock.top, viewport.height - 120));
 	const left = dock.side === 'right' ? viewport.width - margin - width : margin;
-	return {mode: 'docked', side: dock.side, top, width, maxHeight: panelMaxHeight(document_, {left, right: left + width, top: top + 40}, viewport.height) - 40};
+	return {
+		mode: 'docked',
+		side: dock.side,
+		top,
+		width,
+		maxHeight: panelMaxHeight(document_, {left, right: left + width, top: top + 40}, viewport.height) - 40,
+	};
 }
 
 /** The dock after dragging the panel's header to (x, y): the nearer side, at that height. */
 export function dockAt(dock: Dock, x: number, y: number, viewport: {width: number; height: number}): Dock {
-	return validDock({side: x < viewport.width / 2 ? 'left' : 'right', top: Math.max(0, Math.min(y, viewport.height - 120)), width: dock.width});
+	return validDock({
+		side: x < viewport.width / 2 ? 'left' : 'right',
+		top: Math.max(0, Math.min(y, viewport.height - 120)),
+		width: dock.width,
+	});
 }

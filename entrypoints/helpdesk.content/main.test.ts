@@ -13,10 +13,34 @@ const freescout = {id: 'freescout' as AdapterId, matches: []};
 test.each([
 	['a hosted helpdesk on its own host', zendesk, 'https://acme.zendesk.com/agent/tickets/7', {}, true],
 	['a hosted helpdesk elsewhere', zendesk, 'https://help.example.org/tickets/7', {}, false],
-	['a hosted origin the user mapped to other selectors', zendesk, 'https://acme.zendesk.com/agent/tickets/7', {'https://acme.zendesk.com': {adapter: 'custom', custom: {message: '.m'}}}, false],
-	['a self-hosted helpdesk on its mapped origin', freescout, 'https://help.example.org/conversation/9', {'https://help.example.org': {adapter: 'freescout'}}, true],
-	['the same host on a port mapped to another helpdesk', freescout, 'https://help.example.org:8443/conversation/9', {'https://help.example.org': {adapter: 'freescout'}, 'https://help.example.org:8443': {adapter: 'zammad'}}, false],
-	['the same host on a port nobody mapped', freescout, 'https://help.example.org:8443/conversation/9', {'https://help.example.org': {adapter: 'freescout'}}, false],
+	[
+		'a hosted origin the user mapped to other selectors',
+		zendesk,
+		'https://acme.zendesk.com/agent/tickets/7',
+		{'https://acme.zendesk.com': {adapter: 'custom', custom: {message: '.m'}}},
+		false,
+	],
+	[
+		'a self-hosted helpdesk on its mapped origin',
+		freescout,
+		'https://help.example.org/conversation/9',
+		{'https://help.example.org': {adapter: 'freescout'}},
+		true,
+	],
+	[
+		'the same host on a port mapped to another helpdesk',
+		freescout,
+		'https://help.example.org:8443/conversation/9',
+		{'https://help.example.org': {adapter: 'freescout'}, 'https://help.example.org:8443': {adapter: 'zammad'}},
+		false,
+	],
+	[
+		'the same host on a port nobody mapped',
+		freescout,
+		'https://help.example.org:8443/conversation/9',
+		{'https://help.example.org': {adapter: 'freescout'}},
+		false,
+	],
 ] as const)('%s', (_name, script, url, sites, expected) => {
 	expect(isOwnPage(script, new URL(url), withSites(sites as Settings['sites']))).toBe(expected);
 });
@@ -30,7 +54,7 @@ describe('every adapter has its own content script', () => {
 	});
 
 	test.each(adapters.map(adapter => [adapter.id, adapter] as const))('%s', async (id, adapter) => {
-		const entry = (await import(`../${id}.content.ts`) as {default: {matches?: string[]; registration?: string}}).default;
+		const entry = ((await import(`../${id}.content.ts`)) as {default: {matches?: string[]; registration?: string}}).default;
 		if (id === 'demo') {
 			expect(entry.matches).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
 		} else {

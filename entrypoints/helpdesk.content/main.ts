@@ -40,7 +40,9 @@ export function isOwnPage(script: Pick<HelpdeskScript, 'id' | 'matches'>, url: U
 
 export function helpdeskContentScript(script: HelpdeskScript): IsolatedWorldContentScriptDefinition {
 	return {
-		...(script.matches.length > 0 ? {matches: [...script.matches], registration: 'manifest' as const} : {matches: [], registration: 'runtime' as const}),
+		...(script.matches.length > 0
+			? {matches: [...script.matches], registration: 'manifest' as const}
+			: {matches: [], registration: 'runtime' as const}),
 		cssInjectionMode: 'ui',
 		runAt: 'document_idle',
 		async main(ctx) {

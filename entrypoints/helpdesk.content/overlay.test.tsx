@@ -21,7 +21,11 @@ const snapshot: TicketSnapshot = {
 	messages: [
 		{role: 'customer', text: 'I was charged twice. Please refund the duplicate.', at: '2026-11-02T08:00:00Z'},
 		{role: 'agent', text: 'Refunds take 10 business days per our policy.', at: '2026-11-02T09:00:00Z'},
-		{role: 'customer', text: 'This is UNACCEPTABLE. I want to speak to a manager today or I will file a chargeback!!!', at: '2026-11-02T11:00:00Z'},
+		{
+			role: 'customer',
+			text: 'This is UNACCEPTABLE. I want to speak to a manager today or I will file a chargeback!!!',
+			at: '2026-11-02T11:00:00Z',
+		},
 	],
 };
 const docked: Placement = {mode: 'docked', side: 'right', top: 64, width: 340, maxHeight: 600};
@@ -29,15 +33,40 @@ const docked: Placement = {mode: 'docked', side: 'right', top: 64, width: 340, m
 const anyEvent = () => true;
 
 function view(extra: Partial<TicketView> = {}): TicketView {
-	return {kind: 'ticket', helpdeskName: 'Demo helpdesk', snapshot, facts: threadFacts(snapshot), assessment: assess(snapshot, {now}), draft: {issues: [], marked: 'none', boxes: []}, typed: {}, now, stored: 'saved', ...extra};
+	return {
+		kind: 'ticket',
+		helpdeskName: 'Demo helpdesk',
+		snapshot,
+		facts: threadFacts(snapshot),
+		assessment: assess(snapshot, {now}),
+		draft: {issues: [], marked: 'none', boxes: []},
+		typed: {},
+		now,
+		stored: 'saved',
+		...extra,
+	};
 }
 
 function actions(typed: Record<string, string> = {}): OverlayActions {
 	const ok = async () => ({ok: true, message: 'Done'});
 	const known = knownValues(snapshot, undefined, 'en');
 	return {
-		highlight: vi.fn(), insert: vi.fn(ok), copy: vi.fn(ok), feedback: vi.fn(ok), snooze: vi.fn(ok), escalate: vi.fn(ok), openOptions: vi.fn(ok), setDock: vi.fn(), close: vi.fn(),
-		fill: vi.fn((id: string, values: Record<string, string>) => fillTemplate(templateLibrary.find(template => template.id === id)!, known, {...typed, ...values})),
+		highlight: vi.fn(),
+		insert: vi.fn(ok),
+		copy: vi.fn(ok),
+		feedback: vi.fn(ok),
+		snooze: vi.fn(ok),
+		escalate: vi.fn(ok),
+		openOptions: vi.fn(ok),
+		setDock: vi.fn(),
+		close: vi.fn(),
+		fill: vi.fn((id: string, values: Record<string, string>) =>
+			fillTemplate(
+				templateLibrary.find(template => template.id === id)!,
+				known,
+				{...typed, ...values},
+			),
+		),
 		setValue: vi.fn((key: string, value: string) => {
 			typed[key] = value;
 		}),
@@ -45,8 +74,24 @@ function actions(typed: Record<string, string> = {}): OverlayActions {
 	};
 }
 
-const show = (state: TicketView | ListView, spy: OverlayActions, expanded = true, extra: {theme?: 'light' | 'dark'; placement?: Placement; trust?: (event: Event) => boolean} = {}) =>
-	render(<Overlay state={state} actions={spy} expanded={expanded} theme={extra.theme ?? 'light'} placement={extra.placement ?? docked} dock={defaultDock} onToggle={() => {}} trust={extra.trust ?? anyEvent} />);
+const show = (
+	state: TicketView | ListView,
+	spy: OverlayActions,
+	expanded = true,
+	extra: {theme?: 'light' | 'dark'; placement?: Placement; trust?: (event: Event) => boolean} = {},
+) =>
+	render(
+		<Overlay
+			state={state}
+			actions={spy}
+			expanded={expanded}
+			theme={extra.theme ?? 'light'}
+			placement={extra.placement ?? docked}
+			dock={defaultDock}
+			onToggle={() => {}}
+			trust={extra.trust ?? anyEvent}
+		/>,
+	);
 
 test('collapsed: a badge with the level and score, labelled for screen readers', () => {
 	show(view(), actions(), false);
@@ -85,7 +130,18 @@ test('a suggestion shows its title and why; required fields, labelled in words, 
 	}
 
 	expect(spy.setValue).toHaveBeenCalledWith('eta', '<b>eta</b>');
-	rerender(<Overlay state={view({typed: {...typed}})} actions={spy} expanded theme="light" placement={docked} dock={defaultDock} onToggle={() => {}} trust={anyEvent} />);
+	rerender(
+		<Overlay
+			state={view({typed: {...typed}})}
+			actions={spy}
+			expanded
+			theme="light"
+			placement={docked}
+			dock={defaultDock}
+			onToggle={() => {}}
+			trust={anyEvent}
+		/>,
+	);
 	expect(insert.disabled).toBe(false);
 	fireEvent.click(insert);
 	await waitFor(() => expect(spy.insert).toHaveBeenCalledTimes(1));
@@ -97,7 +153,7 @@ test('a suggestion shows its title and why; required fields, labelled in words, 
 	await waitFor(() => expect(vi.mocked(spy.insert).mock.calls[1]?.[2]).toBe('replace'));
 });
 
-test('the agent\'s name is asked for once, with a way to the options', async () => {
+test("the agent's name is asked for once, with a way to the options", async () => {
 	const spy = actions();
 	show(view(), spy);
 	expect(document.querySelector('[data-fact="first-run"]')?.textContent).toContain('Replies are signed with your name');
@@ -115,7 +171,8 @@ test('every control has its own accessible name', () => {
 	}
 
 	const names = [...document.querySelectorAll('button, input, select, [role="separator"]')].map(element => {
-		const labelled = element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined);
+		const labelled =
+			element.getAttribute('aria-label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined);
 		return (labelled ?? element.textContent ?? '').replaceAll(/\s+/g, ' ').trim();
 	});
 	expect(names.filter(name => name === '')).toEqual([]);
@@ -162,8 +219,14 @@ test('the draft check: first in the panel, counted on the badge, Apply only wher
 	expect(document.querySelector('[data-fact="draft-count"]')?.textContent).toMatch(/^✎ 2/); // Seen while collapsed too
 });
 
-test('marks over a text field are drawn in the overlay\'s own layer', () => {
-	show(view({draft: {issues: checkDraft('Calm down.'), marked: 'boxes', boxes: [{left: 10, top: 20, width: 60, height: 16, ruleId: 'calm-down'}]}}), actions(), false);
+test("marks over a text field are drawn in the overlay's own layer", () => {
+	show(
+		view({
+			draft: {issues: checkDraft('Calm down.'), marked: 'boxes', boxes: [{left: 10, top: 20, width: 60, height: 16, ruleId: 'calm-down'}]},
+		}),
+		actions(),
+		false,
+	);
 	const mark = document.querySelector<HTMLElement>('.mark-layer .draft-mark')!;
 	expect([mark.style.left, mark.style.top, mark.style.width, mark.dataset['rule']]).toEqual(['10px', '20px', '60px', 'calm-down']);
 });
@@ -181,7 +244,7 @@ test('Escape, the close button and the dock buttons', () => {
 	expect(spy.setDock).toHaveBeenLastCalledWith({side: 'right', top: 64, width: 360});
 });
 
-test('narrow windows: over the helpdesk\'s sidebar, no dock controls', () => {
+test("narrow windows: over the helpdesk's sidebar, no dock controls", () => {
 	show(view(), actions(), true, {placement: {mode: 'sidebar', left: 0, top: 80, width: 240, height: 600}});
 	const root = document.querySelector<HTMLElement>('.overlay')!;
 	expect(root.dataset['mode']).toBe('sidebar');
@@ -201,13 +264,38 @@ test('events a page script makes up do nothing', () => {
 
 test('queue: a legend, entries that link to their ticket, markers that say why', () => {
 	const marks: ListView['marks'] = [
-		{ticketId: '1002', subject: 'Charged twice', level: 'critical', reasons: ['as Defuse last saw the ticket'], source: 'seen', href: 'http://127.0.0.1/agent/tickets/1002'},
-		{ticketId: '1005', subject: 'Cancel our team account', level: 'watch', reasons: ['no update for 2 days'], source: 'list', href: 'http://127.0.0.1/agent/tickets/1005'},
+		{
+			ticketId: '1002',
+			subject: 'Charged twice',
+			level: 'critical',
+			reasons: ['as Defuse last saw the ticket'],
+			source: 'seen',
+			href: 'http://127.0.0.1/agent/tickets/1002',
+		},
+		{
+			ticketId: '1005',
+			subject: 'Cancel our team account',
+			level: 'watch',
+			reasons: ['no update for 2 days'],
+			source: 'list',
+			href: 'http://127.0.0.1/agent/tickets/1005',
+		},
 	];
-	show({kind: 'list', helpdeskName: 'Demo helpdesk', marks, placed: marks.map((mark, index) => ({...mark, top: 100 + (index * 40), left: 300, height: 18})), now}, actions());
+	show(
+		{
+			kind: 'list',
+			helpdeskName: 'Demo helpdesk',
+			marks,
+			placed: marks.map((mark, index) => ({...mark, top: 100 + index * 40, left: 300, height: 18})),
+			now,
+		},
+		actions(),
+	);
 	expect(screen.getByRole('list', {name: 'What the markers mean'})).toBeTruthy();
 	expect(screen.getByRole('link', {name: /#1002 Charged twice/}).getAttribute('href')).toBe('http://127.0.0.1/agent/tickets/1002');
 	const marker = screen.getByRole('link', {name: 'Open ticket #1005: Watch. From the list: no update for 2 days'});
 	expect(marker.getAttribute('title')).toBe('Defuse: Watch. From the list: no update for 2 days');
-	expect(markDescription({...marks[0]!, breachAt: new Date(now + (40 * 60_000)).toISOString()}, now)).toBe('Critical, SLA due in 40 min. Last seen: as Defuse last saw the ticket');
+	expect(markDescription({...marks[0]!, breachAt: new Date(now + 40 * 60_000).toISOString()}, now)).toBe(
+		'Critical, SLA due in 40 min. Last seen: as Defuse last saw the ticket',
+	);
 });

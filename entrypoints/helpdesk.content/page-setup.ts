@@ -28,19 +28,31 @@ function pageDataOf(setup: PageSetup, packs: EngineData['packs'], tone: ToneLexi
 		merged[pack.id] = pack;
 	}
 
-	return {settings: setup.settings, engine: {packs: merged, templates: setup.templates, draftRules: setup.draftRules, cues: setup.cues, triggerCues: setup.triggerCues, tone: setup.tone ? toneLexicon(setup.tone) : tone}};
+	return {
+		settings: setup.settings,
+		engine: {
+			packs: merged,
+			templates: setup.templates,
+			draftRules: setup.draftRules,
+			cues: setup.cues,
+			triggerCues: setup.triggerCues,
+			tone: setup.tone ? toneLexicon(setup.tone) : tone,
+		},
+	};
 }
 
 /**
  * The page's settings and engine data, kept current: when the settings are saved elsewhere and when a
  * ticket needs another language's pack, `onChange` gets the new data.
  */
-export async function loadPageData(): Promise<PageData & {
-	/** Asks for the packs of the languages `messages` are written in that the page does not have yet. */
-	needLanguagesOf(messages: readonly Message[]): void;
-	/** Calls back whenever the data changes; returns the unsubscribe function. */
-	watch(onChange: (data: PageData) => void): () => void;
-}> {
+export async function loadPageData(): Promise<
+	PageData & {
+		/** Asks for the packs of the languages `messages` are written in that the page does not have yet. */
+		needLanguagesOf(messages: readonly Message[]): void;
+		/** Calls back whenever the data changes; returns the unsubscribe function. */
+		watch(onChange: (data: PageData) => void): () => void;
+	}
+> {
 	let data: PageData;
 	const setup = await requestSetup(['en']);
 	if (setup) {
@@ -85,7 +97,9 @@ export async function loadPageData(): Promise<PageData & {
 				}
 			}
 
-			const missing = ['en', ...detectLanguages(sample)].filter(language => builtInPackIds.has(language) && !Object.hasOwn(data.engine.packs, language) && !asked.has(language));
+			const missing = ['en', ...detectLanguages(sample)].filter(
+				language => builtInPackIds.has(language) && !Object.hasOwn(data.engine.packs, language) && !asked.has(language),
+			);
 			if (missing.length > 0) {
 				for (const language of missing) {
 					asked.add(language);

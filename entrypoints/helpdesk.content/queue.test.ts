@@ -21,14 +21,15 @@ test('finds the row around a link to the ticket, not a longer id that contains i
 });
 
 test('a marker links to its ticket on this helpdesk only', () => {
-	document.body.innerHTML = '<a href="/agent/tickets/1002">x</a><a href="javascript:alert(1)//tickets/66">y</a><a href="https://elsewhere.example/tickets/77">z</a>';
+	document.body.innerHTML =
+		'<a href="/agent/tickets/1002">x</a><a href="javascript:alert(1)//tickets/66">y</a><a href="https://elsewhere.example/tickets/77">z</a>';
 	expect(ticketHref(document, '1002')).toBe(new URL('/agent/tickets/1002', document.baseURI).href);
 	expect(ticketHref(document, '66')).toBeUndefined();
 	expect(ticketHref(document, '77')).toBeUndefined();
 });
 
 const now = Date.parse('2026-03-05T12:00:00Z');
-const hoursAgo = (hours: number) => new Date(now - (hours * 3_600_000)).toISOString();
+const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
 
 test.each([
 	[{ticketId: '1', subject: 'I will file a chargeback', at: hoursAgo(1)}, 'watch', /payment dispute/],
@@ -39,7 +40,10 @@ test.each([
 	const mark = listRowMark(row, now, engine);
 	expect(mark?.level).toBe(level);
 	expect(mark?.source).toBe('list');
-	expect(mark?.reasons.some(text => reason.test(text)), mark?.reasons.join(' | ')).toBe(true);
+	expect(
+		mark?.reasons.some(text => reason.test(text)),
+		mark?.reasons.join(' | '),
+	).toBe(true);
 });
 
 test('a quiet, recent row is not marked', () => {

@@ -29,7 +29,11 @@ function linkFor(document_: Document, ticketId: string): HTMLAnchorElement | und
 export function rowElementFor(document_: Document, ticketId: string): Element | undefined {
 	const id = ticketId.replace(/^#/, '');
 	const link = linkFor(document_, id);
-	const label = link ? undefined : [...document_.querySelectorAll('td, [role="gridcell"], span, div')].find(element => element.childElementCount === 0 && element.textContent?.trim() === `#${id}`);
+	const label = link
+		? undefined
+		: [...document_.querySelectorAll('td, [role="gridcell"], span, div')].find(
+				element => element.childElementCount === 0 && element.textContent?.trim() === `#${id}`,
+			);
 	const anchor = link ?? label;
 	return anchor ? (anchor.closest('tr, [role="row"], li, article') ?? anchor) : undefined;
 }
@@ -69,7 +73,7 @@ export function placeMarks(document_: Document, marks: readonly ListMark[], view
 		const link = linkFor(document_, mark.ticketId);
 		const text = link && row.contains(link) ? link.getBoundingClientRect() : undefined;
 		const left = text && text.width > 0 ? text.right + 8 : rect.left + 4;
-		placed.push({...mark, top: rect.top + ((rect.height - height) / 2), left: Math.min(left, rect.right - 60), height});
+		placed.push({...mark, top: rect.top + (rect.height - height) / 2, left: Math.min(left, rect.right - 60), height});
 	}
 
 	return placed;
@@ -99,7 +103,11 @@ export function listRowMark(row: ListRow, now: number, engine: EngineData): Omit
 
 		const labels = labelsOf(engine.cues ?? []);
 		for (const [id, words] of findCuesWith(engine.cues ?? [], subject, '')) {
-			if (['chargeback', 'non-delivery', 'billing', 'faulty', 'outage', 'data-request', 'harm', 'threat', 'renewal', 'cancel-firm'].includes(id)) {
+			if (
+				['chargeback', 'non-delivery', 'billing', 'faulty', 'outage', 'data-request', 'harm', 'threat', 'renewal', 'cancel-firm'].includes(
+					id,
+				)
+			) {
 				reasons.push(`${labels[id] ?? id}: '${words}'`);
 				level ??= 'watch';
 			}

@@ -39,7 +39,11 @@ describe('page reading', () => {
 		const state = fresh();
 		model.visit(state, 'http://127.0.0.1/agent/tickets/1', t0);
 		const step = model.ticketRead(state, helpdesk, {error: 'TypeError: boom'}, t0);
-		expect(step).toEqual({kind: 'show', view: {kind: 'unreadable', helpdeskName: 'Demo helpdesk', missing: [], detail: 'The Demo helpdesk reader failed: TypeError: boom'}, miss: {part: 'exception', detail: 'TypeError: boom'}});
+		expect(step).toEqual({
+			kind: 'show',
+			view: {kind: 'unreadable', helpdeskName: 'Demo helpdesk', missing: [], detail: 'The Demo helpdesk reader failed: TypeError: boom'},
+			miss: {part: 'exception', detail: 'TypeError: boom'},
+		});
 		expect(state.status).toMatchObject({state: 'unreadable', missing: []});
 	});
 
@@ -52,18 +56,30 @@ describe('page reading', () => {
 		const state = fresh();
 		expect(model.gaveUp(state, helpdesk, ['log', 'article'], undefined)).toEqual({
 			kind: 'show',
-			view: {kind: 'unreadable', helpdeskName: 'Demo helpdesk', missing: ['log', 'article'], detail: 'The page does not have the parts Defuse reads.'},
+			view: {
+				kind: 'unreadable',
+				helpdeskName: 'Demo helpdesk',
+				missing: ['log', 'article'],
+				detail: 'The page does not have the parts Defuse reads.',
+			},
 			miss: {part: 'ticket', detail: 'The page does not have the parts Defuse reads. log, article'},
 		});
 		const noMessages = model.gaveUp(state, helpdesk, [], undefined);
-		expect(noMessages).toMatchObject({miss: {part: 'messages', detail: 'The page has the expected parts, but no messages could be read from them.'}});
+		expect(noMessages).toMatchObject({
+			miss: {part: 'messages', detail: 'The page has the expected parts, but no messages could be read from them.'},
+		});
 	});
 
-	test('after the grace period, the API\'s answer alone is shown and becomes the merged answer', () => {
+	test("after the grace period, the API's answer alone is shown and becomes the merged answer", () => {
 		const state = fresh();
 		const fromApi = angryTicket();
 		const step = model.gaveUp(state, helpdesk, ['log'], fromApi);
-		expect(step).toEqual({kind: 'ticket', snapshot: fromApi, fromApi: true, miss: {part: 'ticket', detail: 'Read from the Demo helpdesk API only: the page could not be read. log'}});
+		expect(step).toEqual({
+			kind: 'ticket',
+			snapshot: fromApi,
+			fromApi: true,
+			miss: {part: 'ticket', detail: 'Read from the Demo helpdesk API only: the page could not be read. log'},
+		});
 		expect(model.mergeApi(state, fromApi)).toEqual({snapshot: fromApi});
 	});
 
@@ -83,7 +99,9 @@ describe('the helpdesk API beside the page', () => {
 		const first = model.mergeApi(state, page);
 		expect(first).toEqual({snapshot: page, ask: '1002:3'});
 		expect(model.mergeApi(state, page).ask).toBeUndefined();
-		const api = angryTicket({messages: [...page.messages, {role: 'agent', text: 'We refunded the duplicate today.', at: '2026-11-02T08:00:00.000Z'}]});
+		const api = angryTicket({
+			messages: [...page.messages, {role: 'agent', text: 'We refunded the duplicate today.', at: '2026-11-02T08:00:00.000Z'}],
+		});
 		expect(model.apiAnswered(state, '1002:3', '1002', api)).toBe(true);
 		expect(model.mergeApi(state, page).snapshot.messages).toHaveLength(4);
 		const replied = angryTicket({messages: [...page.messages, {role: 'customer', text: 'Any news?', at: '2026-11-02T10:00:00.000Z'}]});
@@ -113,7 +131,11 @@ describe('a ticket shown', () => {
 	test('assessed, asks the store for its context once, and is stored only when it changed', () => {
 		const {state, update} = showing();
 		expect(update.view.assessment.level).not.toBe('none');
-		expect(update.askContext).toEqual({type: 'ticket-context', ticketKey: ticketKeyOf(angryTicket()), requesterKey: expect.any(String) as string});
+		expect(update.askContext).toEqual({
+			type: 'ticket-context',
+			ticketKey: ticketKeyOf(angryTicket()),
+			requesterKey: expect.any(String) as string,
+		});
 		expect(update.observe).toMatchObject({type: 'observe', assessment: {level: update.view.assessment.level}});
 		expect(update.view.stored).toBe('pending');
 		expect(state.status).toMatchObject({state: 'ticket', ticketId: '1002', customerMessages: 2, agentMessages: 1, fromApi: false});
@@ -122,7 +144,7 @@ describe('a ticket shown', () => {
 		expect([again.askContext, again.observe, again.view.stored]).toEqual([undefined, undefined, 'saved']);
 	});
 
-	test('the store\'s answer for a ticket no longer shown changes nothing', () => {
+	test("the store's answer for a ticket no longer shown changes nothing", () => {
 		const {state, update} = showing();
 		model.ticketShown(state, helpdesk, angryTicket({subject: 'Edited'}), {now: t0, fromApi: false, clock});
 		expect(model.storedAnswered(state, update.hash, true)).toBe(false);
@@ -152,11 +174,16 @@ describe('a ticket shown', () => {
 	test('the clock is read around the assessment only, after the language packs are asked for', () => {
 		const calls: string[] = [];
 		let ms = 0;
-		const update = model.ticketShown(fresh(), helpdesk, angryTicket(), {now: t0, fromApi: false, clock: () => {
-			calls.push('clock');
-			ms += 5;
-			return ms;
-		}, beforeAssess: () => calls.push('packs')});
+		const update = model.ticketShown(fresh(), helpdesk, angryTicket(), {
+			now: t0,
+			fromApi: false,
+			clock: () => {
+				calls.push('clock');
+				ms += 5;
+				return ms;
+			},
+			beforeAssess: () => calls.push('packs'),
+		});
 		expect(calls).toEqual(['clock', 'packs', 'clock']);
 		expect(update.assessMs).toBe(5);
 	});
@@ -176,7 +203,7 @@ describe('a ticket shown', () => {
 describe('the draft', () => {
 	const risky = 'Hi Marcus,\nas I said, calm down. I guarantee a full refund tomorrow.';
 
-	test('checked with the rules the open ticket\'s signals pick, and checked again as the ticket changes', () => {
+	test("checked with the rules the open ticket's signals pick, and checked again as the ticket changes", () => {
 		const {state} = showing();
 		const check = model.draftRead(state, connected, risky);
 		expect(check.checked).toBe(risky);
@@ -214,8 +241,28 @@ describe('the queue', () => {
 	});
 
 	test('tickets Defuse has read are marked from what it saw; others from the list', () => {
-		const rows = [{ticketId: '1', subject: 'Seen'}, {ticketId: '2', subject: 'Quiet'}];
-		const marks = model.queueMarks(rows, ['k1', 'k2'], [{ticketKey: 'k1', level: 'high', breachAt: '2026-11-02T13:00:00.000Z'}], t0, engine, id => `/t/${id}`);
-		expect(marks).toEqual([{ticketId: '1', subject: 'Seen', level: 'high', breachAt: '2026-11-02T13:00:00.000Z', reasons: ['as Defuse last saw the ticket'], source: 'seen', href: '/t/1'}]);
+		const rows = [
+			{ticketId: '1', subject: 'Seen'},
+			{ticketId: '2', subject: 'Quiet'},
+		];
+		const marks = model.queueMarks(
+			rows,
+			['k1', 'k2'],
+			[{ticketKey: 'k1', level: 'high', breachAt: '2026-11-02T13:00:00.000Z'}],
+			t0,
+			engine,
+			id => `/t/${id}`,
+		);
+		expect(marks).toEqual([
+			{
+				ticketId: '1',
+				subject: 'Seen',
+				level: 'high',
+				breachAt: '2026-11-02T13:00:00.000Z',
+				reasons: ['as Defuse last saw the ticket'],
+				source: 'seen',
+				href: '/t/1',
+			},
+		]);
 	});
 });

@@ -92,10 +92,12 @@ export function createState(helpdesk: Helpdesk, data: PageData): SessionState {
 }
 
 /** The open ticket's key, when the overlay shows a ticket. */
-export const openTicketKey = (state: SessionState): string | undefined => (state.overlay?.kind === 'ticket' ? ticketKeyOf(state.overlay.snapshot) : undefined);
+export const openTicketKey = (state: SessionState): string | undefined =>
+	state.overlay?.kind === 'ticket' ? ticketKeyOf(state.overlay.snapshot) : undefined;
 
 /** The open ticket's signals (some draft rules apply only with them). */
-export const signalIdsOf = (state: SessionState): string[] => (state.overlay?.kind === 'ticket' ? state.overlay.assessment.signals.map(signal => signal.id) : []);
+export const signalIdsOf = (state: SessionState): string[] =>
+	state.overlay?.kind === 'ticket' ? state.overlay.assessment.signals.map(signal => signal.id) : [];
 
 /** The page came to an address: true when it is a new one (the grace period starts again, the next reading is stored). */
 export function visit(state: SessionState, href: string, now: number): boolean {
@@ -134,9 +136,17 @@ function unreadable(state: SessionState, helpdesk: Helpdesk, missing: string[], 
 }
 
 /** A ticket page was read: what the reader gave (a snapshot, nothing yet, or its error) at `now`. */
-export function ticketRead(state: SessionState, helpdesk: Helpdesk, reading: {snapshot?: TicketSnapshot | undefined; error?: string | undefined}, now: number): Step {
+export function ticketRead(
+	state: SessionState,
+	helpdesk: Helpdesk,
+	reading: {snapshot?: TicketSnapshot | undefined; error?: string | undefined},
+	now: number,
+): Step {
 	if (reading.error !== undefined) {
-		return unreadable(state, helpdesk, [], `The ${helpdesk.name} reader failed: ${reading.error}`, {part: 'exception', detail: reading.error});
+		return unreadable(state, helpdesk, [], `The ${helpdesk.name} reader failed: ${reading.error}`, {
+			part: 'exception',
+			detail: reading.error,
+		});
 	}
 
 	if (reading.snapshot) {
@@ -156,17 +166,24 @@ export function gaveUp(state: SessionState, helpdesk: Helpdesk, missing: string[
 	const part = missing.length > 0 ? 'ticket' : 'messages';
 	if (fromApi) {
 		state.api = {key: apiKeyOf(fromApi), snapshot: fromApi};
-		return {kind: 'ticket', snapshot: fromApi, fromApi: true, miss: {part, detail: `Read from the ${helpdesk.name} API only: the page could not be read. ${missing.join(', ')}`.trim()}};
+		return {
+			kind: 'ticket',
+			snapshot: fromApi,
+			fromApi: true,
+			miss: {part, detail: `Read from the ${helpdesk.name} API only: the page could not be read. ${missing.join(', ')}`.trim()},
+		};
 	}
 
-	const detail = missing.length > 0
-		? 'The page does not have the parts Defuse reads.'
-		: 'The page has the expected parts, but no messages could be read from them.';
+	const detail =
+		missing.length > 0
+			? 'The page does not have the parts Defuse reads.'
+			: 'The page has the expected parts, but no messages could be read from them.';
 	return unreadable(state, helpdesk, missing, detail, {part, detail: `${detail} ${missing.join(', ')}`.trim()});
 }
 
 // Ask the API again when the page shows a different number of messages (a reply arrived).
-export const apiKeyOf = (snapshot: TicketSnapshot): string => `${snapshot.ticketId}:${snapshot.messages.filter(message => !message.internal).length}`;
+export const apiKeyOf = (snapshot: TicketSnapshot): string =>
+	`${snapshot.ticketId}:${snapshot.messages.filter(message => !message.internal).length}`;
 
 /** The page's snapshot with the API's answer merged in, and the key to ask the API for when it has not been asked yet. */
 export function mergeApi(state: SessionState, page: TicketSnapshot): {snapshot: TicketSnapshot; ask?: string | undefined} {
@@ -237,10 +254,15 @@ export function draftRead(state: SessionState, editor: HTMLElement, text: string
 }
 
 /** The fix of `issue` in the draft as it reads now (the agent may have typed since the check), if it still applies. */
-export function freshFix(state: SessionState, text: string, issue: DraftIssue): {checked: string; fix: NonNullable<DraftIssue['fix']>} | undefined {
+export function freshFix(
+	state: SessionState,
+	text: string,
+	issue: DraftIssue,
+): {checked: string; fix: NonNullable<DraftIssue['fix']>} | undefined {
 	const checked = text.slice(0, maxDraftChars);
-	const fix = checkDraftWith(checked, state.engine.draftRules ?? [], {signalIds: signalIdsOf(state)})
-		.find(fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase())?.fix;
+	const fix = checkDraftWith(checked, state.engine.draftRules ?? [], {signalIds: signalIdsOf(state)}).find(
+		fresh => fresh.ruleId === issue.ruleId && fresh.phrase.toLowerCase() === issue.phrase.toLowerCase(),
+	)?.fix;
 	return fix ? {checked, fix} : undefined;
 }
 
@@ -284,13 +306,23 @@ export type TicketUpdate = {
 };
 
 function deadlineOf(state: SessionState, snapshot: TicketSnapshot, now: number) {
-	const messages = snapshot.messages.map(message => ({role: message.role, internal: message.internal, atMs: message.at ? Date.parse(message.at) : undefined, closing: message.role === 'customer' && isClosingMessage(message.text)}));
+	const messages = snapshot.messages.map(message => ({
+		role: message.role,
+		internal: message.internal,
+		atMs: message.at ? Date.parse(message.at) : undefined,
+		closing: message.role === 'customer' && isClosingMessage(message.text),
+	}));
 	return replyDeadline({status: snapshot.status, priority: snapshot.priority, messages}, {nowMs: now, ...slaOf(state.settings)});
 }
 
 function observation(snapshot: TicketSnapshot, view: TicketView): NonNullable<TicketUpdate['observe']> {
 	const {assessment, deadline} = view;
-	const summary = {level: assessment.level, score: assessment.score, signalIds: assessment.signals.map(signal => signal.id), trigger: assessment.triggers[0]?.trigger};
+	const summary = {
+		level: assessment.level,
+		score: assessment.score,
+		signalIds: assessment.signals.map(signal => signal.id),
+		trigger: assessment.triggers[0]?.trigger,
+	};
 	const deadlineSummary = deadline && {
 		metric: deadline.metric,
 		targetMinutes: deadline.targetMinutes,
@@ -302,7 +334,12 @@ function observation(snapshot: TicketSnapshot, view: TicketView): NonNullable<Ti
 
 function assessmentOf(state: SessionState, snapshot: TicketSnapshot, now: number) {
 	const {value} = state.context ?? {};
-	const history = value?.history.map(earlier => ({ticketId: earlier.ticketId, createdAt: earlier.createdAt, subject: earlier.subject, status: earlier.status}));
+	const history = value?.history.map(earlier => ({
+		ticketId: earlier.ticketId,
+		createdAt: earlier.createdAt,
+		subject: earlier.subject,
+		status: earlier.status,
+	}));
 	const base = contextOf(state.settings);
 	// The agent's own feedback tunes the signal weights on top of the team's settings.
 	const tuned = {...base.settings, weightMultipliers: {...base.settings?.weightMultipliers, ...value?.weightMultipliers}};
@@ -311,7 +348,12 @@ function assessmentOf(state: SessionState, snapshot: TicketSnapshot, now: number
 }
 
 /** A ticket was read (from the page, the API merged in): assessed at `now`, with `clock` timing the assessment (and `beforeAssess`, which asks for the language packs it needs). */
-export function ticketShown(state: SessionState, helpdesk: Helpdesk, snapshot: TicketSnapshot, {now, fromApi, clock, beforeAssess}: {now: number; fromApi: boolean; clock: () => number; beforeAssess?: () => void}): TicketUpdate {
+export function ticketShown(
+	state: SessionState,
+	helpdesk: Helpdesk,
+	snapshot: TicketSnapshot,
+	{now, fromApi, clock, beforeAssess}: {now: number; fromApi: boolean; clock: () => number; beforeAssess?: () => void},
+): TicketUpdate {
 	const unknown = snapshot.messages.filter(message => message.role === 'unknown').length;
 	const facts = threadFacts(snapshot);
 	const hash = contentHashOf(snapshot);
@@ -329,17 +371,47 @@ export function ticketShown(state: SessionState, helpdesk: Helpdesk, snapshot: T
 	const assessment = assessmentOf(state, snapshot, now);
 	if (state.draft) {
 		// Some rules apply only on some tickets (risky promises on legal, chargeback, cancellation).
-		state.draft.issues = checkDraftWith(state.draft.checked, state.engine.draftRules ?? [], {signalIds: assessment.signals.map(signal => signal.id)});
+		state.draft.issues = checkDraftWith(state.draft.checked, state.engine.draftRules ?? [], {
+			signalIds: assessment.signals.map(signal => signal.id),
+		});
 	}
 
 	const assessMs = clock() - assessStarted;
 	const deadline = deadlineOf(state, snapshot, now);
-	const stored = changed ? 'pending' : (state.overlay?.kind === 'ticket' ? state.overlay.stored : 'pending');
-	state.status = {state: 'ticket', helpdesk: helpdesk.id, helpdeskName: helpdesk.name, ticketId: snapshot.ticketId, subject: snapshot.subject, customerMessages: facts.customerMessages, agentMessages: facts.agentMessages, internalNotes: facts.internalNotes, level: assessment.level, unknownMessages: unknown, fromApi};
-	const customerText = snapshot.messages.filter(message => message.role === 'customer' && !message.internal).slice(-3).map(message => message.text.slice(0, 2000)).join('\n');
+	const stored = changed ? 'pending' : state.overlay?.kind === 'ticket' ? state.overlay.stored : 'pending';
+	state.status = {
+		state: 'ticket',
+		helpdesk: helpdesk.id,
+		helpdeskName: helpdesk.name,
+		ticketId: snapshot.ticketId,
+		subject: snapshot.subject,
+		customerMessages: facts.customerMessages,
+		agentMessages: facts.agentMessages,
+		internalNotes: facts.internalNotes,
+		level: assessment.level,
+		unknownMessages: unknown,
+		fromApi,
+	};
+	const customerText = snapshot.messages
+		.filter(message => message.role === 'customer' && !message.internal)
+		.slice(-3)
+		.map(message => message.text.slice(0, 2000))
+		.join('\n');
 	state.known = knownValues(snapshot, state.settings.agent, ticketLanguage(customerText));
 	const draft = {issues: state.draft?.editor.isConnected ? state.draft.issues : [], marked: 'none' as const, boxes: []};
-	const view: TicketView = {kind: 'ticket', helpdeskName: helpdesk.name, snapshot, facts, assessment, context: state.context.value, draft, typed: state.typedByTicket.get(ticketKey) ?? {}, deadline, now, stored};
+	const view: TicketView = {
+		kind: 'ticket',
+		helpdeskName: helpdesk.name,
+		snapshot,
+		facts,
+		assessment,
+		context: state.context.value,
+		draft,
+		typed: state.typedByTicket.get(ticketKey) ?? {},
+		deadline,
+		now,
+		stored,
+	};
 	return {view, hash, observe: changed ? observation(snapshot, view) : undefined, askContext, unknown, assessMs};
 }
 
@@ -355,14 +427,31 @@ export function queueAsk(state: SessionState, keys: readonly string[]): string |
 }
 
 /** Tickets Defuse has read are marked from what it saw; the rest from what the list itself shows. */
-export function queueMarks(rows: readonly ListRow[], keys: readonly string[], stored: ReadonlyArray<{ticketKey: string; level?: ListMark['level']; breachAt?: string | undefined}>, now: number, engine: PageData['engine'], hrefOf: (ticketId: string) => string | undefined): ListMark[] {
+export function queueMarks(
+	rows: readonly ListRow[],
+	keys: readonly string[],
+	stored: ReadonlyArray<{ticketKey: string; level?: ListMark['level']; breachAt?: string | undefined}>,
+	now: number,
+	engine: PageData['engine'],
+	hrefOf: (ticketId: string) => string | undefined,
+): ListMark[] {
 	const seen = new Map(stored.map(mark => [mark.ticketKey, mark]));
 	return rows.flatMap((row, index) => {
 		const known = seen.get(keys[index]!);
 		const fromList = listRowMark(row, now, engine);
 		const href = hrefOf(row.ticketId);
 		if (known) {
-			return [{ticketId: row.ticketId, subject: row.subject, level: known.level, breachAt: known.breachAt, reasons: fromList?.reasons ?? ['as Defuse last saw the ticket'], source: 'seen' as const, href}];
+			return [
+				{
+					ticketId: row.ticketId,
+					subject: row.subject,
+					level: known.level,
+					breachAt: known.breachAt,
+					reasons: fromList?.reasons ?? ['as Defuse last saw the ticket'],
+					source: 'seen' as const,
+					href,
+				},
+			];
 		}
 
 		return fromList ? [{...fromList, href}] : [];

@@ -18,7 +18,16 @@ const ticketUrl = 'http://127.0.0.1/agent/tickets/1002';
 
 type Sent = BackgroundRequest[];
 
-function start(options: {html?: string; href?: string; adapter?: Partial<Adapter>; context?: TicketContext; apiReader?: SessionEnv['apiReader']; refuse?: BackgroundRequest['type'][]} = {}) {
+function start(
+	options: {
+		html?: string;
+		href?: string;
+		adapter?: Partial<Adapter>;
+		context?: TicketContext;
+		apiReader?: SessionEnv['apiReader'];
+		refuse?: BackgroundRequest['type'][];
+	} = {},
+) {
 	document.body.innerHTML = options.html ?? fixture.slice(fixture.indexOf('<body>') + 6, fixture.indexOf('</body>'));
 	const sent: Sent = [];
 	let href = options.href ?? ticketUrl;
@@ -44,7 +53,14 @@ function start(options: {html?: string; href?: string; adapter?: Partial<Adapter
 		saveDock: vi.fn(),
 	};
 	const session = createSession(env);
-	return {session, sent, env, go: (next: string) => (href = next), ofType: <T extends BackgroundRequest['type']>(type: T) => sent.filter((request): request is Extract<BackgroundRequest, {type: T}> => request.type === type)};
+	return {
+		session,
+		sent,
+		env,
+		go: (next: string) => (href = next),
+		ofType: <T extends BackgroundRequest['type']>(type: T) =>
+			sent.filter((request): request is Extract<BackgroundRequest, {type: T}> => request.type === type),
+	};
 }
 
 const host = () => document.querySelector('defuse-overlay') as HTMLElement | null;
@@ -104,9 +120,13 @@ describe('reading the page', () => {
 	});
 
 	test('a reader that throws makes the page unreadable at once and is reported', async () => {
-		const {session, ofType} = start({adapter: {readTicket: () => {
-			throw new TypeError('boom');
-		}}});
+		const {session, ofType} = start({
+			adapter: {
+				readTicket: () => {
+					throw new TypeError('boom');
+				},
+			},
+		});
 		readPage(session);
 		expect(shown(session)).toMatchObject({kind: 'unreadable', detail: 'The Demo helpdesk reader failed: TypeError: boom'});
 		expect(ofType('adapter-miss')).toEqual([expect.objectContaining({part: 'exception', detail: 'TypeError: boom'})]);
@@ -124,13 +144,19 @@ describe('reading the page', () => {
 });
 
 describe('the helpdesk API', () => {
-	const withReply = (page: TicketSnapshot | undefined): TicketSnapshot => ({...page!, messages: [...page!.messages, {role: 'agent', text: 'We refunded the duplicate charge today.', at: '2026-11-02T11:00:00.000Z'}]});
+	const withReply = (page: TicketSnapshot | undefined): TicketSnapshot => ({
+		...page!,
+		messages: [...page!.messages, {role: 'agent', text: 'We refunded the duplicate charge today.', at: '2026-11-02T11:00:00.000Z'}],
+	});
 
-	test('its answer is merged into the page\'s ticket once it arrives, and asked once per ticket state', async () => {
+	test("its answer is merged into the page's ticket once it arrives, and asked once per ticket state", async () => {
 		let answer: ((snapshot: TicketSnapshot | undefined) => void) | undefined;
-		const apiReader = vi.fn(async () => new Promise<TicketSnapshot | undefined>(resolve => {
-			answer = resolve;
-		}));
+		const apiReader = vi.fn(
+			async () =>
+				new Promise<TicketSnapshot | undefined>(resolve => {
+					answer = resolve;
+				}),
+		);
 		const {session} = start({apiReader});
 		readPage(session);
 		await vi.runOnlyPendingTimersAsync();
@@ -143,7 +169,7 @@ describe('the helpdesk API', () => {
 		expect(apiReader).toHaveBeenCalledTimes(1);
 	});
 
-	test('an API that fails is reported once, and the page\'s own reading stays shown', async () => {
+	test("an API that fails is reported once, and the page's own reading stays shown", async () => {
 		const apiReader = vi.fn(async () => {
 			throw new Error('HTTP 401');
 		});
@@ -151,10 +177,12 @@ describe('the helpdesk API', () => {
 		readPage(session);
 		await vi.runOnlyPendingTimersAsync();
 		expect(session.overlay).toMatchObject({kind: 'ticket', snapshot: {messages: {length: 6}}});
-		expect(ofType('adapter-miss')).toEqual([expect.objectContaining({part: 'api', detail: 'the Demo helpdesk API could not be read: Error: HTTP 401'})]);
+		expect(ofType('adapter-miss')).toEqual([
+			expect.objectContaining({part: 'api', detail: 'the Demo helpdesk API could not be read: Error: HTTP 401'}),
+		]);
 	});
 
-	test('a page that cannot be read shows the API\'s answer alone after the grace period', async () => {
+	test("a page that cannot be read shows the API's answer alone after the grace period", async () => {
 		const apiReader = vi.fn(async () => angryTicket());
 		const {session, ofType} = start({html: '<main></main>', apiReader});
 		readPage(session);
@@ -164,12 +192,17 @@ describe('the helpdesk API', () => {
 		expect(shown(session)).toMatchObject({kind: 'ticket', snapshot: {ticketId: '1002'}});
 		expect(session.status).toMatchObject({state: 'ticket', fromApi: true});
 		// Unreadable when the grace period ended (the API had not answered yet): the same address and part are not reported twice.
-		expect(ofType('adapter-miss')).toEqual([expect.objectContaining({part: 'ticket', detail: expect.stringMatching(/^The page does not have the parts Defuse reads\./) as string})]);
+		expect(ofType('adapter-miss')).toEqual([
+			expect.objectContaining({
+				part: 'ticket',
+				detail: expect.stringMatching(/^The page does not have the parts Defuse reads\./) as string,
+			}),
+		]);
 	});
 });
 
 describe('the ticket over time', () => {
-	test('the store\'s context arrives and the ticket is assessed with it', async () => {
+	test("the store's context arrives and the ticket is assessed with it", async () => {
 		const context: TicketContext = {history: [], snoozedUntil: '2026-11-03T09:00:00.000Z'};
 		const {session} = start({context});
 		readPage(session);
@@ -199,7 +232,7 @@ describe('the ticket over time', () => {
 	});
 });
 
-describe('the agent\'s draft and actions', () => {
+describe("the agent's draft and actions", () => {
 	test('typing in the reply box is checked a moment after the agent stops', async () => {
 		const {session} = start();
 		readPage(session);
@@ -214,26 +247,37 @@ describe('the agent\'s draft and actions', () => {
 		expect(session.overlay?.kind === 'ticket' ? session.overlay.draft.issues.length : 0).toBeGreaterThan(0);
 	});
 
-	test.each(['insert', 'replace'] as const)('%s: the template goes to the reply box and is recorded once, kept on offer for this visit', async mode => {
-		const insertReply = vi.fn(() => ({ok: true as const, via: 'insert-text' as const}));
-		const {session, ofType} = start({adapter: {insertReply}});
-		readPage(session);
-		await vi.runOnlyPendingTimersAsync();
-		const result = await session.actions.insert('refund-timeline', 'We refunded the duplicate.', mode);
-		expect(result).toEqual({ok: true, message: mode === 'replace' ? 'Your draft was replaced (your editor\'s undo brings it back)' : 'Inserted into the reply box'});
-		expect(insertReply).toHaveBeenCalledWith(document, 'We refunded the duplicate.', mode);
-		await vi.runOnlyPendingTimersAsync();
-		expect(ofType('agent-action').map(request => request.action)).toEqual([{type: 'template-inserted', ticketKey: ticketKeyOf(session.reading!.snapshot), templateId: 'refund-timeline'}]);
-		expect(session.insertedHere.has('refund-timeline')).toBe(true);
-		// Recording asks for the ticket's context again (the store now lists the template).
-		expect(ofType('ticket-context')).toHaveLength(2);
-	});
+	test.each(['insert', 'replace'] as const)(
+		'%s: the template goes to the reply box and is recorded once, kept on offer for this visit',
+		async mode => {
+			const insertReply = vi.fn(() => ({ok: true as const, via: 'insert-text' as const}));
+			const {session, ofType} = start({adapter: {insertReply}});
+			readPage(session);
+			await vi.runOnlyPendingTimersAsync();
+			const result = await session.actions.insert('refund-timeline', 'We refunded the duplicate.', mode);
+			expect(result).toEqual({
+				ok: true,
+				message: mode === 'replace' ? "Your draft was replaced (your editor's undo brings it back)" : 'Inserted into the reply box',
+			});
+			expect(insertReply).toHaveBeenCalledWith(document, 'We refunded the duplicate.', mode);
+			await vi.runOnlyPendingTimersAsync();
+			expect(ofType('agent-action').map(request => request.action)).toEqual([
+				{type: 'template-inserted', ticketKey: ticketKeyOf(session.reading!.snapshot), templateId: 'refund-timeline'},
+			]);
+			expect(session.insertedHere.has('refund-timeline')).toBe(true);
+			// Recording asks for the ticket's context again (the store now lists the template).
+			expect(ofType('ticket-context')).toHaveLength(2);
+		},
+	);
 
 	test('an editor Defuse cannot type into: reported, and Copy is offered', async () => {
 		const {session, ofType} = start({adapter: {insertReply: () => ({ok: false, via: 'none', reason: 'no reply box'})}});
 		readPage(session);
 		await vi.runOnlyPendingTimersAsync();
-		expect(await session.actions.insert('refund-timeline', 'text', 'insert')).toEqual({ok: false, message: 'Could not insert: no reply box. Use Copy instead.'});
+		expect(await session.actions.insert('refund-timeline', 'text', 'insert')).toEqual({
+			ok: false,
+			message: 'Could not insert: no reply box. Use Copy instead.',
+		});
 		expect(ofType('adapter-miss')).toEqual([expect.objectContaining({part: 'editor'})]);
 		expect(ofType('agent-action')).toEqual([]);
 	});

@@ -19,7 +19,31 @@ import {pageTheme, placePanel, validDock, type Dock} from './layout.ts';
 import type {LoadedPageData, PageData} from './page-setup.ts';
 import {entryStylesheet, mountShadow, type ShadowMount} from './mount.ts';
 import {placeMarks, ticketHref} from './queue.ts';
-import {type DraftCheck, type SessionState, apiAnswered, apiOnlyAnswered, askApiOnly, contextAnswered, createState, draftRead, firstMiss, freshFix, gaveUp, maxDraftChars, mergeApi, openTicketKey, queueAsk, queueMarks, settingsChanged, storedAnswered, ticketRead, ticketShown, typeValue, visit, timing} from './session-model.ts';
+import {
+	type DraftCheck,
+	type SessionState,
+	apiAnswered,
+	apiOnlyAnswered,
+	askApiOnly,
+	contextAnswered,
+	createState,
+	draftRead,
+	firstMiss,
+	freshFix,
+	gaveUp,
+	maxDraftChars,
+	mergeApi,
+	openTicketKey,
+	queueAsk,
+	queueMarks,
+	settingsChanged,
+	storedAnswered,
+	ticketRead,
+	ticketShown,
+	typeValue,
+	visit,
+	timing,
+} from './session-model.ts';
 import {Overlay, type ActionResult, type DraftState, type OverlayActions, type OverlayState} from './overlay.tsx';
 
 // Where the agent docked the panel, per helpdesk (storage.local; not part of the validated settings).
@@ -66,16 +90,17 @@ export type SessionEnv = SessionOptions & {
 type Mounted = ShadowMount & {evidenceLayer: HTMLElement; scratch: HTMLElement};
 
 /** The session: its state (session-model.ts), what it acts through, and the overlay it drew. */
-export type Session = SessionState & SessionEnv & {
-	keeper: FocusKeeper;
-	actions: OverlayActions;
-	ui?: Mounted | undefined;
-	mounting?: Promise<void> | undefined;
-	timer?: number | undefined;
-	draftTimer?: number | undefined;
-	placing?: boolean;
-	actionSequence?: number;
-};
+export type Session = SessionState &
+	SessionEnv & {
+		keeper: FocusKeeper;
+		actions: OverlayActions;
+		ui?: Mounted | undefined;
+		mounting?: Promise<void> | undefined;
+		timer?: number | undefined;
+		draftTimer?: number | undefined;
+		placing?: boolean;
+		actionSequence?: number;
+	};
 
 function reportMiss(s: Session, url: URL, part: AdapterMissPart, detail: string): void {
 	if (firstMiss(s, url.href, part)) {
@@ -162,7 +187,9 @@ async function showQueue(s: Session, rows: ListRow[], url: URL): Promise<void> {
 	}
 
 	const now = s.now();
-	const marks = queueMarks(rows, keys, response?.ok ? response.queue ?? [] : [], now, s.engine, ticketId => ticketHref(s.document, ticketId));
+	const marks = queueMarks(rows, keys, response?.ok ? (response.queue ?? []) : [], now, s.engine, ticketId =>
+		ticketHref(s.document, ticketId),
+	);
 	if (marks.length === 0) {
 		hide(s);
 		return;
@@ -212,9 +239,19 @@ export function showTicket(s: Session, pageSnapshot: TicketSnapshot, fromApi = f
 	}
 
 	s.reading = {snapshot: pageSnapshot, fromApi};
-	const update = ticketShown(s, s.adapter, snapshot, {now: s.now(), fromApi, clock: () => performance.now(), beforeAssess: () => s.page.needLanguagesOf(snapshot.messages)});
+	const update = ticketShown(s, s.adapter, snapshot, {
+		now: s.now(),
+		fromApi,
+		clock: () => performance.now(),
+		beforeAssess: () => s.page.needLanguagesOf(snapshot.messages),
+	});
 	if (update.unknown > 0 && snapshot.url) {
-		reportMiss(s, new URL(snapshot.url), 'role', `${update.unknown} of ${snapshot.messages.length} messages: the page does not show who wrote them (left out of tone signals)`);
+		reportMiss(
+			s,
+			new URL(snapshot.url),
+			'role',
+			`${update.unknown} of ${snapshot.messages.length} messages: the page does not show who wrote them (left out of tone signals)`,
+		);
 	}
 
 	if (update.askContext) {
@@ -227,7 +264,12 @@ export function showTicket(s: Session, pageSnapshot: TicketSnapshot, fromApi = f
 		// What one update cost, for the overlay benchmark (test/bench/overlay.bench.ts).
 		const readMs = s.lastReadMs;
 		const renderMs = performance.now() - renderStarted;
-		Object.assign(s.ui.host.dataset, {readMs: readMs.toFixed(2), assessMs: update.assessMs.toFixed(2), renderMs: renderMs.toFixed(2), updateMs: (readMs + update.assessMs + renderMs).toFixed(2)});
+		Object.assign(s.ui.host.dataset, {
+			readMs: readMs.toFixed(2),
+			assessMs: update.assessMs.toFixed(2),
+			renderMs: renderMs.toFixed(2),
+			updateMs: (readMs + update.assessMs + renderMs).toFixed(2),
+		});
 	}
 
 	if (update.observe) {
@@ -309,7 +351,18 @@ export function paint(s: Session): void {
 	const placement = placePanel(doc, {width: doc.documentElement.clientWidth || innerWidth, height: innerHeight}, dock, ui.host);
 	dataset['mode'] = placement.mode;
 	const theme = pageTheme(doc) ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-	render(<Overlay state={overlay} actions={s.actions} expanded={expanded} theme={theme} placement={placement} dock={dock} onToggle={() => toggle(s)} />, ui.container);
+	render(
+		<Overlay
+			state={overlay}
+			actions={s.actions}
+			expanded={expanded}
+			theme={theme}
+			placement={placement}
+			dock={dock}
+			onToggle={() => toggle(s)}
+		/>,
+		ui.container,
+	);
 }
 
 /** The draft's issues as the overlay shows them, with their marks in the reply box. */
@@ -355,7 +408,11 @@ export function toggle(s: Session): void {
 /** Records an agent's action in the store, then reads the ticket's context again. */
 async function act(s: Session, action: AgentActionRequest, done: string): Promise<ActionResult> {
 	s.actionSequence = (s.actionSequence ?? 0) + 1;
-	const response = await s.send({type: 'agent-action', actionId: `${Date.now().toString(36)}-${s.actionSequence}-${Math.random().toString(36).slice(2, 8)}`, action});
+	const response = await s.send({
+		type: 'agent-action',
+		actionId: `${Date.now().toString(36)}-${s.actionSequence}-${Math.random().toString(36).slice(2, 8)}`,
+		action,
+	});
 	if (!response.ok) {
 		return {ok: false, message: `Not saved: ${response.error}`};
 	}
@@ -370,7 +427,7 @@ async function act(s: Session, action: AgentActionRequest, done: string): Promis
 
 /** Puts a template's text in the reply box (where the agent's caret was), by the adapter or the editor bridge. */
 async function insertReply(s: Session, text: string, mode: InsertMode): Promise<ActionResult> {
-	const done = mode === 'replace' ? 'Your draft was replaced (your editor\'s undo brings it back)' : 'Inserted into the reply box';
+	const done = mode === 'replace' ? "Your draft was replaced (your editor's undo brings it back)" : 'Inserted into the reply box';
 	// The caret the agent left in the reply box when they turned to the panel.
 	s.keeper.restore();
 	let outcome;
@@ -386,7 +443,9 @@ async function insertReply(s: Session, text: string, mode: InsertMode): Promise<
 
 	if (outcome.via === 'bridge') {
 		const result = await insertViaBridge(s.document, outcome, text, mode);
-		return result.ok ? {ok: true, message: done} : {ok: false, message: `Could not insert: ${result.error ?? 'unknown error'}. Use Copy instead.`};
+		return result.ok
+			? {ok: true, message: done}
+			: {ok: false, message: `Could not insert: ${result.error ?? 'unknown error'}. Use Copy instead.`};
 	}
 
 	reportMiss(s, new URL(s.href()), 'editor', outcome.reason);
@@ -396,7 +455,9 @@ async function insertReply(s: Session, text: string, mode: InsertMode): Promise<
 const noTicket: ActionResult = {ok: false, message: 'No ticket is open'};
 
 /** What the overlay's ticket controls do. */
-function ticketActions(s: Session): Pick<OverlayActions, 'highlight' | 'fill' | 'setValue' | 'insert' | 'feedback' | 'snooze' | 'escalate'> {
+function ticketActions(
+	s: Session,
+): Pick<OverlayActions, 'highlight' | 'fill' | 'setValue' | 'insert' | 'feedback' | 'snooze' | 'escalate'> {
 	return {
 		highlight(signalIndex) {
 			if (s.overlay?.kind !== 'ticket') {
@@ -437,7 +498,11 @@ function ticketActions(s: Session): Pick<OverlayActions, 'highlight' | 'fill' | 
 			}
 
 			const {level, signals} = s.overlay.assessment;
-			return act(s, {type: 'feedback', ticketKey: ticketKeyOf(s.overlay.snapshot), verdict, reason, level, signalIds: signals.map(signal => signal.id)}, 'Thanks: your feedback tunes the warnings.');
+			return act(
+				s,
+				{type: 'feedback', ticketKey: ticketKeyOf(s.overlay.snapshot), verdict, reason, level, signalIds: signals.map(signal => signal.id)},
+				'Thanks: your feedback tunes the warnings.',
+			);
 		},
 		async snooze(until) {
 			const ticketKey = openTicketKey(s);
@@ -446,7 +511,13 @@ function ticketActions(s: Session): Pick<OverlayActions, 'highlight' | 'fill' | 
 		async escalate(escalation, team) {
 			const ticketKey = openTicketKey(s);
 			const name = team.trim();
-			return ticketKey ? act(s, {type: 'escalated', ticketKey, escalation, team: name === '' ? undefined : name.slice(0, 200), source: 'agent'}, 'Escalation recorded') : noTicket;
+			return ticketKey
+				? act(
+						s,
+						{type: 'escalated', ticketKey, escalation, team: name === '' ? undefined : name.slice(0, 200), source: 'agent'},
+						'Escalation recorded',
+					)
+				: noTicket;
 		},
 	};
 }
@@ -469,9 +540,16 @@ async function applyFix(s: Session, issue: Parameters<OverlayActions['applyFix']
 	const doc = s.document;
 	// CKEditor 5 keeps its own model and does not take typing over a selection made from outside:
 	// the bridge applies the fix in its model (when there is a CKEditor instance; else it is typed).
-	const throughModel = editor.closest('.ck-editor__editable')
-		&& (await fixViaBridge(doc, {editor: 'ckeditor5', selector: pathTo(editor)}, {find: checked.slice(fix.start, fix.end), before: checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text})).ok;
-	if (!throughModel && !await applyFixInEditor(editor, checked, fix)) {
+	const throughModel =
+		editor.closest('.ck-editor__editable') &&
+		(
+			await fixViaBridge(
+				doc,
+				{editor: 'ckeditor5', selector: pathTo(editor)},
+				{find: checked.slice(fix.start, fix.end), before: checked.slice(Math.max(0, fix.start - 40), fix.start), text: fix.text},
+			)
+		).ok;
+	if (!throughModel && !(await applyFixInEditor(editor, checked, fix))) {
 		return changed;
 	}
 
@@ -488,7 +566,9 @@ function panelActions(s: Session): Omit<OverlayActions, keyof ReturnType<typeof 
 		applyFix: async issue => applyFix(s, issue),
 		async openOptions() {
 			const response = await s.send({type: 'open-options'});
-			return response.ok ? {ok: true, message: 'Opened in a new tab'} : {ok: false, message: 'Could not open the options; open them from the Defuse button in the toolbar.'};
+			return response.ok
+				? {ok: true, message: 'Opened in a new tab'}
+				: {ok: false, message: 'Could not open the options; open them from the Defuse button in the toolbar.'};
 		},
 		setDock(next) {
 			s.dock = validDock(next);
@@ -636,7 +716,12 @@ function browserEnv(ctx: ContentScriptContext, adapter: Adapter, page: LoadedPag
 			return {mode, css};
 		},
 		saveDock(dock) {
-			void browser.storage.local.get(dockKey).then(stored => browser.storage.local.set({[dockKey]: {...(stored[dockKey] as Record<string, Dock> | undefined), [adapter.id]: dock}})).catch(() => undefined);
+			void browser.storage.local
+				.get(dockKey)
+				.then(stored =>
+					browser.storage.local.set({[dockKey]: {...(stored[dockKey] as Record<string, Dock> | undefined), [adapter.id]: dock}}),
+				)
+				.catch(() => undefined);
 		},
 	};
 }
@@ -675,10 +760,13 @@ function listen(ctx: ContentScriptContext, s: Session): void {
 export function startSession(ctx: ContentScriptContext, adapter: Adapter, page: LoadedPageData, options: SessionOptions = {}): void {
 	const s = createSession(browserEnv(ctx, adapter, page, options));
 	listen(ctx, s);
-	void browser.storage.local.get(dockKey).then(stored => {
-		s.dock = validDock((stored[dockKey] as Record<string, unknown> | undefined)?.[adapter.id]);
-		paint(s);
-	}).catch(() => undefined);
+	void browser.storage.local
+		.get(dockKey)
+		.then(stored => {
+			s.dock = validDock((stored[dockKey] as Record<string, unknown> | undefined)?.[adapter.id]);
+			paint(s);
+		})
+		.catch(() => undefined);
 	const onMessage = (raw: unknown, _sender: unknown, sendResponse: (status: TabStatus) => void): boolean => {
 		if (typeof raw === 'object' && raw !== null && (raw as {type?: unknown}).type === 'defuse:status') {
 			sendResponse(s.status);

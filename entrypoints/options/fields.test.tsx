@@ -6,11 +6,30 @@ import {TextField} from './fields.tsx';
 
 afterEach(cleanup);
 
-const normalizeList = (text: string) => text.split(',').map(part => part.trim()).filter(Boolean).join(', ');
+const normalizeList = (text: string) =>
+	text
+		.split(',')
+		.map(part => part.trim())
+		.filter(Boolean)
+		.join(', ');
 
 function ListField() {
 	const [list, setList] = useState<string[]>([]);
-	return <TextField label="Values" value={list.join(', ')} normalize={normalizeList} onChange={text => setList(text.split(',').map(part => part.trim()).filter(Boolean))} />;
+	return (
+		<TextField
+			label="Values"
+			value={list.join(', ')}
+			normalize={normalizeList}
+			onChange={text =>
+				setList(
+					text
+						.split(',')
+						.map(part => part.trim())
+						.filter(Boolean),
+				)
+			}
+		/>
+	);
 }
 
 const nextTask = async () => new Promise(resolve => setTimeout(resolve, 0));

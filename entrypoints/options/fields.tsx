@@ -11,8 +11,16 @@ type Common = {label: string; error?: string | undefined; hint?: string | undefi
 function Described({id, error, hint}: {id: string; error?: string | undefined; hint?: string | undefined}) {
 	return (
 		<>
-			{hint ? <small class="hint" id={`${id}-hint`}>{hint}</small> : null}
-			{error ? <small class="error" id={`${id}-error`} role="alert">{error}</small> : null}
+			{hint ? (
+				<small class="hint" id={`${id}-hint`}>
+					{hint}
+				</small>
+			) : null}
+			{error ? (
+				<small class="error" id={`${id}-error`} role="alert">
+					{error}
+				</small>
+			) : null}
 		</>
 	);
 }
@@ -28,7 +36,11 @@ function describedBy(id: string, error: string | undefined, hint: string | undef
  * after paint, so with fast typing an effect may still see the value of an earlier keystroke: every
  * value this field sent and has not seen come back yet is an echo, not a change from elsewhere.
  */
-function useLocalText(value: string, onChange: (value: string) => void, normalize: ((text: string) => string) | undefined): [string, (text: string) => void] {
+function useLocalText(
+	value: string,
+	onChange: (value: string) => void,
+	normalize: ((text: string) => string) | undefined,
+): [string, (text: string) => void] {
 	const [text, setText] = useState(value);
 	const sent = useRef<string[]>([]);
 	useEffect(() => {
@@ -48,34 +60,74 @@ function useLocalText(value: string, onChange: (value: string) => void, normaliz
 		return [value, onChange];
 	}
 
-	return [text, next => {
-		setText(next);
-		sent.current = [...sent.current.slice(-99), normalize(next)];
-		onChange(next);
-	}];
+	return [
+		text,
+		next => {
+			setText(next);
+			sent.current = [...sent.current.slice(-99), normalize(next)];
+			onChange(next);
+		},
+	];
 }
 
 type Normalize = {normalize?: ((text: string) => string) | undefined};
 
-export function TextField({label, error, hint, name, value, onChange, placeholder, wide, normalize}: Common & Normalize & {value: string; onChange: (value: string) => void; placeholder?: string | undefined; wide?: boolean | undefined}) {
+export function TextField({
+	label,
+	error,
+	hint,
+	name,
+	value,
+	onChange,
+	placeholder,
+	wide,
+	normalize,
+}: Common & Normalize & {value: string; onChange: (value: string) => void; placeholder?: string | undefined; wide?: boolean | undefined}) {
 	const id = useId();
 	const [text, setText] = useLocalText(value, onChange, normalize);
 	return (
 		<div class={`field${wide ? ' wide' : ''}`}>
 			<label for={id}>{label}</label>
-			<input id={id} name={name} type="text" value={text} placeholder={placeholder} spellcheck={false} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} onInput={event => setText(event.currentTarget.value)} />
+			<input
+				id={id}
+				name={name}
+				type="text"
+				value={text}
+				placeholder={placeholder}
+				spellcheck={false}
+				aria-invalid={error ? 'true' : undefined}
+				aria-describedby={describedBy(id, error, hint)}
+				onInput={event => setText(event.currentTarget.value)}
+			/>
 			<Described id={id} error={error} hint={hint} />
 		</div>
 	);
 }
 
-export function TextArea({label, error, hint, name, value, onChange, rows, normalize}: Common & Normalize & {value: string; onChange: (value: string) => void; rows?: number | undefined}) {
+export function TextArea({
+	label,
+	error,
+	hint,
+	name,
+	value,
+	onChange,
+	rows,
+	normalize,
+}: Common & Normalize & {value: string; onChange: (value: string) => void; rows?: number | undefined}) {
 	const id = useId();
 	const [text, setText] = useLocalText(value, onChange, normalize);
 	return (
 		<div class="field wide">
 			<label for={id}>{label}</label>
-			<textarea id={id} name={name} rows={rows ?? 4} value={text} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} onInput={event => setText(event.currentTarget.value)} />
+			<textarea
+				id={id}
+				name={name}
+				rows={rows ?? 4}
+				value={text}
+				aria-invalid={error ? 'true' : undefined}
+				aria-describedby={describedBy(id, error, hint)}
+				onInput={event => setText(event.currentTarget.value)}
+			/>
 			<Described id={id} error={error} hint={hint} />
 		</div>
 	);
@@ -91,47 +143,133 @@ export function parseNumber(text: string, empty: number | null | string): number
 	return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
-export function NumberField({label, error, hint, name, value, onChange, step, min, max, empty = ''}: Common & {value: unknown; onChange: (value: number | null | string) => void; step?: number | undefined; min?: number | undefined; max?: number | undefined; empty?: number | null | string}) {
+export function NumberField({
+	label,
+	error,
+	hint,
+	name,
+	value,
+	onChange,
+	step,
+	min,
+	max,
+	empty = '',
+}: Common & {
+	value: unknown;
+	onChange: (value: number | null | string) => void;
+	step?: number | undefined;
+	min?: number | undefined;
+	max?: number | undefined;
+	empty?: number | null | string;
+}) {
 	const id = useId();
 	const shown = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
-	const [text, setText] = useLocalText(shown, next => onChange(parseNumber(next, empty)), next => {
-		const parsed = parseNumber(next, empty);
-		return parsed === null ? '' : String(parsed);
-	});
+	const [text, setText] = useLocalText(
+		shown,
+		next => onChange(parseNumber(next, empty)),
+		next => {
+			const parsed = parseNumber(next, empty);
+			return parsed === null ? '' : String(parsed);
+		},
+	);
 	return (
 		<div class="field number">
 			<label for={id}>{label}</label>
-			<input id={id} name={name} type="text" inputMode="decimal" data-step={step} data-min={min} data-max={max} value={text} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} onInput={event => setText(event.currentTarget.value)} />
+			<input
+				id={id}
+				name={name}
+				type="text"
+				inputMode="decimal"
+				data-step={step}
+				data-min={min}
+				data-max={max}
+				value={text}
+				aria-invalid={error ? 'true' : undefined}
+				aria-describedby={describedBy(id, error, hint)}
+				onInput={event => setText(event.currentTarget.value)}
+			/>
 			<Described id={id} error={error} hint={hint} />
 		</div>
 	);
 }
 
-export function Select<T extends string>({label, error, hint, name, value, options, onChange}: Common & {value: T; options: ReadonlyArray<readonly [T, string]>; onChange: (value: T) => void}) {
+export function Select<T extends string>({
+	label,
+	error,
+	hint,
+	name,
+	value,
+	options,
+	onChange,
+}: Common & {value: T; options: ReadonlyArray<readonly [T, string]>; onChange: (value: T) => void}) {
 	const id = useId();
 	return (
 		<div class="field">
 			<label for={id}>{label}</label>
-			<select id={id} name={name} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, error, hint)} onChange={event => onChange(event.currentTarget.value as T)}>
-				{options.map(([key, text]) => <option key={key} value={key}>{text}</option>)}
+			<select
+				id={id}
+				name={name}
+				value={value}
+				aria-invalid={error ? 'true' : undefined}
+				aria-describedby={describedBy(id, error, hint)}
+				onChange={event => onChange(event.currentTarget.value as T)}
+			>
+				{options.map(([key, text]) => (
+					<option key={key} value={key}>
+						{text}
+					</option>
+				))}
 			</select>
 			<Described id={id} error={error} hint={hint} />
 		</div>
 	);
 }
 
-export function Checkbox({label, checked, onChange, name, hint}: {label: string; checked: boolean; onChange: (checked: boolean) => void; name?: string | undefined; hint?: string | undefined}) {
+export function Checkbox({
+	label,
+	checked,
+	onChange,
+	name,
+	hint,
+}: {
+	label: string;
+	checked: boolean;
+	onChange: (checked: boolean) => void;
+	name?: string | undefined;
+	hint?: string | undefined;
+}) {
 	const id = useId();
 	return (
 		<div class="field checkbox">
-			<input id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={event => onChange(event.currentTarget.checked)} />
+			<input
+				id={id}
+				name={name}
+				type="checkbox"
+				checked={checked}
+				aria-describedby={hint ? `${id}-hint` : undefined}
+				onChange={event => onChange(event.currentTarget.checked)}
+			/>
 			<label for={id}>{label}</label>
-			{hint ? <small class="hint" id={`${id}-hint`}>{hint}</small> : null}
+			{hint ? (
+				<small class="hint" id={`${id}-hint`}>
+					{hint}
+				</small>
+			) : null}
 		</div>
 	);
 }
 
-export function Section({id, title, intro, children}: {id: string; title: string; intro?: string | undefined; children: ComponentChildren}) {
+export function Section({
+	id,
+	title,
+	intro,
+	children,
+}: {
+	id: string;
+	title: string;
+	intro?: string | undefined;
+	children: ComponentChildren;
+}) {
 	return (
 		<section id={id} class="card" aria-labelledby={`${id}-title`}>
 			<h2 id={`${id}-title`}>{title}</h2>
@@ -143,5 +281,7 @@ export function Section({id, title, intro, children}: {id: string; title: string
 
 /** Errors whose path starts with `prefix`, for a summary under a group of fields. */
 export function errorsUnder(errors: Errors, prefix: string): string[] {
-	return Object.entries(errors).filter(([path]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)).map(([, message]) => message);
+	return Object.entries(errors)
+		.filter(([path]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))
+		.map(([, message]) => message);
 }

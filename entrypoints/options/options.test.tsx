@@ -27,7 +27,8 @@ function fakeApi(overrides: Partial<OptionsApi> = {}) {
 }
 
 const start = (api: OptionsApi, initial: Settings = structuredClone(defaultSettings)) => render(<Options initial={initial} api={api} />);
-const type = (label: string | RegExp, value: string, scope: HTMLElement = document.body) => fireEvent.input(within(scope).getByLabelText(label), {target: {value}});
+const type = (label: string | RegExp, value: string, scope: HTMLElement = document.body) =>
+	fireEvent.input(within(scope).getByLabelText(label), {target: {value}});
 const save = () => fireEvent.click(screen.getByTestId('save'));
 
 test('thresholds: a value out of order is named beside its field and nothing is saved; fixed, it saves', async () => {
@@ -67,7 +68,7 @@ test('SLA: business hours per weekday, bad hours named on the day, empty target 
 	type('Time zone', 'Europe/Lisbon');
 	type('Saturday', '10:00-14:00');
 	type('Monday', '9 to 5');
-	expect(screen.getByText('Monday, hours 1: bad start time \'9 to 5\'')).toBeTruthy();
+	expect(screen.getByText("Monday, hours 1: bad start time '9 to 5'")).toBeTruthy();
 	type('Monday', '08:30-12:00, 13:00-17:30');
 	type('Holidays', '2026-12-25\n2026-01-01\n');
 	type('Periodic update, Low', '');
@@ -75,7 +76,10 @@ test('SLA: business hours per weekday, bad hours named on the day, empty target 
 	await screen.findByText(/^Saved\./);
 	expect(saved[0]!.sla.hours).toBe('business');
 	expect(saved[0]!.sla.calendar.timezone).toBe('Europe/Lisbon');
-	expect(saved[0]!.sla.calendar.weekly.mon).toEqual([['08:30', '12:00'], ['13:00', '17:30']]);
+	expect(saved[0]!.sla.calendar.weekly.mon).toEqual([
+		['08:30', '12:00'],
+		['13:00', '17:30'],
+	]);
 	expect(saved[0]!.sla.calendar.weekly.sat).toEqual([['10:00', '14:00']]);
 	expect(saved[0]!.sla.calendar.holidays).toEqual(['2026-01-01', '2026-12-25']);
 	expect(saved[0]!.sla.targets.low.periodicUpdateMinutes).toBeNull();
@@ -88,10 +92,15 @@ const probeResult: SelectorTestResult = {
 	counts: [{name: 'message', selector: '.entry', count: 2}],
 	missing: [],
 	listRows: 0,
-	snapshot: {helpdesk: 'custom', ticketId: '7', subject: 'Refund <b>now</b>', messages: [
-		{role: 'customer', author: 'Dana', text: '<img src=x onerror=alert(1)> I want a manager'},
-		{role: 'agent', internal: true, text: 'Checking'},
-	]},
+	snapshot: {
+		helpdesk: 'custom',
+		ticketId: '7',
+		subject: 'Refund <b>now</b>',
+		messages: [
+			{role: 'customer', author: 'Dana', text: '<img src=x onerror=alert(1)> I want a manager'},
+			{role: 'agent', internal: true, text: 'Checking'},
+		],
+	},
 };
 
 test('sites: an address is checked, access is requested from the click, and custom selectors are tested on the open tab', async () => {
@@ -120,7 +129,11 @@ test('sites: an address is checked, access is requested from the click, and cust
 	type('Values for customers', 'Kunde, Customer', site);
 	fireEvent.click(within(site).getByRole('button', {name: 'Test these selectors on the open tab'}));
 	const result = await screen.findByTestId('selector-test-result');
-	expect(tested).toMatchObject({message: '.timeline > .entry', customerValues: ['Kunde', 'Customer'], ticketUrl: 'https://help.example.org/tickets/{id}'});
+	expect(tested).toMatchObject({
+		message: '.timeline > .entry',
+		customerValues: ['Kunde', 'Customer'],
+		ticketUrl: 'https://help.example.org/tickets/{id}',
+	});
 	// Page text is shown as text, never as markup.
 	expect(result.querySelector('img, b')).toBeNull();
 	expect(result.textContent).toContain('customer, Dana: <img src=x onerror=alert(1)> I want a manager');
@@ -129,10 +142,15 @@ test('sites: an address is checked, access is requested from the click, and cust
 
 	save();
 	await screen.findByText(/^Saved\./);
-	expect(saved[0]!.sites).toEqual({'https://help.example.org': {adapter: 'custom', custom: {ticketUrl: 'https://help.example.org/tickets/{id}', message: '.timeline > .entry', customerValues: ['kunde', 'customer']}}});
+	expect(saved[0]!.sites).toEqual({
+		'https://help.example.org': {
+			adapter: 'custom',
+			custom: {ticketUrl: 'https://help.example.org/tickets/{id}', message: '.timeline > .entry', customerValues: ['kunde', 'customer']},
+		},
+	});
 });
 
-test('sites: a hosted helpdesk read with your own selectors starts from Defuse\'s, ready to test and patch one selector', async () => {
+test("sites: a hosted helpdesk read with your own selectors starts from Defuse's, ready to test and patch one selector", async () => {
 	let tested: CustomConfig | undefined;
 	const {api, saved} = fakeApi({
 		async testSelectors(_origin, config) {
@@ -146,24 +164,35 @@ test('sites: a hosted helpdesk read with your own selectors starts from Defuse\'
 	fireEvent.click(within(add).getByRole('button', {name: 'Add and allow access'}));
 	await screen.findByText('Defuse may now read https://acme.zendesk.com. Save to start using it.');
 	const site = document.querySelector<HTMLElement>('[data-origin="https://acme.zendesk.com"]')!;
-	expect((within(site).getByLabelText('Ticket page address') as HTMLInputElement).value).toBe('https://acme.zendesk.com/agent/tickets/{id}');
-	expect((within(site).getByLabelText('Every message (required)') as HTMLInputElement).value).toBe('article[data-test-id="omni-log-comment-item"]:not([aria-hidden="true"])');
-	expect((within(site).getByLabelText('Start from Defuse\'s selectors for') as HTMLSelectElement).value).toBe('zendesk');
+	expect((within(site).getByLabelText('Ticket page address') as HTMLInputElement).value).toBe(
+		'https://acme.zendesk.com/agent/tickets/{id}',
+	);
+	expect((within(site).getByLabelText('Every message (required)') as HTMLInputElement).value).toBe(
+		'article[data-test-id="omni-log-comment-item"]:not([aria-hidden="true"])',
+	);
+	expect((within(site).getByLabelText("Start from Defuse's selectors for") as HTMLSelectElement).value).toBe('zendesk');
 	// The helpdesk renamed one thing: patch that selector alone, then test on the open tab
 	type('Status', '[data-test-id="ticket-status-v2"]', site);
 	fireEvent.click(within(site).getByRole('button', {name: 'Test these selectors on the open tab'}));
 	await screen.findByTestId('selector-test-result');
-	expect(tested).toMatchObject({status: '[data-test-id="ticket-status-v2"]', editorKind: 'ckeditor5', author: '[data-test-id="omni-log-item-sender"]'});
+	expect(tested).toMatchObject({
+		status: '[data-test-id="ticket-status-v2"]',
+		editorKind: 'ckeditor5',
+		author: '[data-test-id="omni-log-item-sender"]',
+	});
 
 	// Starting over from another helpdesk's selectors replaces the settings
-	fireEvent.change(within(site).getByLabelText('Start from Defuse\'s selectors for'), {target: {value: 'freshdesk'}});
-	fireEvent.click(within(site).getByRole('button', {name: 'Replace these settings with Defuse\'s Freshdesk selectors'}));
+	fireEvent.change(within(site).getByLabelText("Start from Defuse's selectors for"), {target: {value: 'freshdesk'}});
+	fireEvent.click(within(site).getByRole('button', {name: "Replace these settings with Defuse's Freshdesk selectors"}));
 	expect((within(site).getByLabelText('Ticket page address') as HTMLInputElement).value).toBe('https://acme.zendesk.com/a/tickets/{id}');
-	fireEvent.change(within(site).getByLabelText('Start from Defuse\'s selectors for'), {target: {value: 'zendesk'}});
-	fireEvent.click(within(site).getByRole('button', {name: 'Replace these settings with Defuse\'s Zendesk selectors'}));
+	fireEvent.change(within(site).getByLabelText("Start from Defuse's selectors for"), {target: {value: 'zendesk'}});
+	fireEvent.click(within(site).getByRole('button', {name: "Replace these settings with Defuse's Zendesk selectors"}));
 	save();
 	await screen.findByText(/^Saved\./);
-	expect(saved[0]!.sites['https://acme.zendesk.com']).toMatchObject({adapter: 'custom', custom: {name: 'Zendesk (my selectors)', ticketUrl: 'https://acme.zendesk.com/agent/tickets/{id}', editorKind: 'ckeditor5'}});
+	expect(saved[0]!.sites['https://acme.zendesk.com']).toMatchObject({
+		adapter: 'custom',
+		custom: {name: 'Zendesk (my selectors)', ticketUrl: 'https://acme.zendesk.com/agent/tickets/{id}', editorKind: 'ckeditor5'},
+	});
 });
 
 test('sites: a refused permission adds nothing; a known helpdesk needs no selectors', async () => {
@@ -192,7 +221,9 @@ test('phrase packs: list the built-in phrases, turn a family off, add your own',
 	await screen.findByText(/^Saved\./);
 	expect(saved[0]!.phrases.disabledFamilies).toEqual(['en:urgency']);
 	expect(saved[0]!.phrases.disabledPacks).toEqual(['de']);
-	expect(saved[0]!.phrases.userPacks).toEqual([expect.objectContaining({id: 'mine-en', language: 'en', families: {manager: ['head office', 'regional director']}})]);
+	expect(saved[0]!.phrases.userPacks).toEqual([
+		expect.objectContaining({id: 'mine-en', language: 'en', families: {manager: ['head office', 'regional director']}}),
+	]);
 });
 
 test('templates: write one with a live preview, edit a built-in, import and export JSON', async () => {
@@ -203,7 +234,9 @@ test('templates: write one with a live preview, edit a built-in, import and expo
 	const editor = screen.getByRole('group', {name: 'New template'});
 	type('Title', 'Refund on its way', editor);
 	type('Reply', 'Hi {{customer.firstName}}, your refund for {{ticket.id}} is on its way, {{when}}.\n{{agent.name}}', editor);
-	expect(within(editor).getByTestId('template-preview').textContent).toBe('Hi Dana, your refund for #48213 is on its way, {{when}}.\nAna Ruiz');
+	expect(within(editor).getByTestId('template-preview').textContent).toBe(
+		'Hi Dana, your refund for #48213 is on its way, {{when}}.\nAna Ruiz',
+	);
 	expect(within(editor).getByTestId('template-missing').textContent).toBe('To fill in before sending: when');
 	fireEvent.click(within(editor).getByLabelText('when is required'));
 	expect(within(editor).queryByTestId('template-missing')).toBeNull();
@@ -233,7 +266,11 @@ test('templates: write one with a live preview, edit a built-in, import and expo
 
 	save();
 	await screen.findByText(/^Saved\./);
-	expect(saved[0]!.templates.user.map(template => template.title)).toEqual(['Refund on its way', 'Angry first message (team version)', 'Shared by a colleague']);
+	expect(saved[0]!.templates.user.map(template => template.title)).toEqual([
+		'Refund on its way',
+		'Angry first message (team version)',
+		'Shared by a colleague',
+	]);
 	expect(saved[0]!.templates.user[0]!.placeholders.find(placeholder => placeholder.key === 'when')).toEqual({key: 'when', required: false});
 });
 
@@ -253,7 +290,9 @@ test('data: delete everything asks first, then resets the page to the defaults',
 test('every form control has a label', () => {
 	const {api} = fakeApi();
 	start(api);
-	const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(control => !control.id || !document.querySelector(`label[for="${control.id}"]`));
+	const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(
+		control => !control.id || !document.querySelector(`label[for="${control.id}"]`),
+	);
 	expect(unlabelled).toEqual([]);
 });
 

@@ -49,7 +49,10 @@ function useSettingsDraft(initial: Settings, api: OptionsApi) {
 		event?.preventDefault();
 		const check = validateSettings(draft);
 		if (!check.ok) {
-			setStatus({kind: 'error', text: `Not saved: ${check.errors.length === 1 ? 'one field needs' : `${check.errors.length} fields need`} fixing (marked below).`});
+			setStatus({
+				kind: 'error',
+				text: `Not saved: ${check.errors.length === 1 ? 'one field needs' : `${check.errors.length} fields need`} fixing (marked below).`,
+			});
 			form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 			return;
 		}
@@ -82,19 +85,44 @@ function OptionsHeader() {
 		<header>
 			<h1>Defuse settings</h1>
 			<nav aria-label="Sections">
-				<ul>{sections.map(([id, title]) => <li key={id}><a href={`#${id}`}>{title}</a></li>)}</ul>
+				<ul>
+					{sections.map(([id, title]) => (
+						<li key={id}>
+							<a href={`#${id}`}>{title}</a>
+						</li>
+					))}
+				</ul>
 			</nav>
 		</header>
 	);
 }
 
-function SaveBar({status, problems, dirty, onDiscard}: {status: Status | undefined; problems: number; dirty: boolean; onDiscard: () => void}) {
+function SaveBar({
+	status,
+	problems,
+	dirty,
+	onDiscard,
+}: {
+	status: Status | undefined;
+	problems: number;
+	dirty: boolean;
+	onDiscard: () => void;
+}) {
 	return (
 		<footer class="savebar">
-			<button type="submit" data-testid="save">Save</button>
-			<button type="button" class="secondary" disabled={!dirty} onClick={onDiscard}>Discard changes</button>
+			<button type="submit" data-testid="save">
+				Save
+			</button>
+			<button type="button" class="secondary" disabled={!dirty} onClick={onDiscard}>
+				Discard changes
+			</button>
 			<p role="status" class={status?.kind ?? (problems > 0 ? 'error' : '')} data-testid="save-status">
-				{status?.text ?? (problems > 0 ? `${problems === 1 ? 'One field needs' : `${problems} fields need`} fixing before you can save.` : (dirty ? 'Unsaved changes.' : ''))}
+				{status?.text ??
+					(problems > 0
+						? `${problems === 1 ? 'One field needs' : `${problems} fields need`} fixing before you can save.`
+						: dirty
+							? 'Unsaved changes.'
+							: '')}
 			</p>
 		</footer>
 	);
@@ -103,19 +131,39 @@ function SaveBar({status, problems, dirty, onDiscard}: {status: Status | undefin
 function OptionsSections({api, onDeleted, ...props}: SectionProps & {api: OptionsApi; onDeleted: () => void}) {
 	return (
 		<>
-			<Section id="sites" title="Sites and custom domains" intro="Self-hosted helpdesks and helpdesks on your own domain: add the address, choose the helpdesk, and allow Defuse to read it.">
+			<Section
+				id="sites"
+				title="Sites and custom domains"
+				intro="Self-hosted helpdesks and helpdesks on your own domain: add the address, choose the helpdesk, and allow Defuse to read it."
+			>
 				<SitesSection {...props} api={api} />
 			</Section>
-			<Section id="sla" title="SLA policies" intro="Reply and resolution targets per ticket priority, for the countdowns and breach warnings.">
+			<Section
+				id="sla"
+				title="SLA policies"
+				intro="Reply and resolution targets per ticket priority, for the countdowns and breach warnings."
+			>
 				<SlaSection {...props} />
 			</Section>
-			<Section id="risk" title="Risk thresholds and alert budget" intro="When a conversation counts as Watch, High or Critical, and how often Defuse may interrupt you.">
+			<Section
+				id="risk"
+				title="Risk thresholds and alert budget"
+				intro="When a conversation counts as Watch, High or Critical, and how often Defuse may interrupt you."
+			>
 				<RiskSection {...props} />
 			</Section>
-			<Section id="phrases" title="Phrase packs" intro="The customer phrases that signal an escalation, per language. Turn families off, or add your own.">
+			<Section
+				id="phrases"
+				title="Phrase packs"
+				intro="The customer phrases that signal an escalation, per language. Turn families off, or add your own."
+			>
 				<PhrasesSection {...props} />
 			</Section>
-			<Section id="templates" title="Templates" intro="De-escalation replies Defuse suggests. Edit the built-in ones, write your own, or share them as JSON.">
+			<Section
+				id="templates"
+				title="Templates"
+				intro="De-escalation replies Defuse suggests. Edit the built-in ones, write your own, or share them as JSON."
+			>
 				<TemplatesSection {...props} />
 			</Section>
 			<Section id="agent" title="Your name and signature">

@@ -5,13 +5,23 @@ import type {SectionProps} from './state.ts';
 
 const languageNames: Record<string, string> = {en: 'English', es: 'Spanish', de: 'German', fr: 'French', pt: 'Portuguese'};
 const userPackId = (language: string) => `mine-${language}`;
-const splitLines = (text: string) => text.split('\n').map(line => line.trim()).filter(Boolean);
+const splitLines = (text: string) =>
+	text
+		.split('\n')
+		.map(line => line.trim())
+		.filter(Boolean);
 
 /** The user's pack for a language with one family's phrases replaced; negation words come from the built-in pack. */
 export function withUserPhrases(packs: readonly PhrasePack[], language: string, family: PhraseFamily, phrases: string[]): PhrasePack[] {
 	const id = userPackId(language);
 	const builtIn = builtInPacks[language];
-	const current = packs.find(pack => pack.id === id) ?? {id, language, negators: [...(builtIn?.negators ?? [])], ...(builtIn?.conditionals ? {conditionals: [...builtIn.conditionals]} : {}), families: {}};
+	const current = packs.find(pack => pack.id === id) ?? {
+		id,
+		language,
+		negators: [...(builtIn?.negators ?? [])],
+		...(builtIn?.conditionals ? {conditionals: [...builtIn.conditionals]} : {}),
+		families: {},
+	};
 	const families = {...current.families, [family]: phrases};
 	if (phrases.length === 0) {
 		delete families[family];
@@ -38,15 +48,33 @@ function FamilyFieldset({signal: {family, says, weight, reason}, language, built
 	return (
 		<fieldset data-family={family}>
 			<legend>{says}</legend>
-			<p class="hint">Risk weight {weight}: {reason}</p>
-			<Checkbox label={`Detect "${family}" phrases in ${languageNames[language] ?? language}`} name={`family-${family}`} checked={on} onChange={onToggle} />
+			<p class="hint">
+				Risk weight {weight}: {reason}
+			</p>
+			<Checkbox
+				label={`Detect "${family}" phrases in ${languageNames[language] ?? language}`}
+				name={`family-${family}`}
+				checked={on}
+				onChange={onToggle}
+			/>
 			<details>
 				<summary>{builtIn.length} built-in phrases</summary>
-				<ul class="phrases">{builtIn.map(phrase => <li key={phrase}><code>{phrase}</code></li>)}</ul>
+				<ul class="phrases">
+					{builtIn.map(phrase => (
+						<li key={phrase}>
+							<code>{phrase}</code>
+						</li>
+					))}
+				</ul>
 			</details>
-			<TextArea label="Your own phrases, one per line" name={`mine-${family}`} rows={2} value={mine.join('\n')}
+			<TextArea
+				label="Your own phrases, one per line"
+				name={`mine-${family}`}
+				rows={2}
+				value={mine.join('\n')}
 				normalize={text => splitLines(text).join('\n')}
-				onChange={text => onPhrases(splitLines(text))} />
+				onChange={text => onPhrases(splitLines(text))}
+			/>
 		</fieldset>
 	);
 }
@@ -65,20 +93,49 @@ export function PhrasesSection({draft, errors, update}: SectionProps) {
 
 	return (
 		<>
-			<Select label="Language" name="phrase-language" value={language} options={Object.keys(builtInPacks).map(code => [code, languageNames[code] ?? code] as const)} onChange={setLanguage} />
-			<Checkbox label={`Use the built-in ${languageNames[language] ?? language} phrases`} name="phrase-pack" checked={packOn} onChange={on => update(['phrases', 'disabledPacks'], on ? disabledPacks.filter(id => id !== language) : [...disabledPacks, language])} />
-			{mineIndex >= 0 && errors[`phrases.userPacks.${mineIndex}`] ? <p class="error" role="alert">{errors[`phrases.userPacks.${mineIndex}`]}</p> : null}
-			{errors['phrases.disabledFamilies'] ? <p class="error" role="alert">{errors['phrases.disabledFamilies']}</p> : null}
+			<Select
+				label="Language"
+				name="phrase-language"
+				value={language}
+				options={Object.keys(builtInPacks).map(code => [code, languageNames[code] ?? code] as const)}
+				onChange={setLanguage}
+			/>
+			<Checkbox
+				label={`Use the built-in ${languageNames[language] ?? language} phrases`}
+				name="phrase-pack"
+				checked={packOn}
+				onChange={on =>
+					update(['phrases', 'disabledPacks'], on ? disabledPacks.filter(id => id !== language) : [...disabledPacks, language])
+				}
+			/>
+			{mineIndex >= 0 && errors[`phrases.userPacks.${mineIndex}`] ? (
+				<p class="error" role="alert">
+					{errors[`phrases.userPacks.${mineIndex}`]}
+				</p>
+			) : null}
+			{errors['phrases.disabledFamilies'] ? (
+				<p class="error" role="alert">
+					{errors['phrases.disabledFamilies']}
+				</p>
+			) : null}
 			<div class="families">
 				{phraseSignals.map(signal => (
-					<FamilyFieldset key={signal.family} signal={signal} language={language} builtIn={pack?.families[signal.family] ?? []}
+					<FamilyFieldset
+						key={signal.family}
+						signal={signal}
+						language={language}
+						builtIn={pack?.families[signal.family] ?? []}
 						on={!disabledFamilies.includes(signal.family) && !disabledFamilies.includes(`${language}:${signal.family}`) && packOn}
 						mine={mine?.families[signal.family] ?? []}
 						onToggle={checked => toggleFamily(signal.family, checked)}
-						onPhrases={phrases => update(['phrases', 'userPacks'], withUserPhrases(userPacks, language, signal.family, phrases))} />
+						onPhrases={phrases => update(['phrases', 'userPacks'], withUserPhrases(userPacks, language, signal.family, phrases))}
+					/>
 				))}
 			</div>
-			<p class="hint">Phrases match whole words in any case. {'{a|b}'} is a choice, a trailing ? makes a word optional, word* matches any ending, and a lone * skips up to three words. A phrase right after a negation ("not", "never") does not count.</p>
+			<p class="hint">
+				Phrases match whole words in any case. {'{a|b}'} is a choice, a trailing ? makes a word optional, word* matches any ending, and a
+				lone * skips up to three words. A phrase right after a negation ("not", "never") does not count.
+			</p>
 		</>
 	);
 }

@@ -19,22 +19,75 @@ type ConfigKey = Exclude<keyof CustomConfig, 'customerValues' | 'agentValues' | 
 type ListKey = 'customerValues' | 'agentValues' | 'systemValues';
 
 const configGroups: ReadonlyArray<{title: string; fields: ReadonlyArray<[ConfigKey | ListKey, string, string?]>}> = [
-	{title: 'Pages', fields: [['name', 'Name shown in Defuse'], ['ticketUrl', 'Ticket page address', 'e.g. https://help.example.org/tickets/{id}'], ['listUrl', 'Ticket list address', 'e.g. https://help.example.org/queues/*']]},
-	{title: 'Messages', fields: [['message', 'Every message (required)'], ['customerMessage', 'Customer messages'], ['agentMessage', 'Agent messages'], ['systemMessage', 'System events'], ['internalMarker', 'Internal note marker'], ['author', 'Author, inside a message'], ['time', 'Time, inside a message'], ['body', 'Text, inside a message'], ['quote', 'Quoted history to drop']]},
-	{title: 'Roles from an attribute', fields: [['roleAttribute', 'Attribute naming the role'], ['customerValues', 'Values for customers', 'comma-separated'], ['agentValues', 'Values for agents', 'comma-separated'], ['systemValues', 'Values for system events', 'comma-separated']]},
-	{title: 'Ticket', fields: [['ticketRoot', 'Active ticket container'], ['ticketId', 'Ticket number'], ['subject', 'Subject'], ['status', 'Status'], ['priority', 'Priority'], ['requester', 'Requester name'], ['requesterEmail', 'Requester email'], ['assignee', 'Assignee'], ['group', 'Group'], ['tag', 'Tags']]},
-	{title: 'Reply box and lists', fields: [['editor', 'Reply editor'], ['listRow', 'List row'], ['listId', 'Ticket number in a row'], ['listSubject', 'Subject in a row'], ['listRequester', 'Requester in a row'], ['listTime', 'Time in a row']]},
+	{
+		title: 'Pages',
+		fields: [
+			['name', 'Name shown in Defuse'],
+			['ticketUrl', 'Ticket page address', 'e.g. https://help.example.org/tickets/{id}'],
+			['listUrl', 'Ticket list address', 'e.g. https://help.example.org/queues/*'],
+		],
+	},
+	{
+		title: 'Messages',
+		fields: [
+			['message', 'Every message (required)'],
+			['customerMessage', 'Customer messages'],
+			['agentMessage', 'Agent messages'],
+			['systemMessage', 'System events'],
+			['internalMarker', 'Internal note marker'],
+			['author', 'Author, inside a message'],
+			['time', 'Time, inside a message'],
+			['body', 'Text, inside a message'],
+			['quote', 'Quoted history to drop'],
+		],
+	},
+	{
+		title: 'Roles from an attribute',
+		fields: [
+			['roleAttribute', 'Attribute naming the role'],
+			['customerValues', 'Values for customers', 'comma-separated'],
+			['agentValues', 'Values for agents', 'comma-separated'],
+			['systemValues', 'Values for system events', 'comma-separated'],
+		],
+	},
+	{
+		title: 'Ticket',
+		fields: [
+			['ticketRoot', 'Active ticket container'],
+			['ticketId', 'Ticket number'],
+			['subject', 'Subject'],
+			['status', 'Status'],
+			['priority', 'Priority'],
+			['requester', 'Requester name'],
+			['requesterEmail', 'Requester email'],
+			['assignee', 'Assignee'],
+			['group', 'Group'],
+			['tag', 'Tags'],
+		],
+	},
+	{
+		title: 'Reply box and lists',
+		fields: [
+			['editor', 'Reply editor'],
+			['listRow', 'List row'],
+			['listId', 'Ticket number in a row'],
+			['listSubject', 'Subject in a row'],
+			['listRequester', 'Requester in a row'],
+			['listTime', 'Time in a row'],
+		],
+	},
 ];
 
-const startOptions = startableAdapters
-	.map(id => [id, helpdeskOf(id)?.name ?? id] as const)
-	.sort((a, b) => a[1].localeCompare(b[1]));
+const startOptions = startableAdapters.map(id => [id, helpdeskOf(id)?.name ?? id] as const).sort((a, b) => a[1].localeCompare(b[1]));
 
 /** The hosted helpdesk an origin belongs to (its host, whatever the path), when Defuse has a start for it. */
 function hostedAdapterOf(origin: string): AdapterId | undefined {
 	const url = new URL(`${origin}/`);
-	return helpdesks.find(helpdesk => startableAdapters.includes(helpdesk.id)
-		&& helpdesk.hosts.some(pattern => matchesPattern(pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'), url)))?.id;
+	return helpdesks.find(
+		helpdesk =>
+			startableAdapters.includes(helpdesk.id) &&
+			helpdesk.hosts.some(pattern => matchesPattern(pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'), url)),
+	)?.id;
 }
 
 const isListKey = (key: string): key is ListKey => key === 'customerValues' || key === 'agentValues' || key === 'systemValues';
@@ -43,27 +96,59 @@ function TestResult({result}: {result: SelectorTestResult}) {
 	const {snapshot} = result;
 	return (
 		<div class="test-result" data-testid="selector-test-result">
-			<p>Read {result.url}: {result.isTicketPage ? 'a ticket page' : result.isListPage ? `a list page with ${result.listRows} rows` : 'neither a ticket nor a list page by the addresses above'}.</p>
+			<p>
+				Read {result.url}:{' '}
+				{result.isTicketPage
+					? 'a ticket page'
+					: result.isListPage
+						? `a list page with ${result.listRows} rows`
+						: 'neither a ticket nor a list page by the addresses above'}
+				.
+			</p>
 			{result.missing.length > 0 ? <p class="error">Nothing matches: {result.missing.join(', ')}</p> : null}
 			<table>
 				<caption>Matches per selector</caption>
-				<thead><tr><th scope="col">Setting</th><th scope="col">Selector</th><th scope="col">Matches</th></tr></thead>
+				<thead>
+					<tr>
+						<th scope="col">Setting</th>
+						<th scope="col">Selector</th>
+						<th scope="col">Matches</th>
+					</tr>
+				</thead>
 				<tbody>
 					{result.counts.map(entry => (
-						<tr key={entry.name} data-selector={entry.name}><td>{entry.name}</td><td><code>{entry.selector}</code></td><td data-count={entry.count}>{entry.error ?? entry.count}</td></tr>
+						<tr key={entry.name} data-selector={entry.name}>
+							<td>{entry.name}</td>
+							<td>
+								<code>{entry.selector}</code>
+							</td>
+							<td data-count={entry.count}>{entry.error ?? entry.count}</td>
+						</tr>
 					))}
 				</tbody>
 			</table>
 			{snapshot ? (
 				<div>
-					<p data-testid="selector-test-ticket">Ticket {snapshot.ticketId}{snapshot.subject ? `: ${snapshot.subject}` : ''} ({snapshot.messages.length} messages)</p>
+					<p data-testid="selector-test-ticket">
+						Ticket {snapshot.ticketId}
+						{snapshot.subject ? `: ${snapshot.subject}` : ''} ({snapshot.messages.length} messages)
+					</p>
 					<ol class="messages">
 						{snapshot.messages.map((message, index) => (
-							<li key={index} data-role={message.role}><strong>{message.role}{message.internal ? ' (internal)' : ''}{message.author ? `, ${message.author}` : ''}:</strong> {message.text}</li>
+							<li key={index} data-role={message.role}>
+								<strong>
+									{message.role}
+									{message.internal ? ' (internal)' : ''}
+									{message.author ? `, ${message.author}` : ''}:
+								</strong>{' '}
+								{message.text}
+							</li>
 						))}
 					</ol>
 				</div>
-			) : <p>No ticket could be read with these settings on that page.</p>}
+			) : (
+				<p>No ticket could be read with these settings on that page.</p>
+			)}
 		</div>
 	);
 }
@@ -73,7 +158,11 @@ type Errors = SectionProps['errors'];
 type SetConfig = (key: string, value: unknown) => void;
 
 /** The parts of a comma-separated list, trimmed, empty ones left out. */
-const splitList = (text: string): string[] => text.split(',').map(part => part.trim()).filter(Boolean);
+const splitList = (text: string): string[] =>
+	text
+		.split(',')
+		.map(part => part.trim())
+		.filter(Boolean);
 
 /** Replaces a site's selectors with the ones Defuse has for a hosted helpdesk. */
 function CustomStart({origin, update}: {origin: string; update: Update}) {
@@ -81,24 +170,54 @@ function CustomStart({origin, update}: {origin: string; update: Update}) {
 	const startName = startOptions.find(([id]) => id === startFrom)?.[1] ?? startFrom;
 	return (
 		<div class="row">
-			<Select label="Start from Defuse's selectors for" name="custom-start" value={startFrom} options={startOptions} onChange={setStartFrom} />
-			<button type="button" class="secondary" onClick={() => update(['sites', origin, 'custom'], customStart(startFrom, origin))}>Replace these settings with Defuse's {startName} selectors</button>
+			<Select
+				label="Start from Defuse's selectors for"
+				name="custom-start"
+				value={startFrom}
+				options={startOptions}
+				onChange={setStartFrom}
+			/>
+			<button type="button" class="secondary" onClick={() => update(['sites', origin, 'custom'], customStart(startFrom, origin))}>
+				Replace these settings with Defuse's {startName} selectors
+			</button>
 		</div>
 	);
 }
 
 /** One group of selector fields; the role value lists are edited as comma-separated text. */
-function ConfigGroup({group, config, errors, base, set}: {group: (typeof configGroups)[number]; config: CustomConfig; errors: Errors; base: string; set: SetConfig}) {
+function ConfigGroup({
+	group,
+	config,
+	errors,
+	base,
+	set,
+}: {
+	group: (typeof configGroups)[number];
+	config: CustomConfig;
+	errors: Errors;
+	base: string;
+	set: SetConfig;
+}) {
 	return (
 		<fieldset>
 			<legend>{group.title}</legend>
 			<div class="grid">
 				{group.fields.map(([key, label, hint]) => {
 					const raw = config[key];
-					const value = isListKey(key) ? (config[key] ?? []).join(', ') : (typeof raw === 'string' ? raw : '');
+					const value = isListKey(key) ? (config[key] ?? []).join(', ') : typeof raw === 'string' ? raw : '';
 					return (
-						<TextField key={key} name={`custom-${key}`} label={label} hint={hint} value={value} error={errors[`${base}.${key}`]} normalize={isListKey(key) ? text => splitList(text).join(', ') : undefined}
-							onChange={text => set(key, isListKey(key) ? (text.trim() === '' ? undefined : splitList(text)) : (text === '' ? undefined : text))} />
+						<TextField
+							key={key}
+							name={`custom-${key}`}
+							label={label}
+							hint={hint}
+							value={value}
+							error={errors[`${base}.${key}`]}
+							normalize={isListKey(key) ? text => splitList(text).join(', ') : undefined}
+							onChange={text =>
+								set(key, isListKey(key) ? (text.trim() === '' ? undefined : splitList(text)) : text === '' ? undefined : text)
+							}
+						/>
 					);
 				})}
 			</div>
@@ -110,8 +229,24 @@ function ConfigGroup({group, config, errors, base, set}: {group: (typeof configG
 function ReadingOptions({config, errors, base, set}: {config: CustomConfig; errors: Errors; base: string; set: SetConfig}) {
 	return (
 		<div class="grid">
-			<Select label="Message order" name="custom-order" value={config.order ?? 'oldest-first'} options={[['oldest-first', 'Oldest first'], ['newest-first', 'Newest first']]} onChange={value => set('order', value === 'oldest-first' ? undefined : value)} />
-			<Select label="Reply editor kind" name="custom-editorKind" value={config.editorKind ?? ''} error={errors[`${base}.editorKind`]} options={[['', 'Plain text box or contenteditable'], ...bridgeEditors.map(editor => [editor, editor] as const)]} onChange={value => set('editorKind', value === '' ? undefined : value)} />
+			<Select
+				label="Message order"
+				name="custom-order"
+				value={config.order ?? 'oldest-first'}
+				options={[
+					['oldest-first', 'Oldest first'],
+					['newest-first', 'Newest first'],
+				]}
+				onChange={value => set('order', value === 'oldest-first' ? undefined : value)}
+			/>
+			<Select
+				label="Reply editor kind"
+				name="custom-editorKind"
+				value={config.editorKind ?? ''}
+				error={errors[`${base}.editorKind`]}
+				options={[['', 'Plain text box or contenteditable'], ...bridgeEditors.map(editor => [editor, editor] as const)]}
+				onChange={value => set('editorKind', value === '' ? undefined : value)}
+			/>
 		</div>
 	);
 }
@@ -128,27 +263,51 @@ function SelectorTest({origin, config, api}: {origin: string; config: CustomConf
 	return (
 		<>
 			<div class="row">
-				<button type="button" onClick={() => void runTest()} disabled={test.busy}>Test these selectors on the open tab</button>
+				<button type="button" onClick={() => void runTest()} disabled={test.busy}>
+					Test these selectors on the open tab
+				</button>
 				<span class="hint">Open a ticket of {origin} in another tab first.</span>
 			</div>
 			<div aria-live="polite">
 				{test.busy ? <p>Reading the page…</p> : null}
-				{test.error ? <p class="error" data-testid="selector-test-error">{test.error}</p> : null}
+				{test.error ? (
+					<p class="error" data-testid="selector-test-error">
+						{test.error}
+					</p>
+				) : null}
 				{test.result ? <TestResult result={test.result} /> : null}
 			</div>
 		</>
 	);
 }
 
-function CustomEditor({origin, config, errors, update, api}: {origin: string; config: CustomConfig; errors: Errors; update: Update; api: OptionsApi}) {
+function CustomEditor({
+	origin,
+	config,
+	errors,
+	update,
+	api,
+}: {
+	origin: string;
+	config: CustomConfig;
+	errors: Errors;
+	update: Update;
+	api: OptionsApi;
+}) {
 	const base = `sites[${origin}].custom`;
 	const set = (key: string, value: unknown) => update(['sites', origin, 'custom', key], value);
 	const general = errors[base];
 	return (
 		<div class="custom">
-			{general ? <p class="error" role="alert">{general}</p> : null}
+			{general ? (
+				<p class="error" role="alert">
+					{general}
+				</p>
+			) : null}
 			<CustomStart origin={origin} update={update} />
-			{configGroups.map(group => <ConfigGroup key={group.title} group={group} config={config} errors={errors} base={base} set={set} />)}
+			{configGroups.map(group => (
+				<ConfigGroup key={group.title} group={group} config={config} errors={errors} base={base} set={set} />
+			))}
 			<ReadingOptions config={config} errors={errors} base={base} set={set} />
 			<SelectorTest origin={origin} config={config} api={api} />
 		</div>
@@ -190,18 +349,55 @@ function useSiteAccess(origins: readonly string[], api: OptionsApi): {granted: R
 }
 
 /** One site of the list: its helpdesk, access, removal, and its selectors when they are the user's own. */
-function SiteRow({site, setting, granted, errors, update, api, allow}: {site: string; setting: SiteSetting; granted: boolean | undefined; errors: Errors; update: Update; api: OptionsApi; allow: Allow}) {
+function SiteRow({
+	site,
+	setting,
+	granted,
+	errors,
+	update,
+	api,
+	allow,
+}: {
+	site: string;
+	setting: SiteSetting;
+	granted: boolean | undefined;
+	errors: Errors;
+	update: Update;
+	api: OptionsApi;
+	allow: Allow;
+}) {
 	return (
 		<li data-origin={site}>
 			<div class="row">
 				<strong>{site}</strong>
-				<Select label="Helpdesk" name="site-adapter" value={setting.adapter} error={errors[`sites[${site}].adapter`]} options={adapterOptions} onChange={value => update(['sites', site], value === 'custom' ? {adapter: value, custom: setting.custom ?? {}} : {adapter: value})} />
-				<span class={granted ? 'badge ok' : 'badge warn'} data-testid="site-access">{granted ? 'Access granted' : 'No access yet'}</span>
-				{granted ? null : <button type="button" onClick={() => allow(site)}>Allow access</button>}
-				<button type="button" class="secondary" onClick={() => update(['sites', site], undefined)}>Remove {site}</button>
+				<Select
+					label="Helpdesk"
+					name="site-adapter"
+					value={setting.adapter}
+					error={errors[`sites[${site}].adapter`]}
+					options={adapterOptions}
+					onChange={value =>
+						update(['sites', site], value === 'custom' ? {adapter: value, custom: setting.custom ?? {}} : {adapter: value})
+					}
+				/>
+				<span class={granted ? 'badge ok' : 'badge warn'} data-testid="site-access">
+					{granted ? 'Access granted' : 'No access yet'}
+				</span>
+				{granted ? null : (
+					<button type="button" onClick={() => allow(site)}>
+						Allow access
+					</button>
+				)}
+				<button type="button" class="secondary" onClick={() => update(['sites', site], undefined)}>
+					Remove {site}
+				</button>
 			</div>
-			{errorsUnder(errors, `sites[${site}]`).length > 0 && setting.adapter !== 'custom' ? <p class="error">{errorsUnder(errors, `sites[${site}]`).join(' ')}</p> : null}
-			{setting.adapter === 'custom' ? <CustomEditor origin={site} config={setting.custom ?? {}} errors={errors} update={update} api={api} /> : null}
+			{errorsUnder(errors, `sites[${site}]`).length > 0 && setting.adapter !== 'custom' ? (
+				<p class="error">{errorsUnder(errors, `sites[${site}]`).join(' ')}</p>
+			) : null}
+			{setting.adapter === 'custom' ? (
+				<CustomEditor origin={site} config={setting.custom ?? {}} errors={errors} update={update} api={api} />
+			) : null}
 		</li>
 	);
 }
@@ -238,9 +434,18 @@ function AddSite({sites, update, allow}: {sites: Draft['sites']; update: Update;
 		<fieldset>
 			<legend>Add a site</legend>
 			<div class="row">
-				<TextField label="Site address" name="new-site" value={origin} placeholder="https://help.example.org" error={addError} onChange={setOrigin} />
+				<TextField
+					label="Site address"
+					name="new-site"
+					value={origin}
+					placeholder="https://help.example.org"
+					error={addError}
+					onChange={setOrigin}
+				/>
 				<Select label="Helpdesk" name="new-site-adapter" value={adapter} options={adapterOptions} onChange={setAdapter} />
-				<button type="button" onClick={add}>Add and allow access</button>
+				<button type="button" onClick={add}>
+					Add and allow access
+				</button>
 			</div>
 		</fieldset>
 	);
@@ -253,10 +458,23 @@ export function SitesSection({draft, errors, update, api}: SectionProps & {api: 
 		<>
 			{origins.length === 0 ? <p>No sites of your own yet. Defuse already runs on the hosted helpdesks it knows.</p> : null}
 			<ul class="sites">
-				{origins.map(site => <SiteRow key={site} site={site} setting={draft.sites[site]!} granted={granted[site]} errors={errors} update={update} api={api} allow={allow} />)}
+				{origins.map(site => (
+					<SiteRow
+						key={site}
+						site={site}
+						setting={draft.sites[site]!}
+						granted={granted[site]}
+						errors={errors}
+						update={update}
+						api={api}
+						allow={allow}
+					/>
+				))}
 			</ul>
 			<AddSite sites={draft.sites} update={update} allow={allow} />
-			<p aria-live="polite" class="status" data-testid="sites-status">{status}</p>
+			<p aria-live="polite" class="status" data-testid="sites-status">
+				{status}
+			</p>
 		</>
 	);
 }

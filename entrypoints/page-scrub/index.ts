@@ -13,7 +13,9 @@ export default defineUnlistedScript((): SavedPage => {
 	delete holder[requestKey];
 	try {
 		const helpdesk = typeof request?.helpdesk === 'string' && /^[a-z]{1,20}$/.test(request.helpdesk) ? request.helpdesk : 'unknown';
-		const missing = Array.isArray(request?.missing) ? request.missing.filter(part => typeof part === 'string' && /^\w{1,40}$/.test(part)) as string[] : [];
+		const missing = Array.isArray(request?.missing)
+			? (request.missing.filter(part => typeof part === 'string' && /^\w{1,40}$/.test(part)) as string[])
+			: [];
 		const savedAt = new Date();
 		const html = scrubbedPage(document, {url: new URL(location.href), helpdesk, missing, savedAt});
 		return {ok: true, html, fileName: `defuse-${helpdesk}-${savedAt.toISOString().slice(0, 19).replaceAll(':', '-')}.html`};

@@ -30,9 +30,13 @@ async function savePage(): Promise<string> {
 		}
 
 		const target = {tabId};
-		await browser.scripting.executeScript({target, func: (key: string, value: unknown) => {
-			(globalThis as Record<string, unknown>)[key] = value;
-		}, args: [scrubRequestKey, request]});
+		await browser.scripting.executeScript({
+			target,
+			func: (key: string, value: unknown) => {
+				(globalThis as Record<string, unknown>)[key] = value;
+			},
+			args: [scrubRequestKey, request],
+		});
 		const [injection] = await browser.scripting.executeScript({target, files: ['/page-scrub.js']});
 		const saved = injection?.result as SavedPage | undefined;
 		if (!saved?.ok) {
@@ -52,7 +56,18 @@ async function savePage(): Promise<string> {
 
 const show = (view: PopupView) => {
 	current = view;
-	render(<Popup view={view} countdowns={countdowns} writes={writes} now={Date.now()} onOpenDashboard={openDashboard} onSavePage={savePage} onDismissWrites={ids => void dismissWrites(ids)} />, app);
+	render(
+		<Popup
+			view={view}
+			countdowns={countdowns}
+			writes={writes}
+			now={Date.now()}
+			onOpenDashboard={openDashboard}
+			onSavePage={savePage}
+			onDismissWrites={ids => void dismissWrites(ids)}
+		/>,
+		app,
+	);
 };
 
 // A background that is restarting answers {ok: false}: the lists show next time.

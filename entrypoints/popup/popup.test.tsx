@@ -6,8 +6,22 @@ import {Popup} from './popup.tsx';
 
 afterEach(cleanup);
 
-const unreadable: TabStatus = {state: 'unreadable', helpdesk: 'freshdesk', helpdeskName: 'Freshdesk', missing: ['item', 'body'], detail: 'The page does not have the parts Defuse reads.'};
-const ticket: TabStatus = {state: 'ticket', helpdesk: 'front', helpdeskName: 'Front', ticketId: 'cnv_1', customerMessages: 2, agentMessages: 1, internalNotes: 0};
+const unreadable: TabStatus = {
+	state: 'unreadable',
+	helpdesk: 'freshdesk',
+	helpdeskName: 'Freshdesk',
+	missing: ['item', 'body'],
+	detail: 'The page does not have the parts Defuse reads.',
+};
+const ticket: TabStatus = {
+	state: 'ticket',
+	helpdesk: 'front',
+	helpdeskName: 'Front',
+	ticketId: 'cnv_1',
+	customerMessages: 2,
+	agentMessages: 1,
+	internalNotes: 0,
+};
 
 test('cannot read: the parts that failed, and a scrubbed copy saved on request with the outcome shown', async () => {
 	const onSavePage = vi.fn(async () => 'Saved defuse-freshdesk.html to your downloads.');
@@ -22,12 +36,22 @@ test('cannot read: the parts that failed, and a scrubbed copy saved on request w
 test('no helpdesk: the helpdesks the registry names (not the demo, not custom sites), in its order', () => {
 	render(<Popup view={{kind: 'no-helpdesk'}} onOpenDashboard={() => undefined} />);
 	expect(screen.getByTestId('popup-title').textContent).toBe('Not a helpdesk Defuse knows');
-	expect(screen.getByTestId('popup-detail').textContent).toBe('Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.');
+	expect(screen.getByTestId('popup-detail').textContent).toBe(
+		'Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.',
+	);
 });
 
 test('a ticket read in part: the messages of unknown authorship are named and the report is offered; a clean read offers nothing', () => {
-	const {unmount} = render(<Popup view={{kind: 'status', status: {...ticket, unknownMessages: 3}}} onOpenDashboard={() => undefined} onSavePage={async () => ''} />);
-	expect(screen.getByTestId('popup-detail').textContent).toBe('Read 2 customer and 1 agent messages. 3 messages do not show who wrote them: left out of the tone signals.');
+	const {unmount} = render(
+		<Popup
+			view={{kind: 'status', status: {...ticket, unknownMessages: 3}}}
+			onOpenDashboard={() => undefined}
+			onSavePage={async () => ''}
+		/>,
+	);
+	expect(screen.getByTestId('popup-detail').textContent).toBe(
+		'Read 2 customer and 1 agent messages. 3 messages do not show who wrote them: left out of the tone signals.',
+	);
 	expect(screen.getByRole('button', {name: 'Save this page for a bug report'})).toBeDefined();
 	unmount();
 	render(<Popup view={{kind: 'status', status: ticket}} onOpenDashboard={() => undefined} onSavePage={async () => ''} />);
@@ -35,6 +59,14 @@ test('a ticket read in part: the messages of unknown authorship are named and th
 });
 
 test('read from the API alone: says so', () => {
-	render(<Popup view={{kind: 'status', status: {...ticket, helpdeskName: 'Freshdesk', fromApi: true}}} onOpenDashboard={() => undefined} onSavePage={async () => ''} />);
-	expect(screen.getByTestId('popup-detail').textContent).toBe('Read 2 customer and 1 agent messages from the Freshdesk API (the page itself could not be read).');
+	render(
+		<Popup
+			view={{kind: 'status', status: {...ticket, helpdeskName: 'Freshdesk', fromApi: true}}}
+			onOpenDashboard={() => undefined}
+			onSavePage={async () => ''}
+		/>,
+	);
+	expect(screen.getByTestId('popup-detail').textContent).toBe(
+		'Read 2 customer and 1 agent messages from the Freshdesk API (the page itself could not be read).',
+	);
 });

@@ -3,13 +3,11 @@ import {namedHelpdesks} from '../../core/helpdesks/registry.ts';
 import type {Countdown, PendingWriteStatus, TabStatus} from '../../core/messages.ts';
 import {formatDuration, formatShortDuration, textLocale} from '../../core/format.ts';
 
-export type PopupView =
-	| {kind: 'loading'}
-	| {kind: 'no-helpdesk'; url?: string | undefined}
-	| {kind: 'status'; status: TabStatus};
+export type PopupView = {kind: 'loading'} | {kind: 'no-helpdesk'; url?: string | undefined} | {kind: 'status'; status: TabStatus};
 
 /** 'A, B and C' */
-const listed = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
+const listed = (names: readonly string[]): string =>
+	names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 
 function describe(status: TabStatus): {title: string; detail: string} {
 	switch (status.state) {
@@ -56,7 +54,10 @@ function Countdowns({countdowns, now}: {countdowns: Countdown[]; now: number}) {
 					return (
 						<li key={countdown.ticketKey} data-ticket={countdown.ticketId} class={left <= 0 ? 'breached' : ''}>
 							<strong>#{countdown.ticketId}</strong> {countdown.subject ?? ''}{' '}
-							<span class="due">{countdown.metric === 'first-reply' ? 'first reply' : 'reply'} {left <= 0 ? `overdue ${formatDuration(-left, textLocale)}` : `due in ${formatDuration(left, textLocale)}`}</span>
+							<span class="due">
+								{countdown.metric === 'first-reply' ? 'first reply' : 'reply'}{' '}
+								{left <= 0 ? `overdue ${formatDuration(-left, textLocale)}` : `due in ${formatDuration(left, textLocale)}`}
+							</span>
 						</li>
 					);
 				})}
@@ -67,7 +68,11 @@ function Countdowns({countdowns, now}: {countdowns: Countdown[]; now: number}) {
 
 /** Whether the page is worth a bug report: it could not be read, or was read only in part. */
 function needsReport(view: PopupView): boolean {
-	return view.kind === 'status' && (view.status.state === 'unreadable' || (view.status.state === 'ticket' && ((view.status.unknownMessages ?? 0) > 0 || view.status.fromApi === true)));
+	return (
+		view.kind === 'status' &&
+		(view.status.state === 'unreadable' ||
+			(view.status.state === 'ticket' && ((view.status.unknownMessages ?? 0) > 0 || view.status.fromApi === true)))
+	);
 }
 
 /** "Save this page for a bug report": a scrubbed copy of the page, saved on this machine; says where it went. */
@@ -81,20 +86,41 @@ function BugReport({onSavePage}: {onSavePage: () => Promise<string>}) {
 	return (
 		<section class="report" aria-labelledby="report-title">
 			<h2 id="report-title">Help fix this</h2>
-			<p>Save a copy of this page with every customer text, name and address replaced, so it can become a test page. It stays on this computer until you send it.</p>
-			<button type="button" class="secondary" data-testid="save-page" disabled={state.busy} onClick={() => void save()}>Save this page for a bug report</button>
-			{state.message ? <p role="status" data-testid="save-page-result">{state.message}</p> : null}
+			<p>
+				Save a copy of this page with every customer text, name and address replaced, so it can become a test page. It stays on this
+				computer until you send it.
+			</p>
+			<button type="button" class="secondary" data-testid="save-page" disabled={state.busy} onClick={() => void save()}>
+				Save this page for a bug report
+			</button>
+			{state.message ? (
+				<p role="status" data-testid="save-page-result">
+					{state.message}
+				</p>
+			) : null}
 		</section>
 	);
 }
 
-const writeLabels: Record<string, string> = {'observe': 'What Defuse read on a ticket', 'adapter-miss': 'A page Defuse could not read', 'agent-action': 'Your feedback or action'};
+const writeLabels: Record<string, string> = {
+	observe: 'What Defuse read on a ticket',
+	'adapter-miss': 'A page Defuse could not read',
+	'agent-action': 'Your feedback or action',
+};
 
 /**
  * Writes the store refused so far: each with its last error and when it is tried again. One given up
  * stays until dismissed (what it held is not saved; a page sends what it shows again on its next change).
  */
-function PendingWrites({writes, now, onDismiss}: {writes: PendingWriteStatus[]; now: number; onDismiss?: ((ids: string[]) => void) | undefined}) {
+function PendingWrites({
+	writes,
+	now,
+	onDismiss,
+}: {
+	writes: PendingWriteStatus[];
+	now: number;
+	onDismiss?: ((ids: string[]) => void) | undefined;
+}) {
 	if (writes.length === 0) {
 		return null;
 	}
@@ -111,19 +137,45 @@ function PendingWrites({writes, now, onDismiss}: {writes: PendingWriteStatus[]; 
 							{label}:{' '}
 							{write.failed
 								? `gave up after ${write.attempts} attempts`
-								: write.nextAt ? `attempt ${write.attempts} failed, trying again in ${formatShortDuration(Date.parse(write.nextAt) - now, textLocale)}` : 'saving'}
+								: write.nextAt
+									? `attempt ${write.attempts} failed, trying again in ${formatShortDuration(Date.parse(write.nextAt) - now, textLocale)}`
+									: 'saving'}
 							{write.lastError ? <span class="error"> ({write.lastError})</span> : null}
-							{write.failed && onDismiss ? <button type="button" class="link" aria-label={`Dismiss: ${label}, not saved`} onClick={() => onDismiss([write.id])}>Dismiss</button> : null}
+							{write.failed && onDismiss ? (
+								<button type="button" class="link" aria-label={`Dismiss: ${label}, not saved`} onClick={() => onDismiss([write.id])}>
+									Dismiss
+								</button>
+							) : null}
 						</li>
 					);
 				})}
 			</ul>
-			{givenUp.length > 1 && onDismiss ? <button type="button" class="secondary" onClick={() => onDismiss(givenUp)}>Dismiss all {givenUp.length} given up</button> : null}
+			{givenUp.length > 1 && onDismiss ? (
+				<button type="button" class="secondary" onClick={() => onDismiss(givenUp)}>
+					Dismiss all {givenUp.length} given up
+				</button>
+			) : null}
 		</section>
 	);
 }
 
-export function Popup({view, countdowns = [], writes = [], now = Date.now(), onOpenDashboard, onSavePage, onDismissWrites}: {view: PopupView; countdowns?: Countdown[]; writes?: PendingWriteStatus[]; now?: number; onOpenDashboard: () => void; onSavePage?: (() => Promise<string>) | undefined; onDismissWrites?: ((ids: string[]) => void) | undefined}) {
+export function Popup({
+	view,
+	countdowns = [],
+	writes = [],
+	now = Date.now(),
+	onOpenDashboard,
+	onSavePage,
+	onDismissWrites,
+}: {
+	view: PopupView;
+	countdowns?: Countdown[];
+	writes?: PendingWriteStatus[];
+	now?: number;
+	onOpenDashboard: () => void;
+	onSavePage?: (() => Promise<string>) | undefined;
+	onDismissWrites?: ((ids: string[]) => void) | undefined;
+}) {
 	let title = 'Looking at this tab';
 	let detail = '';
 	if (view.kind === 'no-helpdesk') {
@@ -141,14 +193,20 @@ export function Popup({view, countdowns = [], writes = [], now = Date.now(), onO
 				{detail ? <p data-testid="popup-detail">{detail}</p> : null}
 				{view.kind === 'status' && view.status.state === 'unreadable' && view.status.missing.length > 0 ? (
 					<ul class="missing" data-testid="popup-missing" aria-label="Parts not found">
-						{view.status.missing.map(part => <li key={part}><code>{part}</code></li>)}
+						{view.status.missing.map(part => (
+							<li key={part}>
+								<code>{part}</code>
+							</li>
+						))}
 					</ul>
 				) : null}
 			</section>
 			{needsReport(view) && onSavePage ? <BugReport onSavePage={onSavePage} /> : null}
 			<Countdowns countdowns={countdowns} now={now} />
 			<PendingWrites writes={writes} now={now} onDismiss={onDismissWrites} />
-			<button type="button" onClick={onOpenDashboard}>Open dashboard</button>
+			<button type="button" onClick={onOpenDashboard}>
+				Open dashboard
+			</button>
 		</main>
 	);
 }

@@ -12,5 +12,7 @@ export default defineUnlistedScript(() => {
 	const config = holder[probeConfigKey];
 	delete holder[probeConfigKey];
 	const check = validateCustomConfig(config, document);
-	return check.ok ? {ok: true, result: probeCustomConfig(check.config, document, new URL(location.href))} : {ok: false, error: check.errors.join('; ')};
+	return check.ok
+		? {ok: true, result: probeCustomConfig(check.config, document, new URL(location.href))}
+		: {ok: false, error: check.errors.join('; ')};
 });

@@ -22,7 +22,11 @@ test('reports counts per selector and the ticket as read, on a ticket page', () 
 });
 
 test('a wrong message selector shows as zero matches and a missing part, with no snapshot', () => {
-	const result = probeCustomConfig({...config, message: '.timeline > .nope'}, fixture('ticket-open.html'), new URL('https://helpline.intra.example/cases/HL-2041'));
+	const result = probeCustomConfig(
+		{...config, message: '.timeline > .nope'},
+		fixture('ticket-open.html'),
+		new URL('https://helpline.intra.example/cases/HL-2041'),
+	);
 	expect(result.counts.find(entry => entry.name === 'message')).toEqual({name: 'message', selector: '.timeline > .nope', count: 0});
 	expect(result.missing).toEqual(['message']);
 	expect(result.snapshot).toBeUndefined();
@@ -37,12 +41,18 @@ test('a list page counts rows; long texts are cut for display', () => {
 	expect(long.snapshot?.messages.every(message => message.text.length <= 300) ?? true).toBe(true);
 });
 
-test('a hosted helpdesk from Defuse\'s start: counts and reading go through open shadow roots (Freshdesk\'s fields)', async () => {
+test("a hosted helpdesk from Defuse's start: counts and reading go through open shadow roots (Freshdesk's fields)", async () => {
 	const {customStart} = await import('../../core/helpdesks/custom-starts.ts');
 	const url = new URL('https://acme.freshdesk.com/a/tickets/812');
 	const result = probeCustomConfig(customStart('freshdesk', url.origin)!, loadFixture('freshdesk', 'ticket-open.html'), url);
 	const counts = Object.fromEntries(result.counts.map(entry => [entry.name, entry.count]));
 	expect(counts).toMatchObject({subject: 1, requester: 4, requesterEmail: 1, message: 6, editor: 1});
 	expect(result.snapshot?.subject).toBe('Double charge on invoice INV-2291');
-	expect(result.snapshot?.messages.map(message => `${message.role}${message.internal ? ' (internal)' : ''}`)).toEqual(['customer', 'agent', 'agent (internal)', 'agent', 'customer']);
+	expect(result.snapshot?.messages.map(message => `${message.role}${message.internal ? ' (internal)' : ''}`)).toEqual([
+		'customer',
+		'agent',
+		'agent (internal)',
+		'agent',
+		'customer',
+	]);
 });

@@ -8,7 +8,10 @@ beforeEach(() => {
 	vi.restoreAllMocks();
 });
 
-const raised = (): Settings => ({...structuredClone(defaultSettings), risk: {thresholds: {watch: 0.5, high: 0.7, critical: 0.9}, alertBudget: {maxFlagsPerAgentHour: 2, minLevel: 'critical'}}});
+const raised = (): Settings => ({
+	...structuredClone(defaultSettings),
+	risk: {thresholds: {watch: 0.5, high: 0.7, critical: 0.9}, alertBudget: {maxFlagsPerAgentHour: 2, minLevel: 'critical'}},
+});
 
 test('nothing stored: the defaults', async () => {
 	expect(await loadSettings()).toEqual(defaultSettings);

@@ -44,24 +44,26 @@ export async function importInBrowser(page: Page, url: string, file: string, tim
 	const deadline = started + timeoutMs;
 	const line = page.locator(`[data-import="${name}"]`);
 	while (Date.now() < deadline) {
-		const ok = await line.count() > 0 ? await line.getAttribute('data-ok') : null;
+		const ok = (await line.count()) > 0 ? await line.getAttribute('data-ok') : null;
 		if (ok === 'false') {
 			throw new Error(`the import was refused: ${await line.textContent()}`);
 		}
 
-		if (ok === 'true' && await page.locator('main.dashboard').getAttribute('data-state') === 'ready') {
+		if (ok === 'true' && (await page.locator('main.dashboard').getAttribute('data-state')) === 'ready') {
 			const outcome = (await line.textContent()) ?? '';
 			await page.getByRole('tab', {name: 'Overview'}).click();
 			const card = page.locator('[data-kpi="tickets"]').first();
 			await card.waitFor({timeout: Math.max(1000, deadline - Date.now())});
 			const value = await card.getAttribute('data-value');
 			const totalMs = Date.now() - started;
-			const stages = await page.evaluate('window.__defuseStages') as StageSeen[];
+			const stages = (await page.evaluate('window.__defuseStages')) as StageSeen[];
 			return {stages, totalMs, ticketsCard: Number(value), outcome};
 		}
 
 		await page.waitForTimeout(250);
 	}
 
-	throw new Error(`no KPIs after ${Math.round(timeoutMs / 1000)} s; stages seen: ${JSON.stringify(await page.evaluate('window.__defuseStages'))}`);
+	throw new Error(
+		`no KPIs after ${Math.round(timeoutMs / 1000)} s; stages seen: ${JSON.stringify(await page.evaluate('window.__defuseStages'))}`,
+	);
 }

@@ -23,10 +23,25 @@ const kib = (bytes: number) => Number((bytes / 1024).toFixed(1));
 export async function run(): Promise<Record<string, unknown>> {
 	const results: Record<string, unknown> = {budgetKiB};
 	// What the background answers to a page's first 'page-setup' (entrypoints/background/index.ts).
-	const setup = JSON.stringify({settings: defaultSettings, templates: templatesOf(defaultSettings), packs: [builtInPacks['en']], draftRules, cues, triggerCues, tone: toneWordLists});
+	const setup = JSON.stringify({
+		settings: defaultSettings,
+		templates: templatesOf(defaultSettings),
+		packs: [builtInPacks['en']],
+		draftRules,
+		cues,
+		triggerCues,
+		tone: toneWordLists,
+	});
 	results['setupData'] = {jsonKiB: kib(Buffer.byteLength(setup)), gzipKiB: kib(gzipSync(setup, {level: 9}).length)};
-	for (const [browser, folder] of [['chrome', 'chrome-mv3'], ['firefox', 'firefox-mv2']] as const) {
-		const build = spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build', '-b', browser], {cwd: root, env: {...process.env, DEFUSE_DEMO: '0'}, stdio: 'ignore'});
+	for (const [browser, folder] of [
+		['chrome', 'chrome-mv3'],
+		['firefox', 'firefox-mv2'],
+	] as const) {
+		const build = spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build', '-b', browser], {
+			cwd: root,
+			env: {...process.env, DEFUSE_DEMO: '0'},
+			stdio: 'ignore',
+		});
 		if (build.status !== 0) {
 			throw new Error(`the ${browser} build failed`);
 		}
@@ -35,11 +50,18 @@ export async function run(): Promise<Record<string, unknown>> {
 		const bridge = gzipBytes(path.join(scripts, 'editor-bridge.js'));
 		const pages: Record<string, unknown> = {};
 		let largest = 0;
-		for (const file of readdirSync(scripts).filter(name => name.endsWith('.js') && name !== 'editor-bridge.js').sort()) {
+		for (const file of readdirSync(scripts)
+			.filter(name => name.endsWith('.js') && name !== 'editor-bridge.js')
+			.sort()) {
 			const own = gzipBytes(path.join(scripts, file));
 			const total = own + bridge;
 			largest = Math.max(largest, total);
-			pages[file.replace(/\.js$/, '')] = {scriptGzipKiB: kib(own), withBridgeKiB: kib(total), toBudget: Number((total / 1024 / budgetKiB).toFixed(3)), withinBudget: total <= budgetKiB * 1024};
+			pages[file.replace(/\.js$/, '')] = {
+				scriptGzipKiB: kib(own),
+				withBridgeKiB: kib(total),
+				toBudget: Number((total / 1024 / budgetKiB).toFixed(3)),
+				withinBudget: total <= budgetKiB * 1024,
+			};
 		}
 
 		results[browser] = {bridgeGzipKiB: kib(bridge), largestPageKiB: kib(largest), allWithinBudget: largest <= budgetKiB * 1024, pages};

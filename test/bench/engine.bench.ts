@@ -17,7 +17,7 @@ const customerLines = [
 	'Great, another week of waiting. Thanks for nothing.',
 	'Could you please tell me how to export the report as CSV? Thanks in advance.',
 	'The app crashes every time I open the settings page since version {n}.',
-	'I don\'t want to cancel my account, I just want the sync to work again.',
+	"I don't want to cancel my account, I just want the sync to work again.",
 	'Any update? I have been waiting {n} days for a reply.\n\nOn Mon, 2 Mar 2026, Support <help@example.com> wrote:\n> We are looking into it.\n> Kind regards',
 ];
 
@@ -34,7 +34,7 @@ function thread(length: number, seed: number): TicketSnapshot {
 		const customer = i % 2 === 0;
 		const lines = customer ? customerLines : agentLines;
 		const text = lines[(i * 7 + seed) % lines.length]!.replaceAll('{n}', String(1000 + i + seed));
-		messages.push({role: customer ? 'customer' : 'agent', text, at: new Date(Date.UTC(2026, 2, 1) + (i * 3_600_000)).toISOString()});
+		messages.push({role: customer ? 'customer' : 'agent', text, at: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000).toISOString()});
 	}
 
 	return {helpdesk: 'demo', ticketId: String(seed), subject: 'Order problem', requester: {name: 'Dana Reyes'}, messages};
@@ -88,7 +88,10 @@ function throughput(score: (text: string) => unknown, texts: string[], minimumMs
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-	const texts = Array.from({length: 2000}, (_, i) => customerLines[i % customerLines.length]!.replaceAll('{n}', String(i)) + (i % 3 === 0 ? ' Please help.' : ''));
+	const texts = Array.from(
+		{length: 2000},
+		(_, i) => customerLines[i % customerLines.length]!.replaceAll('{n}', String(i)) + (i % 3 === 0 ? ' Please help.' : ''),
+	);
 	const library = new Sentiment();
 	const result = {
 		assess20MedianMs: medianMs(seed => thread(20, seed), 2000),
@@ -99,18 +102,22 @@ export async function run(): Promise<Record<string, unknown>> {
 		sentimentLibraryMessagesPerSecond: throughput(text => library.analyze(text).score, texts, 1500),
 		vaderMessagesPerSecond: throughput(text => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound, texts, 1500),
 		targets: {assess200MedianMs: 2, scoreToneMessagesPerSecond: 50_000},
-		notes: 'assess() median over many runs of 16 different generated threads, cold (message analyses forgotten before each run) and warm; throughput over 2,000 varied customer messages; the sentiment library (AFINN-165) and vader-sentiment run on the same texts as baselines. ratios: assess on 200 messages against vader scoring the same number of messages once, and scoreTone throughput against vader; targetsAsVaderRatios are the fixed targets in the same units.',
+		notes:
+			'assess() median over many runs of 16 different generated threads, cold (message analyses forgotten before each run) and warm; throughput over 2,000 varied customer messages; the sentiment library (AFINN-165) and vader-sentiment run on the same texts as baselines. ratios: assess on 200 messages against vader scoring the same number of messages once, and scoreTone throughput against vader; targetsAsVaderRatios are the fixed targets in the same units.',
 	};
 	// Ratios to vader in this run: the time vader needs for the 200 messages (the target is 2 ms), and
 	// scoreTone's throughput against vader's (the target is 50k msg/s)
-	const vader200Ms = 200 / result.vaderMessagesPerSecond * 1000;
+	const vader200Ms = (200 / result.vaderMessagesPerSecond) * 1000;
 	return {
 		...result,
 		ratios: {
-			assess200ToVader200Messages: Math.round(result.assess200MedianMs / vader200Ms * 100) / 100,
+			assess200ToVader200Messages: Math.round((result.assess200MedianMs / vader200Ms) * 100) / 100,
 			vader200MessagesMs: Math.round(vader200Ms * 1000) / 1000,
-			scoreToneToVaderThroughput: Math.round(result.scoreToneMessagesPerSecond / result.vaderMessagesPerSecond * 100) / 100,
-			targetsAsVaderRatios: {assess200MedianMs: Math.round(2 / vader200Ms * 100) / 100, scoreToneMessagesPerSecond: Math.round(50_000 / result.vaderMessagesPerSecond * 100) / 100},
+			scoreToneToVaderThroughput: Math.round((result.scoreToneMessagesPerSecond / result.vaderMessagesPerSecond) * 100) / 100,
+			targetsAsVaderRatios: {
+				assess200MedianMs: Math.round((2 / vader200Ms) * 100) / 100,
+				scoreToneMessagesPerSecond: Math.round((50_000 / result.vaderMessagesPerSecond) * 100) / 100,
+			},
 		},
 	};
 }

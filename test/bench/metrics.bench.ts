@@ -26,7 +26,13 @@ import {earlyWarning, kpis, templateEffectiveness, themeSpikes, themeSummary} fr
 
 const office: BusinessCalendar = {
 	timezone: 'Europe/Berlin',
-	weekly: {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']]},
+	weekly: {
+		mon: [['09:00', '17:00']],
+		tue: [['09:00', '17:00']],
+		wed: [['09:00', '17:00']],
+		thu: [['09:00', '17:00']],
+		fri: [['09:00', '17:00']],
+	},
 	holidays: ['2026-05-01', '2026-05-14', '2026-05-25'],
 };
 const timezone = office.timezone;
@@ -85,31 +91,38 @@ type Generated = {tickets: number; events: number; messages: number; generateMs:
  * Generates the history ticket by ticket (rounds: 4 extra exchanges on average gives about 10 public
  * messages per ticket) and derives each ticket's facts on the way, handing them to `sink`.
  */
-function generate(size: number, withText: boolean, sink: {
-	ticket(fact: Facts['tickets'][number], annotations: ReturnType<typeof annotationsOf>, surveys: Facts['surveys']): void;
-}): Generated & {customers: Facts['customers']; themes: Map<string, string[]> | undefined} {
-	const clock = makeBusinessClock({calendar: office}, endAt - ((days + 1) * 86_400_000), endAt);
+function generate(
+	size: number,
+	withText: boolean,
+	sink: {
+		ticket(fact: Facts['tickets'][number], annotations: ReturnType<typeof annotationsOf>, surveys: Facts['surveys']): void;
+	},
+): Generated & {customers: Facts['customers']; themes: Map<string, string[]> | undefined} {
+	const clock = makeBusinessClock({calendar: office}, endAt - (days + 1) * 86_400_000, endAt);
 	const texts: Array<{id: string; text: string}> = [];
 	const counts = {tickets: 0, events: 0, messages: 0};
 	let deriveMs = 0;
 	const started = performance.now();
-	const {customers} = streamDemoDataset({seed: 1, days, ticketsPerDay: size / days * (7 / 6.3), rounds: 4, text: withText, endAt}, (ticket, ticketEvents, surveys) => {
-		const start = performance.now();
-		counts.tickets++;
-		counts.events += ticketEvents.length;
-		for (const event of ticketEvents) {
-			counts.messages += event.kind === 'customer-message' || event.kind === 'agent-reply' ? 1 : 0;
-		}
+	const {customers} = streamDemoDataset(
+		{seed: 1, days, ticketsPerDay: (size / days) * (7 / 6.3), rounds: 4, text: withText, endAt},
+		(ticket, ticketEvents, surveys) => {
+			const start = performance.now();
+			counts.tickets++;
+			counts.events += ticketEvents.length;
+			for (const event of ticketEvents) {
+				counts.messages += event.kind === 'customer-message' || event.kind === 'agent-reply' ? 1 : 0;
+			}
 
-		const sorted = [...ticketEvents].sort((a, b) => a.at - b.at);
-		const fact = deriveTicket(ticket, sorted, endAt, clock);
-		if (withText) {
-			texts.push({id: ticket.key, text: `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`});
-		}
+			const sorted = [...ticketEvents].sort((a, b) => a.at - b.at);
+			const fact = deriveTicket(ticket, sorted, endAt, clock);
+			if (withText) {
+				texts.push({id: ticket.key, text: `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`});
+			}
 
-		sink.ticket(fact, annotationsOf(ticketEvents, timezone), surveyFactsOf(surveys));
-		deriveMs += performance.now() - start;
-	});
+			sink.ticket(fact, annotationsOf(ticketEvents, timezone), surveyFactsOf(surveys));
+			deriveMs += performance.now() - start;
+		},
+	);
 	let themes: Map<string, string[]> | undefined;
 	if (withText) {
 		const start = performance.now();
@@ -154,7 +167,11 @@ async function sqlCase(size: number, withText: boolean): Promise<Record<string, 
 		publicMessages: generated.messages,
 		messagesPerTicket: Math.round((generated.messages / generated.tickets) * 10) / 10,
 		generateMs: generated.generateMs,
-		load: {deriveFactsMs: generated.deriveMs - Math.round(writeMs - finishMs), writeAndIndexMs: Math.round(writeMs), totalMs: generated.deriveMs + Math.round(finishMs)},
+		load: {
+			deriveFactsMs: generated.deriveMs - Math.round(writeMs - finishMs),
+			writeAndIndexMs: Math.round(writeMs),
+			totalMs: generated.deriveMs + Math.round(finishMs),
+		},
 		headlineColdMs: Math.round(headlineColdMs),
 		headlineMs: Math.round(headlineMs),
 		headlinePlusDailyTrendMs: Math.round(headlineMs + dailyMs),
@@ -168,7 +185,17 @@ async function sqlCase(size: number, withText: boolean): Promise<Record<string, 
 
 /** The baseline: every fact held in memory, every report by plain single-pass JavaScript. */
 function jsCase(size: number, withText: boolean): Record<string, unknown> {
-	const facts: Facts = {asOf: endAt, tickets: [], escalations: [], flags: [], feedback: [], templates: [], surveys: [], customers: [], agentHours: []};
+	const facts: Facts = {
+		asOf: endAt,
+		tickets: [],
+		escalations: [],
+		flags: [],
+		feedback: [],
+		templates: [],
+		surveys: [],
+		customers: [],
+		agentHours: [],
+	};
 	const hours: Facts['agentHours'] = [];
 	const generated = generate(size, withText, {
 		ticket(fact, annotations, surveys) {
@@ -183,7 +210,9 @@ function jsCase(size: number, withText: boolean): Record<string, unknown> {
 	});
 	const [, gatherMs] = time(() => {
 		const seen = new Set<string>();
-		facts.agentHours = sortAgentHours(hours.filter(({agent, hour}) => !seen.has(`${agent}|${hour}`) && Boolean(seen.add(`${agent}|${hour}`))));
+		facts.agentHours = sortAgentHours(
+			hours.filter(({agent, hour}) => !seen.has(`${agent}|${hour}`) && Boolean(seen.add(`${agent}|${hour}`))),
+		);
 		facts.customers = generated.customers;
 		for (const fact of facts.tickets) {
 			fact.themes = generated.themes?.get(fact.key) ?? [];
@@ -203,7 +232,11 @@ function jsCase(size: number, withText: boolean): Record<string, unknown> {
 function runChild(kind: 'sql' | 'js', size: number): Record<string, unknown> {
 	// The baseline holds every fact as an object: a million tickets need more than the default heap.
 	const heap = kind === 'js' ? ['--max-old-space-size=8192'] : [];
-	const output = execFileSync(process.execPath, [...heap, '--import', 'tsx', fileURLToPath(import.meta.url), kind, String(size)], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit']});
+	const output = execFileSync(process.execPath, [...heap, '--import', 'tsx', fileURLToPath(import.meta.url), kind, String(size)], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	return JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
@@ -224,9 +257,12 @@ export async function run(): Promise<Record<string, unknown>> {
 			sqljs,
 			baselineJs,
 			slowestReport: {name: slowestName, ms: slowestMs, baselineMs: baselineReports[slowestName]},
-			withinTargets: size === 100_000
-				? {allReports: Number(sqljs.allReportsMs) <= 2000}
-				: size === 1_000_000 ? {headline: Number(sqljs.headlineMs) <= 2000, slowestReport: slowestMs <= 5000, peakRss: Number(sqljs.peakRssMb) <= 1536} : undefined,
+			withinTargets:
+				size === 100_000
+					? {allReports: Number(sqljs.allReportsMs) <= 2000}
+					: size === 1_000_000
+						? {headline: Number(sqljs.headlineMs) <= 2000, slowestReport: slowestMs <= 5000, peakRss: Number(sqljs.peakRssMb) <= 1536}
+						: undefined,
 			ratios: {
 				headlineSqlToJs: ratio(sqljs.headlineMs, baselineJs.headlineMs),
 				allReportsSqlToJs: ratio(sqljs.allReportsMs, baselineJs.allReportsMs),
@@ -236,11 +272,12 @@ export async function run(): Promise<Record<string, unknown>> {
 	}
 
 	result.targets = {'100k': {allReportsMs: 2000}, '1M': {headlineMs: 2000, slowestReportMs: 5000, peakRssMb: 1536}};
-	result.notes = 'Business hours (Berlin office) on; customer text and themes up to 100k tickets. Each case in its own process; peakRssMb is that process\'s maxRSS. '
-		+ 'sqljs: the history generated ticket by ticket, each ticket derived and written by the fact writer (load = derive + write + index); '
-		+ 'headline = every KPI of design.md section 6 with both hour variants and both FCR variants for the whole period (headlineColdMs the first run, headlineMs the median of the next three); '
-		+ 'allReports = headline + 11 groupings + early warning + templates + themes + spikes. baselineJs: the same facts held in memory, the same reports by single-pass JavaScript. '
-		+ 'DEFUSE_BENCH_1M=0 leaves out the 1M case.';
+	result.notes =
+		"Business hours (Berlin office) on; customer text and themes up to 100k tickets. Each case in its own process; peakRssMb is that process's maxRSS. " +
+		'sqljs: the history generated ticket by ticket, each ticket derived and written by the fact writer (load = derive + write + index); ' +
+		'headline = every KPI of design.md section 6 with both hour variants and both FCR variants for the whole period (headlineColdMs the first run, headlineMs the median of the next three); ' +
+		'allReports = headline + 11 groupings + early warning + templates + themes + spikes. baselineJs: the same facts held in memory, the same reports by single-pass JavaScript. ' +
+		'DEFUSE_BENCH_1M=0 leaves out the 1M case.';
 	return result;
 }
 

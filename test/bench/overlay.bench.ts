@@ -26,7 +26,11 @@ const median = (values: number[]) => {
 };
 
 function buildDemo(cwd: string): string {
-	const build = spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build'], {cwd, env: {...process.env, DEFUSE_DEMO: '1'}, stdio: 'ignore'});
+	const build = spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build'], {
+		cwd,
+		env: {...process.env, DEFUSE_DEMO: '1'},
+		stdio: 'ignore',
+	});
 	if (build.status !== 0) {
 		throw new Error(`the demo build failed in ${cwd}`);
 	}
@@ -60,12 +64,20 @@ async function measure(extension: string, length: number): Promise<{samples: Sam
 		for (let index = 0; index < updates; index++) {
 			const before = Number(await host.locator('[data-count="customer"]').textContent());
 			demo.addMessage('1003', {type: 'end-user', author: 'Ines Carvalho', body: [`Message ${index}: still waiting for my parcel.`]});
-			await page.waitForFunction(([count]) => {
-				const shadow = document.querySelector('defuse-overlay')?.shadowRoot;
-				return Number(shadow?.querySelector('[data-count="customer"]')?.textContent) > count!;
-			}, [before]);
+			await page.waitForFunction(
+				([count]) => {
+					const shadow = document.querySelector('defuse-overlay')?.shadowRoot;
+					return Number(shadow?.querySelector('[data-count="customer"]')?.textContent) > count!;
+				},
+				[before],
+			);
 			const data = await host.evaluate(element => ({...(element as HTMLElement).dataset}));
-			samples.push({read: Number(data['readMs']), assess: Number(data['assessMs']), render: Number(data['renderMs']), update: Number(data['updateMs'])});
+			samples.push({
+				read: Number(data['readMs']),
+				assess: Number(data['assessMs']),
+				render: Number(data['renderMs']),
+				update: Number(data['updateMs']),
+			});
 		}
 
 		const messages = await page.locator('article[data-test-id="omni-log-comment-item"]').count();

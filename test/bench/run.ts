@@ -26,13 +26,15 @@ const machine = {
 	node: process.version,
 };
 
-for (const file of readdirSync(folder).filter(name => name.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(folder)
+	.filter(name => name.endsWith('.bench.ts'))
+	.sort()) {
 	if (filter && !file.includes(filter)) {
 		continue;
 	}
 
 	const name = file.replace(/\.bench\.ts$/, '');
-	const module = await import(pathToFileURL(path.join(folder, file)).href) as Partial<Bench>;
+	const module = (await import(pathToFileURL(path.join(folder, file)).href)) as Partial<Bench>;
 	if (typeof module.run !== 'function') {
 		console.warn(`${file}: no run() export, skipped`);
 		continue;

@@ -4,18 +4,60 @@ import {createWriteStream} from 'node:fs';
 import {once} from 'node:events';
 
 const header = [
-	'Id', 'Requester', 'Requester id', 'Requester email', 'Assignee', 'Group', 'Subject', 'Tags', 'Status', 'Priority', 'Via', 'Ticket type',
-	'Created at', 'Updated at', 'Solved at', 'Satisfaction Score', 'Replies', 'Reopens',
-	'First reply time in minutes', 'First reply time in minutes within business hours', 'First resolution time in minutes',
-	'First resolution time in minutes within business hours', 'Full resolution time in minutes', 'Full resolution time in minutes within business hours',
+	'Id',
+	'Requester',
+	'Requester id',
+	'Requester email',
+	'Assignee',
+	'Group',
+	'Subject',
+	'Tags',
+	'Status',
+	'Priority',
+	'Via',
+	'Ticket type',
+	'Created at',
+	'Updated at',
+	'Solved at',
+	'Satisfaction Score',
+	'Replies',
+	'Reopens',
+	'First reply time in minutes',
+	'First reply time in minutes within business hours',
+	'First resolution time in minutes',
+	'First resolution time in minutes within business hours',
+	'Full resolution time in minutes',
+	'Full resolution time in minutes within business hours',
 ].join(',');
 
-const agents = ['Ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Emma Larsen', 'Farid Haddad', 'Grace Kim', 'Hugo Silva', 'Ines Costa', 'Jonas Berg', 'Kemal Aydın', 'Lena Vogel'];
+const agents = [
+	'Ana Ruiz',
+	'Ben Okafor',
+	'Chloé Martin',
+	'Dev Patel',
+	'Emma Larsen',
+	'Farid Haddad',
+	'Grace Kim',
+	'Hugo Silva',
+	'Ines Costa',
+	'Jonas Berg',
+	'Kemal Aydın',
+	'Lena Vogel',
+];
 const groups = ['Billing', 'Technical', 'Frontline', 'Accounts'];
 const subjects = [
-	'Charged twice for my subscription', 'Cannot log in after password reset', 'Export to CSV is empty', 'Invoice shows the wrong address',
-	'App crashes when uploading photos', 'Refund still not received', 'How do I add a team member', 'Sync stopped working on mobile',
-	'Order arrived damaged', 'Please cancel my account', 'Two-factor code never arrives', 'Report totals do not match',
+	'Charged twice for my subscription',
+	'Cannot log in after password reset',
+	'Export to CSV is empty',
+	'Invoice shows the wrong address',
+	'App crashes when uploading photos',
+	'Refund still not received',
+	'How do I add a team member',
+	'Sync stopped working on mobile',
+	'Order arrived damaged',
+	'Please cancel my account',
+	'Two-factor code never arrives',
+	'Report totals do not match',
 ];
 const vias = ['Mail', 'Web form', 'Chat', 'Phone call (incoming)', 'API', 'Messaging'];
 const priorities = ['Low', 'Normal', 'Normal', 'High', 'Urgent'];
@@ -24,7 +66,7 @@ const satisfaction = ['', '', '', 'Offered', 'Offered', '5', '5', '4', '4', '3',
 function seeded(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
+		state = (state + 0x6d_2b_79_f5) >>> 0;
 		let value = state;
 		value = Math.imul(value ^ (value >>> 15), value | 1);
 		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
@@ -43,7 +85,7 @@ export function* zendeskRows(tickets: number, options: {seed?: number; days?: nu
 	const random = seeded(options.seed ?? 16);
 	const days = options.days ?? 365;
 	const end = options.end ?? Date.UTC(2026, 5, 30, 23, 59);
-	const start = end - (days * 86_400_000);
+	const start = end - days * 86_400_000;
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	yield header;
 	for (let index = 0; index < tickets; index++) {
@@ -51,18 +93,36 @@ export function* zendeskRows(tickets: number, options: {seed?: number; days?: nu
 		const solved = random() < 0.85;
 		const firstReply = Math.floor(random() * random() * 1440);
 		const resolution = firstReply + Math.floor(random() * random() * 7200);
-		const solvedAt = created + (resolution * 60_000);
-		const status = !solved || solvedAt > end ? (random() < 0.5 ? 'Open' : 'Pending') : (random() < 0.6 ? 'Closed' : 'Solved');
+		const solvedAt = created + resolution * 60_000;
+		const status = !solved || solvedAt > end ? (random() < 0.5 ? 'Open' : 'Pending') : random() < 0.6 ? 'Closed' : 'Solved';
 		const done = status === 'Closed' || status === 'Solved';
 		const requester = 100_000 + Math.floor(random() * tickets * 0.6);
 		const subject = pick(subjects);
 		yield [
-			String(1_000_000 + index), `Customer ${requester}`, String(requester), `customer${requester}@example.org`, pick(agents), pick(groups),
-			random() < 0.1 ? `"${subject}, again"` : subject, 'billing refund', status, pick(priorities), pick(vias), 'question',
-			stamp(created), stamp(done ? solvedAt : created), done ? stamp(solvedAt) : '', done ? pick(satisfaction) : '',
-			String(Math.floor(random() * 5)), String(random() < 0.1 ? 1 : 0),
-			String(firstReply), String(Math.floor(firstReply * 0.7)), done ? String(resolution) : '', done ? String(Math.floor(resolution * 0.6)) : '',
-			done ? String(resolution) : '', done ? String(Math.floor(resolution * 0.6)) : '',
+			String(1_000_000 + index),
+			`Customer ${requester}`,
+			String(requester),
+			`customer${requester}@example.org`,
+			pick(agents),
+			pick(groups),
+			random() < 0.1 ? `"${subject}, again"` : subject,
+			'billing refund',
+			status,
+			pick(priorities),
+			pick(vias),
+			'question',
+			stamp(created),
+			stamp(done ? solvedAt : created),
+			done ? stamp(solvedAt) : '',
+			done ? pick(satisfaction) : '',
+			String(Math.floor(random() * 5)),
+			String(random() < 0.1 ? 1 : 0),
+			String(firstReply),
+			String(Math.floor(firstReply * 0.7)),
+			done ? String(resolution) : '',
+			done ? String(Math.floor(resolution * 0.6)) : '',
+			done ? String(resolution) : '',
+			done ? String(Math.floor(resolution * 0.6)) : '',
 		].join(',');
 	}
 }

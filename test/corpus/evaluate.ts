@@ -9,7 +9,14 @@ export type Score = {tp: number; fp: number; fn: number; precision: number; reca
 
 function score(tp: number, fp: number, fn: number): Score {
 	const round = (value: number) => Math.round(value * 1000) / 1000;
-	return {tp, fp, fn, precision: tp + fp === 0 ? 1 : round(tp / (tp + fp)), recall: tp + fn === 0 ? 1 : round(tp / (tp + fn)), support: tp + fn};
+	return {
+		tp,
+		fp,
+		fn,
+		precision: tp + fp === 0 ? 1 : round(tp / (tp + fp)),
+		recall: tp + fn === 0 ? 1 : round(tp / (tp + fn)),
+		support: tp + fn,
+	};
 }
 
 export function evaluate(source: Source): {signals: Record<string, Score>; triggerAccuracy: number; mistakes: string[]} {
@@ -30,7 +37,9 @@ export function evaluate(source: Source): {signals: Record<string, Score>; trigg
 	const mistakes: string[] = [];
 	for (const item of labelledMessages.filter(message => message.source === source)) {
 		const result = assess({helpdesk: 'corpus', ticketId: item.id, messages: [{role: 'customer', text: item.text}]});
-		const found = new Set(result.signals.filter(signal => signal.id.startsWith('phrase.')).map(signal => signal.id.slice('phrase.'.length)));
+		const found = new Set(
+			result.signals.filter(signal => signal.id.startsWith('phrase.')).map(signal => signal.id.slice('phrase.'.length)),
+		);
 		for (const family of phraseFamilies) {
 			const actual = item.families.includes(family);
 			count(`phrase.${family}`, found.has(family), actual);
@@ -42,7 +51,9 @@ export function evaluate(source: Source): {signals: Record<string, Score>; trigg
 		const dissatisfied = result.messages[0]?.dissatisfied ?? false;
 		count('dissatisfied', dissatisfied, item.dissatisfied);
 		if (dissatisfied !== item.dissatisfied) {
-			mistakes.push(`${dissatisfied ? 'FP' : 'FN'} dissatisfied (${result.messages[0]?.tone}): ${item.text.slice(0, 90).replaceAll('\n', ' ')}`);
+			mistakes.push(
+				`${dissatisfied ? 'FP' : 'FN'} dissatisfied (${result.messages[0]?.tone}): ${item.text.slice(0, 90).replaceAll('\n', ' ')}`,
+			);
 		}
 	}
 
@@ -62,7 +73,9 @@ export function evaluate(source: Source): {signals: Record<string, Score>; trigg
 			if (result.triggers[0]?.trigger === thread.trigger) {
 				triggerHits++;
 			} else {
-				mistakes.push(`trigger ${thread.id}: expected ${thread.trigger}, got ${result.triggers.map(entry => `${entry.trigger} ${entry.confidence}`).join(', ')}`);
+				mistakes.push(
+					`trigger ${thread.id}: expected ${thread.trigger}, got ${result.triggers.map(entry => `${entry.trigger} ${entry.confidence}`).join(', ')}`,
+				);
 			}
 		}
 	}
@@ -72,13 +85,15 @@ export function evaluate(source: Source): {signals: Record<string, Score>; trigg
 		signals[name] = score(entry.tp, entry.fp, entry.fn);
 	}
 
-	return {signals, triggerAccuracy: triggerTotal === 0 ? 1 : Math.round(triggerHits / triggerTotal * 1000) / 1000, mistakes};
+	return {signals, triggerAccuracy: triggerTotal === 0 ? 1 : Math.round((triggerHits / triggerTotal) * 1000) / 1000, mistakes};
 }
 
 export function table(result: ReturnType<typeof evaluate>): string {
 	const lines = ['signal                 precision  recall  support'];
 	for (const [name, entry] of Object.entries(result.signals)) {
-		lines.push(`${name.padEnd(22)} ${entry.precision.toFixed(3).padStart(9)} ${entry.recall.toFixed(3).padStart(7)} ${String(entry.support).padStart(8)}`);
+		lines.push(
+			`${name.padEnd(22)} ${entry.precision.toFixed(3).padStart(9)} ${entry.recall.toFixed(3).padStart(7)} ${String(entry.support).padStart(8)}`,
+		);
 	}
 
 	lines.push(`trigger top-1 accuracy on flagged escalations: ${result.triggerAccuracy.toFixed(3)}`);

@@ -96,7 +96,7 @@ const rows: Row[] = [
 	['I will find another company that respects its customers.', 'churn', 1],
 	['Cancel everything.', 'churn', 1],
 	['We are going elsewhere, please send the final invoice.', 'churn', 1],
-	['I\'m leaving, this has been a nightmare.', 'churn', 1],
+	["I'm leaving, this has been a nightmare.", 'churn', 1],
 	['Refund and cancel, please.', 'churn', 1],
 	['I want to end my subscription today.', 'churn urgency', 1],
 	['Never using this app again.', 'churn', 1],
@@ -123,7 +123,7 @@ const rows: Row[] = [
 	['I am reopening this ticket because the issue came back.', 'repeat', 1],
 	['Es la tercera vez que escribo por lo mismo.', 'repeat', 1],
 	['Das Problem besteht immer noch nicht gelöst, ich habe schon dreimal angerufen.', 'repeat', 1],
-	['C\'est la troisième fois que je vous contacte.', 'repeat', 1],
+	["C'est la troisième fois que je vous contacte.", 'repeat', 1],
 	['Já liguei três vezes e ninguém resolve.', 'repeat', 1],
 	['Again and again the same answer, read my message.', 'repeat', 1],
 	['As I mentioned before, I never received the package.', 'repeat', 1],
@@ -133,7 +133,7 @@ const rows: Row[] = [
 	['My card is still being charged every month.', 'billing', 1],
 	['For the fourth time: my address is wrong on the label.', 'repeat', 1],
 	['I previously reported this bug in March.', 'repeat', 1],
-	['I still haven\'t received my replacement.', 'non-delivery', 1],
+	["I still haven't received my replacement.", 'non-delivery', 1],
 	['No one has gotten back to me since Tuesday.', 'repeat', 1],
 	['Keep being told someone will call me. Nobody does.', 'repeat', 1],
 	['You closed my ticket without fixing anything.', 'repeat', 1],
@@ -153,7 +153,7 @@ const rows: Row[] = [
 	['I will tell all my friends to avoid you.', 'public', 1],
 	['This is going on Facebook.', 'public', 1],
 	['I left a 1-star review on Google already.', 'public', 1],
-	['I\'ll make this public if I have to.', 'public', 1],
+	["I'll make this public if I have to.", 'public', 1],
 	['Thanks, I will leave you a great review!', '', 0],
 	['Happy to write a review on Trustpilot, you were great.', '', 0],
 	['Name and shame is the only thing that works with companies like yours.', 'public', 1],
@@ -179,7 +179,7 @@ const rows: Row[] = [
 	['Bitte dringend um Rückruf.', 'urgency', 0],
 	['We are losing money every hour this is broken.', 'urgency', 1],
 	['Need this sorted straight away please.', 'urgency', 0],
-	['Can\'t work at all until this is fixed.', 'urgency', 1],
+	["Can't work at all until this is fixed.", 'urgency', 1],
 	['Please treat this as urgent.', 'urgency', 0],
 	['Respond immediately.', 'urgency', 1],
 
@@ -201,7 +201,7 @@ const rows: Row[] = [
 	['Do your job for once.', 'insult', 1],
 	['Sois unos inútiles.', 'insult', 1],
 	['Was für eine Frechheit!', 'insult', 1],
-	['C\'est une arnaque.', 'insult', 1],
+	["C'est une arnaque.", 'insult', 1],
 	['Que vergonha de empresa.', 'insult', 1],
 	['Your agent is clueless and rude.', 'insult', 1],
 
@@ -240,7 +240,7 @@ const rows: Row[] = [
 	['My discount code was not applied at checkout.', '', 1],
 	['Hi team, the dashboard loads very slowly today.', '', 1],
 	['The PDF report is missing the last page.', '', 1],
-	['Where can I download last year\'s invoices?', '', 0],
+	["Where can I download last year's invoices?", '', 0],
 	['I think there is a bug in the date picker, it jumps to 1970.', '', 1],
 	['The app crashes when I open settings on Android 14.', '', 1],
 	['Could you check why my refund shows as pending?', '', 0],
@@ -250,13 +250,13 @@ const rows: Row[] = [
 	['Two items were missing from my delivery.', '', 1],
 	['Hola, mi pedido no ha llegado todavía, ¿pueden revisar?', '', 1],
 	['Hallo, meine Rechnung ist falsch, bitte korrigieren.', '', 1],
-	['Bonjour, je n\'arrive pas à me connecter.', '', 1],
+	["Bonjour, je n'arrive pas à me connecter.", '', 1],
 	['Olá, meu pedido chegou com defeito.', '', 1],
 	['Need help resetting two-factor authentication.', '', 0],
 
 	// Polite complaints (hard negatives for escalation)
 	['I would appreciate it if you could look into this, the app keeps crashing.', '', 1],
-	['I\'m a bit disappointed the delivery was late, but thanks for letting me know.', '', 1],
+	["I'm a bit disappointed the delivery was late, but thanks for letting me know.", '', 1],
 	['Not ideal that the update removed the dark mode, any plans to bring it back?', '', 1],
 	['Sorry to bother you again, could you check the status of my return?', '', 0],
 	['I understand things get busy; whenever you have a moment, could you look at my invoice?', '', 0],
@@ -277,16 +277,16 @@ const rows: Row[] = [
 	['Not bad, the new version is much faster.', '', 0],
 	['No rush on this one.', '', 0],
 	['That is not a problem, I can wait until next week.', '', 0],
-	['I don\'t want to cancel, I just want the export to work.', '', 0],
+	["I don't want to cancel, I just want the export to work.", '', 0],
 	['No need for a manager, you solved it. Thank you!', '', 0],
-	['I am not going to cancel, don\'t worry, just curious about the new pricing.', '', 0],
-	['I won\'t be leaving a bad review, you fixed it fast.', '', 0],
+	["I am not going to cancel, don't worry, just curious about the new pricing.", '', 0],
+	["I won't be leaving a bad review, you fixed it fast.", '', 0],
 	['I never said I wanted to cancel, I asked about pausing.', '', 0],
 	['There is no need to escalate, the workaround is fine.', '', 0],
 	['Not urgent, whenever you can.', '', 0],
-	['I\'m not angry, just confused about the invoice.', '', 0],
+	["I'm not angry, just confused about the invoice.", '', 0],
 	['Nothing wrong with the product, I just need a second charger.', '', 0],
-	['I don\'t need a supervisor, I need the tracking number.', '', 0],
+	["I don't need a supervisor, I need the tracking number.", '', 0],
 
 	// Positive
 	['Thank you so much, that fixed it!', '', 0],
@@ -306,12 +306,28 @@ const rows: Row[] = [
 	['Vielen Dank, alles erledigt.', '', 0],
 
 	// Quoted angry mails, signatures and disclaimers (only the new words count)
-	['Thanks, that works now.\n\nOn Mon, 2 Mar 2026, Dana Reyes <dana@example.com> wrote:\n> This is a disgrace, I will sue you and cancel my account!!!', '', 0],
-	['Got it, thank you.\n\n-----Original Message-----\nFrom: Leo\nSent: Tuesday\nI want to speak to your manager, this is the third time!', '', 0],
+	[
+		'Thanks, that works now.\n\nOn Mon, 2 Mar 2026, Dana Reyes <dana@example.com> wrote:\n> This is a disgrace, I will sue you and cancel my account!!!',
+		'',
+		0,
+	],
+	[
+		'Got it, thank you.\n\n-----Original Message-----\nFrom: Leo\nSent: Tuesday\nI want to speak to your manager, this is the third time!',
+		'',
+		0,
+	],
 	['Confirmed, received.\n> I will leave a one star review if this is not fixed\n> You people are useless', '', 0],
-	['Sounds good.\n\nOn Fri, 6 Mar 2026 at 09:14, Support <help@example.com> wrote:\n> Sorry you are thinking of cancelling your subscription.', '', 0],
+	[
+		'Sounds good.\n\nOn Fri, 6 Mar 2026 at 09:14, Support <help@example.com> wrote:\n> Sorry you are thinking of cancelling your subscription.',
+		'',
+		0,
+	],
 	['Please see the attached photo.\n\nBest regards,\nPriya Nair\nHead of Operations, Legal Department', '', 0],
-	['Here is the order number: 55102.\n\nCONFIDENTIALITY NOTICE: This e-mail may contain privileged information. If you are not the intended recipient, legal action may follow any misuse.', '', 0],
+	[
+		'Here is the order number: 55102.\n\nCONFIDENTIALITY NOTICE: This e-mail may contain privileged information. If you are not the intended recipient, legal action may follow any misuse.',
+		'',
+		0,
+	],
 	['Yes, Tuesday works.\n\nSent from my iPhone', '', 0],
 	['Still broken.\n\nOn Wed, 4 Mar 2026, Support <help@example.com> wrote:\n> Could you try clearing the cache?', 'repeat', 1],
 	['I want a supervisor NOW.\n\nOn Wed, 4 Mar 2026, Support <help@example.com> wrote:\n> Thanks for your patience!', 'manager', 1],
@@ -324,7 +340,7 @@ const rows: Row[] = [
 	['Fantastic service, only took you a month to reply.', '', 1],
 	['Yeah right, "within 24 hours".', '', 1],
 	['Love how nobody ever answers the phone.', '', 1],
-	['Perfect. Now it doesn\'t even turn on.', '', 1],
+	["Perfect. Now it doesn't even turn on.", '', 1],
 	['Oh great, the update deleted my files.', '', 1],
 	['What a surprise, the refund is delayed again.', 'repeat', 1],
 	['Brilliant job guys... my order went to the wrong country.', '', 1],
@@ -344,11 +360,11 @@ const rows: Row[] = [
 	['Disappointed is an understatement.', '', 1],
 	['WHERE IS MY ORDER???', '', 1],
 	['This is the worst customer service I have ever had.', '', 1],
-	['I can\'t believe how bad this is.', '', 1],
+	["I can't believe how bad this is.", '', 1],
 	['You charged me without asking. Not ok.', '', 1],
 	['Seriously? Again a wrong item?', 'repeat', 1],
 	['Fed up with this.', '', 1],
-	['I am really upset, the gift was for my daughter\'s birthday.', '', 1],
+	["I am really upset, the gift was for my daughter's birthday.", '', 1],
 	['Terrible. Just terrible.', '', 1],
 ];
 
@@ -358,14 +374,14 @@ const realFailures: Row[] = [
 	['The cash machine gave me less money than I asked for.', 'billing', 1],
 	['Why was my card payment at the bakery declined?', 'not-working', 1],
 	['There is a payment on my statement that I never made.', 'billing', 1],
-	['I sent the shoes back two weeks ago and still can\'t see my refund.', 'billing', 1],
+	["I sent the shoes back two weeks ago and still can't see my refund.", 'billing', 1],
 	['My top-up was reverted and nobody told me why.', 'not-working', 1],
 	['The exchange rate on my purchase in Lisbon was wrong.', 'billing', 1],
 	['You charged me an extra two euros for no reason.', 'billing', 1],
 	['The same transaction shows up twice in the app.', 'billing', 1],
 	['The ATM kept my card and never gave it back.', 'not-working', 1],
-	['I moved money from my other bank this morning and it doesn\'t appear yet.', 'non-delivery', 1],
-	['I tried to top up again today and it doesn\'t seem to be working.', 'not-working', 1],
+	["I moved money from my other bank this morning and it doesn't appear yet.", 'non-delivery', 1],
+	["I tried to top up again today and it doesn't seem to be working.", 'not-working', 1],
 	// BANKING77: questions that looked like complaints
 	['I found my card in my coat, can you reactivate it? I previously reported it lost.', '', 0],
 	['Are there any extra fees when I exchange currency?', '', 0],
@@ -382,7 +398,7 @@ const realFailures: Row[] = [
 ];
 
 function toMessage([text, families, dissatisfied]: Row, id: string, source: Source): LabelledMessage {
-	return {id, text, families: families === '' ? [] : families.split(' ') as PhraseFamily[], dissatisfied: dissatisfied === 1, source};
+	return {id, text, families: families === '' ? [] : (families.split(' ') as PhraseFamily[]), dissatisfied: dissatisfied === 1, source};
 }
 
 export const labelledMessages: LabelledMessage[] = [

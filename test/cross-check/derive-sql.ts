@@ -22,7 +22,21 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 	const hasClock = asOfBh === null ? 0 : 1;
 	const plain = (sql: string): Statement => ({sql, params: []});
 	return [
-		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_replies', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE IF EXISTS ${name}`)),
+		...[
+			'd_msg',
+			'd_first',
+			'd_agent',
+			'd_groups',
+			'd_replies',
+			'd_tail',
+			'd_status',
+			'd_solved',
+			'd_spans',
+			'd_last_status',
+			'd_esc',
+			'd_targets',
+			'd_instances',
+		].map(name => plain(`DROP TABLE IF EXISTS ${name}`)),
 		plain(`CREATE TEMP TABLE d_msg AS
 			SELECT ticket_key,
 				SUM(CASE WHEN kind = 'customer-message' THEN 1 ELSE 0 END) AS customer_messages,
@@ -164,8 +178,10 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			SELECT r.reply_at, r.day, r.week, r.month, r.ms, r.bh_ms, t.ticket_seq
 			FROM d_replies r JOIN tickets t ON t.ticket_key = r.ticket_key`),
 		// The integer join key of the rows the breakdown reports join to their ticket.
-		...['surveys', 'ticket_themes'].map(table => plain(`UPDATE ${table}
-			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`)),
+		...['surveys', 'ticket_themes'].map(table =>
+			plain(`UPDATE ${table}
+			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`),
+		),
 		// SLA: the latest target per metric, every instance measured in the target's clock, then the outcome.
 		{
 			sql: `CREATE TEMP TABLE d_targets AS
@@ -253,9 +269,15 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 				reopened = CASE WHEN solved = 1 THEN (CASE WHEN reopens > 0 THEN 1 ELSE 0 END) END,
 				fcr_one_touch = CASE WHEN resolved = 1 AND agent_replies IS NOT NULL THEN (CASE WHEN agent_replies < 2 THEN 1 ELSE 0 END) END,
 				fcr_no_follow_up = CASE WHEN resolved = 1 AND customer_follow_up IS NOT NULL THEN 1 - customer_follow_up END`),
-		plain(`UPDATE ticket_metrics SET ${slaMetrics.map((metric, index) => `${slaMetricColumns[index]} = (
+		plain(
+			`UPDATE ticket_metrics SET ${slaMetrics
+				.map(
+					(metric, index) => `${slaMetricColumns[index]} = (
 				SELECT CASE s.outcome WHEN 'achieved' THEN 1 WHEN 'breached' THEN 0 END FROM sla_outcomes s
-				WHERE s.ticket_seq = ticket_metrics.ticket_seq AND s.metric = '${metric}')`).join(',\n\t\t\t\t')}`),
+				WHERE s.ticket_seq = ticket_metrics.ticket_seq AND s.metric = '${metric}')`,
+				)
+				.join(',\n\t\t\t\t')}`,
+		),
 		plain('DELETE FROM escalations'),
 		plain(`INSERT INTO escalations (ticket_key, event_at, day, week, month, type, source, agent)
 			SELECT DISTINCT ticket_key, event_at, day, week, month, escalation_type, escalation_source, actor FROM ticket_events WHERE kind = 'escalation'`),
@@ -270,15 +292,31 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 		plain('DELETE FROM template_uses'),
 		plain(`INSERT INTO template_uses (ticket_key, event_at, day, week, month, template_id, agent)
 			SELECT DISTINCT ticket_key, event_at, day, week, month, template_id, actor FROM ticket_events WHERE kind = 'template'`),
-		...['escalations', 'flags', 'feedback', 'template_uses'].map(table => plain(`UPDATE ${table}
-			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`)),
+		...['escalations', 'flags', 'feedback', 'template_uses'].map(table =>
+			plain(`UPDATE ${table}
+			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`),
+		),
 		plain('DELETE FROM agent_hours'),
 		plain(`INSERT INTO agent_hours (agent, hour_start, day, week, month)
 			SELECT actor, hour_start, MIN(day), MIN(week), MIN(month)
 			FROM ticket_events
 			WHERE actor IS NOT NULL AND kind <> 'customer-message'
 			GROUP BY actor, hour_start`),
-		...['d_msg', 'd_first', 'd_agent', 'd_groups', 'd_replies', 'd_tail', 'd_status', 'd_solved', 'd_spans', 'd_last_status', 'd_esc', 'd_targets', 'd_instances'].map(name => plain(`DROP TABLE ${name}`)),
+		...[
+			'd_msg',
+			'd_first',
+			'd_agent',
+			'd_groups',
+			'd_replies',
+			'd_tail',
+			'd_status',
+			'd_solved',
+			'd_spans',
+			'd_last_status',
+			'd_esc',
+			'd_targets',
+			'd_instances',
+		].map(name => plain(`DROP TABLE ${name}`)),
 	];
 }
 

@@ -13,7 +13,21 @@ import {deriveStatements} from './derive-sql.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import type {Row, SqlQuery} from '../../dashboard/worker/queries.ts';
-import {all, earlyWarning, earlyWarningQueries, kpiQueries, kpis, shapeEarlyWarning, shapeKpis, shapeTemplateStrata, shapeThemes, templateQueries, templateStrata, themeQueries, themeSummary} from '../../dashboard/worker/queries.ts';
+import {
+	all,
+	earlyWarning,
+	earlyWarningQueries,
+	kpiQueries,
+	kpis,
+	shapeEarlyWarning,
+	shapeKpis,
+	shapeTemplateStrata,
+	shapeThemes,
+	templateQueries,
+	templateStrata,
+	themeQueries,
+	themeSummary,
+} from '../../dashboard/worker/queries.ts';
 import {rollupStatements, rollupTables} from '../../dashboard/worker/rollups.ts';
 import {createTableSql, factTables, timelineTables} from '../../dashboard/worker/schema.ts';
 import type {TableRows} from './load-sql.ts';
@@ -29,7 +43,11 @@ let derivedDuck: DuckDBConnection;
 
 async function duckAll(connection: DuckDBConnection, query: SqlQuery): Promise<Row[]> {
 	const reader = await connection.runAndReadAll(query.sql, query.params as DuckDBValue[]);
-	return reader.getRowObjectsJS().map(row => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value])) as Row);
+	return reader
+		.getRowObjectsJS()
+		.map(
+			row => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value])) as Row,
+		);
 }
 
 async function duckLoad(connection: DuckDBConnection, tables: readonly TableRows[]): Promise<void> {
@@ -96,7 +114,10 @@ afterAll(() => {
 describe('DuckDB derives the same facts from the timeline', () => {
 	test.each(factTables.filter(table => table.name !== 'meta').map(table => table.name))('%s', async name => {
 		const columns = factTables.find(table => table.name === name)!.columns.map(([column]) => column);
-		const query = {sql: `SELECT ${columns.join(', ')} FROM ${name} ORDER BY ${columns.map(column => `${column} NULLS FIRST`).join(', ')}`, params: []};
+		const query = {
+			sql: `SELECT ${columns.join(', ')} FROM ${name} ORDER BY ${columns.map(column => `${column} NULLS FIRST`).join(', ')}`,
+			params: [],
+		};
 		const expected = all(sqlJs, query);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(differences(await duckAll(derivedDuck, query), expected)).toEqual([]);
@@ -105,7 +126,14 @@ describe('DuckDB derives the same facts from the timeline', () => {
 
 const queries: KpiQuery[] = [
 	...groupings.map(groupBy => ({groupBy})),
-	{from: '2026-06-08', to: '2026-06-21', groupBy: 'week', filters: {priority: ['normal', 'high']}, fcr: 'no-follow-up', csat: 'exclude-neutral'},
+	{
+		from: '2026-06-08',
+		to: '2026-06-21',
+		groupBy: 'week',
+		filters: {priority: ['normal', 'high']},
+		fcr: 'no-follow-up',
+		csat: 'exclude-neutral',
+	},
 ];
 
 describe('DuckDB gives the same KPIs as sql.js', () => {
@@ -125,17 +153,26 @@ describe('DuckDB gives the same KPIs as sql.js', () => {
 
 	test('early warning, templates and themes', async () => {
 		const built = earlyWarningQueries({});
-		expect(differences(shapeEarlyWarning({
-			levels: await duckAll(factsDuck, built.levels),
-			flags: await duckAll(factsDuck, built.flags),
-			hours: await duckAll(factsDuck, built.hours),
-			feedback: await duckAll(factsDuck, built.feedback),
-		}), earlyWarning(sqlJs))).toEqual([]);
+		expect(
+			differences(
+				shapeEarlyWarning({
+					levels: await duckAll(factsDuck, built.levels),
+					flags: await duckAll(factsDuck, built.flags),
+					hours: await duckAll(factsDuck, built.hours),
+					feedback: await duckAll(factsDuck, built.feedback),
+				}),
+				earlyWarning(sqlJs),
+			),
+		).toEqual([]);
 		const templates = templateQueries({});
 		const strata = templateStrata(sqlJs);
 		expect(strata.treated.length).toBeGreaterThan(0);
-		expect(differences(shapeTemplateStrata(await duckAll(factsDuck, templates.treated), await duckAll(factsDuck, templates.controls)), strata)).toEqual([]);
+		expect(
+			differences(shapeTemplateStrata(await duckAll(factsDuck, templates.treated), await duckAll(factsDuck, templates.controls)), strata),
+		).toEqual([]);
 		const themes = themeQueries({});
-		expect(differences(shapeThemes(await duckAll(factsDuck, themes.themes), await duckAll(factsDuck, themes.totals)), themeSummary(sqlJs))).toEqual([]);
+		expect(
+			differences(shapeThemes(await duckAll(factsDuck, themes.themes), await duckAll(factsDuck, themes.totals)), themeSummary(sqlJs)),
+		).toEqual([]);
 	});
 });

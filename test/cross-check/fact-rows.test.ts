@@ -35,7 +35,9 @@ function tableContents(db: Database): Record<string, string[]> {
 	const contents: Record<string, string[]> = {};
 	for (const table of factTables) {
 		const columns = table.columns.map(([name]) => name).join(', ');
-		contents[table.name] = all(db, {sql: `SELECT ${columns} FROM ${table.name}`, params: []}).map(row => JSON.stringify(row)).sort();
+		contents[table.name] = all(db, {sql: `SELECT ${columns} FROM ${table.name}`, params: []})
+			.map(row => JSON.stringify(row))
+			.sort();
 	}
 
 	return contents;
@@ -76,7 +78,7 @@ describe('openFactWriter', () => {
 		expect(progress.at(-1)).toEqual({phase: 'index', done: 1, total: 1});
 	});
 
-	test('a survey written before its ticket still gets the ticket\'s integer key', async () => {
+	test("a survey written before its ticket still gets the ticket's integer key", async () => {
 		const db = await database();
 		const writer = openFactWriter(db, {timezone});
 		const [ticket] = facts.tickets;
@@ -85,24 +87,37 @@ describe('openFactWriter', () => {
 		writer.addTicket(ticket!);
 		expect(writer.finish({asOf: facts.asOf, customers: []})).toBe(1);
 		const rows = all(db, {sql: 'SELECT survey_id, ticket_seq FROM surveys ORDER BY survey_id', params: []});
-		expect(rows).toEqual([{survey_id: 'early', ticket_seq: 1}, {survey_id: 'orphan', ticket_seq: null}]);
+		expect(rows).toEqual([
+			{survey_id: 'early', ticket_seq: 1},
+			{survey_id: 'orphan', ticket_seq: null},
+		]);
 	});
 
 	test('annotation rows handed over before their ticket get its integer key; rows of unknown tickets keep none', async () => {
 		const db = await database();
 		const writer = openFactWriter(db, {timezone});
 		const [first, second] = facts.tickets;
-		const flag = (ticketKey: string) => ({ticketKey, at: first!.createdAt + 60_000, level: 'high' as const, agent: 'Ana Ruiz', signals: ['phrase.manager']});
+		const flag = (ticketKey: string) => ({
+			ticketKey,
+			at: first!.createdAt + 60_000,
+			level: 'high' as const,
+			agent: 'Ana Ruiz',
+			signals: ['phrase.manager'],
+		});
 		writer.addAnnotations({flags: [flag(second!.key), flag('zendesk::missing')]});
 		// A row of the second ticket handed over with the first one waits for the second too.
 		writer.addTicket(first!, {templates: [{ticketKey: second!.key, at: first!.createdAt, templateId: 'ack', agent: 'Ana Ruiz'}]});
 		writer.addTicket(second!);
 		writer.finish({asOf: facts.asOf, customers: []});
-		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM flags ORDER BY ticket_key', params: []})).toEqual([
+		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM flags ORDER BY ticket_key', params: []})).toEqual(
+			[
+				{ticket_key: second!.key, ticket_seq: 2},
+				{ticket_key: 'zendesk::missing', ticket_seq: null},
+			].sort((a, b) => (a.ticket_key < b.ticket_key ? -1 : 1)),
+		);
+		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM template_uses', params: []})).toEqual([
 			{ticket_key: second!.key, ticket_seq: 2},
-			{ticket_key: 'zendesk::missing', ticket_seq: null},
-		].sort((a, b) => (a.ticket_key < b.ticket_key ? -1 : 1)));
-		expect(all(db, {sql: 'SELECT ticket_key, ticket_seq FROM template_uses', params: []})).toEqual([{ticket_key: second!.key, ticket_seq: 2}]);
+		]);
 	});
 
 	test('themes decided after the tickets are written land on the right tickets', async () => {
@@ -111,8 +126,17 @@ describe('openFactWriter', () => {
 		const [first, second] = facts.tickets;
 		writer.addTicket({...first!, themes: []});
 		writer.addTicket({...second!, themes: []});
-		writer.finish({asOf: facts.asOf, customers: [], themes: new Map([[second!.key, ['billing']], ['zendesk::unknown', ['login']]])});
-		expect(all(db, {sql: 'SELECT ticket_key, theme, ticket_seq FROM ticket_themes', params: []})).toEqual([{ticket_key: second!.key, theme: 'billing', ticket_seq: 2}]);
+		writer.finish({
+			asOf: facts.asOf,
+			customers: [],
+			themes: new Map([
+				[second!.key, ['billing']],
+				['zendesk::unknown', ['login']],
+			]),
+		});
+		expect(all(db, {sql: 'SELECT ticket_key, theme, ticket_seq FROM ticket_themes', params: []})).toEqual([
+			{ticket_key: second!.key, theme: 'billing', ticket_seq: 2},
+		]);
 	});
 
 	test('the same ticket twice is refused, and an aborted load leaves empty tables', async () => {

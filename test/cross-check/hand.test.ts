@@ -37,7 +37,15 @@ describe.each(['js', 'sql'] as const)('facts derived in %s', derive => {
 		const facts = deriveFacts(handDataset());
 		// The JavaScript versions are checked against hand values in ./reports.test.ts.
 		expect(earlyWarning(db)).toEqual(computeEarlyWarning(facts));
-		expect(earlyWarning(db).levels[1]).toMatchObject({level: 'high', flagged: 1, truePositives: 1, precision: {value: 1}, recall: {value: 0.5}, medianLeadMs: 40 * 60_000, leadTime: {count: 1, median: 40 * 60_000}});
+		expect(earlyWarning(db).levels[1]).toMatchObject({
+			level: 'high',
+			flagged: 1,
+			truePositives: 1,
+			precision: {value: 1},
+			recall: {value: 0.5},
+			medianLeadMs: 40 * 60_000,
+			leadTime: {count: 1, median: 40 * 60_000},
+		});
 		expect(templateEffectiveness(db)).toEqual(computeTemplateEffectiveness(facts));
 		expect(themeSummary(db)).toEqual(computeThemeSummary(facts));
 		db.close();

@@ -4,9 +4,10 @@ import {baselineKpis} from './kpis.ts';
 import {berlinHolidayOffice, businessDataset, differences, handDataset, handKpiCases, valueAt} from '../helpers/metrics.ts';
 
 describe.each(handKpiCases)('$name', ({dataset, timezone, query, rows, expected}) => {
-	const result = dataset === 'hand'
-		? baselineKpis(handDataset(), query, {timezone})
-		: baselineKpis(businessDataset(), query, {timezone, businessHours: {calendar: berlinHolidayOffice}});
+	const result =
+		dataset === 'hand'
+			? baselineKpis(handDataset(), query, {timezone})
+			: baselineKpis(businessDataset(), query, {timezone, businessHours: {calendar: berlinHolidayOffice}});
 
 	test('row count', () => {
 		expect(result).toHaveLength(rows);

@@ -6,7 +6,20 @@ import {slaMetrics} from '../../core/metrics/dataset.ts';
 import type {DeriveOptions, Facts, TicketFact} from '../../core/metrics/facts.ts';
 import {dataDayRange, deriveFacts} from '../../core/metrics/facts.ts';
 import type {DurationMeasure, FilterField, GroupBy, KpiQuery, KpiRow, TimeGrain} from '../../core/metrics/kpis.ts';
-import {allGroup, csatClass, dayBounds, emptyKpiRow, filterFields, grainLabel, isTimeGrain, noneGroup, npsOf, ratio, sortRows, statsOf} from '../../core/metrics/kpis.ts';
+import {
+	allGroup,
+	csatClass,
+	dayBounds,
+	emptyKpiRow,
+	filterFields,
+	grainLabel,
+	isTimeGrain,
+	noneGroup,
+	npsOf,
+	ratio,
+	sortRows,
+	statsOf,
+} from '../../core/metrics/kpis.ts';
 import type {DayKeys} from '../../core/metrics/time.ts';
 import {dayKeyToNumber, dayNumberToKey, keysOfDay, makeDayKeys} from '../../core/metrics/time.ts';
 
@@ -33,9 +46,35 @@ type Accumulator = {
 };
 
 /** Counter positions in an accumulator. */
-const C = {tickets: 0, resolved: 1, solved: 2, reopened: 3, oneTouchDen: 4, oneTouch: 5, noFollowUpDen: 6, noFollowUp: 7, escalated: 8, functional: 9, hierarchical: 10, automatic: 11, csatGood: 12, csatBad: 13, npsResponses: 14, promoters: 15, detractors: 16, cesResponses: 17, customersAtStart: 18, customersLost: 19, csatOffered: 20, csatAnswered: 21} as const;
-const slaCounter: Record<SlaMetric, number> = Object.fromEntries(slaMetrics.map((metric, index) => [metric, 22 + (index * 2)])) as Record<SlaMetric, number>;
-const counterCount = 22 + (slaMetrics.length * 2);
+const C = {
+	tickets: 0,
+	resolved: 1,
+	solved: 2,
+	reopened: 3,
+	oneTouchDen: 4,
+	oneTouch: 5,
+	noFollowUpDen: 6,
+	noFollowUp: 7,
+	escalated: 8,
+	functional: 9,
+	hierarchical: 10,
+	automatic: 11,
+	csatGood: 12,
+	csatBad: 13,
+	npsResponses: 14,
+	promoters: 15,
+	detractors: 16,
+	cesResponses: 17,
+	customersAtStart: 18,
+	customersLost: 19,
+	csatOffered: 20,
+	csatAnswered: 21,
+} as const;
+const slaCounter: Record<SlaMetric, number> = Object.fromEntries(slaMetrics.map((metric, index) => [metric, 22 + index * 2])) as Record<
+	SlaMetric,
+	number
+>;
+const counterCount = 22 + slaMetrics.length * 2;
 
 function fieldOf(fact: TicketFact, field: FilterField): string | null {
 	return field === 'helpdesk' ? fact.helpdesk : fact[field];
@@ -139,13 +178,19 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 
 	const filters = query.filters ?? {};
 	const activeFilters = filterFields.filter(field => (filters[field]?.length ?? 0) > 0);
-	const passes = (view: TicketView | undefined): boolean => activeFilters.every(field => view !== undefined && filters[field]!.includes(fieldOf(view.fact, field) ?? '\u0000'));
+	const passes = (view: TicketView | undefined): boolean =>
+		activeFilters.every(field => view !== undefined && filters[field]!.includes(fieldOf(view.fact, field) ?? '\u0000'));
 
 	const groups = new Map<string, Accumulator>();
 	const accumulator = (group: string): Accumulator => {
 		let found = groups.get(group);
 		if (!found) {
-			found = {row: emptyKpiRow(group, withChurn), values: {} as Record<DurationMeasure, number[]>, counts: new Float64Array(counterCount), cesSum: 0};
+			found = {
+				row: emptyKpiRow(group, withChurn),
+				values: {} as Record<DurationMeasure, number[]>,
+				counts: new Float64Array(counterCount),
+				cesSum: 0,
+			};
 			groups.set(group, found);
 		}
 
@@ -256,9 +301,16 @@ export function computeKpis(facts: Facts, query: KpiQuery = {}, options: Baselin
 			firstSeen: dayKeysOf(customer.firstSeenAt).day,
 			lost: customer.lostAt === null ? null : dayKeysOf(customer.lostAt).day,
 		}));
-		const periods = groupBy === 'none'
-			? (from <= to ? [{label: allGroup, start: from, end: to}] : [])
-			: bucketsOf(groupBy as TimeGrain, from, to).map(bucket => ({label: grainLabel(groupBy as TimeGrain, bucket.key), start: bucket.start, end: bucket.end}));
+		const periods =
+			groupBy === 'none'
+				? from <= to
+					? [{label: allGroup, start: from, end: to}]
+					: []
+				: bucketsOf(groupBy as TimeGrain, from, to).map(bucket => ({
+						label: grainLabel(groupBy as TimeGrain, bucket.key),
+						start: bucket.start,
+						end: bucket.end,
+					}));
 		for (const period of periods) {
 			const target = accumulator(period.label);
 			for (const customer of customers) {

@@ -61,7 +61,7 @@ function spec(name: string): TableSpec {
 function* mapRows<T>(items: readonly T[], map: (item: T) => SqlValue[] | Iterable<SqlValue[]>, flat = false): Iterable<SqlValue[]> {
 	for (const item of items) {
 		if (flat) {
-			yield * (map(item) as Iterable<SqlValue[]>);
+			yield* map(item) as Iterable<SqlValue[]>;
 		} else {
 			yield map(item) as SqlValue[];
 		}
@@ -94,14 +94,38 @@ export function factTableRows(facts: Facts, options: {timezone?: string | undefi
 	const meta = rows.meta(facts.asOf);
 	const seq = (key: string): number => seqOf.get(key)!;
 	return [
-		{table: spec('ticket_metrics'), count: facts.tickets.length, rows: mapRows(facts.tickets, ticket => rows.ticket(ticket, escalations.get(ticket.key), seq(ticket.key)))},
-		{table: spec('reply_intervals'), count: replyCount, rows: mapRows(facts.tickets, ticket => rows.replies(ticket, seq(ticket.key)), true)},
+		{
+			table: spec('ticket_metrics'),
+			count: facts.tickets.length,
+			rows: mapRows(facts.tickets, ticket => rows.ticket(ticket, escalations.get(ticket.key), seq(ticket.key))),
+		},
+		{
+			table: spec('reply_intervals'),
+			count: replyCount,
+			rows: mapRows(facts.tickets, ticket => rows.replies(ticket, seq(ticket.key)), true),
+		},
 		{table: spec('sla_outcomes'), count: slaCount, rows: mapRows(facts.tickets, ticket => rows.sla(ticket, seq(ticket.key)), true)},
-		{table: spec('escalations'), count: facts.escalations.length, rows: mapRows(facts.escalations, row => rows.escalation(row, seqOf.get(row.ticketKey) ?? null))},
+		{
+			table: spec('escalations'),
+			count: facts.escalations.length,
+			rows: mapRows(facts.escalations, row => rows.escalation(row, seqOf.get(row.ticketKey) ?? null)),
+		},
 		{table: spec('flags'), count: facts.flags.length, rows: mapRows(facts.flags, row => rows.flag(row, seqOf.get(row.ticketKey) ?? null))},
-		{table: spec('feedback'), count: facts.feedback.length, rows: mapRows(facts.feedback, row => rows.feedback(row, seqOf.get(row.ticketKey) ?? null))},
-		{table: spec('template_uses'), count: facts.templates.length, rows: mapRows(facts.templates, row => rows.template(row, seqOf.get(row.ticketKey) ?? null))},
-		{table: spec('surveys'), count: facts.surveys.length, rows: mapRows(facts.surveys, row => rows.survey(row, row.ticketKey === null ? null : seqOf.get(row.ticketKey) ?? null))},
+		{
+			table: spec('feedback'),
+			count: facts.feedback.length,
+			rows: mapRows(facts.feedback, row => rows.feedback(row, seqOf.get(row.ticketKey) ?? null)),
+		},
+		{
+			table: spec('template_uses'),
+			count: facts.templates.length,
+			rows: mapRows(facts.templates, row => rows.template(row, seqOf.get(row.ticketKey) ?? null)),
+		},
+		{
+			table: spec('surveys'),
+			count: facts.surveys.length,
+			rows: mapRows(facts.surveys, row => rows.survey(row, row.ticketKey === null ? null : (seqOf.get(row.ticketKey) ?? null))),
+		},
 		{table: spec('customers'), count: facts.customers.length, rows: mapRows(facts.customers, rows.customer)},
 		{table: spec('customer_days'), count: customerDays.length, rows: customerDays},
 		{table: spec('agent_hours'), count: facts.agentHours.length, rows: mapRows(facts.agentHours, rows.agentHour)},
@@ -121,7 +145,10 @@ function escalationsByTicket(escalations: readonly EscalationFact[]): Map<string
 }
 
 /** Rows of the timeline tables (tickets, ticket_events), with event order and business clock readings. */
-export function timelineTableRows(dataset: Dataset, options: {timezone?: string | undefined; businessHours?: BusinessHours | undefined} = {}): TableRows[] {
+export function timelineTableRows(
+	dataset: Dataset,
+	options: {timezone?: string | undefined; businessHours?: BusinessHours | undefined} = {},
+): TableRows[] {
 	const dayKeysOf = makeDayKeys(timeZoneOf(options));
 	const hourStartOf = makeHourStart(timeZoneOf(options));
 	let clock: ((ms: number) => number) | undefined;
@@ -136,12 +163,30 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 		const keys = dayKeysOf(ticket.createdAt);
 		const reported = ticket.reported ?? {};
 		return [
-			ticket.key, ticket.helpdesk, ticket.ticketId, ticket.createdAt, reading(ticket.createdAt), keys.day, keys.week, keys.month,
-			ticket.requesterKey, ticket.agent, ticket.group, ticket.priority, ticket.channel, ticket.status, ticket.trigger,
-			reported.firstReplyMinutes ?? null, reported.firstReplyBusinessMinutes ?? null,
-			reported.firstResolutionMinutes ?? null, reported.firstResolutionBusinessMinutes ?? null,
-			reported.fullResolutionMinutes ?? null, reported.fullResolutionBusinessMinutes ?? null,
-			reported.replies ?? null, reported.reopens ?? null, reported.customerFollowUps ?? null,
+			ticket.key,
+			ticket.helpdesk,
+			ticket.ticketId,
+			ticket.createdAt,
+			reading(ticket.createdAt),
+			keys.day,
+			keys.week,
+			keys.month,
+			ticket.requesterKey,
+			ticket.agent,
+			ticket.group,
+			ticket.priority,
+			ticket.channel,
+			ticket.status,
+			ticket.trigger,
+			reported.firstReplyMinutes ?? null,
+			reported.firstReplyBusinessMinutes ?? null,
+			reported.firstResolutionMinutes ?? null,
+			reported.firstResolutionBusinessMinutes ?? null,
+			reported.fullResolutionMinutes ?? null,
+			reported.fullResolutionBusinessMinutes ?? null,
+			reported.replies ?? null,
+			reported.reopens ?? null,
+			reported.customerFollowUps ?? null,
 			seq,
 		];
 	};
@@ -149,8 +194,29 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 	const eventRow = (event: TicketEvent, ord: number): SqlValue[] => {
 		const keys = dayKeysOf(event.at);
 		const row: SqlValue[] = [
-			event.ticketKey, ord, event.at, reading(event.at), event.kind, event.actor ?? null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-			keys.day, keys.week, keys.month, hourStartOf(event.at),
+			event.ticketKey,
+			ord,
+			event.at,
+			reading(event.at),
+			event.kind,
+			event.actor ?? null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			keys.day,
+			keys.week,
+			keys.month,
+			hourStartOf(event.at),
 		];
 		switch (event.kind) {
 			case 'status': {
@@ -220,7 +286,11 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
 	}
 
 	return [
-		{table: spec('tickets'), count: dataset.tickets.length, rows: mapRows([...dataset.tickets.entries()], ([index, ticket]) => ticketRow(ticket, index + 1))},
+		{
+			table: spec('tickets'),
+			count: dataset.tickets.length,
+			rows: mapRows([...dataset.tickets.entries()], ([index, ticket]) => ticketRow(ticket, index + 1)),
+		},
 		{table: spec('ticket_events'), count: dataset.events.length, rows: events()},
 	];
 }
@@ -229,7 +299,10 @@ export function timelineTableRows(dataset: Dataset, options: {timezone?: string 
  * What the SQL derivation starts from: the timeline tables, plus the facts that do not come from the
  * timeline (surveys, customers, themes extracted from text, days, meta), and the asOf parameters.
  */
-export function sqlDeriveInputs(dataset: Dataset, options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes'> = {}): {tables: TableRows[]; params: DeriveSqlParams} {
+export function sqlDeriveInputs(
+	dataset: Dataset,
+	options: Pick<LoadOptions, 'timezone' | 'businessHours' | 'themes'> = {},
+): {tables: TableRows[]; params: DeriveSqlParams} {
 	const timezone = timeZoneOf(options);
 	const tickets = options.themes === false ? dataset.tickets : withThemes(dataset.tickets);
 	const asOf = asOfOf(dataset);

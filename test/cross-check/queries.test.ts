@@ -10,7 +10,17 @@ import {groupings} from '../../core/metrics/kpis.ts';
 import {berlinOffice, differences} from '../helpers/metrics.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
-import {all, earlyWarning, kpiQueries, kpis, templateStrata, themeCounts, themeSpikes, themeSummary, valuesOf} from '../../dashboard/worker/queries.ts';
+import {
+	all,
+	earlyWarning,
+	kpiQueries,
+	kpis,
+	templateStrata,
+	themeCounts,
+	themeSpikes,
+	themeSummary,
+	valuesOf,
+} from '../../dashboard/worker/queries.ts';
 import {factTables} from '../../dashboard/worker/schema.ts';
 import {computeKpis} from './kpis.ts';
 import {loadDatasetDerivingInSql} from './load-sql.ts';
@@ -40,15 +50,34 @@ const queries: Array<[string, KpiQuery]> = [
 	...groupings.map((groupBy): [string, KpiQuery] => [`grouped by ${groupBy}`, {groupBy}]),
 	['a period', {from: '2026-05-25', to: '2026-06-14'}],
 	['a period by week', {from: '2026-05-25', to: '2026-06-14', groupBy: 'week'}],
-	['filtered by agent and priority, FCR no-follow-up, CSAT top-1', {filters: {agent: ['Ana Ruiz', 'Dev Patel'], priority: ['high', 'urgent']}, fcr: 'no-follow-up', csat: 'top-1', groupBy: 'channel'}],
+	[
+		'filtered by agent and priority, FCR no-follow-up, CSAT top-1',
+		{filters: {agent: ['Ana Ruiz', 'Dev Patel'], priority: ['high', 'urgent']}, fcr: 'no-follow-up', csat: 'top-1', groupBy: 'channel'},
+	],
 	['filtered by helpdesk, CSAT excluding neutral', {filters: {helpdesk: ['freshdesk']}, csat: 'exclude-neutral', groupBy: 'theme'}],
 	['an empty period', {from: '2020-01-01', to: '2020-01-31'}],
 ];
 
 describe('the generated history is not trivial', () => {
 	test('it has escalations of every type, flags, templates, surveys, reopens, pauses and themes', () => {
-		const kinds = new Set(dataset.events.map(event => (event.kind === 'escalation' ? `escalation:${event.escalation}` : event.kind === 'status' ? `status:${event.status}` : event.kind)));
-		for (const kind of ['escalation:functional', 'escalation:hierarchical', 'escalation:automatic', 'flag', 'feedback', 'template', 'status:pending', 'status:on-hold', 'status:reopened', 'status:closed', 'sla-breach']) {
+		const kinds = new Set(
+			dataset.events.map(event =>
+				event.kind === 'escalation' ? `escalation:${event.escalation}` : event.kind === 'status' ? `status:${event.status}` : event.kind,
+			),
+		);
+		for (const kind of [
+			'escalation:functional',
+			'escalation:hierarchical',
+			'escalation:automatic',
+			'flag',
+			'feedback',
+			'template',
+			'status:pending',
+			'status:on-hold',
+			'status:reopened',
+			'status:closed',
+			'sla-breach',
+		]) {
 			expect(kinds, kind).toContain(kind);
 		}
 
@@ -65,7 +94,10 @@ describe('the generated history is not trivial', () => {
 
 describe('the SQL derivation of facts equals the JavaScript one', () => {
 	test.each(factTables.filter(table => table.name !== 'meta').map(table => table.name))('%s', name => {
-		const sql = `SELECT * FROM ${name} ORDER BY ${factTables.find(table => table.name === name)!.columns.map(([column]) => column).join(', ')}`;
+		const sql = `SELECT * FROM ${name} ORDER BY ${factTables
+			.find(table => table.name === name)!
+			.columns.map(([column]) => column)
+			.join(', ')}`;
 		const fromJs = all(jsDb, {sql, params: []});
 		const fromSql = all(sqlDb, {sql, params: []});
 		expect(fromJs.length).toBeGreaterThan(0);
@@ -83,7 +115,10 @@ describe('the KPI SQL equals the JavaScript baseline', () => {
 });
 
 describe('the report SQL equals the JavaScript baseline', () => {
-	const reportQueries: KpiQuery[] = [{}, {from: '2026-06-01', to: '2026-06-20', filters: {agent: ['Grace Kim', 'Hugo Silva', 'Ben Okafor']}}];
+	const reportQueries: KpiQuery[] = [
+		{},
+		{from: '2026-06-01', to: '2026-06-20', filters: {agent: ['Grace Kim', 'Hugo Silva', 'Ben Okafor']}},
+	];
 	test.each(reportQueries)('early warning %j', query => {
 		const expected = computeEarlyWarning(facts, query, {timezone});
 		expect(expected.levels[0]!.flagged).toBeGreaterThan(0);
@@ -122,7 +157,12 @@ describe('whole-team queries read the daily rollups', () => {
 		expect(fromRollups.tickets.sql).toContain('FROM ticket_days');
 		expect(fromRollups.surveys.sql).toContain('FROM survey_days');
 		expect(scanned.durations).toBeUndefined();
-		expect(differences(kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30'}), kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30', filters: everyHelpdesk}))).toEqual([]);
+		expect(
+			differences(
+				kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30'}),
+				kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30', filters: everyHelpdesk}),
+			),
+		).toEqual([]);
 	});
 });
 

@@ -16,9 +16,36 @@ test('early warning: precision, recall and lead time per level; alert budget; ag
 		escalated: 2,
 		// Intervals are Wilson's; with four tickets every level is too few to tell.
 		levels: [
-			{level: 'watch', flagged: 2, truePositives: 1, precision: estimateOf(1, 2), recall: estimateOf(1, 2), tooFew: true, medianLeadMs: 40 * minutes, leadTime: leadTimeDistribution(Float64Array.of(40 * minutes))},
-			{level: 'high', flagged: 1, truePositives: 1, precision: estimateOf(1, 1), recall: estimateOf(1, 2), tooFew: true, medianLeadMs: 40 * minutes, leadTime: leadTimeDistribution(Float64Array.of(40 * minutes))},
-			{level: 'critical', flagged: 0, truePositives: 0, precision: estimateOf(0, 0), recall: estimateOf(0, 2), tooFew: true, medianLeadMs: null, leadTime: leadTimeDistribution(new Float64Array(0))},
+			{
+				level: 'watch',
+				flagged: 2,
+				truePositives: 1,
+				precision: estimateOf(1, 2),
+				recall: estimateOf(1, 2),
+				tooFew: true,
+				medianLeadMs: 40 * minutes,
+				leadTime: leadTimeDistribution(Float64Array.of(40 * minutes)),
+			},
+			{
+				level: 'high',
+				flagged: 1,
+				truePositives: 1,
+				precision: estimateOf(1, 1),
+				recall: estimateOf(1, 2),
+				tooFew: true,
+				medianLeadMs: 40 * minutes,
+				leadTime: leadTimeDistribution(Float64Array.of(40 * minutes)),
+			},
+			{
+				level: 'critical',
+				flagged: 0,
+				truePositives: 0,
+				precision: estimateOf(0, 0),
+				recall: estimateOf(0, 2),
+				tooFew: true,
+				medianLeadMs: null,
+				leadTime: leadTimeDistribution(new Float64Array(0)),
+			},
 		],
 		// Three flags in nine agent-hours (Ana 5, Ben 4).
 		flags: 3,
@@ -32,15 +59,22 @@ test('early warning: precision, recall and lead time per level; alert budget; ag
 	});
 });
 
-test('early warning for one agent\'s tickets', () => {
+test("early warning for one agent's tickets", () => {
 	const report = computeEarlyWarning(facts, {filters: {agent: ['Ana']}});
 	expect(report.tickets).toBe(1);
-	expect(report.levels[0]).toMatchObject({level: 'watch', flagged: 1, truePositives: 0, precision: {value: 0}, recall: {value: null, interval: null}, medianLeadMs: null});
+	expect(report.levels[0]).toMatchObject({
+		level: 'watch',
+		flagged: 1,
+		truePositives: 0,
+		precision: {value: 0},
+		recall: {value: null, interval: null},
+		medianLeadMs: null,
+	});
 	expect(report.flags).toBe(1);
 	expect(report.agentHours).toBe(5);
 });
 
-test('template effectiveness: strata of the template\'s first uses and of comparable points without a template', () => {
+test("template effectiveness: strata of the template's first uses and of comparable points without a template", () => {
 	// D got 'ack' at 2050 with no flag before it (level 0, no trigger), escalated at 2100 and rated 2 afterwards.
 	// Comparison points: A and B at creation (level 0; A rated 5 and B 3 afterwards), A at its watch flag (40),
 	// C (long-wait) at creation and at its high flag (1650), escalated at 1690; C's watch flag at 1700 came after a higher one.
@@ -56,7 +90,7 @@ test('template effectiveness: strata of the template\'s first uses and of compar
 	});
 	const [ack] = computeTemplateEffectiveness(facts);
 	// Compared with A and B only (same level and trigger): 1 of 1 against 0 of 2. Far too few to tell.
-	const variance = ((2 / 3) * (1 / 3)) + ((1 / 4) * (3 / 4) / 2);
+	const variance = (2 / 3) * (1 / 3) + ((1 / 4) * (3 / 4)) / 2;
 	expect(ack).toEqual({
 		templateId: 'ack',
 		tickets: 1,
@@ -65,11 +99,19 @@ test('template effectiveness: strata of the template\'s first uses and of compar
 		escalation: {
 			treated: estimateOf(1, 1),
 			comparable: {value: 0, count: 2},
-			difference: {value: 1, interval: {low: 1 - (1.959_963_984_540_054 * Math.sqrt(variance)), high: 1 + (1.959_963_984_540_054 * Math.sqrt(variance))}},
+			difference: {
+				value: 1,
+				interval: {low: 1 - 1.959_963_984_540_054 * Math.sqrt(variance), high: 1 + 1.959_963_984_540_054 * Math.sqrt(variance)},
+			},
 			verdict: 'too-few',
 			unmatched: 0,
 		},
-		csatComparison: expect.objectContaining({treated: estimateOf(0, 1), comparable: {value: 0.5, count: 2}, verdict: 'too-few', unmatched: 0}) as unknown,
+		csatComparison: expect.objectContaining({
+			treated: estimateOf(0, 1),
+			comparable: {value: 0.5, count: 2},
+			verdict: 'too-few',
+			unmatched: 0,
+		}) as unknown,
 	});
 	// With no minimum the interval decides: it spans zero.
 	expect(shapeTemplateEffectiveness(strata, 1)[0]!.escalation.verdict).toBe('no-clear-difference');

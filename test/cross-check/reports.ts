@@ -7,7 +7,15 @@ import type {Facts, TicketFact} from '../../core/metrics/facts.ts';
 import {dataDayRange} from '../../core/metrics/facts.ts';
 import type {CsatRule, FilterField, KpiQuery} from '../../core/metrics/kpis.ts';
 import {csatClass, dayBounds, filterFields, noneGroup, ratio} from '../../core/metrics/kpis.ts';
-import type {EarlyWarningReport, ReportOptions, StratumOutcome, TemplateEffectiveness, TemplateStrata, ThemeDayCount, ThemeSummary} from '../../core/metrics/reports.ts';
+import type {
+	EarlyWarningReport,
+	ReportOptions,
+	StratumOutcome,
+	TemplateEffectiveness,
+	TemplateStrata,
+	ThemeDayCount,
+	ThemeSummary,
+} from '../../core/metrics/reports.ts';
 import {compareThemes, levelEffectiveness, shapeTemplateEffectiveness, themeRow} from '../../core/metrics/reports.ts';
 import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
@@ -32,7 +40,10 @@ function contextOf(facts: Facts, query: KpiQuery, options: ReportOptions): Conte
 	const valueOf = (ticket: TicketFact, field: FilterField): string | null => (field === 'helpdesk' ? ticket.helpdesk : ticket[field]);
 	const firstEscalation = new Map<string, number>();
 	for (const escalation of facts.escalations) {
-		firstEscalation.set(escalation.ticketKey, Math.min(firstEscalation.get(escalation.ticketKey) ?? Number.POSITIVE_INFINITY, escalation.at));
+		firstEscalation.set(
+			escalation.ticketKey,
+			Math.min(firstEscalation.get(escalation.ticketKey) ?? Number.POSITIVE_INFINITY, escalation.at),
+		);
 	}
 
 	return {
@@ -98,7 +109,8 @@ export function computeEarlyWarning(facts: Facts, query: KpiQuery = {}, options:
 		return levelEffectiveness(level, flagged, truePositives, escalated, Float64Array.from(leads));
 	});
 
-	const agentOk = (agent: string | null): boolean => context.agentFilter === undefined || (agent !== null && context.agentFilter.includes(agent));
+	const agentOk = (agent: string | null): boolean =>
+		context.agentFilter === undefined || (agent !== null && context.agentFilter.includes(agent));
 	const perAgent = new Map<string, {flags: number; hours: number; agree: number; disagree: number}>();
 	const agentEntry = (agent: string) => {
 		let entry = perAgent.get(agent);
@@ -151,13 +163,15 @@ export function computeEarlyWarning(facts: Facts, query: KpiQuery = {}, options:
 		agentHours,
 		flagsPerAgentHour: agentHours > 0 ? flags / agentHours : null,
 		agreement: ratio(agree, agree + disagree),
-		byAgent: [...perAgent].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agent, entry]) => ({
-			agent,
-			flags: entry.flags,
-			agentHours: entry.hours,
-			flagsPerAgentHour: entry.hours > 0 ? entry.flags / entry.hours : null,
-			agreement: ratio(entry.agree, entry.agree + entry.disagree),
-		})),
+		byAgent: [...perAgent]
+			.sort(([a], [b]) => (a < b ? -1 : 1))
+			.map(([agent, entry]) => ({
+				agent,
+				flags: entry.flags,
+				agentHours: entry.hours,
+				flagsPerAgentHour: entry.hours > 0 ? entry.flags / entry.hours : null,
+				agreement: ratio(entry.agree, entry.agree + entry.disagree),
+			})),
 	};
 }
 
@@ -187,7 +201,12 @@ export function computeTemplateStrata(facts: Facts, query: KpiQuery = {}, option
 
 	const flagsOf = group(facts.flags);
 	const escalationsOf = group(facts.escalations);
-	const csatOf = group(facts.surveys.filter((survey): survey is typeof survey & {ticketKey: string; score: number} => survey.kind === 'csat' && survey.ticketKey !== null && survey.score !== null));
+	const csatOf = group(
+		facts.surveys.filter(
+			(survey): survey is typeof survey & {ticketKey: string; score: number} =>
+				survey.kind === 'csat' && survey.ticketKey !== null && survey.score !== null,
+		),
+	);
 	const usesOf = group(facts.templates);
 	const outcome = (ticketKey: string, at: number): [escalated: number, good: number, bad: number] => {
 		let good = 0;
@@ -205,7 +224,12 @@ export function computeTemplateStrata(facts: Facts, query: KpiQuery = {}, option
 
 	const treated = new Map<string, StratumOutcome & {templateId: string}>();
 	const controls = new Map<string, StratumOutcome>();
-	const add = <T extends StratumOutcome>(map: Map<string, T>, key: string, fresh: () => T, [escalated, good, bad]: [number, number, number]): void => {
+	const add = <T extends StratumOutcome>(
+		map: Map<string, T>,
+		key: string,
+		fresh: () => T,
+		[escalated, good, bad]: [number, number, number],
+	): void => {
 		const row = map.get(key) ?? map.set(key, fresh()).get(key)!;
 		row.tickets++;
 		row.escalated += escalated;
@@ -225,7 +249,12 @@ export function computeTemplateStrata(facts: Facts, query: KpiQuery = {}, option
 
 			for (const [templateId, at] of firstUse) {
 				const level = Math.max(0, ...flags.filter(flag => flag.at <= at).map(flag => rankOf[flag.level]));
-				add(treated, `${templateId}\u0000${level}\u0000${trigger}`, () => ({templateId, level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}), outcome(ticket.key, at));
+				add(
+					treated,
+					`${templateId}\u0000${level}\u0000${trigger}`,
+					() => ({templateId, level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}),
+					outcome(ticket.key, at),
+				);
 			}
 
 			continue;
@@ -241,12 +270,21 @@ export function computeTemplateStrata(facts: Facts, query: KpiQuery = {}, option
 		}
 
 		for (const [level, at] of points) {
-			add(controls, `${level}\u0000${trigger}`, () => ({level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}), outcome(ticket.key, at));
+			add(
+				controls,
+				`${level}\u0000${trigger}`,
+				() => ({level, trigger, tickets: 0, escalated: 0, good: 0, bad: 0}),
+				outcome(ticket.key, at),
+			);
 		}
 	}
 
 	const order = (a: StratumOutcome & {templateId?: string}, b: StratumOutcome & {templateId?: string}): number =>
-		((a.templateId ?? '') < (b.templateId ?? '') ? -1 : (a.templateId ?? '') > (b.templateId ?? '') ? 1 : a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0));
+		(a.templateId ?? '') < (b.templateId ?? '')
+			? -1
+			: (a.templateId ?? '') > (b.templateId ?? '')
+				? 1
+				: a.level - b.level || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0);
 	return {treated: [...treated.values()].sort(order), controls: [...controls.values()].sort(order)};
 }
 
@@ -269,7 +307,9 @@ export function computeThemeSummary(facts: Facts, query: KpiQuery = {}, options:
 		}
 	}
 
-	return [...byTheme].map(([theme, {tickets, escalated}]) => themeRow(theme, tickets, escalated, totalEscalated, overallRate)).sort(compareThemes);
+	return [...byTheme]
+		.map(([theme, {tickets, escalated}]) => themeRow(theme, tickets, escalated, totalEscalated, overallRate))
+		.sort(compareThemes);
 }
 
 /** Tickets per theme per local creation day, up to the query's last day (earlier days feed the spike baseline). */

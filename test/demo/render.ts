@@ -1,7 +1,7 @@
 import type {DemoMessage, DemoTicket} from './tickets.ts';
 
 export function escapeHtml(value: string): string {
-	return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\'', '&#39;');
+	return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const roleLabel: Record<DemoMessage['type'], string> = {'end-user': 'Customer', agent: 'Agent', internal: 'Internal note'};
@@ -76,33 +76,49 @@ ${articles}
 </div>`;
 }
 
-export function renderTicketPage(ticket: DemoTicket, startedAt: number, options: {extraMessages: DemoMessage[]; alsoOpen: Array<{ticket: DemoTicket; extraMessages: DemoMessage[]}>}): string {
+export function renderTicketPage(
+	ticket: DemoTicket,
+	startedAt: number,
+	options: {extraMessages: DemoMessage[]; alsoOpen: Array<{ticket: DemoTicket; extraMessages: DemoMessage[]}>},
+): string {
 	const tabs = [ticket, ...options.alsoOpen.map(other => other.ticket)]
-		.map((open, index) => `<a data-test-id="header-tab" data-selected="${index === 0}" href="/agent/tickets/${open.id}"><span data-test-id="header-tab-title">#${open.id} ${escapeHtml(open.subject)}</span></a>`)
+		.map(
+			(open, index) =>
+				`<a data-test-id="header-tab" data-selected="${index === 0}" href="/agent/tickets/${open.id}"><span data-test-id="header-tab-title">#${open.id} ${escapeHtml(open.subject)}</span></a>`,
+		)
 		.join('');
 	const panes = [
 		pane(ticket, startedAt, true, options.extraMessages),
 		...options.alsoOpen.map(other => pane(other.ticket, startedAt, false, other.extraMessages)),
 	].join('\n');
-	return page(`#${ticket.id} ${ticket.subject}`, `<div class="tabs">${tabs}</div><main class="workspace">${panes}</main>`, `<script src="/demo-live.js" data-ticket="${ticket.id}"></script>`);
+	return page(
+		`#${ticket.id} ${ticket.subject}`,
+		`<div class="tabs">${tabs}</div><main class="workspace">${panes}</main>`,
+		`<script src="/demo-live.js" data-ticket="${ticket.id}"></script>`,
+	);
 }
 
 export function renderListPage(tickets: DemoTicket[], startedAt: number): string {
-	const rows = tickets.map(ticket => {
-		const last = ticket.messages.at(-1);
-		const updated = new Date(startedAt - (last?.minutesAgo ?? 0) * 60_000);
-		return `<tr data-test-id="generic-table-row">
+	const rows = tickets
+		.map(ticket => {
+			const last = ticket.messages.at(-1);
+			const updated = new Date(startedAt - (last?.minutesAgo ?? 0) * 60_000);
+			return `<tr data-test-id="generic-table-row">
 	<td data-test-id="generic-table-cells-id">#${ticket.id}</td>
 	<td data-test-id="ticket-table-cells-subject"><a href="/agent/tickets/${ticket.id}">${escapeHtml(ticket.subject)}</a></td>
 	<td data-test-id="ticket-table-cells-requester">${escapeHtml(ticket.requester.name)}</td>
 	<td class="status status--${ticket.status}">${ticket.status}</td><td>${ticket.priority}</td>
 	<td data-test-id="ticket-table-cells-updated"><time datetime="${updated.toISOString()}">${relative(last?.minutesAgo ?? 0)}</time></td>
 </tr>`;
-	}).join('\n');
-	return page('All open tickets', `<main class="list"><h1>All open tickets</h1>
+		})
+		.join('\n');
+	return page(
+		'All open tickets',
+		`<main class="list"><h1>All open tickets</h1>
 <table data-test-id="generic-table"><thead><tr><th>ID</th><th>Subject</th><th>Requester</th><th>Status</th><th>Priority</th><th>Updated</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
-<p class="hint">Open a ticket with the Defuse extension loaded to see its overlay. Each ticket shows a different situation: ${tickets.map(ticket => `#${ticket.id} ${escapeHtml(ticket.kind)}`).join(', ')}.</p></main>`);
+<p class="hint">Open a ticket with the Defuse extension loaded to see its overlay. Each ticket shows a different situation: ${tickets.map(ticket => `#${ticket.id} ${escapeHtml(ticket.kind)}`).join(', ')}.</p></main>`,
+	);
 }

@@ -58,8 +58,20 @@ function send(response: ServerResponse, status: number, body: string, type = 'te
 }
 
 const longLines = {
-	'end-user': ['Any update on this?', 'It happened again this morning.', 'I attached the screenshot you asked for.', 'Thanks, I will try that now.', 'Still the same, unfortunately.'],
-	agent: ['Thanks for the details, I am checking with the team.', 'Could you try clearing the cache and signing in again?', 'I have passed this to our engineers.', 'Here is what I found so far.', 'Thank you for your patience.'],
+	'end-user': [
+		'Any update on this?',
+		'It happened again this morning.',
+		'I attached the screenshot you asked for.',
+		'Thanks, I will try that now.',
+		'Still the same, unfortunately.',
+	],
+	agent: [
+		'Thanks for the details, I am checking with the team.',
+		'Could you try clearing the cache and signing in again?',
+		'I have passed this to our engineers.',
+		'Here is what I found so far.',
+		'Thank you for your patience.',
+	],
 } as const;
 
 /** `count` earlier messages, alternating customer and agent, an hour apart, ending before the ticket's own. */
@@ -72,7 +84,7 @@ function longThread(ticket: DemoTicket, count: number): DemoMessage[] {
 			id: `long-${ticket.id}-${index}`,
 			type,
 			author: type === 'agent' ? ticket.assignee : ticket.requester.name,
-			minutesAgo: startMinutes + ((count - index) * 60),
+			minutesAgo: startMinutes + (count - index) * 60,
 			body: [lines[index % lines.length]!],
 		};
 	});
@@ -92,7 +104,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 		sequence++;
 		const stored: DemoMessage = {id: `live-${ticketId}-${sequence}`, minutesAgo: -(Date.now() - startedAt) / 60_000, ...message};
 		added.set(ticketId, [...(added.get(ticketId) ?? []), stored]);
-		const payload = JSON.stringify({id: stored.id, type: stored.type, author: stored.author, body: stored.body, at: new Date().toISOString()});
+		const payload = JSON.stringify({
+			id: stored.id,
+			type: stored.type,
+			author: stored.author,
+			body: stored.body,
+			at: new Date().toISOString(),
+		});
 		for (const listener of listeners.get(ticketId) ?? []) {
 			listener.write(`data: ${payload}\n\n`);
 		}
@@ -111,7 +129,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			for (const live of ticket.live ?? []) {
 				const alreadySent = (added.get(ticket.id) ?? []).some(message => message.body.join('\n') === live.body.join('\n'));
 				if (!alreadySent) {
-					const timer = setTimeout(() => addMessage(ticket.id, {type: 'end-user', author: live.author, body: live.body}), live.afterSeconds * 1000);
+					const timer = setTimeout(
+						() => addMessage(ticket.id, {type: 'end-user', author: live.author, body: live.body}),
+						live.afterSeconds * 1000,
+					);
 					pending.push(timer);
 					timers.add(timer);
 				}
@@ -186,7 +207,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 				}
 
 				if (request.method === 'POST' && match[2] === '/comments') {
-					const body = await readJson(request) as {text?: unknown};
+					const body = (await readJson(request)) as {text?: unknown};
 					if (typeof body.text !== 'string' || body.text.trim() === '') {
 						send(response, 400, JSON.stringify({error: 'text is required'}), contentTypes['.json']);
 						return;
@@ -201,9 +222,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			// Test hook: a customer (or anyone) writes to a ticket while its page is open.
 			const hook = /^\/__demo\/tickets\/(\d+)\/messages$/.exec(path);
 			if (hook && request.method === 'POST' && byId(hook[1] ?? '')) {
-				const body = await readJson(request) as {type?: unknown; author?: unknown; text?: unknown};
+				const body = (await readJson(request)) as {type?: unknown; author?: unknown; text?: unknown};
 				const type = body.type === 'agent' || body.type === 'internal' ? body.type : 'end-user';
-				const message = addMessage(hook[1] ?? '', {type, author: typeof body.author === 'string' ? body.author : 'Customer', body: String(body.text ?? '').split(/\n+/)});
+				const message = addMessage(hook[1] ?? '', {
+					type,
+					author: typeof body.author === 'string' ? body.author : 'Customer',
+					body: String(body.text ?? '').split(/\n+/),
+				});
 				send(response, 201, JSON.stringify({id: message.id}), contentTypes['.json']);
 				return;
 			}

@@ -18,7 +18,10 @@ for (const args of [['build'], ['build', '-b', 'firefox']]) {
 }
 
 console.log('Building the static dashboard: vite build --config dashboard/vite.config.ts');
-const dashboardBuild = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'dashboard/vite.config.ts'], {cwd: root, stdio: 'inherit'});
+const dashboardBuild = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'dashboard/vite.config.ts'], {
+	cwd: root,
+	stdio: 'inherit',
+});
 if (dashboardBuild.status !== 0) {
 	console.error('The dashboard build failed; see above.');
 	process.exit(1);

@@ -37,7 +37,7 @@ export const demoTickets: DemoTicket[] = [
 	{
 		id: '1001',
 		kind: 'calm',
-		subject: 'How do I export last quarter\'s invoices?',
+		subject: "How do I export last quarter's invoices?",
 		status: 'open',
 		priority: 'low',
 		requester: {id: 'u-201', name: 'Priya Natarajan', email: 'priya.natarajan@example.com'},
@@ -46,9 +46,37 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['invoices', 'export'],
 		channel: 'email',
 		messages: [
-			{id: 'c-10011', type: 'end-user', author: 'Priya Natarajan', minutesAgo: 5 * hour, body: ['Hello,', 'our accountant needs the invoices for July to September as one file. Is there a way to export them all at once?', 'Thanks a lot,', 'Priya']},
-			{id: 'c-10012', type: 'agent', author: 'Sam Okafor', minutesAgo: 4 * hour, body: ['Hi Priya,', 'yes: open Billing > Invoices, choose the date range and click "Export as ZIP". Each invoice comes as a PDF.', 'Best,', 'Sam']},
-			{id: 'c-10013', type: 'end-user', author: 'Priya Natarajan', minutesAgo: 3 * hour, body: ['That worked perfectly, no problem at all. Thank you for the quick answer!']},
+			{
+				id: 'c-10011',
+				type: 'end-user',
+				author: 'Priya Natarajan',
+				minutesAgo: 5 * hour,
+				body: [
+					'Hello,',
+					'our accountant needs the invoices for July to September as one file. Is there a way to export them all at once?',
+					'Thanks a lot,',
+					'Priya',
+				],
+			},
+			{
+				id: 'c-10012',
+				type: 'agent',
+				author: 'Sam Okafor',
+				minutesAgo: 4 * hour,
+				body: [
+					'Hi Priya,',
+					'yes: open Billing > Invoices, choose the date range and click "Export as ZIP". Each invoice comes as a PDF.',
+					'Best,',
+					'Sam',
+				],
+			},
+			{
+				id: 'c-10013',
+				type: 'end-user',
+				author: 'Priya Natarajan',
+				minutesAgo: 3 * hour,
+				body: ['That worked perfectly, no problem at all. Thank you for the quick answer!'],
+			},
 		],
 	},
 	{
@@ -63,12 +91,52 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['billing', 'double-charge', 'refund'],
 		channel: 'email',
 		messages: [
-			{id: 'c-10021', type: 'end-user', author: 'Marcus Feld', minutesAgo: 2 * day, body: ['Hi, I renewed my annual plan yesterday and my card was charged twice ($480 each). Please refund the duplicate.']},
-			{id: 'c-10022', type: 'agent', author: 'Dana Whitfield', minutesAgo: 2 * day - 3 * hour, body: ['Hello Marcus, thanks for reaching out. Refunds are processed per our policy within 10 business days.']},
-			{id: 'c-10023', type: 'internal', author: 'Dana Whitfield', minutesAgo: 2 * day - 3 * hour + 5, body: ['Payments shows two captures. Asked finance whether we can speed this up.']},
-			{id: 'c-10024', type: 'end-user', author: 'Marcus Feld', minutesAgo: day, body: ['10 business days?? You took $960 from me in one second and I have to wait two weeks for my own money. That is ridiculous.']},
-			{id: 'c-10025', type: 'agent', author: 'Dana Whitfield', minutesAgo: day - 2 * hour, body: ['I understand, but as I said, there is nothing I can do to speed up the refund.']},
-			{id: 'c-10026', type: 'end-user', author: 'Marcus Feld', minutesAgo: 90, body: ['This is UNACCEPTABLE. I want to speak to a manager today. If the money is not back by Friday I will file a chargeback with my bank and leave a review everywhere I can!!!', '> On Tuesday, Dana Whitfield wrote:', '> Refunds are processed per our policy within 10 business days.']},
+			{
+				id: 'c-10021',
+				type: 'end-user',
+				author: 'Marcus Feld',
+				minutesAgo: 2 * day,
+				body: ['Hi, I renewed my annual plan yesterday and my card was charged twice ($480 each). Please refund the duplicate.'],
+			},
+			{
+				id: 'c-10022',
+				type: 'agent',
+				author: 'Dana Whitfield',
+				minutesAgo: 2 * day - 3 * hour,
+				body: ['Hello Marcus, thanks for reaching out. Refunds are processed per our policy within 10 business days.'],
+			},
+			{
+				id: 'c-10023',
+				type: 'internal',
+				author: 'Dana Whitfield',
+				minutesAgo: 2 * day - 3 * hour + 5,
+				body: ['Payments shows two captures. Asked finance whether we can speed this up.'],
+			},
+			{
+				id: 'c-10024',
+				type: 'end-user',
+				author: 'Marcus Feld',
+				minutesAgo: day,
+				body: ['10 business days?? You took $960 from me in one second and I have to wait two weeks for my own money. That is ridiculous.'],
+			},
+			{
+				id: 'c-10025',
+				type: 'agent',
+				author: 'Dana Whitfield',
+				minutesAgo: day - 2 * hour,
+				body: ['I understand, but as I said, there is nothing I can do to speed up the refund.'],
+			},
+			{
+				id: 'c-10026',
+				type: 'end-user',
+				author: 'Marcus Feld',
+				minutesAgo: 90,
+				body: [
+					'This is UNACCEPTABLE. I want to speak to a manager today. If the money is not back by Friday I will file a chargeback with my bank and leave a review everywhere I can!!!',
+					'> On Tuesday, Dana Whitfield wrote:',
+					'> Refunds are processed per our policy within 10 business days.',
+				],
+			},
 		],
 	},
 	{
@@ -83,12 +151,24 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['shipping', 'lost-parcel'],
 		channel: 'web',
 		messages: [
-			{id: 'c-10031', type: 'end-user', author: 'Ines Carvalho', minutesAgo: 31 * hour, body: ['Hello, my order #55821 was supposed to arrive last Monday. Tracking has not moved for six days. Could you check with the carrier please?']},
-			{id: 'c-10032', type: 'end-user', author: 'Ines Carvalho', minutesAgo: 7 * hour, body: ['Hi again, any news? It was a birthday present and the party is on Saturday.']},
+			{
+				id: 'c-10031',
+				type: 'end-user',
+				author: 'Ines Carvalho',
+				minutesAgo: 31 * hour,
+				body: [
+					'Hello, my order #55821 was supposed to arrive last Monday. Tracking has not moved for six days. Could you check with the carrier please?',
+				],
+			},
+			{
+				id: 'c-10032',
+				type: 'end-user',
+				author: 'Ines Carvalho',
+				minutesAgo: 7 * hour,
+				body: ['Hi again, any news? It was a birthday present and the party is on Saturday.'],
+			},
 		],
-		live: [
-			{afterSeconds: 40, author: 'Ines Carvalho', body: ['Still no answer after more than a day. Is anyone reading these messages?']},
-		],
+		live: [{afterSeconds: 40, author: 'Ines Carvalho', body: ['Still no answer after more than a day. Is anyone reading these messages?']}],
 	},
 	{
 		id: '1004',
@@ -102,9 +182,30 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['sync', 'calendar', 'repeat'],
 		channel: 'email',
 		messages: [
-			{id: 'c-10041', type: 'end-user', author: 'Tomasz Wrona', minutesAgo: 20 * hour, body: ['This is the third time I am writing about this. Calendar sync stopped again after your update, exactly like in March and again two weeks ago.', 'As I already said in my last two tickets, I have reinstalled the app and reconnected the account. It is still not fixed.']},
-			{id: 'c-10042', type: 'agent', author: 'Lea Brandt', minutesAgo: 18 * hour, body: ['Hi Tomasz, have you tried reinstalling the app and reconnecting your calendar account?']},
-			{id: 'c-10043', type: 'end-user', author: 'Tomasz Wrona', minutesAgo: 16 * hour, body: ['Did you even read my message? Yes. Twice. Great, another week without a working calendar.']},
+			{
+				id: 'c-10041',
+				type: 'end-user',
+				author: 'Tomasz Wrona',
+				minutesAgo: 20 * hour,
+				body: [
+					'This is the third time I am writing about this. Calendar sync stopped again after your update, exactly like in March and again two weeks ago.',
+					'As I already said in my last two tickets, I have reinstalled the app and reconnected the account. It is still not fixed.',
+				],
+			},
+			{
+				id: 'c-10042',
+				type: 'agent',
+				author: 'Lea Brandt',
+				minutesAgo: 18 * hour,
+				body: ['Hi Tomasz, have you tried reinstalling the app and reconnecting your calendar account?'],
+			},
+			{
+				id: 'c-10043',
+				type: 'end-user',
+				author: 'Tomasz Wrona',
+				minutesAgo: 16 * hour,
+				body: ['Did you even read my message? Yes. Twice. Great, another week without a working calendar.'],
+			},
 		],
 	},
 	{
@@ -119,7 +220,20 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['cancellation', 'team-plan'],
 		channel: 'email',
 		messages: [
-			{id: 'c-10051', type: 'end-user', author: 'Helen Achterberg', minutesAgo: 6 * hour, body: ['We have had three outages this month during client presentations. I am done. Please cancel our team account (14 seats) at the end of the billing period; we are moving to another provider.', 'If the pro-rated refund is refused again, our lawyer will be in touch.', '--', 'Helen Achterberg', 'Achterberg Design Studio', 'Sent from my iPhone']},
+			{
+				id: 'c-10051',
+				type: 'end-user',
+				author: 'Helen Achterberg',
+				minutesAgo: 6 * hour,
+				body: [
+					'We have had three outages this month during client presentations. I am done. Please cancel our team account (14 seats) at the end of the billing period; we are moving to another provider.',
+					'If the pro-rated refund is refused again, our lawyer will be in touch.',
+					'--',
+					'Helen Achterberg',
+					'Achterberg Design Studio',
+					'Sent from my iPhone',
+				],
+			},
 		],
 	},
 	{
@@ -134,9 +248,29 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['returns', 'exchange'],
 		channel: 'chat',
 		messages: [
-			{id: 'c-10061', type: 'end-user', author: 'Kwame Mensah', minutesAgo: 9 * hour, body: ['Hi, I received the jacket in M but ordered L. I would like to exchange it for an L, please.']},
-			{id: 'c-10062', type: 'agent', author: 'Lea Brandt', minutesAgo: 8 * hour, body: ['Hi Kwame, I have started your refund; you will see the money within 5 days.']},
-			{id: 'c-10063', type: 'end-user', author: 'Kwame Mensah', minutesAgo: 7 * hour, body: ['No, I did not ask for a refund. I asked for an EXCHANGE. I still want the jacket, just in the right size. That is not what I said at all.']},
+			{
+				id: 'c-10061',
+				type: 'end-user',
+				author: 'Kwame Mensah',
+				minutesAgo: 9 * hour,
+				body: ['Hi, I received the jacket in M but ordered L. I would like to exchange it for an L, please.'],
+			},
+			{
+				id: 'c-10062',
+				type: 'agent',
+				author: 'Lea Brandt',
+				minutesAgo: 8 * hour,
+				body: ['Hi Kwame, I have started your refund; you will see the money within 5 days.'],
+			},
+			{
+				id: 'c-10063',
+				type: 'end-user',
+				author: 'Kwame Mensah',
+				minutesAgo: 7 * hour,
+				body: [
+					'No, I did not ask for a refund. I asked for an EXCHANGE. I still want the jacket, just in the right size. That is not what I said at all.',
+				],
+			},
 		],
 	},
 	{
@@ -151,7 +285,15 @@ export const demoTickets: DemoTicket[] = [
 		tags: ['checkout', 'error'],
 		channel: 'web',
 		messages: [
-			{id: 'c-10071', type: 'end-user', author: 'Sofia Lindqvist', minutesAgo: 20, body: ['Hi, since this morning our shop checkout shows "502 Bad Gateway" after the payment step. Customers cannot complete orders. Could you look into it?']},
+			{
+				id: 'c-10071',
+				type: 'end-user',
+				author: 'Sofia Lindqvist',
+				minutesAgo: 20,
+				body: [
+					'Hi, since this morning our shop checkout shows "502 Bad Gateway" after the payment step. Customers cannot complete orders. Could you look into it?',
+				],
+			},
 		],
 	},
 ];

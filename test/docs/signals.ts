@@ -43,7 +43,10 @@ const cell = (text: string) => text.replaceAll('|', String.raw`\|`);
 export function signalTable(): string {
 	const situations = situationsBySignal();
 	const rows = signalDescriptors.map(signal => {
-		const triggers = Object.entries(signal.triggers).map(([trigger, amount]) => `${trigger} ${amount}`).join(', ') || '—';
+		const triggers =
+			Object.entries(signal.triggers)
+				.map(([trigger, amount]) => `${trigger} ${amount}`)
+				.join(', ') || '—';
 		const path = signal.path ? `${signal.path.to}${signal.path.first ? ' (first)' : ''}` : '—';
 		return `| \`${signal.id}\` | ${cell(signal.label)} | ${signal.weight} | ${cell(signal.reason)} | ${triggers} | ${signal.evidence} | ${path} | ${situations.get(signal.id)?.join(', ') ?? '—'} |`;
 	});

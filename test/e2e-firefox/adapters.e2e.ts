@@ -48,7 +48,11 @@ beforeAll(async () => {
 
 	const page = await firefox.openExtensionPage('dashboard.html');
 	await page.evaluate(`browser.storage.local.set({settings: ${JSON.stringify(valid.settings)}})`);
-	await waitFor(page, `browser.scripting.getRegisteredContentScripts().then(scripts => ['zendesk', 'freshdesk'].every(id => scripts.some(script => script.js.includes('content-scripts/' + id + '.js'))))`, 20_000);
+	await waitFor(
+		page,
+		`browser.scripting.getRegisteredContentScripts().then(scripts => ['zendesk', 'freshdesk'].every(id => scripts.some(script => script.js.includes('content-scripts/' + id + '.js'))))`,
+		20_000,
+	);
 	await page.close();
 }, 90_000);
 
@@ -113,7 +117,10 @@ test('the Firefox build reads a Freshdesk page through its shadow roots and inse
 	await waitFor(page, `document.querySelector('defuse-overlay')?.getAttribute('data-state') === 'ticket'`, 20_000);
 	await (await overlayElement(page, '.badge')).click();
 	expect(await overlayText(page, '.panel-title')).toBe('Freshdesk');
-	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml('freshdesk', 'ticket-open.html'), 'text/html') as unknown as Document;
+	const document = new happyWindow.DOMParser().parseFromString(
+		fixtureHtml('freshdesk', 'ticket-open.html'),
+		'text/html',
+	) as unknown as Document;
 	attachDeclarativeShadowRoots(document);
 	const url = new URL(server.urlOf('ticket-open.html'));
 	const facts = threadFacts(freshdesk.readTicket(document, url)!);
@@ -129,7 +136,9 @@ test('the Firefox build reads a Freshdesk page through its shadow roots and inse
 	const text = squash(await overlayText(page, '.suggestion:first-of-type .suggestion-text'));
 	await (await overlayElement(page, '.suggestion:first-of-type [data-action="insert"]')).click();
 	await waitFor(page, `${inOverlay('.suggestion:first-of-type .result')}?.textContent === 'Inserted into the reply box'`);
-	const state = await page.evaluate(`(globalThis.defuseStandIns ?? []).map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls]}))`) as Array<{editor: string; data: string; calls: string[]}>;
+	const state = (await page.evaluate(
+		`(globalThis.defuseStandIns ?? []).map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls]}))`,
+	)) as Array<{editor: string; data: string; calls: string[]}>;
 	const froala = state.find(record => record.editor === 'froala');
 	expect(froala?.calls).toContain('html.insert');
 	expect(squash(froala?.data)).toBe(text);

@@ -14,15 +14,50 @@ import type {RealEditor} from '../e2e/real-editors.ts';
 import {fixtureHtml} from '../fixtures.ts';
 import {inOverlay, launchFirefox, overlayElement, overlayText, screenshot, waitFor, type Firefox} from './harness.ts';
 
-type EditorCase = {editor: RealEditor; adapter: AdapterId; file: string; target: string; editable: string; frame?: string; custom?: Pick<CustomConfig, 'editor' | 'editorKind'>};
+type EditorCase = {
+	editor: RealEditor;
+	adapter: AdapterId;
+	file: string;
+	target: string;
+	editable: string;
+	frame?: string;
+	custom?: Pick<CustomConfig, 'editor' | 'editorKind'>;
+};
 
 const editors: EditorCase[] = [
-	{editor: 'ckeditor5', adapter: 'zendesk', file: 'ticket-open.html', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]', editable: '[data-test-id="omnicomposer-rich-text-ckeditor"]'},
+	{
+		editor: 'ckeditor5',
+		adapter: 'zendesk',
+		file: 'ticket-open.html',
+		target: '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+		editable: '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+	},
 	{editor: 'tiptap', adapter: 'zammad', file: 'desktop-ticket-open.html', target: '#ticket-reply-body', editable: '#ticket-reply-body'},
-	{editor: 'prosemirror', adapter: 'intercom', file: 'ticket-open.html', target: '[data-conversation-reply-composer] .ProseMirror', editable: '[data-conversation-reply-composer] .ProseMirror'},
+	{
+		editor: 'prosemirror',
+		adapter: 'intercom',
+		file: 'ticket-open.html',
+		target: '[data-conversation-reply-composer] .ProseMirror',
+		editable: '[data-conversation-reply-composer] .ProseMirror',
+	},
 	{editor: 'summernote', adapter: 'freescout', file: 'ticket-open.html', target: '#body', editable: '.note-editable'},
-	{editor: 'quill', adapter: 'custom', file: 'ticket-open.html', target: 'form.reply textarea', editable: '.ql-editor', custom: {editor: '.ql-editor', editorKind: 'quill'}},
-	{editor: 'tinymce', adapter: 'custom', file: 'ticket-open.html', target: 'form.reply textarea', editable: '.tox-edit-area iframe', frame: '.tox-edit-area iframe', custom: {editor: 'form.reply textarea', editorKind: 'tinymce'}},
+	{
+		editor: 'quill',
+		adapter: 'custom',
+		file: 'ticket-open.html',
+		target: 'form.reply textarea',
+		editable: '.ql-editor',
+		custom: {editor: '.ql-editor', editorKind: 'quill'},
+	},
+	{
+		editor: 'tinymce',
+		adapter: 'custom',
+		file: 'ticket-open.html',
+		target: 'form.reply textarea',
+		editable: '.tox-edit-area iframe',
+		frame: '.tox-edit-area iframe',
+		custom: {editor: 'form.reply textarea', editorKind: 'tinymce'},
+	},
 ];
 
 let firefox: Firefox;
@@ -32,7 +67,12 @@ const squash = (text: string | null | undefined) => (text ?? '').replaceAll(/\s+
 const editorText = `document.querySelector('[data-side-conversations-anchor-id="1006"] [data-test-id="omnicomposer-rich-text-ckeditor"]').innerText`;
 
 function customConfigFor(origin: string, editor: EditorCase['custom']): CustomConfig {
-	const checked = validateCustomConfig({...JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>, ticketUrl: `${origin}/cases/{id}`, listUrl: `${origin}/queues/*`, ...editor});
+	const checked = validateCustomConfig({
+		...(JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>),
+		ticketUrl: `${origin}/cases/{id}`,
+		listUrl: `${origin}/queues/*`,
+		...editor,
+	});
 	if (!checked.ok) {
 		throw new Error(`custom config invalid: ${checked.errors.join('; ')}`);
 	}
@@ -46,7 +86,9 @@ beforeAll(async () => {
 	for (const testCase of editors) {
 		const server = await startFixtureServer({adapter: testCase.adapter, realEditors: [{editor: testCase.editor, target: testCase.target}]});
 		servers.set(testCase.editor, server);
-		sites[server.origin] = testCase.custom ? {adapter: 'custom', custom: customConfigFor(server.origin, testCase.custom)} : {adapter: testCase.adapter};
+		sites[server.origin] = testCase.custom
+			? {adapter: 'custom', custom: customConfigFor(server.origin, testCase.custom)}
+			: {adapter: testCase.adapter};
 	}
 
 	firefox = await launchFirefox();
@@ -58,7 +100,11 @@ beforeAll(async () => {
 	const page = await firefox.openExtensionPage('dashboard.html');
 	await page.evaluate(`browser.storage.local.set({settings: ${JSON.stringify(checked.settings)}})`);
 	const wanted = JSON.stringify([...new Set(editors.map(testCase => `content-scripts/${testCase.adapter}.js`))].sort());
-	await waitFor(page, `browser.scripting.getRegisteredContentScripts().then(scripts => JSON.stringify([...new Set(scripts.flatMap(script => script.js).filter(file => !file.includes('editor-bridge')))].sort()) === ${JSON.stringify(wanted)})`, 15_000);
+	await waitFor(
+		page,
+		`browser.scripting.getRegisteredContentScripts().then(scripts => JSON.stringify([...new Set(scripts.flatMap(script => script.js).filter(file => !file.includes('editor-bridge')))].sort()) === ${JSON.stringify(wanted)})`,
+		15_000,
+	);
 	await page.close();
 }, 120_000);
 
@@ -79,9 +125,13 @@ async function openTicket(url: string): Promise<Page> {
 
 /** Fills every field a suggestion still needs, by typing. */
 async function fillNeeded(page: Page, card: string): Promise<void> {
-	const names = await page.evaluate(`[...${inOverlay(card)}.querySelectorAll('.field.is-needed input')].map(input => input.name)`) as string[];
+	const names = (await page.evaluate(
+		`[...${inOverlay(card)}.querySelectorAll('.field.is-needed input')].map(input => input.name)`,
+	)) as string[];
 	for (const name of names) {
-		await (await overlayElement(page, `${card} input[name="${name}"]`)).type(name === 'eta' ? '3 pm today' : (name === 'agent.name' ? 'Robin Vale' : 'check the order with the warehouse'));
+		await (
+			await overlayElement(page, `${card} input[name="${name}"]`)
+		).type(name === 'eta' ? '3 pm today' : name === 'agent.name' ? 'Robin Vale' : 'check the order with the warehouse');
 	}
 }
 
@@ -90,16 +140,23 @@ test('the draft check: counted on the collapsed badge, marked by the browser in 
 	await page.click('[data-side-conversations-anchor-id="1006"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
 	await page.keyboard.type('Hi Kwame, calm down. As I said, there is nothing I can do about the size.');
 	await waitFor(page, `${inOverlay('[data-fact="draft-count"]')}?.textContent.startsWith('✎ 3 phrases')`);
-	expect(await page.evaluate(`[...(CSS.highlights.get('defuse-draft') ?? [])].map(range => range.toString())`)).toEqual(['calm down', 'As I said', 'there is nothing I can do']);
+	expect(await page.evaluate(`[...(CSS.highlights.get('defuse-draft') ?? [])].map(range => range.toString())`)).toEqual([
+		'calm down',
+		'As I said',
+		'there is nothing I can do',
+	]);
 	await screenshot(page, 'draft-marks-collapsed');
 	await (await overlayElement(page, '.badge')).click();
 	await (await overlayElement(page, '.draft-issues li[data-rule="calm-down"] [data-action="apply"]')).click();
-	await waitFor(page, `${editorText}.replace(/\\s+/g, ' ').trim() === 'Hi Kwame, I understand why this is frustrating, and I want to get it sorted. As I said, there is nothing I can do about the size.'`);
+	await waitFor(
+		page,
+		`${editorText}.replace(/\\s+/g, ' ').trim() === 'Hi Kwame, I understand why this is frustrating, and I want to get it sorted. As I said, there is nothing I can do about the size.'`,
+	);
 	await screenshot(page, 'draft-check');
 	await page.close();
 });
 
-test('a reply inserted as its own paragraph, then replacing the draft; the page\'s undo brings the draft back', async () => {
+test("a reply inserted as its own paragraph, then replacing the draft; the page's undo brings the draft back", async () => {
 	const page = await openTicket(`${demo.url}/agent/tickets/1003`);
 	const editor = '[data-side-conversations-anchor-id="1003"] [data-test-id="omnicomposer-rich-text-ckeditor"]';
 	await page.click(editor);
@@ -111,12 +168,14 @@ test('a reply inserted as its own paragraph, then replacing the draft; the page\
 	expect(reply).not.toContain('{{');
 	await (await overlayElement(page, `${card} [data-action="insert"]`)).click();
 	await waitFor(page, `${inOverlay(`${card} .result`)}?.textContent === 'Inserted into the reply box'`);
-	const lines = await page.evaluate(`document.querySelector('${editor}').innerText.split(/\\n+/).map(line => line.trim()).filter(Boolean)`) as string[];
+	const lines = (await page.evaluate(
+		`document.querySelector('${editor}').innerText.split(/\\n+/).map(line => line.trim()).filter(Boolean)`,
+	)) as string[];
 	expect(lines[0]).toBe('Hi Ines, thanks for your patience.');
 	expect(squash(lines.slice(1).join(' '))).toBe(reply);
 	await (await overlayElement(page, `${card} [data-action="replace"]`)).click();
 	await waitFor(page, `${inOverlay(`${card} .result`)}?.textContent.startsWith('Your draft was replaced')`);
-	expect(squash(await page.evaluate(`document.querySelector('${editor}').innerText`) as string)).toBe(reply);
+	expect(squash((await page.evaluate(`document.querySelector('${editor}').innerText`)) as string)).toBe(reply);
 	await page.click(editor);
 	await page.keyboard.down('Control');
 	await page.keyboard.press('z');
@@ -126,18 +185,18 @@ test('a reply inserted as its own paragraph, then replacing the draft; the page\
 	await page.close();
 });
 
-test('800 px: the panel takes the helpdesk\'s sidebar; Escape closes it', async () => {
+test("800 px: the panel takes the helpdesk's sidebar; Escape closes it", async () => {
 	const page = await firefox.browser.newPage();
 	await page.setViewport({width: 800, height: 760});
 	await page.goto(`${demo.url}/agent/tickets/1002`);
 	await waitFor(page, `document.querySelector('defuse-overlay')?.getAttribute('data-state') === 'ticket'`, 20_000);
 	await (await overlayElement(page, '.badge')).click();
 	await waitFor(page, `document.querySelector('defuse-overlay').getAttribute('data-mode') === 'sidebar'`);
-	const overlap = await page.evaluate(`(() => {
+	const overlap = (await page.evaluate(`(() => {
 		const panel = ${inOverlay('.panel')}.getBoundingClientRect();
 		const thread = document.querySelector('[data-side-conversations-anchor-id="1002"] .conversation').getBoundingClientRect();
 		return panel.right - thread.left;
-	})()`) as number;
+	})()`)) as number;
 	expect(overlap).toBeLessThanOrEqual(1);
 	await screenshot(page, 'narrow-800');
 	await (await overlayElement(page, '.panel-title')).click();
@@ -173,7 +232,9 @@ test('queue markers from the list itself, inside their rows, linking to the tick
 		return mark.left >= row.left && mark.right <= row.right && mark.top >= row.top && mark.bottom <= row.bottom;
 	})()`);
 	expect(inside).toBe(true);
-	expect(await page.evaluate(`${inOverlay('.queue-mark[data-ticket="1004"]')}.getAttribute('href')`)).toBe(`${demo.url}/agent/tickets/1004`);
+	expect(await page.evaluate(`${inOverlay('.queue-mark[data-ticket="1004"]')}.getAttribute('href')`)).toBe(
+		`${demo.url}/agent/tickets/1004`,
+	);
 	await screenshot(page, 'queue-markers');
 	await page.close();
 });
@@ -195,16 +256,20 @@ test.each(editors)('$editor: a suggested reply goes into the real editor after t
 	const card = '.suggestion:first-of-type';
 	await waitFor(page, inOverlay(card));
 	await fillNeeded(page, card);
-	const reply = await page.evaluate(`${inOverlay(`${card} .suggestion-text`)}.textContent`) as string;
-	const paragraphs = (value: string) => value.split(/\n\s*\n/).map(part => part.replaceAll(/\s+/g, ' ').trim()).filter(Boolean);
+	const reply = (await page.evaluate(`${inOverlay(`${card} .suggestion-text`)}.textContent`)) as string;
+	const paragraphs = (value: string) =>
+		value
+			.split(/\n\s*\n/)
+			.map(part => part.replaceAll(/\s+/g, ' ').trim())
+			.filter(Boolean);
 	await (await overlayElement(page, `${card} [data-action="insert"]`)).click();
 	await waitFor(page, `${inOverlay(`${card} .result`)}?.textContent === 'Inserted into the reply box'`);
-	const inserted = paragraphs(await page.evaluate(text) as string);
+	const inserted = paragraphs((await page.evaluate(text)) as string);
 	expect(inserted[0]).toBe('Hi there, the parcel left on Monday.');
 	expect(inserted.slice(1)).toEqual(paragraphs(reply));
 	await screenshot(page, `editor-${testCase.editor}-inserted`);
 	await (await overlayElement(page, `${card} [data-action="replace"]`)).click();
 	await waitFor(page, `${inOverlay(`${card} .result`)}?.textContent.startsWith('Your draft was replaced')`);
-	expect(paragraphs(await page.evaluate(text) as string)).toEqual(paragraphs(reply));
+	expect(paragraphs((await page.evaluate(text)) as string)).toEqual(paragraphs(reply));
 	await page.close();
 });

@@ -12,7 +12,20 @@ import {defaultSettings} from '../../core/settings.ts';
 import {startDemoServer, type DemoServer} from '../demo/server.ts';
 import {startFixtureServer, startHelpline, type FixtureServer} from '../e2e/fixture-server.ts';
 import {fixturesDir} from '../fixtures.ts';
-import {button, byLabel, firefoxExtensionPath, inOverlay, launchFirefox, overlayElement, overlayText, retype, screenshot, storeCountsSource, waitFor, type Firefox} from './harness.ts';
+import {
+	button,
+	byLabel,
+	firefoxExtensionPath,
+	inOverlay,
+	launchFirefox,
+	overlayElement,
+	overlayText,
+	retype,
+	screenshot,
+	storeCountsSource,
+	waitFor,
+	type Firefox,
+} from './harness.ts';
 
 let firefox: Firefox;
 let demo: DemoServer;
@@ -22,12 +35,19 @@ let helpline: {server: Server; origin: string};
 beforeAll(async () => {
 	demo = await startDemoServer({scheduleLive: false});
 	// Zendesk's ticket page with a stand-in of CKEditor 5, which ignores DOM edits as the real one does.
-	zendesk = await startFixtureServer({adapter: 'zendesk', standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}]});
+	zendesk = await startFixtureServer({
+		adapter: 'zendesk',
+		standIns: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}],
+	});
 	helpline = await startHelpline();
 	firefox = await launchFirefox();
 	// Settings are written from an extension page, as the options page saves them: the fixture's origin
 	// is mapped to the Zendesk adapter, and the agent has a name for the templates.
-	const checked = validateSettings({...defaultSettings, agent: {name: 'Robin Vale', signature: ''}, sites: {[zendesk.origin]: {adapter: 'zendesk'}}});
+	const checked = validateSettings({
+		...defaultSettings,
+		agent: {name: 'Robin Vale', signature: ''},
+		sites: {[zendesk.origin]: {adapter: 'zendesk'}},
+	});
 	if (!checked.ok) {
 		throw new Error(`settings invalid: ${JSON.stringify(checked.errors)}`);
 	}
@@ -36,7 +56,10 @@ beforeAll(async () => {
 	await page.evaluate(`browser.storage.local.set({settings: ${JSON.stringify(checked.settings)}})`);
 	// The background registers Zendesk's own script for that loopback origin (the demo build's manifest
 	// runs only the demo helpdesk's there).
-	await waitFor(page, `browser.scripting.getRegisteredContentScripts().then(scripts => scripts.some(script => script.js.includes('content-scripts/zendesk.js')))`);
+	await waitFor(
+		page,
+		`browser.scripting.getRegisteredContentScripts().then(scripts => scripts.some(script => script.js.includes('content-scripts/zendesk.js')))`,
+	);
 	await page.close();
 }, 90_000);
 
@@ -57,7 +80,9 @@ async function openTicket(url: string): Promise<Page> {
 const squash = (text: string | null | undefined) => (text ?? '').replaceAll(/\s+/g, ' ').trim();
 
 test('the manifest asks for a Firefox that runs main-world content scripts', () => {
-	const manifest = JSON.parse(readFileSync(join(firefoxExtensionPath, 'manifest.json'), 'utf8')) as {browser_specific_settings?: {gecko?: {strict_min_version?: string}}};
+	const manifest = JSON.parse(readFileSync(join(firefoxExtensionPath, 'manifest.json'), 'utf8')) as {
+		browser_specific_settings?: {gecko?: {strict_min_version?: string}};
+	};
 	expect(manifest.browser_specific_settings?.gecko?.strict_min_version).toBe('128.0');
 });
 
@@ -74,13 +99,15 @@ test('an angry demo ticket: critical, with reasons, the evidence highlighted in 
 	await (await overlayElement(page, '.reason[data-signal="phrase.manager"]')).click();
 	await waitFor(page, `document.querySelector('defuse-overlay').getAttribute('data-highlight') === 'phrase.manager:highlight'`);
 	// Firefox draws the evidence with the CSS Custom Highlight API too: the page's DOM stays as it was.
-	expect(await page.evaluate(`[...(CSS.highlights.get('defuse-evidence') ?? [])].map(range => range.toString())`)).toEqual(['speak to a manager']);
+	expect(await page.evaluate(`[...(CSS.highlights.get('defuse-evidence') ?? [])].map(range => range.toString())`)).toEqual([
+		'speak to a manager',
+	]);
 	expect(await page.evaluate(`document.querySelectorAll('mark, [data-defuse]').length`)).toBe(0);
 	await screenshot(page, 'overlay-expanded');
 	await page.close();
 });
 
-test('a suggested reply, its placeholders filled by typing, goes into the demo\'s reply box', async () => {
+test("a suggested reply, its placeholders filled by typing, goes into the demo's reply box", async () => {
 	const page = await openTicket(`${demo.url}/agent/tickets/1002`);
 	await (await overlayElement(page, '.badge')).click();
 	const inputs = await page.$$('defuse-overlay >>> .suggestion:first-of-type .field.is-needed input');
@@ -93,7 +120,9 @@ test('a suggested reply, its placeholders filled by typing, goes into the demo\'
 	expect(text).not.toContain('{{');
 	await (await overlayElement(page, '.suggestion:first-of-type [data-action="insert"]')).click();
 	await waitFor(page, `${inOverlay('.suggestion:first-of-type .result')}?.textContent === 'Inserted into the reply box'`);
-	const editor = await page.evaluate(`document.querySelector('[data-side-conversations-anchor-id="1002"] [data-test-id="omnicomposer-rich-text-ckeditor"]').innerText`) as string;
+	const editor = (await page.evaluate(
+		`document.querySelector('[data-side-conversations-anchor-id="1002"] [data-test-id="omnicomposer-rich-text-ckeditor"]').innerText`,
+	)) as string;
 	expect(squash(editor)).toBe(text);
 	await page.close();
 });
@@ -111,7 +140,9 @@ test('the main-world bridge hands a reply to a model-driven editor (Zendesk fixt
 	const text = squash(await overlayText(page, '.suggestion:first-of-type .suggestion-text'));
 	await (await overlayElement(page, '.suggestion:first-of-type [data-action="insert"]')).click();
 	await waitFor(page, `${inOverlay('.suggestion:first-of-type .result')}?.textContent === 'Inserted into the reply box'`);
-	const state = await page.evaluate(`(globalThis.defuseStandIns ?? []).map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls], ignoredEdits: record.ignoredEdits}))`) as Array<{editor: string; data: string; calls: string[]; ignoredEdits: number}>;
+	const state = (await page.evaluate(
+		`(globalThis.defuseStandIns ?? []).map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls], ignoredEdits: record.ignoredEdits}))`,
+	)) as Array<{editor: string; data: string; calls: string[]; ignoredEdits: number}>;
 	const ckeditor = state.find(record => record.editor === 'ckeditor5');
 	// Only the main world can reach the editor's own API; a DOM edit would have been ignored.
 	expect(ckeditor?.calls).toContain('model.insertContent');
@@ -121,7 +152,7 @@ test('the main-world bridge hands a reply to a model-driven editor (Zendesk fixt
 	await page.close();
 });
 
-test('the observation is in the extension\'s IndexedDB, and the dashboard page lists it', async () => {
+test("the observation is in the extension's IndexedDB, and the dashboard page lists it", async () => {
 	const page = await openTicket(`${demo.url}/agent/tickets/1003`);
 	// The helpdesk page's own IndexedDB knows nothing of Defuse.
 	expect(await page.evaluate(`(async () => (await indexedDB.databases()).map(database => database.name))()`)).not.toContain('defuse');
@@ -130,7 +161,7 @@ test('the observation is in the extension\'s IndexedDB, and the dashboard page l
 	await waitFor(dashboard, row, 20_000);
 	expect(await dashboard.evaluate(`${row}.textContent`)).toContain('Order #55821 never arrived');
 	expect(await dashboard.evaluate(`${row}.querySelector('[data-col="messages"]').textContent`)).toBe('2 customer / 0 agent');
-	const counts = await dashboard.evaluate(storeCountsSource) as Record<string, number>;
+	const counts = (await dashboard.evaluate(storeCountsSource)) as Record<string, number>;
 	expect(counts['tickets']).toBeGreaterThanOrEqual(1);
 	expect(counts['observations']).toBeGreaterThanOrEqual(1);
 	await screenshot(dashboard, 'dashboard');
@@ -166,11 +197,25 @@ test('a custom site added in the options page: access granted, scripts registere
 	const addGroup = `[...document.querySelectorAll('fieldset')].find(node => node.querySelector('legend')?.textContent === 'Add a site')`;
 	await retype(await byLabel(options, 'Site address', addGroup), origin);
 	await (await button(options, 'Add and allow access')).click();
-	await waitFor(options, `document.querySelector('[data-testid="sites-status"]').textContent === ${JSON.stringify(`Defuse may now read ${origin}. Save to start using it.`)}`);
+	await waitFor(
+		options,
+		`document.querySelector('[data-testid="sites-status"]').textContent === ${JSON.stringify(`Defuse may now read ${origin}. Save to start using it.`)}`,
+	);
 	const site = `document.querySelector('[data-origin="${origin}"]')`;
 	const config = JSON.parse(readFileSync(join(fixturesDir, 'custom/config.json'), 'utf8')) as Record<string, string | string[]>;
 	await retype(await byLabel(options, 'Ticket page address', site), `${origin}/cases/{id}`);
-	for (const [key, label] of [['message', 'Every message (required)'], ['ticketRoot', 'Active ticket container'], ['ticketId', 'Ticket number'], ['subject', 'Subject'], ['roleAttribute', 'Attribute naming the role'], ['internalMarker', 'Internal note marker'], ['author', 'Author, inside a message'], ['body', 'Text, inside a message'], ['quote', 'Quoted history to drop'], ['editor', 'Reply editor']] as const) {
+	for (const [key, label] of [
+		['message', 'Every message (required)'],
+		['ticketRoot', 'Active ticket container'],
+		['ticketId', 'Ticket number'],
+		['subject', 'Subject'],
+		['roleAttribute', 'Attribute naming the role'],
+		['internalMarker', 'Internal note marker'],
+		['author', 'Author, inside a message'],
+		['body', 'Text, inside a message'],
+		['quote', 'Quoted history to drop'],
+		['editor', 'Reply editor'],
+	] as const) {
 		await retype(await byLabel(options, label, site), String(config[key]));
 	}
 
@@ -182,7 +227,10 @@ test('a custom site added in the options page: access granted, scripts registere
 	// The custom selectors' own script, and the editor bridge, for that host (the Zendesk fixture's loopback
 	// origin has its own registration from the settings written at the start).
 	const registered = `browser.scripting.getRegisteredContentScripts().then(scripts => scripts.filter(script => script.matches.includes('http://127.0.0.2/*')).map(script => script.js.join(' ') + ' ' + (script.world ?? 'ISOLATED')).sort().join('|'))`;
-	await waitFor(options, `${registered}.then(found => found === 'content-scripts/custom.js ISOLATED|content-scripts/editor-bridge.js MAIN')`);
+	await waitFor(
+		options,
+		`${registered}.then(found => found === 'content-scripts/custom.js ISOLATED|content-scripts/editor-bridge.js MAIN')`,
+	);
 
 	await ticket.reload();
 	await waitFor(ticket, `document.querySelector('defuse-overlay')?.getAttribute('data-state') === 'ticket'`, 20_000);

@@ -151,7 +151,8 @@ export async function waitFor<T = unknown>(page: Page, expression: string, timeo
 }
 
 /** Source text that finds an element inside the overlay's shadow root. */
-export const inOverlay = (selector: string) => `document.querySelector('defuse-overlay')?.shadowRoot?.querySelector(${JSON.stringify(selector)})`;
+export const inOverlay = (selector: string) =>
+	`document.querySelector('defuse-overlay')?.shadowRoot?.querySelector(${JSON.stringify(selector)})`;
 
 /** The text of an element in the overlay, or null. */
 export async function overlayText(page: Page, selector: string): Promise<string | null> {

@@ -32,12 +32,18 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 	await page.evaluate(axeSource);
 	const found = await page.evaluate(async selector => {
 		const {axe} = globalThis as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: Violation[]}>}};
-		const result = await axe.run(selector ? {include: [[selector]]} : document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}, resultTypes: ['violations']});
+		const result = await axe.run(selector ? {include: [[selector]]} : document, {
+			runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+			resultTypes: ['violations'],
+		});
 		return result.violations;
 	}, include);
 	return found
 		.filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-		.map(violation => `${violation.id} (${violation.impact ?? ''}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')} (first: ${(violation.nodes[0]?.failureSummary ?? '').replaceAll(/\s+/g, ' ')})`);
+		.map(
+			violation =>
+				`${violation.id} (${violation.impact ?? ''}): ${violation.help} at ${violation.nodes.map(node => JSON.stringify(node.target)).join(', ')} (first: ${(violation.nodes[0]?.failureSummary ?? '').replaceAll(/\s+/g, ' ')})`,
+		);
 }
 
 test('the overlay: collapsed, expanded with a suggestion open and the draft check, light and dark', async () => {
@@ -71,7 +77,7 @@ test('the overlay on a ticket list: markers and the list panel', async () => {
 	await page.close();
 });
 
-test.each(['popup.html', 'options.html', 'dashboard.html'])('the extension\'s %s', async path => {
+test.each(['popup.html', 'options.html', 'dashboard.html'])("the extension's %s", async path => {
 	const page = await browser.context.newPage();
 	await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
 	await page.waitForLoadState('networkidle');

@@ -46,26 +46,110 @@ type Case = {
 	layoutRoles?: Array<'customer' | 'agent' | 'system' | 'unknown'>;
 };
 
-const angry = 'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
+const angry =
+	'This is the third time I am writing. Nothing works, nobody answers, and I want a refund today or I am cancelling and telling everyone about it.';
 
 const cases: Case[] = [
-	{name: 'zendesk', adapter: 'zendesk', file: 'ticket-open.html', path: 'bridge', editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]', realEditors: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}]},
-	{name: 'freshdesk', adapter: 'freshdesk', file: 'ticket-open.html', path: 'bridge', editor: '.fr-element', standIns: [{editor: 'froala', target: '.fr-element.fr-view'}], bridgeCall: 'html.insert'},
-	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'insert-text', editor: '[data-slate-editor="true"]'},
-	{name: 'helpscout-legacy', adapter: 'helpscout', file: 'ticket-legacy.html', path: 'bridge', editor: '.redactor_editor', standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}], bridgeCall: 'jquery:insertText'},
-	{name: 'intercom', adapter: 'intercom', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-open.html'}]},
-	{name: 'intercom-2026', adapter: 'intercom', file: 'ticket-2026.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-2026.html'}], layoutRoles: ['customer', 'agent', 'agent', 'customer']},
-	{name: 'front', adapter: 'front', file: 'ticket-open.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
-	{name: 'front-rehashed', adapter: 'front', file: 'ticket-rehashed.html', path: 'insert-text', editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]'},
-	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
-	{name: 'zammad-desktop', adapter: 'zammad', file: 'desktop-ticket-open.html', path: 'bridge', editor: '#ticket-reply-body', realEditors: [{editor: 'tiptap', target: '#ticket-reply-body', file: 'desktop-ticket-open.html'}]},
-	// Summernote's model is its editable (it reads the DOM back), so a stand-in that ignores DOM edits is not faithful: the real one.
-	{name: 'freescout', adapter: 'freescout', file: 'ticket-open.html', path: 'bridge', editor: '.note-editable', realEditors: [{editor: 'summernote', target: '#body'}]},
 	{
-		name: 'chatwoot', adapter: 'chatwoot', file: 'ticket-open.html', path: 'bridge', editor: '.ProseMirror', realEditors: [{editor: 'prosemirror', target: '.conversation-details-wrap .ProseMirror'}],
-		grow: {message: '.conversation-panel > li', customer: chatwootSelectors.contactBubble, body: '.prose', idAttributes: ['id', 'data-message-id'], text: angry},
+		name: 'zendesk',
+		adapter: 'zendesk',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+		realEditors: [{editor: 'ckeditor5', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]'}],
 	},
-	{name: 'osticket', adapter: 'osticket', file: 'ticket-open.html', path: 'bridge', editor: '.redactor-in', standIns: [{editor: 'redactor', target: '#response', api: '$R'}], bridgeCall: '$R:insertion.insertText'},
+	{
+		name: 'freshdesk',
+		adapter: 'freshdesk',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '.fr-element',
+		standIns: [{editor: 'froala', target: '.fr-element.fr-view'}],
+		bridgeCall: 'html.insert',
+	},
+	{name: 'helpscout', adapter: 'helpscout', file: 'ticket-open.html', path: 'insert-text', editor: '[data-slate-editor="true"]'},
+	{
+		name: 'helpscout-legacy',
+		adapter: 'helpscout',
+		file: 'ticket-legacy.html',
+		path: 'bridge',
+		editor: '.redactor_editor',
+		standIns: [{editor: 'redactor', target: '.redactor_box textarea', api: 'jquery'}],
+		bridgeCall: 'jquery:insertText',
+	},
+	{
+		name: 'intercom',
+		adapter: 'intercom',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '.ProseMirror',
+		realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-open.html'}],
+	},
+	{
+		name: 'intercom-2026',
+		adapter: 'intercom',
+		file: 'ticket-2026.html',
+		path: 'bridge',
+		editor: '.ProseMirror',
+		realEditors: [{editor: 'prosemirror', target: '[data-conversation-reply-composer] .ProseMirror', file: 'ticket-2026.html'}],
+		layoutRoles: ['customer', 'agent', 'agent', 'customer'],
+	},
+	{
+		name: 'front',
+		adapter: 'front',
+		file: 'ticket-open.html',
+		path: 'insert-text',
+		editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]',
+	},
+	{
+		name: 'front-rehashed',
+		adapter: 'front',
+		file: 'ticket-rehashed.html',
+		path: 'insert-text',
+		editor: '[class*="composerEditor__StyledEditorDiv"] [contenteditable="true"]',
+	},
+	{name: 'zammad', adapter: 'zammad', file: 'ticket-open.html', path: 'insert-text', editor: '.articleNewEdit-body'},
+	{
+		name: 'zammad-desktop',
+		adapter: 'zammad',
+		file: 'desktop-ticket-open.html',
+		path: 'bridge',
+		editor: '#ticket-reply-body',
+		realEditors: [{editor: 'tiptap', target: '#ticket-reply-body', file: 'desktop-ticket-open.html'}],
+	},
+	// Summernote's model is its editable (it reads the DOM back), so a stand-in that ignores DOM edits is not faithful: the real one.
+	{
+		name: 'freescout',
+		adapter: 'freescout',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '.note-editable',
+		realEditors: [{editor: 'summernote', target: '#body'}],
+	},
+	{
+		name: 'chatwoot',
+		adapter: 'chatwoot',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '.ProseMirror',
+		realEditors: [{editor: 'prosemirror', target: '.conversation-details-wrap .ProseMirror'}],
+		grow: {
+			message: '.conversation-panel > li',
+			customer: chatwootSelectors.contactBubble,
+			body: '.prose',
+			idAttributes: ['id', 'data-message-id'],
+			text: angry,
+		},
+	},
+	{
+		name: 'osticket',
+		adapter: 'osticket',
+		file: 'ticket-open.html',
+		path: 'bridge',
+		editor: '.redactor-in',
+		standIns: [{editor: 'redactor', target: '#response', api: '$R'}],
+		bridgeCall: '$R:insertion.insertText',
+	},
 	{name: 'custom', adapter: 'custom', file: 'ticket-open.html', path: 'value', editor: 'form.reply textarea'},
 ];
 
@@ -99,8 +183,13 @@ const growConversation = (document: Document, growth: Growth): boolean => {
 
 // What an agent would type into a template's required placeholders, by placeholder name.
 const placeholderValues: Record<string, string> = {
-	eta: 'Tuesday noon', status: 'the refund is approved', team: 'the billing team', 'next.step': 'to call you back',
-	offer: 'a replacement', issue: 'the export', 'agent.name': 'Robin Vale',
+	eta: 'Tuesday noon',
+	status: 'the refund is approved',
+	team: 'the billing team',
+	'next.step': 'to call you back',
+	offer: 'a replacement',
+	issue: 'the export',
+	'agent.name': 'Robin Vale',
 };
 
 const happyWindow = new Window();
@@ -113,7 +202,7 @@ const customConfigs = new Map<string, CustomConfig>();
 /** The Helpline fixture's custom selectors, with its ticket and list addresses moved to the served origin. */
 function customConfigFor(origin: string): CustomConfig {
 	const checked = validateCustomConfig({
-		...JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>,
+		...(JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>),
 		ticketUrl: `${origin}/cases/{id}`,
 		listUrl: `${origin}/queues/*`,
 	});
@@ -139,7 +228,10 @@ function adapterOf(testCase: Case, origin: string): Adapter {
 
 /** What the adapter itself reads from the fixture (after the growth, if any), with the served address. */
 function expectedFacts(testCase: Case, address: string, grown: boolean) {
-	const document = new happyWindow.DOMParser().parseFromString(fixtureHtml(testCase.adapter, testCase.file), 'text/html') as unknown as Document;
+	const document = new happyWindow.DOMParser().parseFromString(
+		fixtureHtml(testCase.adapter, testCase.file),
+		'text/html',
+	) as unknown as Document;
 	attachDeclarativeShadowRoots(document);
 	if (grown && testCase.grow && !growConversation(document, testCase.grow)) {
 		throw new Error(`${testCase.name}: no customer message to copy`);
@@ -152,14 +244,24 @@ function expectedFacts(testCase: Case, address: string, grown: boolean) {
 	}
 
 	const {layoutRoles} = testCase;
-	return threadFacts(layoutRoles ? {...snapshot, messages: snapshot.messages.map((message, index) => ({...message, role: layoutRoles[index] ?? message.role}))} : snapshot);
+	return threadFacts(
+		layoutRoles
+			? {...snapshot, messages: snapshot.messages.map((message, index) => ({...message, role: layoutRoles[index] ?? message.role}))}
+			: snapshot,
+	);
 }
 
 type StandInState = {editor: string; data: string; calls: string[]; ignoredEdits: number};
 
 async function standIns(page: Page): Promise<StandInState[]> {
-	return page.evaluate(() => ((globalThis as unknown as {defuseStandIns?: Array<StandInState & {getData(): string}>}).defuseStandIns ?? [])
-		.map(record => ({editor: record.editor, data: record.getData(), calls: [...record.calls], ignoredEdits: record.ignoredEdits})));
+	return page.evaluate(() =>
+		((globalThis as unknown as {defuseStandIns?: Array<StandInState & {getData(): string}>}).defuseStandIns ?? []).map(record => ({
+			editor: record.editor,
+			data: record.getData(),
+			calls: [...record.calls],
+			ignoredEdits: record.ignoredEdits,
+		})),
+	);
 }
 
 beforeAll(async () => {
@@ -199,13 +301,19 @@ beforeAll(async () => {
 	// Each loopback origin is mapped to its helpdesk, whose own script the background registers for
 	// loopback pages (the demo build's manifest runs only the demo helpdesk's there): wait for them.
 	const wanted = [...servers.keys()].map(adapter => `content-scripts/${adapter}.js`).sort();
-	await vi.waitFor(async () => {
-		const registered = await browser.worker.evaluate(async () => {
-			const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{js?: string[]}>>}}};
-			return (await chrome.scripting.getRegisteredContentScripts()).flatMap(script => script.js ?? []).filter(file => !file.includes('editor-bridge')).sort();
-		});
-		expect(registered).toEqual(wanted);
-	}, {timeout: 10_000, interval: 200});
+	await vi.waitFor(
+		async () => {
+			const registered = await browser.worker.evaluate(async () => {
+				const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{js?: string[]}>>}}};
+				return (await chrome.scripting.getRegisteredContentScripts())
+					.flatMap(script => script.js ?? [])
+					.filter(file => !file.includes('editor-bridge'))
+					.sort();
+			});
+			expect(registered).toEqual(wanted);
+		},
+		{timeout: 10_000, interval: 200},
+	);
 });
 
 afterAll(async () => {
@@ -238,7 +346,10 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		expect(await host.locator('.panel-title').textContent()).toBe(adapterOf(testCase, server.origin).name);
 
 		let expected = expectedFacts(testCase, address, false);
-		const counts = async () => ({customer: Number(await host.locator('[data-count="customer"]').textContent()), agent: Number(await host.locator('[data-count="agent"]').textContent())});
+		const counts = async () => ({
+			customer: Number(await host.locator('[data-count="customer"]').textContent()),
+			agent: Number(await host.locator('[data-count="agent"]').textContent()),
+		});
 		await expect.poll(counts, {timeout: 5000}).toEqual({customer: expected.customerMessages, agent: expected.agentMessages});
 
 		if (testCase.grow) {
@@ -253,7 +364,9 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 		const suggestion = host.locator('.suggestion').first();
 		await expect.poll(async () => host.locator('.suggestion').count(), {timeout: 5000}).toBeGreaterThan(0);
 		// The needed fields, named first: a filled field is no longer needed, so the list shrinks as it is filled.
-		const needed = await suggestion.locator('.field.is-needed input').evaluateAll(inputs => inputs.map(input => input.getAttribute('name') ?? ''));
+		const needed = await suggestion
+			.locator('.field.is-needed input')
+			.evaluateAll(inputs => inputs.map(input => input.getAttribute('name') ?? ''));
 		for (const name of needed) {
 			await suggestion.locator(`input[name="${name}"]`).fill(placeholderValues[name] ?? 'a follow-up');
 		}
@@ -265,7 +378,9 @@ describe.each(cases.map(testCase => [testCase.name, testCase] as const))('%s', (
 
 		if (testCase.realEditors) {
 			// The editor's own model has the reply.
-			const model = await page.evaluate(() => ((globalThis as unknown as {defuseEditors?: Array<{text(): string}>}).defuseEditors ?? [])[0]?.text() ?? '');
+			const model = await page.evaluate(
+				() => ((globalThis as unknown as {defuseEditors?: Array<{text(): string}>}).defuseEditors ?? [])[0]?.text() ?? '',
+			);
 			expect(squash(model)).toBe(text);
 			expect(squash(await page.locator(testCase.editor).first().innerText())).toBe(text);
 		} else if (testCase.path === 'bridge') {
@@ -314,9 +429,12 @@ test('a Freshdesk page that stops matching: the popup names the parts not found 
 	});
 	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 20_000}).toBe('unreadable');
 	const tabId = await browser.worker.evaluate(async () => {
-		const {chrome} = globalThis as unknown as {chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}}};
+		const {chrome} = globalThis as unknown as {
+			chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}};
+		};
 		for (const tab of await chrome.tabs.query({})) {
-			const status = await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined) as {state?: string} | undefined;
+			const status = (await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined)) as
+				{state?: string} | undefined;
 			if (status?.state === 'unreadable') {
 				return tab.id;
 			}
@@ -345,7 +463,7 @@ test('a Freshdesk page that stops matching: the popup names the parts not found 
 	await Promise.all([popup.close(), page.close()]);
 });
 
-test('the options page patches a hosted helpdesk: start from Defuse\'s Freshdesk selectors, test them on the open tab (through its shadow roots)', async () => {
+test("the options page patches a hosted helpdesk: start from Defuse's Freshdesk selectors, test them on the open tab (through its shadow roots)", async () => {
 	const server = servers.get('freshdesk')!;
 	server.use('ticket-open.html');
 	const page = await browser.context.newPage();
@@ -355,16 +473,24 @@ test('the options page patches a hosted helpdesk: start from Defuse\'s Freshdesk
 	await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
 	const site = options.locator(`[data-origin="${server.origin}"]`);
 	await site.getByLabel('Helpdesk', {exact: true}).selectOption('custom');
-	await site.getByLabel('Start from Defuse\'s selectors for').selectOption('freshdesk');
-	await site.getByRole('button', {name: 'Replace these settings with Defuse\'s Freshdesk selectors'}).click();
+	await site.getByLabel("Start from Defuse's selectors for").selectOption('freshdesk');
+	await site.getByRole('button', {name: "Replace these settings with Defuse's Freshdesk selectors"}).click();
 	// The ticket address of a served copy: the fixture server's own
 	await site.getByLabel('Ticket page address').fill(`${server.origin}/a/tickets/{id}`);
 	await site.getByRole('button', {name: 'Test these selectors on the open tab'}).click();
 	const result = options.getByTestId('selector-test-result');
 	await result.waitFor({timeout: 10_000});
 	expect(await result.locator('[data-selector="subject"] [data-count]').getAttribute('data-count')).toBe('1'); // Inside the panel's shadow root
-	expect(await options.getByTestId('selector-test-ticket').textContent()).toBe('Ticket 812: Double charge on invoice INV-2291 (5 messages)');
-	expect(await result.locator('li[data-role]').evaluateAll(items => items.map(item => item.getAttribute('data-role')))).toEqual(['customer', 'agent', 'agent', 'agent', 'customer']);
+	expect(await options.getByTestId('selector-test-ticket').textContent()).toBe(
+		'Ticket 812: Double charge on invoice INV-2291 (5 messages)',
+	);
+	expect(await result.locator('li[data-role]').evaluateAll(items => items.map(item => item.getAttribute('data-role')))).toEqual([
+		'customer',
+		'agent',
+		'agent',
+		'agent',
+		'customer',
+	]);
 	await result.scrollIntoViewIfNeeded();
 	await screenshot(options, 'options-hosted-selector-test');
 	await Promise.all([options.close(), page.close()]);

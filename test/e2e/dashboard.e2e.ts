@@ -23,7 +23,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const work = mkdtempSync(join(tmpdir(), 'defuse-dashboard-e2e-'));
 // DEFUSE_DASHBOARD_DIR: a standalone build made beforehand (npm run build:dashboard); else one is built here.
 const siteDir = process.env['DEFUSE_DASHBOARD_DIR'] ?? join(work, 'site');
-const types: Record<string, string> = {'.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png', '.json': 'application/json'};
+const types: Record<string, string> = {
+	'.html': 'text/html',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.wasm': 'application/wasm',
+	'.png': 'image/png',
+	'.json': 'application/json',
+};
 
 let first: Browser;
 let second: Browser;
@@ -62,10 +69,12 @@ async function expectedCards(): Promise<Array<[string, number | null]>> {
 }
 
 async function shownCards(page: Page): Promise<Array<[string, number | null]>> {
-	return page.locator('[data-kpi]').evaluateAll(cards => cards.map(card => {
-		const value = card.getAttribute('data-value') ?? '';
-		return [card.getAttribute('data-kpi') ?? '', value === '' ? null : Number(value)] as [string, number | null];
-	}));
+	return page.locator('[data-kpi]').evaluateAll(cards =>
+		cards.map(card => {
+			const value = card.getAttribute('data-value') ?? '';
+			return [card.getAttribute('data-kpi') ?? '', value === '' ? null : Number(value)] as [string, number | null];
+		}),
+	);
 }
 
 function expectSameCards(actual: Array<[string, number | null]>, wanted: Array<[string, number | null]>): void {
@@ -94,26 +103,31 @@ async function ready(page: Page): Promise<void> {
 /** Every chart's canvas has a size and something drawn on it. */
 async function chartsDrawn(page: Page): Promise<Array<{width: number; height: number; inked: boolean}>> {
 	await expect.poll(async () => page.locator('.chart canvas').count(), {timeout: 15_000}).toBeGreaterThanOrEqual(3);
-	return page.locator('.chart canvas').evaluateAll(canvases => canvases.map(canvas => {
-		const element = canvas as HTMLCanvasElement;
-		const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data;
-		let inked = false;
-		for (let index = 3; pixels && index < pixels.length; index += 4) {
-			if (pixels[index]! > 0) {
-				inked = true;
-				break;
+	return page.locator('.chart canvas').evaluateAll(canvases =>
+		canvases.map(canvas => {
+			const element = canvas as HTMLCanvasElement;
+			const pixels = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data;
+			let inked = false;
+			for (let index = 3; pixels && index < pixels.length; index += 4) {
+				if (pixels[index]! > 0) {
+					inked = true;
+					break;
+				}
 			}
-		}
 
-		const box = element.getBoundingClientRect();
-		return {width: box.width, height: box.height, inked};
-	}));
+			const box = element.getBoundingClientRect();
+			return {width: box.width, height: box.height, inked};
+		}),
+	);
 }
 
 beforeAll(async () => {
 	if (!process.env['DEFUSE_DASHBOARD_DIR']) {
 		const vite = join(root, 'node_modules/.bin/vite');
-		const build = spawnSync(vite, ['build', '--config', 'dashboard/vite.config.ts', '--outDir', siteDir, '--logLevel', 'error'], {cwd: root, encoding: 'utf8'});
+		const build = spawnSync(vite, ['build', '--config', 'dashboard/vite.config.ts', '--outDir', siteDir, '--logLevel', 'error'], {
+			cwd: root,
+			encoding: 'utf8',
+		});
 		if (build.status !== 0) {
 			throw new Error(`standalone dashboard build failed: ${build.stderr}`);
 		}
@@ -129,7 +143,7 @@ afterAll(async () => {
 	rmSync(work, {recursive: true, force: true});
 });
 
-test('the extension page with the demo history: charts drawn, KPIs equal to the worker\'s, light and dark', async () => {
+test("the extension page with the demo history: charts drawn, KPIs equal to the worker's, light and dark", async () => {
 	const page = await first.context.newPage();
 	await page.goto(`chrome-extension://${first.extensionId}/dashboard.html?demo=1`);
 	await ready(page);
@@ -201,11 +215,18 @@ test('a snapshot exported in one profile and imported in another gives the same 
 	// The same file again changes nothing; a CSV with a bad row is refused whole, with its line.
 	await consumer.getByRole('tab', {name: 'Import and export'}).click();
 	await input.setInputFiles(snapshotPath);
-	await expect.poll(async () => consumer.locator('[data-import="team.json"]').textContent(), {timeout: 20_000}).toContain('replaced the earlier import');
+	await expect
+		.poll(async () => consumer.locator('[data-import="team.json"]').textContent(), {timeout: 20_000})
+		.toContain('replaced the earlier import');
 	const badPath = join(work, 'zendesk-bad.csv');
-	writeFileSync(badPath, 'Id,Requester,Assignee,Status,Priority,Via,Created at\n1,Dana Reyes,Ana Ruiz,Solved,High,Mail,2026-06-01 10:00\n2,Lee Park,Ben Okafor,Open,Normal,Mail,yesterday\n');
+	writeFileSync(
+		badPath,
+		'Id,Requester,Assignee,Status,Priority,Via,Created at\n1,Dana Reyes,Ana Ruiz,Solved,High,Mail,2026-06-01 10:00\n2,Lee Park,Ben Okafor,Open,Normal,Mail,yesterday\n',
+	);
 	await input.setInputFiles(badPath);
-	await expect.poll(async () => consumer.locator('[data-import="zendesk-bad.csv"]').getAttribute('data-ok'), {timeout: 20_000}).toBe('false');
+	await expect
+		.poll(async () => consumer.locator('[data-import="zendesk-bad.csv"]').getAttribute('data-ok'), {timeout: 20_000})
+		.toBe('false');
 	expect(await consumer.locator('[data-import="zendesk-bad.csv"] [data-line]').first().textContent()).toMatch(/^Line 3/);
 	await screenshot(consumer, 'dashboard-import');
 	await consumer.getByRole('tab', {name: 'Overview'}).click();
@@ -240,7 +261,11 @@ test('a generated Zendesk export imports in the static site with progress throug
 		const at = (label: string): number => labels.indexOf(label);
 		expect(labels[0]).toBe(`Reading ${name}`);
 		// Reading, keeping, then loading: measuring, writing and indexing, in that order.
-		for (const [before, after] of [[`Reading ${name}`, `Imported ${name}`], [`Imported ${name}`, 'Measuring and loading tickets'], ['Measuring and loading tickets', 'Indexing']]) {
+		for (const [before, after] of [
+			[`Reading ${name}`, `Imported ${name}`],
+			[`Imported ${name}`, 'Measuring and loading tickets'],
+			['Measuring and loading tickets', 'Indexing'],
+		]) {
 			expect(at(before!), `${before} before ${after}`).toBeGreaterThanOrEqual(0);
 			expect(at(after!), `${before} before ${after}`).toBeGreaterThan(at(before!));
 		}
@@ -294,7 +319,7 @@ test('an incomplete period is marked on the cards and shaded on the charts, and 
 	const from = await page.locator('[data-chart="quality"]').getAttribute('data-incomplete-from');
 	expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	await fullScreenshot(page, 'dashboard-incomplete-period');
-	const settled = /after (\d{4}-\d{2}-\d{2})/.exec(await banner.textContent() ?? '')![1]!;
+	const settled = /after (\d{4}-\d{2}-\d{2})/.exec((await banner.textContent()) ?? '')![1]!;
 	await page.locator('[data-role="leave-out-incomplete"]').click();
 	await expect.poll(async () => page.locator('[data-role="period"]').textContent()).toContain(`to ${settled}`);
 	expect(await page.locator('[data-role="period-state"]').count()).toBe(0);

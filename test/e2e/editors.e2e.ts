@@ -32,12 +32,51 @@ type Case = {
 };
 
 const cases: Case[] = [
-	{editor: 'ckeditor5', adapter: 'zendesk', file: 'ticket-open.html', target: '[data-test-id="omnicomposer-rich-text-ckeditor"]', editable: '[data-test-id="omnicomposer-rich-text-ckeditor"]', fixes: true},
-	{editor: 'tiptap', adapter: 'zammad', file: 'desktop-ticket-open.html', target: '#ticket-reply-body', editable: '#ticket-reply-body', fixes: true},
-	{editor: 'prosemirror', adapter: 'intercom', file: 'ticket-open.html', target: '[data-conversation-reply-composer] .ProseMirror', editable: '[data-conversation-reply-composer] .ProseMirror', fixes: true},
+	{
+		editor: 'ckeditor5',
+		adapter: 'zendesk',
+		file: 'ticket-open.html',
+		target: '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+		editable: '[data-test-id="omnicomposer-rich-text-ckeditor"]',
+		fixes: true,
+	},
+	{
+		editor: 'tiptap',
+		adapter: 'zammad',
+		file: 'desktop-ticket-open.html',
+		target: '#ticket-reply-body',
+		editable: '#ticket-reply-body',
+		fixes: true,
+	},
+	{
+		editor: 'prosemirror',
+		adapter: 'intercom',
+		file: 'ticket-open.html',
+		target: '[data-conversation-reply-composer] .ProseMirror',
+		editable: '[data-conversation-reply-composer] .ProseMirror',
+		fixes: true,
+	},
 	{editor: 'summernote', adapter: 'freescout', file: 'ticket-open.html', target: '#body', editable: '.note-editable', fixes: true},
-	{editor: 'quill', adapter: 'custom', file: 'ticket-open.html', target: 'form.reply textarea', editable: '.ql-editor', custom: {editor: '.ql-editor', editorKind: 'quill'}, fixes: true, settleMs: 1100},
-	{editor: 'tinymce', adapter: 'custom', file: 'ticket-open.html', target: 'form.reply textarea', editable: 'body', frame: '.tox-edit-area iframe', custom: {editor: 'form.reply textarea', editorKind: 'tinymce'}, fixes: true},
+	{
+		editor: 'quill',
+		adapter: 'custom',
+		file: 'ticket-open.html',
+		target: 'form.reply textarea',
+		editable: '.ql-editor',
+		custom: {editor: '.ql-editor', editorKind: 'quill'},
+		fixes: true,
+		settleMs: 1100,
+	},
+	{
+		editor: 'tinymce',
+		adapter: 'custom',
+		file: 'ticket-open.html',
+		target: 'form.reply textarea',
+		editable: 'body',
+		frame: '.tox-edit-area iframe',
+		custom: {editor: 'form.reply textarea', editorKind: 'tinymce'},
+		fixes: true,
+	},
 ];
 
 let browser: Browser;
@@ -47,7 +86,7 @@ const squash = (text: string | null | undefined) => (text ?? '').replaceAll(/\s+
 
 function customConfigFor(origin: string, editor: Case['custom']): CustomConfig {
 	const checked = validateCustomConfig({
-		...JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>,
+		...(JSON.parse(fixtureHtml('custom', 'config.json')) as Record<string, unknown>),
 		ticketUrl: `${origin}/cases/{id}`,
 		listUrl: `${origin}/queues/*`,
 		...editor,
@@ -64,7 +103,9 @@ beforeAll(async () => {
 	for (const testCase of cases) {
 		const server = await startFixtureServer({adapter: testCase.adapter, realEditors: [{editor: testCase.editor, target: testCase.target}]});
 		servers.set(testCase.editor, server);
-		sites[server.origin] = testCase.custom ? {adapter: 'custom', custom: customConfigFor(server.origin, testCase.custom)} : {adapter: testCase.adapter};
+		sites[server.origin] = testCase.custom
+			? {adapter: 'custom', custom: customConfigFor(server.origin, testCase.custom)}
+			: {adapter: testCase.adapter};
 	}
 
 	const checked = validateSettings({...defaultSettings, agent: {name: 'Robin Vale', signature: ''}, sites});
@@ -83,13 +124,18 @@ beforeAll(async () => {
 	}, checked.settings);
 	await options.close();
 	const wanted = [...new Set(cases.map(testCase => `content-scripts/${testCase.adapter}.js`))].sort();
-	await vi.waitFor(async () => {
-		const registered = await browser.worker.evaluate(async () => {
-			const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{js?: string[]}>>}}};
-			return (await chrome.scripting.getRegisteredContentScripts()).flatMap(script => script.js ?? []).filter(file => !file.includes('editor-bridge'));
-		});
-		expect([...new Set(registered)].sort()).toEqual(wanted);
-	}, {timeout: 10_000, interval: 200});
+	await vi.waitFor(
+		async () => {
+			const registered = await browser.worker.evaluate(async () => {
+				const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{js?: string[]}>>}}};
+				return (await chrome.scripting.getRegisteredContentScripts())
+					.flatMap(script => script.js ?? [])
+					.filter(file => !file.includes('editor-bridge'));
+			});
+			expect([...new Set(registered)].sort()).toEqual(wanted);
+		},
+		{timeout: 10_000, interval: 200},
+	);
 }, 120_000);
 
 afterAll(async () => {
@@ -104,7 +150,11 @@ async function modelText(page: Page): Promise<string> {
 	return page.evaluate(() => ((globalThis as unknown as {defuseEditors?: Array<{text(): string}>}).defuseEditors ?? [])[0]?.text() ?? '');
 }
 
-const paragraphs = (text: string) => text.split(/\n\s*\n/).map(paragraph => squash(paragraph)).filter(Boolean);
+const paragraphs = (text: string) =>
+	text
+		.split(/\n\s*\n/)
+		.map(paragraph => squash(paragraph))
+		.filter(Boolean);
 
 function editableOf(page: Page, testCase: Case): Locator {
 	const scope: Page | FrameLocator = testCase.frame ? page.frameLocator(testCase.frame) : page;
@@ -118,7 +168,9 @@ test.each(cases)('$editor on the $adapter page: draft fix, insert as paragraphs,
 	page.on('pageerror', error => errors.push(String(error)));
 	await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
 	await page.goto(server.urlOf(testCase.file));
-	await expect.poll(async () => page.evaluate(() => document.documentElement.dataset['editorReady']), {timeout: 20_000}).toBe(testCase.editor);
+	await expect
+		.poll(async () => page.evaluate(() => document.documentElement.dataset['editorReady']), {timeout: 20_000})
+		.toBe(testCase.editor);
 	const host = page.locator('defuse-overlay');
 	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
 
@@ -146,7 +198,7 @@ test.each(cases)('$editor on the $adapter page: draft fix, insert as paragraphs,
 		await card.locator(`input[name="${name}"]`).fill(name === 'eta' ? '3 pm today' : 'check the order with the warehouse');
 	}
 
-	const reply = await card.locator('.suggestion-text').textContent() ?? '';
+	const reply = (await card.locator('.suggestion-text').textContent()) ?? '';
 	expect(reply).not.toContain('{{');
 	await settle();
 	await card.locator('[data-action="insert"]').click();
@@ -158,7 +210,9 @@ test.each(cases)('$editor on the $adapter page: draft fix, insert as paragraphs,
 
 	await settle();
 	await card.locator('[data-action="replace"]').click();
-	await expect.poll(async () => card.locator('.result').textContent(), {timeout: 5000}).toBe('Your draft was replaced (your editor\'s undo brings it back)');
+	await expect
+		.poll(async () => card.locator('.result').textContent(), {timeout: 5000})
+		.toBe("Your draft was replaced (your editor's undo brings it back)");
 	expect(paragraphs(await modelText(page))).toEqual(paragraphs(reply));
 	// The editor's own undo brings the draft back (Quill groups its changes into steps of its own).
 	await editable.click();

@@ -81,14 +81,21 @@ function send(response: ServerResponse, status: number, body: string, type: stri
 }
 
 function standInTags(standIns: readonly StandIn[]): string {
-	return standIns.map(standIn => {
-		const query = new URLSearchParams({target: standIn.target, ...(standIn.api ? {api: standIn.api} : {})});
-		return `<script type="module" src="${modulePrefix}test/e2e/stand-ins/${standIn.editor}.ts?${query.toString().replaceAll('&', '&amp;')}"></script>`;
-	}).join('\n');
+	return standIns
+		.map(standIn => {
+			const query = new URLSearchParams({target: standIn.target, ...(standIn.api ? {api: standIn.api} : {})});
+			return `<script type="module" src="${modulePrefix}test/e2e/stand-ins/${standIn.editor}.ts?${query.toString().replaceAll('&', '&amp;')}"></script>`;
+		})
+		.join('\n');
 }
 
 /** The fixture's HTML with the stand-in (or real editor) scripts added at the end of its body. */
-export function pageHtml(adapter: string, file: string, standIns: readonly StandIn[] = [], realEditors: readonly RealEditorMount[] = []): string {
+export function pageHtml(
+	adapter: string,
+	file: string,
+	standIns: readonly StandIn[] = [],
+	realEditors: readonly RealEditorMount[] = [],
+): string {
 	const html = fixtureHtml(adapter, file);
 	const tags = `${standInTags(standIns)}\n${editorTags(realEditors.filter(mount => mount.file === undefined || mount.file === file))}`;
 	const close = html.lastIndexOf('</body>');
@@ -119,7 +126,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 		if (url.pathname.startsWith(editorPrefix)) {
 			const editor = url.pathname.slice(editorPrefix.length).replace(/\.js$/, '') as RealEditor;
 			if (realEditors.some(mount => mount.editor === editor)) {
-				void editorBundle(editor).then(bundle => send(response, 200, bundle, 'text/javascript; charset=utf-8'), (error: unknown) => send(response, 500, String(error), 'text/plain'));
+				void editorBundle(editor).then(
+					bundle => send(response, 200, bundle, 'text/javascript; charset=utf-8'),
+					(error: unknown) => send(response, 500, String(error), 'text/plain'),
+				);
 				return;
 			}
 		}
@@ -142,7 +152,12 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
 		}
 
 		if (url.pathname === blankPath) {
-			send(response, 200, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixtures</title></head><body></body></html>', 'text/html; charset=utf-8');
+			send(
+				response,
+				200,
+				'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixtures</title></head><body></body></html>',
+				'text/html; charset=utf-8',
+			);
 			return;
 		}
 

@@ -21,14 +21,18 @@ test('the demo build has the stable id npm start prints', () => {
 	expect(browser.extensionId).toBe('fhbjhdhledfeemcobknfjepfoclickfo');
 });
 
-test('the overlay mounts in a shadow root with the ticket\'s facts', async () => {
+test("the overlay mounts in a shadow root with the ticket's facts", async () => {
 	const page = await browser.context.newPage();
 	await page.goto(`${demo.url}/agent/tickets/1002`);
 	const host = page.locator('defuse-overlay');
 	await expect.poll(async () => host.getAttribute('data-state')).toBe('ticket');
 	expect(await host.evaluate(element => element.shadowRoot !== null && element.shadowRoot.querySelector('.badge') !== null)).toBe(true);
 	// The helpdesk's own DOM cannot see inside: the overlay's text is only in its shadow root.
-	expect(await page.evaluate(() => document.body.textContent?.includes('Nobody is waiting') || document.body.textContent?.includes('Customer waiting'))).toBe(false);
+	expect(
+		await page.evaluate(
+			() => document.body.textContent?.includes('Nobody is waiting') || document.body.textContent?.includes('Customer waiting'),
+		),
+	).toBe(false);
 	await host.locator('.badge').click();
 	await expect.poll(async () => host.locator('[data-fact="ticket"]').textContent()).toBe('#1002 Charged twice for my annual plan');
 	expect(await host.locator('[data-count="customer"]').textContent()).toBe('3');
@@ -39,7 +43,7 @@ test('the overlay mounts in a shadow root with the ticket\'s facts', async () =>
 	await page.close();
 });
 
-test('the observation is stored in the extension\'s IndexedDB and the dashboard lists it', async () => {
+test("the observation is stored in the extension's IndexedDB and the dashboard lists it", async () => {
 	const page = await browser.context.newPage();
 	await page.goto(`${demo.url}/agent/tickets/1003`);
 	await expect.poll(async () => page.locator('defuse-overlay').getAttribute('data-state')).toBe('ticket');
@@ -64,10 +68,11 @@ test('the observation is stored in the extension\'s IndexedDB and the dashboard 
 			open.onsuccess = () => resolve(open.result);
 			open.onerror = () => reject(open.error);
 		});
-		const count = async (store: string) => new Promise<number>(resolve => {
-			const request = db.transaction(store).objectStore(store).count();
-			request.onsuccess = () => resolve(request.result);
-		});
+		const count = async (store: string) =>
+			new Promise<number>(resolve => {
+				const request = db.transaction(store).objectStore(store).count();
+				request.onsuccess = () => resolve(request.result);
+			});
 		const result = {tickets: await count('tickets'), messages: await count('messages'), observations: await count('observations')};
 		db.close();
 		return result;
@@ -109,7 +114,9 @@ test('on a page that is no helpdesk, the popup names the helpdesks of the regist
 	const popup = await browser.context.newPage();
 	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`); // The active tab is the popup itself
 	await expect.poll(async () => popup.getByTestId('popup-title').textContent()).toBe('Not a helpdesk Defuse knows');
-	expect(await popup.getByTestId('popup-detail').textContent()).toBe('Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.');
+	expect(await popup.getByTestId('popup-detail').textContent()).toBe(
+		'Defuse runs on Zendesk, Freshdesk, Help Scout, Intercom, Front, Zammad, FreeScout, Chatwoot and osTicket pages, and on domains you add in the options.',
+	);
 	await screenshot(popup, 'foundation-popup-no-helpdesk');
 	await popup.close();
 });
@@ -144,9 +151,12 @@ test('a page the adapter cannot read shows a clear state, never throws into the 
 	await expect.poll(async () => host.getAttribute('data-state'), {timeout: 20_000}).toBe('unreadable');
 	const popup = await browser.context.newPage();
 	const tabId = await browser.worker.evaluate(async () => {
-		const {chrome} = globalThis as unknown as {chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}}};
+		const {chrome} = globalThis as unknown as {
+			chrome: {tabs: {query(filter: object): Promise<Array<{id?: number}>>; sendMessage(id: number, message: unknown): Promise<unknown>}};
+		};
 		for (const tab of await chrome.tabs.query({})) {
-			const status = await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined) as {state?: string} | undefined;
+			const status = (await chrome.tabs.sendMessage(tab.id!, {type: 'defuse:status'}).catch(() => undefined)) as
+				{state?: string} | undefined;
 			if (status?.state === 'unreadable') {
 				return tab.id;
 			}
@@ -172,7 +182,7 @@ test('a malformed message to the background is rejected and nothing is stored', 
 	const page = await browser.context.newPage();
 	await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
 	const before = await storeCounts(page);
-	const responses = await page.evaluate(async () => {
+	const responses = (await page.evaluate(async () => {
 		const {chrome} = globalThis as unknown as {chrome: {runtime: {sendMessage(message: unknown): Promise<unknown>}}};
 		const valid = {helpdesk: 'demo', ticketId: '77', messages: [{role: 'customer', text: 'hello'}]};
 		return Promise.all([
@@ -183,7 +193,7 @@ test('a malformed message to the background is rejected and nothing is stored', 
 			// Well-formed, but only a content script in a helpdesk tab may report what it read.
 			chrome.runtime.sendMessage({type: 'observe', snapshot: valid}),
 		]);
-	}) as Array<{ok: boolean; error?: string}>;
+	})) as Array<{ok: boolean; error?: string}>;
 	expect(responses.map(response => response.ok)).toEqual([false, false, false, false, false]);
 	expect(responses[0]?.error).toBe('request.snapshot.messages[0].text must be a string');
 	expect(responses[4]?.error).toContain('may only come from a content-script');
@@ -210,7 +220,9 @@ test('an open ticket near its SLA gets a countdown: alarms before and at the bre
 	expect(minutesToBreach).toBeLessThanOrEqual(40);
 	const popup = await browser.context.newPage();
 	await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-	await expect.poll(async () => popup.locator('.countdowns li[data-ticket="1007"]').textContent()).toMatch(/first reply due in (38|39|40) min/);
+	await expect
+		.poll(async () => popup.locator('.countdowns li[data-ticket="1007"]').textContent())
+		.toMatch(/first reply due in (38|39|40) min/);
 	await screenshot(popup, 'popup-countdowns');
 	await popup.close();
 	await page.close();

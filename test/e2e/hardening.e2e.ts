@@ -33,13 +33,19 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 			console.push(message.text());
 		}
 	});
-	await page.addInitScript('window.__cspViolations = []; document.addEventListener("securitypolicyviolation", event => window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI));');
-	return async () => [...console, ...await page.evaluate('window.__cspViolations') as string[]];
+	await page.addInitScript(
+		'window.__cspViolations = []; document.addEventListener("securitypolicyviolation", event => window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI));',
+	);
+	return async () => [...console, ...((await page.evaluate('window.__cspViolations')) as string[])];
 }
 
-test('extension pages run under default-src \'self\' and break no rule of it', async () => {
-	const manifest = JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as {content_security_policy: {extension_pages: string}};
-	expect(manifest.content_security_policy.extension_pages).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none';.* connect-src 'self';/);
+test("extension pages run under default-src 'self' and break no rule of it", async () => {
+	const manifest = JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as {
+		content_security_policy: {extension_pages: string};
+	};
+	expect(manifest.content_security_policy.extension_pages).toMatch(
+		/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none';.* connect-src 'self';/,
+	);
 	for (const path of ['dashboard.html?demo=1', 'options.html', 'popup.html']) {
 		const page = await browser.context.newPage();
 		const violations = await watchCsp(page);
@@ -66,14 +72,26 @@ async function idb<T>(page: Page, job: string): Promise<T> {
 }
 
 test('a poisoned kept import and a damaged store row cannot brick the dashboard: the rest loads, the damage is named and removable', async () => {
-	const good = await createSnapshot(generateDemoDataset({seed: 4, days: 10, ticketsPerDay: 6}), {salt: 'team', createdAt: '2026-06-30T00:00:00.000Z'});
+	const good = await createSnapshot(generateDemoDataset({seed: 4, days: 10, ticketsPerDay: 6}), {
+		salt: 'team',
+		createdAt: '2026-06-30T00:00:00.000Z',
+	});
 	const poisoned = {...good, escalations: [{ticketKey: null}, 5]};
 	const page = await browser.context.newPage();
 	await page.goto(extensionPage('dashboard.html'));
 	await expect.poll(async () => page.locator('main.dashboard').getAttribute('data-state'), {timeout: 20_000}).not.toBe('loading');
 	// What an earlier version (or another hand) left in the kept imports, and a store row gone bad.
-	const info = (id: string, name: string) => ({id, name, kind: 'snapshot', rows: good.tickets.length, tickets: good.tickets.length, warnings: []});
-	await idb(page, `
+	const info = (id: string, name: string) => ({
+		id,
+		name,
+		kind: 'snapshot',
+		rows: good.tickets.length,
+		tickets: good.tickets.length,
+		warnings: [],
+	});
+	await idb(
+		page,
+		`
 		const cache = await open('defuse-imports');
 		const tx = cache.transaction('imports', 'readwrite');
 		tx.objectStore('imports').put(${JSON.stringify({id: 'snapshot:good.json:1:1', savedAt: 1, info: info('snapshot:good.json:1:1', 'good.json'), data: {snapshot: good}})});
@@ -85,15 +103,20 @@ test('a poisoned kept import and a damaged store row cannot brick the dashboard:
 		write.objectStore('tickets').put({key: 'demo:127.0.0.1:bad', helpdesk: '', ticketId: '', host: '127.0.0.1', firstSeenAt: '2026-06-01T00:00:00.000Z', lastSeenAt: '2026-06-01T00:00:00.000Z', messageCount: 0, customerMessages: 0, agentMessages: 0, internalNotes: 0});
 		await new Promise(resolve => { write.oncomplete = resolve; });
 		store.close();
-	`);
+	`,
+	);
 
 	await page.reload();
 	await expect.poll(async () => page.locator('main.dashboard').getAttribute('data-state'), {timeout: 30_000}).toBe('ready');
 	expect(await page.locator('[data-kpi="tickets"]').getAttribute('data-value')).not.toBeNull();
-	await expect.poll(async () => page.locator('[data-state="restore-problems"]').textContent()).toMatch(/poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text/);
+	await expect
+		.poll(async () => page.locator('[data-state="restore-problems"]').textContent())
+		.toMatch(/poisoned\.json: not restored, escalations\[0\]\.ticketKey: expected a non-empty text/);
 	await page.getByRole('tab', {name: 'Import and export'}).click();
 	const failed = page.locator('[data-failed="true"]');
-	await expect.poll(async () => failed.textContent()).toMatch(/This browser \(Defuse store\): not loaded, Invalid dataset .*tickets\[\d+\]\.helpdesk/);
+	await expect
+		.poll(async () => failed.textContent())
+		.toMatch(/This browser \(Defuse store\): not loaded, Invalid dataset .*tickets\[\d+\]\.helpdesk/);
 	expect(await page.locator('[data-source="snapshot"]').textContent()).toMatch(/good\.json: \d+ tickets/);
 	await screenshot(page, 'hardening-dashboard-damage-named');
 	expect(await page.getByRole('button', {name: 'Remove good.json'}).count()).toBe(1);
@@ -119,7 +142,9 @@ test('"Delete everything" in the options reaches the dashboard\'s kept imports',
 	await options.getByRole('button', {name: 'Yes, delete everything'}).click();
 	await expect.poll(async () => options.getByTestId('delete-status').textContent(), {timeout: 15_000}).toContain('has been deleted');
 	expect(await idb<number>(options, keptImports)).toBe(0);
-	expect(await idb<string[]>(options, 'return (await indexedDB.databases()).map(database => database.name);')).not.toContain('defuse-imports');
+	expect(await idb<string[]>(options, 'return (await indexedDB.databases()).map(database => database.name);')).not.toContain(
+		'defuse-imports',
+	);
 	await options.close();
 }, 60_000);
 
@@ -193,21 +218,29 @@ test('a service worker stopped in the middle of writes loses nothing and doubles
 			expect(cut.observations).toBe(1);
 		}
 
-		const at = cut ? 'landed' : (writtenDown.count > 0 ? 'written-down' : 'not-received');
+		const at = cut ? 'landed' : writtenDown.count > 0 ? 'written-down' : 'not-received';
 		outcomes.push({delay, at});
 		// The worker starts again (the popup asks it something) and finishes what it wrote down, without
 		// the page sending anything: the observation is there, once, and nothing is left waiting.
 		await control.evaluate('chrome.runtime.sendMessage({type: "write-status"})');
 		if (at !== 'not-received') {
-			await expect.poll(async () => (await idb<Record<string, TicketState>>(control, storeState))[key]?.observations ?? 0, {timeout: 20_000}).toBe(1);
+			await expect
+				.poll(async () => (await idb<Record<string, TicketState>>(control, storeState))[key]?.observations ?? 0, {timeout: 20_000})
+				.toBe(1);
 			const finished = (await idb<Record<string, TicketState>>(control, storeState))[key]!;
-			expect(finished, `stopped after ${delay} ms (${at})`).toEqual({messageCount: finished.messageCount, messages: finished.messageCount, observations: 1});
+			expect(finished, `stopped after ${delay} ms (${at})`).toEqual({
+				messageCount: finished.messageCount,
+				messages: finished.messageCount,
+				observations: 1,
+			});
 			await expect.poll(async () => (await idb<{count: number}>(control, journaled(key))).count, {timeout: 10_000}).toBe(0);
 		}
 
 		// The page sends what it sees again (a reload here; its next change in real use): stored exactly once.
 		await page.reload();
-		await expect.poll(async () => (await idb<Record<string, TicketState>>(control, storeState))[key]?.messages ?? 0, {timeout: 20_000}).toBeGreaterThan(5000);
+		await expect
+			.poll(async () => (await idb<Record<string, TicketState>>(control, storeState))[key]?.messages ?? 0, {timeout: 20_000})
+			.toBeGreaterThan(5000);
 		await page.waitForTimeout(300);
 		const final = (await idb<Record<string, TicketState>>(control, storeState))[key]!;
 		expected ??= final.messageCount;
@@ -216,7 +249,9 @@ test('a service worker stopped in the middle of writes loses nothing and doubles
 	}
 
 	const count = (at: string) => outcomes.filter(run => run.at === at).length;
-	console.log(`service worker stopped 0-1200 ms after the page was read: ${delays.length} runs: ${count('landed')} after the write landed whole, ${count('written-down')} while it was written down but not stored (finished by the restarted worker, the page sending nothing), ${count('not-received')} before the background had written it down (stored on the page's next send); 0 partial; observations after the restart: 1 each time; after the page sent again: ${expected} messages and 1 observation each time, 0 lost, 0 doubled; the written-down observation took ${Math.round(journalChars / 1000)} k characters of session storage`);
+	console.log(
+		`service worker stopped 0-1200 ms after the page was read: ${delays.length} runs: ${count('landed')} after the write landed whole, ${count('written-down')} while it was written down but not stored (finished by the restarted worker, the page sending nothing), ${count('not-received')} before the background had written it down (stored on the page's next send); 0 partial; observations after the restart: 1 each time; after the page sent again: ${expected} messages and 1 observation each time, 0 lost, 0 doubled; the written-down observation took ${Math.round(journalChars / 1000)} k characters of session storage`,
+	);
 	expect(expected).toBeGreaterThan(5000);
 	// A 5,000-message write takes long enough that some stops fall between writing it down and storing it.
 	expect(count('written-down')).toBeGreaterThan(0);
@@ -234,14 +269,20 @@ test('the popup lists writes the store refused, with the error and the next atte
 	const popup = await browser.context.newPage();
 	await popup.goto(extensionPage('popup.html'));
 	const list = popup.getByTestId('pending-writes');
-	await expect.poll(async () => list.textContent(), {timeout: 10_000}).toMatch(/Your feedback or action \(1002\): attempt 2 failed, trying again in .*QuotaExceededError: disk full/);
+	await expect
+		.poll(async () => list.textContent(), {timeout: 10_000})
+		.toMatch(/Your feedback or action \(1002\): attempt 2 failed, trying again in .*QuotaExceededError: disk full/);
 	expect(await list.textContent()).toMatch(/A page Defuse could not read: gave up after 6 attempts \(UnknownError: database closed\)/);
 	await screenshot(popup, 'hardening-popup-pending-writes');
 	// The given-up write is dismissed; the one still being tried stays, in the popup and in the queue.
 	await popup.getByRole('button', {name: 'Dismiss: A page Defuse could not read, not saved'}).click();
 	await expect.poll(async () => list.textContent(), {timeout: 10_000}).not.toMatch(/gave up/);
 	expect(await list.textContent()).toMatch(/Your feedback or action \(1002\): attempt 2 failed/);
-	expect(await browser.worker.evaluate('chrome.storage.session.get("pending-writes").then(stored => stored["pending-writes"].map(entry => entry.id))')).toEqual(['a']);
+	expect(
+		await browser.worker.evaluate(
+			'chrome.storage.session.get("pending-writes").then(stored => stored["pending-writes"].map(entry => entry.id))',
+		),
+	).toEqual(['a']);
 	await screenshot(popup, 'hardening-popup-dismissed');
 	await browser.worker.evaluate('chrome.storage.session.remove("pending-writes")');
 	await popup.close();

@@ -35,7 +35,15 @@ export type Browser = {
  */
 export const testHooksKey = 'defuse:test-hooks';
 
-export async function launchBrowser(options: {userDataDir?: string; colorScheme?: 'light' | 'dark'; viewport?: {width: number; height: number}; closedShadowRoot?: boolean; extension?: string} = {}): Promise<Browser> {
+export async function launchBrowser(
+	options: {
+		userDataDir?: string;
+		colorScheme?: 'light' | 'dark';
+		viewport?: {width: number; height: number};
+		closedShadowRoot?: boolean;
+		extension?: string;
+	} = {},
+): Promise<Browser> {
 	const extension = options.extension ?? extensionPath;
 	if (!existsSync(join(extension, 'manifest.json'))) {
 		throw new Error(`No built extension at ${extension}: run npm run build:demo`);
@@ -62,12 +70,17 @@ export async function launchBrowser(options: {userDataDir?: string; colorScheme?
 	});
 	const requests: string[] = [];
 	context.on('request', request => requests.push(request.url()));
-	const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', {timeout: 20_000});
+	const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', {timeout: 20_000}));
 	const extensionId = new URL(worker.url()).host;
-	await worker.evaluate(async ([key, open]) => {
-		const {chrome} = globalThis as unknown as {chrome: {storage: {local: {set(items: object): Promise<void>; remove(key: string): Promise<void>}}}};
-		await (open ? chrome.storage.local.set({[key]: {openShadowRoot: true}}) : chrome.storage.local.remove(key));
-	}, [testHooksKey, !options.closedShadowRoot] as const);
+	await worker.evaluate(
+		async ([key, open]) => {
+			const {chrome} = globalThis as unknown as {
+				chrome: {storage: {local: {set(items: object): Promise<void>; remove(key: string): Promise<void>}}};
+			};
+			await (open ? chrome.storage.local.set({[key]: {openShadowRoot: true}}) : chrome.storage.local.remove(key));
+		},
+		[testHooksKey, !options.closedShadowRoot] as const,
+	);
 	return {
 		context,
 		extensionId,
@@ -101,10 +114,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	return path;
 }
 
-type ChromeApi = {tabs: {
-	query(filter: object): Promise<Array<{id?: number}>>;
-	sendMessage(tabId: number, message: unknown): Promise<unknown>;
-}};
+type ChromeApi = {
+	tabs: {
+		query(filter: object): Promise<Array<{id?: number}>>;
+		sendMessage(tabId: number, message: unknown): Promise<unknown>;
+	};
+};
 
 /**
  * The browser's id for the tab whose Defuse content script reads `ticketId`. Tab URLs are hidden from
@@ -114,7 +129,10 @@ export async function tabIdOf(browser: Browser, ticketId: string): Promise<numbe
 	const id = await browser.worker.evaluate(async wanted => {
 		const {chrome} = globalThis as unknown as {chrome: ChromeApi};
 		for (const tab of await chrome.tabs.query({})) {
-			const status = tab.id === undefined ? undefined : await chrome.tabs.sendMessage(tab.id, {type: 'defuse:status'}).catch(() => undefined) as {ticketId?: string} | undefined;
+			const status =
+				tab.id === undefined
+					? undefined
+					: ((await chrome.tabs.sendMessage(tab.id, {type: 'defuse:status'}).catch(() => undefined)) as {ticketId?: string} | undefined);
 			if (status?.ticketId === wanted) {
 				return tab.id;
 			}

@@ -41,7 +41,9 @@ async function launchWithGrantedHost(pattern: string): Promise<Browser & {dispos
 	await new Promise(resolve => setTimeout(resolve, 1500));
 	await first.close();
 	const path = join(userDataDir, 'Default/Preferences');
-	const preferences = JSON.parse(readFileSync(path, 'utf8')) as {extensions: {settings: Record<string, Record<string, {explicit_host: string[]; scriptable_host: string[]}>>}};
+	const preferences = JSON.parse(readFileSync(path, 'utf8')) as {
+		extensions: {settings: Record<string, Record<string, {explicit_host: string[]; scriptable_host: string[]}>>};
+	};
 	const extension = preferences.extensions.settings[extensionId]!;
 	for (const key of ['active_permissions', 'granted_permissions']) {
 		extension[key]!.explicit_host.push(pattern);
@@ -101,7 +103,7 @@ test('thresholds round trip: saved values come back after reopening; an invalid 
 	await reopened.close();
 });
 
-test('each phrase family shows its risk weight and why, from its signal\'s descriptor', async () => {
+test("each phrase family shows its risk weight and why, from its signal's descriptor", async () => {
 	const page = await openOptions();
 	const legal = page.locator('fieldset[data-family="legal"]');
 	await legal.scrollIntoViewIfNeeded();
@@ -164,11 +166,24 @@ async function customDomain(browser: Browser, origin: string): Promise<void> {
 	const add = options.getByRole('group', {name: 'Add a site'});
 	await add.getByLabel('Site address').fill(origin);
 	await add.getByRole('button', {name: 'Add and allow access'}).click();
-	await expect.poll(async () => options.getByTestId('sites-status').textContent(), {timeout: 10_000}).toBe(`Defuse may now read ${origin}. Save to start using it.`);
+	await expect
+		.poll(async () => options.getByTestId('sites-status').textContent(), {timeout: 10_000})
+		.toBe(`Defuse may now read ${origin}. Save to start using it.`);
 	const site = options.locator(`[data-origin="${origin}"]`);
 	const config = JSON.parse(readFileSync(join(fixturesDir, 'custom/config.json'), 'utf8')) as Record<string, string | string[]>;
 	await site.getByLabel('Ticket page address').fill(`${origin}/cases/{id}`);
-	for (const [key, label] of [['message', 'Every message (required)'], ['ticketRoot', 'Active ticket container'], ['ticketId', 'Ticket number'], ['subject', 'Subject'], ['roleAttribute', 'Attribute naming the role'], ['internalMarker', 'Internal note marker'], ['author', 'Author, inside a message'], ['body', 'Text, inside a message'], ['quote', 'Quoted history to drop'], ['editor', 'Reply editor']] as const) {
+	for (const [key, label] of [
+		['message', 'Every message (required)'],
+		['ticketRoot', 'Active ticket container'],
+		['ticketId', 'Ticket number'],
+		['subject', 'Subject'],
+		['roleAttribute', 'Attribute naming the role'],
+		['internalMarker', 'Internal note marker'],
+		['author', 'Author, inside a message'],
+		['body', 'Text, inside a message'],
+		['quote', 'Quoted history to drop'],
+		['editor', 'Reply editor'],
+	] as const) {
 		await site.getByLabel(label, {exact: true}).fill(String(config[key]));
 	}
 
@@ -180,16 +195,27 @@ async function customDomain(browser: Browser, origin: string): Promise<void> {
 	await result.waitFor({timeout: 10_000});
 	expect(await result.locator('[data-selector="message"] [data-count]').getAttribute('data-count')).toBe('5');
 	expect(await options.getByTestId('selector-test-ticket').textContent()).toBe('Ticket HL-2041: Rechnung doppelt abgebucht (5 messages)');
-	expect(await result.locator('li[data-role]').evaluateAll(items => items.map(item => item.getAttribute('data-role')))).toEqual(['customer', 'agent', 'agent', 'system', 'customer']);
+	expect(await result.locator('li[data-role]').evaluateAll(items => items.map(item => item.getAttribute('data-role')))).toEqual([
+		'customer',
+		'agent',
+		'agent',
+		'system',
+		'customer',
+	]);
 	await result.scrollIntoViewIfNeeded();
 	await screenshot(options, 'options-selector-test');
 
 	await options.getByTestId('save').click();
 	await expect.poll(async () => options.getByTestId('save-status').textContent()).toContain('Saved.');
-	const registered = async () => browser.worker.evaluate(async () => {
-		const {chrome} = globalThis as unknown as {chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{id: string; matches?: string[]; world?: string}>>}}};
-		return (await chrome.scripting.getRegisteredContentScripts()).map(script => `${script.matches?.join(' ') ?? ''} ${script.world ?? 'ISOLATED'}`).sort();
-	});
+	const registered = async () =>
+		browser.worker.evaluate(async () => {
+			const {chrome} = globalThis as unknown as {
+				chrome: {scripting: {getRegisteredContentScripts(): Promise<Array<{id: string; matches?: string[]; world?: string}>>}};
+			};
+			return (await chrome.scripting.getRegisteredContentScripts())
+				.map(script => `${script.matches?.join(' ') ?? ''} ${script.world ?? 'ISOLATED'}`)
+				.sort();
+		});
 	await expect.poll(registered, {timeout: 10_000}).toEqual(['http://127.0.0.2/* ISOLATED', 'http://127.0.0.2/* MAIN']);
 
 	await ticket.reload();
@@ -213,19 +239,20 @@ test('delete everything empties the store and resets the settings', async () => 
 	await ticket.goto(`${demo.url}/agent/tickets/1002`);
 	await expect.poll(async () => ticket.locator('defuse-overlay').getAttribute('data-state')).toBe('ticket');
 	const options = await openOptions();
-	const count = async () => options.evaluate(async () => {
-		const open = indexedDB.open('defuse');
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
+	const count = async () =>
+		options.evaluate(async () => {
+			const open = indexedDB.open('defuse');
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const tickets = await new Promise<number>(resolve => {
+				const request = db.transaction('tickets').objectStore('tickets').count();
+				request.onsuccess = () => resolve(request.result);
+			});
+			db.close();
+			return tickets;
 		});
-		const tickets = await new Promise<number>(resolve => {
-			const request = db.transaction('tickets').objectStore('tickets').count();
-			request.onsuccess = () => resolve(request.result);
-		});
-		db.close();
-		return tickets;
-	});
 	await expect.poll(count, {timeout: 10_000}).toBeGreaterThan(0);
 	await ticket.close(); // An open ticket would be observed again right after the reset
 	await options.getByRole('button', {name: 'Delete everything…'}).click();

@@ -23,11 +23,12 @@ afterAll(async () => {
 	await demo?.close();
 });
 
-const editorOf = (page: Page, id: string) => page.locator(`[data-side-conversations-anchor-id="${id}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
+const editorOf = (page: Page, id: string) =>
+	page.locator(`[data-side-conversations-anchor-id="${id}"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
 const squash = (text: string | null | undefined) => (text ?? '').replaceAll(/\s+/g, ' ').trim();
 
 async function openTicket(id: string, page?: Page): Promise<Page> {
-	const tab = page ?? await browser.context.newPage();
+	const tab = page ?? (await browser.context.newPage());
 	await tab.goto(`${demo.url}/agent/tickets/${id}`);
 	await expect.poll(async () => tab.locator('defuse-overlay').getAttribute('data-state'), {timeout: 15_000}).toBe('ticket');
 	return tab;
@@ -89,7 +90,13 @@ test('suggestions: the chargeback reply first, with its reason; fields in words 
 	await page.keyboard.press('Escape');
 	await expect.poll(async () => host.locator('.panel').count()).toBe(0);
 	await host.locator('.badge').click();
-	expect(await host.locator('.suggestion').first().getByLabel(/^When you will update them/).inputValue()).toBe('by Friday noon');
+	expect(
+		await host
+			.locator('.suggestion')
+			.first()
+			.getByLabel(/^When you will update them/)
+			.inputValue(),
+	).toBe('by Friday noon');
 	expect(await host.locator('.suggestion').first().locator('.field[data-key="eta"] .source').textContent()).toBe('typed');
 	await screenshot(page, 'overlay-suggestion-fields');
 	await page.close();
@@ -119,15 +126,20 @@ test('insertion: at the caret as its own paragraph, replace the draft (undo brin
 		await card.locator(`input[name="${name}"]`).fill(name === 'agent.name' ? 'Sam Okafor' : '3 pm today');
 	}
 
-	const reply = await card.locator('.suggestion-text').textContent() ?? '';
+	const reply = (await card.locator('.suggestion-text').textContent()) ?? '';
 	expect(reply).not.toContain('{{');
 	await card.locator('[data-action="insert"]').click();
 	await expect.poll(async () => card.locator('.result').textContent()).toBe('Inserted into the reply box');
-	const paragraphs = await editor.evaluate(element => (element as HTMLElement).innerText.split(/\n+/).map(line => line.trim()).filter(Boolean));
+	const paragraphs = await editor.evaluate(element =>
+		(element as HTMLElement).innerText
+			.split(/\n+/)
+			.map(line => line.trim())
+			.filter(Boolean),
+	);
 	expect(paragraphs[0]).toBe('Hi Ines, thanks for your patience.');
 	expect(squash(paragraphs.slice(1).join(' '))).toBe(squash(reply));
 	await card.locator('[data-action="replace"]').click();
-	await expect.poll(async () => card.locator('.result').textContent()).toBe('Your draft was replaced (your editor\'s undo brings it back)');
+	await expect.poll(async () => card.locator('.result').textContent()).toBe("Your draft was replaced (your editor's undo brings it back)");
 	expect(squash(await editor.innerText())).toBe(squash(reply));
 	await editor.click();
 	await page.keyboard.press('Control+Z');
@@ -175,13 +187,17 @@ test('feedback, snooze and a marked escalation are stored as events and shown on
 	await host.locator('select[name="escalation"]').selectOption('functional');
 	await host.locator('input[name="team"]').fill('Calendar engineering');
 	await host.locator('.subform button[type="submit"]').click();
-	await expect.poll(async () => host.locator('[data-fact="escalated"]').textContent()).toBe('Marked escalated (functional, Calendar engineering).');
+	await expect
+		.poll(async () => host.locator('[data-fact="escalated"]').textContent())
+		.toBe('Marked escalated (functional, Calendar engineering).');
 	await screenshot(page, 'overlay-feedback');
 
 	const [feedback] = await storedEvents('feedback');
 	expect(feedback).toMatchObject({ticketKey: 'demo:127.0.0.1:1004', data: {verdict: 'disagree', reason: 'Sarcasm or a joke'}});
 	expect(await storedEvents('snooze')).toHaveLength(1);
-	expect((await storedEvents('escalated'))[0]).toMatchObject({data: {escalation: 'functional', team: 'Calendar engineering', source: 'agent'}});
+	expect((await storedEvents('escalated'))[0]).toMatchObject({
+		data: {escalation: 'functional', team: 'Calendar engineering', source: 'agent'},
+	});
 	expect((await storedEvents('flag-raised')).some(flag => flag['ticketKey'] === 'demo:127.0.0.1:1004')).toBe(true);
 	await page.reload();
 	await expect.poll(async () => host.locator('.badge-snoozed').count()).toBe(1);
@@ -209,9 +225,17 @@ test('the draft check: counted on the collapsed badge, marked in the reply box, 
 	expect(await host.locator('.panel-body > :first-child').getAttribute('class')).toBe('draft');
 	expect(await host.locator('.draft-issues li[data-rule="per-policy"] [data-action="apply"]').count()).toBe(0);
 	await host.locator('.draft-issues li[data-rule="calm-down"] [data-action="apply"]').click();
-	await expect.poll(async () => squash(await editor.innerText())).toBe('Hi Kwame, I understand why this is frustrating, and I want to get it sorted. As I said, per our policy there is nothing I can do about the size.');
+	await expect
+		.poll(async () => squash(await editor.innerText()))
+		.toBe(
+			'Hi Kwame, I understand why this is frustrating, and I want to get it sorted. As I said, per our policy there is nothing I can do about the size.',
+		);
 	await host.locator('.draft-issues li[data-rule="as-i-said"] [data-action="apply"]').click();
-	await expect.poll(async () => squash(await editor.innerText())).toBe('Hi Kwame, I understand why this is frustrating, and I want to get it sorted. Per our policy there is nothing I can do about the size.');
+	await expect
+		.poll(async () => squash(await editor.innerText()))
+		.toBe(
+			'Hi Kwame, I understand why this is frustrating, and I want to get it sorted. Per our policy there is nothing I can do about the size.',
+		);
 	await expect.poll(async () => host.getAttribute('data-draft-issues')).toBe('2');
 	await screenshot(page, 'overlay-draft-check');
 	// Escape closes the panel and puts the caret back in the reply box.
@@ -252,7 +276,7 @@ test('docked left and wider, remembered for this helpdesk after a reload', async
 	await page.close();
 });
 
-test('800 px wide: the panel takes the helpdesk\'s sidebar and covers neither the thread nor the reply box', async () => {
+test("800 px wide: the panel takes the helpdesk's sidebar and covers neither the thread nor the reply box", async () => {
 	const page = await browser.context.newPage();
 	await page.setViewportSize({width: 800, height: 760});
 	await openTicket('1002', page);
@@ -292,7 +316,9 @@ test('the urgent ticket due within the hour is never "No risk": time pressure is
 	expect(['watch', 'high', 'critical']).toContain(await host.getAttribute('data-level'));
 	await page.keyboard.press('Alt+Shift+D');
 	await expect.poll(async () => host.locator('.reason[data-signal="wait.due"]').count()).toBe(1);
-	expect(await host.locator('.reason[data-signal="wait.due"]').textContent()).toMatch(/first reply due in \d+ min \(target 1 h\), priority urgent/);
+	expect(await host.locator('.reason[data-signal="wait.due"]').textContent()).toMatch(
+		/first reply due in \d+ min \(target 1 h\), priority urgent/,
+	);
 	await screenshot(page, 'overlay-urgent-due');
 	await page.close();
 });
@@ -306,8 +332,12 @@ test('dark helpdesk theme: the overlay follows it', async () => {
 	await host.locator('.badge').click();
 	expect(await host.locator('.panel').evaluate(element => getComputedStyle(element).backgroundColor)).toBe('rgb(28, 33, 40)');
 	const panel = await host.locator('.panel').boundingBox();
-	const editor = await dark.locator('[data-side-conversations-anchor-id="1005"] [data-test-id="omnicomposer-rich-text-ckeditor"]').boundingBox();
-	expect(panel && editor && (panel.y + panel.height <= editor.y || panel.x + panel.width <= editor.x || panel.x >= editor.x + editor.width)).toBe(true);
+	const editor = await dark
+		.locator('[data-side-conversations-anchor-id="1005"] [data-test-id="omnicomposer-rich-text-ckeditor"]')
+		.boundingBox();
+	expect(
+		panel && editor && (panel.y + panel.height <= editor.y || panel.x + panel.width <= editor.x || panel.x >= editor.x + editor.width),
+	).toBe(true);
 	await screenshot(dark, 'overlay-expanded-dark');
 	await dark.close();
 });
@@ -334,7 +364,9 @@ test('queue markers: from the list itself on a fresh profile, then from what was
 	await page.goto(`${demo.url}/agent/filters/all`);
 	const host = page.locator('defuse-overlay');
 	await expect.poll(async () => host.getAttribute('data-state')).toBe('list');
-	await expect.poll(async () => host.locator('.queue-mark.from-seen').evaluateAll(marks => marks.map(mark => mark.getAttribute('data-ticket')))).toEqual(expect.arrayContaining(['1002', '1007']));
+	await expect
+		.poll(async () => host.locator('.queue-mark.from-seen').evaluateAll(marks => marks.map(mark => mark.getAttribute('data-ticket'))))
+		.toEqual(expect.arrayContaining(['1002', '1007']));
 	expect(await host.locator('.queue-mark[data-ticket="1001"]').count()).toBe(0);
 	for (const id of ['1002', '1007', '1004']) {
 		const row = (await page.locator('tr', {hasText: `#${id}`}).boundingBox())!;
@@ -357,7 +389,7 @@ test('queue markers: from the list itself on a fresh profile, then from what was
 	await page.close();
 });
 
-test('the shipped build\'s shadow root is closed: the page cannot reach into the overlay', async () => {
+test("the shipped build's shadow root is closed: the page cannot reach into the overlay", async () => {
 	const closed = await launchBrowser({closedShadowRoot: true});
 	try {
 		const page = await closed.context.newPage();
@@ -366,14 +398,16 @@ test('the shipped build\'s shadow root is closed: the page cannot reach into the
 		await expect.poll(async () => host.getAttribute('data-level'), {timeout: 15_000}).toBe('critical');
 		expect(await host.evaluate(element => element.shadowRoot)).toBeNull();
 		// The page cannot open it either: a second attachShadow on the host fails.
-		expect(await host.evaluate(element => {
-			try {
-				element.attachShadow({mode: 'open'});
-				return 'attached';
-			} catch (error) {
-				return (error as Error).name;
-			}
-		})).toBe('NotSupportedError');
+		expect(
+			await host.evaluate(element => {
+				try {
+					element.attachShadow({mode: 'open'});
+					return 'attached';
+				} catch (error) {
+					return (error as Error).name;
+				}
+			}),
+		).toBe('NotSupportedError');
 		await screenshot(page, 'overlay-closed-root');
 	} finally {
 		await closed.close();

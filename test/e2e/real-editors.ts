@@ -26,7 +26,10 @@ const needs: Record<RealEditor, {scripts?: string[]; styles?: string[]}> = {
 	prosemirror: {},
 	quill: {styles: ['quill/dist/quill.snow.css']},
 	tinymce: {scripts: ['tinymce/tinymce.min.js']},
-	summernote: {scripts: ['jquery/dist/jquery.min.js', 'summernote/dist/summernote-lite.min.js'], styles: ['summernote/dist/summernote-lite.min.css']},
+	summernote: {
+		scripts: ['jquery/dist/jquery.min.js', 'summernote/dist/summernote-lite.min.js'],
+		styles: ['summernote/dist/summernote-lite.min.css'],
+	},
 };
 
 const bundles = new Map<RealEditor, Promise<string>>();
@@ -51,7 +54,15 @@ export async function editorBundle(editor: RealEditor): Promise<string> {
 	return bundle;
 }
 
-const types: Record<string, string> = {'.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff': 'font/woff', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json'};
+const types: Record<string, string> = {
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.woff': 'font/woff',
+	'.woff2': 'font/woff2',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.json': 'application/json',
+};
 
 /** A file of an editor's package, when it is one of the served folders. */
 export function vendorFile(relative: string): {body: Buffer; type: string} | undefined {
@@ -66,12 +77,14 @@ export function vendorFile(relative: string): {body: Buffer; type: string} | und
 
 /** The tags that load the editors into a page, for the end of its body. */
 export function editorTags(mounts: readonly RealEditorMount[]): string {
-	return mounts.map(mount => {
-		const {scripts = [], styles = []} = needs[mount.editor];
-		return [
-			...styles.map(style => `<link rel="stylesheet" href="${vendorPrefix}${style}">`),
-			...scripts.map(script => `<script src="${vendorPrefix}${script}"></script>`),
-			`<script src="${editorPrefix}${mount.editor}.js?target=${encodeURIComponent(mount.target)}"></script>`,
-		].join('\n');
-	}).join('\n');
+	return mounts
+		.map(mount => {
+			const {scripts = [], styles = []} = needs[mount.editor];
+			return [
+				...styles.map(style => `<link rel="stylesheet" href="${vendorPrefix}${style}">`),
+				...scripts.map(script => `<script src="${vendorPrefix}${script}"></script>`),
+				`<script src="${editorPrefix}${mount.editor}.js?target=${encodeURIComponent(mount.target)}"></script>`,
+			].join('\n');
+		})
+		.join('\n');
 }

@@ -13,7 +13,9 @@ import {blankPath, isLocal, modulePrefix, startFixtureServer, type FixtureServer
 import {chromiumPath} from './harness.ts';
 
 // Each helpdesk's count table, found by file pattern: test/fixtures/<id>/counts.ts.
-const tables = new Map<string, SelectorCounts>(await Promise.all(adapters.map(async adapter => [adapter.id, await selectorCountsOf(adapter.id)] as const)));
+const tables = new Map<string, SelectorCounts>(
+	await Promise.all(adapters.map(async adapter => [adapter.id, await selectorCountsOf(adapter.id)] as const)),
+);
 
 const checked = validateCustomConfig(JSON.parse(fixtureHtml('custom', 'config.json')));
 if (!checked.ok) {
@@ -43,7 +45,11 @@ let server: FixtureServer;
 
 beforeAll(async () => {
 	server = await startFixtureServer();
-	browser = await chromium.launch({executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']});
+	browser = await chromium.launch({
+		executablePath: chromiumPath(),
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+	});
 	page = await browser.newPage();
 	// Fixtures name images and links on their helpdesks' hosts: nothing leaves the machine.
 	await page.route('**/*', async route => (isLocal(route.request().url(), server.origin) ? route.continue() : route.abort()));
@@ -55,7 +61,11 @@ afterAll(async () => {
 	await server?.close();
 });
 
-type InPage = {adapters: Adapter[]; customAdapter: (config: CustomConfig) => Adapter; queryAllDeep: (root: ParentNode, selector: string) => Element[]};
+type InPage = {
+	adapters: Adapter[];
+	customAdapter: (config: CustomConfig) => Adapter;
+	queryAllDeep: (root: ParentNode, selector: string) => Element[];
+};
 
 /** Puts the fixture into the page (a rendered document) and reads it there with the adapter's own code. */
 async function readInChromium(adapter: Adapter, file: string): Promise<Reading> {
@@ -63,41 +73,51 @@ async function readInChromium(adapter: Adapter, file: string): Promise<Reading> 
 	// A string, so the test runner does not rewrite the page's import() into its own loader.
 	await page.evaluate(`Promise.all([import('${modulePrefix}core/helpdesks/index.ts'), import('${modulePrefix}core/helpdesks/custom.ts'), import('${modulePrefix}core/helpdesks/dom.ts')])
 		.then(([index, custom, dom]) => { globalThis.defuseTest = {adapters: index.adapters, customAdapter: custom.customAdapter, queryAllDeep: dom.queryAllDeep}; })`);
-	return page.evaluate(({id, selectors, href, config}) => {
-		const {adapters: all, customAdapter: makeCustom, queryAllDeep} = (globalThis as unknown as {defuseTest: InPage}).defuseTest;
-		const counts: Record<string, number> = {};
-		for (const [name, selector] of Object.entries(selectors)) {
-			try {
-				document.querySelector(selector);
-				counts[name] = queryAllDeep(document, selector).length; // Open shadow roots included, as the count tables are
-			} catch {
-				counts[name] = -1; // Chromium cannot parse it
+	return page.evaluate(
+		({id, selectors, href, config}) => {
+			const {adapters: all, customAdapter: makeCustom, queryAllDeep} = (globalThis as unknown as {defuseTest: InPage}).defuseTest;
+			const counts: Record<string, number> = {};
+			for (const [name, selector] of Object.entries(selectors)) {
+				try {
+					document.querySelector(selector);
+					counts[name] = queryAllDeep(document, selector).length; // Open shadow roots included, as the count tables are
+				} catch {
+					counts[name] = -1; // Chromium cannot parse it
+				}
 			}
-		}
 
-		const adapter = id === 'custom' ? makeCustom(config) : all.find(candidate => candidate.id === id);
-		const url = new URL(href);
-		if (!adapter) {
-			return {counts};
-		}
+			const adapter = id === 'custom' ? makeCustom(config) : all.find(candidate => candidate.id === id);
+			const url = new URL(href);
+			if (!adapter) {
+				return {counts};
+			}
 
-		const json = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-		return adapter.isTicketPage(url) ? {counts, ticket: json(adapter.readTicket(document, url))} : {counts, list: json(adapter.readList(document, url))};
-	}, {id: adapter.id, selectors: adapterFor(adapter).selectors, href: fixtureUrl(adapter.id, file).href, config: customConfig});
+			const json = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+			return adapter.isTicketPage(url)
+				? {counts, ticket: json(adapter.readTicket(document, url))}
+				: {counts, list: json(adapter.readList(document, url))};
+		},
+		{id: adapter.id, selectors: adapterFor(adapter).selectors, href: fixtureUrl(adapter.id, file).href, config: customConfig},
+	);
 }
 
-const roles = (ticket: unknown) => (ticket as {messages?: Array<{role: string; internal?: boolean}>} | undefined)?.messages
-	?.map(message => `${message.role}${message.internal ? ' (internal)' : ''}`);
+const roles = (ticket: unknown) =>
+	(ticket as {messages?: Array<{role: string; internal?: boolean}>} | undefined)?.messages?.map(
+		message => `${message.role}${message.internal ? ' (internal)' : ''}`,
+	);
 
 // Roles only a laid-out page shows (a bubble's side in the stream): Chromium must read them; happy-dom, which
 // lays nothing out, must leave them unknown. Everything else is compared as for any fixture.
 const layoutRoles: Readonly<Record<string, {chromium: string[]; happyDom: string[]}>> = {
-	'intercom/ticket-2026.html': {chromium: ['customer', 'agent', 'agent (internal)', 'customer'], happyDom: ['unknown', 'unknown', 'agent (internal)', 'customer']},
+	'intercom/ticket-2026.html': {
+		chromium: ['customer', 'agent', 'agent (internal)', 'customer'],
+		happyDom: ['unknown', 'unknown', 'agent (internal)', 'customer'],
+	},
 };
 
 const withoutRoles = (ticket: unknown): unknown => {
 	const messages = (ticket as {messages?: Array<Record<string, unknown>>} | undefined)?.messages;
-	return messages ? {...ticket as object, messages: messages.map(({role: _role, ...rest}) => rest)} : ticket;
+	return messages ? {...(ticket as object), messages: messages.map(({role: _role, ...rest}) => rest)} : ticket;
 };
 
 describe.each(adapters.map(adapter => [adapter.id, adapter] as const))('%s', (id, registered) => {

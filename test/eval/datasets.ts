@@ -64,7 +64,12 @@ export function loadDynaSent(split: Split): Dataset {
 			continue;
 		}
 
-		const item: Item = {id: row.text_id, text: row.sentence, tone: (count('positive') - count('negative')) / total, label: row.gold_label ?? 'no majority'};
+		const item: Item = {
+			id: row.text_id,
+			text: row.sentence,
+			tone: (count('positive') - count('negative')) / total,
+			label: row.gold_label ?? 'no majority',
+		};
 		if (row.gold_label !== null) {
 			item.dissatisfied = row.gold_label === 'negative';
 		}
@@ -72,18 +77,52 @@ export function loadDynaSent(split: Split): Dataset {
 		items.push(item);
 	}
 
-	return {id: 'dynasent-yelp', title: 'DynaSent r1: Yelp review sentences', labels: 'tone = mean of 5 raters (+1 positive, -1 negative, 0 neutral/mixed); dissatisfied = majority says negative', split, items};
+	return {
+		id: 'dynasent-yelp',
+		title: 'DynaSent r1: Yelp review sentences',
+		labels: 'tone = mean of 5 raters (+1 positive, -1 negative, 0 neutral/mixed); dissatisfied = majority says negative',
+		split,
+		items,
+	};
 }
 
 // GoEmotions (Demszky et al. 2020; Apache-2.0): Reddit comments with 27 emotions + neutral by raters;
 // the published train/dev/test split.
-const goPositive = new Set(['admiration', 'amusement', 'approval', 'caring', 'desire', 'excitement', 'gratitude', 'joy', 'love', 'optimism', 'pride', 'relief']);
-const goNegative = new Set(['anger', 'annoyance', 'disappointment', 'disapproval', 'disgust', 'embarrassment', 'fear', 'grief', 'nervousness', 'remorse', 'sadness']);
+const goPositive = new Set([
+	'admiration',
+	'amusement',
+	'approval',
+	'caring',
+	'desire',
+	'excitement',
+	'gratitude',
+	'joy',
+	'love',
+	'optimism',
+	'pride',
+	'relief',
+]);
+const goNegative = new Set([
+	'anger',
+	'annoyance',
+	'disappointment',
+	'disapproval',
+	'disgust',
+	'embarrassment',
+	'fear',
+	'grief',
+	'nervousness',
+	'remorse',
+	'sadness',
+]);
 /** The emotions of a dissatisfied customer, as the issue names them. */
 const goDissatisfied = new Set(['anger', 'annoyance', 'disappointment', 'disapproval']);
 
 export function loadGoEmotions(split: Split | 'train'): Dataset {
-	const names = read('goemotions/labels.txt').split('\n').map(name => name.trim()).filter(Boolean);
+	const names = read('goemotions/labels.txt')
+		.split('\n')
+		.map(name => name.trim())
+		.filter(Boolean);
 	const items: Item[] = [];
 	for (const line of read(`goemotions/${split}.tsv`).split('\n')) {
 		const [text, ids, id] = line.split('\t');
@@ -103,7 +142,14 @@ export function loadGoEmotions(split: Split | 'train'): Dataset {
 		});
 	}
 
-	return {id: 'goemotions', title: 'GoEmotions: Reddit comments', labels: 'tone = +1 only positive emotions, -1 only negative, 0 otherwise; dissatisfied = anger, annoyance, disappointment or disapproval', split: split === 'train' ? 'dev' : split, items};
+	return {
+		id: 'goemotions',
+		title: 'GoEmotions: Reddit comments',
+		labels:
+			'tone = +1 only positive emotions, -1 only negative, 0 otherwise; dissatisfied = anger, annoyance, disappointment or disapproval',
+		split: split === 'train' ? 'dev' : split,
+		items,
+	};
 }
 
 // BANKING77 (Casanueva et al. 2020; CC BY 4.0): online banking customer queries, each labelled with
@@ -141,13 +187,42 @@ export const bankingProblems: Readonly<Record<string, Trigger>> = {
 };
 
 export const bankingInformation: ReadonlySet<string> = new Set([
-	'activate_my_card', 'age_limit', 'apple_pay_or_google_pay', 'atm_support', 'automatic_top_up', 'card_about_to_expire',
-	'card_acceptance', 'card_delivery_estimate', 'card_linking', 'change_pin', 'country_support', 'disposable_card_limits',
-	'edit_personal_details', 'exchange_charge', 'exchange_rate', 'exchange_via_app', 'fiat_currency_support',
-	'get_disposable_virtual_card', 'get_physical_card', 'getting_spare_card', 'getting_virtual_card', 'order_physical_card',
-	'receiving_money', 'supported_cards_and_currencies', 'top_up_by_bank_transfer_charge', 'top_up_by_cash_or_cheque',
-	'top_up_limits', 'topping_up_by_card', 'transfer_into_account', 'transfer_timing', 'verify_my_identity',
-	'verify_source_of_funds', 'visa_or_mastercard', 'why_verify_identity', 'passcode_forgotten', 'verify_top_up',
+	'activate_my_card',
+	'age_limit',
+	'apple_pay_or_google_pay',
+	'atm_support',
+	'automatic_top_up',
+	'card_about_to_expire',
+	'card_acceptance',
+	'card_delivery_estimate',
+	'card_linking',
+	'change_pin',
+	'country_support',
+	'disposable_card_limits',
+	'edit_personal_details',
+	'exchange_charge',
+	'exchange_rate',
+	'exchange_via_app',
+	'fiat_currency_support',
+	'get_disposable_virtual_card',
+	'get_physical_card',
+	'getting_spare_card',
+	'getting_virtual_card',
+	'order_physical_card',
+	'receiving_money',
+	'supported_cards_and_currencies',
+	'top_up_by_bank_transfer_charge',
+	'top_up_by_cash_or_cheque',
+	'top_up_limits',
+	'topping_up_by_card',
+	'transfer_into_account',
+	'transfer_timing',
+	'verify_my_identity',
+	'verify_source_of_funds',
+	'visa_or_mastercard',
+	'why_verify_identity',
+	'passcode_forgotten',
+	'verify_top_up',
 ]);
 
 /** BANKING77's own train file is the development split here; its test file is the test split. */
@@ -172,7 +247,13 @@ export function loadBanking(split: Split): Dataset {
 		}
 	}
 
-	return {id: 'banking77', title: 'BANKING77: online banking queries', labels: 'dissatisfied = the intent is a problem report (26 intents), not = an information request (36); 15 mixed intents left out', split, items};
+	return {
+		id: 'banking77',
+		title: 'BANKING77: online banking queries',
+		labels: 'dissatisfied = the intent is a problem report (26 intents), not = an information request (36); 15 mixed intents left out',
+		split,
+		items,
+	};
 }
 
 export const loaders: ReadonlyArray<(split: Split) => Dataset> = [loadDynaSent, loadGoEmotions, loadBanking];

@@ -41,12 +41,24 @@ function runEngine(dataset: Dataset): SystemResult & {topTrigger: Array<string |
 		const result = assess({helpdesk: 'eval', ticketId: item.id, messages: [{role: 'customer', text: item.text}]});
 		dissatisfied.push(result.messages[0]?.dissatisfied ?? false);
 		// Triggers are named only above 'none'; one message rarely gets there, so ask with the watch level at 0.001
-		const ranked = item.trigger ? assess({helpdesk: 'eval', ticketId: item.id, messages: [{role: 'customer', text: item.text}]}, {settings: {thresholds: {watch: 0.001, high: 0.55, critical: 0.8}}}) : result;
+		const ranked = item.trigger
+			? assess(
+					{helpdesk: 'eval', ticketId: item.id, messages: [{role: 'customer', text: item.text}]},
+					{settings: {thresholds: {watch: 0.001, high: 0.55, critical: 0.8}}},
+				)
+			: result;
 		topTrigger.push(ranked.triggers[0]?.trigger);
 	}
 
 	const seconds = (performance.now() - start) / 1000;
-	return {name: 'engine', tone, dissatisfied, rank: tone.map(value => -value), messagesPerSecond: Math.round(dataset.items.length / seconds), topTrigger};
+	return {
+		name: 'engine',
+		tone,
+		dissatisfied,
+		rank: tone.map(value => -value),
+		messagesPerSecond: Math.round(dataset.items.length / seconds),
+		topTrigger,
+	};
 }
 
 function runVader(dataset: Dataset): SystemResult {
@@ -57,7 +69,13 @@ function runVader(dataset: Dataset): SystemResult {
 	}
 
 	const seconds = (performance.now() - start) / 1000;
-	return {name: 'vader', tone, dissatisfied: tone.map(value => value <= vaderNegative), rank: tone.map(value => -value), messagesPerSecond: Math.round(dataset.items.length / seconds)};
+	return {
+		name: 'vader',
+		tone,
+		dissatisfied: tone.map(value => value <= vaderNegative),
+		rank: tone.map(value => -value),
+		messagesPerSecond: Math.round(dataset.items.length / seconds),
+	};
 }
 
 type Row = {
@@ -75,11 +93,19 @@ type Row = {
 };
 
 function score(dataset: Dataset, system: SystemResult): Row {
-	const toneIndexes = dataset.items.flatMap((item, index) => item.tone === undefined ? [] : [index]);
-	const classIndexes = dataset.items.flatMap((item, index) => item.dissatisfied === undefined ? [] : [index]);
+	const toneIndexes = dataset.items.flatMap((item, index) => (item.tone === undefined ? [] : [index]));
+	const classIndexes = dataset.items.flatMap((item, index) => (item.dissatisfied === undefined ? [] : [index]));
 	const humanTone = dataset.items.map(item => item.tone ?? 0);
 	const actual = dataset.items.map(item => item.dissatisfied ?? false);
-	const row: Row = {system: system.name, toneItems: toneIndexes.length, classItems: classIndexes.length, positives: classIndexes.filter(index => actual[index]).length, precision: 0, recall: 0, messagesPerSecond: system.messagesPerSecond};
+	const row: Row = {
+		system: system.name,
+		toneItems: toneIndexes.length,
+		classItems: classIndexes.length,
+		positives: classIndexes.filter(index => actual[index]).length,
+		precision: 0,
+		recall: 0,
+		messagesPerSecond: system.messagesPerSecond,
+	};
 	if (toneIndexes.length > 1) {
 		row.pearson = bootstrap(toneIndexes.length, sample => {
 			const indexes = pick(toneIndexes, sample);
@@ -96,37 +122,52 @@ function score(dataset: Dataset, system: SystemResult): Row {
 			const indexes = pick(classIndexes, sample);
 			return classify(pick(system.dissatisfied, indexes), pick(actual, indexes)).f1;
 		});
-		row.auc = bootstrap(classIndexes.length, sample => {
-			const indexes = pick(classIndexes, sample);
-			return auc(pick(system.rank, indexes), pick(actual, indexes));
-		}, 300);
+		row.auc = bootstrap(
+			classIndexes.length,
+			sample => {
+				const indexes = pick(classIndexes, sample);
+				return auc(pick(system.rank, indexes), pick(actual, indexes));
+			},
+			300,
+		);
 	}
 
 	return row;
 }
 
-const fixed = (value: number | undefined, digits = 3) => value === undefined || !Number.isFinite(value) ? '   -  ' : value.toFixed(digits);
-const interval = (value: Interval | undefined) => value ? `${fixed(value.value)} [${fixed(value.low)}, ${fixed(value.high)}]` : '-'.padEnd(21);
+const fixed = (value: number | undefined, digits = 3) =>
+	value === undefined || !Number.isFinite(value) ? '   -  ' : value.toFixed(digits);
+const interval = (value: Interval | undefined) =>
+	value ? `${fixed(value.value)} [${fixed(value.low)}, ${fixed(value.high)}]` : '-'.padEnd(21);
 
 function triggerTable(dataset: Dataset, predicted: Array<string | undefined>): string[] {
-	const labelled = dataset.items.flatMap((item, index) => item.trigger ? [{expected: item.trigger, got: predicted[index] ?? 'none'}] : []);
+	const labelled = dataset.items.flatMap((item, index) =>
+		item.trigger ? [{expected: item.trigger, got: predicted[index] ?? 'none'}] : [],
+	);
 	if (labelled.length === 0) {
 		return [];
 	}
 
 	const columns = [...allTriggers, 'none'];
-	const lines = [`  top trigger on ${labelled.length} labelled problem reports (rows: expected; columns: engine)`, `  ${''.padEnd(20)}${columns.map(name => name.slice(0, 12).padStart(13)).join('')}`];
+	const lines = [
+		`  top trigger on ${labelled.length} labelled problem reports (rows: expected; columns: engine)`,
+		`  ${''.padEnd(20)}${columns.map(name => name.slice(0, 12).padStart(13)).join('')}`,
+	];
 	for (const expected of allTriggers) {
 		const row = labelled.filter(entry => entry.expected === expected);
 		if (row.length > 0) {
-			lines.push(`  ${expected.padEnd(20)}${columns.map(name => String(row.filter(entry => entry.got === name).length).padStart(13)).join('')}`);
+			lines.push(
+				`  ${expected.padEnd(20)}${columns.map(name => String(row.filter(entry => entry.got === name).length).padStart(13)).join('')}`,
+			);
 		}
 	}
 
 	const correct = labelled.filter(entry => entry.got === entry.expected).length;
 	const named = labelled.filter(entry => entry.got !== 'none');
 	lines.push('  (triggers asked with the watch threshold at 0.001, so any signal names one)');
-	lines.push(`  top-1 accuracy ${fixed(correct / labelled.length)} of all; ${fixed(named.length === 0 ? Number.NaN : named.filter(entry => entry.got === entry.expected).length / named.length)} of the ${named.length} where the engine named one`);
+	lines.push(
+		`  top-1 accuracy ${fixed(correct / labelled.length)} of all; ${fixed(named.length === 0 ? Number.NaN : named.filter(entry => entry.got === entry.expected).length / named.length)} of the ${named.length} where the engine named one`,
+	);
 	return lines;
 }
 
@@ -134,7 +175,10 @@ function listMistakes(dataset: Dataset, engine: SystemResult, count: number): st
 	const lines: string[] = [];
 	for (const kind of ['missed', 'false alarm'] as const) {
 		const found = dataset.items.flatMap((item, index) => {
-			const wrong = kind === 'missed' ? item.dissatisfied === true && !engine.dissatisfied[index] : item.dissatisfied === false && engine.dissatisfied[index];
+			const wrong =
+				kind === 'missed'
+					? item.dissatisfied === true && !engine.dissatisfied[index]
+					: item.dissatisfied === false && engine.dissatisfied[index];
 			return wrong ? [`    ${fixed(engine.tone[index], 2)} ${item.label ?? ''}: ${item.text.slice(0, 140).replaceAll('\n', ' ')}`] : [];
 		});
 		// Spread over the file rather than its first rows (files are often sorted by label)
@@ -172,7 +216,9 @@ for (const load of loaders) {
 	report[dataset.id] = {title: dataset.title, labels: dataset.labels, rows};
 	output.push(`${dataset.title} (${dataset.id}, ${split}, ${dataset.items.length} items)`, `  labels: ${dataset.labels}`, header);
 	for (const row of rows) {
-		output.push(`  ${row.system.padEnd(7)} ${String(row.toneItems).padStart(5)}  ${interval(row.pearson).padEnd(22)} ${fixed(row.spearman).padStart(8)}  ${String(row.classItems).padStart(5)} ${String(row.positives).padStart(5)} ${fixed(row.precision).padStart(6)} ${fixed(row.recall).padStart(6)}  ${interval(row.f1).padEnd(22)} ${interval(row.auc).padEnd(22)} ${String(row.messagesPerSecond).padStart(8)}`);
+		output.push(
+			`  ${row.system.padEnd(7)} ${String(row.toneItems).padStart(5)}  ${interval(row.pearson).padEnd(22)} ${fixed(row.spearman).padStart(8)}  ${String(row.classItems).padStart(5)} ${String(row.positives).padStart(5)} ${fixed(row.precision).padStart(6)} ${fixed(row.recall).padStart(6)}  ${interval(row.f1).padEnd(22)} ${interval(row.auc).padEnd(22)} ${String(row.messagesPerSecond).padStart(8)}`,
+		);
 	}
 
 	output.push(...triggerTable(dataset, engine.topTrigger));

@@ -77,7 +77,7 @@ export function classify(predicted: readonly boolean[], actual: readonly boolean
 
 	const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
 	const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-	const f1 = precision + recall === 0 ? 0 : 2 * precision * recall / (precision + recall);
+	const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 	return {tp, fp, fn, tn, precision, recall, f1};
 }
 
@@ -98,7 +98,7 @@ export function auc(scores: readonly number[], actual: readonly boolean[]): numb
 		return Number.NaN;
 	}
 
-	return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
+	return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
 export type Interval = {value: number; low: number; high: number};

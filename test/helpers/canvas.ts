@@ -32,15 +32,18 @@ function recorder(calls: DrawCalls): object {
 export function stubCanvas(): DrawCalls {
 	const calls: DrawCalls = new Map();
 	vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => recorder(calls)) as never);
-	vi.stubGlobal('Path2D', class {
-		moveTo() {}
-		lineTo() {}
-		rect() {}
-		arc() {}
-		closePath() {}
-		bezierCurveTo() {}
-		quadraticCurveTo() {}
-		addPath() {}
-	});
+	vi.stubGlobal(
+		'Path2D',
+		class {
+			moveTo() {}
+			lineTo() {}
+			rect() {}
+			arc() {}
+			closePath() {}
+			bezierCurveTo() {}
+			quadraticCurveTo() {}
+			addPath() {}
+		},
+	);
 	return calls;
 }

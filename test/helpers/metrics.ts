@@ -6,7 +6,13 @@ import type {KpiQuery} from '../../core/metrics/kpis.ts';
 /** A Berlin office: weekdays 09:00-17:00, with one public holiday in the demo window. */
 export const berlinOffice: BusinessCalendar = {
 	timezone: 'Europe/Berlin',
-	weekly: {mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']]},
+	weekly: {
+		mon: [['09:00', '17:00']],
+		tue: [['09:00', '17:00']],
+		wed: [['09:00', '17:00']],
+		thu: [['09:00', '17:00']],
+		fri: [['09:00', '17:00']],
+	},
 	holidays: ['2026-06-04'],
 };
 
@@ -55,7 +61,7 @@ export function differences(actual: unknown, expected: unknown, path = '$', foun
 
 /** Monday 2026-03-02 00:00 UTC plus minutes. */
 export function t0(minutes: number): number {
-	return Date.UTC(2026, 2, 2) + (minutes * 60_000);
+	return Date.UTC(2026, 2, 2) + minutes * 60_000;
 }
 
 /**
@@ -109,7 +115,14 @@ export function handDataset(): Dataset {
 		{ticketKey: d, at: t0(2050), kind: 'template', templateId: 'ack', actor: 'Ana'},
 		{ticketKey: d, at: t0(2100), kind: 'escalation', escalation: 'automatic', source: 'sla-rule'},
 	];
-	const ticket = (key: string, minutes: number, agent: string | null, status: DatasetTicket['status'], themes: string[], extra: Partial<DatasetTicket> = {}): DatasetTicket => ({
+	const ticket = (
+		key: string,
+		minutes: number,
+		agent: string | null,
+		status: DatasetTicket['status'],
+		themes: string[],
+		extra: Partial<DatasetTicket> = {},
+	): DatasetTicket => ({
 		key,
 		helpdesk: key.split(':')[0]!,
 		ticketId: key.split(':')[2]!,
@@ -155,7 +168,7 @@ export function handDataset(): Dataset {
 export function berlin(iso: string): number {
 	// March 2026 before the 29th is UTC+1, after it UTC+2.
 	const local = Date.parse(`${iso}Z`);
-	return local - ((local < Date.UTC(2026, 2, 29, 2) ? 1 : 2) * 3_600_000);
+	return local - (local < Date.UTC(2026, 2, 29, 2) ? 1 : 2) * 3_600_000;
 }
 
 /**
@@ -169,7 +182,17 @@ export function businessDataset(): Dataset {
 	const f = 'zendesk:acme.zendesk.com:12';
 	const g = 'zendesk:acme.zendesk.com:13';
 	const ticket = (key: string, createdAt: number, status: DatasetTicket['status']): DatasetTicket => ({
-		key, helpdesk: 'zendesk', ticketId: key.split(':')[2]!, createdAt, requesterKey: null, agent: 'Ana', group: null, priority: 'normal', channel: 'web', status, trigger: null,
+		key,
+		helpdesk: 'zendesk',
+		ticketId: key.split(':')[2]!,
+		createdAt,
+		requesterKey: null,
+		agent: 'Ana',
+		group: null,
+		priority: 'normal',
+		channel: 'web',
+		status,
+		trigger: null,
 	});
 	return {
 		tickets: [
@@ -248,7 +271,17 @@ export const handKpiCases: HandCase[] = [
 			['all.functionalEscalationRate', r(0, 4)],
 			['all.hierarchicalEscalationRate', r(1, 4)],
 			['all.automaticEscalationRate', r(1, 4)],
-			['all.sla', {'first-reply': r(1, 2), 'next-reply': r(0, 1), 'periodic-update': r(0, 1), 'requester-wait': r(0, 1), 'agent-work': r(1, 1), resolution: r(1, 1)}],
+			[
+				'all.sla',
+				{
+					'first-reply': r(1, 2),
+					'next-reply': r(0, 1),
+					'periodic-update': r(0, 1),
+					'requester-wait': r(0, 1),
+					'agent-work': r(1, 1),
+					resolution: r(1, 1),
+				},
+			],
 			// CSAT 5, 3, 2 with 4-5 good.
 			['all.csat', r(1, 3)],
 			['all.nps', {responses: 2, promoters: 1, detractors: 1, score: 0}],
@@ -298,21 +331,36 @@ export const handKpiCases: HandCase[] = [
 		dataset: 'hand',
 		query: {groupBy: 'theme'},
 		rows: 3,
-		expected: [['login.tickets', 2], ['login.escalationRate', r(1, 2)], ['billing.tickets', 1], ['(none).tickets', 1]],
+		expected: [
+			['login.tickets', 2],
+			['login.escalationRate', r(1, 2)],
+			['billing.tickets', 1],
+			['(none).tickets', 1],
+		],
 	},
 	{
 		name: 'by escalation type',
 		dataset: 'hand',
 		query: {groupBy: 'escalation-type'},
 		rows: 3,
-		expected: [['hierarchical.tickets', 1], ['automatic.tickets', 1], ['none.tickets', 2], ['none.csat', r(1, 2)]],
+		expected: [
+			['hierarchical.tickets', 1],
+			['automatic.tickets', 1],
+			['none.tickets', 2],
+			['none.csat', r(1, 2)],
+		],
 	},
 	{
 		name: 'filtered to one agent',
 		dataset: 'hand',
 		query: {filters: {agent: ['Ben']}},
 		rows: 1,
-		expected: [['all.tickets', 2], ['all.durations.firstReply.median', 110 * m], ['all.csat', r(0, 1)], ['all.churn', r(1, 2)]],
+		expected: [
+			['all.tickets', 2],
+			['all.durations.firstReply.median', 110 * m],
+			['all.csat', r(0, 1)],
+			['all.churn', r(1, 2)],
+		],
 	},
 	{
 		name: 'business hours in Berlin',
@@ -334,7 +382,12 @@ export const handKpiCases: HandCase[] = [
 		timezone: 'Europe/Berlin',
 		query: {groupBy: 'day', from: '2026-03-27', to: '2026-04-01'},
 		rows: 6,
-		expected: [['2026-03-27.tickets', 1], ['2026-03-30.tickets', 0], ['2026-03-31.tickets', 1], ['2026-04-01.tickets', 1]],
+		expected: [
+			['2026-03-27.tickets', 1],
+			['2026-03-30.tickets', 0],
+			['2026-03-31.tickets', 1],
+			['2026-04-01.tickets', 1],
+		],
 	},
 	{
 		name: 'days in UTC',
@@ -342,7 +395,12 @@ export const handKpiCases: HandCase[] = [
 		timezone: 'UTC',
 		query: {groupBy: 'day', from: '2026-03-27', to: '2026-04-01'},
 		rows: 6,
-		expected: [['2026-03-27.tickets', 1], ['2026-03-30.tickets', 1], ['2026-03-31.tickets', 0], ['2026-04-01.tickets', 1]],
+		expected: [
+			['2026-03-27.tickets', 1],
+			['2026-03-30.tickets', 1],
+			['2026-03-31.tickets', 0],
+			['2026-04-01.tickets', 1],
+		],
 	},
 	{
 		name: 'weeks start on Monday',
@@ -350,6 +408,9 @@ export const handKpiCases: HandCase[] = [
 		timezone: 'Europe/Berlin',
 		query: {groupBy: 'week'},
 		rows: 2,
-		expected: [['2026-03-23.tickets', 1], ['2026-03-30.tickets', 2]],
+		expected: [
+			['2026-03-23.tickets', 1],
+			['2026-03-30.tickets', 2],
+		],
 	},
 ];

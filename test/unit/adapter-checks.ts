@@ -67,24 +67,41 @@ export function stubExecCommand(page: Document): TypedText[] {
 // pages per run, in about a fifth of the time 1,000 each took. DEFUSE_FUZZ_STATES raises it for a deeper run.
 const defaultStates = Number(process.env['DEFUSE_FUZZ_STATES'] ?? 300);
 
-export function describeRobustness(adapter: Adapter, folder: string, files: readonly string[], states = defaultStates, longStates = 40): void {
+export function describeRobustness(
+	adapter: Adapter,
+	folder: string,
+	files: readonly string[],
+	states = defaultStates,
+	longStates = 40,
+): void {
 	describe(`${adapter.id} on mutated pages`, () => {
-		test.each(files)('%s', file => {
-			const page = loadFixture(folder, file);
-			const url = fixtureUrl(folder, file);
-			const failures = robustnessFailures({
-				page,
-				states: file.includes('long') ? longStates : states,
-				seed: [...file].reduce((sum, char) => sum + char.charCodeAt(0), 0),
-				read(copy) {
-					const snapshot = adapter.readTicket(copy, url);
-					const outcome = adapter.insertReply(copy, '<b>Hello</b> & welcome');
-					const outcomeOk = outcome.ok ? ['insert-text', 'value'].includes(outcome.via)
-						: (outcome.via === 'bridge' ? typeof outcome.editor === 'string' && typeof outcome.selector === 'string' : typeof outcome.reason === 'string');
-					return [...snapshotProblems(snapshot), ...listProblems(adapter.readList(copy, url)), ...(outcomeOk ? [] : ['insertReply outcome malformed'])];
-				},
-			});
-			expect(failures.slice(0, 5)).toEqual([]);
-		}, 90_000); // A long thread's 40 states take about 5 s alone, and a busy machine can take four times that
+		test.each(files)(
+			'%s',
+			file => {
+				const page = loadFixture(folder, file);
+				const url = fixtureUrl(folder, file);
+				const failures = robustnessFailures({
+					page,
+					states: file.includes('long') ? longStates : states,
+					seed: [...file].reduce((sum, char) => sum + char.charCodeAt(0), 0),
+					read(copy) {
+						const snapshot = adapter.readTicket(copy, url);
+						const outcome = adapter.insertReply(copy, '<b>Hello</b> & welcome');
+						const outcomeOk = outcome.ok
+							? ['insert-text', 'value'].includes(outcome.via)
+							: outcome.via === 'bridge'
+								? typeof outcome.editor === 'string' && typeof outcome.selector === 'string'
+								: typeof outcome.reason === 'string';
+						return [
+							...snapshotProblems(snapshot),
+							...listProblems(adapter.readList(copy, url)),
+							...(outcomeOk ? [] : ['insertReply outcome malformed']),
+						];
+					},
+				});
+				expect(failures.slice(0, 5)).toEqual([]);
+			},
+			90_000,
+		); // A long thread's 40 states take about 5 s alone, and a busy machine can take four times that
 	});
 }

@@ -63,7 +63,8 @@ function urlExamplesIn(text: string | undefined): UrlExamples | undefined {
 
 	try {
 		const parsed = JSON.parse(text) as Partial<UrlExamples>;
-		const isUrls = (list: unknown): list is string[] => Array.isArray(list) && list.length > 0 && list.every(url => typeof url === 'string' && URL.canParse(url));
+		const isUrls = (list: unknown): list is string[] =>
+			Array.isArray(list) && list.length > 0 && list.every(url => typeof url === 'string' && URL.canParse(url));
 		return isUrls(parsed.ticket) && isUrls(parsed.list) ? {ticket: parsed.ticket, list: parsed.list} : undefined;
 	} catch {
 		return undefined;
@@ -81,7 +82,7 @@ export function commentOf(line: string): string | undefined {
 			} else if (char === quote) {
 				quote = undefined;
 			}
-		} else if (char === '\'' || char === '"' || char === '`') {
+		} else if (char === "'" || char === '"' || char === '`') {
 			quote = char;
 		} else if (char === '/' && line[index + 1] === '/') {
 			return line.slice(index + 2);
@@ -234,8 +235,12 @@ function urlProblems(project: Project, helpdesk: Helpdesk, adapter: Adapter): st
 	}
 
 	const problems = [
-		...mine.ticket.filter(url => !adapter.isTicketPage(new URL(url)) || adapter.isListPage(new URL(url))).map(url => `${path}: not recognised as its ticket page: ${url}`),
-		...mine.list.filter(url => !adapter.isListPage(new URL(url)) || adapter.isTicketPage(new URL(url))).map(url => `${path}: not recognised as its list page: ${url}`),
+		...mine.ticket
+			.filter(url => !adapter.isTicketPage(new URL(url)) || adapter.isListPage(new URL(url)))
+			.map(url => `${path}: not recognised as its ticket page: ${url}`),
+		...mine.list
+			.filter(url => !adapter.isListPage(new URL(url)) || adapter.isTicketPage(new URL(url)))
+			.map(url => `${path}: not recognised as its list page: ${url}`),
 	];
 	for (const other of project.helpdesks.filter(candidate => candidate.kind === 'helpdesk' && candidate.id !== helpdesk.id)) {
 		const theirs = urlExamplesIn(project.read(`test/fixtures/${other.id}/urls.json`));
@@ -265,7 +270,8 @@ function sourceProblems(project: Project, helpdesk: Helpdesk): string[] {
 		problems.push(`no unit test core/helpdesks/${helpdesk.id}.test.ts`);
 	}
 
-	if (helpdesk.kind !== 'custom') { // Custom selectors are the user's; the others name their evidence
+	if (helpdesk.kind !== 'custom') {
+		// Custom selectors are the user's; the others name their evidence
 		const untagged = untaggedSelectors(source);
 		if (!untagged) {
 			problems.push(`${file} has no \`export const selectors = {...}\` object`);
@@ -286,7 +292,9 @@ function sourceProblems(project: Project, helpdesk: Helpdesk): string[] {
 function readmeProblems(project: Project, helpdesk: Helpdesk): string[] {
 	const readme = project.read('README.md') ?? '';
 	const row = readme.split('\n').find(line => line.startsWith('|') && line.includes(`| \`${helpdesk.id}\` |`));
-	return row?.startsWith(`| ${helpdesk.name} |`) ? [] : [`no row \`| ${helpdesk.name} | \`${helpdesk.id}\` | ...\` in the README's helpdesk table`];
+	return row?.startsWith(`| ${helpdesk.name} |`)
+		? []
+		: [`no row \`| ${helpdesk.name} | \`${helpdesk.id}\` | ...\` in the README's helpdesk table`];
 }
 
 export async function conventionProblems(project: Project): Promise<string[]> {
@@ -313,7 +321,7 @@ export async function conventionProblems(project: Project): Promise<string[]> {
 			if (typeof adapter === 'string') {
 				own.push(adapter);
 			} else {
-				own.push(...await fixtureProblems(project, helpdesk, adapter), ...urlProblems(project, helpdesk, adapter));
+				own.push(...(await fixtureProblems(project, helpdesk, adapter)), ...urlProblems(project, helpdesk, adapter));
 			}
 		}
 

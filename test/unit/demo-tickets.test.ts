@@ -16,12 +16,12 @@ function snapshotOf(id: string): TicketSnapshot {
 		status: ticket.status,
 		priority: ticket.priority,
 		requester: {name: ticket.requester.name},
-		createdAt: new Date(startedAt - ((ticket.messages[0]?.minutesAgo ?? 0) * 60_000)).toISOString(),
+		createdAt: new Date(startedAt - (ticket.messages[0]?.minutesAgo ?? 0) * 60_000).toISOString(),
 		messages: ticket.messages.map(message => ({
 			role: message.type === 'end-user' ? 'customer' : 'agent',
 			internal: message.type === 'internal',
 			text: message.body.join('\n\n'),
-			at: new Date(startedAt - (message.minutesAgo * 60_000)).toISOString(),
+			at: new Date(startedAt - message.minutesAgo * 60_000).toISOString(),
 		})),
 	};
 }

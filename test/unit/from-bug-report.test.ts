@@ -9,7 +9,12 @@ import {selectorCounts} from '../fixtures/zendesk/counts.ts';
 import {fixtureText, readSavedPage, selectorCountRow} from '../fixtures/from-bug-report.ts';
 
 const savedAt = new Date('2026-12-01T10:00:00Z');
-const saved = scrubbedPage(loadFixture('zendesk', 'ticket-open.html'), {url: fixtureUrl('zendesk', 'ticket-open.html'), helpdesk: 'zendesk', missing: ['log'], savedAt});
+const saved = scrubbedPage(loadFixture('zendesk', 'ticket-open.html'), {
+	url: fixtureUrl('zendesk', 'ticket-open.html'),
+	helpdesk: 'zendesk',
+	missing: ['log'],
+	savedAt,
+});
 
 describe('a saved Zendesk page', () => {
 	const page = readSavedPage(saved);
@@ -22,7 +27,9 @@ describe('a saved Zendesk page', () => {
 
 	test('becomes a fixture labelled as a scrubbed capture, otherwise unchanged', () => {
 		const fixture = fixtureText(page);
-		expect(fixture.split('\n')[0]).toMatch(/^<!-- scrubbed capture · url: https:\/\/example\.zendesk\.com\/agent\/tickets\/4821 · saved by Defuse for a bug report, 2026-12-01 · adapter: zendesk · missing: log · /);
+		expect(fixture.split('\n')[0]).toMatch(
+			/^<!-- scrubbed capture · url: https:\/\/example\.zendesk\.com\/agent\/tickets\/4821 · saved by Defuse for a bug report, 2026-12-01 · adapter: zendesk · missing: log · /,
+		);
 		expect(fixture.slice(fixture.indexOf('\n'))).toBe(saved.slice(saved.indexOf('\n')));
 	});
 
@@ -35,10 +42,22 @@ describe('a saved Zendesk page', () => {
 
 describe('refused, saying why', () => {
 	test.each([
-		['a page that was not scrubbed (a fixture as committed)', () => fixtureHtml('zendesk', 'ticket-open.html').replace(/^<!-- synthetic · url: (\S+) [^\n]*-->/, '<!-- url: $1 · saved by Defuse for a bug report, 2026-12-01 · adapter: zendesk -->'), /still holds text that was not scrubbed/],
+		[
+			'a page that was not scrubbed (a fixture as committed)',
+			() =>
+				fixtureHtml('zendesk', 'ticket-open.html').replace(
+					/^<!-- synthetic · url: (\S+) [^\n]*-->/,
+					'<!-- url: $1 · saved by Defuse for a bug report, 2026-12-01 · adapter: zendesk -->',
+				),
+			/still holds text that was not scrubbed/,
+		],
 		['a page without the header', () => saved.slice(saved.indexOf('\n') + 1), /not a page saved by Defuse for a bug report/],
 		['an unknown helpdesk', () => saved.replace('adapter: zendesk', 'adapter: acmedesk'), /no adapter for \("acmedesk"\)/],
-		['a page where Defuse could not tell the helpdesk', () => saved.replace('adapter: zendesk', 'adapter: unknown'), /no adapter for \("unknown"\)/],
+		[
+			'a page where Defuse could not tell the helpdesk',
+			() => saved.replace('adapter: zendesk', 'adapter: unknown'),
+			/no adapter for \("unknown"\)/,
+		],
 	])('%s', (_name, html, message) => {
 		expect(() => readSavedPage(html())).toThrow(message);
 	});

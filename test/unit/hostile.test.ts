@@ -23,17 +23,40 @@ const random = seededRandom(20_261_206);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 afterAll(() => {
-	console.log(`hostile input: ${tally.cases} cases, ${tally.rejected} refused with an error naming the file, row and field (or line), ${tally.accepted} accepted and loaded; ${tally.unclear.length} unclear errors, ${tally.lost.length} rows lost, ${tally.doubled.length} rows double counted`);
+	console.log(
+		`hostile input: ${tally.cases} cases, ${tally.rejected} refused with an error naming the file, row and field (or line), ${tally.accepted} accepted and loaded; ${tally.unclear.length} unclear errors, ${tally.lost.length} rows lost, ${tally.doubled.length} rows double counted`,
+	);
 });
 
 // --- Snapshots -------------------------------------------------------------------------------------
 
-const base = await createSnapshot(generateDemoDataset({seed: 9, days: 4, ticketsPerDay: 5}), {salt: 'team', createdAt: '2026-06-30T00:00:00.000Z'});
+const base = await createSnapshot(generateDemoDataset({seed: 9, days: 4, ticketsPerDay: 5}), {
+	salt: 'team',
+	createdAt: '2026-06-30T00:00:00.000Z',
+});
 const rowLists = ['tickets', 'escalations', 'flags', 'feedback', 'templates', 'surveys', 'customers', 'agentHours'] as const;
-const hostileValues: unknown[] = [null, '', 'x', '12', -1, 0.5, 1e20, -1e20, Number.MAX_SAFE_INTEGER, {}, [], true, 'h:'.padEnd(5000, 'a'), '=HYPERLINK("x")', '\u0000\u202E', Date.UTC(9999, 0, 1)];
+const hostileValues: unknown[] = [
+	null,
+	'',
+	'x',
+	'12',
+	-1,
+	0.5,
+	1e20,
+	-1e20,
+	Number.MAX_SAFE_INTEGER,
+	{},
+	[],
+	true,
+	'h:'.padEnd(5000, 'a'),
+	'=HYPERLINK("x")',
+	'\u0000\u202E',
+	Date.UTC(9999, 0, 1),
+];
 
 /** A name:row.field (or a file-level reason) at the start of each refusal line. */
-const namesWhere = /^team\.json: ((tickets|escalations|flags|feedback|templates|surveys|customers|agentHours|events|texts)(\[\d+\](\.[\w.[\]]+)?)?|asOf|createdAt|timezone|saltId|detail|calendar|format|version)(: | )|^team\.json: \.\.\. and \d+ more problems$|^team\.json: not a Defuse snapshot|^team\.json: snapshot version/;
+const namesWhere =
+	/^team\.json: ((tickets|escalations|flags|feedback|templates|surveys|customers|agentHours|events|texts)(\[\d+\](\.[\w.[\]]+)?)?|asOf|createdAt|timezone|saltId|detail|calendar|format|version)(: | )|^team\.json: \.\.\. and \d+ more problems$|^team\.json: not a Defuse snapshot|^team\.json: snapshot version/;
 
 let loads = 0;
 async function loadsWhole(snapshot: Snapshot, label: string): Promise<void> {
@@ -155,21 +178,75 @@ describe('tampered snapshots', () => {
 
 // --- CSV exports ------------------------------------------------------------------------------------
 
-const zendeskHeader = 'Id,Requester,Requester id,Requester email,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
-const zendeskRows = Array.from({length: 12}, (_, index) => `${200 + index},Customer ${index},${9000 + index},c${index}@example.com,Agent ${index % 3},Billing,"Question ${index}, please",${index % 2 ? 'Solved' : 'Open'},Normal,Mail,2026-03-0${1 + (index % 9)} 09:15:00,${index % 2 ? `2026-03-0${1 + (index % 9)} 11:15:00` : ''},${index % 2 ? 'Good' : 'Offered'},${index % 4},0,${index * 7},${index % 2 ? 120 : ''}`);
-const freshdeskHeader = 'Ticket Id,Subject,Status,Priority,Source,Agent,Group,Created time,Resolved time,Agent interactions,Customer interactions,Email';
-const freshdeskRows = Array.from({length: 10}, (_, index) => `${50 + index},Subject ${index},${index % 2 ? 'Resolved' : 'Open'},Medium,Email,Grace Kim,Technical,2026-03-04 10:00:00,${index % 2 ? '2026-03-04 14:00:00' : ''},${index % 3},1,p${index}@example.com`);
+const zendeskHeader =
+	'Id,Requester,Requester id,Requester email,Assignee,Group,Subject,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Replies,Reopens,First reply time in minutes,Full resolution time in minutes';
+const zendeskRows = Array.from(
+	{length: 12},
+	(_, index) =>
+		`${200 + index},Customer ${index},${9000 + index},c${index}@example.com,Agent ${index % 3},Billing,"Question ${index}, please",${index % 2 ? 'Solved' : 'Open'},Normal,Mail,2026-03-0${1 + (index % 9)} 09:15:00,${index % 2 ? `2026-03-0${1 + (index % 9)} 11:15:00` : ''},${index % 2 ? 'Good' : 'Offered'},${index % 4},0,${index * 7},${index % 2 ? 120 : ''}`,
+);
+const freshdeskHeader =
+	'Ticket Id,Subject,Status,Priority,Source,Agent,Group,Created time,Resolved time,Agent interactions,Customer interactions,Email';
+const freshdeskRows = Array.from(
+	{length: 10},
+	(_, index) =>
+		`${50 + index},Subject ${index},${index % 2 ? 'Resolved' : 'Open'},Medium,Email,Grace Kim,Technical,2026-03-04 10:00:00,${index % 2 ? '2026-03-04 14:00:00' : ''},${index % 3},1,p${index}@example.com`,
+);
 const surveyHeader = 'Response ID,Ticket ID,Type,Score,Submitted at';
-const surveyRows = Array.from({length: 10}, (_, index) => `r${index},${200 + index},${pick(['CSAT', 'NPS', 'CES'])},${1 + (index % 5)},2026-03-02T12:0${index}:00Z`);
+const surveyRows = Array.from(
+	{length: 10},
+	(_, index) => `r${index},${200 + index},${pick(['CSAT', 'NPS', 'CES'])},${1 + (index % 5)},2026-03-02T12:0${index}:00Z`,
+);
 
 type Importer = (text: string) => Promise<ImportResult>;
-const importers: Array<{name: string; header: string; rows: string[]; run: Importer; counts: (result: Extract<ImportResult, {ok: true}>) => number}> = [
-	{name: 'zendesk.csv', header: zendeskHeader, rows: zendeskRows, run: async text => importZendeskCsv([text], {host: 'acme.zendesk.com'}), counts: result => result.dataset.tickets.length},
-	{name: 'freshdesk.csv', header: freshdeskHeader, rows: freshdeskRows, run: async text => importFreshdeskCsv([text], {host: 'acme.freshdesk.com'}), counts: result => result.dataset.tickets.length},
-	{name: 'surveys.csv', header: surveyHeader, rows: surveyRows, run: async text => importSurveyCsv([text], {helpdesk: 'zendesk', host: 'acme.zendesk.com'}), counts: result => result.dataset.surveys.length},
+const importers: Array<{
+	name: string;
+	header: string;
+	rows: string[];
+	run: Importer;
+	counts: (result: Extract<ImportResult, {ok: true}>) => number;
+}> = [
+	{
+		name: 'zendesk.csv',
+		header: zendeskHeader,
+		rows: zendeskRows,
+		run: async text => importZendeskCsv([text], {host: 'acme.zendesk.com'}),
+		counts: result => result.dataset.tickets.length,
+	},
+	{
+		name: 'freshdesk.csv',
+		header: freshdeskHeader,
+		rows: freshdeskRows,
+		run: async text => importFreshdeskCsv([text], {host: 'acme.freshdesk.com'}),
+		counts: result => result.dataset.tickets.length,
+	},
+	{
+		name: 'surveys.csv',
+		header: surveyHeader,
+		rows: surveyRows,
+		run: async text => importSurveyCsv([text], {helpdesk: 'zendesk', host: 'acme.zendesk.com'}),
+		counts: result => result.dataset.surveys.length,
+	},
 ];
 
-const hostileCells = ['', 'x', '-5', '9'.repeat(400), '1e5', '9999-01-01 00:00:00', '1900-01-01', 'NaN', '=cmd|\' /C calc\'!A0', '"', '\uFFFD\uFFFD', '２０２６-03-01', 'null', '0x1F', '  ', 'Infinity'];
+const hostileCells = [
+	'',
+	'x',
+	'-5',
+	'9'.repeat(400),
+	'1e5',
+	'9999-01-01 00:00:00',
+	'1900-01-01',
+	'NaN',
+	"=cmd|' /C calc'!A0",
+	'"',
+	'\uFFFD\uFFFD',
+	'２０２６-03-01',
+	'null',
+	'0x1F',
+	'  ',
+	'Infinity',
+];
 
 /** Data rows in a CSV text (records after the header), counting quoted line breaks as one record. */
 function dataRowsOf(source: string): number {
@@ -194,7 +271,7 @@ function dataRowsOf(source: string): number {
 	return rows + (content ? 1 : 0) - 1;
 }
 
-async function csvCase(importer: typeof importers[number], label: string, text: string): Promise<void> {
+async function csvCase(importer: (typeof importers)[number], label: string, text: string): Promise<void> {
 	tally.cases++;
 	let result: ImportResult;
 	try {
@@ -206,7 +283,11 @@ async function csvCase(importer: typeof importers[number], label: string, text: 
 
 	if (!result.ok) {
 		tally.rejected++;
-		if (result.issues.length === 0 || !result.issues.every(issue => issue.message.trim() !== '' && issue.line >= 0) || !result.summary.startsWith(`${importer.name}`) && !result.summary.includes('nothing imported')) {
+		if (
+			result.issues.length === 0 ||
+			!result.issues.every(issue => issue.message.trim() !== '' && issue.line >= 0) ||
+			(!result.summary.startsWith(`${importer.name}`) && !result.summary.includes('nothing imported'))
+		) {
 			tally.unclear.push(`${importer.name} ${label}: ${JSON.stringify(result.issues.slice(0, 2))}`);
 		}
 
@@ -234,7 +315,9 @@ describe('hostile CSV exports', () => {
 				for (const value of hostileCells) {
 					const rows = [...importer.rows];
 					const at = Math.floor(random() * rows.length);
-					const cells = rows[at]!.match(/("[^"]*"|[^,]*)(,|$)/g)!.map(cell => cell.replace(/,$/, '')).slice(0, columns);
+					const cells = rows[at]!.match(/("[^"]*"|[^,]*)(,|$)/g)!
+						.map(cell => cell.replace(/,$/, ''))
+						.slice(0, columns);
 					cells[column] = /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 					rows[at] = cells.join(',');
 					await csvCase(importer, `column ${column}=${JSON.stringify(value).slice(0, 16)}`, [importer.header, ...rows].join('\n'));
@@ -247,7 +330,11 @@ describe('hostile CSV exports', () => {
 		for (const importer of importers) {
 			const text = [importer.header, ...importer.rows].join('\r\n');
 			for (let index = 0; index < 30; index++) {
-				await csvCase(importer, 'cut', text.slice(0, importer.header.length + 2 + Math.floor(random() * (text.length - importer.header.length - 2))));
+				await csvCase(
+					importer,
+					'cut',
+					text.slice(0, importer.header.length + 2 + Math.floor(random() * (text.length - importer.header.length - 2))),
+				);
 			}
 
 			await csvCase(importer, 'row twice', [importer.header, ...importer.rows, pick(importer.rows)].join('\n'));
@@ -266,10 +353,19 @@ describe('hostile CSV exports', () => {
 // --- Runtime messages -------------------------------------------------------------------------------
 
 describe('forged runtime messages', () => {
-	const snapshot = {helpdesk: 'zendesk', ticketId: '12', url: 'https://acme.zendesk.com/agent/tickets/12', messages: [{role: 'customer', text: 'hi'}]};
+	const snapshot = {
+		helpdesk: 'zendesk',
+		ticketId: '12',
+		url: 'https://acme.zendesk.com/agent/tickets/12',
+		messages: [{role: 'customer', text: 'hi'}],
+	};
 	const good = [
 		{type: 'observe', snapshot},
-		{type: 'agent-action', actionId: 'a-1', action: {type: 'feedback', ticketKey: 'zendesk:acme.zendesk.com:12', verdict: 'disagree', signalIds: ['phrase.manager']}},
+		{
+			type: 'agent-action',
+			actionId: 'a-1',
+			action: {type: 'feedback', ticketKey: 'zendesk:acme.zendesk.com:12', verdict: 'disagree', signalIds: ['phrase.manager']},
+		},
 		{type: 'ticket-context', ticketKey: 'zendesk:acme.zendesk.com:12'},
 		{type: 'queue-state', ticketKeys: ['zendesk:acme.zendesk.com:12']},
 		{type: 'adapter-miss', helpdesk: 'zendesk', url: 'https://acme.zendesk.com/agent/tickets/12', part: 'messages', detail: 'x'},
@@ -281,7 +377,10 @@ describe('forged runtime messages', () => {
 			return [prefix];
 		}
 
-		return [prefix, ...Object.entries(value).flatMap(([key, child]) => paths(child, [...prefix, Array.isArray(value) ? Number(key) : key]))];
+		return [
+			prefix,
+			...Object.entries(value).flatMap(([key, child]) => paths(child, [...prefix, Array.isArray(value) ? Number(key) : key])),
+		];
 	}
 
 	test('every field of every request, replaced by a hostile value', () => {
@@ -306,7 +405,11 @@ describe('forged runtime messages', () => {
 						}
 					} else {
 						tally.rejected++;
-						if (!/^request(\.[\w-]+|\[\d+\])* /.test(result.error) && !result.error.startsWith('unknown request type') && !result.error.startsWith('request must be')) {
+						if (
+							!/^request(\.[\w-]+|\[\d+\])* /.test(result.error) &&
+							!result.error.startsWith('unknown request type') &&
+							!result.error.startsWith('request must be')
+						) {
 							tally.unclear.push(`${request.type} ${path.join('.')}: ${result.error}`);
 						}
 					}

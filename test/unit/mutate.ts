@@ -36,7 +36,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
 
 /** One random change to `doc`; returns what it did (for failure messages). */
 export function mutateOnce(doc: Document, random: () => number): string {
-	const elements = [...doc.body?.querySelectorAll('*') ?? []];
+	const elements = [...(doc.body?.querySelectorAll('*') ?? [])];
 	if (elements.length === 0) {
 		doc.body?.append(doc.createTextNode(pick(hostileTexts, random)));
 		return 'empty body: added text';
@@ -150,7 +150,12 @@ export function snapshotProblems(snapshot: TicketSnapshot | undefined): string[]
 			problems.push(`message ${index}: role ${String(message.role)}`);
 		}
 
-		if (typeof message.text !== 'string' || !isOptionalString(message.author) || !isOptionalString(message.at) || !isOptionalString(message.id)) {
+		if (
+			typeof message.text !== 'string' ||
+			!isOptionalString(message.author) ||
+			!isOptionalString(message.at) ||
+			!isOptionalString(message.id)
+		) {
 			problems.push(`message ${index}: non-string field`);
 		}
 
@@ -177,9 +182,11 @@ export function listProblems(rows: ListRow[]): string[] {
 		return ['rows is not an array'];
 	}
 
-	return rows.flatMap((row, index) => (typeof row.ticketId === 'string' && [row.subject, row.requester, row.at].every(isOptionalString)
-		? []
-		: [`row ${index}: non-string field`]));
+	return rows.flatMap((row, index) =>
+		typeof row.ticketId === 'string' && [row.subject, row.requester, row.at].every(isOptionalString)
+			? []
+			: [`row ${index}: non-string field`],
+	);
 }
 
 export type RobustnessCase = {

@@ -9,7 +9,14 @@ import {templateLibrary} from '../../core/templates/library.ts';
 import {shippedToneLexicon} from '../../core/tone.ts';
 import {triggerCues} from '../../core/triggers.ts';
 
-export const engine: EngineData = {packs: builtInPacks, templates: templateLibrary, draftRules, cues, triggerCues, tone: shippedToneLexicon};
+export const engine: EngineData = {
+	packs: builtInPacks,
+	templates: templateLibrary,
+	draftRules,
+	cues,
+	triggerCues,
+	tone: shippedToneLexicon,
+};
 
 export const pageData = () => ({settings: structuredClone(defaultSettings), engine});
 
@@ -28,9 +35,17 @@ export function angryTicket(extra: Partial<TicketSnapshot> = {}): TicketSnapshot
 		priority: 'high',
 		requester: {name: 'Marcus Feld', id: 'u-202'},
 		messages: [
-			message('customer', 'Hi, I renewed my annual plan yesterday and my card was charged twice. Please refund the duplicate.', '2026-10-31T15:00:00.000Z'),
+			message(
+				'customer',
+				'Hi, I renewed my annual plan yesterday and my card was charged twice. Please refund the duplicate.',
+				'2026-10-31T15:00:00.000Z',
+			),
 			message('agent', 'Hello Marcus, refunds are processed per our policy within 10 business days.', '2026-10-31T18:00:00.000Z'),
-			message('customer', 'This is ridiculous. I have been waiting for days and nobody answers. I want a manager and I will dispute the charge with my bank.', '2026-11-01T09:00:00.000Z'),
+			message(
+				'customer',
+				'This is ridiculous. I have been waiting for days and nobody answers. I want a manager and I will dispute the charge with my bank.',
+				'2026-11-01T09:00:00.000Z',
+			),
 		],
 		...extra,
 	};

@@ -26,7 +26,11 @@ function append(message: LiveMessage): void {
 		return;
 	}
 
-	const article = element('article', {'data-test-id': 'omni-log-comment-item', 'data-comment-id': message.id, class: `comment comment--${message.type} comment--new`});
+	const article = element('article', {
+		'data-test-id': 'omni-log-comment-item',
+		'data-comment-id': message.id,
+		class: `comment comment--${message.type} comment--new`,
+	});
 	const header = element('header', {});
 	header.append(
 		element('div', {'data-test-id': 'omni-log-item-sender', class: 'sender'}, message.author),

@@ -23,7 +23,10 @@ export function textOfHtml(html: string): string {
 	const parsed = new DOMParser().parseFromString(html, 'text/html');
 	const blocks = [...parsed.body.querySelectorAll('p, li, h1, h2, h3, div:not(:has(p))')];
 	const texts = blocks.length > 0 ? blocks.map(block => block.textContent ?? '') : [parsed.body.textContent ?? ''];
-	return texts.map(text => text.replaceAll('\u00A0', ' ').trim()).filter(Boolean).join('\n\n');
+	return texts
+		.map(text => text.replaceAll('\u00A0', ' ').trim())
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 export function mountPoint(selector: string): HTMLElement {

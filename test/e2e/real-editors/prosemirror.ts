@@ -22,7 +22,10 @@ const parent = old.parentElement!;
 const className = [...old.classList].filter(name => name !== 'ProseMirror').join(' ');
 old.remove();
 const view = new EditorView(parent, {
-	state: EditorState.create({schema, plugins: [history(), keymap({'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo}), keymap(baseKeymap)]}),
+	state: EditorState.create({
+		schema,
+		plugins: [history(), keymap({'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo}), keymap(baseKeymap)],
+	}),
 	attributes: {class: className, role: 'textbox'},
 });
 ready({editor: 'prosemirror', text: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n\n').trim()});

@@ -7,4 +7,11 @@ const box = document.createElement('div');
 box.className = 'quill-reply';
 old.replaceWith(box);
 const quill = new Quill(box, {theme: 'snow'});
-ready({editor: 'quill', text: () => quill.getText().replaceAll(/\n{3,}/g, '\n\n').trim()});
+ready({
+	editor: 'quill',
+	text: () =>
+		quill
+			.getText()
+			.replaceAll(/\n{3,}/g, '\n\n')
+			.trim(),
+});

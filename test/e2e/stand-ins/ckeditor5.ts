@@ -20,12 +20,14 @@ for (const element of targets) {
 	const writer = {
 		createDocumentFragment: () => inChange((): ModelNode => ({name: '$documentFragment', text: '', children: []})),
 		createElement: (name: string) => inChange((): ModelNode => ({name, text: '', children: []})),
-		insertText: (text: string, parent: ModelNode) => inChange(() => {
-			parent.text += text;
-		}),
-		append: (node: ModelNode, parent: ModelNode) => inChange(() => {
-			parent.children.push(node);
-		}),
+		insertText: (text: string, parent: ModelNode) =>
+			inChange(() => {
+				parent.text += text;
+			}),
+		append: (node: ModelNode, parent: ModelNode) =>
+			inChange(() => {
+				parent.children.push(node);
+			}),
 	};
 	const model = {
 		change(callback: (modelWriter: typeof writer) => void) {
@@ -39,7 +41,10 @@ for (const element of targets) {
 		},
 		insertContent(content: ModelNode) {
 			const nodes = content.name === '$documentFragment' ? content.children : [content];
-			editor.insert('model.insertContent', nodes.filter(node => node.name === 'paragraph').map(node => node.text));
+			editor.insert(
+				'model.insertContent',
+				nodes.filter(node => node.name === 'paragraph').map(node => node.text),
+			);
 		},
 	};
 	Object.assign(element, {ckeditorInstance: {model, editing: {view: {focus: () => element.focus()}}, getData: () => editor.html()}});

@@ -21,9 +21,8 @@ const store = new WeakMap<Element, Map<string, unknown>>();
 function create(): JQuery {
 	const fn: Record<string, Plugin> = {};
 	const jquery = ((input: string | Element | Collection): Collection => {
-		const elements = typeof input === 'string'
-			? [...document.querySelectorAll(input)]
-			: (input instanceof Element ? [input] : [...input.elements]);
+		const elements =
+			typeof input === 'string' ? [...document.querySelectorAll(input)] : input instanceof Element ? [input] : [...input.elements];
 		const collection: Collection = Object.create(fn) as Collection;
 		collection.elements = elements;
 		collection.length = elements.length;

@@ -34,7 +34,11 @@ export function standInOptions(moduleUrl: string): {targets: HTMLElement[]; api:
 
 /** Plain text as paragraphs: blank lines separate paragraphs, single line breaks stay inside one. */
 export function paragraphsFromText(text: string): string[] {
-	return text.replaceAll('\r\n', '\n').split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(paragraph => paragraph !== '');
+	return text
+		.replaceAll('\r\n', '\n')
+		.split(/\n{2,}/)
+		.map(paragraph => paragraph.trim())
+		.filter(paragraph => paragraph !== '');
 }
 
 /** The paragraphs of an HTML fragment, read as text (nothing of it is rendered as markup). */
@@ -97,7 +101,16 @@ export function modelEditor(element: HTMLElement, editor: string, api: string, o
 			paragraphs = [...next];
 			render();
 		},
-		html: () => paragraphs.map(paragraph => `<p>${paragraph.split('\n').map(line => escapeHtml(line)).join('<br>')}</p>`).join(''),
+		html: () =>
+			paragraphs
+				.map(
+					paragraph =>
+						`<p>${paragraph
+							.split('\n')
+							.map(line => escapeHtml(line))
+							.join('<br>')}</p>`,
+				)
+				.join(''),
 	};
 	render();
 	observer.observe(element, {childList: true, subtree: true, characterData: true});

@@ -15,9 +15,12 @@ for (const source of targets) {
 		continue;
 	}
 
-	apps.set(source, modelEditor(editable, 'redactor', api, model => {
-		(source as HTMLTextAreaElement).value = model.html();
-	}));
+	apps.set(
+		source,
+		modelEditor(editable, 'redactor', api, model => {
+			(source as HTMLTextAreaElement).value = model.html();
+		}),
+	);
 }
 
 if (api === '$R') {
@@ -45,10 +48,15 @@ if (api === '$R') {
 	(globalThis as unknown as {$R?: unknown}).$R = redactorGlobal;
 } else {
 	for (const [source, app] of apps) {
-		const insertText = (call: string) => (text: unknown) => app.insert(`jquery:${call}`, paragraphsFromHtml(String(text).replaceAll('\n', '<br>')));
-		jQuery.data(source, 'redactor', api === 'jquery-10'
-			? {insert: {text: insertText('insert.text')}, code: {get: () => app.html()}}
-			: {insertText: insertText('insertText'), get: () => app.html()});
+		const insertText = (call: string) => (text: unknown) =>
+			app.insert(`jquery:${call}`, paragraphsFromHtml(String(text).replaceAll('\n', '<br>')));
+		jQuery.data(
+			source,
+			'redactor',
+			api === 'jquery-10'
+				? {insert: {text: insertText('insert.text')}, code: {get: () => app.html()}}
+				: {insertText: insertText('insertText'), get: () => app.html()},
+		);
 	}
 
 	jQuery.fn['redactor'] = function (this: Collection, method: unknown, ...args: unknown[]) {
