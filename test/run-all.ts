@@ -72,6 +72,8 @@ if (wants('typecheck')) {
 }
 
 if (wants('lint')) {
+	// The formatter's check first (npm run format fixes what it finds), then the linter.
+	check('format', bin('prettier'), ['--check', '{core,entrypoints,dashboard,test}/**/*.{ts,tsx}', '*.{ts,js}']);
 	check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 }
 
