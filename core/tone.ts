@@ -1,6 +1,6 @@
 // Tone scoring with the word lists that ship with the `sentiment` package (the scorer itself is
 // core/tone-scan.ts). Everything but a helpdesk page reads tone through here; a page's script gets the
-// same lists from the background when it starts (page-setup) and never loads this module.
+// same lists from the background when it starts (page-setup), and its build leaves these out.
 //
 // The package's CommonJS index, not its labels.json: Node's loaders (tsx: the evaluation, the bench,
 // the CLI) cannot import that JSON as a module (some of its words are reserved in strict mode). The
