@@ -16,7 +16,16 @@ import type {ImportSettings, Progress} from './session.ts';
  * 600,000 tickets) loads within it; twice that does not. Beyond the limits the import stops at once
  * with a message naming them and the command line, which has no such limit.
  */
-export const limits = {fileBytes: 160 * 1024 * 1024, tickets: 800_000, keptTickets: 150_000};
+export const limits: PageLimits = {fileBytes: 160 * 1024 * 1024, tickets: 800_000, keptTickets: 150_000};
+
+export type PageLimits = {
+	/** The largest file the page reads. */
+	fileBytes: number;
+	/** Rows read before the import stops. */
+	tickets: number;
+	/** Imports up to this many tickets are kept for the next visit. */
+	keptTickets: number;
+};
 
 /** What to do with a file too big for the page. */
 export function cliAdvice(name: string): string {
@@ -93,6 +102,7 @@ export async function parseFile(
 	settings: ImportSettings,
 	timezone: string,
 	report: (progress: Progress) => void,
+	pageLimits: PageLimits = limits,
 ): Promise<Parsed> {
 	const start = await file.slice(0, 64 * 1024).text();
 	const kind = settings.kind === undefined || settings.kind === 'auto' ? detectImportKind(name, start) : settings.kind;
@@ -102,8 +112,8 @@ export async function parseFile(
 	};
 
 	const rowLimit = {
-		rows: limits.tickets,
-		message: `${name} has more than ${formatNumber(limits.tickets, textLocale)} rows, more than this page can hold. ${cliAdvice(name)}`,
+		rows: pageLimits.tickets,
+		message: `${name} has more than ${formatNumber(pageLimits.tickets, textLocale)} rows, more than this page can hold. ${cliAdvice(name)}`,
 	};
 	const common = {
 		fileName: name,

@@ -277,10 +277,25 @@ test('beyond what a page holds an import stops at once, naming the limit and the
 	expect(!outcome.ok && outcome.summary).toMatch(
 		/^huge\.csv is 160 MB: this page holds files up to 160 MB \(about 800,000 tickets\)\. For files this big use the command line.*npx defuse kpis huge\.csv/,
 	);
-	// Rows past the limit: reading stops there.
-	const rows = Array.from({length: limits.tickets + 5}, (_row, index) => `${index + 1},2026-03-02 09:00,Open`);
-	const many = await imports.importFile('many.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
+	// Rows past the limit: reading stops there (a small limit stands in for the page's 800,000 rows).
+	const small = createSession(async () => openNodeDatabase(), {businessHours}, {limits: {...limits, tickets: 50}});
+	const rows = Array.from({length: 55}, (_row, index) => `${index + 1},2026-03-02 09:00,Open`);
+	const many = await small.importFile('many.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
 	expect(!many.ok && many.summary).toMatch(
-		/many\.csv has more than 800,000 rows, more than this page can hold\. For files this big use the command line/,
+		/many\.csv has more than 50 rows, more than this page can hold\. For files this big use the command line/,
 	);
-}, 120_000);
+	const fits = await small.importFile('fits.csv', new Blob([`Id,Created at,Status\n${rows.slice(0, 50).join('\n')}\n`]), {kind: 'zendesk'});
+	expect(fits).toMatchObject({ok: true, source: {rows: 50, tickets: 50}});
+	expect(limits.tickets).toBe(800_000);
+});
+
+test('an import above the kept size is held for this visit only, and says so', async () => {
+	const small = createSession(async () => openNodeDatabase(), {businessHours}, {limits: {...limits, keptTickets: 2}});
+	const rows = ['1,2026-03-02 09:00,Open', '2,2026-03-02 10:00,Open', '3,2026-03-02 11:00,Open'];
+	const outcome = await small.importFile('three.csv', new Blob([`Id,Created at,Status\n${rows.join('\n')}\n`]), {kind: 'zendesk'});
+	expect(outcome).toMatchObject({ok: true, source: {tickets: 3}});
+	expect(outcome.ok && outcome.source.warnings).toContainEqual(
+		expect.stringContaining('Not kept for the next visit: above 2 tickets a file is only held while this page is open'),
+	);
+	expect(limits.keptTickets).toBe(150_000);
+});

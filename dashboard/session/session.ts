@@ -29,10 +29,10 @@ import {createMetricsApi} from '../worker/api.ts';
 import type {LoadProgress} from '../worker/load.ts';
 import {settlement} from '../worker/queries.ts';
 import type {ImportKind} from './detect.ts';
-import {cliAdvice, limits, parseFile} from './parse.ts';
+import {cliAdvice, limits, parseFile, type PageLimits} from './parse.ts';
 import {datasetsOf, heldOf, isSourceInfo, loadTolerant, restored, snapshotsOf, type Held} from './sources.ts';
 
-export {cliAdvice, limits} from './parse.ts';
+export {cliAdvice, limits, type PageLimits} from './parse.ts';
 
 export type SourceKind = ImportKind | 'demo' | 'store';
 
@@ -93,6 +93,8 @@ export type SessionHooks = {
 	openImports?: (() => ImportCache) | undefined;
 	/** The clock that dates the store's open tickets ("still open now"). @default the system clock */
 	now?: (() => Date) | undefined;
+	/** What the page holds (tests pass small limits). @default limits */
+	limits?: PageLimits | undefined;
 };
 
 export type SessionOptions = {
@@ -315,25 +317,26 @@ async function importFile(
 	onProgress?: (progress: Progress) => void,
 ): Promise<ImportOutcome> {
 	const report = throttled(onProgress);
-	if (file.size > limits.fileBytes) {
-		const message = `${name} is ${formatMegabytes(file.size, textLocale)}: this page holds files up to ${formatMegabytes(limits.fileBytes, textLocale)} (about ${formatNumber(limits.tickets, textLocale)} tickets). ${cliAdvice(name)}`;
+	const pageLimits = state.hooks.limits ?? limits;
+	if (file.size > pageLimits.fileBytes) {
+		const message = `${name} is ${formatMegabytes(file.size, textLocale)}: this page holds files up to ${formatMegabytes(pageLimits.fileBytes, textLocale)} (about ${formatNumber(pageLimits.tickets, textLocale)} tickets). ${cliAdvice(name)}`;
 		return {ok: false, name, kind: undefined, rows: 0, issues: [{line: 0, message}], summary: message};
 	}
 
-	const parsed = await parseFile(name, file, settings, timezoneOf(state), report);
+	const parsed = await parseFile(name, file, settings, timezoneOf(state), report, pageLimits);
 	const held = heldOf(name, file, parsed, () => report({label: `Checking ${name}`, done: 0, total: 1}));
 	if ('ok' in held) {
 		return held;
 	}
 
 	const replaced = keep(state, held);
-	if (held.info.tickets <= limits.keptTickets) {
+	if (held.info.tickets <= pageLimits.keptTickets) {
 		report({label: `Keeping ${name} in this browser for the next visit`, done: 0, total: 1});
 		await persist(state, held);
 	} else {
 		// A structured copy of hundreds of thousands of rows into IndexedDB stalls the page for minutes.
 		held.info.warnings.push(
-			`Not kept for the next visit: above ${formatNumber(limits.keptTickets, textLocale)} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`,
+			`Not kept for the next visit: above ${formatNumber(pageLimits.keptTickets, textLocale)} tickets a file is only held while this page is open. Import it again next time, or keep a snapshot made with the command line.`,
 		);
 	}
 
