@@ -807,34 +807,19 @@ async function writeNdjson(out: (text: string) => Promise<void>, snapshot: Snaps
 		escalations.delete(ticket.key);
 	}
 
-	for (const escalation of [...escalations.values()].flat()) {
-		await add(ndjsonLine({escalation}));
-	}
+	const each = async <Row>(rows: Iterable<Row>, record: (row: Row) => NdjsonRecord): Promise<void> => {
+		for (const row of rows) {
+			await add(ndjsonLine(record(row)));
+		}
+	};
 
-	for (const flag of snapshot.flags) {
-		await add(ndjsonLine({flag}));
-	}
-
-	for (const feedback of snapshot.feedback) {
-		await add(ndjsonLine({feedback}));
-	}
-
-	for (const template of snapshot.templates) {
-		await add(ndjsonLine({template}));
-	}
-
-	for (const survey of snapshot.surveys) {
-		await add(ndjsonLine({survey}));
-	}
-
-	for (const customer of snapshot.customers) {
-		await add(ndjsonLine({customer}));
-	}
-
-	for (const agentHour of snapshot.agentHours) {
-		await add(ndjsonLine({agentHour}));
-	}
-
+	await each([...escalations.values()].flat(), escalation => ({escalation}));
+	await each(snapshot.flags, flag => ({flag}));
+	await each(snapshot.feedback, feedback => ({feedback}));
+	await each(snapshot.templates, template => ({template}));
+	await each(snapshot.surveys, survey => ({survey}));
+	await each(snapshot.customers, customer => ({customer}));
+	await each(snapshot.agentHours, agentHour => ({agentHour}));
 	await add(ndjsonLine({end: {asOf: snapshot.asOf, tickets: snapshot.tickets.length}}));
 	await out(batch);
 }
