@@ -374,5 +374,10 @@ describe('the header names the period, and big data streams', () => {
 		const merged = memoryIo({'both.json': io.files.get('both.json')!});
 		await main(['kpis', 'both.json', '--json'], merged);
 		expect(JSON.parse(merged.out.join('')).rows).toEqual(JSON.parse(fromCsv.out.join('')).rows);
+		// Written back as NDJSON (the merge's writer), the snapshot gives the same KPIs again.
+		expect(await main(['merge', 'team.ndjson', '-o', 'again.ndjson'], io)).toBe(0);
+		const again = memoryIo({'again.ndjson': io.files.get('again.ndjson')!});
+		expect(await main(['kpis', 'again.ndjson', '--json'], again)).toBe(0);
+		expect(JSON.parse(again.out.join('')).rows).toEqual(JSON.parse(fromCsv.out.join('')).rows);
 	});
 });
