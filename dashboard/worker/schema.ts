@@ -2,6 +2,7 @@
 // Documented column by column in core/metrics/README.md ("SQL tables").
 import type {Database} from 'sql.js';
 import {slaMetrics} from '../../core/metrics/dataset.ts';
+import {noneGroup} from '../../core/metrics/kpis.ts';
 
 export type ColumnType = 'TEXT' | 'BIGINT' | 'INTEGER' | 'DOUBLE';
 export type TableSpec = {
@@ -10,7 +11,25 @@ export type TableSpec = {
 	primaryKey?: string;
 	unique?: string[][];
 	indexes?: string[][];
+	/** Indexes on expressions, by name: the grouping expressions below, so a breakdown walks an index instead of sorting. */
+	expressionIndexes?: ReadonlyArray<readonly [name: string, expression: string]>;
 };
+
+/**
+ * The ticket dimensions a breakdown groups by, with the expression of each group over a ticket row of
+ * alias `alias` (the query and the index share the text: SQLite uses an expression index only for the
+ * same expression). Unset values form the group '(none)'; tickets never escalated, 'none'.
+ */
+export const dimensionGroups = {
+	helpdesk: (alias: string) => `COALESCE(${alias}helpdesk, '${noneGroup}')`,
+	agent: (alias: string) => `COALESCE(${alias}agent, '${noneGroup}')`,
+	group: (alias: string) => `COALESCE(${alias}group_name, '${noneGroup}')`,
+	priority: (alias: string) => `COALESCE(${alias}priority, '${noneGroup}')`,
+	channel: (alias: string) => `COALESCE(${alias}channel, '${noneGroup}')`,
+	trigger: (alias: string) => `COALESCE(${alias}trigger_name, '${noneGroup}')`,
+	'escalation-type': (alias: string) => `COALESCE(${alias}first_escalation_type, 'none')`,
+} as const;
+export type DimensionGroup = keyof typeof dimensionGroups;
 
 const dayColumns = [
 	['day', 'INTEGER'],
@@ -74,11 +93,18 @@ export const factTables: readonly TableSpec[] = [
 			...slaMetricColumns.map(column => [column, 'INTEGER'] as const),
 			ticketSeq,
 		],
+		// One per breakdown dimension (about 19 MB per million tickets each): a grouped query reads the
+		// tickets in group order, where SQLite would otherwise sort every row it aggregates.
+		expressionIndexes: Object.entries(dimensionGroups).map(
+			([name, expression]) => [`by_${name.replace('-', '_')}`, expression('')] as const,
+		),
 	},
 	{
 		// The most numerous rows (about 4 per ticket): the ticket by its integer key only, to keep them small.
 		name: 'reply_intervals',
 		columns: [['event_at', 'BIGINT'], ...dayColumns, ['ms', 'BIGINT'], ['bh_ms', 'BIGINT'], ticketSeq],
+		// A breakdown by a ticket dimension walks the tickets in group order and finds each one's replies here.
+		indexes: [[ticketSeqColumn]],
 	},
 	{
 		name: 'sla_outcomes',
@@ -278,6 +304,9 @@ export function createIndexSql(table: TableSpec, schema?: string): string[] {
 		),
 		...(table.indexes ?? []).map(
 			columns => `CREATE INDEX ${prefix(schema)}${table.name}_${columns.join('_')} ON ${table.name} (${columns.join(', ')})`,
+		),
+		...(table.expressionIndexes ?? []).map(
+			([name, expression]) => `CREATE INDEX ${prefix(schema)}${table.name}_${name} ON ${table.name} (${expression})`,
 		),
 	];
 }

@@ -36,6 +36,12 @@ import {factTableRows, sqlDeriveInputs} from './load-sql.ts';
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};
 const dataset = generateDemoDataset({seed: 11, days: 30, ticketsPerDay: 15});
+// Surveys of no ticket: the '(none)' group of every ticket dimension (a query of its own in the SQL).
+dataset.surveys.push(
+	{ticketKey: null, kind: 'nps', score: 10, at: Date.UTC(2026, 5, 15, 12)},
+	{ticketKey: null, kind: 'nps', score: 2, at: Date.UTC(2026, 5, 19, 12)},
+	{ticketKey: null, kind: 'csat', score: 5, at: Date.UTC(2026, 5, 17, 12)},
+);
 let sqlJs: Database;
 let instance: DuckDBInstance;
 let factsDuck: DuckDBConnection;

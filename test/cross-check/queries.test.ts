@@ -29,6 +29,12 @@ import {computeEarlyWarning, computeSpikes, computeTemplateStrata, computeThemeC
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};
 const dataset = generateDemoDataset({seed: 3, days: 45, ticketsPerDay: 24});
+// Relationship surveys of no ticket: in '(none)' of every ticket dimension, left out by any ticket
+// filter. Dated before the period of the rollup test below, which compares no filter with a filter.
+dataset.surveys.push(
+	...[10, 9, 3, 7, 0].map((score, index) => ({ticketKey: null, kind: 'nps' as const, score, at: Date.UTC(2026, 4, 18 + index, 12)})),
+	{ticketKey: null, kind: 'csat', score: 2, at: Date.UTC(2026, 4, 20, 15)},
+);
 let facts: Facts;
 let jsDb: Database;
 let sqlDb: Database;
