@@ -549,10 +549,29 @@ export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningRe
 export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; controls: SqlQuery} {
 	const cohort = cohortSql(query);
 	const [good, bad] = csatConditions(query);
-	const outcome = (alias: string): string => `
+	// What happened after a point. The templates' first uses are few: three lookups each.
+	const lookups = (alias: string): string => `
 		CASE WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.ticket_seq = ${alias}.ticket_seq AND e.event_at > ${alias}.at) THEN 1 ELSE 0 END AS escalated,
 		(SELECT COUNT(*) FROM surveys s WHERE s.ticket_seq = ${alias}.ticket_seq AND s.kind = 'csat' AND s.event_at > ${alias}.at AND ${good}) AS good,
 		(SELECT COUNT(*) FROM surveys s WHERE s.ticket_seq = ${alias}.ticket_seq AND s.kind = 'csat' AND s.event_at > ${alias}.at AND ${bad}) AS bad`;
+	// The comparison points are about one per ticket: per-ticket aggregates (each table walked in ticket
+	// order by its index) instead. Escalated if the ticket's last escalation is later; the CSAT answers
+	// after it are all of the ticket's when its first answer is later, none when its last is not, and
+	// counted one by one only in between (a ticket answering more than once).
+	const afterCtes = `esc AS (SELECT e.ticket_seq, MAX(e.event_at) AS last_at FROM escalations e GROUP BY e.ticket_seq),
+				csat AS (
+					SELECT s.ticket_seq, MIN(s.event_at) AS first_at, MAX(s.event_at) AS last_at,
+						SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good, SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
+					FROM surveys s WHERE s.kind = 'csat' AND s.ticket_seq IS NOT NULL GROUP BY s.ticket_seq)`;
+	const answersAfter = (alias: string, condition: string, column: string): string =>
+		`CASE WHEN cs.ticket_seq IS NULL OR cs.last_at <= ${alias}.at THEN 0 WHEN cs.first_at > ${alias}.at THEN cs.${column}
+			ELSE (SELECT COUNT(*) FROM surveys s WHERE s.ticket_seq = ${alias}.ticket_seq AND s.kind = 'csat' AND s.event_at > ${alias}.at AND ${condition}) END`;
+	const outcome = (alias: string): string => `
+		CASE WHEN es.last_at > ${alias}.at THEN 1 ELSE 0 END AS escalated,
+		${answersAfter(alias, good, 'good')} AS good,
+		${answersAfter(alias, bad, 'bad')} AS bad`;
+	const outcomeJoins = (alias: string): string =>
+		`LEFT JOIN esc es ON es.ticket_seq = ${alias}.ticket_seq LEFT JOIN csat cs ON cs.ticket_seq = ${alias}.ticket_seq`;
 	const cohortCte = `cohort AS (
 				SELECT t.ticket_seq, t.created_at, COALESCE(t.trigger_name, '${noneGroup}') AS trig FROM ticket_metrics t WHERE ${cohort.where})`;
 	return {
@@ -566,13 +585,13 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 					SELECT uses.template_id, uses.ticket_seq, uses.at, c.trig,
 						COALESCE((SELECT MAX(f.level_rank) FROM flags f WHERE f.ticket_seq = uses.ticket_seq AND f.event_at <= uses.at), 0) AS lvl
 					FROM uses JOIN cohort c ON c.ticket_seq = uses.ticket_seq),
-				outcomes AS (SELECT p.template_id, p.lvl, p.trig, ${outcome('p')} FROM points p)
+				outcomes AS (SELECT p.template_id, p.lvl, p.trig, ${lookups('p')} FROM points p)
 				SELECT o.template_id AS template_id, o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
 				FROM outcomes o GROUP BY o.template_id, o.lvl, o.trig`,
 			params: cohort.params,
 		},
 		controls: {
-			sql: `WITH ${cohortCte},
+			sql: `WITH ${cohortCte}, ${afterCtes},
 				plain AS (SELECT c.ticket_seq, c.created_at, c.trig FROM cohort c WHERE NOT EXISTS (SELECT 1 FROM template_uses x WHERE x.ticket_seq = c.ticket_seq)),
 				firsts AS (
 					SELECT f.ticket_seq, f.level_rank, MIN(f.event_at) AS at
@@ -584,7 +603,7 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 					SELECT fi.ticket_seq, fi.level_rank, fi.at, p.trig
 					FROM firsts fi JOIN plain p ON p.ticket_seq = fi.ticket_seq
 					WHERE NOT EXISTS (SELECT 1 FROM firsts h WHERE h.ticket_seq = fi.ticket_seq AND h.level_rank > fi.level_rank AND h.at <= fi.at)),
-				outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p)
+				outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p ${outcomeJoins('p')})
 				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
 				FROM outcomes o GROUP BY o.lvl, o.trig`,
 			params: cohort.params,
