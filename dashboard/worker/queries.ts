@@ -83,7 +83,12 @@ function grouping(groupBy: GroupBy, anchor: string): {expr: string; join: string
 		return {expr: `COALESCE(th.theme, '${noneGroup}')`, join: 'LEFT JOIN ticket_themes th ON th.ticket_seq = t.ticket_seq'};
 	}
 
-	return {expr: dimensionGroups[groupBy]('t.'), join: ''};
+	const expr = dimensionGroups[groupBy]('t.');
+	// Surveys join their ticket with LEFT JOIN: one without a ticket is in no escalation type.
+	return {
+		expr: groupBy === 'escalation-type' && anchor === 's' ? `CASE WHEN t.ticket_seq IS NULL THEN '${noneGroup}' ELSE ${expr} END` : expr,
+		join: '',
+	};
 }
 
 /** `AND t.x IN (?, ...)` for each active filter, plus its parameters. */
@@ -252,30 +257,13 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 				SUM(CASE WHEN s.kind = 'nps' AND s.score <= 6 THEN ${weight} ELSE 0 END) AS detractors,
 				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN ${weight} ELSE 0 END) AS ces_responses,
 				SUM(CASE WHEN s.kind = 'ces' AND s.score IS NOT NULL THEN s.score * ${weight} ELSE 0 END) AS ces_sum`;
-	let surveys: SqlQuery;
-	if (groupBy === 'none' || isTimeGrain(groupBy)) {
-		surveys = {
-			sql: `SELECT ${surveyGroup.expr} AS g, ${surveySums}
-				FROM ${rollup ? 'survey_days' : 'surveys'} s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''}
-				WHERE s.day BETWEEN ? AND ? ${filter.sql}
-				${groupBySql(groupBy, surveyGroup.expr)}`,
-			params: [from, to, ...filter.params],
-		};
-	} else {
-		// By a ticket dimension: the tickets in group order (an index walk, no sort), each one's surveys;
-		// then, when no filter could exclude them, the surveys of no ticket in '(none)', whose sums
-		// shapeKpis adds to those of tickets in '(none)'.
-		const unlinked = `UNION ALL SELECT '${noneGroup}' AS g, ${surveySums}
-				FROM surveys s WHERE s.ticket_seq IS NULL AND s.day BETWEEN ? AND ? HAVING COUNT(*) > 0`;
-		surveys = {
-			sql: `SELECT ${surveyGroup.expr} AS g, ${surveySums}
-				FROM ticket_metrics t JOIN surveys s ON s.ticket_seq = t.ticket_seq ${surveyGroup.join}
-				WHERE s.day BETWEEN ? AND ? ${filter.sql}
-				GROUP BY ${surveyGroup.expr}
-				${filter.params.length === 0 ? unlinked : ''}`,
-			params: [from, to, ...filter.params, ...(filter.params.length === 0 ? [from, to] : [])],
-		};
-	}
+	const surveys: SqlQuery = {
+		sql: `SELECT ${surveyGroup.expr} AS g, ${surveySums}
+			FROM ${rollup ? 'survey_days' : 'surveys'} s ${needsTicket ? 'LEFT JOIN ticket_metrics t ON t.ticket_seq = s.ticket_seq' : ''} ${surveyGroup.join}
+			WHERE s.day BETWEEN ? AND ? ${filter.sql}
+			${groupBySql(groupBy, surveyGroup.expr)}`,
+		params: [from, to, ...filter.params],
+	};
 
 	// Churn: customers lost in a period / customers at its start (present before it and not yet lost).
 	let churn: SqlQuery | undefined;
@@ -351,23 +339,7 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 		}
 	}
 
-	// A group may come in more than one survey row (see kpiQueries): their sums are added up.
-	const surveyRows = new Map<string, Row>();
 	for (const result of results.surveys) {
-		const label = String(result.g);
-		const seen = surveyRows.get(label);
-		if (seen) {
-			for (const [key, value] of Object.entries(result)) {
-				if (key !== 'g') {
-					seen[key] = num(seen[key]) + num(value);
-				}
-			}
-		} else {
-			surveyRows.set(label, {...result});
-		}
-	}
-
-	for (const result of surveyRows.values()) {
 		const row = rowOf(result.g);
 		const good = num(result.csat_good);
 		row.csat = ratio(good, good + num(result.csat_bad));
