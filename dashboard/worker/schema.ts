@@ -117,7 +117,7 @@ export const factTables: readonly TableSpec[] = [
 			...dayColumns,
 			ticketSeq,
 		],
-		indexes: [[ticketSeqColumn]],
+		// Read whole (exports); no query looks a ticket's outcomes up.
 	},
 	{
 		name: 'escalations',
