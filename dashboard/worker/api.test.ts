@@ -84,6 +84,8 @@ test('the CSV bundle is a ZIP with one CSV per table', async () => {
 				),
 			),
 	).toBe(true);
+	// Themes too (the table keeps no key of its own); the demo tickets may have none, the header stays.
+	expect(files.get('ticket_themes.csv')!.split('\r\n')[0]).toBe('ticket_key,theme');
 	expect(files.get('sla_outcomes.csv')!.split('\r\n')[0]).toBe(
 		'ticket_key,metric,target_minutes,business_hours,outcome,measured_minutes,day,week,month',
 	);

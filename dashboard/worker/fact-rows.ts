@@ -99,7 +99,7 @@ export function factRowBuilders(timezone: string) {
 			const created = keysOf(ticket.createdAt);
 			return ticket.sla.map(sla => [sla.metric, sla.targetMinutes, bool(sla.businessHours), sla.outcome, sla.measuredMs, ...created, seq]);
 		},
-		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [ticket.key, theme, seq]),
+		themes: (ticket: Pick<TicketFact, 'key' | 'themes'>, seq: number): SqlValue[][] => ticket.themes.map(theme => [theme, seq]),
 		escalation: (row: EscalationFact, seq: number | null): SqlValue[] => [
 			row.ticketKey,
 			row.at,
@@ -184,7 +184,7 @@ export function factRowBuilders(timezone: string) {
 		meta: (asOf: number): SqlValue[][] => [
 			['as_of', String(asOf)],
 			['timezone', timezone],
-			['schema_version', '3'],
+			['schema_version', '4'],
 		],
 	};
 }

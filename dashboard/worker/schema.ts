@@ -194,8 +194,9 @@ export const factTables: readonly TableSpec[] = [
 		columns: [['agent', 'TEXT'], ['hour_start', 'BIGINT'], ...dayColumns],
 	},
 	{
+		// The ticket by ticket_seq only (the export puts its key back): a row per ticket and theme.
 		name: 'ticket_themes',
-		columns: [['ticket_key', 'TEXT'], ['theme', 'TEXT'], ticketSeq],
+		columns: [['theme', 'TEXT'], ticketSeq],
 		indexes: [[ticketSeqColumn]],
 	},
 	{

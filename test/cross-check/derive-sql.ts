@@ -178,7 +178,7 @@ export function deriveStatements({asOf, asOfBh}: DeriveSqlParams): Statement[] {
 			SELECT r.reply_at, r.day, r.week, r.month, r.ms, r.bh_ms, t.ticket_seq
 			FROM d_replies r JOIN tickets t ON t.ticket_key = r.ticket_key`),
 		// The integer join key of the rows the breakdown reports join to their ticket.
-		...['surveys', 'ticket_themes'].map(table =>
+		...['surveys'].map(table =>
 			plain(`UPDATE ${table}
 			SET ticket_seq = (SELECT x.ticket_seq FROM tickets x WHERE x.ticket_key = ${table}.ticket_key)`),
 		),

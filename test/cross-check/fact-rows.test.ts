@@ -134,9 +134,12 @@ describe('openFactWriter', () => {
 				['zendesk::unknown', ['login']],
 			]),
 		});
-		expect(all(db, {sql: 'SELECT ticket_key, theme, ticket_seq FROM ticket_themes', params: []})).toEqual([
-			{ticket_key: second!.key, theme: 'billing', ticket_seq: 2},
-		]);
+		expect(
+			all(db, {
+				sql: 'SELECT k.ticket_key, th.theme, th.ticket_seq FROM ticket_themes th JOIN ticket_metrics k ON k.ticket_seq = th.ticket_seq',
+				params: [],
+			}),
+		).toEqual([{ticket_key: second!.key, theme: 'billing', ticket_seq: 2}]);
 	});
 
 	test('the same ticket twice is refused, and an aborted load leaves empty tables', async () => {
