@@ -159,12 +159,32 @@ export function statsOf(values: readonly number[]): Stats {
 	return statsOfValues(Float64Array.from(values));
 }
 
-/** Rearranges values[left..right] so that values[k] is the k-th smallest, smaller ones before it, larger after (quickselect). */
+/**
+ * Rearranges values[left..right] so that values[k] is the k-th smallest, smaller ones before it,
+ * larger after. Quickselect with Floyd and Rivest's pivot: in a long range, k is first selected
+ * within a window around it (a sample of the range, as the values come in no particular order), so
+ * the value partitioned on is close to the k-th and each pass discards most of the range (about half
+ * the comparisons of a middle-element pivot on a million values).
+ */
 function selectKth(values: Float64Array, k: number, left: number, right: number): void {
 	let low = left;
 	let high = right;
 	while (high > low) {
-		const pivot = values[(low + high) >> 1]!;
+		const length = high - low + 1;
+		if (length > 600) {
+			const rank = k - low + 1;
+			const log = Math.log(length);
+			const window = 0.5 * Math.exp((2 * log) / 3);
+			const spread = 0.5 * Math.sqrt((log * window * (length - window)) / length) * Math.sign(rank - length / 2);
+			selectKth(
+				values,
+				k,
+				Math.max(low, Math.floor(k - (rank * window) / length + spread)),
+				Math.min(high, Math.floor(k + ((length - rank) * window) / length + spread)),
+			);
+		}
+
+		const pivot = values[k]!;
 		let i = low;
 		let j = high;
 		while (i <= j) {
