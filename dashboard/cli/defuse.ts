@@ -729,8 +729,8 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 	return withEngine(options, io, async engine => {
 		const {tickets, timezone} = await loadInputs(io, engine, files, options);
 		const query: KpiQuery = {from: options.from, to: options.to, groupBy: options.groupBy, fcr: options.fcr, csat: options.csat};
-		const rows = await runKpis(engine.run, query);
-		const data = await runSettlement(engine.run);
+		const rows = await runKpis(engine.run, query, engine.dialect);
+		const data = await runSettlement(engine.run, engine.dialect);
 		const period = {from: options.from ?? data?.firstDay ?? null, to: options.to ?? data?.lastDay ?? null};
 		if (options.json) {
 			io.stdout(

@@ -9,7 +9,7 @@ import type {Database, SqlValue} from 'sql.js';
 import type {FactTarget} from '../worker/fact-rows.ts';
 import {sqlJsTarget} from '../worker/fact-rows.ts';
 import {openNodeDatabase} from '../worker/node-database.ts';
-import type {Row} from '../worker/queries.ts';
+import type {Dialect, Row} from '../worker/queries.ts';
 import {all} from '../worker/queries.ts';
 import {rollupStatements, rollupTables} from '../worker/rollups.ts';
 import type {Runner} from '../worker/run-reports.ts';
@@ -20,6 +20,8 @@ export type EngineName = 'duckdb' | 'sqljs';
 
 export type Engine = {
 	name: EngineName;
+	/** How the metric SQL is built for this engine (DuckDB computes order statistics natively). */
+	dialect: Dialect;
 	/** Fresh fact tables; rows go in through the target (then call ready()). */
 	target(): FactTarget;
 	/** After the writer finished: the tables are queryable. */
@@ -40,6 +42,7 @@ async function openSqlJs(): Promise<Engine> {
 	const db = await openNodeDatabase();
 	return {
 		name: 'sqljs',
+		dialect: {orderStats: 'values'},
 		target: () => sqlJsTarget(db),
 		async ready() {
 			// The sql.js target builds its indexes and rollups and commits itself.
@@ -112,6 +115,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 	const spec = (name: string): TableSpec => factTables.find(table => table.name === name)!;
 	return {
 		name: 'duckdb',
+		dialect: {orderStats: 'native'},
 		target() {
 			for (const table of factTables) {
 				const path = join(spoolDir, `${table.name}.csv`);

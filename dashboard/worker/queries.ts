@@ -1,8 +1,9 @@
 // The metric SQL. Each report is built as plain SQL text + positional parameters (runs unchanged in
 // SQLite/sql.js and DuckDB), then shaped into the report types of core/metrics. Order statistics
-// (median, 90th percentile) come from each group's values, which the SQL hands over as one
-// group_concat string: a native aggregate in both engines, ten times faster in sql.js than a
-// JavaScript aggregate function. Functions take a sql.js Database.
+// (median, 90th percentile) depend on the engine's dialect: sql.js hands over each group's values as
+// one group_concat string (a native aggregate, ten times faster in sql.js than a JavaScript aggregate
+// function) that JavaScript selects from; DuckDB computes them with quantile_cont. Functions take a
+// sql.js Database.
 import type {Database, SqlValue} from 'sql.js';
 import {flagLevels, slaMetrics} from '../../core/metrics/dataset.ts';
 import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core/metrics/kpis.ts';
@@ -106,9 +107,35 @@ function filterSql(query: KpiQuery): {sql: string; params: SqlValue[]} {
 	return {sql: parts.join(' '), params};
 }
 
+/**
+ * How an engine gives a group's order statistics (count, mean, median, 90th percentile): 'values'
+ * hands over the group's values as one group_concat list that JavaScript selects from (sql.js, which
+ * has no quantile aggregate); 'native' computes the four numbers in SQL with AVG and quantile_cont
+ * (DuckDB: linear interpolation between the two closest ranks, as quantileOfSorted does).
+ */
+export type OrderStats = 'values' | 'native';
+
+/** The SQL dialect of the engine a query is built for. */
+export type Dialect = {orderStats?: OrderStats | undefined};
+
 /** All non-null values of a column in the group, comma-separated. */
 function valuesSql(column: string, alias: string): string {
 	return `group_concat(CAST(${column} AS VARCHAR), ',') AS ${alias}_values`;
+}
+
+/** The order statistics of a column's non-null values in the group, as `dialect` gives them (read back by statsOfRow). */
+function statsSql(column: string, alias: string, dialect: Dialect): string {
+	if (dialect.orderStats !== 'native') {
+		return valuesSql(column, alias);
+	}
+
+	const value = `CAST(${column} AS DOUBLE)`;
+	return [
+		`COUNT(${column}) AS ${alias}_count`,
+		`AVG(${value}) AS ${alias}_mean`,
+		`quantile_cont(${value}, 0.5) AS ${alias}_median`,
+		`quantile_cont(${value}, 0.9) AS ${alias}_p90`,
+	].join(', ');
 }
 
 /**
@@ -154,7 +181,14 @@ export function valuesOf(value: Row[string]): Float64Array {
 	return values.subarray(0, slot);
 }
 
+/** A group's order statistics from its row: the four native columns when present, else its values list. */
 function statsOfRow(row: Row, alias: string): Stats {
+	if (`${alias}_count` in row) {
+		const count = num(row[`${alias}_count`]);
+		const orNull = (value: Row[string]): number | null => (count === 0 || value === null || value === undefined ? null : Number(value));
+		return {count, mean: orNull(row[`${alias}_mean`]), median: orNull(row[`${alias}_median`]), p90: orNull(row[`${alias}_p90`])};
+	}
+
 	return statsOfValues(valuesOf(row[`${alias}_values`]));
 }
 
@@ -192,15 +226,15 @@ function csatConditions(query: KpiQuery): [good: string, bad: string] {
 	return conditions[query.csat ?? 'top-2']!;
 }
 
-/** The SQL of every KPI of one query. */
-export function kpiQueries(query: KpiQuery = {}): KpiQueries {
+/** The SQL of every KPI of one query, for an engine of `dialect`. */
+export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQueries {
 	const groupBy = query.groupBy ?? 'none';
 	const [from, to] = dayBounds(query);
 	const filter = filterSql(query);
 	const ticketGroup = grouping(groupBy, 't');
 	// Whole-team queries (no filter; all time or by day, week or month) read the daily rollups.
 	const rollup = filter.params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
-	const durationValues = ticketMeasures.map(([measure, column]) => valuesSql(`t.${column}`, measure)).join(',\n\t\t\t\t');
+	const durationValues = ticketMeasures.map(([measure, column]) => statsSql(`t.${column}`, measure, dialect)).join(',\n\t\t\t\t');
 	let tickets: SqlQuery;
 	let durations: SqlQuery | undefined;
 	if (rollup) {
@@ -237,7 +271,7 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const needsTicket = !rollup;
 	const replyGroup = grouping(groupBy, 'r');
 	const replies: SqlQuery = {
-		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${valuesSql('r.ms', 'nextReply')}, ${valuesSql('r.bh_ms', 'nextReplyBusiness')}
+		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${statsSql('r.ms', 'nextReply', dialect)}, ${statsSql('r.bh_ms', 'nextReplyBusiness', dialect)}
 			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq' : ''} ${replyGroup.join}
 			WHERE r.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, replyGroup.expr)}`,
@@ -677,6 +711,19 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 	return detectSpikes(themeCounts(db, query), Math.min(to, lastDay), {...options, from, to});
 }
 
+/** The full resolution times' order statistics (alias `full`), from which a day counts as settled. */
+export function settlementQuery(dialect: Dialect = {}): SqlQuery {
+	return {
+		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
+		params: [],
+	};
+}
+
+/** The order statistics of a row built by statsSql under `alias`. */
+export function statsOfResult(row: Row | undefined, alias: string): Stats {
+	return statsOfRow(row ?? {}, alias);
+}
+
 /** When a day's tickets count as settled: from the 90th percentile of full resolution time (core/metrics/periods.ts). */
 export function settlement(db: Database): Settlement | undefined {
 	const [row] = all(db, {sql: 'SELECT MAX(d.day) AS last_day FROM days d', params: []});
@@ -684,9 +731,6 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = all(db, {
-		sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
-		params: [],
-	});
-	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfValues(valuesOf(values?.full_values)).p90);
+	const [values] = all(db, settlementQuery());
+	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfResult(values, 'full').p90);
 }
