@@ -13,7 +13,7 @@ import type {Dataset, DatasetTicket, SurveyResponse} from '../../core/metrics/da
 import {mergeDatasets} from '../../core/metrics/dataset.ts';
 import {DatasetError, validateDataset} from '../../core/metrics/schema.ts';
 import type {Facts, TicketFact} from '../../core/metrics/facts.ts';
-import {deriveFacts, deriveTicket, surveyFactsOf} from '../../core/metrics/facts.ts';
+import {deriveFacts, deriveTicket, surveyFactOf} from '../../core/metrics/facts.ts';
 import type {CsatRule, FcrVariant, GroupBy, KpiQuery, KpiRow, Ratio, Stats} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
 import {extractThemes} from '../../core/metrics/themes.ts';
@@ -512,8 +512,8 @@ async function streamCsv(
 				documents.push({id: ticket.key, text, requester: ticket.requesterKey});
 			}
 
-			// Themes come at the end; the fact is written with none.
-			take.ticket(deriveTicket({...ticket, themes: []}, [], asOf, undefined), ticket.requesterKey);
+			// Themes come at the end; the fact is written with none (a ticket without themes is not copied).
+			take.ticket(deriveTicket(ticket.themes === undefined ? ticket : {...ticket, themes: []}, [], asOf, undefined), ticket.requesterKey);
 		},
 		survey(survey) {
 			asOf = Math.max(asOf, survey.at);
@@ -552,7 +552,7 @@ async function loadInputs(io: CliIo, engine: Engine, files: string[], options: O
 		try {
 			const tickets = await streamCsv(io, path!, options, {
 				ticket: fact => writer.addTicket(fact),
-				survey: survey => writer.addSurvey(surveyFactsOf([survey])[0]!),
+				survey: survey => writer.addSurvey(surveyFactOf(survey)),
 				async end(asOf, themes) {
 					writer.finish({asOf, customers: [], themes});
 				},
@@ -911,7 +911,7 @@ async function streamCsvToNdjson(
 		},
 		survey(survey) {
 			surveys++;
-			add(ndjsonLine({survey: surveyFactsOf([survey])[0]!}));
+			add(ndjsonLine({survey: surveyFactOf(survey)}));
 		},
 		async end(asOf, themes, documents) {
 			// Themes travel only when several distinct customers back them and they name nothing sensitive.
