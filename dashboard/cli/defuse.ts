@@ -486,14 +486,19 @@ function syncHasher(salt: string): (value: string) => string {
 
 type Streamed = {tickets: number; timezone: string};
 
+/** How many distinct subject texts are kept once and shared by the tickets that repeat them. */
+const sharedTexts = 100_000;
+
 /**
  * One CSV export streamed: each row measured (a CSV export has no timeline, so a ticket's facts depend
- * on nothing else) and handed on; the themes, found over every subject, come at the end.
+ * on nothing else) and handed on; the themes, found over every subject, come at the end. Only the
+ * subjects (and, with `requesters`, who wrote them) stay in memory until then: each text a string of
+ * its own (not a part of the chunk of the file it was read from), a repeated text kept once.
  */
 async function streamCsv(
 	io: CliIo,
 	path: string,
-	options: Options,
+	options: Options & {requesters: boolean},
 	take: {
 		ticket(fact: TicketFact, requesterKey: string | null): void;
 		survey(survey: SurveyResponse): void;
@@ -501,6 +506,21 @@ async function streamCsv(
 	},
 ): Promise<number> {
 	const documents: Array<{id: string; text: string; requester: string | null}> = [];
+	const texts = new Map<string, string>();
+	const ownText = (text: string): string => {
+		const known = texts.get(text);
+		if (known !== undefined) {
+			return known;
+		}
+
+		const own = Buffer.from(text).toString();
+		if (texts.size < sharedTexts) {
+			texts.set(own, own);
+		}
+
+		return own;
+	};
+
 	let asOf = 0;
 	let tickets = 0;
 	const sink: RowSink = {
@@ -509,7 +529,7 @@ async function streamCsv(
 			tickets++;
 			const text = `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`;
 			if (text.trim() !== '') {
-				documents.push({id: ticket.key, text, requester: ticket.requesterKey});
+				documents.push({id: ticket.key, text: ownText(text), requester: options.requesters ? ticket.requesterKey : null});
 			}
 
 			// Themes come at the end; the fact is written with none (a ticket without themes is not copied).
@@ -550,13 +570,18 @@ async function loadInputs(io: CliIo, engine: Engine, files: string[], options: O
 	if (files.length === 1 && isCsv(path!)) {
 		const writer = openFactWriterOn(engine.target(), {timezone: timezone ?? 'UTC'});
 		try {
-			const tickets = await streamCsv(io, path!, options, {
-				ticket: fact => writer.addTicket(fact),
-				survey: survey => writer.addSurvey(surveyFactOf(survey)),
-				async end(asOf, themes) {
-					writer.finish({asOf, customers: [], themes});
+			const tickets = await streamCsv(
+				io,
+				path!,
+				{...options, requesters: false},
+				{
+					ticket: fact => writer.addTicket(fact),
+					survey: survey => writer.addSurvey(surveyFactOf(survey)),
+					async end(asOf, themes) {
+						writer.finish({asOf, customers: [], themes});
+					},
 				},
-			});
+			);
 			await engine.ready();
 			return {tickets, timezone: timezone ?? 'UTC'};
 		} catch (error) {
@@ -905,34 +930,39 @@ async function streamCsvToNdjson(
 		}
 	};
 
-	const tickets = await streamCsv(io, path, options, {
-		ticket(fact) {
-			add(ndjsonLine({ticket: {...fact, requesterKey: fact.requesterKey === null ? null : hash(fact.requesterKey)}}));
-		},
-		survey(survey) {
-			surveys++;
-			add(ndjsonLine({survey: surveyFactOf(survey)}));
-		},
-		async end(asOf, themes, documents) {
-			// Themes travel only when several distinct customers back them and they name nothing sensitive.
-			const {shareable} = shareableThemes(
-				documents.map(document => ({
-					key: document.id,
-					requesterKey: document.requester,
-					themes: themes.get(document.id) ?? [],
-					text: document.text,
-				})),
-			);
-			for (const [key, list] of themes) {
-				const kept = list.filter(theme => shareable.has(theme));
-				if (kept.length > 0) {
-					add(ndjsonLine({themes: {key, themes: kept}}));
+	const tickets = await streamCsv(
+		io,
+		path,
+		{...options, requesters: true},
+		{
+			ticket(fact) {
+				add(ndjsonLine({ticket: {...fact, requesterKey: fact.requesterKey === null ? null : hash(fact.requesterKey)}}));
+			},
+			survey(survey) {
+				surveys++;
+				add(ndjsonLine({survey: surveyFactOf(survey)}));
+			},
+			async end(asOf, themes, documents) {
+				// Themes travel only when several distinct customers back them and they name nothing sensitive.
+				const {shareable} = shareableThemes(
+					documents.map(document => ({
+						key: document.id,
+						requesterKey: document.requester,
+						themes: themes.get(document.id) ?? [],
+						text: document.text,
+					})),
+				);
+				for (const [key, list] of themes) {
+					const kept = list.filter(theme => shareable.has(theme));
+					if (kept.length > 0) {
+						add(ndjsonLine({themes: {key, themes: kept}}));
+					}
 				}
-			}
 
-			dataEnd = asOf;
+				dataEnd = asOf;
+			},
 		},
-	});
+	);
 	add(ndjsonLine({end: {asOf: dataEnd, tickets}}));
 	await Promise.all(pending);
 	await output.write(batch);
