@@ -65,6 +65,9 @@ function exportSelect(table: TableSpec): string {
 		: `SELECT ${columns.join(', ')} FROM ${table.name}`;
 }
 
+/** A text cell DuckDB's reader would not take back as it is: a quote, comma or line break, or space at either end. */
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+
 /** A CSV cell DuckDB's reader takes back exactly: empty is NULL, "" is an empty string. */
 function cell(value: SqlValue, type: ColumnType): string {
 	if (value === null || value === undefined) {
@@ -76,7 +79,7 @@ function cell(value: SqlValue, type: ColumnType): string {
 	}
 
 	const text = value instanceof Uint8Array ? '' : String(value);
-	return text === '' || /[",\r\n]/.test(text) || text.trim() !== text ? `"${text.replaceAll('"', '""')}"` : text;
+	return text === '' || needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 type Spool = {fd: number; path: string; types: ColumnType[]; lines: string[]; size: number; rows: number};
