@@ -771,7 +771,7 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 						settledThrough: data?.settleDays ? data.settledThrough : null,
 						rows,
 						earlyWarning: await runEarlyWarning(engine.run, query),
-						templates: await runTemplateEffectiveness(engine.run, query),
+						templates: await runTemplateEffectiveness(engine.run, query, engine.dialect),
 						themes: await runThemeSummary(engine.run, query),
 						spikes: await runThemeSpikes(engine.run, query),
 					},

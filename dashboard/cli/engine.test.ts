@@ -66,6 +66,9 @@ describe('DuckDB answers as sql.js', () => {
 		expect(await runSettlement(duck.run, duck.dialect)).toEqual(await runSettlement(sqljs.run, sqljs.dialect));
 		expect(await runSettlement(duck.run)).toEqual(await runSettlement(sqljs.run));
 		expect((await runTemplateEffectiveness(duck.run, {})).length).toBeGreaterThan(2);
+		expect(differences(await runTemplateEffectiveness(duck.run, {}, duck.dialect), await runTemplateEffectiveness(sqljs.run, {}))).toEqual(
+			[],
+		);
 	});
 
 	test('drill-down rows', async () => {

@@ -124,7 +124,7 @@ async function openDuckDb(memoryLimit: string): Promise<Engine> {
 	const spec = (name: string): TableSpec => factTables.find(table => table.name === name)!;
 	return {
 		name: 'duckdb',
-		dialect: {orderStats: 'native'},
+		dialect: {orderStats: 'native', joinsOverSubqueries: true},
 		target() {
 			for (const table of factTables) {
 				const path = join(spoolDir, `${table.name}.csv`);

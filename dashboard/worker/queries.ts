@@ -116,7 +116,11 @@ function filterSql(query: KpiQuery): {sql: string; params: SqlValue[]} {
 export type OrderStats = 'values' | 'native';
 
 /** The SQL dialect of the engine a query is built for. */
-export type Dialect = {orderStats?: OrderStats | undefined};
+export type Dialect = {
+	orderStats?: OrderStats | undefined;
+	/** The engine evaluates a correlated subquery for every row, even where a CASE would not reach it (DuckDB): count by joins instead. */
+	joinsOverSubqueries?: boolean | undefined;
+};
 
 /** All non-null values of a column in the group, comma-separated. */
 function valuesSql(column: string, alias: string): string {
@@ -552,7 +556,7 @@ export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningRe
  * rules): one query for the templates' first uses, one for the comparison points of tickets that
  * never got a template. Both over tickets created in the period that pass the filters.
  */
-export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; controls: SqlQuery} {
+export function templateQueries(query: KpiQuery = {}, dialect: Dialect = {}): {treated: SqlQuery; controls: SqlQuery} {
 	const cohort = cohortSql(query);
 	const [good, bad] = csatConditions(query);
 	// What happened after a point. The templates' first uses are few: three lookups each.
@@ -580,6 +584,24 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 		`LEFT JOIN esc es ON es.ticket_seq = ${alias}.ticket_seq LEFT JOIN csat cs ON cs.ticket_seq = ${alias}.ticket_seq`;
 	const cohortCte = `cohort AS (
 				SELECT t.ticket_seq, t.created_at, COALESCE(t.trigger_name, '${noneGroup}') AS trig FROM ticket_metrics t WHERE ${cohort.where})`;
+	// DuckDB runs a correlated subquery for every row even where CASE would not reach it (three
+	// quarters of the query at a million tickets): there the answers after a point in between a
+	// ticket's first and last answer are counted by one join, grouped by point ((ticket, level) is
+	// unique among the points).
+	const joinedControlOutcomes = `outcomes AS (
+					SELECT p.ticket_seq, p.lvl, p.trig, p.at, CASE WHEN es.last_at > p.at THEN 1 ELSE 0 END AS escalated,
+						CASE WHEN cs.ticket_seq IS NULL OR cs.last_at <= p.at THEN 0 WHEN cs.first_at > p.at THEN cs.good END AS good,
+						CASE WHEN cs.ticket_seq IS NULL OR cs.last_at <= p.at THEN 0 WHEN cs.first_at > p.at THEN cs.bad END AS bad
+					FROM points p ${outcomeJoins('p')}),
+				between_counts AS (
+					SELECT o.ticket_seq, o.lvl, SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good, SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
+					FROM outcomes o JOIN surveys s ON s.ticket_seq = o.ticket_seq AND s.kind = 'csat' AND s.event_at > o.at
+					WHERE o.good IS NULL
+					GROUP BY o.ticket_seq, o.lvl)
+				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated,
+					SUM(COALESCE(o.good, b.good, 0)) AS good, SUM(COALESCE(o.bad, b.bad, 0)) AS bad
+				FROM outcomes o LEFT JOIN between_counts b ON b.ticket_seq = o.ticket_seq AND b.lvl = o.lvl
+				GROUP BY o.lvl, o.trig`;
 	return {
 		treated: {
 			sql: `WITH ${cohortCte},
@@ -609,9 +631,13 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 					SELECT fi.ticket_seq, fi.level_rank, fi.at, p.trig
 					FROM firsts fi JOIN plain p ON p.ticket_seq = fi.ticket_seq
 					WHERE NOT EXISTS (SELECT 1 FROM firsts h WHERE h.ticket_seq = fi.ticket_seq AND h.level_rank > fi.level_rank AND h.at <= fi.at)),
-				outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p ${outcomeJoins('p')})
+				${
+					dialect.joinsOverSubqueries
+						? joinedControlOutcomes
+						: `outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p ${outcomeJoins('p')})
 				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
-				FROM outcomes o GROUP BY o.lvl, o.trig`,
+				FROM outcomes o GROUP BY o.lvl, o.trig`
+				}`,
 			params: cohort.params,
 		},
 	};

@@ -49,8 +49,8 @@ export async function runEarlyWarning(run: Runner, query: KpiQuery = {}): Promis
 	});
 }
 
-export async function runTemplateEffectiveness(run: Runner, query: KpiQuery = {}): Promise<TemplateEffectiveness[]> {
-	const queries = templateQueries(query);
+export async function runTemplateEffectiveness(run: Runner, query: KpiQuery = {}, dialect: Dialect = {}): Promise<TemplateEffectiveness[]> {
+	const queries = templateQueries(query, dialect);
 	return shapeTemplateEffectiveness(shapeTemplateStrata(await run(queries.treated), await run(queries.controls)));
 }
 

@@ -153,7 +153,7 @@ async function child(tickets: number): Promise<Record<string, unknown>> {
 		const headline = await time('headlineMs', async () => runKpis(engine.run, {}, engine.dialect));
 		await time('settlementMs', async () => runSettlement(engine.run, engine.dialect));
 		await time('earlyWarningMs', async () => runEarlyWarning(engine.run, {}));
-		const templates = await time('templatesMs', async () => runTemplateEffectiveness(engine.run, {}));
+		const templates = await time('templatesMs', async () => runTemplateEffectiveness(engine.run, {}, engine.dialect));
 		await time('themesMs', async () => runThemeSummary(engine.run, {}));
 		await time('spikesMs', async () => runThemeSpikes(engine.run, {}));
 		const byAgent = await time('byAgentMs', async () => runKpis(engine.run, {groupBy: 'agent'}, engine.dialect));
