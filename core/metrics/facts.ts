@@ -645,29 +645,28 @@ export function deriveFacts(dataset: Dataset, options: DeriveOptions = {}): Fact
 }
 
 /** Survey responses as facts: equal rows once, and one response per id. */
+/** One survey response as a fact (surveyFactsOf also drops repeats; a stream of distinct responses needs only this). */
+export function surveyFactOf(survey: SurveyResponse): SurveyFact {
+	const fact: SurveyFact = {
+		id: surveyIdOf(survey),
+		ticketKey: survey.ticketKey,
+		kind: survey.kind,
+		score: survey.score,
+		at: survey.at,
+	};
+	if (survey.scale !== undefined) {
+		fact.scale = survey.scale;
+	}
+
+	if (survey.offered) {
+		fact.offered = true;
+	}
+
+	return fact;
+}
+
 export function surveyFactsOf(surveys: readonly SurveyResponse[]): SurveyFact[] {
-	return uniqueById(
-		uniqueRows(
-			surveys.map(survey => {
-				const fact: SurveyFact = {
-					id: surveyIdOf(survey),
-					ticketKey: survey.ticketKey,
-					kind: survey.kind,
-					score: survey.score,
-					at: survey.at,
-				};
-				if (survey.scale !== undefined) {
-					fact.scale = survey.scale;
-				}
-
-				if (survey.offered) {
-					fact.offered = true;
-				}
-
-				return fact;
-			}),
-		),
-	);
+	return uniqueById(uniqueRows(surveys.map(survey => surveyFactOf(survey))));
 }
 
 function uniqueById<T extends {id: string}>(rows: readonly T[]): T[] {

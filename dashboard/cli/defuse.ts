@@ -13,7 +13,7 @@ import type {Dataset, DatasetTicket, SurveyResponse} from '../../core/metrics/da
 import {mergeDatasets} from '../../core/metrics/dataset.ts';
 import {DatasetError, validateDataset} from '../../core/metrics/schema.ts';
 import type {Facts, TicketFact} from '../../core/metrics/facts.ts';
-import {deriveFacts, deriveTicket, surveyFactsOf} from '../../core/metrics/facts.ts';
+import {deriveFacts, deriveTicket, surveyFactOf} from '../../core/metrics/facts.ts';
 import type {CsatRule, FcrVariant, GroupBy, KpiQuery, KpiRow, Ratio, Stats} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
 import {extractThemes} from '../../core/metrics/themes.ts';
@@ -117,6 +117,8 @@ Files: helpdesk exports (Zendesk or Freshdesk ticket CSV, survey CSV), Defuse sn
 and datasets (.json). One CSV or NDJSON file is streamed, whatever its size; several files are merged in memory.
 Text files may be UTF-8, UTF-16 (with its byte order mark) or Windows-1252 / Latin-1.
 --engine: duckdb (default; large exports, memory capped) or sqljs (the dashboard's engine).
+Large exports: NODE_OPTIONS='--max-old-space-size=768 --expose-gc' caps the JavaScript heap and collects
+it before DuckDB loads the rows (a 200 MB Zendesk export then peaks under 1 GB instead of about 1.7 GB).
 --group-by: ${groupings.join(', ')}
 --business-hours: a calendar JSON file, or "Europe/Berlin mon-fri 09:00-17:00 holidays 2026-12-24,2026-12-25"
 --salt: the team secret for customer pseudonyms (default: $DEFUSE_SALT, else random)
@@ -486,14 +488,19 @@ function syncHasher(salt: string): (value: string) => string {
 
 type Streamed = {tickets: number; timezone: string};
 
+/** How many distinct subject texts are kept once and shared by the tickets that repeat them. */
+const sharedTexts = 100_000;
+
 /**
  * One CSV export streamed: each row measured (a CSV export has no timeline, so a ticket's facts depend
- * on nothing else) and handed on; the themes, found over every subject, come at the end.
+ * on nothing else) and handed on; the themes, found over every subject, come at the end. Only the
+ * subjects (and, with `requesters`, who wrote them) stay in memory until then: each text a string of
+ * its own (not a part of the chunk of the file it was read from), a repeated text kept once.
  */
 async function streamCsv(
 	io: CliIo,
 	path: string,
-	options: Options,
+	options: Options & {requesters: boolean},
 	take: {
 		ticket(fact: TicketFact, requesterKey: string | null): void;
 		survey(survey: SurveyResponse): void;
@@ -501,6 +508,21 @@ async function streamCsv(
 	},
 ): Promise<number> {
 	const documents: Array<{id: string; text: string; requester: string | null}> = [];
+	const texts = new Map<string, string>();
+	const ownText = (text: string): string => {
+		const known = texts.get(text);
+		if (known !== undefined) {
+			return known;
+		}
+
+		const own = Buffer.from(text).toString();
+		if (texts.size < sharedTexts) {
+			texts.set(own, own);
+		}
+
+		return own;
+	};
+
 	let asOf = 0;
 	let tickets = 0;
 	const sink: RowSink = {
@@ -509,11 +531,11 @@ async function streamCsv(
 			tickets++;
 			const text = `${ticket.subject ?? ''}\n${ticket.customerText ?? ''}`;
 			if (text.trim() !== '') {
-				documents.push({id: ticket.key, text, requester: ticket.requesterKey});
+				documents.push({id: ticket.key, text: ownText(text), requester: options.requesters ? ticket.requesterKey : null});
 			}
 
-			// Themes come at the end; the fact is written with none.
-			take.ticket(deriveTicket({...ticket, themes: []}, [], asOf, undefined), ticket.requesterKey);
+			// Themes come at the end; the fact is written with none (a ticket without themes is not copied).
+			take.ticket(deriveTicket(ticket.themes === undefined ? ticket : {...ticket, themes: []}, [], asOf, undefined), ticket.requesterKey);
 		},
 		survey(survey) {
 			asOf = Math.max(asOf, survey.at);
@@ -550,13 +572,18 @@ async function loadInputs(io: CliIo, engine: Engine, files: string[], options: O
 	if (files.length === 1 && isCsv(path!)) {
 		const writer = openFactWriterOn(engine.target(), {timezone: timezone ?? 'UTC'});
 		try {
-			const tickets = await streamCsv(io, path!, options, {
-				ticket: fact => writer.addTicket(fact),
-				survey: survey => writer.addSurvey(surveyFactsOf([survey])[0]!),
-				async end(asOf, themes) {
-					writer.finish({asOf, customers: [], themes});
+			const tickets = await streamCsv(
+				io,
+				path!,
+				{...options, requesters: false},
+				{
+					ticket: fact => writer.addTicket(fact),
+					survey: survey => writer.addSurvey(surveyFactOf(survey)),
+					async end(asOf, themes) {
+						writer.finish({asOf, customers: [], themes});
+					},
 				},
-			});
+			);
 			await engine.ready();
 			return {tickets, timezone: timezone ?? 'UTC'};
 		} catch (error) {
@@ -729,8 +756,8 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 	return withEngine(options, io, async engine => {
 		const {tickets, timezone} = await loadInputs(io, engine, files, options);
 		const query: KpiQuery = {from: options.from, to: options.to, groupBy: options.groupBy, fcr: options.fcr, csat: options.csat};
-		const rows = await runKpis(engine.run, query);
-		const data = await runSettlement(engine.run);
+		const rows = await runKpis(engine.run, query, engine.dialect);
+		const data = await runSettlement(engine.run, engine.dialect);
 		const period = {from: options.from ?? data?.firstDay ?? null, to: options.to ?? data?.lastDay ?? null};
 		if (options.json) {
 			io.stdout(
@@ -744,7 +771,7 @@ async function kpisCommand(io: CliIo, files: string[], options: Options): Promis
 						settledThrough: data?.settleDays ? data.settledThrough : null,
 						rows,
 						earlyWarning: await runEarlyWarning(engine.run, query),
-						templates: await runTemplateEffectiveness(engine.run, query),
+						templates: await runTemplateEffectiveness(engine.run, query, engine.dialect),
 						themes: await runThemeSummary(engine.run, query),
 						spikes: await runThemeSpikes(engine.run, query),
 					},
@@ -905,34 +932,39 @@ async function streamCsvToNdjson(
 		}
 	};
 
-	const tickets = await streamCsv(io, path, options, {
-		ticket(fact) {
-			add(ndjsonLine({ticket: {...fact, requesterKey: fact.requesterKey === null ? null : hash(fact.requesterKey)}}));
-		},
-		survey(survey) {
-			surveys++;
-			add(ndjsonLine({survey: surveyFactsOf([survey])[0]!}));
-		},
-		async end(asOf, themes, documents) {
-			// Themes travel only when several distinct customers back them and they name nothing sensitive.
-			const {shareable} = shareableThemes(
-				documents.map(document => ({
-					key: document.id,
-					requesterKey: document.requester,
-					themes: themes.get(document.id) ?? [],
-					text: document.text,
-				})),
-			);
-			for (const [key, list] of themes) {
-				const kept = list.filter(theme => shareable.has(theme));
-				if (kept.length > 0) {
-					add(ndjsonLine({themes: {key, themes: kept}}));
+	const tickets = await streamCsv(
+		io,
+		path,
+		{...options, requesters: true},
+		{
+			ticket(fact) {
+				add(ndjsonLine({ticket: {...fact, requesterKey: fact.requesterKey === null ? null : hash(fact.requesterKey)}}));
+			},
+			survey(survey) {
+				surveys++;
+				add(ndjsonLine({survey: surveyFactOf(survey)}));
+			},
+			async end(asOf, themes, documents) {
+				// Themes travel only when several distinct customers back them and they name nothing sensitive.
+				const {shareable} = shareableThemes(
+					documents.map(document => ({
+						key: document.id,
+						requesterKey: document.requester,
+						themes: themes.get(document.id) ?? [],
+						text: document.text,
+					})),
+				);
+				for (const [key, list] of themes) {
+					const kept = list.filter(theme => shareable.has(theme));
+					if (kept.length > 0) {
+						add(ndjsonLine({themes: {key, themes: kept}}));
+					}
 				}
-			}
 
-			dataEnd = asOf;
+				dataEnd = asOf;
+			},
 		},
-	});
+	);
 	add(ndjsonLine({end: {asOf: dataEnd, tickets}}));
 	await Promise.all(pending);
 	await output.write(batch);

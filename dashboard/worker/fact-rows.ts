@@ -397,7 +397,10 @@ export function openFactWriterOn(target: FactTarget, options: FactWriterOptions 
 			}
 
 			// A ticket's own annotations: its key; a row of another ticket gets that one's once it is written.
-			writeAnnotations(annotations, key => (key === ticket.key ? seq : seqOf.get(key)));
+			// (A ticket without any, as every row of a CSV export, skips the closures this takes.)
+			if (annotations.escalations ?? annotations.flags ?? annotations.feedback ?? annotations.templates ?? annotations.agentHours) {
+				writeAnnotations(annotations, key => (key === ticket.key ? seq : seqOf.get(key)));
+			}
 			if (options.onProgress && seq % 50_000 === 0) {
 				options.onProgress({phase: 'insert', table: 'ticket_metrics', done: seq, total: Math.max(options.expectedTickets ?? 0, seq)});
 			}

@@ -1,8 +1,9 @@
 // The metric SQL. Each report is built as plain SQL text + positional parameters (runs unchanged in
 // SQLite/sql.js and DuckDB), then shaped into the report types of core/metrics. Order statistics
-// (median, 90th percentile) come from each group's values, which the SQL hands over as one
-// group_concat string: a native aggregate in both engines, ten times faster in sql.js than a
-// JavaScript aggregate function. Functions take a sql.js Database.
+// (median, 90th percentile) depend on the engine's dialect: sql.js hands over each group's values as
+// one group_concat string (a native aggregate, ten times faster in sql.js than a JavaScript aggregate
+// function) that JavaScript selects from; DuckDB computes them with quantile_cont. Functions take a
+// sql.js Database.
 import type {Database, SqlValue} from 'sql.js';
 import {flagLevels, slaMetrics} from '../../core/metrics/dataset.ts';
 import type {DurationMeasure, GroupBy, KpiQuery, KpiRow, Stats} from '../../core/metrics/kpis.ts';
@@ -106,9 +107,39 @@ function filterSql(query: KpiQuery): {sql: string; params: SqlValue[]} {
 	return {sql: parts.join(' '), params};
 }
 
+/**
+ * How an engine gives a group's order statistics (count, mean, median, 90th percentile): 'values'
+ * hands over the group's values as one group_concat list that JavaScript selects from (sql.js, which
+ * has no quantile aggregate); 'native' computes the four numbers in SQL with AVG and quantile_cont
+ * (DuckDB: linear interpolation between the two closest ranks, as quantileOfSorted does).
+ */
+export type OrderStats = 'values' | 'native';
+
+/** The SQL dialect of the engine a query is built for. */
+export type Dialect = {
+	orderStats?: OrderStats | undefined;
+	/** The engine evaluates a correlated subquery for every row, even where a CASE would not reach it (DuckDB): count by joins instead. */
+	joinsOverSubqueries?: boolean | undefined;
+};
+
 /** All non-null values of a column in the group, comma-separated. */
 function valuesSql(column: string, alias: string): string {
 	return `group_concat(CAST(${column} AS VARCHAR), ',') AS ${alias}_values`;
+}
+
+/** The order statistics of a column's non-null values in the group, as `dialect` gives them (read back by statsOfRow). */
+function statsSql(column: string, alias: string, dialect: Dialect): string {
+	if (dialect.orderStats !== 'native') {
+		return valuesSql(column, alias);
+	}
+
+	const value = `CAST(${column} AS DOUBLE)`;
+	return [
+		`COUNT(${column}) AS ${alias}_count`,
+		`AVG(${value}) AS ${alias}_mean`,
+		`quantile_cont(${value}, 0.5) AS ${alias}_median`,
+		`quantile_cont(${value}, 0.9) AS ${alias}_p90`,
+	].join(', ');
 }
 
 /**
@@ -154,7 +185,14 @@ export function valuesOf(value: Row[string]): Float64Array {
 	return values.subarray(0, slot);
 }
 
+/** A group's order statistics from its row: the four native columns when present, else its values list. */
 function statsOfRow(row: Row, alias: string): Stats {
+	if (`${alias}_count` in row) {
+		const count = num(row[`${alias}_count`]);
+		const orNull = (value: Row[string]): number | null => (count === 0 || value === null || value === undefined ? null : Number(value));
+		return {count, mean: orNull(row[`${alias}_mean`]), median: orNull(row[`${alias}_median`]), p90: orNull(row[`${alias}_p90`])};
+	}
+
 	return statsOfValues(valuesOf(row[`${alias}_values`]));
 }
 
@@ -192,15 +230,15 @@ function csatConditions(query: KpiQuery): [good: string, bad: string] {
 	return conditions[query.csat ?? 'top-2']!;
 }
 
-/** The SQL of every KPI of one query. */
-export function kpiQueries(query: KpiQuery = {}): KpiQueries {
+/** The SQL of every KPI of one query, for an engine of `dialect`. */
+export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQueries {
 	const groupBy = query.groupBy ?? 'none';
 	const [from, to] = dayBounds(query);
 	const filter = filterSql(query);
 	const ticketGroup = grouping(groupBy, 't');
 	// Whole-team queries (no filter; all time or by day, week or month) read the daily rollups.
 	const rollup = filter.params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
-	const durationValues = ticketMeasures.map(([measure, column]) => valuesSql(`t.${column}`, measure)).join(',\n\t\t\t\t');
+	const durationValues = ticketMeasures.map(([measure, column]) => statsSql(`t.${column}`, measure, dialect)).join(',\n\t\t\t\t');
 	let tickets: SqlQuery;
 	let durations: SqlQuery | undefined;
 	if (rollup) {
@@ -237,7 +275,7 @@ export function kpiQueries(query: KpiQuery = {}): KpiQueries {
 	const needsTicket = !rollup;
 	const replyGroup = grouping(groupBy, 'r');
 	const replies: SqlQuery = {
-		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${valuesSql('r.ms', 'nextReply')}, ${valuesSql('r.bh_ms', 'nextReplyBusiness')}
+		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${statsSql('r.ms', 'nextReply', dialect)}, ${statsSql('r.bh_ms', 'nextReplyBusiness', dialect)}
 			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq' : ''} ${replyGroup.join}
 			WHERE r.day BETWEEN ? AND ? ${filter.sql}
 			${groupBySql(groupBy, replyGroup.expr)}`,
@@ -518,7 +556,7 @@ export function earlyWarning(db: Database, query: KpiQuery = {}): EarlyWarningRe
  * rules): one query for the templates' first uses, one for the comparison points of tickets that
  * never got a template. Both over tickets created in the period that pass the filters.
  */
-export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; controls: SqlQuery} {
+export function templateQueries(query: KpiQuery = {}, dialect: Dialect = {}): {treated: SqlQuery; controls: SqlQuery} {
 	const cohort = cohortSql(query);
 	const [good, bad] = csatConditions(query);
 	// What happened after a point. The templates' first uses are few: three lookups each.
@@ -546,6 +584,24 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 		`LEFT JOIN esc es ON es.ticket_seq = ${alias}.ticket_seq LEFT JOIN csat cs ON cs.ticket_seq = ${alias}.ticket_seq`;
 	const cohortCte = `cohort AS (
 				SELECT t.ticket_seq, t.created_at, COALESCE(t.trigger_name, '${noneGroup}') AS trig FROM ticket_metrics t WHERE ${cohort.where})`;
+	// DuckDB runs a correlated subquery for every row even where CASE would not reach it (three
+	// quarters of the query at a million tickets): there the answers after a point in between a
+	// ticket's first and last answer are counted by one join, grouped by point ((ticket, level) is
+	// unique among the points).
+	const joinedControlOutcomes = `outcomes AS (
+					SELECT p.ticket_seq, p.lvl, p.trig, p.at, CASE WHEN es.last_at > p.at THEN 1 ELSE 0 END AS escalated,
+						CASE WHEN cs.ticket_seq IS NULL OR cs.last_at <= p.at THEN 0 WHEN cs.first_at > p.at THEN cs.good END AS good,
+						CASE WHEN cs.ticket_seq IS NULL OR cs.last_at <= p.at THEN 0 WHEN cs.first_at > p.at THEN cs.bad END AS bad
+					FROM points p ${outcomeJoins('p')}),
+				between_counts AS (
+					SELECT o.ticket_seq, o.lvl, SUM(CASE WHEN ${good} THEN 1 ELSE 0 END) AS good, SUM(CASE WHEN ${bad} THEN 1 ELSE 0 END) AS bad
+					FROM outcomes o JOIN surveys s ON s.ticket_seq = o.ticket_seq AND s.kind = 'csat' AND s.event_at > o.at
+					WHERE o.good IS NULL
+					GROUP BY o.ticket_seq, o.lvl)
+				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated,
+					SUM(COALESCE(o.good, b.good, 0)) AS good, SUM(COALESCE(o.bad, b.bad, 0)) AS bad
+				FROM outcomes o LEFT JOIN between_counts b ON b.ticket_seq = o.ticket_seq AND b.lvl = o.lvl
+				GROUP BY o.lvl, o.trig`;
 	return {
 		treated: {
 			sql: `WITH ${cohortCte},
@@ -575,9 +631,13 @@ export function templateQueries(query: KpiQuery = {}): {treated: SqlQuery; contr
 					SELECT fi.ticket_seq, fi.level_rank, fi.at, p.trig
 					FROM firsts fi JOIN plain p ON p.ticket_seq = fi.ticket_seq
 					WHERE NOT EXISTS (SELECT 1 FROM firsts h WHERE h.ticket_seq = fi.ticket_seq AND h.level_rank > fi.level_rank AND h.at <= fi.at)),
-				outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p ${outcomeJoins('p')})
+				${
+					dialect.joinsOverSubqueries
+						? joinedControlOutcomes
+						: `outcomes AS (SELECT p.lvl, p.trig, ${outcome('p')} FROM points p ${outcomeJoins('p')})
 				SELECT o.lvl AS lvl, o.trig AS trig, COUNT(*) AS tickets, SUM(o.escalated) AS escalated, SUM(o.good) AS good, SUM(o.bad) AS bad
-				FROM outcomes o GROUP BY o.lvl, o.trig`,
+				FROM outcomes o GROUP BY o.lvl, o.trig`
+				}`,
 			params: cohort.params,
 		},
 	};
@@ -677,6 +737,19 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 	return detectSpikes(themeCounts(db, query), Math.min(to, lastDay), {...options, from, to});
 }
 
+/** The full resolution times' order statistics (alias `full`), from which a day counts as settled. */
+export function settlementQuery(dialect: Dialect = {}): SqlQuery {
+	return {
+		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
+		params: [],
+	};
+}
+
+/** The order statistics of a row built by statsSql under `alias`. */
+export function statsOfResult(row: Row | undefined, alias: string): Stats {
+	return statsOfRow(row ?? {}, alias);
+}
+
 /** When a day's tickets count as settled: from the 90th percentile of full resolution time (core/metrics/periods.ts). */
 export function settlement(db: Database): Settlement | undefined {
 	const [row] = all(db, {sql: 'SELECT MAX(d.day) AS last_day FROM days d', params: []});
@@ -684,9 +757,6 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = all(db, {
-		sql: `SELECT ${valuesSql('t.full_resolution_ms', 'full')} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
-		params: [],
-	});
-	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfValues(valuesOf(values?.full_values)).p90);
+	const [values] = all(db, settlementQuery());
+	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfResult(values, 'full').p90);
 }

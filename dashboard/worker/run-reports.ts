@@ -8,12 +8,12 @@ import type {EarlyWarningReport, TemplateEffectiveness, ThemeSummary} from '../.
 import {shapeTemplateEffectiveness} from '../../core/metrics/reports.ts';
 import type {Spike} from '../../core/metrics/spikes.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
-import {statsOfValues} from '../../core/metrics/kpis.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
-import type {Row, SqlQuery} from './queries.ts';
+import type {Dialect, Row, SqlQuery} from './queries.ts';
 import {
 	earlyWarningQueries,
 	kpiQueries,
+	settlementQuery,
 	shapeEarlyWarning,
 	shapeKpis,
 	shapeTemplateStrata,
@@ -21,15 +21,15 @@ import {
 	shapeThemes,
 	templateQueries,
 	themeCountsQuery,
+	statsOfResult,
 	themeQueries,
-	valuesOf,
 } from './queries.ts';
 
 /** Runs one query; big integers already numbers. */
 export type Runner = (query: SqlQuery) => Promise<Row[]>;
 
-export async function runKpis(run: Runner, query: KpiQuery = {}): Promise<KpiRow[]> {
-	const queries = kpiQueries(query);
+export async function runKpis(run: Runner, query: KpiQuery = {}, dialect: Dialect = {}): Promise<KpiRow[]> {
+	const queries = kpiQueries(query, dialect);
 	return shapeKpis(query, {
 		tickets: await run(queries.tickets),
 		durations: queries.durations ? await run(queries.durations) : undefined,
@@ -49,8 +49,8 @@ export async function runEarlyWarning(run: Runner, query: KpiQuery = {}): Promis
 	});
 }
 
-export async function runTemplateEffectiveness(run: Runner, query: KpiQuery = {}): Promise<TemplateEffectiveness[]> {
-	const queries = templateQueries(query);
+export async function runTemplateEffectiveness(run: Runner, query: KpiQuery = {}, dialect: Dialect = {}): Promise<TemplateEffectiveness[]> {
+	const queries = templateQueries(query, dialect);
 	return shapeTemplateEffectiveness(shapeTemplateStrata(await run(queries.treated), await run(queries.controls)));
 }
 
@@ -66,18 +66,15 @@ export async function runThemeSpikes(run: Runner, query: KpiQuery = {}): Promise
 }
 
 /** The data's day range and when its days settle (as queries.ts settlement()). */
-export async function runSettlement(run: Runner): Promise<(Settlement & {firstDay: string}) | undefined> {
+export async function runSettlement(run: Runner, dialect: Dialect = {}): Promise<(Settlement & {firstDay: string}) | undefined> {
 	const [range] = await run({sql: 'SELECT MIN(d.day) AS first_day, MAX(d.day) AS last_day FROM days d', params: []});
 	if (range?.last_day === null || range?.last_day === undefined) {
 		return undefined;
 	}
 
-	const [values] = await run({
-		sql: "SELECT group_concat(CAST(t.full_resolution_ms AS VARCHAR), ',') AS full_values FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL",
-		params: [],
-	});
+	const [values] = await run(settlementQuery(dialect));
 	return {
-		...settlementOf(dayKeyToIso(Number(range.last_day)), statsOfValues(valuesOf(values?.full_values)).p90),
+		...settlementOf(dayKeyToIso(Number(range.last_day)), statsOfResult(values, 'full').p90),
 		firstDay: dayKeyToIso(Number(range.first_day)),
 	};
 }
