@@ -118,7 +118,7 @@ and datasets (.json). One CSV or NDJSON file is streamed, whatever its size; sev
 Text files may be UTF-8, UTF-16 (with its byte order mark) or Windows-1252 / Latin-1.
 --engine: duckdb (default; large exports, memory capped) or sqljs (the dashboard's engine).
 Large exports: NODE_OPTIONS='--max-old-space-size=768 --expose-gc' caps the JavaScript heap and collects
-it before DuckDB loads the rows (a 200 MB Zendesk export then peaks under 1 GB instead of about 1.7 GB).
+it before DuckDB loads the rows (a 200 MB Zendesk export then peaks at about 850 MB instead of 1.6-1.9 GB).
 --group-by: ${groupings.join(', ')}
 --business-hours: a calendar JSON file, or "Europe/Berlin mon-fri 09:00-17:00 holidays 2026-12-24,2026-12-25"
 --salt: the team secret for customer pseudonyms (default: $DEFUSE_SALT, else random)
