@@ -40,6 +40,8 @@ import {detectSpikes} from '../../core/metrics/spikes.ts';
 export type SqlQuery = {sql: string; params: SqlValue[]};
 /** A result row; DuckDB's big integers are converted to numbers before shaping. */
 export type Row = Record<string, SqlValue | bigint | boolean | undefined>;
+/** A result row whose value lists may already be parsed (rows merged from chunks, see allInChunks). */
+export type MergedRow = Record<string, Row[string] | Float64Array>;
 
 /** Runs one query in sql.js and returns its rows as objects. */
 export function all(db: Database, query: SqlQuery): Row[] {
@@ -57,7 +59,7 @@ export function all(db: Database, query: SqlQuery): Row[] {
 	}
 }
 
-function num(value: Row[string]): number {
+function num(value: MergedRow[string]): number {
 	return value === null || value === undefined ? 0 : Number(value);
 }
 
@@ -147,7 +149,11 @@ function statsSql(column: string, alias: string, dialect: Dialect): string {
  * hold millions of values at 1M tickets). Integers are read in place; a list with anything else (a
  * decimal point, an exponent) is read again value by value through Number().
  */
-export function valuesOf(value: Row[string]): Float64Array {
+export function valuesOf(value: MergedRow[string]): Float64Array {
+	if (value instanceof Float64Array) {
+		return value;
+	}
+
 	if (value === null || value === undefined || value === '') {
 		return new Float64Array(0);
 	}
@@ -186,10 +192,11 @@ export function valuesOf(value: Row[string]): Float64Array {
 }
 
 /** A group's order statistics from its row: the four native columns when present, else its values list. */
-function statsOfRow(row: Row, alias: string): Stats {
+function statsOfRow(row: MergedRow, alias: string): Stats {
 	if (`${alias}_count` in row) {
 		const count = num(row[`${alias}_count`]);
-		const orNull = (value: Row[string]): number | null => (count === 0 || value === null || value === undefined ? null : Number(value));
+		const orNull = (value: MergedRow[string]): number | null =>
+			count === 0 || value === null || value === undefined ? null : Number(value);
 		return {count, mean: orNull(row[`${alias}_mean`]), median: orNull(row[`${alias}_median`]), p90: orNull(row[`${alias}_p90`])};
 	}
 
@@ -323,15 +330,18 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 	return {tickets, durations, replies, surveys, churn};
 }
 
-export type KpiResults = Record<'tickets' | 'replies' | 'surveys', Row[]> & {durations?: Row[] | undefined; churn: Row[] | undefined};
+export type KpiResults = Record<'tickets' | 'replies' | 'surveys', MergedRow[]> & {
+	durations?: MergedRow[] | undefined;
+	churn: MergedRow[] | undefined;
+};
 
 /** Shapes query results into KPI rows (the same shape as the JavaScript baseline). */
 export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 	const groupBy = query.groupBy ?? 'none';
 	const withChurn = results.churn !== undefined;
 	const rows = new Map<string, KpiRow>();
-	const labelOf = (value: Row[string]): string => (isTimeGrain(groupBy) ? grainLabel(groupBy, Number(value)) : String(value));
-	const rowOf = (value: Row[string]): KpiRow => {
+	const labelOf = (value: MergedRow[string]): string => (isTimeGrain(groupBy) ? grainLabel(groupBy, Number(value)) : String(value));
+	const rowOf = (value: MergedRow[string]): KpiRow => {
 		const label = labelOf(value);
 		let row = rows.get(label);
 		if (!row) {
@@ -398,13 +408,69 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 	return sortRows([...rows.values()]);
 }
 
+/** Rows per statement of an ungrouped query that lists every value (allInChunks). */
+export const chunkRows = 250_000;
+
+/**
+ * Runs an ungrouped query (one result row) over `table` (alias `alias`) in ranges of `chunkRows`
+ * rows and merges the rows: value lists parsed and joined, every other column added up (the queries
+ * it takes sum and count). In sql.js one list of every value at a million tickets is a string of tens
+ * of megabytes built by doubling in the wasm heap, which never gives memory back: ranges of a quarter
+ * million rows keep that growth to a few megabytes. A grouped query finishes one group at a time and
+ * needs none of this.
+ */
+export function allInChunks(db: Database, query: SqlQuery, table: string, alias: string, rows = chunkRows): MergedRow[] {
+	if (/\bGROUP BY\b/.test(query.sql)) {
+		throw new Error('allInChunks takes an ungrouped query (one result row).');
+	}
+
+	const last = num(all(db, {sql: `SELECT MAX(rowid) AS last FROM ${table}`, params: []})[0]?.last);
+	if (last <= rows) {
+		return all(db, query);
+	}
+
+	const merged: MergedRow = {};
+	const lists = new Map<string, Float64Array[]>();
+	for (let first = 1; first <= last; first += rows) {
+		const [row] = all(db, {
+			sql: `${query.sql} AND ${alias}.rowid BETWEEN ? AND ?`,
+			params: [...query.params, first, first + rows - 1],
+		});
+		for (const [key, value] of Object.entries(row ?? {})) {
+			if (key.endsWith('_values')) {
+				(lists.get(key) ?? lists.set(key, []).get(key)!).push(valuesOf(value));
+			} else if (key === 'g') {
+				merged.g = value;
+			} else {
+				merged[key] = num(merged[key]) + num(value);
+			}
+		}
+	}
+
+	for (const [key, parts] of lists) {
+		const joined = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
+		let offset = 0;
+		for (const part of parts) {
+			joined.set(part, offset);
+			offset += part.length;
+		}
+
+		merged[key] = joined;
+	}
+
+	return [merged];
+}
+
 /** Every KPI of design.md section 6 for one query (period, grouping, filters, FCR variant, CSAT rule). */
-export function kpis(db: Database, query: KpiQuery = {}): KpiRow[] {
+export function kpis(db: Database, query: KpiQuery = {}, options: {chunkRows?: number | undefined} = {}): KpiRow[] {
 	const queries = kpiQueries(query);
+	const ungrouped = (query.groupBy ?? 'none') === 'none';
+	const values = (sql: SqlQuery, table: string, alias: string): MergedRow[] =>
+		ungrouped ? allInChunks(db, sql, table, alias, options.chunkRows) : all(db, sql);
 	return shapeKpis(query, {
-		tickets: all(db, queries.tickets),
-		durations: queries.durations ? all(db, queries.durations) : undefined,
-		replies: all(db, queries.replies),
+		tickets: queries.durations ? all(db, queries.tickets) : values(queries.tickets, 'ticket_metrics', 't'),
+		durations: queries.durations ? values(queries.durations, 'ticket_metrics', 't') : undefined,
+		replies: values(queries.replies, 'reply_intervals', 'r'),
 		surveys: all(db, queries.surveys),
 		churn: queries.churn ? all(db, queries.churn) : undefined,
 	});
@@ -746,7 +812,7 @@ export function settlementQuery(dialect: Dialect = {}): SqlQuery {
 }
 
 /** The order statistics of a row built by statsSql under `alias`. */
-export function statsOfResult(row: Row | undefined, alias: string): Stats {
+export function statsOfResult(row: MergedRow | undefined, alias: string): Stats {
 	return statsOfRow(row ?? {}, alias);
 }
 
@@ -757,6 +823,6 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = all(db, settlementQuery());
+	const [values] = allInChunks(db, settlementQuery(), 'ticket_metrics', 't');
 	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfResult(values, 'full').p90);
 }

@@ -12,6 +12,7 @@ import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {
 	all,
+	allInChunks,
 	earlyWarning,
 	kpiQueries,
 	kpis,
@@ -185,6 +186,27 @@ describe('whole-team queries read the daily rollups', () => {
 				kpis(jsDb, {groupBy, from: '2026-05-25', to: '2026-06-30', filters: everyHelpdesk}),
 			),
 		).toEqual([]);
+	});
+});
+
+describe('whole-team values read in ranges of rows', () => {
+	test.each([
+		['all time', {}],
+		['a period', {from: '2026-05-25', to: '2026-06-14'}],
+		['filtered', {filters: {agent: ['Ana Ruiz', 'Dev Patel']}}],
+	] as Array<[string, KpiQuery]>)('%s: ranges of 97 rows give the same KPIs as one statement', (_, query) => {
+		const whole = kpis(jsDb, query);
+		expect(whole[0]!.durations.nextReply.count).toBeGreaterThan(97);
+		expect(differences(kpis(jsDb, query, {chunkRows: 97}), whole)).toEqual([]);
+	});
+
+	test('the merged row adds counts up and joins value lists', () => {
+		const query = kpiQueries({}).replies;
+		const [whole] = all(jsDb, query);
+		const [merged] = allInChunks(jsDb, query, 'reply_intervals', 'r', 50);
+		expect(merged!.n).toBe(whole!.n);
+		const sorted = (values: Float64Array): number[] => [...values].sort((a, b) => a - b);
+		expect(sorted(valuesOf(merged!.nextReply_values))).toEqual(sorted(valuesOf(whole!.nextReply_values)));
 	});
 });
 
