@@ -8,7 +8,7 @@ import {generateDemoDataset} from '../../core/metrics/demo-data.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {berlinOffice, differences} from '../../test/helpers/metrics.ts';
+import {answerAroundFirstFlags, berlinOffice, differences} from '../../test/helpers/metrics.ts';
 import {deriveStatements} from './derive-sql.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
@@ -36,22 +36,7 @@ import {factTableRows, sqlDeriveInputs} from './load-sql.ts';
 const timezone = 'Europe/Berlin';
 const businessHours = {calendar: berlinOffice};
 const dataset = generateDemoDataset({seed: 11, days: 30, ticketsPerDay: 15});
-// Tickets without a template that answered CSAT before their first flag and again after it: at that
-// comparison point only the later answer counts (counted answer by answer, or by DuckDB's join).
-const templated = new Set(dataset.events.filter(event => event.kind === 'template').map(event => event.ticketKey));
-const firstFlags = new Map<string, number>();
-for (const event of dataset.events) {
-	if (event.kind === 'flag' && !templated.has(event.ticketKey)) {
-		firstFlags.set(event.ticketKey, Math.min(firstFlags.get(event.ticketKey) ?? event.at, event.at));
-	}
-}
-
-for (const [ticketKey, flagAt] of [...firstFlags].slice(0, 6)) {
-	dataset.surveys.push(
-		{ticketKey, kind: 'csat', score: 1, at: flagAt - 60_000},
-		{ticketKey, kind: 'csat', score: 5, at: flagAt + 3_600_000},
-	);
-}
+answerAroundFirstFlags(dataset);
 
 // Surveys of no ticket: the '(none)' group of every ticket dimension (a query of its own in the SQL).
 dataset.surveys.push(

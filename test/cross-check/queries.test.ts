@@ -7,7 +7,7 @@ import type {Facts} from '../../core/metrics/facts.ts';
 import {deriveFacts} from '../../core/metrics/facts.ts';
 import type {KpiQuery} from '../../core/metrics/kpis.ts';
 import {groupings} from '../../core/metrics/kpis.ts';
-import {berlinOffice, differences} from '../helpers/metrics.ts';
+import {answerAroundFirstFlags, berlinOffice, differences} from '../helpers/metrics.ts';
 import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {
@@ -36,22 +36,7 @@ dataset.surveys.push(
 	...[10, 9, 3, 7, 0].map((score, index) => ({ticketKey: null, kind: 'nps' as const, score, at: Date.UTC(2026, 4, 18 + index, 12)})),
 	{ticketKey: null, kind: 'csat', score: 2, at: Date.UTC(2026, 4, 20, 15)},
 );
-// Tickets that answered CSAT twice, once before their first flag and once after: at that comparison
-// point only the later answer counts (the case the template SQL counts answer by answer).
-const templated = new Set(dataset.events.filter(event => event.kind === 'template').map(event => event.ticketKey));
-const firstFlags = new Map<string, number>();
-for (const event of dataset.events) {
-	if (event.kind === 'flag' && !templated.has(event.ticketKey)) {
-		firstFlags.set(event.ticketKey, Math.min(firstFlags.get(event.ticketKey) ?? event.at, event.at));
-	}
-}
-
-for (const [ticketKey, flagAt] of [...firstFlags].slice(0, 6)) {
-	dataset.surveys.push(
-		{ticketKey, kind: 'csat', score: 1, at: flagAt - 60_000},
-		{ticketKey, kind: 'csat', score: 5, at: flagAt + 3_600_000},
-	);
-}
+answerAroundFirstFlags(dataset);
 let facts: Facts;
 let jsDb: Database;
 let sqlDb: Database;

@@ -16,6 +16,28 @@ export const berlinOffice: BusinessCalendar = {
 	holidays: ['2026-06-04'],
 };
 
+/**
+ * Gives `tickets` tickets without a template a CSAT answer just before their first flag and another
+ * an hour after it: at that comparison point only the later answer counts (the template SQL counts
+ * those answer by answer, or DuckDB by a join).
+ */
+export function answerAroundFirstFlags(dataset: Dataset, tickets = 6): void {
+	const templated = new Set(dataset.events.filter(event => event.kind === 'template').map(event => event.ticketKey));
+	const firstFlags = new Map<string, number>();
+	for (const event of dataset.events) {
+		if (event.kind === 'flag' && !templated.has(event.ticketKey)) {
+			firstFlags.set(event.ticketKey, Math.min(firstFlags.get(event.ticketKey) ?? event.at, event.at));
+		}
+	}
+
+	for (const [ticketKey, flagAt] of [...firstFlags].slice(0, tickets)) {
+		dataset.surveys.push(
+			{ticketKey, kind: 'csat', score: 1, at: flagAt - 60_000},
+			{ticketKey, kind: 'csat', score: 5, at: flagAt + 3_600_000},
+		);
+	}
+}
+
 /** Paths where two JSON-like values differ; numbers match within a relative 1e-9. */
 export function differences(actual: unknown, expected: unknown, path = '$', found: string[] = []): string[] {
 	if (found.length > 20) {
