@@ -122,6 +122,12 @@ export type Dialect = {
 	orderStats?: OrderStats | undefined;
 	/** The engine evaluates a correlated subquery for every row, even where a CASE would not reach it (DuckDB): count by joins instead. */
 	joinsOverSubqueries?: boolean | undefined;
+	/**
+	 * The queries that list values take a range of tickets as their last two parameters (`AND
+	 * ticket_seq BETWEEN ? AND ?`), for a runner that reads them range by range (inRanges): sql.js,
+	 * whose wasm heap keeps the size of the longest list it ever built.
+	 */
+	ticketRanges?: boolean | undefined;
 };
 
 /** All non-null values of a column in the group, comma-separated. */
@@ -246,6 +252,12 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 	// Whole-team queries (no filter; all time or by day, week or month) read the daily rollups.
 	const rollup = filter.params.length === 0 && (groupBy === 'none' || isTimeGrain(groupBy));
 	const durationValues = ticketMeasures.map(([measure, column]) => statsSql(`t.${column}`, measure, dialect)).join(',\n\t\t\t\t');
+	// A breakdown by a ticket dimension walks that dimension's index (schema.ts): its range is written
+	// `+t.ticket_seq`, which SQLite does not use to pick the access path, else it would scan the range
+	// by rowid and sort it, twice the time of the walk at a million tickets.
+	const walksIndex = groupBy in dimensionGroups;
+	const range = (column: string): string =>
+		dialect.ticketRanges ? `AND ${walksIndex && column.startsWith('t.') ? '+' : ''}${column} BETWEEN ? AND ?` : '';
 	let tickets: SqlQuery;
 	let durations: SqlQuery | undefined;
 	if (rollup) {
@@ -261,7 +273,7 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 		durations = {
 			sql: `SELECT ${ticketGroup.expr} AS g, ${durationValues}
 				FROM ticket_metrics t
-				WHERE t.day BETWEEN ? AND ?
+				WHERE t.day BETWEEN ? AND ? ${range('t.ticket_seq')}
 				${groupBySql(groupBy, ticketGroup.expr)}`,
 			params: [from, to],
 		};
@@ -271,7 +283,7 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 					${additiveTicketMeasures.map(([alias, aggregate]) => `${aggregate} AS ${alias}`).join(',\n\t\t\t\t\t')},
 					${durationValues}
 				FROM ticket_metrics t ${ticketGroup.join}
-				WHERE t.day BETWEEN ? AND ? ${filter.sql}
+				WHERE t.day BETWEEN ? AND ? ${filter.sql} ${range('t.ticket_seq')}
 				${groupBySql(groupBy, ticketGroup.expr)}`,
 			params: [from, to, ...filter.params],
 		};
@@ -284,7 +296,7 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 	const replies: SqlQuery = {
 		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${statsSql('r.ms', 'nextReply', dialect)}, ${statsSql('r.bh_ms', 'nextReplyBusiness', dialect)}
 			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq' : ''} ${replyGroup.join}
-			WHERE r.day BETWEEN ? AND ? ${filter.sql}
+			WHERE r.day BETWEEN ? AND ? ${filter.sql} ${range(needsTicket ? 't.ticket_seq' : 'r.ticket_seq')}
 			${groupBySql(groupBy, replyGroup.expr)}`,
 		params: [from, to, ...filter.params],
 	};
@@ -408,69 +420,62 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 	return sortRows([...rows.values()]);
 }
 
-/** Rows per statement of an ungrouped query that lists every value (allInChunks). */
-export const chunkRows = 250_000;
+/** Tickets per statement of a query that lists values (inRanges). */
+export const ticketsPerRange = 250_000;
 
 /**
- * Runs an ungrouped query (one result row) over `table` (alias `alias`) in ranges of `chunkRows`
- * rows and merges the rows: value lists parsed and joined, every other column added up (the queries
- * it takes sum and count). In sql.js one list of every value at a million tickets is a string of tens
- * of megabytes built by doubling in the wasm heap, which never gives memory back: ranges of a quarter
- * million rows keep that growth to a few megabytes. A grouped query finishes one group at a time and
- * needs none of this.
+ * Runs a query built with `ticketRanges` (its last two parameters a range of ticket_seq) range by
+ * range and merges the rows of each group: value lists parsed and joined, every other column added
+ * up (the queries it takes sum and count). In sql.js a group's list is one string built by doubling in
+ * the wasm heap, which never gives memory back: a million tickets' four million replies in one group
+ * grew it by about 240 MB for good; in ranges of a quarter million tickets, by a few MB.
  */
-export function allInChunks(db: Database, query: SqlQuery, table: string, alias: string, rows = chunkRows): MergedRow[] {
-	if (/\bGROUP BY\b/.test(query.sql)) {
-		throw new Error('allInChunks takes an ungrouped query (one result row).');
-	}
+export function inRanges(db: Database, query: SqlQuery, tickets = ticketsPerRange): MergedRow[] {
+	const last = num(all(db, {sql: 'SELECT MAX(ticket_seq) AS last FROM ticket_metrics', params: []})[0]?.last);
+	const groups = new Map<string, {row: MergedRow; lists: Map<string, Float64Array[]>}>();
+	for (let first = 1; first <= Math.max(last, 1); first += tickets) {
+		for (const row of all(db, {sql: query.sql, params: [...query.params, first, first + tickets - 1]})) {
+			const label = String(row.g);
+			let group = groups.get(label);
+			if (!group) {
+				group = {row: {g: row.g}, lists: new Map()};
+				groups.set(label, group);
+			}
 
-	const last = num(all(db, {sql: `SELECT MAX(rowid) AS last FROM ${table}`, params: []})[0]?.last);
-	if (last <= rows) {
-		return all(db, query);
-	}
-
-	const merged: MergedRow = {};
-	const lists = new Map<string, Float64Array[]>();
-	for (let first = 1; first <= last; first += rows) {
-		const [row] = all(db, {
-			sql: `${query.sql} AND ${alias}.rowid BETWEEN ? AND ?`,
-			params: [...query.params, first, first + rows - 1],
-		});
-		for (const [key, value] of Object.entries(row ?? {})) {
-			if (key.endsWith('_values')) {
-				(lists.get(key) ?? lists.set(key, []).get(key)!).push(valuesOf(value));
-			} else if (key === 'g') {
-				merged.g = value;
-			} else {
-				merged[key] = num(merged[key]) + num(value);
+			for (const [key, value] of Object.entries(row)) {
+				if (key.endsWith('_values')) {
+					(group.lists.get(key) ?? group.lists.set(key, []).get(key)!).push(valuesOf(value));
+				} else if (key !== 'g') {
+					group.row[key] = num(group.row[key]) + num(value);
+				}
 			}
 		}
 	}
 
-	for (const [key, parts] of lists) {
-		const joined = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
-		let offset = 0;
-		for (const part of parts) {
-			joined.set(part, offset);
-			offset += part.length;
+	return [...groups.values()].map(({row, lists}) => {
+		for (const [key, parts] of lists) {
+			const joined = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
+			let offset = 0;
+			for (const part of parts) {
+				joined.set(part, offset);
+				offset += part.length;
+			}
+
+			row[key] = joined;
 		}
 
-		merged[key] = joined;
-	}
-
-	return [merged];
+		return row;
+	});
 }
 
 /** Every KPI of design.md section 6 for one query (period, grouping, filters, FCR variant, CSAT rule). */
-export function kpis(db: Database, query: KpiQuery = {}, options: {chunkRows?: number | undefined} = {}): KpiRow[] {
-	const queries = kpiQueries(query);
-	const ungrouped = (query.groupBy ?? 'none') === 'none';
-	const values = (sql: SqlQuery, table: string, alias: string): MergedRow[] =>
-		ungrouped ? allInChunks(db, sql, table, alias, options.chunkRows) : all(db, sql);
+export function kpis(db: Database, query: KpiQuery = {}, options: {ticketsPerRange?: number | undefined} = {}): KpiRow[] {
+	const queries = kpiQueries(query, {ticketRanges: true});
+	const values = (sql: SqlQuery): MergedRow[] => inRanges(db, sql, options.ticketsPerRange);
 	return shapeKpis(query, {
-		tickets: queries.durations ? all(db, queries.tickets) : values(queries.tickets, 'ticket_metrics', 't'),
-		durations: queries.durations ? values(queries.durations, 'ticket_metrics', 't') : undefined,
-		replies: values(queries.replies, 'reply_intervals', 'r'),
+		tickets: queries.durations ? all(db, queries.tickets) : values(queries.tickets),
+		durations: queries.durations ? values(queries.durations) : undefined,
+		replies: values(queries.replies),
 		surveys: all(db, queries.surveys),
 		churn: queries.churn ? all(db, queries.churn) : undefined,
 	});
@@ -806,7 +811,9 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 /** The full resolution times' order statistics (alias `full`), from which a day counts as settled. */
 export function settlementQuery(dialect: Dialect = {}): SqlQuery {
 	return {
-		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL`,
+		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL${
+			dialect.ticketRanges ? ' AND t.ticket_seq BETWEEN ? AND ?' : ''
+		}`,
 		params: [],
 	};
 }
@@ -823,6 +830,6 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = allInChunks(db, settlementQuery(), 'ticket_metrics', 't');
+	const [values] = inRanges(db, settlementQuery({ticketRanges: true}));
 	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfResult(values, 'full').p90);
 }

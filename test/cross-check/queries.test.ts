@@ -12,8 +12,8 @@ import {loadDataset} from '../../dashboard/worker/load.ts';
 import {openNodeDatabase} from '../../dashboard/worker/node-database.ts';
 import {
 	all,
-	allInChunks,
 	earlyWarning,
+	inRanges,
 	kpiQueries,
 	kpis,
 	templateStrata,
@@ -174,24 +174,40 @@ describe('whole-team queries read the daily rollups', () => {
 	});
 });
 
-describe('whole-team values read in ranges of rows', () => {
+describe('value lists read in ranges of tickets', () => {
 	test.each([
 		['all time', {}],
 		['a period', {from: '2026-05-25', to: '2026-06-14'}],
 		['filtered', {filters: {agent: ['Ana Ruiz', 'Dev Patel']}}],
-	] as Array<[string, KpiQuery]>)('%s: ranges of 97 rows give the same KPIs as one statement', (_, query) => {
+		['by agent', {groupBy: 'agent'}],
+		['by week', {groupBy: 'week'}],
+		['by theme, filtered', {groupBy: 'theme', filters: {priority: ['high', 'urgent']}}],
+		['by escalation type in a period', {groupBy: 'escalation-type', from: '2026-05-25', to: '2026-06-14'}],
+	] as Array<[string, KpiQuery]>)('%s: ranges of 97 tickets give the same KPIs as one range', (_, query) => {
 		const whole = kpis(jsDb, query);
-		expect(whole[0]!.durations.nextReply.count).toBeGreaterThan(97);
-		expect(differences(kpis(jsDb, query, {chunkRows: 97}), whole)).toEqual([]);
+		expect(dataset.tickets.length).toBeGreaterThan(3 * 97);
+		expect(differences(kpis(jsDb, query, {ticketsPerRange: 97}), whole)).toEqual([]);
 	});
 
-	test('the merged row adds counts up and joins value lists', () => {
-		const query = kpiQueries({}).replies;
-		const [whole] = all(jsDb, query);
-		const [merged] = allInChunks(jsDb, query, 'reply_intervals', 'r', 50);
-		expect(merged!.n).toBe(whole!.n);
+	test.each(['agent', 'escalation-type'] as const)('by %s, a range still walks the dimension index: no sort', groupBy => {
+		const queries = kpiQueries({groupBy}, {ticketRanges: true});
+		for (const query of [queries.tickets, queries.replies]) {
+			const plan = all(jsDb, {sql: `EXPLAIN QUERY PLAN ${query.sql}`, params: [...query.params, 1, 97]}).map(row => String(row.detail));
+			expect(plan.join(' | ')).toContain(`USING INDEX ticket_metrics_by_${groupBy.replace('-', '_')}`);
+			expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
+		}
+	});
+
+	test('each group adds its counts up and joins its value lists', () => {
+		const whole = all(jsDb, kpiQueries({groupBy: 'agent'}).replies);
+		const merged = inRanges(jsDb, kpiQueries({groupBy: 'agent'}, {ticketRanges: true}).replies, 50);
+		expect(merged.map(row => row.g).sort()).toEqual(whole.map(row => row.g).sort());
 		const sorted = (values: Float64Array): number[] => [...values].sort((a, b) => a - b);
-		expect(sorted(valuesOf(merged!.nextReply_values))).toEqual(sorted(valuesOf(whole!.nextReply_values)));
+		for (const row of whole) {
+			const same = merged.find(candidate => candidate.g === row.g)!;
+			expect(same.n).toBe(row.n);
+			expect(sorted(valuesOf(same.nextReply_values))).toEqual(sorted(valuesOf(row.nextReply_values)));
+		}
 	});
 });
 
