@@ -37,7 +37,12 @@ import type {Spike, SpikeOptions} from '../../core/metrics/spikes.ts';
 import {dayKeyToIso} from '../../core/metrics/time.ts';
 import {detectSpikes} from '../../core/metrics/spikes.ts';
 
-export type SqlQuery = {sql: string; params: SqlValue[]};
+export type SqlQuery = {
+	sql: string;
+	params: SqlValue[];
+	/** Built with `ticketRanges`: the table whose rowids its last two parameters range over (default ticket_metrics, whose rowid is ticket_seq). */
+	rangeOver?: string | undefined;
+};
 /** A result row; DuckDB's big integers are converted to numbers before shaping. */
 export type Row = Record<string, SqlValue | bigint | boolean | undefined>;
 /** A result row whose value lists may already be parsed (rows merged from chunks, see allInChunks). */
@@ -123,9 +128,10 @@ export type Dialect = {
 	/** The engine evaluates a correlated subquery for every row, even where a CASE would not reach it (DuckDB): count by joins instead. */
 	joinsOverSubqueries?: boolean | undefined;
 	/**
-	 * The queries that list values take a range of tickets as their last two parameters (`AND
-	 * ticket_seq BETWEEN ? AND ?`), for a runner that reads them range by range (inRanges): sql.js,
-	 * whose wasm heap keeps the size of the longest list it ever built.
+	 * The queries that list values take a range of rows as their last two parameters (`AND ticket_seq
+	 * BETWEEN ? AND ?`, or the replies' own rowids where no ticket is joined), for a runner that reads
+	 * them range by range (inRanges): sql.js, whose wasm heap keeps the size of the longest list it
+	 * ever built.
 	 */
 	ticketRanges?: boolean | undefined;
 };
@@ -296,9 +302,11 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 	const replies: SqlQuery = {
 		sql: `SELECT ${replyGroup.expr} AS g, COUNT(*) AS n, ${statsSql('r.ms', 'nextReply', dialect)}, ${statsSql('r.bh_ms', 'nextReplyBusiness', dialect)}
 			FROM reply_intervals r ${needsTicket ? 'JOIN ticket_metrics t ON t.ticket_seq = r.ticket_seq' : ''} ${replyGroup.join}
-			WHERE r.day BETWEEN ? AND ? ${filter.sql} ${range(needsTicket ? 't.ticket_seq' : 'r.ticket_seq')}
+			WHERE r.day BETWEEN ? AND ? ${filter.sql} ${range(needsTicket ? 't.ticket_seq' : 'r.rowid')}
 			${groupBySql(groupBy, replyGroup.expr)}`,
 		params: [from, to, ...filter.params],
+		// Without a ticket joined, ranges of the replies' own rows: a scan, where ticket ranges would go through the index.
+		rangeOver: needsTicket ? undefined : 'reply_intervals',
 	};
 
 	const [good, bad] = csatConditions(query);
@@ -420,21 +428,22 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 	return sortRows([...rows.values()]);
 }
 
-/** Tickets per statement of a query that lists values (inRanges). */
-export const ticketsPerRange = 250_000;
+/** Rows per statement of a query that lists values (inRanges). */
+export const rowsPerRange = 250_000;
 
 /**
- * Runs a query built with `ticketRanges` (its last two parameters a range of ticket_seq) range by
- * range and merges the rows of each group: value lists parsed and joined, every other column added
- * up (the queries it takes sum and count). In sql.js a group's list is one string built by doubling in
- * the wasm heap, which never gives memory back: a million tickets' four million replies in one group
- * grew it by about 240 MB for good; in ranges of a quarter million tickets, by a few MB.
+ * Runs a query built with `ticketRanges` (its last two parameters a range of rowids of
+ * `query.rangeOver`) range by range and merges the rows of each group: value lists parsed and
+ * joined, every other column added up (the queries it takes sum and count). In sql.js a group's list
+ * is one string built by doubling in the wasm heap, which never gives memory back: a million
+ * tickets' four million replies in one group grew it by about 240 MB for good; in ranges of a
+ * quarter million rows, by a few MB.
  */
-export function inRanges(db: Database, query: SqlQuery, tickets = ticketsPerRange): MergedRow[] {
-	const last = num(all(db, {sql: 'SELECT MAX(ticket_seq) AS last FROM ticket_metrics', params: []})[0]?.last);
+export function inRanges(db: Database, query: SqlQuery, rows = rowsPerRange): MergedRow[] {
+	const last = num(all(db, {sql: `SELECT MAX(rowid) AS last FROM ${query.rangeOver ?? 'ticket_metrics'}`, params: []})[0]?.last);
 	const groups = new Map<string, {row: MergedRow; lists: Map<string, Float64Array[]>}>();
-	for (let first = 1; first <= Math.max(last, 1); first += tickets) {
-		for (const row of all(db, {sql: query.sql, params: [...query.params, first, first + tickets - 1]})) {
+	for (let first = 1; first <= Math.max(last, 1); first += rows) {
+		for (const row of all(db, {sql: query.sql, params: [...query.params, first, first + rows - 1]})) {
 			const label = String(row.g);
 			let group = groups.get(label);
 			if (!group) {
@@ -469,9 +478,9 @@ export function inRanges(db: Database, query: SqlQuery, tickets = ticketsPerRang
 }
 
 /** Every KPI of design.md section 6 for one query (period, grouping, filters, FCR variant, CSAT rule). */
-export function kpis(db: Database, query: KpiQuery = {}, options: {ticketsPerRange?: number | undefined} = {}): KpiRow[] {
+export function kpis(db: Database, query: KpiQuery = {}, options: {rowsPerRange?: number | undefined} = {}): KpiRow[] {
 	const queries = kpiQueries(query, {ticketRanges: true});
-	const values = (sql: SqlQuery): MergedRow[] => inRanges(db, sql, options.ticketsPerRange);
+	const values = (sql: SqlQuery): MergedRow[] => inRanges(db, sql, options.rowsPerRange);
 	return shapeKpis(query, {
 		tickets: queries.durations ? all(db, queries.tickets) : values(queries.tickets),
 		durations: queries.durations ? values(queries.durations) : undefined,

@@ -174,7 +174,7 @@ describe('whole-team queries read the daily rollups', () => {
 	});
 });
 
-describe('value lists read in ranges of tickets', () => {
+describe('value lists read in ranges of rows', () => {
 	test.each([
 		['all time', {}],
 		['a period', {from: '2026-05-25', to: '2026-06-14'}],
@@ -183,10 +183,10 @@ describe('value lists read in ranges of tickets', () => {
 		['by week', {groupBy: 'week'}],
 		['by theme, filtered', {groupBy: 'theme', filters: {priority: ['high', 'urgent']}}],
 		['by escalation type in a period', {groupBy: 'escalation-type', from: '2026-05-25', to: '2026-06-14'}],
-	] as Array<[string, KpiQuery]>)('%s: ranges of 97 tickets give the same KPIs as one range', (_, query) => {
+	] as Array<[string, KpiQuery]>)('%s: ranges of 97 rows give the same KPIs as one range', (_, query) => {
 		const whole = kpis(jsDb, query);
 		expect(dataset.tickets.length).toBeGreaterThan(3 * 97);
-		expect(differences(kpis(jsDb, query, {ticketsPerRange: 97}), whole)).toEqual([]);
+		expect(differences(kpis(jsDb, query, {rowsPerRange: 97}), whole)).toEqual([]);
 	});
 
 	test.each(['agent', 'escalation-type'] as const)('by %s, a range still walks the dimension index: no sort', groupBy => {
@@ -196,6 +196,13 @@ describe('value lists read in ranges of tickets', () => {
 			expect(plan.join(' | ')).toContain(`USING INDEX ticket_metrics_by_${groupBy.replace('-', '_')}`);
 			expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
 		}
+	});
+
+	test('the whole-team replies are read in ranges of their own rows: a scan, not the ticket index', () => {
+		const query = kpiQueries({}, {ticketRanges: true}).replies;
+		expect(query.rangeOver).toBe('reply_intervals');
+		const plan = all(jsDb, {sql: `EXPLAIN QUERY PLAN ${query.sql}`, params: [...query.params, 1, 97]}).map(row => String(row.detail));
+		expect(plan.join(' | ')).toContain('INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
 	});
 
 	test('each group adds its counts up and joins its value lists', () => {
