@@ -40,12 +40,12 @@ import {detectSpikes} from '../../core/metrics/spikes.ts';
 export type SqlQuery = {
 	sql: string;
 	params: SqlValue[];
-	/** Built with `ticketRanges`: the table whose rowids its last two parameters range over (default ticket_metrics, whose rowid is ticket_seq). */
+	/** Built with `rowRanges`: the table whose rowids its last two parameters range over (default ticket_metrics, whose rowid is ticket_seq). */
 	rangeOver?: string | undefined;
 };
 /** A result row; DuckDB's big integers are converted to numbers before shaping. */
 export type Row = Record<string, SqlValue | bigint | boolean | undefined>;
-/** A result row whose value lists may already be parsed (rows merged from chunks, see allInChunks). */
+/** A result row whose value lists may already be parsed (rows merged from ranges, see inRanges). */
 export type MergedRow = Record<string, Row[string] | Float64Array>;
 
 /** Runs one query in sql.js and returns its rows as objects. */
@@ -133,8 +133,13 @@ export type Dialect = {
 	 * them range by range (inRanges): sql.js, whose wasm heap keeps the size of the longest list it
 	 * ever built.
 	 */
-	ticketRanges?: boolean | undefined;
+	rowRanges?: boolean | undefined;
 };
+
+/** `AND column BETWEEN ? AND ?` when the dialect reads in ranges of rows; `+` keeps SQLite from choosing its access path by it. */
+function rangeSql(dialect: Dialect, column: string, plus = false): string {
+	return dialect.rowRanges ? `AND ${plus ? '+' : ''}${column} BETWEEN ? AND ?` : '';
+}
 
 /** All non-null values of a column in the group, comma-separated. */
 function valuesSql(column: string, alias: string): string {
@@ -262,8 +267,7 @@ export function kpiQueries(query: KpiQuery = {}, dialect: Dialect = {}): KpiQuer
 	// `+t.ticket_seq`, which SQLite does not use to pick the access path, else it would scan the range
 	// by rowid and sort it, twice the time of the walk at a million tickets.
 	const walksIndex = groupBy in dimensionGroups;
-	const range = (column: string): string =>
-		dialect.ticketRanges ? `AND ${walksIndex && column.startsWith('t.') ? '+' : ''}${column} BETWEEN ? AND ?` : '';
+	const range = (column: string): string => rangeSql(dialect, column, walksIndex && column.startsWith('t.'));
 	let tickets: SqlQuery;
 	let durations: SqlQuery | undefined;
 	if (rollup) {
@@ -432,7 +436,7 @@ export function shapeKpis(query: KpiQuery, results: KpiResults): KpiRow[] {
 export const rowsPerRange = 250_000;
 
 /**
- * Runs a query built with `ticketRanges` (its last two parameters a range of rowids of
+ * Runs a query built with `rowRanges` (its last two parameters a range of rowids of
  * `query.rangeOver`) range by range and merges the rows of each group: value lists parsed and
  * joined, every other column added up (the queries it takes sum and count). In sql.js a group's list
  * is one string built by doubling in the wasm heap, which never gives memory back: a million
@@ -479,7 +483,7 @@ export function inRanges(db: Database, query: SqlQuery, rows = rowsPerRange): Me
 
 /** Every KPI of design.md section 6 for one query (period, grouping, filters, FCR variant, CSAT rule). */
 export function kpis(db: Database, query: KpiQuery = {}, options: {rowsPerRange?: number | undefined} = {}): KpiRow[] {
-	const queries = kpiQueries(query, {ticketRanges: true});
+	const queries = kpiQueries(query, {rowRanges: true});
 	const values = (sql: SqlQuery): MergedRow[] => inRanges(db, sql, options.rowsPerRange);
 	return shapeKpis(query, {
 		tickets: queries.durations ? all(db, queries.tickets) : values(queries.tickets),
@@ -820,9 +824,8 @@ export function themeSpikes(db: Database, query: KpiQuery = {}, options: SpikeOp
 /** The full resolution times' order statistics (alias `full`), from which a day counts as settled. */
 export function settlementQuery(dialect: Dialect = {}): SqlQuery {
 	return {
-		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t WHERE t.full_resolution_ms IS NOT NULL${
-			dialect.ticketRanges ? ' AND t.ticket_seq BETWEEN ? AND ?' : ''
-		}`,
+		sql: `SELECT ${statsSql('t.full_resolution_ms', 'full', dialect)} FROM ticket_metrics t
+			WHERE t.full_resolution_ms IS NOT NULL ${rangeSql(dialect, 't.ticket_seq')}`,
 		params: [],
 	};
 }
@@ -839,6 +842,6 @@ export function settlement(db: Database): Settlement | undefined {
 		return undefined;
 	}
 
-	const [values] = inRanges(db, settlementQuery({ticketRanges: true}));
+	const [values] = inRanges(db, settlementQuery({rowRanges: true}));
 	return settlementOf(dayKeyToIso(num(row.last_day)), statsOfResult(values, 'full').p90);
 }

@@ -190,7 +190,7 @@ describe('value lists read in ranges of rows', () => {
 	});
 
 	test.each(['agent', 'escalation-type'] as const)('by %s, a range still walks the dimension index: no sort', groupBy => {
-		const queries = kpiQueries({groupBy}, {ticketRanges: true});
+		const queries = kpiQueries({groupBy}, {rowRanges: true});
 		for (const query of [queries.tickets, queries.replies]) {
 			const plan = all(jsDb, {sql: `EXPLAIN QUERY PLAN ${query.sql}`, params: [...query.params, 1, 97]}).map(row => String(row.detail));
 			expect(plan.join(' | ')).toContain(`USING INDEX ticket_metrics_by_${groupBy.replace('-', '_')}`);
@@ -199,7 +199,7 @@ describe('value lists read in ranges of rows', () => {
 	});
 
 	test('the whole-team replies are read in ranges of their own rows: a scan, not the ticket index', () => {
-		const query = kpiQueries({}, {ticketRanges: true}).replies;
+		const query = kpiQueries({}, {rowRanges: true}).replies;
 		expect(query.rangeOver).toBe('reply_intervals');
 		const plan = all(jsDb, {sql: `EXPLAIN QUERY PLAN ${query.sql}`, params: [...query.params, 1, 97]}).map(row => String(row.detail));
 		expect(plan.join(' | ')).toContain('INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
@@ -207,7 +207,7 @@ describe('value lists read in ranges of rows', () => {
 
 	test('each group adds its counts up and joins its value lists', () => {
 		const whole = all(jsDb, kpiQueries({groupBy: 'agent'}).replies);
-		const merged = inRanges(jsDb, kpiQueries({groupBy: 'agent'}, {ticketRanges: true}).replies, 50);
+		const merged = inRanges(jsDb, kpiQueries({groupBy: 'agent'}, {rowRanges: true}).replies, 50);
 		expect(merged.map(row => row.g).sort()).toEqual(whole.map(row => row.g).sort());
 		const sorted = (values: Float64Array): number[] => [...values].sort((a, b) => a - b);
 		for (const row of whole) {
